@@ -1,0 +1,168 @@
+"""Safe arithmetic between parameters (`lid_height = 0.2 * height`).
+
+Python's parser builds the syntax tree, then we walk only a whitelist of node types: numbers,
+names, arithmetic, comparisons, `and/or/not`, `a if c else b` and a fixed set of math functions.
+Nothing is ever passed to eval(); attribute access, calls of anything else, subscripts, lambdas and
+strings are rejected when parsing, so a hostile document cannot run code.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from core.errors import ExpressionError
+
+Number = float | int | bool
+
+_BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.Pow: operator.pow,
+}
+_UNARY: dict[type[ast.unaryop], Callable[[Any], Any]] = {
+    ast.USub: operator.neg,
+    ast.UAdd: operator.pos,
+    ast.Not: operator.not_,
+}
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+}
+FUNCTIONS: dict[str, Callable[..., Number]] = {
+    "min": min,
+    "max": max,
+    "abs": abs,
+    "sqrt": math.sqrt,
+    "sin": lambda d: math.sin(math.radians(d)),
+    "cos": lambda d: math.cos(math.radians(d)),
+    "tan": lambda d: math.tan(math.radians(d)),
+    "atan2": lambda y, x: math.degrees(math.atan2(y, x)),
+    "floor": math.floor,
+    "ceil": math.ceil,
+    "round": round,
+    "clamp": lambda v, lo, hi: max(lo, min(hi, v)),
+}
+CONSTANTS: dict[str, float] = {"pi": math.pi, "true": 1, "false": 0, "True": 1, "False": 0}
+_MAX_LENGTH = 500
+_MAX_POWER = 64.0
+
+
+class Expression:
+    """A parsed expression with the parameter names it reads (its dependencies)."""
+
+    __slots__ = ("names", "source", "tree")
+
+    def __init__(self, source: str) -> None:
+        if len(source) > _MAX_LENGTH:
+            raise ExpressionError(f"Expression is longer than {_MAX_LENGTH} characters.")
+        try:
+            tree = ast.parse(source.strip(), mode="eval")
+        except SyntaxError as exc:
+            raise ExpressionError(f"Cannot read the expression '{source}': {exc.msg}.") from None
+        self.source = source
+        self.tree = tree.body
+        self.names: frozenset[str] = frozenset(_check(self.tree, source))
+
+    def evaluate(self, values: Mapping[str, Number]) -> Number:
+        try:
+            return _eval(self.tree, values, self.source)
+        except ExpressionError:
+            raise
+        except (ArithmeticError, ValueError, TypeError) as exc:
+            raise ExpressionError(f"Cannot compute '{self.source}': {exc}.") from None
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
+
+
+@lru_cache(maxsize=4096)
+def parse(source: str) -> Expression:
+    return Expression(source)
+
+
+def evaluate(source: str, values: Mapping[str, Number]) -> Number:
+    return parse(source).evaluate(values)
+
+
+def _check(node: ast.AST, source: str) -> set[str]:
+    """Reject anything outside the whitelist and collect the free names."""
+    names: set[str] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            if sub.id not in FUNCTIONS and sub.id not in CONSTANTS:
+                names.add(sub.id)
+        elif isinstance(sub, ast.Call):
+            if not isinstance(sub.func, ast.Name) or sub.func.id not in FUNCTIONS or sub.keywords:
+                raise ExpressionError(f"Only {', '.join(sorted(FUNCTIONS))} can be called in '{source}'.")
+        elif isinstance(sub, ast.Constant):
+            if not isinstance(sub.value, int | float) or isinstance(sub.value, complex):
+                raise ExpressionError(f"Only numbers are allowed in '{source}'.")
+        elif not isinstance(
+            sub,
+            ast.BinOp | ast.UnaryOp | ast.Compare | ast.BoolOp | ast.IfExp | ast.Load
+            | ast.operator | ast.unaryop | ast.cmpop | ast.boolop,
+        ):
+            raise ExpressionError(f"'{type(sub).__name__}' is not allowed in expression '{source}'.")
+    return names
+
+
+def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        if node.id in values:
+            return values[node.id]
+        if node.id in CONSTANTS:
+            return CONSTANTS[node.id]
+        raise ExpressionError(f"Unknown parameter '{node.id}' in '{source}'.")
+    if isinstance(node, ast.BinOp):
+        left = _eval(node.left, values, source)
+        right = _eval(node.right, values, source)
+        if isinstance(node.op, ast.Pow) and abs(right) > _MAX_POWER:
+            raise ExpressionError(f"Exponent too large in '{source}'.")
+        return _BINARY[type(node.op)](left, right)
+    if isinstance(node, ast.UnaryOp):
+        return _UNARY[type(node.op)](_eval(node.operand, values, source))
+    if isinstance(node, ast.Compare):
+        left = _eval(node.left, values, source)
+        for op, comp in zip(node.ops, node.comparators, strict=True):
+            right = _eval(comp, values, source)
+            if not _COMPARE[type(op)](left, right):
+                return False
+            left = right
+        return True
+    if isinstance(node, ast.BoolOp):
+        if isinstance(node.op, ast.And):
+            result: Any = True
+            for v in node.values:
+                result = _eval(v, values, source)
+                if not result:
+                    return result
+            return result
+        result = False
+        for v in node.values:
+            result = _eval(v, values, source)
+            if result:
+                return result
+        return result
+    if isinstance(node, ast.IfExp):
+        branch = node.body if _eval(node.test, values, source) else node.orelse
+        return _eval(branch, values, source)
+    if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        args = [_eval(a, values, source) for a in node.args]
+        return FUNCTIONS[node.func.id](*args)
+    raise ExpressionError(f"Cannot evaluate '{source}'.")

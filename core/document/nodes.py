@@ -1,0 +1,139 @@
+"""The node tree: primitives, 2D-profile solids, transforms, patterns, CSG and imported meshes.
+
+A node's `props` hold literals or expressions; a string that starts with "=" is an expression over
+the document's parameters ("=height * 0.2"). `enabled` may be an expression too, so a feature such
+as a lid or a saucer is a node switched on and off by a parameter, and the tree never has to be
+rebuilt when the user toggles it. The geometric meaning of each type lives in core/geometry/build.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.document.expressions import Number, parse
+from core.errors import DocumentError
+
+PRIMITIVES = frozenset({"box", "cylinder", "cone", "sphere", "torus", "extrude", "revolve", "mesh"})
+OPERATIONS = frozenset({"union", "difference", "intersection", "hull", "group"})
+TRANSFORMS = frozenset({"transform", "polar_array", "linear_array", "mirror"})
+NODE_TYPES = PRIMITIVES | OPERATIONS | TRANSFORMS
+
+_ids = itertools.count(1)
+
+
+def new_id(prefix: str = "n") -> str:
+    return f"{prefix}{next(_ids)}"
+
+
+@dataclass
+class Node:
+    type: str
+    props: dict[str, Any] = field(default_factory=dict)
+    children: list[Node] = field(default_factory=list)
+    name: str = ""
+    id: str = ""
+    enabled: bool | str = True
+
+    def __post_init__(self) -> None:
+        if self.type not in NODE_TYPES:
+            raise DocumentError(f"Unknown node type '{self.type}'.")
+        if not self.id:
+            self.id = new_id(self.type[:3])
+        if self.type in PRIMITIVES and self.children:
+            raise DocumentError(f"A {self.type} node cannot have children.")
+        for expr in _expressions(self.props):
+            parse(expr)
+        if isinstance(self.enabled, str):
+            parse(_strip(self.enabled))
+
+    @property
+    def label(self) -> str:
+        return self.name or self.type.replace("_", " ")
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def parameter_names(self) -> set[str]:
+        """Parameters this node reads directly (not its children)."""
+        names: set[str] = set()
+        for expr in _expressions(self.props):
+            names |= parse(expr).names
+        if isinstance(self.enabled, str):
+            names |= parse(_strip(self.enabled)).names
+        return names
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.name:
+            data["name"] = self.name
+        if self.enabled is not True:
+            data["enabled"] = self.enabled
+        if self.props:
+            data["props"] = copy.deepcopy(self.props)
+        if self.children:
+            data["children"] = [c.to_json() for c in self.children]
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Node:
+        if not isinstance(data, Mapping) or "type" not in data:
+            raise DocumentError("A node must be an object with a 'type'.")
+        children = data.get("children", [])
+        if not isinstance(children, list):
+            raise DocumentError("Node children must be a list.")
+        props = data.get("props", {})
+        if not isinstance(props, dict):
+            raise DocumentError("Node props must be an object.")
+        return cls(
+            type=str(data["type"]),
+            props=copy.deepcopy(props),
+            children=[cls.from_json(c) for c in children],
+            name=str(data.get("name", "")),
+            id=str(data.get("id", "")),
+            enabled=data.get("enabled", True),
+        )
+
+    def clone(self) -> Node:
+        return Node.from_json(self.to_json())
+
+
+def is_expression(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+def _strip(value: str) -> str:
+    return value[1:] if value.startswith("=") else value
+
+
+def _expressions(value: Any) -> Iterator[str]:
+    if is_expression(value):
+        yield value[1:]
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _expressions(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _expressions(v)
+
+
+def resolve_value(value: Any, values: Mapping[str, Number]) -> Any:
+    """Replace every "=expr" inside a props value by its number."""
+    if is_expression(value):
+        return parse(value[1:]).evaluate(values)
+    if isinstance(value, dict):
+        return {k: resolve_value(v, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve_value(v, values) for v in value]
+    return value
+
+
+def resolve_enabled(node: Node, values: Mapping[str, Number]) -> bool:
+    if isinstance(node.enabled, str):
+        return bool(parse(_strip(node.enabled)).evaluate(values))
+    return bool(node.enabled)

@@ -1,0 +1,138 @@
+"""Named, typed parameters with units and ranges: the knobs a designer (or the assistant) turns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from core.document.expressions import Number, parse
+from core.errors import ExpressionError, ParameterError
+
+ParamKind = Literal["float", "int", "bool", "choice"]
+
+
+@dataclass
+class Parameter:
+    """One knob. `expr` makes it derived (`0.2 * height`): its value follows the expression.
+
+    `value` of a choice parameter is the index into `choices`, so expressions can compare it.
+    """
+
+    name: str
+    value: Number
+    unit: str = "mm"
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+    description: str = ""
+    kind: ParamKind = "float"
+    choices: list[str] = field(default_factory=list)
+    expr: str | None = None
+    label: str = ""
+    group: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name.isidentifier():
+            raise ParameterError(f"'{self.name}' is not a valid parameter name (letters, digits, _).")
+        if self.expr is not None:
+            parse(self.expr)
+        self.value = self.coerce(self.value)
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.name.replace("_", " ").capitalize()
+
+    @property
+    def choice(self) -> str:
+        """The selected choice's name, for choice parameters."""
+        return self.choices[int(self.value)] if self.kind == "choice" else str(self.value)
+
+    def coerce(self, value: Any) -> Number:
+        """Type-check and range-check a value; clear error instead of a silent clamp."""
+        if self.kind == "choice" and isinstance(value, str):
+            if value not in self.choices:
+                raise ParameterError(
+                    f"{self.display_name} must be one of {', '.join(self.choices)}, not '{value}'."
+                )
+            return self.choices.index(value)
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                raise ParameterError(f"{self.display_name} must be a number, not '{value}'.") from None
+        if not isinstance(value, int | float):
+            raise ParameterError(f"{self.display_name} must be a number, not {type(value).__name__}.")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ParameterError(f"{self.display_name} must be a finite number.")
+        if self.kind == "bool":
+            return bool(value)
+        if self.kind in ("int", "choice"):
+            value = int(round(value))
+        else:
+            value = float(value)
+        if self.kind == "choice" and not 0 <= value < len(self.choices):
+            raise ParameterError(f"{self.display_name}: choice {value} does not exist.")
+        if self.min is not None and value < self.min - 1e-9:
+            raise ParameterError(f"{self.display_name} must be at least {_fmt(self.min)} {self.unit}.".strip())
+        if self.max is not None and value > self.max + 1e-9:
+            raise ParameterError(f"{self.display_name} must be at most {_fmt(self.max)} {self.unit}.".strip())
+        return value
+
+    def clamp(self, value: float) -> Number:
+        """Coerce after clamping into range: for relative edits ("twice as wide") that overshoot."""
+        lo = self.min if self.min is not None else value
+        hi = self.max if self.max is not None else value
+        return self.coerce(min(max(value, lo), hi))
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "value": self.value, "kind": self.kind, "unit": self.unit}
+        for key in ("min", "max", "step", "description", "expr", "label", "group"):
+            val = getattr(self, key)
+            if val not in (None, ""):
+                data[key] = val
+        if self.choices:
+            data["choices"] = list(self.choices)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Parameter:
+        known = {f for f in cls.__dataclass_fields__}
+        unknown = set(data) - known
+        if unknown:
+            raise ParameterError(f"Unknown parameter fields: {', '.join(sorted(unknown))}.")
+        return cls(**dict(data))
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def resolve(params: Iterable[Parameter]) -> dict[str, Number]:
+    """Values of every parameter, derived ones computed in dependency order; cycles are errors."""
+    by_name = {p.name: p for p in params}
+    values: dict[str, Number] = {}
+    visiting: set[str] = set()
+
+    def visit(name: str, chain: tuple[str, ...]) -> Number:
+        if name in values:
+            return values[name]
+        param = by_name.get(name)
+        if param is None:
+            raise ExpressionError(f"Unknown parameter '{name}' (used by {chain[-1]}).")
+        if name in visiting:
+            raise ExpressionError(f"Parameters depend on each other in a loop: {' → '.join((*chain, name))}.")
+        if param.expr is None:
+            values[name] = param.value
+            return param.value
+        visiting.add(name)
+        expr = parse(param.expr)
+        deps = {dep: visit(dep, (*chain, name)) for dep in expr.names}
+        visiting.discard(name)
+        result = expr.evaluate(deps)
+        values[name] = param.coerce(result) if param.kind != "float" else float(result)
+        return values[name]
+
+    for name in by_name:
+        visit(name, (name,))
+    return values

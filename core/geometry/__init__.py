@@ -1,0 +1,1 @@
+"""Geometry: node tree → manifold solids (cached), mesh files, printability."""

@@ -1,0 +1,122 @@
+"""2D shapes for extrude/revolve nodes, as manifold3d CrossSections.
+
+A shape is a plain dict with a "kind" ({"kind": "circle", "r": 5}); kinds register in SHAPES so the
+template library can add its own (gear teeth, text) without touching the builder. An optional
+"holes" list of shapes is subtracted, "offset" rounds/grows the outline.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import manifold3d as m3d
+import numpy as np
+
+from core.errors import GeometryError
+
+ShapeBuilder = Callable[[Mapping[str, Any], int], m3d.CrossSection]
+SHAPES: dict[str, ShapeBuilder] = {}
+
+
+def register_shape(kind: str) -> Callable[[ShapeBuilder], ShapeBuilder]:
+    def deco(fn: ShapeBuilder) -> ShapeBuilder:
+        SHAPES[kind] = fn
+        return fn
+
+    return deco
+
+
+def num(spec: Mapping[str, Any], key: str, default: float | None = None) -> float:
+    value = spec.get(key, default)
+    if value is None:
+        raise GeometryError(f"Shape '{spec.get('kind')}' needs '{key}'.")
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        raise GeometryError(f"Shape '{spec.get('kind')}': '{key}' must be a number.") from None
+    if not math.isfinite(result):
+        raise GeometryError(f"Shape '{spec.get('kind')}': '{key}' must be finite.")
+    return result
+
+
+def positive(spec: Mapping[str, Any], key: str, default: float | None = None) -> float:
+    value = num(spec, key, default)
+    if value <= 0:
+        raise GeometryError(f"Shape '{spec.get('kind')}': '{key}' must be greater than 0 (got {value:g}).")
+    return value
+
+
+def build_shape(spec: Any, segments: int) -> m3d.CrossSection:
+    if not isinstance(spec, Mapping) or spec.get("kind") not in SHAPES:
+        kind = spec.get("kind") if isinstance(spec, Mapping) else spec
+        raise GeometryError(f"Unknown 2D shape '{kind}'. Known: {', '.join(sorted(SHAPES))}.")
+    section = SHAPES[str(spec["kind"])](spec, segments)
+    offset = float(spec.get("offset", 0) or 0)
+    if offset:
+        section = section.offset(offset, m3d.JoinType.Round, 2.0, segments)
+    for hole in spec.get("holes", []) or []:
+        section = section - build_shape(hole, segments)
+    if "translate" in spec:
+        dx, dy = (float(v) for v in spec["translate"])
+        section = section.translate((dx, dy))
+    if "rotate" in spec:
+        section = section.rotate(float(spec["rotate"]))
+    return section
+
+
+@register_shape("polygon")
+def _polygon(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    pts = np.asarray(spec.get("points", []), dtype=float)
+    if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) < 3 or not np.isfinite(pts).all():
+        raise GeometryError("A polygon needs at least three finite [x, y] points.")
+    area = 0.5 * float(np.sum(pts[:, 0] * np.roll(pts[:, 1], -1) - np.roll(pts[:, 0], -1) * pts[:, 1]))
+    if area < 0:
+        pts = pts[::-1]
+    return m3d.CrossSection([pts], m3d.FillRule.Positive)
+
+
+@register_shape("circle")
+def _circle(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    return m3d.CrossSection.circle(positive(spec, "r"), int(spec.get("segments", segments)))
+
+
+@register_shape("rect")
+def _rect(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    w, h = (float(v) for v in spec.get("size", [0, 0]))
+    if w <= 0 or h <= 0:
+        raise GeometryError(f"A rectangle needs a positive size (got {w:g} × {h:g}).")
+    r = min(float(spec.get("radius", 0) or 0), w / 2 - 1e-3, h / 2 - 1e-3)
+    if r > 1e-3:
+        inner = m3d.CrossSection.square((w - 2 * r, h - 2 * r), True)
+        return inner.offset(r, m3d.JoinType.Round, 2.0, segments)
+    return m3d.CrossSection.square((w, h), True)
+
+
+@register_shape("regular")
+def _regular(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    sides = int(num(spec, "sides"))
+    if sides < 3:
+        raise GeometryError("A regular polygon needs at least 3 sides.")
+    r = positive(spec, "r")
+    start = math.radians(num(spec, "start_angle", 90.0 if sides % 2 else 180.0 / sides))
+    angles = start + np.arange(sides) * 2 * math.pi / sides
+    pts = np.column_stack([r * np.cos(angles), r * np.sin(angles)])
+    section = m3d.CrossSection([pts])
+    corner = float(spec.get("corner_radius", 0) or 0)
+    if corner > 0:
+        section = section.offset(-corner, m3d.JoinType.Miter).offset(corner, m3d.JoinType.Round, 2.0, segments)
+    return section
+
+
+@register_shape("ring")
+def _ring(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    outer = positive(spec, "r_outer")
+    inner = num(spec, "r_inner", 0)
+    if inner >= outer:
+        raise GeometryError(f"A ring's inner radius ({inner:g}) must be smaller than its outer ({outer:g}).")
+    ring = m3d.CrossSection.circle(outer, segments)
+    if inner > 0:
+        ring = ring - m3d.CrossSection.circle(inner, segments)
+    return ring

@@ -1,0 +1,102 @@
+"""What a template is: a named, parametric recipe for a printable object.
+
+A template owns its parameters (typed, with ranges that encode printability: walls ≥ 2 nozzle
+widths, fit clearances 0.2–0.4 mm), a node tree whose props are expressions over those parameters,
+and the vocabulary the offline planner needs to pick it from a sentence and map words onto
+parameters (`roles`, `features`, `synonyms`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.document.document import Document
+from core.document.expressions import parse
+from core.document.nodes import Node
+from core.document.parameters import Parameter
+from core.errors import ParameterError
+
+NOZZLE_MM = 0.4
+MIN_WALL_MM = 2 * NOZZLE_MM
+FIT_CLEARANCE = (0.2, 0.4)
+
+# Semantic roles the planner understands; templates map them to their own parameter names.
+ROLES = (
+    "width", "depth", "height", "length", "diameter", "top_diameter", "bottom_diameter", "radius",
+    "wall", "floor", "thickness", "hole_diameter", "count", "clearance", "corner_radius", "size",
+    "device_width", "device_length", "device_height", "text", "teeth", "module", "bore", "angle",
+)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """An on/off (or choice) feature the user names in words ("add a lid", "drainage holes")."""
+
+    param: str
+    on: Any = 1
+    off: Any = 0
+    words_en: tuple[str, ...] = ()
+    words_pt: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """A printability rule over parameter values, e.g. ("wall * 2 < top_diameter", "...")."""
+
+    expr: str
+    message: str
+
+
+@dataclass
+class TemplateSpec:
+    id: str
+    title: str
+    title_pt: str
+    description: str
+    category: str
+    params: Callable[[], list[Parameter]]
+    build: Callable[[], Node]
+    synonyms_en: tuple[str, ...] = ()
+    synonyms_pt: tuple[str, ...] = ()
+    roles: Mapping[str, str] = field(default_factory=dict)
+    features: Mapping[str, Feature] = field(default_factory=dict)
+    required: tuple[str, ...] = ()
+    checks: tuple[Check, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for check in self.checks:
+            parse(check.expr)
+
+    def parameters(self) -> list[Parameter]:
+        return self.params()
+
+    def make(self, values: Mapping[str, Any] | None = None, name: str | None = None) -> Document:
+        """A new document at defaults, with `values` applied and the printability checks run."""
+        params = self.params()
+        by_name = {p.name: p for p in params}
+        for key, value in (values or {}).items():
+            if key not in by_name:
+                raise ParameterError(f"{self.title} has no parameter '{key}'.")
+            by_name[key].value = by_name[key].coerce(value)
+        doc = Document(
+            name=name or self.title,
+            params=params,
+            root=self.build(),
+            metadata={"template": self.id, "template_version": 1},
+        )
+        self.validate(doc)
+        return doc
+
+    def validate(self, doc: Document) -> None:
+        """Raise ParameterError with the first broken printability rule."""
+        values = doc.values()
+        for check in self.checks:
+            if not parse(check.expr).evaluate(values):
+                raise ParameterError(check.message)
+
+    def problems(self, doc: Document) -> list[str]:
+        values = doc.values()
+        return [c.message for c in self.checks if not parse(c.expr).evaluate(values)]

@@ -1,0 +1,1 @@
+"""One module per family of templates; each calls core.templates.register()."""

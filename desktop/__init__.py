@@ -1,0 +1,1 @@
+"""The Qt application: a thin view layer over core, printers and sync_client."""

@@ -1,0 +1,1 @@
+"""Reference marketplace/collaboration server (FastAPI + SQLAlchemy). Knows nothing of desktop."""
