@@ -231,6 +231,11 @@ class CommandStack:
         return cmd
 
     @property
+    def depth(self) -> int:
+        """Number of undoable steps (lets callers remember where a change sits on the stack)."""
+        return len(self._undo)
+
+    @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 

@@ -1,0 +1,33 @@
+"""Hub settings, passed into create_app (no globals) so tests and the embedded hub run side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ACCESS_TOKEN_SECONDS = 15 * 60
+REFRESH_TOKEN_DAYS = 60
+DESKTOP_CLIENT_ID = "potstudio-desktop"
+CLI_CLIENT_ID = "potstudio-cli"
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    """Where the hub keeps its data and how it signs tokens.
+
+    `jwt_secret` signs the 15-minute access tokens; it never reaches SQLite or a plain file (the CLI
+    reads it from the environment or the OS keyring).
+    """
+
+    database_url: str
+    blob_dir: Path
+    jwt_secret: str
+    public_url: str = "http://127.0.0.1:8765"
+    max_upload_bytes: int = 512 * 1024 * 1024
+    login_failures_allowed: int = 5
+    login_window_seconds: float = 300.0
+    device_poll_interval: int = 5
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.blob_dir / "uploads"

@@ -1,0 +1,25 @@
+"""ORM tables, one module per area; importing this package registers them all on Base.metadata."""
+
+from hub.models.accounts import AuthCode, DeviceGrant, OAuthClient, RefreshToken, User
+from hub.models.market import (
+    Category,
+    Collection,
+    CollectionItem,
+    Download,
+    Like,
+    Listing,
+    ListingComment,
+    ListingFile,
+    ListingTag,
+    Purchase,
+    Report,
+    Review,
+    Upload,
+)
+from hub.models.projects import Invitation, Member, Op, Project, ProjectComment, Version
+
+__all__ = [
+    "AuthCode", "Category", "Collection", "CollectionItem", "DeviceGrant", "Download", "Invitation", "Like",
+    "Listing", "ListingComment", "ListingFile", "ListingTag", "Member", "OAuthClient", "Op", "Project",
+    "ProjectComment", "Purchase", "RefreshToken", "Report", "Review", "Upload", "User", "Version",
+]

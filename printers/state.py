@@ -1,0 +1,204 @@
+"""The normalised printer state every driver maps its wire format into, and the evented model views bind to.
+
+Drivers keep the raw device payload (deep-merged, because P1/A1 printers only send changed keys) and
+re-derive a `PrinterState` from it; views never see wire formats. Signals fire on the driver's network
+thread: the desktop bridges them to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from core.events import Signal
+from printers.base import ConnectionState
+
+
+class JobState(StrEnum):
+    IDLE = "idle"
+    PREPARING = "preparing"
+    PRINTING = "printing"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class HmsError:
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Tray:
+    """One filament slot: an AMS tray (unit, slot) or the external spool (unit -1)."""
+
+    unit: int
+    slot: int
+    material: str = ""
+    color: str = ""
+    remain: int | None = None
+    active: bool = False
+
+
+@dataclass(frozen=True)
+class FilamentScale:
+    weight_g: float | None = None
+    consumed_g: float | None = None
+    battery_pct: float | None = None
+
+
+@dataclass(frozen=True)
+class PrinterState:
+    state: JobState = JobState.UNKNOWN
+    job_name: str = ""
+    progress: float | None = None
+    remaining_min: int | None = None
+    layer: int | None = None
+    total_layers: int | None = None
+    stage: str = ""
+    nozzle: float | None = None
+    nozzle_target: float | None = None
+    bed: float | None = None
+    bed_target: float | None = None
+    chamber: float | None = None
+    fans: Mapping[str, int] = field(default_factory=dict)
+    speed_level: int | None = None
+    lights: Mapping[str, bool] = field(default_factory=dict)
+    hms: tuple[HmsError, ...] = ()
+    error: str = ""
+    trays: tuple[Tray, ...] = ()
+    wifi_signal: str = ""
+    firmware: str = ""
+    filament: FilamentScale | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        """The normalised JSON shape the replay CLI prints (documented in issue 4)."""
+        return {
+            "state": str(self.state),
+            "progress": self.progress,
+            "remaining_min": self.remaining_min,
+            "layer": self.layer,
+            "total_layers": self.total_layers,
+            "nozzle": self.nozzle,
+            "nozzle_target": self.nozzle_target,
+            "bed": self.bed,
+            "bed_target": self.bed_target,
+            "speed_level": self.speed_level,
+            "hms": [{"code": h.code, "text": h.text} for h in self.hms],
+            "trays": [asdict(t) for t in self.trays],
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["state"] = str(self.state)
+        return data
+
+
+def _list_key(items: list[Any]) -> str | None:
+    """Lists of dicts carrying an `id` (AMS units, trays) are merged element-wise, like Bambu Studio does."""
+    if items and all(isinstance(i, dict) and "id" in i for i in items):
+        return "id"
+    return None
+
+
+def deep_merge(base: dict[str, Any], delta: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge `delta` into `base` in place and return it. Dicts merge recursively; id-keyed lists merge by id;
+    any other value (including plain lists such as `hms`) replaces the old one."""
+    for key, value in delta.items():
+        old = base.get(key)
+        if isinstance(value, Mapping) and isinstance(old, dict):
+            deep_merge(old, value)
+        elif isinstance(value, list) and isinstance(old, list) and _list_key(value) and _list_key(old):
+            by_id = {str(item["id"]): item for item in old}
+            for item in value:
+                target = by_id.get(str(item["id"]))
+                if target is None:
+                    old.append(copy.deepcopy(item))
+                    by_id[str(item["id"])] = old[-1]
+                else:
+                    deep_merge(target, item)
+        else:
+            base[key] = copy.deepcopy(value)
+    return base
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something worth a desktop notification: a print finished, failed, paused, or an HMS error appeared."""
+
+    kind: str
+    text: str
+
+
+class PrinterModel:
+    """Thread-safe holder of one printer's connection and job state, with change signals for views."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._lock = threading.Lock()
+        self._state = PrinterState()
+        self._connection = ConnectionState.DISCONNECTED
+        self._connection_detail = ""
+        self.changed: Signal[[PrinterState]] = Signal()
+        self.connection_changed: Signal[[ConnectionState, str]] = Signal()
+        self.notice: Signal[[Notice]] = Signal()
+
+    @property
+    def state(self) -> PrinterState:
+        with self._lock:
+            return self._state
+
+    @property
+    def connection(self) -> ConnectionState:
+        with self._lock:
+            return self._connection
+
+    @property
+    def connection_detail(self) -> str:
+        with self._lock:
+            return self._connection_detail
+
+    def set_connection(self, connection: ConnectionState, detail: str = "") -> None:
+        with self._lock:
+            if connection == self._connection and detail == self._connection_detail:
+                return
+            self._connection, self._connection_detail = connection, detail
+        self.connection_changed.emit(connection, detail)
+
+    def update(self, new: PrinterState) -> None:
+        with self._lock:
+            old, self._state = self._state, new
+        if new == old:
+            return
+        for notice in _notices(old, new):
+            self.notice.emit(notice)
+        self.changed.emit(new)
+
+    def patch(self, **changes: Any) -> None:
+        self.update(replace(self.state, **changes))
+
+
+_TRANSITIONS = {
+    JobState.FINISHED: ("finished", "{name}: print finished."),
+    JobState.FAILED: ("failed", "{name}: print failed. {error}"),
+    JobState.PAUSED: ("paused", "{name}: print paused."),
+    JobState.CANCELLED: ("cancelled", "{name}: print cancelled."),
+}
+
+
+def _notices(old: PrinterState, new: PrinterState) -> list[Notice]:
+    found: list[Notice] = []
+    if new.state != old.state and old.state != JobState.UNKNOWN and new.state in _TRANSITIONS:
+        kind, text = _TRANSITIONS[new.state]
+        found.append(Notice(kind, text.format(name=new.job_name or "job", error=new.error).strip()))
+    old_codes = {h.code for h in old.hms}
+    found.extend(Notice("hms", f"{h.code}: {h.text}") for h in new.hms if h.code not in old_codes)
+    return found
