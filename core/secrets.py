@@ -1,8 +1,10 @@
 """Secrets (printer access codes, API keys, refresh tokens) live only in the OS keyring.
 
-When the machine has no secure backend (a headless box without Secret Service), keyring falls back
-to its "fail" backend or to a plaintext one; we refuse plaintext unless the user explicitly chose an
-encrypted file keyring (keyrings.alt's EncryptedKeyring, protected by a passphrase), and say so.
+When the machine has no secure backend (a headless box without Secret Service), keyring picks its
+"fail" backend, a plaintext file, or a chainer whose first member is one of those (or keyrings.alt's
+EncryptedKeyring, which would prompt for a passphrase on a terminal nobody watches). We refuse all of
+these unless the user explicitly chose a backend (PYTHON_KEYRING_BACKEND) or an encrypted file
+keyring protected by a passphrase given through the app, and say so.
 """
 
 from __future__ import annotations
@@ -13,29 +15,76 @@ import os
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.backends.chainer import ChainerBackend
+from keyrings.alt.file import EncryptedKeyring
 
 from core.errors import PotStudioError
 
 SERVICE = "3dpot-studio"
 log = logging.getLogger(__name__)
 
-# Backends that store secrets in clear text; only accepted when a test or the user asked for them.
-_INSECURE = ("PlaintextKeyring", "fail.Keyring", "null.Keyring", "chainer.ChainerBackend")
+# Backends that store secrets in clear text, lose them, or prompt on a terminal; accepted only when
+# chosen explicitly through PYTHON_KEYRING_BACKEND.
+_INSECURE = (
+    "keyrings.alt.file.PlaintextKeyring",
+    "keyrings.alt.file.EncryptedKeyring",
+    "keyring.backends.fail.Keyring",
+    "keyring.backends.null.Keyring",
+    "keyring.backends.chainer.ChainerBackend",
+)
+_REFERENCE = ("keyring-setting", "password reference", "password reference value")
 
 
 class SecretStoreError(PotStudioError):
     """No safe place to keep a secret."""
 
 
+class PassphraseKeyring(EncryptedKeyring):
+    """keyrings.alt's encrypted file keyring, unlocked with a passphrase the app asked for instead of
+    a getpass() prompt on stdin (there is no terminal behind a desktop app)."""
+
+    def __init__(self, path: str, passphrase: str) -> None:
+        if not passphrase.strip():
+            raise SecretStoreError("The keyring passphrase must not be empty.")
+        super().__init__()
+        self.file_path = path
+        self._passphrase = passphrase
+
+    def _get_new_password(self) -> str:
+        return self._passphrase
+
+    def _unlock(self) -> None:
+        self.keyring_key = self._passphrase
+        try:
+            ok = self.get_password(*_REFERENCE[:2]) == _REFERENCE[2]
+        except (AssertionError, ValueError, UnicodeDecodeError):  # decrypting with the wrong key
+            ok = False
+        if not ok:
+            self._lock()
+            raise SecretStoreError("Wrong passphrase for the encrypted keyring file.")
+
+
 def backend() -> KeyringBackend:
     return keyring.get_keyring()
 
 
+def _qualified(ring: KeyringBackend) -> str:
+    return type(ring).__module__ + "." + type(ring).__qualname__
+
+
+def _effective(ring: KeyringBackend) -> KeyringBackend:
+    """A chainer writes to its first member, so that member decides whether secrets are safe."""
+    if isinstance(ring, ChainerBackend):
+        members = list(ring.backends)
+        return members[0] if members else ring
+    return ring
+
+
 def backend_is_secure() -> bool:
-    name = type(backend()).__module__ + "." + type(backend()).__name__
     if os.environ.get("PYTHON_KEYRING_BACKEND"):
         return True  # chosen explicitly (tests, or the user's own configuration)
-    return not any(name.endswith(tag) for tag in _INSECURE)
+    ring = _effective(backend())
+    return isinstance(ring, PassphraseKeyring) or _qualified(ring) not in _INSECURE
 
 
 def _check() -> None:
@@ -74,11 +123,12 @@ def delete_secret(key: str) -> None:
 
 
 def use_encrypted_file_keyring(path: str, passphrase: str) -> None:
-    """Switch to keyrings.alt's encrypted file keyring (the user's explicit choice, no OS keyring)."""
-    from keyrings.alt.file import EncryptedKeyring
+    """Switch to an encrypted keyring file (the user's explicit choice when there is no OS keyring).
 
-    ring = EncryptedKeyring()
-    ring.file_path = path  # type: ignore[misc]
-    ring.keyring_key = passphrase  # type: ignore[attr-defined]
+    A new file is created with a reference entry; an existing one is checked against the passphrase
+    right away, so a typo is reported here rather than as garbage on the first read.
+    """
+    ring = PassphraseKeyring(path, passphrase)
+    _ = ring.keyring_key  # creates the file or verifies the passphrase (see _unlock)
     keyring.set_keyring(ring)
-    os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.EncryptedKeyring"
+    log.info("using the encrypted keyring file %s", path)

@@ -7,6 +7,7 @@ upgrades itself. SQLite gets WAL and foreign keys, which it leaves off by defaul
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,3 +66,9 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
     """FastAPI dependency body: one session per request, committed by the handler."""
     with factory() as session:
         yield session
+
+
+def utcnow() -> datetime:
+    """Timestamps come from Python, not the database, so SQLite and PostgreSQL store the same precision
+    (SQLite's CURRENT_TIMESTAMP has whole seconds and would break keyset cursors on ties)."""
+    return datetime.now(UTC)

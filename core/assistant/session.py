@@ -95,7 +95,8 @@ class DesignSession:
         self.stack.undo()
         if self._ai_depth and self._ai_depth[-1] > self.stack.depth:
             self._ai_depth.pop()
-        reply.text = reply.text or f"Undone: {label}."
+        # Providers may phrase the reply in the user's language with a "{label}" slot for the step.
+        reply.text = reply.text.replace("{label}", label) if reply.text else f"Undone: {label}."
         self._record_version(f"Undo {label}")
         return reply
 

@@ -49,6 +49,25 @@ class Check:
     message: str
 
 
+@dataclass(frozen=True)
+class Extent:
+    """The bounding box a template promises for given values, so "how big is it?" needs no build.
+
+    `bodies` is how many separate parts lie on the plate (box + lid = 2). `exact` is False only
+    where the box is an upper bound (a twisted polygonal vase: its corners turn inside the bound).
+    """
+
+    x: float
+    y: float
+    z: float
+    bodies: int = 1
+    exact: bool = True
+
+    @property
+    def size(self) -> tuple[float, float, float]:
+        return (self.x, self.y, self.z)
+
+
 @dataclass
 class TemplateSpec:
     id: str
@@ -65,6 +84,7 @@ class TemplateSpec:
     required: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()
     tags: tuple[str, ...] = ()
+    extent: Callable[[Document], Extent] | None = None
 
     def __post_init__(self) -> None:
         for check in self.checks:
@@ -72,6 +92,14 @@ class TemplateSpec:
 
     def parameters(self) -> list[Parameter]:
         return self.params()
+
+    def params_for(self, role: str) -> tuple[str, ...]:
+        """Parameter names a role sets; a role may name several ("size" of a block: "width,depth,height")."""
+        names = self.roles.get(role, "")
+        return tuple(n.strip() for n in names.split(",") if n.strip())
+
+    def expected_extent(self, doc: Document) -> Extent | None:
+        return self.extent(doc) if self.extent else None
 
     def make(self, values: Mapping[str, Any] | None = None, name: str | None = None) -> Document:
         """A new document at defaults, with `values` applied and the printability checks run."""

@@ -1,0 +1,89 @@
+"""Prompts in, model out, without a window: the engine behind `potstudio generate`, the acceptance
+set and the prompt benchmark. It drives a real DesignSession, so the CLI exercises exactly the path
+the chat dock takes (commands on the undo stack, versions, clarifying questions).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import trimesh
+
+from core.assistant.base import AssistantReply, PrinterContext, Provider, TokenCallback
+from core.assistant.offline.planner import OfflinePlanner
+from core.assistant.session import DesignSession
+from core.document.document import Document
+from core.geometry.build import Evaluator
+from core.geometry.meshio import save_mesh
+from core.geometry.printability import body_count
+from core.tasks import NULL_TASK, Task
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GenerateResult:
+    document: Document | None
+    mesh: trimesh.Trimesh | None
+    replies: list[AssistantReply] = field(default_factory=list)
+
+    @property
+    def questions(self) -> list[str]:
+        return list(self.replies[-1].questions) if self.replies else []
+
+    def to_json(self) -> dict[str, Any]:
+        """The one object `potstudio generate --json` prints."""
+        doc, mesh = self.document, self.mesh
+        return {
+            "template": doc.template if doc is not None else None,
+            "parameters": _parameters(doc) if doc is not None else {},
+            "reply": self.replies[-1].text if self.replies else "",
+            "bbox_mm": [round(float(v), 4) for v in mesh.extents] if mesh is not None else None,
+            "volume_mm3": round(abs(float(mesh.volume)), 3) if mesh is not None else None,
+            "watertight": bool(mesh.is_watertight) if mesh is not None else None,
+            "bodies": body_count(mesh) if mesh is not None else 0,
+            "questions": self.questions,
+        }
+
+    def save(self, path: Path) -> None:
+        """Write the mesh; a 3MF also carries the parametric document so it reopens editable."""
+        if self.mesh is None or self.document is None:
+            raise ValueError("no model to save")
+        document_json = json.dumps(self.document.to_json()) if path.suffix.lower() == ".3mf" else None
+        save_mesh(self.mesh, path, document_json=document_json, name=self.document.name)
+
+
+def run_prompts(
+    prompts: Sequence[str],
+    provider: Provider | None = None,
+    context: PrinterContext | None = None,
+    evaluator: Evaluator | None = None,
+    on_token: TokenCallback | None = None,
+    task: Task = NULL_TASK,
+) -> GenerateResult:
+    """Send each prompt in turn; the result holds the final model (None if there is none)."""
+    evaluator = evaluator or Evaluator()
+    session = DesignSession(provider or OfflinePlanner(evaluator=evaluator), context=context)
+    replies = []
+    for i, prompt in enumerate(prompts):
+        task.progress(i / max(1, len(prompts)), prompt)
+        replies.append(session.send(prompt, on_token=on_token, task=task))
+    if not session.has_model:
+        return GenerateResult(None, None, replies)
+    mesh = evaluator.mesh(session.doc, task=task)
+    task.progress(1.0)
+    return GenerateResult(session.doc, mesh, replies)
+
+
+def _parameters(doc: Document) -> dict[str, Any]:
+    values = doc.values()
+    out: dict[str, Any] = {}
+    for name, param in doc.params.items():
+        value = values[name]
+        out[name] = param.choices[int(value)] if param.kind == "choice" else value
+    return out

@@ -1,0 +1,4 @@
+"""The offline design assistant: understands English and Brazilian Portuguese sentences without any
+network or account, by mapping words onto the template library's own vocabulary (synonyms, roles,
+features). Depends only on core (document, templates, geometry, commands).
+"""

@@ -1,0 +1,130 @@
+"""Relative edits that carry no length of their own: "twice as wide", "half the height", "3x taller",
+"o dobro da altura", "taller", "mais largo", "thicker walls", "bigger".
+
+Numbers with units or percentages ("10 mm wider", "20% taller") are mentions (mentions.py);
+this module handles multipliers and bare comparatives, whose step is chosen by the planner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.assistant.offline import lexicon as lx
+from core.assistant.offline.mentions import Mention
+from core.assistant.offline.text import stem
+
+_FACTOR_WORDS = (
+    (r"twice|double|doubled|dobro|duas vezes|2 vezes|2x|2 times", 2.0),
+    (r"three times|triple|tripled|triplo|tres vezes|3 vezes|3x|3 times", 3.0),
+    (r"half|metade|halve|halved", 0.5),
+    (r"a third|um terco", 1 / 3),
+)
+_N_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times|vezes)\b")
+_WORD = re.compile(r"[a-z]+")
+_REACH = 4
+
+
+@dataclass(frozen=True)
+class RelativeEdit:
+    """`role` is a lexicon role (width, height, thickness, scale...) or a noun ("wall").
+    `factor` multiplies; `direction` alone means "a sensible step" that way."""
+
+    role: str
+    factor: float | None
+    direction: int
+    start: int
+    end: int
+
+
+def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[RelativeEdit], list[Mention]]:
+    """Multipliers and bare comparatives, plus the mentions that remain once numbers that belong
+    to a multiplier ("3x taller", "2 vezes") are removed."""
+    edits: list[RelativeEdit] = []
+    for factor, start, end in _factors(folded):
+        target = _target_near(folded, start, end)
+        if target is not None:
+            edits.append(RelativeEdit(target[0], factor, 1 if factor >= 1 else -1, start, target[1]))
+    factor_spans = [(e.start, e.end) for e in edits]
+    mentions = [m for m in mentions if not _overlaps(m.start, m.end, factor_spans)]
+    covered = factor_spans + [m.reach for m in mentions if m.direction]
+    for m in _WORD.finditer(folded):
+        start, end = m.start(), m.end()
+        if _overlaps(start, end, covered):
+            continue
+        comparative = _comparative(folded, m)
+        if comparative is None:
+            continue
+        role, direction = comparative
+        noun = _noun_near(folded, start, end)
+        edits.append(RelativeEdit(noun or role, None, direction, start, end))
+        covered.append((start, end))
+    return edits, mentions
+
+
+def _factors(folded: str) -> list[tuple[float, int, int]]:
+    found = []
+    for pattern, factor in _FACTOR_WORDS:
+        for m in re.finditer(rf"\b(?:{pattern})\b", folded):
+            found.append((factor, m.start(), m.end()))
+    for m in _N_TIMES.finditer(folded):
+        if not any(s <= m.start() < e for _, s, e in found):
+            found.append((float(m.group(1)), m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def _target_near(folded: str, start: int, end: int) -> tuple[str, int] | None:
+    """The dimension a multiplier applies to: the nearest measure/comparative word after it
+    ("twice as wide", "half the height"), else before it ("height x2")."""
+    after = list(_WORD.finditer(folded, end))[:_REACH]
+    for m in after:
+        word = m.group()
+        if _measure(word):
+            return _measure(word), m.end()
+        if word in lx.COMPARATIVES:
+            return lx.COMPARATIVES[word][0], m.end()
+        if word in ("big", "large", "grande", "size", "tamanho"):
+            return "scale", m.end()
+    before = list(_WORD.finditer(folded[:start]))[-_REACH:]
+    for m in reversed(before):
+        if _measure(m.group()):
+            return _measure(m.group()), end
+    return None
+
+
+def _measure(word: str) -> str:
+    """The role a measure word names, plural forms included ("grossas"); "" if none."""
+    return lx.MEASURES.get(word) or lx.MEASURES.get(stem(word), "")
+
+
+def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
+    word = m.group()
+    if word in lx.MORE | lx.LESS:
+        nxt = _WORD.search(folded, m.end())
+        sign = 1 if word in lx.MORE else -1
+        if nxt is not None and _measure(nxt.group()):
+            return _measure(nxt.group()), sign
+        if nxt is not None and nxt.group() in lx.COMPARATIVES:
+            role, direction = lx.COMPARATIVES[nxt.group()]
+            return role, direction * sign
+        return None
+    if word in lx.COMPARATIVES:
+        prev = list(_WORD.finditer(folded[: m.start()]))
+        if prev and prev[-1].group() in lx.MORE | lx.LESS:
+            return None  # "mais baixo" is read from "mais"
+        return lx.COMPARATIVES[word]
+    return None
+
+
+def _noun_near(folded: str, start: int, end: int) -> str | None:
+    """"thicker walls", "paredes mais grossas": the part a comparative is about, if named."""
+    window = [m.group() for m in _WORD.finditer(folded[max(0, start - 30) : end + 30])]
+    for word in window:
+        noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
+        if noun in ("wall", "floor", "hole", "lid", "saucer", "bore", "corner"):
+            return noun
+    return None
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)

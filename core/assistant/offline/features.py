@@ -1,0 +1,96 @@
+"""Features switched on or off in words ("with drainage holes", "without saucer", "sem tampa",
+"remove the lid"), read from each template's `features` vocabulary.
+
+A feature phrase counts when all its content words appear close together in the sentence; a
+negation word just before it ("no", "without", "sem", "remove the") switches it off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.assistant.offline import lexicon as lx
+from core.assistant.offline.matcher import concepts
+from core.assistant.offline.text import fold, stem, words
+from core.templates.base import Feature, TemplateSpec
+
+_NEGATION_REACH = 3
+_SPREAD = 2  # extra words allowed between a phrase's words ("drainage holes" in "drainage and vent holes")
+
+
+@dataclass(frozen=True)
+class FeatureHit:
+    key: str
+    feature: Feature
+    on: bool
+    words: frozenset[str]  # stems of the phrase, so a count ("6 drainage holes") can find its feature
+    start: int  # word index in the sentence
+
+
+def feature_phrases(key: str, feature: Feature) -> list[str]:
+    return [*feature.words_en, *feature.words_pt, key.replace("_", " ")]
+
+
+def find_features(text: str, spec: TemplateSpec) -> list[FeatureHit]:
+    tokens = words(fold(text))
+    canon = [(concepts(w, canonical=False) or [""])[0] for w in tokens]
+    hits: list[FeatureHit] = []
+    nouns = _part_nouns(spec)
+    for key, feature in spec.features.items():
+        best: tuple[int, int, list[str]] | None = None
+        for phrase in feature_phrases(key, feature):
+            wanted = concepts(phrase, canonical=False)
+            found = _locate(wanted, canon)
+            if found is not None and (best is None or len(wanted) > len(best[2])):
+                best = (found[0], found[1], wanted)
+        if best is None:
+            best = _noun_only(key, nouns, canon)
+        if best is None:
+            continue
+        start, _, wanted = best
+        negated = _negated(tokens, start)
+        hits.append(FeatureHit(key, feature, not negated, frozenset(wanted) | {stem(t) for t in wanted}, start))
+    return hits
+
+
+def _part_nouns(spec: TemplateSpec) -> dict[str, list[str]]:
+    """Part nouns ("hole", "furo", "lid") → the features whose phrases contain them."""
+    owners: dict[str, list[str]] = {}
+    for key, feature in spec.features.items():
+        for phrase in feature_phrases(key, feature):
+            for word in words(fold(phrase)):
+                if (word in lx.NOUNS or stem(word) in lx.NOUNS) and key not in owners.setdefault(stem(word), []):
+                    owners[stem(word)].append(key)
+    return owners
+
+
+def _noun_only(key: str, owners: dict[str, list[str]], canon: list[str]) -> tuple[int, int, list[str]] | None:
+    """"sem furos" names the drainage feature by its part noun alone, when no other feature of the
+    template has that noun."""
+    for i, token in enumerate(canon):
+        if owners.get(token) == [key]:
+            return i, i + 1, [token]
+    return None
+
+
+def _locate(wanted: list[str], canon: list[str]) -> tuple[int, int] | None:
+    """First window of the sentence holding every wanted concept, in any order."""
+    if not wanted:
+        return None
+    span = len(wanted) + _SPREAD
+    for i, token in enumerate(canon):
+        if token not in wanted:
+            continue
+        window = canon[i : i + span]
+        if all(w in window for w in wanted):
+            return i, i + span
+    return None
+
+
+def _negated(tokens: list[str], start: int) -> bool:
+    for distance, word in enumerate(reversed(tokens[max(0, start - _NEGATION_REACH) : start]), 1):
+        if word in lx.NEGATIONS and (word != "no" or distance == 1):  # PT "no formato" is not a negation
+            return True
+        if word in lx.BOUNDARIES and word not in ("e", "and"):
+            return False
+    return False

@@ -1,0 +1,96 @@
+"""The planner's own words (folded, EN + PT-BR): what a number *measures* ("wide", "altura"), what
+it belongs to ("hole", "parede"), comparatives ("taller", "mais largo") and edit verbs.
+
+These are generic words about size and shape; everything template-specific (what a "saucer" or a
+"lid" is) comes from each template's synonyms, roles and features, so a new template needs no change
+here. A noun is mapped to an English stem that the planner combines with parameter names
+("tampa" + "altura" → `lid_height` when the template has one).
+"""
+
+from __future__ import annotations
+
+# word → role it measures
+MEASURES: dict[str, str] = {
+    "wide": "width", "width": "width", "largura": "width", "largo": "width", "larga": "width",
+    "deep": "depth", "depth": "depth", "profundidade": "depth", "profundo": "depth", "profunda": "depth",
+    "tall": "height", "high": "height", "height": "height", "altura": "height", "alto": "height",
+    "alta": "height",
+    "long": "length", "length": "length", "comprimento": "length", "comprido": "length", "comprida": "length",
+    "diameter": "diameter", "diametro": "diameter", "dia": "diameter", "across": "diameter",
+    "radius": "radius", "raio": "radius",
+    "thick": "thickness", "thickness": "thickness", "espessura": "thickness", "grosso": "thickness",
+    "grossa": "thickness", "espesso": "thickness", "espessa": "thickness",
+    "size": "size", "tamanho": "size", "side": "size", "lado": "size",
+}
+
+# word → English noun stem (a part of the object a number can belong to)
+NOUNS: dict[str, str] = {
+    "hole": "hole", "furo": "hole", "buraco": "hole", "orificio": "hole",
+    "wall": "wall", "parede": "wall",
+    "floor": "floor", "piso": "floor", "fundo": "floor",
+    "top": "top", "topo": "top", "boca": "top", "cima": "top",
+    "bottom": "bottom", "base": "bottom", "baixo": "bottom", "embaixo": "bottom",
+    "corner": "corner", "canto": "corner", "fillet": "corner",
+    "bore": "bore", "shaft": "bore", "axle": "bore", "eixo": "bore",
+    "lid": "lid", "tampa": "lid", "cover": "lid",
+    "saucer": "saucer", "prato": "saucer", "pratinho": "saucer",
+    "clearance": "clearance", "gap": "clearance", "tolerance": "clearance", "folga": "clearance",
+    "tolerancia": "clearance",
+    "module": "module", "modulo": "module",
+    "device": "device", "board": "device", "pcb": "device", "dispositivo": "device", "placa": "device",
+    "ring": "ring", "argola": "ring",
+    "tooth": "teeth", "teeth": "teeth", "dente": "teeth",
+    "side": "sides", "lado": "sides",
+    "divider": "dividers", "divisoria": "dividers", "divisao": "dividers",
+    "vent": "vents", "respiro": "vents", "ventilacao": "vents",
+    "screw": "screws", "parafuso": "screws",
+    "slot": "slots", "compartment": "compartments", "compartimento": "compartments",
+}
+
+# (noun, measured role) → semantic role; a noun alone uses (noun, None)
+NOUN_ROLES: dict[tuple[str, str | None], str] = {
+    ("hole", None): "hole_diameter", ("hole", "diameter"): "hole_diameter", ("hole", "width"): "hole_diameter",
+    ("hole", "size"): "hole_diameter", ("hole", "radius"): "hole_diameter",
+    ("wall", None): "wall", ("wall", "thickness"): "wall", ("wall", "width"): "wall",
+    ("floor", None): "floor", ("floor", "thickness"): "floor", ("bottom", "thickness"): "floor",
+    ("top", None): "top_diameter", ("top", "diameter"): "top_diameter", ("top", "width"): "top_diameter",
+    ("top", "radius"): "top_diameter",
+    ("bottom", None): "bottom_diameter", ("bottom", "diameter"): "bottom_diameter",
+    ("bottom", "width"): "bottom_diameter", ("bottom", "radius"): "bottom_diameter",
+    ("corner", None): "corner_radius", ("corner", "radius"): "corner_radius",
+    ("bore", None): "bore", ("bore", "diameter"): "bore", ("bore", "radius"): "bore",
+    ("clearance", None): "clearance", ("module", None): "module", ("teeth", None): "teeth",
+}
+
+# comparative word → (role, direction); PT comparatives are "mais"/"menos" + a MEASURES word
+COMPARATIVES: dict[str, tuple[str, int]] = {
+    "wider": ("width", 1), "broader": ("width", 1), "narrower": ("width", -1), "slimmer": ("width", -1),
+    "taller": ("height", 1), "higher": ("height", 1), "shorter": ("height", -1), "lower": ("height", -1),
+    "deeper": ("depth", 1), "shallower": ("depth", -1), "longer": ("length", 1),
+    "thicker": ("thickness", 1), "thinner": ("thickness", -1), "fino": ("thickness", -1),
+    "fina": ("thickness", -1), "finas": ("thickness", -1), "finos": ("thickness", -1),
+    "bigger": ("scale", 1), "larger": ("scale", 1), "maior": ("scale", 1), "smaller": ("scale", -1),
+    "menor": ("scale", -1), "baixo": ("height", -1), "baixa": ("height", -1), "estreito": ("width", -1),
+    "estreita": ("width", -1), "raso": ("depth", -1), "rasa": ("depth", -1),
+}
+MORE = frozenset({"mais", "more"})
+LESS = frozenset({"menos", "less"})
+
+INCREASE_VERBS = frozenset({
+    "increase", "raise", "grow", "extend", "enlarge", "aumente", "aumenta", "aumentar",
+    "cresca", "amplie", "expand",
+})
+DECREASE_VERBS = frozenset({
+    "decrease", "reduce", "shrink", "lower", "cut", "trim", "diminua", "diminui", "diminuir", "reduza",
+    "reduzir", "encolha", "corte",
+})
+ABSOLUTE_PREPS = frozenset({"to", "para", "pra"})
+DELTA_PREPS = frozenset({"by", "em"})
+
+# words that end the neighbourhood in which a number looks for what it measures
+BOUNDARIES = frozenset({"and", "with", "e", "com", "but", "plus", "then", "mas", "depois", "while"})
+
+NEGATIONS = frozenset({
+    "without", "no", "not", "remove", "sem", "tire", "tira", "retire", "remova", "tirar", "remover", "nao",
+    "drop", "delete", "lose", "disable", "off", "none",
+})

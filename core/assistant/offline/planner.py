@@ -1,0 +1,310 @@
+"""The offline planner: the default assistant provider (no network, no account).
+
+One message goes through: language → intent (undo, question, greeting...) → template choice
+(create) or the current template (edit) → features, numbers and relative edits resolved onto
+parameters → a command for the session's undo stack and a reply in the user's language, streamed
+word by word. When a template's required dimension is missing it asks one question; the next
+message is read together with the request that raised it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+
+from core.assistant.base import AssistantReply, Conversation, Message, PrinterContext, TokenCallback
+from core.assistant.offline.answers import answer
+from core.assistant.offline.edits import find_relative_edits
+from core.assistant.offline.features import FeatureHit, find_features
+from core.assistant.offline.intents import Intent, classify
+from core.assistant.offline.labels import current_label, find_label, label_props
+from core.assistant.offline.matcher import Match, Matcher
+from core.assistant.offline.mentions import find_mentions
+from core.assistant.offline.numbers import words_to_digits
+from core.assistant.offline.replies import join, say
+from core.assistant.offline.resolve import SIZE_ROLES, Resolution, Resolver, role_params
+from core.assistant.offline.text import Lang, detect_language, fold
+from core.commands import Command, Group, ReplaceDocument, SetParameters, UpdateNode
+from core.document.document import Document
+from core.document.expressions import Number
+from core.document.parameters import Parameter
+from core.errors import PotStudioError
+from core.geometry.build import Evaluator
+from core.tasks import NULL_TASK, Task
+from core.templates.base import TemplateSpec
+from core.templates.registry import load_all
+
+log = logging.getLogger(__name__)
+
+_WANTS_NEW = re.compile(r"\b(new|another|instead|novo|nova|outro|outra|now make|agora)\b")
+_EXAMPLES = {1: "40 mm", 2: "85 x 56 mm", 3: "85 x 56 x 20 mm"}
+
+
+class OfflinePlanner:
+    name = "offline"
+
+    def __init__(self, templates: Mapping[str, TemplateSpec] | None = None, evaluator: Evaluator | None = None) -> None:
+        self._templates = dict(templates) if templates is not None else None
+        self._matcher: Matcher | None = None
+        self.evaluator = evaluator or Evaluator()
+
+    @property
+    def templates(self) -> dict[str, TemplateSpec]:
+        if self._templates is None:
+            self._templates = dict(load_all())
+        return self._templates
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher(self.templates.values())
+        return self._matcher
+
+    def respond(
+        self,
+        conversation: Conversation,
+        doc: Document | None,
+        context: PrinterContext,
+        on_token: TokenCallback | None = None,
+        task: Task = NULL_TASK,
+    ) -> AssistantReply:
+        user = next((m for m in reversed(conversation.messages) if m.role == "user"), None)
+        text = user.text if user is not None else ""
+        lang = _language(text, conversation)
+        try:
+            reply = self._respond(text, conversation, doc, context, lang)
+        except PotStudioError as exc:
+            reply = AssistantReply(text=say("invalid", lang, error=str(exc)), notes=["error"])
+        reply.provider = self.name
+        task.check()
+        if on_token is not None:
+            for i, word in enumerate(reply.text.split(" ")):
+                on_token(word if i == 0 else f" {word}")
+        return reply
+
+    # --- dispatch ---------------------------------------------------------------------------------
+    def _respond(self, text: str, conversation: Conversation, doc: Document | None, context: PrinterContext,
+                 lang: Lang) -> AssistantReply:
+        folded = words_to_digits(fold(text))
+        intent = classify(folded)
+        if intent in (Intent.GREETING, Intent.THANKS, Intent.CAPABILITIES) and self.matcher.best(text):
+            intent = Intent.DESIGN
+        if intent is Intent.UNDO:
+            return AssistantReply(text=say("undone", lang, label="{label}"), undo=True,
+                                  suggestions=self._suggestions(doc, lang))
+        if intent is Intent.DESIGN:
+            return self._design(text, conversation, doc, context, lang)
+        if intent in (Intent.SIZE, Intent.FILAMENT, Intent.FIT, Intent.PARAMETERS):
+            if doc is None:
+                return AssistantReply(text=say("no_model", lang, example=say("example_create", lang)))
+            return AssistantReply(text=answer(intent, doc, context, self.evaluator, lang),
+                                  suggestions=self._suggestions(doc, lang, exclude=intent))
+        key = {Intent.REDO: "redo", Intent.GREETING: "greeting", Intent.THANKS: "thanks"}.get(intent, "capabilities")
+        return AssistantReply(text=say(key, lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
+                              suggestions=self._suggestions(doc, lang))
+
+    def _design(self, text: str, conversation: Conversation, doc: Document | None, context: PrinterContext,
+                lang: Lang) -> AssistantReply:
+        match = self.matcher.best(text)
+        pending = _pending_request(conversation)
+        if pending is not None:
+            before = self.matcher.best(pending)
+            if before is not None and (match is None or match.spec.id == before.spec.id):
+                return self._create(before.spec, f"{pending} . {text}", context, lang)
+        current = doc.template if doc is not None else None
+        if match is not None and (doc is None or self._is_new_request(match, current, text)):
+            return self._create(match.spec, text, context, lang)
+        if doc is not None:
+            if current is None or current not in self.templates:
+                return AssistantReply(text=say("not_template", lang), suggestions=self._suggestions(doc, lang))
+            return self._edit(self.templates[current], doc, text, context, lang)
+        return AssistantReply(
+            text=say("not_understood", lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
+            suggestions=[say("example_create", lang), "what can you make?" if lang == "en" else "o que você faz?"],
+        )
+
+    def _is_new_request(self, match: Match, current: str | None, text: str) -> bool:
+        """With a model open, only a full synonym of another template (or "a new ...") starts over,
+        so "add a lid" edits the open model instead of making a box."""
+        if match.spec.id == current:
+            return bool(_WANTS_NEW.search(fold(text)))
+        return match.full or bool(_WANTS_NEW.search(fold(text)))
+
+    # --- create / edit ------------------------------------------------------------------------------
+    def _read(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
+              text: str, nozzle: float) -> tuple[Resolution, list[FeatureHit]]:
+        folded = words_to_digits(fold(text))
+        resolver = Resolver(spec, params, current, nozzle)
+        hits = find_features(text, spec)
+        edits, mentions = find_relative_edits(folded, find_mentions(folded))
+        resolver.apply_features(hits)
+        resolver.apply_mentions(mentions, hits)
+        resolver.apply_relative(edits)
+        resolver.keep_proportions()
+        return resolver.out, hits
+
+    def _create(self, spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang) -> AssistantReply:
+        base = spec.make()
+        params = {p.name: p for p in spec.parameters()}
+        res, _ = self._read(spec, params, base.values(), text, context.nozzle)
+        missing = [name for r in spec.required for name in (role_params(spec, r) or [r])
+                   if name in params and name not in res.values]
+        if missing:
+            items = join([params[n].display_name.lower() for n in missing], lang)
+            title = spec.title_pt if lang == "pt" else spec.title.lower()
+            question = say("ask_required", lang, title=title, items=items, example=_EXAMPLES.get(len(missing), "40 mm"))
+            return AssistantReply(text=question, questions=[question])
+        doc = spec.make(res.values, name=spec.title_pt if lang == "pt" else spec.title)
+        label = self._label(spec, text)
+        if label is not None:
+            doc.update_node(label[0], label_props(doc, label[0], label[1]))
+            self.evaluator.solid(doc, label[0])  # a character the font cannot draw fails here, clearly
+        values = doc.values()
+        defaults = {name: values[name] for name in _role_params(spec, params)
+                    if name not in res.values and values[name]}  # a 0 here means "none", not a size
+        title = spec.title_pt if lang == "pt" else spec.title.lower()
+        summary = _summary([n for n in params if n in res.values], doc.params, values)
+        if label is not None:
+            summary = ", ".join(x for x in (f"“{current_label(doc, label[0])}”", summary) if x)
+        summary = summary or spec.description.rstrip(".")
+        parts = [say("created", lang, title=title, summary=summary)]
+        if defaults:
+            parts.append(say("defaults", lang, items=_summary(list(defaults), doc.params, values)))
+        parts += self._notes(res, doc.params, lang)
+        return AssistantReply(
+            text=" ".join(parts), command=ReplaceDocument(doc, label=f"New {spec.title.lower()}"),
+            defaults_used=dict(defaults), notes=self._notes(res, doc.params, lang),
+            suggestions=self._suggestions(doc, lang),
+        )
+
+    def _edit(self, spec: TemplateSpec, doc: Document, text: str, context: PrinterContext,
+              lang: Lang) -> AssistantReply:
+        before = doc.values()
+        res, _ = self._read(spec, doc.params, before, text, context.nozzle)
+        changes = {k: v for k, v in res.values.items() if v != before[k]}
+        notes = self._notes(res, doc.params, lang)
+        label = self._label(spec, text)
+        if label is not None and current_label(doc, label[0]) == label[1]:
+            label = None
+        if not changes and label is None:
+            title = spec.title_pt if lang == "pt" else spec.title.lower()
+            if notes:
+                message = " ".join(notes)
+            elif res.values:
+                message = say("already", lang, summary=_summary(list(res.values), doc.params, before))
+            else:
+                message = say("no_change", lang, title=title, example=say("example_edit", lang))
+            return AssistantReply(text=message, notes=notes, suggestions=self._suggestions(doc, lang))
+        trial = doc.copy()
+        for name, value in changes.items():
+            trial.set_param_value(name, value)
+        spec.validate(trial)
+        after = trial.values()
+        items = [f"{doc.params[n].display_name.lower()} {_fmt(before[n], doc.params[n])} → "
+                 f"{_fmt(after[n], doc.params[n])}" for n in changes]
+        commands: list[Command] = []
+        if changes:
+            commands.append(SetParameters(dict(changes), label=_edit_label(changes, doc.params)))
+        if label is not None:
+            old_text, props = current_label(doc, label[0]), label_props(doc, label[0], label[1])
+            trial.update_node(label[0], props)
+            self.evaluator.solid(trial, label[0])
+            commands.append(UpdateNode(label[0], props, label="Assistant: change text"))
+            items.append(f"“{old_text}” → “{current_label(trial, label[0])}”")
+        command = commands[0] if len(commands) == 1 else Group(commands, label="Assistant: edit")
+        return AssistantReply(
+            text=" ".join([say("edited", lang, summary=", ".join(items)), *notes]),
+            command=command, notes=notes, suggestions=self._suggestions(trial, lang),
+        )
+
+    @staticmethod
+    def _label(spec: TemplateSpec, text: str) -> tuple[str, str] | None:
+        """(text node id, text) when the template carries text and the sentence names some."""
+        nodes = role_params(spec, "text")
+        label = find_label(text) if nodes else None
+        return (nodes[0], label) if label is not None else None
+
+    # --- reply pieces ---------------------------------------------------------------------------------
+    def _notes(self, res: Resolution, params: Mapping[str, Parameter], lang: Lang) -> list[str]:
+        notes = []
+        for clamp in res.clamps:
+            p = params[clamp.param]
+            notes.append(say("clamped", lang, name=p.display_name, value=_fmt(clamp.value, p),
+                             lo=_fmt(p.min or 0, p), hi=_fmt(p.max or 0, p)))
+        if res.unplaced:
+            notes.append(say("ignored", lang, what=join(res.unplaced, lang)))
+        return notes
+
+    def _catalogue(self, lang: Lang) -> str:
+        titles = [(s.title_pt if lang == "pt" else s.title).lower() for s in self.templates.values()]
+        return join(titles, lang)
+
+    def _suggestions(self, doc: Document | None, lang: Lang, exclude: Intent | None = None) -> list[str]:
+        if doc is None or doc.template not in self.templates:
+            return [say("example_create", lang)]
+        spec = self.templates[doc.template or ""]
+        chips = [say("sug_taller", lang)]
+        if role_params(spec, "wall"):
+            chips.append(say("sug_thicker", lang))
+        values = doc.values()
+        for key, feature in spec.features.items():
+            if feature.param in values and doc.params[feature.param].kind in ("int", "bool", "float"):
+                phrase = _feature_word(key, feature.words_pt if lang == "pt" else feature.words_en)
+                on = values[feature.param] != feature.off
+                chips.append(say("sug_remove" if on else "sug_add", lang, what=phrase))
+                break
+        chips.append(say("sug_fit" if exclude is Intent.FILAMENT else "sug_filament", lang))
+        return chips[:4]
+
+
+def _feature_word(key: str, words: tuple[str, ...]) -> str:
+    return words[0] if words else key.replace("_", " ")
+
+
+def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter]) -> list[str]:
+    """Parameters the assistant mentions as defaults: the template's named sizes and walls."""
+    names: list[str] = []
+    for role in (*SIZE_ROLES, "wall"):
+        for name in role_params(spec, role):
+            if name in params and params[name].expr is None and name not in names:
+                names.append(name)
+    return names
+
+
+def _fmt(value: Number, param: Parameter) -> str:
+    if param.kind == "bool":
+        return "✓" if value else "✗"
+    if param.kind == "choice":
+        return param.choices[int(value)]
+    return f"{float(value):.4g} {param.unit}".strip()
+
+
+def _summary(names: list[str], params: Mapping[str, Parameter], values: Mapping[str, Number]) -> str:
+    return ", ".join(f"{params[n].display_name.lower()} {_fmt(values[n], params[n])}" for n in names)
+
+
+def _edit_label(changes: Mapping[str, object], params: Mapping[str, Parameter]) -> str:
+    return "Assistant: change " + ", ".join(params[n].display_name.lower() for n in changes)
+
+
+def _pending_request(conversation: Conversation) -> str | None:
+    """The user request an unanswered clarifying question was about, if the last assistant message
+    asked one: "a case for my board" → "what are its dimensions?" → "85 x 56 x 20 mm"."""
+    msgs: list[Message] = conversation.messages
+    if len(msgs) < 3 or msgs[-1].role != "user" or msgs[-2].role != "assistant":
+        return None
+    if not msgs[-2].meta.get("questions") or msgs[-3].role != "user":
+        return None
+    return msgs[-3].text
+
+
+def _language(text: str, conversation: Conversation) -> Lang:
+    """The language of this message, or of the last user message that had one."""
+    for message in [Message("user", text), *reversed(conversation.messages)]:
+        if message.role == "user":
+            lang = detect_language(message.text)
+            if lang is not None:
+                return lang
+    return "en"
+

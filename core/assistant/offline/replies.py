@@ -1,0 +1,83 @@
+"""Every sentence the offline assistant says, in English and Brazilian Portuguese.
+
+Replies are assembled from these keyed phrases so the two languages never drift apart and a
+missing translation is a KeyError in the tests, not a silent English reply to a Portuguese user.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.assistant.offline.text import Lang
+
+PHRASES: dict[str, tuple[str, str]] = {
+    "created": ("Here is your {title}: {summary}.", "Pronto, aqui está: {title} — {summary}."),
+    "edited": ("Done: {summary}.", "Feito: {summary}."),
+    "defaults": ("I used defaults for {items}; tell me if you want other values.",
+                 "Usei valores padrão para {items}; diga se quiser outros."),
+    "clamped": ("{name} was limited to {value} (the allowed range is {lo}–{hi}).",
+                "{name} foi limitado a {value} (o intervalo permitido é {lo}–{hi})."),
+    "ignored": ("I did not know what {what} refers to, so I left it out.",
+                "Não entendi a que se refere {what}, então deixei de fora."),
+    "invalid": ("I could not make that: {error}", "Não consegui fazer isso: {error}"),
+    "ask_required": ("To make a {title} I need {items}. What are they (for example “{example}”)?",
+                     "Para fazer {title} preciso de {items}. Quais são (por exemplo “{example}”)?"),
+    "not_understood": ("Sorry, I did not understand that. I can make {catalogue}. Try for example “{example}”.",
+                       "Desculpe, não entendi. Sei fazer {catalogue}. Tente por exemplo “{example}”."),
+    "no_change": ("I understood you want to change the {title}, but not what to change. You can say, for "
+                  "example, “{example}”.",
+                  "Entendi que você quer mudar {title}, mas não o quê. Você pode dizer, por exemplo, “{example}”."),
+    "no_model": ("There is no model yet. Describe what you want, for example “{example}”.",
+                 "Ainda não há modelo. Descreva o que você quer, por exemplo “{example}”."),
+    "already": ("It already is like that: {summary}.", "Já está assim: {summary}."),
+    "not_template": ("This model was not made from a template, so I can only answer questions about it.",
+                     "Este modelo não veio de um modelo-base, então só posso responder perguntas sobre ele."),
+    "size": ("It is {x} × {y} × {z} mm (width × depth × height).",
+             "Ele tem {x} × {y} × {z} mm (largura × profundidade × altura)."),
+    "filament": ("It needs about {grams:.0f} g of {material} ({metres:.1f} m of filament, about {cost:.2f} "
+                 "{currency}) at {infill:.0%} infill; printing takes roughly {time}.",
+                 "Ele usa cerca de {grams:.0f} g de {material} ({metres:.1f} m de filamento, cerca de {cost:.2f} "
+                 "{currency}) com {infill:.0%} de preenchimento; a impressão leva umas {time}."),
+    "fits": ("Yes, it fits your {bed} mm printer ({size} mm).",
+             "Sim, cabe na sua impressora de {bed} mm ({size} mm)."),
+    "fits_rotated": ("It fits your {bed} mm printer if you turn it 90° on the bed ({size} mm).",
+                     "Cabe na sua impressora de {bed} mm se você girar 90° na mesa ({size} mm)."),
+    "no_fit": ("No: it is {size} mm and your printer takes {bed} mm. Try “make it {percent}% smaller”.",
+               "Não: ele tem {size} mm e sua impressora aceita {bed} mm. Tente “deixe {percent}% menor”."),
+    "parameters": ("You can change: {items}.", "Você pode mudar: {items}."),
+    "capabilities": ("I can make {catalogue}. Describe one with sizes, e.g. “{example}”, then refine it "
+                     "(“make it 20% taller”, “add a lid”) or ask “how much filament?”.",
+                     "Sei fazer {catalogue}. Descreva um com medidas, por exemplo “{example}”, e depois ajuste "
+                     "(“deixe 20% mais alto”, “com tampa”) ou pergunte “quanto filamento?”."),
+    "greeting": ("Hello! Tell me what you would like to print, e.g. “{example}”.",
+                 "Olá! Diga o que você quer imprimir, por exemplo “{example}”."),
+    "thanks": ("You're welcome! Anything else to change?", "De nada! Quer mudar mais alguma coisa?"),
+    "redo": ("Use Redo (Ctrl+Shift+Z) to bring back what was undone.",
+             "Use Refazer (Ctrl+Shift+Z) para trazer de volta o que foi desfeito."),
+    "undone": ("Undone: {label}.", "Desfeito: {label}."),
+    "feature_on": ("{name} on", "{name}: sim"),
+    "feature_off": ("{name} off", "{name}: não"),
+    "and": ("and", "e"),
+    "example_create": ("a plant pot 12 cm wide with drainage holes", "um vaso para plantas de 12 cm com furos"),
+    "example_edit": ("make it 20% taller", "deixe 20% mais alto"),
+    "sug_taller": ("make it 20% taller", "deixe 20% mais alto"),
+    "sug_wider": ("10 mm wider", "10 mm mais largo"),
+    "sug_thicker": ("thicker walls", "paredes mais grossas"),
+    "sug_filament": ("how much filament?", "quanto filamento?"),
+    "sug_fit": ("will it fit my printer?", "cabe na minha impressora?"),
+    "sug_undo": ("undo that", "desfaz"),
+    "sug_add": ("add {what}", "com {what}"),
+    "sug_remove": ("remove {what}", "sem {what}"),
+}
+
+
+def say(key: str, lang: Lang, **fields: Any) -> str:
+    en, pt = PHRASES[key]
+    return (pt if lang == "pt" else en).format(**fields)
+
+
+def join(items: list[str], lang: Lang) -> str:
+    """"a, b and c" / "a, b e c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {say('and', lang)} {items[-1]}"

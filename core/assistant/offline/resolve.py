@@ -1,0 +1,273 @@
+"""Mentions, features and relative edits → new parameter values for one template.
+
+Semantic roles come from the sentence ("width", "hole_diameter"); each template maps the roles it
+has to its own parameter names (`TemplateSpec.roles`). When a template lacks the role a word names,
+a short, ordered list of stand-ins is tried ("12 cm wide" on a round pot sets its diameter), and
+explicitly named roles claim their parameters before stand-ins do. Every value is clamped into
+the parameter's range, and each clamp is reported so the reply can say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.assistant.offline import lexicon as lx
+from core.assistant.offline.edits import RelativeEdit
+from core.assistant.offline.features import FeatureHit
+from core.assistant.offline.mentions import Mention
+from core.document.expressions import Number
+from core.document.parameters import Parameter
+from core.templates.base import TemplateSpec
+
+SIZE_ROLES = ("size", "width", "depth", "height", "length", "diameter", "top_diameter", "bottom_diameter",
+              "device_width", "device_length", "device_height")
+PRIMARY = ("size", "diameter", "top_diameter", "width", "length", "height", "thickness")
+FALLBACKS: dict[str, tuple[str, ...]] = {
+    "width": ("diameter", "top_diameter", "size", "length"),
+    "depth": ("length", "width", "height"),
+    "height": ("thickness", "length", "size"),
+    "length": ("width", "depth", "diameter", "height"),
+    "diameter": ("top_diameter", "size", "width"),
+    "top_diameter": ("diameter", "width"),
+    "bottom_diameter": ("diameter",),
+    "thickness": ("wall", "height", "floor"),
+    "wall": ("thickness",),
+    "floor": ("thickness",),
+    "hole_diameter": ("bore",),
+    "bore": ("hole_diameter",),
+    "size": ("width", "diameter", "top_diameter", "length", "height"),
+    "device_width": ("width",),
+    "device_length": ("depth", "length"),
+    "device_height": ("height",),
+}
+# Round parts taper between these roles; changing the first alone keeps the template's proportion.
+PROPORTIONAL = (("top_diameter", "bottom_diameter"),)
+_DIAMETERS = frozenset({"diameter", "top_diameter", "bottom_diameter", "hole_diameter", "bore"})
+_THIN = frozenset({"wall", "floor", "thickness", "clearance"})
+QUALITATIVE_STEP = 0.2
+
+
+@dataclass(frozen=True)
+class Clamp:
+    param: str
+    wanted: float
+    value: Number
+
+
+@dataclass
+class Resolution:
+    values: dict[str, Any] = field(default_factory=dict)
+    clamps: list[Clamp] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+    @property
+    def explicit(self) -> set[str]:
+        return set(self.values)
+
+
+def role_params(spec: TemplateSpec, role: str) -> list[str]:
+    """The parameter(s) a template maps a role to; "width,depth,height" sets several at once
+    (a block's "size")."""
+    mapped = spec.roles.get(role, "")
+    return [name.strip() for name in mapped.split(",") if name.strip()]
+
+
+class Resolver:
+    """Resolves one message against one template, starting from `current` values."""
+
+    def __init__(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
+                 nozzle: float = 0.4) -> None:
+        self.spec = spec
+        self.params = params
+        self.current = dict(current)
+        self.nozzle = nozzle
+        self.out = Resolution()
+
+    # --- role → parameters --------------------------------------------------------------------
+    def targets(self, role: str, noun: str | None = None, measured: str | None = None,
+                fallback: bool = True) -> list[str]:
+        """Parameters a value for `role` goes to: a noun-specific parameter first ("lid" + "height" →
+        lid_height), then the role, then its stand-ins, skipping parameters already set."""
+        if noun:
+            for name in (f"{noun}_{measured}" if measured else "", noun, f"{noun}s"):
+                if name in self.params and self._settable(name):
+                    return [name]
+        for candidate in [role, *(FALLBACKS.get(role, ()) if fallback else ())]:
+            names = [n for n in role_params(self.spec, candidate) if n in self.params and self._settable(n)]
+            if names and not any(n in self.out.values for n in names):
+                return names
+        return []
+
+    def _settable(self, name: str) -> bool:
+        return self.params[name].expr is None
+
+    # --- applying values -------------------------------------------------------------------------
+    def set(self, name: str, value: Any) -> None:
+        param = self.params[name]
+        if isinstance(value, str) or param.kind in ("bool", "choice"):
+            self.out.values[name] = param.coerce(value)
+            return
+        clamped = param.clamp(float(value))
+        wanted = round(float(value)) if param.kind == "int" else float(value)
+        if abs(float(clamped) - wanted) > 1e-6:
+            self.out.clamps.append(Clamp(name, float(value), clamped))
+        self.out.values[name] = clamped
+
+    def value(self, name: str) -> float:
+        return float(self.out.values.get(name, self.current[name]))
+
+    # --- the three kinds of input ----------------------------------------------------------------
+    def apply_features(self, hits: list[FeatureHit]) -> None:
+        for hit in hits:
+            if hit.feature.param in self.params:
+                self.set(hit.feature.param, hit.feature.on if hit.on else hit.feature.off)
+
+    def apply_mentions(self, mentions: list[Mention], features: list[FeatureHit]) -> None:
+        singles: list[tuple[Mention, str, float]] = []  # (mention, role, mm) placed in a second pass
+        unbound: list[Mention] = []
+        for m in mentions:
+            if m.percent:
+                self._percent(m)
+            elif len(m.measure.values) > 1:
+                self._group(m)
+            elif m.measure.unit is None and self._count(m, features):
+                continue
+            else:
+                role = self._role_of(m)
+                if role is None:
+                    unbound.append(m)
+                    continue
+                mm = m.measure.value * (2 if m.measured == "radius" and role in _DIAMETERS else 1)
+                if m.direction:
+                    self._put(self.targets(role, m.noun, m.measured), m, mm)
+                    continue
+                direct = self.targets(role, m.noun, m.measured, fallback=False)
+                if direct:
+                    self._put(direct, m, mm)
+                else:
+                    singles.append((m, role, mm))
+        for m, role, mm in singles:
+            self._put(self.targets(role, m.noun, m.measured), m, mm)
+        for m in unbound:
+            self._primary(m)
+
+    def apply_relative(self, edits: list[RelativeEdit]) -> None:
+        for edit in edits:
+            if edit.role == "scale":
+                for name in self._size_params():
+                    self.set(name, self.value(name) * self._factor(edit))
+                continue
+            role = lx.NOUN_ROLES.get((edit.role, None), edit.role) if edit.role in lx.NOUNS.values() else edit.role
+            names = self.targets(role)
+            if not names:
+                self.out.unplaced.append(edit.role)
+            for name in names:
+                if edit.factor is None and role in _THIN:
+                    self.set(name, self.value(name) + edit.direction * self.nozzle)
+                else:
+                    self.set(name, self.value(name) * self._factor(edit))
+
+    def keep_proportions(self) -> None:
+        """"a pot 8 cm wide" or "twice as wide" scales the base with the rim instead of leaving a
+        default 90 mm base under an 80 mm rim."""
+        for lead_role, follow_role in PROPORTIONAL:
+            leads, follows = role_params(self.spec, lead_role), role_params(self.spec, follow_role)
+            if len(leads) != 1 or len(follows) != 1 or leads == follows:
+                continue
+            lead, follow = leads[0], follows[0]
+            if follow in self.out.values or lead not in self.out.values or float(self.current[lead]) <= 0:
+                continue
+            ratio = float(self.out.values[lead]) / float(self.current[lead])
+            self.set(follow, float(self.current[follow]) * ratio)
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _put(self, names: list[str], m: Mention, amount: float, factor: float | None = None) -> None:
+        """Set names to `amount` mm, or change them by it ("10 mm wider"), or multiply by `factor`."""
+        if not names:
+            self.out.unplaced.append(_raw(m))
+        for name in names:
+            if factor is not None:
+                self.set(name, self.value(name) * factor)
+            else:
+                self.set(name, self.value(name) + m.direction * amount if m.direction else amount)
+
+    @staticmethod
+    def _factor(edit: RelativeEdit) -> float:
+        return edit.factor if edit.factor is not None else 1 + edit.direction * QUALITATIVE_STEP
+
+    def _size_params(self) -> list[str]:
+        names: list[str] = []
+        for role in SIZE_ROLES:
+            for name in role_params(self.spec, role):
+                if name in self.params and self._settable(name) and name not in names:
+                    names.append(name)
+        return names
+
+    def _role_of(self, m: Mention) -> str | None:
+        if m.noun is not None:
+            role = lx.NOUN_ROLES.get((m.noun, m.measured))
+            if role is None and m.measured is None:
+                role = lx.NOUN_ROLES.get((m.noun, None)) or (m.noun if m.noun in self.params else None)
+            if role is not None:
+                return role
+        return m.measured
+
+    def _percent(self, m: Mention) -> None:
+        pct = m.measure.value
+        factor = 1 + m.direction * pct / 100 if m.direction else pct / 100
+        role = self._role_of(m) or "scale"
+        names = self._size_params() if role in ("scale", "size") else self.targets(role, m.noun, m.measured)
+        self._put(names, m, 0.0, factor)
+
+    def _group(self, m: Mention) -> None:
+        values = m.measure.values
+        if role_params(self.spec, "device_width"):
+            roles: tuple[str, ...] = ("device_width", "device_length", "device_height")
+        elif role_params(self.spec, "width") or len(values) == 3:
+            roles = ("width", "depth", "height")
+        else:
+            roles = ("diameter", "height")
+        for role, mm in zip(roles, values, strict=False):
+            names = self.targets(role)
+            if not names:
+                self.out.unplaced.append(f"{mm:g} mm")
+            for name in names:
+                self.set(name, mm)
+
+    def _count(self, m: Mention, features: list[FeatureHit]) -> bool:
+        """"6 drainage holes", "20 teeth", "8 lados": a bare number followed by what it counts."""
+        following = set(m.after_words[:3])
+        for hit in features:
+            param = self.params.get(hit.feature.param)
+            if param is not None and param.kind == "int" and following & hit.words:
+                self.set(param.name, m.measure.value)
+                return True
+        for word in m.after_words[:3]:
+            noun = lx.NOUNS.get(word)
+            for name in (noun, f"{noun}s" if noun else None, word):
+                if name and name in self.params and self.params[name].kind == "int":
+                    self.set(name, m.measure.value)
+                    return True
+            counted = role_params(self.spec, "count")
+            if noun is not None and len(counted) == 1:
+                self.set(counted[0], m.measure.value)
+                return True
+        return False
+
+    def _primary(self, m: Mention) -> None:
+        """A length with no word saying what it measures: the template's main dimension."""
+        order = [*(r for r in self.spec.required if r in self.spec.roles), *PRIMARY]
+        for role in order:
+            names = [n for n in role_params(self.spec, role) if n in self.params and self._settable(n)]
+            if names and not any(n in self.out.values for n in names):
+                for name in names:
+                    self.set(name, m.measure.value)
+                return
+        self.out.unplaced.append(_raw(m))
+
+
+def _raw(m: Mention) -> str:
+    value = m.measure.value
+    return f"{value:g}%" if m.percent else (f"{value:g} mm" if m.measure.unit else f"{value:g}")

@@ -1,0 +1,69 @@
+"""Text folding and tokens shared by every offline NLU step.
+
+Everything is matched on *folded* text (lower case, accents removed, typographic quotes made
+plain), so "Diâmetro", "diametro" and "DIÂMETRO" are one word and a Brazilian user who types
+without accents is understood as well as one who does not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+Lang = Literal["en", "pt"]
+
+_WORD = re.compile(r"[a-z]+")
+_PT_MARKERS = frozenset(_WORD.findall(
+    "um uma com de do da dos das para pra que e mais menos sem deixe deixa faca faz aumente diminua "
+    "altura largura alto alta largo larga vaso caixa tampa furos furo suporte parede paredes quero "
+    "preciso qual quanto quantos tamanho cabe impressora desfaz desfazer desfaca por favor obrigado "
+    "ola oi ajuda centimetros milimetros polegadas diametro raio vezes metade dobro tire remova coloque "
+    "adicione grosso grossa fino fina redondo redonda cantos arredondados isso este esta meu minha"
+))
+_EN_MARKERS = frozenset(_WORD.findall(
+    "a an the with for to of and make it its is it's taller wider height width tall wide high deep "
+    "box pot lid holes hole add remove without please what how much will fit my printer undo thanks "
+    "hello hi help inch inches long thick thicker walls wall rounded corners something hold "
+    "twice half as bigger smaller i want need"
+))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents; quotes normalised so `”` and `''` read as an inch mark."""
+    text = text.replace("“", '"').replace("”", '"').replace("″", '"').replace("''", '"')
+    text = text.replace("’", "'").replace("‘", "'").replace("×", " x ")
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stem(word: str) -> str:
+    """A deliberately crude stem: enough to equate plurals and agent nouns in both languages
+    (pots/pot, vasos/vaso, holder/hold, furos/furo), applied to both sides of every comparison."""
+    for suffix in ("oes", "aes", "ers", "er", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            if suffix == "es" and not word.endswith(("shes", "ches", "xes", "sses")):
+                return word[:-1]
+            if suffix in ("oes", "aes"):
+                return word[:-3] + "ao"
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(fold(text))]
+
+
+def detect_language(text: str) -> Lang | None:
+    """Portuguese when its marker words (or ã/ç/õ) outnumber English ones, English when the
+    reverse; None when the text says nothing either way ("85 x 56 x 20 mm")."""
+    low = text.lower()
+    pt = sum(1 for w in words(fold(text)) if w in _PT_MARKERS) + 2 * sum(low.count(c) for c in "ãõç")
+    en = sum(1 for w in words(fold(text)) if w in _EN_MARKERS)
+    if pt == en:
+        return None if pt == 0 else "en"
+    return "pt" if pt > en else "en"

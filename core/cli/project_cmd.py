@@ -1,0 +1,94 @@
+"""`potstudio export PROJECT -o FILE` and `potstudio projects [--json]`.
+
+PROJECT is what a user has at hand: a project's name or id in the local store, or a file (.potproj,
+.3mf written by us, or a document .json). Export rebuilds the mesh from the parametric document
+rather than copying stored triangles, so it always matches what the app would show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from core.document.document import Document
+from core.errors import MeshFileError, PotStudioError
+from core.geometry.build import Evaluator
+from core.geometry.meshio import load_mesh, save_mesh
+from core.store import Store
+from core.store.projectfile import EXTENSION, load_project_file
+
+_FILE_TYPES = (EXTENSION, ".3mf", ".json")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = subparsers.add_parser(
+        "export", help="write a project's latest version as STL, 3MF or OBJ",
+        description="Write a project's model to a mesh file. PROJECT is a project name or id in the local "
+                    "store, or a .potproj, .3mf (made by 3D Pot Studio) or document .json file.",
+    )
+    export.add_argument("project", metavar="PROJECT")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                        help="output file; the extension (.stl, .3mf, .obj) picks the format")
+    export.set_defaults(func=run_export)
+    projects = subparsers.add_parser("projects", help="list the projects in the local store")
+    projects.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    projects.set_defaults(func=run_projects)
+
+
+def load_document(ref: str) -> Document:
+    """The document a PROJECT argument names: a file path when it looks like one, else the store."""
+    path = Path(ref)
+    if path.suffix.lower() in _FILE_TYPES and path.exists():
+        return _document_from_file(path)
+    if path.suffix.lower() in _FILE_TYPES and (path.is_absolute() or len(path.parts) > 1):
+        raise PotStudioError(f"There is no file '{ref}'.")
+    with Store.open() as store:
+        return Document.from_json(store.projects.document(ref))
+
+
+def _document_from_file(path: Path) -> Document:
+    suffix = path.suffix.lower()
+    if suffix == EXTENSION:
+        return load_project_file(path).document
+    if suffix == ".3mf":
+        loaded = load_mesh(path)
+        if loaded.document_json is None:
+            raise MeshFileError(
+                f"'{path.name}' holds only a mesh, not a 3D Pot Studio model; there is nothing to rebuild. "
+                "Use it as is, or import it into a project."
+            )
+        return Document.loads(loaded.document_json)
+    try:
+        return Document.loads(path.read_bytes())
+    except OSError as exc:
+        raise PotStudioError(f"Cannot read '{path}': {exc.strerror or exc}.") from None
+
+
+def run_export(args: argparse.Namespace) -> int:
+    doc = load_document(args.project)
+    mesh = Evaluator().mesh(doc)
+    output: Path = args.output
+    document_json = doc.dumps() if output.suffix.lower() == ".3mf" else None
+    save_mesh(mesh, output, document_json=document_json, name=doc.name)
+    print(f"wrote {output} ({len(mesh.faces)} triangles)")
+    return 0
+
+
+def run_projects(args: argparse.Namespace) -> int:
+    with Store.open() as store:
+        projects = store.projects.all()
+    if args.json:
+        json.dump([p.to_json() for p in projects], sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not projects:
+        print("No projects yet.")
+        return 0
+    width = max(len(p.name) for p in projects)
+    for p in projects:
+        changed = datetime.fromtimestamp(p.updated_at).strftime("%Y-%m-%d %H:%M")
+        print(f"{p.name:<{width}}  {p.version_count:>3} versions  {changed}  {p.id}")
+    return 0

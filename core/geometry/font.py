@@ -1,0 +1,186 @@
+"""2D shape kind "text": a built-in 5 × 7 pixel font, so tags and labels need no font files.
+
+    {"kind": "text", "text": "ANA", "size": 8}
+
+`size` is the cap height in mm; a character cell is 5 × 7 pixels plus one pixel of spacing, so a
+text of n characters is nominally (6·n − 1)·size/7 wide and `size` tall, centred on the origin.
+Pixels are drawn 10 % oversize so that diagonal strokes overlap into one outline (no two squares
+meeting at a single corner, which would not be a printable solid).
+
+Lower-case letters print as capitals and accented Portuguese letters as their base letter
+("Conceição" → "CONCEICAO"); any other character is refused with the list of what is available.
+
+Options used by the name tag (core/templates/library/tags.py):
+- `frame`: {"margin", "radius", "ring", "ring_wall"} — a rounded plate around the nominal text box,
+  with a ring tab and hole of diameter `ring` on the left when ring > 0. Its extent is
+  (W + 2·margin + ring + ring_wall) × max(size + 2·margin, ring + 2·ring_wall), centred.
+- `engrave`: the main outline becomes frame minus letters instead of the letters.
+- `twin`: the frame outline is added again, shifted by `twin` mm in Y. One text node can then
+  yield both the letters layer and the plate layer (see the tag template), which is what lets the
+  whole tag follow a single edit of its text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+import manifold3d as m3d
+import numpy as np
+
+from core.errors import GeometryError
+from core.geometry.shapes import num, positive, register_shape
+
+COLS, ROWS = 5, 7
+PIXEL_OVERSIZE = 1.1
+MAX_CHARS = 64
+
+_GLYPHS: dict[str, str] = {
+    "A": "01110 10001 10001 11111 10001 10001 10001",
+    "B": "11110 10001 10001 11110 10001 10001 11110",
+    "C": "01110 10001 10000 10000 10000 10001 01110",
+    "D": "11110 10001 10001 10001 10001 10001 11110",
+    "E": "11111 10000 10000 11110 10000 10000 11111",
+    "F": "11111 10000 10000 11110 10000 10000 10000",
+    "G": "01110 10001 10000 10111 10001 10001 01111",
+    "H": "10001 10001 10001 11111 10001 10001 10001",
+    "I": "01110 00100 00100 00100 00100 00100 01110",
+    "J": "00111 00010 00010 00010 00010 10010 01100",
+    "K": "10001 10010 10100 11000 10100 10010 10001",
+    "L": "10000 10000 10000 10000 10000 10000 11111",
+    "M": "10001 11011 10101 10101 10001 10001 10001",
+    "N": "10001 10001 11001 10101 10011 10001 10001",
+    "O": "01110 10001 10001 10001 10001 10001 01110",
+    "P": "11110 10001 10001 11110 10000 10000 10000",
+    "Q": "01110 10001 10001 10001 10101 10010 01101",
+    "R": "11110 10001 10001 11110 10100 10010 10001",
+    "S": "01111 10000 10000 01110 00001 00001 11110",
+    "T": "11111 00100 00100 00100 00100 00100 00100",
+    "U": "10001 10001 10001 10001 10001 10001 01110",
+    "V": "10001 10001 10001 10001 10001 01010 00100",
+    "W": "10001 10001 10001 10101 10101 10101 01010",
+    "X": "10001 10001 01010 00100 01010 10001 10001",
+    "Y": "10001 10001 10001 01010 00100 00100 00100",
+    "Z": "11111 00001 00010 00100 01000 10000 11111",
+    "0": "01110 10001 10011 10101 11001 10001 01110",
+    "1": "00100 01100 00100 00100 00100 00100 01110",
+    "2": "01110 10001 00001 00010 00100 01000 11111",
+    "3": "11111 00010 00100 00010 00001 10001 01110",
+    "4": "00010 00110 01010 10010 11111 00010 00010",
+    "5": "11111 10000 11110 00001 00001 10001 01110",
+    "6": "00110 01000 10000 11110 10001 10001 01110",
+    "7": "11111 00001 00010 00100 01000 01000 01000",
+    "8": "01110 10001 10001 01110 10001 10001 01110",
+    "9": "01110 10001 10001 01111 00001 00010 01100",
+    " ": "00000 00000 00000 00000 00000 00000 00000",
+    ".": "00000 00000 00000 00000 00000 01100 01100",
+    ",": "00000 00000 00000 00000 01100 00100 01000",
+    "!": "00100 00100 00100 00100 00100 00000 00100",
+    "?": "01110 10001 00001 00010 00100 00000 00100",
+    "-": "00000 00000 00000 11111 00000 00000 00000",
+    "'": "00100 00100 01000 00000 00000 00000 00000",
+    '"': "01010 01010 01010 00000 00000 00000 00000",
+    ":": "00000 01100 01100 00000 01100 01100 00000",
+    "&": "01100 10010 10100 01000 10101 10010 01101",
+    "+": "00000 00100 00100 11111 00100 00100 00000",
+    "=": "00000 00000 11111 00000 11111 00000 00000",
+    "/": "00001 00001 00010 00100 01000 10000 10000",
+    "#": "01010 01010 11111 01010 11111 01010 01010",
+    "@": "01110 10001 10111 10101 10111 10000 01110",
+    "(": "00010 00100 01000 01000 01000 00100 00010",
+    ")": "01000 00100 00010 00010 00010 00100 01000",
+    "*": "00000 00100 10101 01110 10101 00100 00000",
+    "_": "00000 00000 00000 00000 00000 00000 11111",
+}
+CHARACTERS = "".join(sorted(_GLYPHS))
+
+
+def normalise(text: str) -> str:
+    """Upper-case, accents dropped (ã → A, ç → C); raises on characters the font cannot draw."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = plain.upper().strip()
+    unknown = sorted({c for c in plain if c not in _GLYPHS})
+    if unknown:
+        raise GeometryError(
+            f"The text font cannot draw {', '.join(repr(c) for c in unknown)}; use letters, digits, "
+            f"spaces and {''.join(c for c in CHARACTERS if not c.isalnum() and c != ' ')}."
+        )
+    if len(plain) > MAX_CHARS:
+        raise GeometryError(f"Text is limited to {MAX_CHARS} characters (got {len(plain)}).")
+    return plain
+
+
+def text_width(n_chars: int, size: float) -> float:
+    """Nominal width of n characters at cap height `size` (cells of 6 pixels, last gap dropped)."""
+    return max(0, (COLS + 1) * n_chars - 1) * size / ROWS
+
+
+def letters(text: str, size: float) -> m3d.CrossSection:
+    """The pixel outlines of `text`, its nominal box centred on the origin."""
+    pitch = size / ROWS
+    x0 = -text_width(len(text), size) / 2
+    y0 = -size / 2
+    half = PIXEL_OVERSIZE * pitch / 2
+    squares = []
+    for index, char in enumerate(text):
+        for row, bits in enumerate(_GLYPHS[char].split()):
+            for col, bit in enumerate(bits):
+                if bit == "1":
+                    cx = x0 + (index * (COLS + 1) + col + 0.5) * pitch
+                    cy = y0 + (ROWS - 1 - row + 0.5) * pitch
+                    squares.append(
+                        np.array([(cx - half, cy - half), (cx + half, cy - half),
+                                  (cx + half, cy + half), (cx - half, cy + half)])
+                    )
+    return m3d.CrossSection(squares, m3d.FillRule.NonZero) if squares else m3d.CrossSection()
+
+
+def frame(text_w: float, size: float, spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    """A rounded plate around the text box, with an optional key-ring tab on the left (not yet centred:
+    the caller shifts plate and letters together by `ring_shift`)."""
+    margin = num(spec, "margin", 3.0)
+    w, h = text_w + 2 * margin, size + 2 * margin
+    radius = min(num(spec, "radius", 2.0), w / 2 - 1e-3, h / 2 - 1e-3)
+    plate = m3d.CrossSection.square((w - 2 * radius, h - 2 * radius), True)
+    plate = plate.offset(radius, m3d.JoinType.Round, 2.0, segments) if radius > 1e-3 else m3d.CrossSection.square(
+        (w, h), True
+    )
+    ring = num(spec, "ring", 0.0)
+    if ring <= 0:
+        return plate
+    ring_wall = positive(spec, "ring_wall", 2.0)
+    centre = -w / 2 - ring / 2
+    tab = m3d.CrossSection.circle(ring / 2 + ring_wall, segments).translate((centre, 0.0))
+    hole = m3d.CrossSection.circle(ring / 2, max(16, segments // 2)).translate((centre, 0.0))
+    return (plate + tab) - hole
+
+
+def ring_shift(spec: Mapping[str, Any]) -> float:
+    """How far right the tag moves so that plate + ring tab is centred on the origin."""
+    ring = num(spec, "ring", 0.0)
+    return (ring + num(spec, "ring_wall", 2.0)) / 2 if ring > 0 else 0.0
+
+
+@register_shape("text")
+def _text(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    raw = spec.get("text", "")
+    if not isinstance(raw, str):
+        raise GeometryError("Text must be a string.")
+    text = normalise(raw)
+    if not text:
+        raise GeometryError("The text is empty; type at least one letter.")
+    size = positive(spec, "size", 8.0)
+    outline = letters(text, size)
+    frame_spec = spec.get("frame")
+    if not frame_spec:
+        return outline
+    if not isinstance(frame_spec, Mapping):
+        raise GeometryError("Text 'frame' must be an object (margin, radius, ring, ring_wall).")
+    shift = ring_shift(frame_spec)
+    plate = frame(text_width(len(text), size), size, frame_spec, segments).translate((shift, 0.0))
+    outline = outline.translate((shift, 0.0))
+    if spec.get("engrave"):
+        outline = plate - outline
+    twin = num(spec, "twin", 0.0)
+    return outline + plate.translate((0.0, twin)) if twin else outline

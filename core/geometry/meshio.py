@@ -1,0 +1,357 @@
+"""Mesh files in and out: STL (binary and ASCII), OBJ and 3MF (see threemf.py), chosen by extension.
+
+Files come from strangers, so every reader checks sizes before it allocates, refuses NaN/inf
+coordinates and out-of-range indices, and caps the triangle count: a hostile file ends in a
+MeshFileError naming the problem, never in a hang or an exhausted machine. We parse STL and OBJ
+ourselves rather than through trimesh's loaders because those accept such files silently (a header
+declaring 10⁸ triangles is trusted) and because numpy's structured-dtype read keeps binary STL
+import close to the cost of reading the bytes (bench/bench_stl_import.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import trimesh
+
+from core.atomic import atomic_write_bytes
+from core.document.nodes import Node
+from core.errors import MeshFileError
+from core.geometry import threemf
+from core.geometry.meshdata import MAX_TRIANGLES, encode_mesh
+from core.tasks import NULL_TASK, Task
+
+FORMATS = (".stl", ".obj", ".3mf")
+MAX_TEXT_BYTES = 1 << 30
+"""ASCII STL/OBJ larger than this would hold more than MAX_TRIANGLES anyway; refuse before reading."""
+
+STL_DTYPE = np.dtype([("normal", "<f4", (3,)), ("v", "<f4", (3, 3)), ("attr", "<u2")])
+_PROGRESS_EVERY = 10_000
+
+
+@dataclass
+class LoadedModel:
+    mesh: trimesh.Trimesh
+    name: str
+    document_json: str | None = None
+    """Our parametric document when the file is a 3MF we wrote; reopening it restores every parameter."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedModel:
+    p = Path(path)
+    ext = _extension(p)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise MeshFileError(f"Cannot open '{p.name}': {exc.strerror or exc}.") from None
+    if size == 0:
+        raise MeshFileError(f"'{p.name}' is empty.")
+    task.progress(0.0, f"Reading {p.name}")
+    warnings: list[str] = []
+    document_json: str | None = None
+    name = p.stem
+    try:
+        if ext == ".stl":
+            triangles, solid_name = _read_stl(p, size, task)
+            task.progress(0.5, f"Joining {len(triangles)} triangles into a solid")
+            vertices, faces = weld(triangles)
+            name = solid_name or name
+        elif ext == ".obj":
+            vertices, faces = _read_obj(_read_text(p, size), p.name, task)
+        else:
+            part = threemf.read_3mf(p, task)
+            vertices, faces, document_json = part.vertices, part.faces, part.document_json
+            name = part.name or name
+            warnings += part.warnings
+    except OSError as exc:
+        raise MeshFileError(f"Cannot read '{p.name}': {exc.strerror or exc}.") from None
+    mesh = build_mesh(vertices, faces, p.name, warnings)
+    task.progress(1.0, f"Read {len(mesh.faces)} triangles")
+    return LoadedModel(mesh=mesh, name=name, document_json=document_json, warnings=warnings)
+
+
+def save_mesh(
+    mesh: trimesh.Trimesh,
+    path: str | os.PathLike[str],
+    document_json: str | None = None,
+    name: str = "",
+    *,
+    stl_ascii: bool = False,
+    task: Task = NULL_TASK,
+) -> None:
+    """Write atomically, so a failed or cancelled export never leaves half a file behind."""
+    p = Path(path)
+    ext = _extension(p)
+    vertices = np.asarray(mesh.vertices, dtype=np.float64)
+    faces = np.asarray(mesh.faces, dtype=np.int64)
+    if len(faces) == 0:
+        raise MeshFileError("There is nothing to export: the model has no triangles.")
+    if not np.isfinite(vertices).all():
+        raise MeshFileError("The model has NaN or infinite coordinates and cannot be exported.")
+    if document_json is not None and ext != ".3mf":
+        raise MeshFileError(f"Only 3MF files can carry the parametric document, not {ext.upper()[1:]}.")
+    label = name or p.stem
+    task.progress(0.0, f"Writing {p.name}")
+    if ext == ".3mf":
+        data = threemf.write_3mf(vertices, faces, label, document_json, task)
+    elif ext == ".obj":
+        data = _obj_bytes(vertices, faces, label)
+    elif stl_ascii:
+        data = _ascii_stl_bytes(vertices[faces], np.asarray(mesh.face_normals), label)
+    else:
+        data = binary_stl_bytes(vertices[faces], np.asarray(mesh.face_normals), label)
+    task.check()
+    try:
+        atomic_write_bytes(p, data)
+    except OSError as exc:
+        raise MeshFileError(f"Cannot write '{p}': {exc.strerror or exc}.") from None
+    task.progress(1.0, f"Wrote {p.name}")
+
+
+def mesh_node(mesh: trimesh.Trimesh, name: str) -> Node:
+    """An imported mesh as a document node, so it can take part in booleans like any primitive."""
+    props = encode_mesh(np.asarray(mesh.vertices), np.asarray(mesh.faces), name)
+    return Node(type="mesh", props=props, name=name)
+
+
+def build_mesh(vertices: np.ndarray, faces: np.ndarray, source: str, warnings: list[str]) -> trimesh.Trimesh:
+    """The checks every format shares; degenerate triangles are dropped with a warning, not an error."""
+    vertices = np.asarray(vertices, dtype=np.float64).reshape(-1, 3)
+    faces = np.asarray(faces, dtype=np.int64).reshape(-1, 3)
+    if len(faces) == 0:
+        raise MeshFileError(f"'{source}' contains no triangles.")
+    if len(faces) > MAX_TRIANGLES:
+        raise MeshFileError(f"'{source}' has {len(faces)} triangles; the limit is {MAX_TRIANGLES}.")
+    if not np.isfinite(vertices).all():
+        raise MeshFileError(f"'{source}' has NaN or infinite coordinates; the file is damaged.")
+    if faces.min() < 0 or faces.max() >= len(vertices):
+        raise MeshFileError(
+            f"'{source}' has triangles that refer to vertices it does not have ({len(vertices)} vertices)."
+        )
+    degenerate = (faces[:, 0] == faces[:, 1]) | (faces[:, 1] == faces[:, 2]) | (faces[:, 0] == faces[:, 2])
+    if degenerate.any():
+        warnings.append(f"Removed {int(degenerate.sum())} degenerate triangles (repeated corners).")
+        faces = faces[~degenerate]
+        if len(faces) == 0:
+            raise MeshFileError(f"'{source}' contains only degenerate triangles.")
+    return trimesh.Trimesh(vertices=vertices, faces=faces, process=False)
+
+
+def weld(triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Merge bitwise-identical corners of a triangle soup, so a closed STL becomes a closed mesh.
+
+    Corners are grouped by a 64-bit hash of their float32 bits (one fast 1-D sort instead of a
+    3-column lexsort); the grouping is then verified and we fall back to the exact row sort if two
+    different points ever shared a hash.
+    """
+    flat = np.ascontiguousarray(triangles, dtype="<f4").reshape(-1, 3) + np.float32(0.0)  # -0.0 → 0.0
+    bits = flat.view("<u4").astype(np.uint64)
+    key = bits[:, 0] * np.uint64(0x9E3779B97F4A7C15)
+    key ^= bits[:, 1] * np.uint64(0xC2B2AE3D27D4EB4F)
+    key ^= bits[:, 2] * np.uint64(0x165667B19E3779F9)
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    exact = flat.view("<u4")  # compared as bits, so NaN corners weld too and are reported later
+    if not np.array_equal(exact[first][inverse], exact):
+        unique_bits, inverse = np.unique(exact, axis=0, return_inverse=True)
+        return unique_bits.view("<f4"), inverse.reshape(-1, 3)
+    return flat[first], inverse.reshape(-1, 3)
+
+
+def read_stl_triangles(path: str | os.PathLike[str]) -> np.ndarray:
+    """The (n, 3, 3) float32 corners of an STL, size-checked but neither welded nor NaN-checked.
+
+    This is the parse stage of load_mesh on its own: bench/bench_stl_import.py holds it against a raw
+    numpy read of the same file.
+    """
+    p = Path(path)
+    return _read_stl(p, p.stat().st_size, NULL_TASK)[0]
+
+
+def binary_stl_bytes(triangles: np.ndarray, normals: np.ndarray, name: str) -> bytes:
+    records = np.zeros(len(triangles), dtype=STL_DTYPE)
+    records["v"] = triangles
+    records["normal"] = normals
+    header = f"potstudio {name}".encode("ascii", "replace")[:80].ljust(80, b" ")
+    return header + np.uint32(len(triangles)).tobytes() + records.tobytes()
+
+
+def _extension(p: Path) -> str:
+    ext = p.suffix.lower()
+    if ext not in FORMATS:
+        raise MeshFileError(f"'{p.name}': unsupported file type; use one of {', '.join(FORMATS)}.")
+    return ext
+
+
+def _read_stl(p: Path, size: int, task: Task) -> tuple[np.ndarray, str]:
+    with p.open("rb") as fh:
+        head = fh.read(84)
+    looks_ascii = head.lstrip().startswith(b"solid")
+    if len(head) < 84:
+        if looks_ascii:
+            return _read_ascii_stl(_read_text(p, size), p.name, task)
+        raise MeshFileError(f"'{p.name}' is too short ({size} bytes) to be an STL file.")
+    declared = int(np.frombuffer(head, dtype="<u4", count=1, offset=80)[0])
+    expected = 84 + 50 * declared
+    if size == expected:
+        if declared > MAX_TRIANGLES:
+            raise MeshFileError(f"'{p.name}' has {declared} triangles; the limit is {MAX_TRIANGLES}.")
+        task.check()
+        # NaN/inf are caught after welding (build_mesh), on ~6× fewer numbers than the raw corners.
+        return np.fromfile(p, dtype=STL_DTYPE, count=declared, offset=84)["v"], ""
+    if looks_ascii:
+        return _read_ascii_stl(_read_text(p, size), p.name, task)
+    if size < expected:
+        raise MeshFileError(
+            f"'{p.name}' declares {declared} triangles ({expected} bytes) but has only {size} bytes: "
+            "it is truncated or not an STL file."
+        )
+    raise MeshFileError(
+        f"'{p.name}' has {size - expected} bytes more than its {declared} declared triangles need; "
+        "it is damaged or not a binary STL."
+    )
+
+
+_NUM = rb"([-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|inf(?:inity)?))"
+_VERTEX = rb"\s+vertex\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM
+_FACET = re.compile(
+    rb"\s*facet(?:\s+normal\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM + rb")?\s+outer\s+loop"
+    + _VERTEX * 3 + rb"\s+endloop\s+endfacet\b",
+    re.IGNORECASE,
+)
+_SOLID = re.compile(rb"\s*solid(?:[ \t]+([^\r\n]*))?(?:\r?\n|$)", re.IGNORECASE)
+_ENDSOLID = re.compile(rb"\s*endsolid[^\r\n]*", re.IGNORECASE)
+
+
+def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, str]:
+    """A strict grammar walk: anything that is not a well-formed facet is reported with its line."""
+    numbers = _Numbers(np.float32, source)
+    name = ""
+    pos, end = 0, len(data)
+    while (solid := _SOLID.match(data, pos)) is not None:
+        if not name and solid.group(1):
+            name = solid.group(1).decode("utf-8", "replace").strip()
+        pos = solid.end()
+        while (facet := _FACET.match(data, pos)) is not None:
+            numbers.extend(facet.groups()[3:])
+            pos = facet.end()
+            if numbers.count % (9 * _PROGRESS_EVERY) == 0:
+                task.progress(0.5 * pos / end)  # the second half is welding
+            if numbers.count > 9 * MAX_TRIANGLES:
+                raise MeshFileError(f"'{source}' has more than {MAX_TRIANGLES} triangles (the limit).")
+        closing = _ENDSOLID.match(data, pos)
+        if closing is None:
+            break
+        pos = closing.end()
+    rest = data[pos:]
+    if rest.strip():
+        line = data.count(b"\n", 0, pos + len(rest) - len(rest.lstrip())) + 1
+        raise MeshFileError(f"'{source}' is not a valid ASCII STL: unexpected text at line {line}.")
+    triangles = numbers.array().reshape(-1, 3, 3)
+    if not np.isfinite(triangles).all():
+        raise MeshFileError(f"'{source}' has NaN or infinite coordinates; the file is damaged.")
+    return triangles, name
+
+
+class _Numbers:
+    """Number tokens converted in chunks, so a big text file costs array memory, not millions of objects."""
+
+    def __init__(self, dtype: type[np.floating], source: str) -> None:
+        self._dtype = dtype
+        self._source = source
+        self._pending: list[bytes] = []
+        self._done: list[np.ndarray] = []
+        self.count = 0
+
+    def extend(self, tokens: list[bytes] | tuple[bytes, ...]) -> None:
+        self._pending.extend(tokens)
+        self.count += len(tokens)
+        if len(self._pending) >= 1 << 20:
+            self._flush()
+
+    def array(self) -> np.ndarray:
+        self._flush()
+        return np.concatenate(self._done) if self._done else np.empty(0, dtype=self._dtype)
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        try:
+            self._done.append(np.array(self._pending).astype(self._dtype))
+        except ValueError:
+            raise MeshFileError(f"'{self._source}' has a coordinate that is not a number.") from None
+        self._pending = []
+
+
+def _read_text(p: Path, size: int) -> bytes:
+    if size > MAX_TEXT_BYTES:
+        raise MeshFileError(f"'{p.name}' is {size >> 20} MB; text mesh files over {MAX_TEXT_BYTES >> 20} MB "
+                            "are not supported (export a binary STL or 3MF instead).")
+    return p.read_bytes()
+
+
+def _read_obj(data: bytes, source: str, task: Task) -> tuple[np.ndarray, np.ndarray]:
+    """Vertices and polygon faces (fan-triangulated); normals, UVs, groups and materials are ignored."""
+    coords = _Numbers(np.float64, source)
+    faces = array("q")
+    lines = data.split(b"\n")
+    for lineno, raw in enumerate(lines, 1):
+        if lineno % _PROGRESS_EVERY == 0:
+            task.progress(lineno / len(lines))
+        parts = raw.split()
+        if not parts:
+            continue
+        if parts[0] == b"v":
+            if len(parts) < 4:
+                raise MeshFileError(f"'{source}' line {lineno}: a vertex needs three coordinates.")
+            coords.extend(parts[1:4])
+        elif parts[0] == b"f":
+            corners = [_obj_index(c, coords.count // 3, source, lineno) for c in parts[1:]]
+            if len(corners) < 3:
+                raise MeshFileError(f"'{source}' line {lineno}: a face needs at least three corners.")
+            for i in range(1, len(corners) - 1):
+                faces.extend((corners[0], corners[i], corners[i + 1]))
+            if len(faces) > 3 * MAX_TRIANGLES:
+                raise MeshFileError(f"'{source}' has more than {MAX_TRIANGLES} triangles (the limit).")
+    vertices = coords.array().reshape(-1, 3)
+    index = np.frombuffer(faces, dtype=np.int64).reshape(-1, 3)
+    if len(index) and index.max() >= len(vertices):
+        raise MeshFileError(
+            f"'{source}' has a face that refers to vertex {int(index.max()) + 1}, "
+            f"but the file defines only {len(vertices)} vertices."
+        )
+    return vertices, index
+
+
+def _obj_index(token: bytes, count: int, source: str, lineno: int) -> int:
+    """OBJ indices are 1-based, or negative to count back from the last vertex read so far."""
+    try:
+        value = int(token.split(b"/", 1)[0])
+    except ValueError:
+        raise MeshFileError(f"'{source}' line {lineno}: '{token.decode(errors='replace')}' is not an index.") from None
+    if value == 0 or value < -count:
+        raise MeshFileError(f"'{source}' line {lineno}: vertex index {value} is out of range.")
+    return value - 1 if value > 0 else count + value
+
+
+def _obj_bytes(vertices: np.ndarray, faces: np.ndarray, name: str) -> bytes:
+    head = f"# 3D Pot Studio\no {name}\n"
+    body = ("v %.9g %.9g %.9g\n" * len(vertices)) % tuple(vertices.ravel())
+    body += ("f %d %d %d\n" * len(faces)) % tuple((faces + 1).ravel())
+    return (head + body).encode("utf-8")
+
+
+def _ascii_stl_bytes(triangles: np.ndarray, normals: np.ndarray, name: str) -> bytes:
+    facet = (
+        "  facet normal %.7g %.7g %.7g\n    outer loop\n"
+        "      vertex %.9g %.9g %.9g\n      vertex %.9g %.9g %.9g\n      vertex %.9g %.9g %.9g\n"
+        "    endloop\n  endfacet\n"
+    )
+    label = " ".join(name.split()) or "model"
+    values = np.concatenate([normals.reshape(-1, 3), triangles.reshape(-1, 9)], axis=1)
+    return (f"solid {label}\n" + (facet * len(values)) % tuple(values.ravel()) + f"endsolid {label}\n").encode()

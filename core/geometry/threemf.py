@@ -1,0 +1,371 @@
+"""3MF packages: a plain core-spec model that any slicer opens, plus our parametric document as an
+extra part (Metadata/potstudio_document.json with its own relationship) that slicers ignore.
+
+A 3MF is a zip of XML from anywhere, so reading is defensive: member names must be relative paths,
+declared sizes and compression ratios are capped before anything is inflated, members are read
+through a bounded reader (a lying header cannot make us inflate more than the cap), XML is parsed
+incrementally with entities, DTDs and network access off, and component references are resolved with
+a depth and triangle budget so a small file cannot instance itself into billions of triangles.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import posixpath
+import zipfile
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import numpy as np
+from lxml import etree
+
+from core.errors import MeshFileError
+from core.tasks import Task
+
+CORE_NS = "http://schemas.microsoft.com/3dmanufacturing/core/2015/02"
+PRODUCTION_NS = "http://schemas.microsoft.com/3dmanufacturing/production/2015/06"
+MODEL_REL = "http://schemas.microsoft.com/3dmanufacturing/2013/01/3dmodel"
+RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOCUMENT_REL = "https://3dpot.app/schemas/2025/potstudio-document"
+DOCUMENT_PART = "Metadata/potstudio_document.json"
+DEFAULT_MODEL = "3D/3dmodel.model"
+
+MAX_MEMBERS = 2_000
+MAX_TOTAL_BYTES = 1 << 30
+MAX_RATIO = 200
+"""Real model XML deflates 5-20×; a ratio above this is a zip bomb, not a mesh."""
+MAX_DEPTH = 8
+MAX_TRIANGLES = 5_000_000
+_CHUNK = 1 << 20
+_UNITS = {"micron": 0.001, "millimeter": 1.0, "centimeter": 10.0, "inch": 25.4, "foot": 304.8, "meter": 1000.0}
+
+
+@dataclass
+class ThreeMFContent:
+    vertices: np.ndarray
+    faces: np.ndarray
+    name: str
+    document_json: str | None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Object:
+    name: str = ""
+    vertices: np.ndarray | None = None
+    faces: np.ndarray | None = None
+    components: list[tuple[str, str, np.ndarray]] = field(default_factory=list)
+    """(model part, object id, 4×4 transform) of each component."""
+
+
+@dataclass
+class _Model:
+    objects: dict[str, _Object] = field(default_factory=dict)
+    build: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    title: str = ""
+
+
+def read_3mf(path: Path, task: Task) -> ThreeMFContent:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise MeshFileError(f"'{path.name}' is not a 3MF package (it is not a zip archive).") from None
+    with archive:
+        package = _Package(archive, path.name)
+        rels = package.relationships()
+        root_part = rels.get(MODEL_REL, DEFAULT_MODEL)
+        models: dict[str, _Model] = {}
+        pending = [root_part]
+        while pending:
+            part = pending.pop()
+            if part in models:
+                continue
+            models[part] = _parse_model(package.read(part), part, path.name, task)
+            pending += [ref for obj in models[part].objects.values() for ref, _, _ in obj.components]
+        vertices, faces = _resolve(models, root_part, path.name)
+        warnings: list[str] = []
+        document = _document(package, rels.get(DOCUMENT_REL, DOCUMENT_PART), warnings)
+    root = models[root_part]
+    name = root.title or next((o.name for o in root.objects.values() if o.name), "")
+    return ThreeMFContent(vertices, faces, name, document, warnings)
+
+
+def write_3mf(vertices: np.ndarray, faces: np.ndarray, name: str, document_json: str | None, task: Task) -> bytes:
+    """One object, one build item, millimetres: the subset every slicer reads the same way."""
+    label = quoteattr(name or "model")
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<model unit="millimeter" xml:lang="en-US" xmlns="{CORE_NS}">\n'
+        f" <metadata name=\"Title\">{escape(name or 'model')}</metadata>\n"
+        ' <metadata name="Application">3D Pot Studio</metadata>\n'
+        f' <resources>\n  <object id="1" type="model" name={label}>\n   <mesh>\n    <vertices>\n'
+    ]
+    step = 200_000
+    total = len(vertices) + len(faces)
+    for start in range(0, len(vertices), step):
+        chunk = vertices[start : start + step]
+        parts.append(('     <vertex x="%.9g" y="%.9g" z="%.9g"/>\n' * len(chunk)) % tuple(chunk.ravel()))
+        task.progress(0.8 * (start + len(chunk)) / total, "Writing 3MF")
+    parts.append("    </vertices>\n    <triangles>\n")
+    for start in range(0, len(faces), step):
+        chunk = faces[start : start + step]
+        parts.append(('     <triangle v1="%d" v2="%d" v3="%d"/>\n' * len(chunk)) % tuple(chunk.ravel()))
+        task.progress(0.8 * (len(vertices) + start + len(chunk)) / total, "Writing 3MF")
+    parts.append('    </triangles>\n   </mesh>\n  </object>\n </resources>\n <build>\n  <item objectid="1"/>\n'
+                 " </build>\n</model>\n")
+    rels = [f'<Relationship Target="/{DEFAULT_MODEL}" Id="rel0" Type="{MODEL_REL}"/>']
+    if document_json is not None:
+        rels.append(f'<Relationship Target="/{DOCUMENT_PART}" Id="rel1" Type="{DOCUMENT_REL}"/>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as archive:
+        archive.writestr("[Content_Types].xml", _content_types())
+        archive.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?>\n'
+                         f'<Relationships xmlns="{RELS_NS}">{"".join(rels)}</Relationships>\n')
+        archive.writestr(DEFAULT_MODEL, "".join(parts))
+        if document_json is not None:
+            archive.writestr(DOCUMENT_PART, document_json)
+    return buffer.getvalue()
+
+
+def _content_types() -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="model" ContentType="application/vnd.ms-package.3dmanufacturing-3dmodel+xml"/>'
+        '<Default Extension="json" ContentType="application/json"/>'
+        "</Types>\n"
+    )
+
+
+class _Package:
+    """The zip's members after the bomb and path checks; reads are bounded by the declared sizes."""
+
+    def __init__(self, archive: zipfile.ZipFile, source: str) -> None:
+        self._archive = archive
+        self._source = source
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise MeshFileError(f"'{source}' has {len(infos)} parts; a 3MF with more than {MAX_MEMBERS} is refused.")
+        total = 0
+        self._members: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            _check_name(info.filename, source)
+            total += info.file_size
+            if info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                ratio = info.file_size // max(info.compress_size, 1)
+                raise MeshFileError(f"'{source}': part '{info.filename}' inflates {ratio}× — "
+                                    "this looks like a zip bomb, not a model.")
+            self._members[info.filename.lower()] = info
+        if total > MAX_TOTAL_BYTES:
+            raise MeshFileError(
+                f"'{source}' would inflate to {total >> 20} MB; the limit is {MAX_TOTAL_BYTES >> 20} MB."
+            )
+
+    def has(self, part: str) -> bool:
+        return part.lower() in self._members
+
+    def read(self, part: str) -> bytes:
+        info = self._members.get(part.lower())
+        if info is None:
+            raise MeshFileError(f"'{self._source}' is not a 3MF model: it has no '{part}' part.")
+        out = bytearray()
+        try:
+            with self._archive.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    out += chunk
+                    if len(out) > info.file_size or len(out) > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
+                        raise MeshFileError(f"'{self._source}': part '{part}' inflates beyond its declared size.")
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+            raise MeshFileError(f"'{self._source}': part '{part}' is damaged ({exc}).") from None
+        return bytes(out)
+
+    def relationships(self) -> dict[str, str]:
+        """Relationship type → target part (without the leading slash) from _rels/.rels."""
+        if not self.has("_rels/.rels"):
+            return {}
+        root = _parse_xml(self.read("_rels/.rels"), self._source)
+        found: dict[str, str] = {}
+        for rel in root.iter(f"{{{RELS_NS}}}Relationship"):
+            target, kind = rel.get("Target", ""), rel.get("Type", "")
+            if target and kind and kind not in found:
+                found[kind] = _part_name(target, self._source)
+        return found
+
+
+def _check_name(name: str, source: str) -> None:
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or ".." in parts or "\0" in name or (len(name) > 1 and name[1] == ":"):
+        raise MeshFileError(f"'{source}' contains an unsafe part name '{name}'; refusing to read it.")
+
+
+def _part_name(target: str, source: str) -> str:
+    name = posixpath.normpath("/" + target.lstrip("/")).lstrip("/")
+    _check_name(name, source)
+    return name
+
+
+def _parse_xml(data: bytes, source: str) -> etree._Element:
+    _refuse_dtd(data, source)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise MeshFileError(f"'{source}' has broken XML ({exc}).") from None
+
+
+def _refuse_dtd(data: bytes, source: str) -> None:
+    """3MF never uses a DTD; one in a package can only be an entity-expansion or external-entity attack."""
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise MeshFileError(f"'{source}' contains XML entity declarations, which 3MF never uses; refusing it.")
+
+
+def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
+    _refuse_dtd(data, source)
+    model = _Model()
+    scale = 1.0
+    current: _Object | None = None
+    object_id = ""
+    coords = array("d")
+    corners = array("q")
+    parsed = 0
+    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
+                             no_network=True, huge_tree=False, load_dtd=False, remove_comments=True)
+    try:
+        for count, (event, elem) in enumerate(events):
+            tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
+            if event == "start":
+                if tag == "model":
+                    unit = elem.get("unit", "millimeter")
+                    if unit not in _UNITS:
+                        raise MeshFileError(f"'{source}' uses an unknown unit '{unit}'.")
+                    scale = _UNITS[unit]
+                elif tag == "object":
+                    current, object_id = _Object(name=elem.get("name", "")), elem.get("id", "")
+                    coords, corners = array("d"), array("q")
+                continue
+            if tag == "vertex":
+                coords.extend((float(elem.get("x", "")), float(elem.get("y", "")), float(elem.get("z", ""))))
+            elif tag == "triangle":
+                corners.extend((int(elem.get("v1", "")), int(elem.get("v2", "")), int(elem.get("v3", ""))))
+                parsed += 1
+                if parsed > MAX_TRIANGLES:
+                    raise MeshFileError(f"'{source}' has more than {MAX_TRIANGLES} triangles (the limit).")
+            elif tag == "component" and current is not None:
+                ref = elem.get(f"{{{PRODUCTION_NS}}}path")
+                target = _part_name(ref, source) if ref else part
+                current.components.append((target, elem.get("objectid", ""), _transform(elem.get("transform"))))
+            elif tag == "object" and current is not None:
+                if corners and elem.get("type", "model") not in ("support", "other"):  # not printed parts
+                    current.vertices = np.frombuffer(coords, dtype=np.float64).reshape(-1, 3) * scale
+                    current.faces = np.frombuffer(corners, dtype=np.int64).reshape(-1, 3)
+                    if current.faces.min() < 0 or current.faces.max() >= len(current.vertices):
+                        raise MeshFileError(f"'{source}': object {object_id!r} has triangles that refer to "
+                                            f"vertices it does not have ({len(current.vertices)} vertices).")
+                model.objects[object_id] = current
+                current = None
+            elif tag == "item":
+                model.build.append((elem.get("objectid", ""), _transform(elem.get("transform"))))
+            elif tag == "metadata" and elem.get("name") == "Title":
+                model.title = (elem.text or "").strip()
+            if tag != "model":
+                elem.clear(keep_tail=False)
+                while elem.getprevious() is not None:  # drop finished siblings, or memory grows with the file
+                    del elem.getparent()[0]
+            if count % 200_000 == 0:
+                task.progress(min(0.9, 60 * count / max(len(data), 1)), "Reading 3MF")
+    except etree.XMLSyntaxError as exc:
+        raise MeshFileError(f"'{source}': the model XML is broken ({exc}).") from None
+    except ValueError:
+        raise MeshFileError(f"'{source}': a vertex or triangle has a missing or non-numeric value.") from None
+    for obj in model.objects.values():
+        obj.components = [(p, i, _scaled(m, scale)) for p, i, m in obj.components]
+    model.build = [(i, _scaled(m, scale)) for i, m in model.build]
+    return model
+
+
+def _scaled(matrix: np.ndarray, scale: float) -> np.ndarray:
+    """Translations are in the file's unit; vertices were already scaled to millimetres."""
+    out = matrix.copy()
+    out[:3, 3] *= scale
+    return out
+
+
+def _transform(text: str | None) -> np.ndarray:
+    """3MF stores a 4×3 row-vector matrix "m00 m01 m02 m10 ... m32"; we use 4×4 column-vector ones."""
+    matrix = np.eye(4)
+    if text is None:
+        return matrix
+    values = [float(v) for v in text.split()]
+    if len(values) != 12 or not all(np.isfinite(values)):
+        raise ValueError("bad transform")
+    rows = np.array(values).reshape(4, 3)
+    matrix[:3, :3] = rows[:3].T
+    matrix[:3, 3] = rows[3]
+    return matrix
+
+
+def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np.ndarray, np.ndarray]:
+    """Flatten build items and components into one mesh.
+
+    The expanded size of every object (its triangles plus one per instance) is computed first,
+    memoised, with a depth limit that also catches reference loops: a few kilobytes that instance an
+    object 10⁸ times are refused before a single copy is made.
+    """
+    sizes: dict[tuple[str, str], int] = {}
+
+    def lookup(part: str, object_id: str, depth: int) -> _Object:
+        if depth > MAX_DEPTH:
+            raise MeshFileError(f"'{source}' nests components more than {MAX_DEPTH} deep (or in a loop).")
+        obj = models[part].objects.get(object_id) if part in models else None
+        if obj is None:
+            raise MeshFileError(f"'{source}' refers to object {object_id!r} that it does not define.")
+        return obj
+
+    def size(part: str, object_id: str, depth: int) -> int:
+        key = (part, object_id)
+        if key not in sizes:
+            obj = lookup(part, object_id, depth)
+            own = 1 + (0 if obj.faces is None else len(obj.faces))
+            sizes[key] = own + sum(size(ref, child, depth + 1) for ref, child, _ in obj.components)
+        return sizes[key]
+
+    build = models[root_part].build
+    if not build:
+        raise MeshFileError(f"'{source}' has no build items: there is nothing to print in it.")
+    if sum(size(root_part, object_id, 0) for object_id, _ in build) > MAX_TRIANGLES:
+        raise MeshFileError(f"'{source}' expands to more than {MAX_TRIANGLES} triangles (the limit).")
+    vertices: list[np.ndarray] = []
+    faces: list[np.ndarray] = []
+
+    def place(part: str, object_id: str, matrix: np.ndarray, depth: int) -> None:
+        obj = lookup(part, object_id, depth)
+        if obj.vertices is not None and obj.faces is not None:
+            faces.append(obj.faces + sum(len(v) for v in vertices))
+            vertices.append(obj.vertices @ matrix[:3, :3].T + matrix[:3, 3])
+        for ref, child, child_matrix in obj.components:
+            place(ref, child, matrix @ child_matrix, depth + 1)
+
+    for object_id, matrix in build:
+        place(root_part, object_id, matrix, 0)
+    if not faces:
+        return np.empty((0, 3)), np.empty((0, 3), dtype=np.int64)
+    return np.concatenate(vertices), np.concatenate(faces)
+
+
+def _document(package: _Package, part: str, warnings: list[str]) -> str | None:
+    """Our embedded document, checked to be JSON; a damaged one costs the parameters, not the mesh."""
+    if not package.has(part):
+        return None
+    try:
+        text = package.read(part).decode("utf-8")
+        if not isinstance(json.loads(text), dict):
+            raise ValueError("not an object")
+    except (UnicodeDecodeError, ValueError):
+        warnings.append("The embedded 3D Pot Studio document is damaged; only the mesh was loaded.")
+        return None
+    return text
+

@@ -1,0 +1,139 @@
+"""Small builders shared by the template families: typed parameters, placed primitives, plate layout.
+
+Every template tree is built once and serves every parameter value, so these helpers produce
+nodes whose props are "=expr" strings; Python only assembles the expression text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+from core.document.document import Document
+from core.document.expressions import Number
+from core.document.nodes import Node
+from core.document.parameters import Parameter
+from core.templates.base import MIN_WALL_MM, Extent
+
+PLATE_GAP = 10.0  # mm between parts laid out side by side on the plate, as a slicer would
+SQRT3_2 = math.sqrt(3) / 2
+FINE = 64  # facets of visible round outlines
+COARSE = 24  # facets of small holes and pins: invisible at this size, and 3× cheaper to build
+
+
+def length(
+    name: str, value: float, lo: float, hi: float, label: str, description: str, step: float = 0.5, group: str = ""
+) -> Parameter:
+    return Parameter(name, value, unit="mm", min=lo, max=hi, step=step, label=label, description=description,
+                     group=group)
+
+
+def wall(name: str = "wall", value: float = 2.0, hi: float = 10.0, label: str = "Wall") -> Parameter:
+    return length(name, value, MIN_WALL_MM, hi, label, "Thickness of the walls; at least two nozzle widths.",
+                  step=0.4)
+
+
+def angle(name: str, value: float, lo: float, hi: float, label: str, description: str) -> Parameter:
+    return Parameter(name, value, unit="°", min=lo, max=hi, step=1, label=label, description=description)
+
+
+def integer(name: str, value: int, lo: int, hi: int, label: str, description: str) -> Parameter:
+    return Parameter(name, value, unit="", min=lo, max=hi, step=1, kind="int", label=label, description=description)
+
+
+def flag(name: str, value: bool, label: str, description: str) -> Parameter:
+    return Parameter(name, value, unit="", kind="bool", label=label, description=description)
+
+
+def choice(name: str, choices: list[str], label: str, description: str, value: int = 0) -> Parameter:
+    return Parameter(name, value, unit="", kind="choice", choices=choices, label=label, description=description)
+
+
+def at(child: Node, x: object = 0, y: object = 0, z: object = 0, rotate: list[object] | None = None,
+       node_id: str = "", name: str = "", enabled: bool | str = True) -> Node:
+    """`child` moved (and turned) as a transform node."""
+    props: dict[str, object] = {"translate": [x, y, z]}
+    if rotate is not None:
+        props["rotate"] = rotate
+    return Node("transform", props, [child], name=name, id=node_id, enabled=enabled)
+
+
+def cylinder(node_id: str, d: str, h: str, segments: int | str | None = None, center: bool = False,
+             enabled: bool | str = True) -> Node:
+    props: dict[str, object] = {"r": f"=({_bare(d)}) / 2", "h": h}
+    if segments is not None:
+        props["segments"] = segments
+    if center:
+        props["center"] = True
+    return Node("cylinder", props, id=node_id, enabled=enabled)
+
+
+def box(node_id: str, x: object, y: object, z: object, radius: object = 0, center: bool = False,
+        enabled: bool | str = True, name: str = "") -> Node:
+    props: dict[str, object] = {"size": [x, y, z]}
+    if radius:
+        props["radius"] = radius
+    if center:
+        props["center"] = True
+    return Node("box", props, id=node_id, enabled=enabled, name=name)
+
+
+def through_z(node_id: str, d: str, h: str, segments: int = COARSE, enabled: bool | str = True) -> Node:
+    """A vertical hole cutter reaching 1 mm below z=0 and 1 mm above height `h`."""
+    return at(cylinder(f"{node_id}_cyl", d, f"={_bare(h)} + 2", segments), z=-1, node_id=node_id, enabled=enabled)
+
+
+def side_by_side(left: str, right: str, when: str) -> tuple[str, str]:
+    """X offsets of two parts of widths `left` and `right` laid out with PLATE_GAP between them and
+    the pair centred; when `when` is false the left part sits alone at the centre."""
+    return (
+        f"=-({right} + {PLATE_GAP}) / 2 if {when} else 0",
+        f"=({left} + {PLATE_GAP}) / 2",
+    )
+
+
+def pair_width(left: float, right: float, both: Number) -> float:
+    return left + PLATE_GAP + right if both else left
+
+
+def shape_sides(shape: str, round_sides: int = FINE) -> str:
+    """Sides of the 'regular' outline for a round(0)/square(1)/hex(2) choice parameter."""
+    return f"={round_sides} if {shape} == 0 else (4 if {shape} == 1 else 6)"
+
+
+def shape_radius(shape: str, across_x: str) -> str:
+    """Circumradius giving X extent `across_x`: squares stand on a flat, hexagons on a corner."""
+    return f"=({across_x}) / 2 * (sqrt(2) if {shape} == 1 else 1)"
+
+
+def shape_start(shape: str) -> str:
+    return f"=45 if {shape} == 1 else 0"
+
+
+def shape_wall(shape: str) -> str:
+    """How much narrower (in X, per side) a wall of thickness 1 makes the outline."""
+    return f"(1 / cos(30) if {shape} == 2 else 1)"
+
+
+def regular(shape: str, across_x: str, round_sides: int = FINE) -> dict[str, object]:
+    """A round/square/hex outline (choice parameter `shape`) that is `across_x` wide in X."""
+    return {"kind": "regular", "sides": shape_sides(shape, round_sides), "r": shape_radius(shape, across_x),
+            "start_angle": shape_start(shape)}
+
+
+def y_factor(shape_value: Number) -> float:
+    """Y extent / X extent of the round/square/hex outlines above."""
+    return SQRT3_2 if int(shape_value) == 2 else 1.0
+
+
+def by_values(fn: Callable[[Mapping[str, Number]], Extent]) -> Callable[[Document], Extent]:
+    """An extent function over parameter values, as TemplateSpec.extent (which takes the document)."""
+    return lambda doc: fn(doc.values())
+
+
+def f(values: Mapping[str, Number], name: str) -> float:
+    return float(values[name])
+
+
+def _bare(expr: str) -> str:
+    return expr[1:] if expr.startswith("=") else expr

@@ -1,0 +1,194 @@
+"""Boxes and cups.
+
+box_with_lid — a box with an optional lift-off or sliding lid printed beside it, dividers and
+    rounded corners. Let W = inner_width + 2·wall, D = inner_depth + 2·wall, H = inner_height +
+    floor; the lift-off lid is W wide, the sliding lid Ls = W/2 + inner_width/2 + wall/2 − clearance
+    long. Bounding box: X = W, or W + 10 + lid width with a lid; Y = D; Z = H (the lid is lower).
+    Parts: "Box" (+ "Lid"). The sliding lid enters through the −X end wall.
+pen_cup — a round or hex cup with an optional cross divider. Bounding box: X = diameter,
+    Y = diameter (hex: diameter·√3/2, it stands on a corner in X), Z = height.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core.document.expressions import Number
+from core.document.nodes import Node
+from core.document.parameters import Parameter
+from core.templates.base import FIT_CLEARANCE, Check, Extent, Feature, TemplateSpec
+from core.templates.library._kit import (
+    SQRT3_2,
+    at,
+    box,
+    by_values,
+    choice,
+    f,
+    flag,
+    integer,
+    length,
+    pair_width,
+    side_by_side,
+    wall,
+)
+from core.templates.registry import register
+
+LIP = 5.0  # mm the lift-off lid's lip reaches into the box
+GROOVE_TOP = 1.2  # mm of wall left above the sliding lid's groove
+
+_W = "(inner_width + 2 * wall)"
+_D = "(inner_depth + 2 * wall)"
+_H = "(inner_height + floor)"
+_SLIDE_LEN = "(inner_width + 3 * wall) / 2 + inner_width / 2 - clearance"
+_LID_W = f"({_W} if lid_type == 0 else {_SLIDE_LEN})"
+_SLIDE = "lid and lid_type == 1"
+
+
+def _box_params() -> list[Parameter]:
+    return [
+        length("inner_width", 80, 10, 300, "Inner width", "Usable space inside, along X."),
+        length("inner_depth", 60, 10, 300, "Inner depth", "Usable space inside, along Y."),
+        length("inner_height", 40, 10, 300, "Inner height", "Usable space inside, floor to rim."),
+        wall(),
+        length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4),
+        flag("lid", True, "Lid", "Print a lid beside the box."),
+        choice("lid_type", ["lift-off", "slide"], "Lid type", "A lid with a lip that sits on top, or one that slides in."),
+        length("clearance", 0.3, *FIT_CLEARANCE, "Lid clearance", "Gap between lid and box so they fit.", 0.05),
+        length("lid_thickness", 2, 1.2, 6, "Lid thickness", "Thickness of the lid plate.", 0.4),
+        integer("dividers", 0, 0, 10, "Dividers", "Walls splitting the box into equal compartments along X."),
+        length("corner_radius", 3, 0, 30, "Corner radius", "Rounding of the vertical edges (0 = sharp)."),
+    ]
+
+
+def _box_build() -> Node:
+    box_x, lid_x = side_by_side(_W, _LID_W, "lid")
+    groove_bottom = f"{_H} - {GROOVE_TOP} - lid_thickness - 2 * clearance"
+    groove_y = "inner_depth + wall + 2 * clearance"
+    body = Node("difference", id="box", name="Box", children=[
+        box("box_outer", f"={_W}", f"={_D}", f"={_H}", "=corner_radius"),
+        at(box("box_cavity", "=inner_width", "=inner_depth", "=inner_height + 1", "=max(corner_radius - wall, 0)"),
+           z="=floor", node_id="box_cavity_at"),
+        at(box("slide_groove", f"={_W} / 2 + 1 + inner_width / 2 + wall / 2", f"={groove_y}",
+               "=lid_thickness + 2 * clearance"),
+           x=f"=(inner_width / 2 + wall / 2 - {_W} / 2 - 1) / 2", z=f"={groove_bottom}",
+           node_id="slide_groove_at", enabled=f"={_SLIDE}"),
+        at(box("slide_slot", "=wall + 2", f"={groove_y}", f"={_H}"),
+           x=f"=-{_W} / 2 + wall / 2", z=f"={groove_bottom}", node_id="slide_slot_at", enabled=f"={_SLIDE}"),
+    ])
+    divider_h = f"{_H} - (lid_thickness + 6 if lid else 0) - floor / 2"
+    dividers = Node("linear_array", {"count": ["=dividers", 1, 1],
+                                     "spacing": ["=(inner_width + wall) / (dividers + 1)", 0, 0]},
+                    [at(box("divider", "=wall", "=inner_depth + wall", f"={divider_h}"), z="=floor / 2",
+                        node_id="divider_at")],
+                    id="dividers", name="Dividers", enabled="=dividers > 0")
+    lip_outer = ("=inner_width - 2 * clearance", "=inner_depth - 2 * clearance")
+    lift_off = Node("union", id="lid_lift_off", enabled="=lid_type == 0", children=[
+        box("lid_plate", f"={_W}", f"={_D}", "=lid_thickness", "=corner_radius"),
+        Node("difference", id="lid_lip", children=[
+            box("lid_lip_outer", *lip_outer, f"=lid_thickness + {LIP}", "=max(corner_radius - wall - clearance, 0)"),
+            box("lid_lip_inner", "=inner_width - 2 * clearance - 2 * wall", "=inner_depth - 2 * clearance - 2 * wall",
+                f"=lid_thickness + {LIP} + 1", "=max(corner_radius - 2 * wall - clearance, 0)"),
+        ]),
+    ])
+    slide = box("lid_slide", f"={_SLIDE_LEN}", "=inner_depth + wall", "=lid_thickness", enabled="=lid_type == 1")
+    return Node("union", id="root", name="Box with lid", children=[
+        at(Node("union", id="box_parts", children=[body, dividers]), x=box_x, node_id="box_at", name="Box"),
+        at(Node("union", id="lid", name="Lid", children=[lift_off, slide]), x=lid_x, node_id="lid_at",
+           name="Lid", enabled="=lid"),
+    ])
+
+
+def _box_extent(v: Mapping[str, Number]) -> Extent:
+    w, d = f(v, "inner_width") + 2 * f(v, "wall"), f(v, "inner_depth") + 2 * f(v, "wall")
+    h = f(v, "inner_height") + f(v, "floor")
+    slide_len = w / 2 + f(v, "inner_width") / 2 + f(v, "wall") / 2 - f(v, "clearance")
+    lid_w = w if v["lid_type"] == 0 else slide_len
+    lid_h = f(v, "lid_thickness") + (LIP if v["lid_type"] == 0 else 0)
+    return Extent(pair_width(w, lid_w, v["lid"]), d, max(h, lid_h if v["lid"] else 0), bodies=2 if v["lid"] else 1)
+
+
+register(TemplateSpec(
+    id="box_with_lid", title="Box with lid", title_pt="Caixa com tampa", category="containers",
+    description="A storage box with a lift-off or sliding lid, optional dividers and rounded corners.",
+    params=_box_params, build=_box_build, extent=by_values(_box_extent),
+    synonyms_en=("box with lid", "box", "storage box", "container with a lid", "case", "organizer box", "trinket box",
+                 "something to keep small parts in", "sliding lid box", "pill box"),
+    synonyms_pt=("caixa com tampa", "caixa", "caixinha", "porta-objetos", "organizador", "estojo",
+                 "caixa de tampa deslizante", "caixa para guardar coisas", "porta-treco"),
+    roles={"width": "inner_width", "depth": "inner_depth", "height": "inner_height", "length": "inner_width",
+           "wall": "wall", "floor": "floor", "clearance": "clearance", "corner_radius": "corner_radius",
+           "count": "dividers", "thickness": "lid_thickness"},
+    features={
+        "lid": Feature("lid", 1, 0, ("lid", "cover", "top"), ("tampa",)),
+        "slide": Feature("lid_type", 1, 0, ("sliding lid", "slide lid", "slide-in lid"), ("tampa deslizante",)),
+        "dividers": Feature("dividers", 2, 0, ("dividers", "compartments", "sections"),
+                            ("divisórias", "compartimentos", "divisões")),
+        "rounded": Feature("corner_radius", 4, 0, ("rounded corners", "rounded", "round corners"),
+                           ("cantos arredondados", "arredondada", "arredondado")),
+    },
+    checks=(
+        Check("not (lid and lid_type == 1) or wall >= 1.6", "A sliding lid needs walls of at least 1.6 mm for its groove."),
+        Check("not lid or inner_height >= lid_thickness + 10", "The box is too shallow for a lid this thick."),
+        Check("dividers == 0 or (inner_width - dividers * wall) / (dividers + 1) >= 5",
+              "Too many dividers: each compartment would be narrower than 5 mm."),
+        Check("corner_radius <= min(inner_width, inner_depth) / 2 + wall",
+              "The corner radius is larger than half the box."),
+    ),
+    tags=("storage", "container"),
+))
+
+_CUP_SIDES = "(64 if shape == 0 else 6)"
+_CUP_INNER_R = f"(diameter / 2 - wall / cos(180 / {_CUP_SIDES}))"
+
+
+def _cup_params() -> list[Parameter]:
+    return [
+        length("diameter", 80, 30, 200, "Diameter", "Outside width (hex: corner to corner)."),
+        length("height", 100, 30, 250, "Height", "Height of the cup."),
+        wall(),
+        length("floor", 3, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4),
+        choice("shape", ["round", "hex"], "Shape", "Outline seen from above."),
+        flag("dividers", False, "Dividers", "A cross divider making four compartments."),
+    ]
+
+
+def _cup_build() -> Node:
+    sides = {"kind": "regular", "sides": f"={_CUP_SIDES}", "start_angle": 0}
+    divider_h = "=height - floor / 2 - 15"
+    return Node("union", id="root", name="Pen cup", children=[
+        Node("difference", id="cup", name="Cup", children=[
+            Node("extrude", {"shape": {**sides, "r": "=diameter / 2"}, "height": "=height"}, id="cup_outer"),
+            at(Node("extrude", {"shape": {**sides, "r": f"={_CUP_INNER_R}"}, "height": "=height"}, id="cup_cavity"),
+               z="=floor", node_id="cup_cavity_at"),
+        ]),
+        at(Node("union", id="cup_dividers", children=[
+            box("cup_divider_x", f"=2 * {_CUP_INNER_R} + wall", "=wall", divider_h),
+            box("cup_divider_y", "=wall", f"=2 * {_CUP_INNER_R} * (cos(30) if shape == 1 else 1) + wall", divider_h),
+        ]), z="=floor / 2", node_id="cup_dividers_at", name="Dividers", enabled="=dividers"),
+    ])
+
+
+def _cup_extent(v: Mapping[str, Number]) -> Extent:
+    d = f(v, "diameter")
+    return Extent(d, d * (SQRT3_2 if v["shape"] == 1 else 1), f(v, "height"))
+
+
+register(TemplateSpec(
+    id="pen_cup", title="Pen cup", title_pt="Porta-canetas", category="containers",
+    description="A desk cup for pens and brushes, round or hex, with an optional cross divider.",
+    params=_cup_params, build=_cup_build, extent=by_values(_cup_extent),
+    synonyms_en=("pen cup", "pen holder", "pencil cup", "pencil holder", "desk organizer", "brush holder",
+                 "something to hold my pens", "cup for pencils"),
+    synonyms_pt=("porta-canetas", "porta canetas", "porta-lápis", "porta lápis", "copo para canetas",
+                 "porta pincéis", "organizador de mesa"),
+    roles={"diameter": "diameter", "width": "diameter", "height": "height", "wall": "wall", "floor": "floor"},
+    features={
+        "dividers": Feature("dividers", 1, 0, ("dividers", "compartments", "divider"), ("divisórias", "divisória")),
+        "hex": Feature("shape", 1, 0, ("hexagonal", "hex"), ("hexagonal", "sextavado")),
+    },
+    checks=(
+        Check(f"{_CUP_INNER_R} >= 8", "The walls are too thick for this diameter: leave at least 16 mm inside."),
+        Check("floor <= height - 20", "The floor must be at least 20 mm below the rim."),
+    ),
+    tags=("desk", "container"),
+))

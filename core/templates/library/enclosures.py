@@ -1,0 +1,202 @@
+"""The 3D Pot parametric device enclosure: a box sized around a device, with a lid beside it.
+
+The device's size is required (the planner asks for it rather than guessing). Inside:
+iw = device_width + 2·clearance (+ 2·BOSS when corner screw bosses are present: they sit beside
+the device, not on it), il = device_length + 2·clearance, ih = device_height + clearance.
+Outside: W = iw + 2·wall, L = il + 2·wall, H = ih + wall (the floor is one wall thick).
+
+Lids: snap (a lip with two bumps that click into grooves in the long walls), screw (four M3 screws
+into corner bosses; those are switched on automatically) or slide (grooves in the long walls, the
+lid enters through the −X end wall). Vents are slots through both long walls, grommet holes go
+through the +X end wall, and wall-mount ears with keyholes stick out EAR mm at both X ends.
+
+Bounding box: X = Wb + 10 + Wl where Wb = W (+ 2·EAR with wall mount) and the lid is Wl = W (snap,
+screw) or iw + 1.5·wall − 0.3 long (slide); Y = L; Z = H. Parts: "Enclosure", "Lid".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core.document.expressions import Number
+from core.document.nodes import Node
+from core.document.parameters import Parameter
+from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.library._kit import (
+    COARSE,
+    PLATE_GAP,
+    at,
+    box,
+    by_values,
+    choice,
+    cylinder,
+    f,
+    flag,
+    integer,
+    length,
+    side_by_side,
+    through_z,
+    wall,
+)
+from core.templates.registry import register
+
+BOSS = 7.0  # screw boss diameter (M3 pilot 2.5 mm)
+EAR = 14.0  # wall-mount ear length beyond the box
+LIP = 5.0  # snap lid lip depth
+FIT = 0.3  # lid fit clearance
+GROOVE_TOP = 1.2
+
+_BOSSES = "(screw_holes or lid_type == 1)"
+_IW = f"(device_width + 2 * clearance + (2 * {BOSS} if {_BOSSES} else 0))"
+_IL = "(device_length + 2 * clearance)"
+_IH = "(device_height + clearance)"
+_W = f"({_IW} + 2 * wall)"
+_L = f"({_IL} + 2 * wall)"
+_H = f"({_IH} + wall)"
+_LID_T = "max(wall, 1.6)"
+_SLIDE_LEN = f"({_IW} + 1.5 * wall - {FIT})"
+_BASE_X = f"({_W} + (2 * {EAR} if wall_mount else 0))"
+_LID_X = f"({_SLIDE_LEN} if lid_type == 2 else {_W})"
+
+
+def _params() -> list[Parameter]:
+    return [
+        length("device_width", 60, 5, 300, "Device width", "Width of the device inside (X)."),
+        length("device_length", 40, 5, 300, "Device length", "Length of the device inside (Y)."),
+        length("device_height", 20, 3, 200, "Device height", "Height of the device inside (Z)."),
+        wall(),
+        length("clearance", 1, 0.2, 5, "Clearance", "Room around the device on every side.", 0.1),
+        choice("lid_type", ["snap", "screw", "slide"], "Lid type", "How the lid holds: snap-fit, 4 screws or sliding."),
+        flag("vents", True, "Vents", "Ventilation slots in the long walls."),
+        integer("vent_count", 6, 1, 30, "Vent slots", "Number of slots in each long wall."),
+        flag("screw_holes", False, "Screw bosses", "Corner bosses with M3 pilot holes (always on for a screw lid)."),
+        integer("grommets", 1, 0, 4, "Cable holes", "Holes for cables in the +X end wall."),
+        length("grommet_diameter", 6, 3, 20, "Cable hole diameter", "Diameter of each cable hole."),
+        flag("wall_mount", False, "Wall mount", "Ears with keyholes to hang it on a wall."),
+    ]
+
+
+def _base() -> Node:
+    groove_bottom = f"{_H} - {GROOVE_TOP} - {_LID_T} - {2 * FIT}"
+    groove_y = f"{_IL} + wall + {2 * FIT}"
+    slide = "lid_type == 2"
+    vent_spacing = f"{_IW} * 0.6 / max(vent_count - 1, 1)"
+    pilot = at(cylinder("boss_pilot", "2.5", 11, COARSE), z=f"=wall + {_IH} - (0 if lid_type == 1 else 7) - 10",
+               node_id="boss_pilot_at")
+    boss = Node("difference", id="boss", children=[
+        at(cylinder("boss_body", str(BOSS), f"={_IH} - (0 if lid_type == 1 else 7)", 32), z="=wall - 0.01",
+           node_id="boss_body_at"),
+        pilot,
+    ])
+    keyhole = Node("union", id="keyhole", children=[
+        through_z("keyhole_head", "8", "wall + 1"),
+        at(box("keyhole_slot", 4, 7, "=wall + 3"), y=3.5, z=-1, node_id="keyhole_slot_at"),
+    ])
+    ear = at(Node("difference", id="ear", children=[
+        box("ear_plate", EAR + 1, 20, "=wall + 1"),
+        at(keyhole, x=0.5, y=-2, node_id="keyhole_at"),
+    ]), x=f"={_W} / 2 + {(EAR - 1) / 2}", node_id="ear_at")
+    return Node("union", id="enclosure", name="Enclosure", children=[
+        Node("difference", id="shell", children=[
+            box("shell_outer", f"={_W}", f"={_L}", f"={_H}", 2),
+            at(box("shell_cavity", f"={_IW}", f"={_IL}", f"={_IH} + 1", "=max(2 - wall, 0)"), z="=wall",
+               node_id="shell_cavity_at"),
+            at(box("slide_groove", f"={_W} / 2 + 1 + {_IW} / 2 + wall / 2", f"={groove_y}", f"={_LID_T} + {2 * FIT}"),
+               x=f"=({_IW} / 2 + wall / 2 - {_W} / 2 - 1) / 2", z=f"={groove_bottom}", node_id="slide_groove_at",
+               enabled=f"={slide}"),
+            at(box("slide_slot", "=wall + 2", f"={groove_y}", f"={_H}"), x=f"=-{_W} / 2 + wall / 2",
+               z=f"={groove_bottom}", node_id="slide_slot_at", enabled=f"={slide}"),
+            at(box("snap_groove", f"={_IW} / 3 + 1", f"={_IL} + 1", 1.6), z=f"={_H} - {LIP / 2} - 0.8",
+               node_id="snap_groove_at", enabled="=lid_type == 0"),
+            at(Node("linear_array", {"count": ["=vent_count", 1, 1], "spacing": [f"={vent_spacing}", 0, 0]},
+                    [box("vent_slot", 2, f"={_L} + 2", f"={_IH} / 2")], id="vent_row"),
+               z=f"=wall + {_IH} / 4", node_id="vents", enabled="=vents", name="Vents"),
+            at(Node("linear_array", {"count": [1, "=grommets", 1], "spacing": [0, f"={_IL} / (grommets + 1)", 0]},
+                    [cylinder("grommet", "grommet_diameter", "=wall + 2", 32)], id="grommet_row"),
+               x=f"={_W} / 2 - wall - 1", z=f"=wall + {_IH} / 2", rotate=[0, 90, 0], node_id="grommets",
+               enabled="=grommets > 0", name="Cable holes"),
+        ]),
+        Node("linear_array", {"count": [2, 2, 1], "spacing": [f"={_IW} - {BOSS}", f"={_IL} - {BOSS}", 0]}, [boss],
+             id="bosses", name="Screw bosses", enabled=f"={_BOSSES}"),
+        Node("mirror", {"normal": [1, 0, 0]}, [ear], id="ears", name="Wall-mount ears", enabled="=wall_mount"),
+    ])
+
+
+def _lid() -> Node:
+    lip_x, lip_y = f"({_IW} - {2 * FIT})", f"({_IL} - {2 * FIT})"
+    snap = Node("union", id="lid_snap", enabled="=lid_type == 0", children=[
+        Node("difference", id="lid_lip", children=[
+            box("lid_lip_outer", f"={lip_x}", f"={lip_y}", f"={_LID_T} + {LIP}"),
+            box("lid_lip_inner", f"={lip_x} - 3.2", f"={lip_y} - 3.2", f"={_LID_T} + {LIP} + 1"),
+        ]),
+        Node("mirror", {"normal": [0, 1, 0]}, [
+            at(box("lid_bump", f"={_IW} / 3", 1.2, 1.0), y=f"={lip_y} / 2 - 0.2", z=f"={_LID_T} + {LIP / 2} - 0.5",
+               node_id="lid_bump_at"),
+        ], id="lid_bumps"),
+    ])
+    screw_holes = Node("linear_array", {"count": [2, 2, 1], "spacing": [f"={_IW} - {BOSS}", f"={_IL} - {BOSS}", 0]},
+                       [through_z("lid_screw", "3.4", _LID_T)], id="lid_screws", enabled="=lid_type == 1")
+    plate = Node("difference", id="lid_plate", children=[
+        box("lid_plate_solid", f"={_W}", f"={_L}", f"={_LID_T}", 2), screw_holes,
+    ], enabled="=lid_type != 2")
+    slide = box("lid_slide", f"={_SLIDE_LEN}", f"={_IL} + wall", f"={_LID_T}", enabled="=lid_type == 2")
+    return Node("union", id="lid", name="Lid", children=[plate, snap, slide])
+
+
+def _build() -> Node:
+    base_x, lid_x = side_by_side(_BASE_X, _LID_X, "1")
+    return Node("union", id="root", name="Device enclosure", children=[
+        at(_base(), x=base_x, node_id="enclosure_at", name="Enclosure"),
+        at(_lid(), x=lid_x, node_id="lid_at", name="Lid"),
+    ])
+
+
+def _extent(v: Mapping[str, Number]) -> Extent:
+    bosses = v["screw_holes"] or v["lid_type"] == 1
+    wall_t, c = f(v, "wall"), f(v, "clearance")
+    iw = f(v, "device_width") + 2 * c + (2 * BOSS if bosses else 0)
+    w = iw + 2 * wall_t
+    base_x = w + (2 * EAR if v["wall_mount"] else 0)
+    lid_x = iw + 1.5 * wall_t - FIT if v["lid_type"] == 2 else w
+    return Extent(base_x + PLATE_GAP + lid_x, f(v, "device_length") + 2 * c + 2 * wall_t,
+                  f(v, "device_height") + c + wall_t, bodies=2)
+
+
+register(TemplateSpec(
+    id="device_enclosure", title="Device enclosure", title_pt="Caixa para eletrônicos", category="enclosures",
+    description="The 3D Pot parametric enclosure for a board or device: snap, screw or sliding lid, vents, "
+                "screw bosses, cable holes and wall mount.",
+    params=_params, build=_build, extent=by_values(_extent),
+    synonyms_en=("device enclosure", "enclosure", "project box", "electronics box", "case for my board",
+                 "raspberry pi case", "arduino case", "pcb enclosure", "housing", "case for a device",
+                 "box for my electronics"),
+    synonyms_pt=("caixa para eletrônicos", "gabinete", "caixa de projeto", "case para placa", "invólucro",
+                 "caixa para arduino", "caixa para raspberry", "caixa patola", "case para dispositivo"),
+    roles={"device_width": "device_width", "device_length": "device_length", "device_height": "device_height",
+           "width": "device_width", "length": "device_length", "depth": "device_length", "height": "device_height",
+           "wall": "wall", "clearance": "clearance", "count": "vent_count", "hole_diameter": "grommet_diameter"},
+    features={
+        "vents": Feature("vents", 1, 0, ("vents", "ventilation", "air holes", "cooling slots"),
+                         ("ventilação", "aberturas de ar", "respiros")),
+        "screw_holes": Feature("screw_holes", 1, 0, ("screw holes", "screw bosses", "mounting holes"),
+                               ("furos para parafuso", "torres de parafuso")),
+        "wall_mount": Feature("wall_mount", 1, 0, ("wall mount", "wall-mount", "keyholes", "mounting ears"),
+                              ("fixação na parede", "montagem na parede", "orelhas")),
+        "grommets": Feature("grommets", 1, 0, ("cable hole", "cable holes", "grommet", "cable entry"),
+                            ("furo para cabo", "passagem de cabo")),
+        "screw_lid": Feature("lid_type", 1, 0, ("screw lid", "screwed lid"), ("tampa parafusada",)),
+        "slide_lid": Feature("lid_type", 2, 0, ("sliding lid", "slide lid"), ("tampa deslizante",)),
+        "snap_lid": Feature("lid_type", 0, 0, ("snap lid", "snap-fit", "snap fit"), ("tampa de encaixe", "encaixe")),
+    },
+    required=("device_width", "device_length", "device_height"),
+    checks=(
+        Check("lid_type != 2 or wall >= 1.6", "A sliding lid needs walls of at least 1.6 mm for its groove."),
+        Check("lid_type != 0 or wall >= 1.2", "A snap lid needs walls of at least 1.2 mm for its grooves."),
+        Check(f"not {_BOSSES} or {_IH} >= 12", "Screw bosses need at least 12 mm of inside height."),
+        Check(f"not vents or vent_count == 1 or {_IW} * 0.6 / (vent_count - 1) >= 4",
+              "The vent slots would merge; use fewer vents."),
+        Check(f"grommets == 0 or (grommet_diameter <= {_IH} - 2 and grommets * (grommet_diameter + 2) <= {_IL})",
+              "The cable holes do not fit in the end wall; use fewer or smaller holes."),
+    ),
+    tags=("electronics", "enclosure", "3d pot"),
+))

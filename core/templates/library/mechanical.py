@@ -1,0 +1,257 @@
+"""Mechanical parts: gears, knobs, spacers and the generic block.
+
+spur_gear — involute spur gear (core/geometry/gear.py). The outside diameter is
+    module·(teeth + 2); tooth 0 points along +X, so with an even tooth count the bounding box is
+    exactly that in X and Y (odd counts: X and Y slightly less, the radius is still exact).
+    Z = thickness + hub_height with the hub.
+knob — a round knob with vertical grip grooves (stopping 2 mm under the top, so the outline is a
+    full circle), a blind D-shaft hole from below and an optional M3 set-screw hole from +X.
+    Bounding box: diameter × diameter × height.
+spacer — washer, spacer (round) or standoff (hex, across flats = outer_diameter, corners on X).
+    Bounding box: round: outer × outer × height; hex: outer/cos 30° × outer × height.
+block — a box, cylinder, sphere or cone with an optional hole through Z. Bounding box:
+    box: width × depth × height; cylinder and cone: diameter × diameter × height;
+    sphere: diameter³. "A 20 mm cube with a 10 mm hole through the middle" is
+    {shape: box, size 20, hole_diameter: 10}.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from core.document.expressions import Number
+from core.document.nodes import Node
+from core.document.parameters import Parameter
+from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.library._kit import (
+    COARSE,
+    angle,
+    at,
+    box,
+    by_values,
+    choice,
+    cylinder,
+    f,
+    flag,
+    integer,
+    length,
+    through_z,
+)
+from core.templates.registry import register
+
+_ROOT_D = "module * (teeth - 2.5)"
+
+
+def _gear_params() -> list[Parameter]:
+    return [
+        integer("teeth", 20, 6, 200, "Teeth", "Number of teeth."),
+        length("module", 2, 0.5, 10, "Module", "Tooth size: pitch diameter / teeth. Meshing gears share it.", 0.25),
+        angle("pressure_angle", 20, 14.5, 25, "Pressure angle", "20° is the standard; both gears must match."),
+        length("thickness", 8, 1, 100, "Thickness", "Face width of the gear."),
+        length("bore", 5, 0, 100, "Bore", "Diameter of the axle hole (0 = none).", 0.1),
+        flag("hub", False, "Hub", "A raised hub around the bore for a set screw or more grip on the axle."),
+        length("hub_diameter", 15, 4, 200, "Hub diameter", "Outside diameter of the hub."),
+        length("hub_height", 8, 1, 100, "Hub height", "How far the hub stands above the gear."),
+    ]
+
+
+def _gear_build() -> Node:
+    outline = {"kind": "gear", "teeth": "=teeth", "module": "=module", "pressure_angle": "=pressure_angle",
+               "bore": "=bore"}
+    hub = Node("difference", id="hub", name="Hub", enabled="=hub", children=[
+        at(cylinder("hub_body", "hub_diameter", "=hub_height + 0.5"), z="=thickness - 0.5", node_id="hub_body_at"),
+        through_z("hub_bore", "bore", "thickness + hub_height", 48, enabled="=bore > 0"),
+    ])
+    return Node("union", id="root", name="Spur gear", children=[
+        Node("extrude", {"shape": outline, "height": "=thickness"}, id="gear_body", name="Gear"), hub,
+    ])
+
+
+def _gear_extent(v: Mapping[str, Number]) -> Extent:
+    teeth = int(v["teeth"])
+    d = f(v, "module") * (teeth + 2)
+    return Extent(d, d, f(v, "thickness") + (f(v, "hub_height") if v["hub"] else 0), exact=teeth % 4 == 0)
+
+
+register(TemplateSpec(
+    id="spur_gear", title="Spur gear", title_pt="Engrenagem", category="mechanical",
+    description="An involute spur gear from teeth and module, 20° pressure angle, with bore and optional hub.",
+    params=_gear_params, build=_gear_build, extent=by_values(_gear_extent),
+    synonyms_en=("spur gear", "gear", "cog", "gear wheel", "cogwheel", "toothed wheel"),
+    synonyms_pt=("engrenagem", "engrenagem reta", "roda dentada", "pinhão", "catraca"),
+    roles={"teeth": "teeth", "count": "teeth", "module": "module", "bore": "bore", "hole_diameter": "bore",
+           "thickness": "thickness", "height": "thickness", "angle": "pressure_angle"},
+    features={"hub": Feature("hub", 1, 0, ("hub", "collar"), ("cubo", "colar"))},
+    checks=(
+        Check(f"bore <= {_ROOT_D} - 1.6", "The bore is too large: it would cut into the teeth."),
+        Check(f"not hub or (hub_diameter >= bore + 1.6 and hub_diameter <= {_ROOT_D})",
+              "The hub must be wider than the bore (by 1.6 mm) and no wider than the tooth roots."),
+    ),
+    tags=("mechanical", "gear"),
+))
+
+
+def _knob_params() -> list[Parameter]:
+    return [
+        length("diameter", 30, 10, 100, "Diameter", "Outside diameter of the knob."),
+        length("height", 18, 6, 60, "Height", "Height of the knob."),
+        length("shaft_diameter", 6, 2, 20, "Shaft diameter", "Diameter of the shaft it fits on (hole is 0.2 mm larger).",
+               0.1),
+        flag("d_flat", True, "D-shaft flat", "A flat in the hole for D-shaped shafts (potentiometers, encoders)."),
+        integer("ridges", 18, 0, 60, "Grip ridges", "Number of vertical grip grooves (0 = smooth)."),
+        flag("set_screw", False, "Set screw", "An M3 set-screw hole from the side into the shaft hole."),
+    ]
+
+
+def _knob_build() -> Node:
+    hole_depth = "=height - 3 + 1"
+    flat_edge = "(shaft_diameter * 0.4 if d_flat else shaft_diameter)"  # x of the flat, from the axis
+    return Node("difference", id="root", name="Knob", children=[
+        cylinder("knob_body", "diameter", "=height"),
+        Node("polar_array", {"count": "=ridges", "radius": "=diameter / 2", "start_angle": "=180 / ridges"},
+             [at(cylinder("grip_groove", "min(3, pi * diameter / ridges / 2)", "=height - 1", 16), z=-1,
+                 node_id="grip_groove_at")], id="grip", name="Grip ridges", enabled="=ridges > 0"),
+        at(Node("intersection", id="shaft_hole", name="Shaft hole", children=[
+            cylinder("shaft_round", "shaft_diameter + 0.2", hole_depth, COARSE),
+            at(box("shaft_flat", "=shaft_diameter + 2", "=shaft_diameter + 2", hole_depth),
+               x=f"={flat_edge} - (shaft_diameter + 2) / 2", node_id="shaft_flat_at"),
+        ]), z=-1, node_id="shaft_hole_at"),
+        at(cylinder("set_screw_hole", "2.5", "=diameter / 2 + 1", 16), z="=(height - 3) / 2", rotate=[0, 90, 0],
+           node_id="set_screw_at", name="Set screw hole", enabled="=set_screw"),
+    ])
+
+
+register(TemplateSpec(
+    id="knob", title="Knob", title_pt="Botão / manopla", category="mechanical",
+    description="A grippy knob for a potentiometer or shaft, with D-flat and optional set screw.",
+    params=_knob_params, build=_knob_build,
+    extent=by_values(lambda v: Extent(f(v, "diameter"), f(v, "diameter"), f(v, "height"))),
+    synonyms_en=("knob", "control knob", "potentiometer knob", "volume knob", "dial", "thumb wheel",
+                 "something to turn a shaft"),
+    synonyms_pt=("botão", "knob", "manopla", "botão de volume", "botão de potenciômetro", "puxador giratório"),
+    roles={"diameter": "diameter", "width": "diameter", "height": "height", "hole_diameter": "shaft_diameter",
+           "bore": "shaft_diameter", "count": "ridges"},
+    features={
+        "set_screw": Feature("set_screw", 1, 0, ("set screw", "grub screw"), ("parafuso de fixação", "parafuso allen")),
+        "d_flat": Feature("d_flat", 1, 0, ("d-shaft", "d shaft", "flat"), ("eixo d", "chanfro")),
+        "ridges": Feature("ridges", 18, 0, ("ridges", "knurled", "grip"), ("estrias", "serrilhado", "ranhuras")),
+    },
+    checks=(
+        Check("shaft_diameter <= diameter - 6", "The knob must be at least 6 mm wider than the shaft."),
+        Check("not set_screw or height >= 9", "A set screw needs a knob at least 9 mm tall."),
+    ),
+    tags=("mechanical", "electronics"),
+))
+
+SPACER_KINDS = ["washer", "spacer", "standoff"]
+_HEX = "kind == 2"
+
+
+def _spacer_params() -> list[Parameter]:
+    return [
+        choice("kind", SPACER_KINDS, "Kind", "Flat washer, round spacer or hex standoff.", value=1),
+        length("outer_diameter", 10, 3, 100, "Outer diameter", "Outside diameter (standoff: across flats).", 0.1),
+        length("inner_diameter", 3.2, 0, 90, "Hole diameter", "Diameter of the hole (0 = solid).", 0.1),
+        length("height", 5, 0.5, 200, "Height", "Thickness of a washer, length of a spacer or standoff.", 0.1),
+    ]
+
+
+def _spacer_build() -> Node:
+    outline = {"kind": "regular", "sides": f"=6 if {_HEX} else 48", "start_angle": 0,
+               "r": f"=outer_diameter / 2 / (cos(30) if {_HEX} else 1)"}
+    return Node("difference", id="root", name="Spacer", children=[
+        Node("extrude", {"shape": outline, "height": "=height"}, id="spacer_body"),
+        through_z("spacer_hole", "inner_diameter", "height", 32, enabled="=inner_diameter > 0"),
+    ])
+
+
+def _spacer_extent(v: Mapping[str, Number]) -> Extent:
+    d = f(v, "outer_diameter")
+    return Extent(d / math.cos(math.radians(30)) if v["kind"] == 2 else d, d, f(v, "height"))
+
+
+register(TemplateSpec(
+    id="spacer", title="Spacer / washer / standoff", title_pt="Espaçador / arruela", category="mechanical",
+    description="A washer, round spacer or hex standoff with a hole for a screw.",
+    params=_spacer_params, build=_spacer_build, extent=by_values(_spacer_extent),
+    synonyms_en=("spacer", "washer", "standoff", "stand-off", "bushing", "shim", "pcb standoff", "sleeve"),
+    synonyms_pt=("espaçador", "arruela", "separador", "bucha", "calço", "espaçador sextavado"),
+    roles={"diameter": "outer_diameter", "width": "outer_diameter", "hole_diameter": "inner_diameter",
+           "bore": "inner_diameter", "height": "height", "length": "height", "thickness": "height"},
+    features={
+        "washer": Feature("kind", 0, 1, ("washer",), ("arruela",)),
+        "standoff": Feature("kind", 2, 1, ("standoff", "hex"), ("sextavado", "standoff")),
+    },
+    checks=(Check("inner_diameter <= outer_diameter - 1.6",
+                  "The hole must be at least 1.6 mm narrower than the outside (0.8 mm walls)."),),
+    tags=("mechanical", "hardware"),
+))
+
+BLOCK_SHAPES = ["box", "cylinder", "sphere", "cone"]
+_BLOCK_H = "(diameter if shape == 2 else height)"
+
+
+def _block_params() -> list[Parameter]:
+    return [
+        choice("shape", BLOCK_SHAPES, "Shape", "Box, cylinder, sphere or cone."),
+        length("width", 20, 1, 500, "Width", "X size of a box."),
+        length("depth", 20, 1, 500, "Depth", "Y size of a box."),
+        length("height", 20, 1, 500, "Height", "Z size of a box, cylinder or cone."),
+        length("diameter", 20, 1, 500, "Diameter", "Diameter of a cylinder, sphere or the base of a cone."),
+        length("top_diameter", 0, 0, 500, "Top diameter", "Diameter of a cone's top (0 = pointed)."),
+        length("hole_diameter", 0, 0, 490, "Hole diameter", "A hole through the middle along Z (0 = none).", 0.1),
+        length("corner_radius", 0, 0, 250, "Corner radius", "Rounding of a box's vertical edges."),
+    ]
+
+
+def _block_build() -> Node:
+    solids = Node("union", id="block_solid", children=[
+        box("block_box", "=width", "=depth", "=height", "=corner_radius", enabled="=shape == 0"),
+        cylinder("block_cylinder", "diameter", "=height", enabled="=shape == 1"),
+        at(Node("sphere", {"r": "=diameter / 2"}, id="block_sphere"), z="=diameter / 2", node_id="block_sphere_at",
+           enabled="=shape == 2"),
+        Node("cone", {"r1": "=diameter / 2", "r2": "=top_diameter / 2", "h": "=height"}, id="block_cone",
+             enabled="=shape == 3"),
+    ])
+    return Node("difference", id="root", name="Block", children=[
+        solids, through_z("block_hole", "hole_diameter", _BLOCK_H, 48, enabled="=hole_diameter > 0"),
+    ])
+
+
+def _block_extent(v: Mapping[str, Number]) -> Extent:
+    shape, d = int(v["shape"]), f(v, "diameter")
+    if shape == 0:
+        return Extent(f(v, "width"), f(v, "depth"), f(v, "height"))
+    return Extent(d, d, d if shape == 2 else f(v, "height"))
+
+
+register(TemplateSpec(
+    id="block", title="Block", title_pt="Bloco", category="basic",
+    description="A plain box, cylinder, sphere or cone, optionally with a hole through the middle.",
+    params=_block_params, build=_block_build, extent=by_values(_block_extent),
+    synonyms_en=("block", "cube", "box shape", "cylinder", "sphere", "ball", "cone", "brick", "plain shape", "rod",
+                 "disc", "puck"),
+    synonyms_pt=("bloco", "cubo", "cilindro", "esfera", "bola", "cone", "tijolo", "disco", "forma simples"),
+    roles={"width": "width", "depth": "depth", "height": "height", "length": "width", "diameter": "diameter",
+           "size": "width,depth,height,diameter", "hole_diameter": "hole_diameter", "bore": "hole_diameter",
+           "corner_radius": "corner_radius", "top_diameter": "top_diameter", "bottom_diameter": "diameter"},
+    features={
+        "cylinder": Feature("shape", 1, 0, ("cylinder", "round", "disc", "rod"), ("cilindro", "redondo", "disco")),
+        "sphere": Feature("shape", 2, 0, ("sphere", "ball"), ("esfera", "bola")),
+        "cone": Feature("shape", 3, 0, ("cone", "pyramid"), ("cone",)),
+        "cube": Feature("shape", 0, 0, ("cube", "box"), ("cubo", "caixa")),
+        "rounded": Feature("corner_radius", 3, 0, ("rounded corners", "rounded"), ("cantos arredondados",)),
+    },
+    checks=(
+        Check("shape != 0 or hole_diameter <= min(width, depth) - 1.6",
+              "The hole must be at least 1.6 mm narrower than the block."),
+        Check("shape == 0 or hole_diameter <= diameter - 1.6", "The hole must be at least 1.6 mm narrower than the part."),
+        Check("shape != 3 or hole_diameter == 0 or hole_diameter <= top_diameter - 1.6",
+              "A hole through a cone needs a flat top at least 1.6 mm wider than the hole."),
+        Check("shape != 0 or corner_radius < min(width, depth) / 2",
+              "The corner radius must be less than half the block's width and depth."),
+        Check("shape != 3 or top_diameter <= diameter * 4", "The cone's top is too wide for its base."),
+    ),
+    tags=("basic", "primitive"),
+))

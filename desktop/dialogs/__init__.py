@@ -1,0 +1,1 @@
+"""Dialogs: preferences, errors with details, crash recovery, the command palette."""

@@ -1,0 +1,427 @@
+"""The main window: viewport in the centre, Chat / Parameters / Model tree / History docks, menus
+built from the action table, a status bar with running tasks. It binds views to core models and
+commands and holds no domain logic; file work lives in project.py, chat turns in assistant.py."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import trimesh
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+from core.assistant.base import Message, PrinterContext
+from core.assistant.session import ModelVersion
+from core.commands import CommandStack, ReplaceDocument
+from core.document.document import Document
+from core.errors import PotStudioError
+from core.geometry.meshio import FORMATS
+from core.geometry.thumbnail import render_png
+from core.settings import Settings
+from core.store.projectfile import ProjectFile
+from desktop import theme
+from desktop.actions import ActionSet
+from desktop.assistant import ChatController
+from desktop.bridge import Bridge
+from desktop.dialogs.errors import show_error
+from desktop.dialogs.palette import CommandPalette
+from desktop.dialogs.preferences import PreferencesDialog
+from desktop.panels.chat import ChatPanel, ModelCard
+from desktop.panels.history import HistoryPanel
+from desktop.panels.model_tree import ModelTreePanel
+from desktop.panels.parameters import ParametersPanel
+from desktop.project import MESH_FILTER, PROJECT_FILTER, ProjectController
+from desktop.regen import Regenerator
+from desktop.services import Services
+from desktop.status import TaskStatus
+from desktop.undo import UndoAdapter
+from desktop.viewport.scene import palette
+from desktop.viewport.view import Viewport
+from desktop.workers import Workers
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.settings: Settings = services.settings.settings
+        self.doc = Document(name=tr("Untitled"))
+        self.stack = CommandStack(self.doc)
+        self.bridge = Bridge(self)
+        self.workers = Workers(self.report_error, parent=self)
+        self.errors: list[str] = []  # user-facing messages shown, newest last (tests and screenshot mode read it)
+        self.ask_unsaved: Callable[[], QMessageBox.StandardButton] = self._ask_unsaved
+        self.setAcceptDrops(True)
+
+        self.regen = Regenerator(self.doc, services.evaluator, self.workers, self)
+        self.viewport = Viewport(self.settings.bed, theme.resolve(self.settings.theme) == "dark")
+        self.setCentralWidget(self.viewport)
+        self.project = ProjectController(self.doc, self.stack, services.evaluator, self.workers, self)
+        context = PrinterContext(bed=self.settings.bed, units=self.settings.units)
+        provider = services.make_provider(self.settings.ai)
+        self.chat_ctl = ChatController(provider, self.doc, self.stack, context, self.workers, self.bridge, self)
+
+        self.chat = ChatPanel(self.settings.ai.provider)
+        self.params = ParametersPanel(self.doc, self.stack, self.settings.units == "in")
+        self.tree = ModelTreePanel(self.doc, self.stack)
+        self.history = HistoryPanel()
+        self.docks: dict[str, QDockWidget] = {}
+        for key, widget, area in (("chat", self.chat, Qt.DockWidgetArea.LeftDockWidgetArea),
+                                  ("parameters", self.params, Qt.DockWidgetArea.RightDockWidgetArea),
+                                  ("tree", self.tree, Qt.DockWidgetArea.RightDockWidgetArea),
+                                  ("history", self.history, Qt.DockWidgetArea.RightDockWidgetArea)):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self.tabifyDockWidget(self.docks["tree"], self.docks["history"])
+        self.docks["tree"].raise_()
+        self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [360, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [620, 260], Qt.Orientation.Vertical)
+
+        self.action_set = ActionSet(self, self._handlers(), {
+            "has_model": lambda: bool(self.doc.root.children),
+            "has_mesh": lambda: self.viewport.mesh is not None,
+            "can_undo": lambda: self.stack.can_undo,
+            "can_redo": lambda: self.stack.can_redo,
+        })
+        self.undo = UndoAdapter(self.stack, self.action_set["edit.undo"], self.action_set["edit.redo"], self.report_error)
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.toolbar = self.addToolBar("view")
+        self.toolbar.setObjectName("viewToolbar")
+        self.toolbar.setMovable(False)
+        for key in ("view.fit", "view.front", "view.top", "view.right", "view.iso", None, "view.ortho",
+                    "view.wireframe", "view.xray", "view.section", "view.measure"):
+            if key is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(self.action_set[key])
+        self.task_status = TaskStatus(self.workers)
+        self.statusBar().addPermanentWidget(self.task_status)
+        self._connect()
+        self.apply_settings(self.settings, first=True)
+        self._update_title()
+
+    # --- wiring ----------------------------------------------------------------------------------
+    def _handlers(self) -> dict[str, Callable[[], None]]:
+        v = self.viewport
+        return {
+            "file.new": self.new_project, "file.open": self.open_dialog, "file.save": self.save,
+            "file.save_as": self.save_as, "file.import": self.import_dialog, "file.export": self.export_dialog,
+            "file.quit": self.close, "edit.undo": lambda: self.undo.undo(), "edit.redo": lambda: self.undo.redo(),
+            "edit.palette": self.show_palette, "edit.preferences": self.show_preferences,
+            "view.fit": v.fit, "view.front": lambda: v.set_view("front"), "view.top": lambda: v.set_view("top"),
+            "view.right": lambda: v.set_view("right"), "view.iso": lambda: v.set_view("iso"),
+            "view.ortho": lambda: v.set_ortho(self.action_set["view.ortho"].isChecked()),
+            "view.wireframe": lambda: self._set_style("view.wireframe"),
+            "view.xray": lambda: self._set_style("view.xray"),
+            "view.section": lambda: v.set_section(self.action_set["view.section"].isChecked()),
+            "view.overhang": self._toggle_overhang,
+            "view.measure": lambda: v.measure.set_active(self.action_set["view.measure"].isChecked()),
+        }
+
+    def _connect(self) -> None:
+        self.stack.changed.connect(self._stack_changed)
+        self.regen.mesh_ready.connect(self._mesh_ready)
+        self.regen.failed.connect(lambda msg: self._show_message(msg))
+        self.params.edit_failed.connect(self._show_message)
+        self.tree.edit_failed.connect(self._show_message)
+        self.tree.selected.connect(self._highlight)
+        self.chat.send_requested.connect(self.chat_ctl.send)
+        self.chat.stop_requested.connect(self.chat_ctl.stop)
+        self.chat.open_version.connect(self.restore_version)
+        self.chat.provider_chosen.connect(self._provider_chosen)
+        self.chat.card_added.connect(self._fill_card)
+        self.chat_ctl.message_added.connect(self.chat.add_message)
+        self.chat_ctl.token.connect(self.chat.add_token)
+        self.chat_ctl.turn_ended.connect(self.chat.turn_ended)
+        self.chat_ctl.version_added.connect(self.history.add_version)
+        self.chat_ctl.reset.connect(self._reset_docks)
+        self.history.thumbnail_wanted.connect(self._make_thumbnail)
+        self.history.restore_requested.connect(self.restore_version)
+        self.project.opened.connect(self._opened)
+        self.project.saved.connect(self._saved)
+        self.project.exported.connect(lambda p: self._show_message(tr("Exported {0}").format(Path(p).name)))
+        self.services.settings.changed.connect(self.apply_settings)
+
+    # --- settings, language, theme -----------------------------------------------------------------
+    def apply_settings(self, settings: Settings, first: bool = False) -> None:
+        old = self.settings
+        self.settings = settings
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        dark = theme.apply(app, settings.theme) == "dark"
+        self.viewport.set_dark(dark)
+        if first or settings.bed != old.bed:
+            self.viewport.set_bed(settings.bed)
+            self.chat_ctl.context.bed = settings.bed
+        self.params.set_inches(settings.units == "in")
+        self.chat_ctl.context.units = settings.units
+        if first or settings.language != old.language:
+            if not self.services.translations.set_language(settings.language):
+                self._show_message(tr("The {0} translation is missing; using English.").format(settings.language))
+            self.retranslate()
+        if first or settings.ai != old.ai:
+            self._provider_changed(settings)
+
+    def retranslate(self) -> None:
+        self.action_set.retranslate()
+        menus = self.action_set.populate(self.menuBar(), {
+            "&File": [self.recent_menu],
+            "&View": [d.toggleViewAction() for d in self.docks.values()],
+        })
+        menus["&File"].insertMenu(self.action_set["file.save"], self.recent_menu)
+        self.recent_menu.setTitle(tr("Open Recent"))
+        for key, title in (("chat", tr("Chat")), ("parameters", tr("Parameters")), ("tree", tr("Model Tree")),
+                           ("history", tr("History"))):
+            self.docks[key].setWindowTitle(title)
+        self.toolbar.setWindowTitle(tr("View"))
+        self.chat.retranslate()
+        self.params.rebuild()
+        self.tree.transform.retranslate()
+        self.history.retranslate()
+        self.task_status.retranslate()
+        self.viewport.retranslate()
+        self.undo.refresh()
+        self._update_title()
+
+    # --- model updates ---------------------------------------------------------------------------
+    def _stack_changed(self) -> None:
+        self.action_set.refresh()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.project.name}[*] — 3D Pot Studio")
+        self.setWindowModified(not self.stack.is_clean)
+
+    def _mesh_ready(self, mesh: trimesh.Trimesh | None) -> None:
+        self.viewport.show_mesh(mesh)
+        self.action_set.refresh()
+        if self.action_set["view.overhang"].isChecked():
+            self._toggle_overhang()
+        if self.tree.current_id is not None:
+            self._highlight(self.tree.current_id)
+
+    def _set_style(self, key: str) -> None:
+        other = "view.xray" if key == "view.wireframe" else "view.wireframe"
+        if self.action_set[key].isChecked():
+            self.action_set[other].setChecked(False)
+        on = self.action_set[key].isChecked()
+        self.viewport.set_style(("wireframe" if key == "view.wireframe" else "xray") if on else "surface")
+
+    def _highlight(self, node_id: str | None) -> None:
+        if node_id is None or node_id == self.doc.root.id:
+            self.viewport.set_highlight(None)
+            return
+        snapshot = self.doc.copy()
+        self.workers.submit(tr("Highlighting"), lambda _t: self.services.evaluator.world_mesh(snapshot, node_id),
+                            self.viewport.set_highlight, show=False)
+
+    def _toggle_overhang(self) -> None:
+        self.viewport.set_overlay(None)
+
+    # --- chat and versions -------------------------------------------------------------------------
+    def _provider_chosen(self, kind: str) -> None:
+        ai = self.settings.ai.model_copy(update={"provider": kind})
+        self.services.settings.update(self.settings.model_copy(update={"ai": ai}))
+
+    def _provider_changed(self, settings: Settings) -> None:
+        self.chat.set_state(tr("Checking…"), None)
+        try:
+            self.chat_ctl.set_provider(self.services.make_provider(settings.ai))
+        except PotStudioError as exc:
+            self.chat.set_state(str(exc), False)
+            return
+        ai = settings.ai
+        self.workers.submit(tr("Connecting"), lambda _t: self.services.check_provider(ai),
+                            lambda state: self.chat.set_state(str(state), True),
+                            lambda exc: self.chat.set_state(str(exc), False), show=False)
+
+    def _reset_docks(self) -> None:
+        self.history.clear()
+        self.chat.clear()
+
+    def _make_thumbnail(self, version: ModelVersion) -> None:
+        doc = Document.from_json(version.document)
+        colour = palette(self.viewport.dark).model
+        rgb = (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+        def render(_t: object) -> tuple[bytes, tuple[float, float, float]]:
+            mesh = self.services.evaluator.mesh(doc)
+            e = mesh.extents if len(mesh.faces) else (0.0, 0.0, 0.0)
+            return render_png(mesh, (128, 128), rgb, None), (float(e[0]), float(e[1]), float(e[2]))
+
+        def done(result: tuple[bytes, tuple[float, float, float]]) -> None:
+            self.history.set_thumbnail(version.number, *result)
+            for card in self.chat.cards:
+                if card.version == version.number:
+                    card.set_preview(*result)
+
+        self.workers.submit(tr("Drawing thumbnail"), render, done, lambda exc: log.info("thumbnail: %s", exc),
+                            show=False)
+
+    def _fill_card(self, card: ModelCard) -> None:
+        preview = self.history.preview_of(card.version)
+        if preview is not None:
+            card.set_preview(*preview)
+
+    def restore_version(self, number: int) -> None:
+        try:
+            doc = self.chat_ctl.restore(number)
+            self.stack.push(ReplaceDocument(doc, label=tr("Restore version {0}").format(number)))
+        except PotStudioError as exc:
+            self.report_error(tr("Restore version"), exc)
+            return
+        self.chat_ctl.record_version(tr("Restored version {0}").format(number))
+
+    # --- files -------------------------------------------------------------------------------------
+    def new_project(self) -> None:
+        if self._may_discard():
+            self.project.new()
+            self.chat_ctl.start()
+            self._update_title()
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open"), "", f"{PROJECT_FILTER};;{MESH_FILTER}")
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> None:
+        if self._may_discard():
+            self.project.open(path)
+
+    def _opened(self, project: ProjectFile) -> None:
+        self.chat_ctl.start(project.conversation, list(project.metadata.get("versions", [])))
+        if self.project.path is not None:
+            self._remember(self.project.path)
+        self._update_title()
+        self.viewport.fit()
+
+    def save(self) -> None:
+        if self.project.path is None:
+            self.save_as()
+        else:
+            self.project.save(self.project.path, self.chat_ctl.session.conversation, self.chat_ctl.session.versions)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save As"), f"{self.project.name}.potproj", PROJECT_FILTER)
+        if path:
+            self.project.save(Path(path), self.chat_ctl.session.conversation, self.chat_ctl.session.versions)
+
+    def _saved(self, path: Path) -> None:
+        self.chat_ctl.record_version(tr("Saved {0}").format(path.name))
+        self._remember(path)
+        self._show_message(tr("Saved {0}").format(path.name))
+        self._update_title()
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import Mesh"), "", MESH_FILTER)
+        if path:
+            self.project.import_mesh(Path(path))
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export Mesh"), f"{self.project.name}.stl", MESH_FILTER)
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> None:
+        try:
+            self.project.export(path)
+        except PotStudioError as exc:
+            self.report_error(tr("Export"), exc)
+
+    def _remember(self, path: Path) -> None:
+        self.services.settings.update(self.settings.with_recent(str(path)))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.settings.recent_files:
+            action = QAction(Path(entry).name, self.recent_menu)
+            action.setToolTip(entry)
+            action.triggered.connect(lambda _c=False, p=entry: self.open_path(Path(p)))
+            self.recent_menu.addAction(action)
+        if not self.settings.recent_files:
+            self.recent_menu.addAction(tr("No recent projects")).setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if any(Path(u.toLocalFile()).suffix.lower() in FORMATS for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in FORMATS:
+                self.project.import_mesh(path)
+        event.acceptProposedAction()
+
+    # --- dialogs, errors, closing -----------------------------------------------------------------
+    def show_palette(self) -> CommandPalette:
+        palette_dialog = CommandPalette(list(self.action_set.actions.values()), self)
+        palette_dialog.open()
+        return palette_dialog
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self._save_preferences(dialog))
+        dialog.open()
+        return dialog
+
+    def _save_preferences(self, dialog: PreferencesDialog) -> None:
+        try:
+            dialog.store_secret()
+            self.services.settings.update(dialog.result_settings())
+        except PotStudioError as exc:
+            self.report_error(tr("Preferences"), exc)
+
+    def report_error(self, title: str, exc: BaseException) -> None:
+        self._show_message(str(exc) if isinstance(exc, PotStudioError) else title)
+        show_error(self, title, exc)
+
+    def _show_message(self, text: str) -> None:
+        self.errors.append(text)
+        self.statusBar().showMessage(text, 10_000)
+
+    def _may_discard(self) -> bool:
+        if self.stack.is_clean:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return False  # the user continues once the save has landed
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        return QMessageBox.question(self, tr("Unsaved changes"),
+                                    tr("{0} has unsaved changes. Save them first?").format(self.project.name), buttons)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop workers and release VTK before the widgets go away (the leak check relies on it)."""
+        self.chat_ctl.stop()
+        self.workers.shutdown()
+        self.regen.detach()
+        self.params.detach()
+        self.tree.detach()
+        self.undo.detach()
+        self.services.settings.changed.disconnect(self.apply_settings)
+        self.viewport.close_viewport()

@@ -1,0 +1,1 @@
+"""Dock contents. Each panel takes its models (document, stack, session) in its constructor."""

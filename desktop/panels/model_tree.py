@@ -1,0 +1,124 @@
+"""Model tree dock: the document's node tree, part visibility, and the numeric transform of the
+selected transform node. Selecting a part emits `selected(node_id)` so the viewport highlights it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from core.commands import CommandStack, UpdateNode
+from core.document.document import Document, DocumentChange
+from core.document.nodes import Node
+from core.errors import PotStudioError
+from desktop.panels.transform import TransformEditor
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ModelTree", text)
+
+
+class ModelTreePanel(QWidget):
+    selected = Signal(object)  # node id or None
+    edit_failed = Signal(str)
+
+    def __init__(self, doc: Document, stack: CommandStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelTreePanel")
+        self.doc = doc
+        self.stack = stack
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("modelTree")
+        self.tree.setHeaderHidden(True)
+        self.transform = TransformEditor(doc, stack)
+        self.transform.edit_failed.connect(self.edit_failed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.transform)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.itemChanged.connect(self._item_changed)
+        doc.changed.connect(self._on_change)
+        self.rebuild()
+
+    def detach(self) -> None:
+        self.doc.changed.disconnect(self._on_change)
+        self.transform.detach()
+
+    @property
+    def current_id(self) -> str | None:
+        items = self.tree.selectedItems()
+        return str(items[0].data(0, ID_ROLE)) if items else None
+
+    def select(self, node_id: str | None) -> None:
+        """Select a part from elsewhere (a click in the viewport)."""
+        for item in self._items():
+            if item.data(0, ID_ROLE) == node_id:
+                self.tree.setCurrentItem(item)
+                return
+        self.tree.clearSelection()
+
+    def rebuild(self) -> None:
+        keep = self.current_id
+        with QSignalBlocker(self.tree):
+            self.tree.clear()
+            self.tree.addTopLevelItem(self._item(self.doc.root))
+            self.tree.expandToDepth(2)
+        if keep is not None:
+            self.select(keep)
+        self._selection_changed()
+
+    def _item(self, node: Node) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([node.label])
+        item.setData(0, ID_ROLE, node.id)
+        item.setToolTip(0, f"{node.type} · {node.id}")
+        if isinstance(node.enabled, bool) and node is not self.doc.root:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
+        elif isinstance(node.enabled, str):
+            item.setToolTip(0, tr("{0} · shown when {1}").format(node.type, node.enabled.lstrip("=")))
+        for child in node.children:
+            item.addChild(self._item(child))
+        return item
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            found.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    def _selection_changed(self) -> None:
+        node_id = self.current_id
+        self.transform.set_node(node_id)
+        self.selected.emit(node_id)
+
+    def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        node_id = str(item.data(0, ID_ROLE))
+        on = item.checkState(0) == Qt.CheckState.Checked
+        if self.doc.node(node_id).enabled == on:
+            return
+        label = tr("Show part") if on else tr("Hide part")
+        try:
+            self.stack.push(UpdateNode(node_id, fields={"enabled": on}, label=label))
+        except PotStudioError as exc:
+            self.edit_failed.emit(str(exc))
+            self.rebuild()
+
+    def _on_change(self, change: DocumentChange) -> None:
+        if change.kind == "param":
+            return
+        if change.kind == "node_changed":
+            self.transform.refresh()
+            for item in self._items():
+                if item.data(0, ID_ROLE) in change.names:
+                    node = self.doc.node(str(item.data(0, ID_ROLE)))
+                    with QSignalBlocker(self.tree):
+                        item.setText(0, node.label)
+                        if isinstance(node.enabled, bool) and node is not self.doc.root:
+                            item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
+            return
+        self.rebuild()

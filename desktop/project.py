@@ -1,0 +1,139 @@
+"""File operations of the window: New, Open, Save (.potproj), Import and Export meshes.
+
+Reading and writing run on workers; the document changes on the GUI thread only after a file was
+read completely, so a broken file shows an error and changes nothing. Opening a project is not an
+edit (it resets the undo stack); importing a mesh is (AddNode, undoable).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import trimesh
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from core.assistant.base import Conversation
+from core.assistant.session import ModelVersion
+from core.commands import AddNode, CommandStack, ReplaceDocument
+from core.document.document import Document
+from core.errors import MeshFileError
+from core.geometry.build import Evaluator
+from core.geometry.meshio import FORMATS, LoadedModel, load_mesh, mesh_node, save_mesh
+from core.store.projectfile import EXTENSION, ProjectFile, load_project_file, save_project_file
+from core.tasks import Task
+from desktop.workers import Workers
+
+log = logging.getLogger(__name__)
+MESH_FILTER = "Meshes (*.stl *.3mf *.obj)"
+PROJECT_FILTER = f"3D Pot Studio projects (*{EXTENSION})"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Project", text)
+
+
+class ProjectController(QObject):
+    opened = Signal(object)  # ProjectFile (after the document was swapped in)
+    saved = Signal(object)  # Path
+    exported = Signal(object)  # Path
+    imported = Signal(str)  # name
+
+    def __init__(self, doc: Document, stack: CommandStack, evaluator: Evaluator, workers: Workers,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.stack = stack
+        self.evaluator = evaluator
+        self.workers = workers
+        self.path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.stem if self.path is not None else self.doc.name
+
+    def new(self) -> None:
+        self._reset(Document(name=tr("Untitled")))
+        self.path = None
+
+    def open(self, path: Path) -> None:
+        if path.suffix.lower() in FORMATS:
+            self.workers.submit(tr("Opening {0}").format(path.name), lambda t: load_mesh(path, t),
+                                lambda loaded: self._opened_mesh(loaded))
+            return
+        self.workers.submit(tr("Opening {0}").format(path.name), lambda _t: load_project_file(path),
+                            lambda project: self._opened(path, project))
+
+    def save(self, path: Path, conversation: Conversation, versions: list[ModelVersion]) -> None:
+        project = ProjectFile(self.doc.copy(), Conversation.from_json(conversation.to_json()),
+                              {"versions": [_version_json(v) for v in versions]})
+
+        def write(task: Task) -> Path:
+            task.progress(0.2, tr("Writing"))
+            return save_project_file(path, project)
+
+        marker = self.stack.depth, self.stack.undo_label
+        self.workers.submit(tr("Saving {0}").format(path.name), write, lambda p: self._saved(p, marker))
+
+    def import_mesh(self, path: Path) -> None:
+        self.workers.submit(tr("Importing {0}").format(path.name), lambda t: load_mesh(path, t), self._imported)
+
+    def export(self, path: Path) -> None:
+        snapshot = self.doc.copy()
+        if path.suffix.lower() not in FORMATS:
+            raise MeshFileError(tr("Export as STL, 3MF or OBJ, not '{0}'.").format(path.suffix or path.name))
+
+        def write(task: Task) -> Path:
+            mesh = self.evaluator.mesh(snapshot, task=task)
+            doc_json = snapshot.dumps() if path.suffix.lower() == ".3mf" else None
+            save_mesh(mesh, path, doc_json, snapshot.name, task=task)
+            return path
+
+        self.workers.submit(tr("Exporting {0}").format(path.name), write, self.exported.emit)
+
+    # --- results, on the GUI thread ----------------------------------------------------------------
+    def _opened(self, path: Path, project: ProjectFile) -> None:
+        self._reset(project.document)
+        self.path = path
+        self.opened.emit(project)
+
+    def _opened_mesh(self, loaded: LoadedModel) -> None:
+        doc = Document.loads(loaded.document_json) if loaded.document_json else _mesh_document(loaded)
+        self._reset(doc)
+        self.path = None
+        self.opened.emit(ProjectFile(doc))
+
+    def _imported(self, loaded: LoadedModel) -> None:
+        node = mesh_node(_on_plate(loaded.mesh), loaded.name)
+        self.stack.push(AddNode(self.doc.root.id, node, label=tr("Import {0}").format(loaded.name)))
+        self.imported.emit(loaded.name)
+
+    def _saved(self, path: Path, marker: tuple[int, str]) -> None:
+        self.path = path
+        if (self.stack.depth, self.stack.undo_label) == marker:
+            self.stack.set_clean()  # only if nothing changed while the file was being written
+        self.saved.emit(path)
+
+    def _reset(self, doc: Document) -> None:
+        ReplaceDocument(doc).do(self.doc)
+        self.stack.clear()
+        self.stack.set_clean()
+
+
+def _version_json(v: ModelVersion) -> dict[str, Any]:
+    return {"number": v.number, "label": v.label, "document": v.document}
+
+
+def _on_plate(mesh: trimesh.Trimesh) -> trimesh.Trimesh:
+    """Imported parts land centred on the plate, standing on z = 0 like the primitives do."""
+    lo, hi = mesh.bounds
+    moved = mesh.copy()
+    moved.apply_translation([-(lo[0] + hi[0]) / 2, -(lo[1] + hi[1]) / 2, -lo[2]])
+    return moved
+
+
+def _mesh_document(loaded: LoadedModel) -> Document:
+    doc = Document(name=loaded.name)
+    doc.root.children.append(mesh_node(_on_plate(loaded.mesh), loaded.name))
+    return doc

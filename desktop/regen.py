@@ -1,0 +1,83 @@
+"""Live regeneration: document changes → mesh, on a worker, coalescing intermediate values.
+
+While a slider is dragged the document changes dozens of times per second; a build may take longer
+than that. At most one build runs; a change that arrives meanwhile replaces the single pending
+snapshot, so only the latest value is ever built after the running one, and the GUI thread only
+copies the document (cheap) — it never waits for geometry.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import trimesh
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from core.document.document import Document, DocumentChange
+from core.geometry.build import Evaluator
+from core.tasks import Task
+from desktop.workers import Job, Workers
+
+log = logging.getLogger(__name__)
+
+
+class Regenerator(QObject):
+    mesh_ready = Signal(object)  # trimesh.Trimesh, or None when the model is empty
+    failed = Signal(str)
+    idle = Signal()
+
+    def __init__(self, doc: Document, evaluator: Evaluator, workers: Workers, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.evaluator = evaluator
+        self.workers = workers
+        self.builds = 0
+        self.mesh: trimesh.Trimesh | None = None
+        self._running: Job | None = None
+        self._pending: Document | None = None
+        doc.changed.connect(self._on_change)
+
+    def detach(self) -> None:
+        self.doc.changed.disconnect(self._on_change)
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None or self._pending is not None
+
+    def request(self) -> None:
+        snapshot = self.doc.copy()
+        if self._running is not None:
+            self._pending = snapshot
+        else:
+            self._start(snapshot)
+
+    def _on_change(self, change: DocumentChange) -> None:
+        self.request()
+
+    def _start(self, snapshot: Document) -> None:
+        def build(task: Task) -> trimesh.Trimesh | None:
+            if not snapshot.root.children:
+                return None
+            return self.evaluator.mesh(snapshot, task=task)
+
+        label = QCoreApplication.translate("Regenerator", "Building model")
+        job = self.workers.submit(label, build, self._built, self._error)
+        job.ended.connect(self._next)
+        self._running = job
+
+    def _built(self, mesh: trimesh.Trimesh | None) -> None:
+        self.builds += 1
+        self.mesh = mesh
+        self.mesh_ready.emit(mesh)
+
+    def _error(self, exc: BaseException) -> None:
+        log.info("model build failed: %s", exc)
+        self.failed.emit(str(exc))
+
+    def _next(self) -> None:
+        self._running = None
+        if self._pending is not None:
+            snapshot, self._pending = self._pending, None
+            self._start(snapshot)
+        else:
+            self.idle.emit()

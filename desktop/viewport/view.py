@@ -1,0 +1,215 @@
+"""The viewport widget: model, build plate, camera presets, display modes and overlays.
+
+The model actor is created once; each finished build is shallow-copied into its PolyData and a
+render is scheduled (pyvistaqt renders on the GUI thread's next event-loop pass), so the view swaps
+meshes on the next frame without rebuilding actors or resetting the camera.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pyvista as pv
+import trimesh
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from pyvistaqt import QtInteractor
+
+from desktop.viewport.measure import MeasureTool
+from desktop.viewport.scene import ScenePalette, palette, plate, shaded, to_polydata
+
+View = Literal["front", "top", "right", "iso"]
+Style = Literal["surface", "wireframe", "xray"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Viewport", text)
+
+
+class Viewport(QWidget):
+    rendered = Signal()  # a new model mesh is on screen
+
+    def __init__(self, bed: tuple[float, float, float], dark: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("viewport")
+        self.plotter = QtInteractor(self, auto_update=False)
+        self.plotter.theme.allow_empty_mesh = True  # the model actor exists before the first build
+        self.plotter.setObjectName("viewportCanvas")
+        self.dims_label = QLabel()
+        self.dims_label.setObjectName("dimsLabel")
+        self.info_label = QLabel()
+        self.info_label.setObjectName("viewportInfo")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 4, 10, 4)
+        bar.addWidget(self.dims_label)
+        bar.addStretch(1)
+        bar.addWidget(self.info_label)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.plotter, 1)
+        lay.addLayout(bar)
+
+        self.bed = bed
+        self.dark = dark
+        self.mesh: trimesh.Trimesh | None = None
+        self.style: Style = "surface"
+        self.section = False
+        self._full = pv.PolyData()
+        self._poly = pv.PolyData()
+        self._plate_actors: list[pv.Actor] = []
+        self._overlay: pv.Actor | None = None
+        self._highlight: pv.Actor | None = None
+        self._outline = pv.PolyData()
+        self._pal: ScenePalette = palette(dark)
+        self.measure = MeasureTool(self.plotter, self.info_label, lambda: self._pal.measure)
+
+        self.plotter.add_axes(interactive=False, line_width=2, labels_off=False)
+        self._model = self.plotter.add_mesh(self._poly, color=self._pal.model, smooth_shading=True,
+                                            specular=0.25, specular_power=20, name="model", reset_camera=False)
+        self._bbox = self.plotter.add_mesh(self._outline, color=self._pal.grid_major, line_width=1,
+                                           name="bbox", reset_camera=False, pickable=False)
+        self.set_bed(bed)
+        self.set_dark(dark)
+        self.set_view("iso")
+        self._update_dims()
+
+    # --- model ----------------------------------------------------------------------------------
+    def show_mesh(self, mesh: trimesh.Trimesh | None) -> None:
+        first = self.mesh is None and mesh is not None
+        self.mesh = mesh
+        self._full = shaded(to_polydata(mesh)) if mesh is not None and len(mesh.faces) else pv.PolyData()
+        self._refresh_geometry()
+        self.measure.clear()
+        if first:
+            self.fit()
+        self._update_dims()
+        self.plotter.render()
+        self.rendered.emit()
+
+    def _refresh_geometry(self) -> None:
+        shown = self._full
+        if self.section and self._full.n_cells:
+            centre = self._full.center
+            shown = self._full.clip(normal=(0, -1, 0), origin=centre, crinkle=False)
+        self._poly.shallow_copy(shown)
+        self._outline.shallow_copy(self._full.outline() if self._full.n_cells else pv.PolyData())
+        self._model.visibility = self._poly.n_cells > 0
+        self._bbox.visibility = self._full.n_cells > 0
+
+    @property
+    def model_bounds(self) -> tuple[float, float, float, float, float, float] | None:
+        """(xmin, xmax, ymin, ymax, zmin, zmax) of the model on screen, or None when empty."""
+        if self._full.n_cells == 0:
+            return None
+        b = self._full.bounds
+        return (b[0], b[1], b[2], b[3], b[4], b[5])
+
+    def _update_dims(self) -> None:
+        b = self.model_bounds
+        if b is None:
+            self.dims_label.setText(tr("No model yet"))
+            return
+        w, d, h = b[1] - b[0], b[3] - b[2], b[5] - b[4]
+        self.dims_label.setText(tr("{0:.1f} × {1:.1f} × {2:.1f} mm").format(w, d, h))
+
+    # --- scene ----------------------------------------------------------------------------------
+    def set_bed(self, bed: tuple[float, float, float]) -> None:
+        self.bed = bed
+        for actor in self._plate_actors:
+            self.plotter.remove_actor(actor, render=False)
+        surface, minor, major = plate(bed)
+        p = self._pal
+        self._plate_actors = [
+            self.plotter.add_mesh(surface, color=p.plate, name="plate", reset_camera=False, pickable=False,
+                                  ambient=0.6, diffuse=0.4),
+            self.plotter.add_mesh(minor, color=p.grid, name="grid_minor", reset_camera=False, pickable=False),
+            self.plotter.add_mesh(major, color=p.grid_major, line_width=1.5, name="grid_major", reset_camera=False,
+                                  pickable=False),
+        ]
+        self.plotter.render()
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self._pal = p = palette(dark)
+        self.plotter.set_background(p.background_bottom, top=p.background_top)
+        self._model.prop.color = p.model
+        self._bbox.prop.color = p.grid_major
+        for actor, colour in zip(self._plate_actors, (p.plate, p.grid, p.grid_major), strict=True):
+            actor.prop.color = colour
+        if self._highlight is not None:
+            self._highlight.prop.color = p.highlight
+        if self._overlay is not None:
+            self._overlay.prop.color = p.overhang
+        self.plotter.render()
+
+    # --- camera ---------------------------------------------------------------------------------
+    def set_view(self, view: View) -> None:
+        {"front": self.plotter.view_xz, "top": self.plotter.view_xy, "right": self.plotter.view_yz,
+         "iso": self.plotter.view_isometric}[view](render=False)
+        self.fit()
+
+    def fit(self) -> None:
+        """Frame the model, or the whole plate when there is none."""
+        if self._full.n_cells:
+            self.plotter.reset_camera(bounds=self._full.bounds)
+        else:
+            bx, by, _ = self.bed
+            self.plotter.reset_camera(bounds=(-bx / 2, bx / 2, -by / 2, by / 2, 0, min(bx, by) / 4))
+        self.plotter.render()
+
+    def set_ortho(self, on: bool) -> None:
+        if on:
+            self.plotter.enable_parallel_projection(render=False)
+        else:
+            self.plotter.disable_parallel_projection(render=False)
+        self.plotter.render()
+
+    # --- display modes and overlays -----------------------------------------------------------------
+    def set_style(self, style: Style) -> None:
+        self.style = style
+        prop = self._model.prop
+        prop.style = "wireframe" if style == "wireframe" else "surface"
+        prop.opacity = 0.35 if style == "xray" else 1.0
+        self.plotter.render()
+
+    def set_section(self, on: bool) -> None:
+        """Cut the model at its centre (Y plane) to show walls and floors from inside."""
+        self.section = on
+        self._refresh_geometry()
+        self.plotter.render()
+
+    def set_overlay(self, face_mask: np.ndarray | None) -> None:
+        """Colour the given faces of the current model (the printability report's overhangs)."""
+        if self._overlay is not None:
+            self.plotter.remove_actor(self._overlay, render=False)
+            self._overlay = None
+        if face_mask is not None and self.mesh is not None and face_mask.any():
+            faces = to_polydata(self.mesh).extract_cells(np.flatnonzero(face_mask))
+            self._overlay = self.plotter.add_mesh(faces, color=self._pal.overhang, name="overhang",
+                                                  reset_camera=False, pickable=False)
+        self.plotter.render()
+
+    def set_highlight(self, mesh: trimesh.Trimesh | None) -> None:
+        """Outline the selected part (from the model tree) in the accent colour."""
+        if self._highlight is not None:
+            self.plotter.remove_actor(self._highlight, render=False)
+            self._highlight = None
+        if mesh is not None and len(mesh.faces):
+            self._highlight = self.plotter.add_mesh(to_polydata(mesh), color=self._pal.highlight, opacity=0.55,
+                                                    name="highlight", reset_camera=False, pickable=False)
+        self.plotter.render()
+
+    @property
+    def highlighted(self) -> bool:
+        return self._highlight is not None
+
+    def retranslate(self) -> None:
+        self._update_dims()
+        self.measure.retranslate()
+
+    def close_viewport(self) -> None:
+        """Release VTK resources; the window calls this before it is destroyed."""
+        self.measure.clear()
+        self.plotter.close()

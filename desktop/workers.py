@@ -1,0 +1,117 @@
+"""The one helper for background work (napari's `thread_worker` + error relay).
+
+`Workers.submit(label, fn, on_done)` runs `fn(task)` on a QThreadPool thread with a core.tasks.Task;
+progress, the result and any exception come back to the GUI thread through the Job's queued
+signals. Core functions never see Qt: they only call `task.progress()` / `task.check()`.
+Cancel is `job.task.cancel()`; a cancelled job reports through `cancelled`, not as an error.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from core.errors import CancelledError
+from core.tasks import Task
+
+log = logging.getLogger(__name__)
+
+
+class Job(QObject):
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    errored = Signal(object)
+    cancelled = Signal()
+    ended = Signal()
+
+    def __init__(self, label: str, show: bool) -> None:
+        super().__init__()
+        self.label = label
+        self.show = show
+        self.running = True
+        self.task = Task(on_progress=lambda f, m: self.progressed.emit(f, m))
+        self.ended.connect(self._mark_ended)
+
+    def cancel(self) -> None:
+        self.task.cancel()
+
+    def _mark_ended(self) -> None:
+        self.running = False
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job, fn: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self.job = job
+        self.fn = fn
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.job.task)
+        except CancelledError:
+            self.job.cancelled.emit()
+        except Exception as exc:  # relayed to the GUI thread, where it is shown and logged
+            log.debug("job %s failed", self.job.label, exc_info=True)
+            self.job.errored.emit(exc)
+        else:
+            self.job.succeeded.emit(result)
+        self.job.ended.emit()
+
+
+class Workers(QObject):
+    """Owns the thread pool and the live jobs; `started` lets the status bar show each job."""
+
+    started = Signal(object)
+
+    def __init__(self, on_error: Callable[[str, BaseException], None], threads: int = 2,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._on_error = on_error
+        self._jobs: set[Job] = set()
+
+    def submit(
+        self,
+        label: str,
+        fn: Callable[[Task], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        show: bool = True,
+    ) -> Job:
+        job = Job(label, show)
+        job.succeeded.connect(on_done)
+        job.errored.connect(on_error or (lambda exc: self._on_error(label, exc)))
+        job.ended.connect(lambda: self._jobs.discard(job))
+        self._jobs.add(job)
+        self.started.emit(job)
+        self._pool.start(_Runnable(job, fn))
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def cancel_all(self) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Cancel what runs and wait for the threads: no worker may outlive the window.
+
+        Events keep flowing while we wait, because a worker may be blocked on a call it asked the
+        GUI thread to run (Bridge.call_blocking); a plain waitForDone would deadlock with it.
+        """
+        self.cancel_all()
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not self._pool.waitForDone(20):
+            QCoreApplication.processEvents()
+            if time.monotonic() > deadline:
+                return False
+        QCoreApplication.processEvents()
+        return True

@@ -1,0 +1,140 @@
+"""The operation log's semantics: how one op changes a document, and when it cannot.
+
+Ops are applied to the *current head* in arrival order, so two edits made against the same old
+revision both land when they touch different nodes/parameters, and the later one wins when they
+touch the same one (last writer wins per node+parameter). An op that no longer makes sense on the
+head — editing a node someone deleted, removing a parameter an expression still reads — is a
+structural clash the client must resolve (409 with the head).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from core.document.document import Document
+from core.document.nodes import Node
+from core.document.parameters import Parameter
+from core.errors import DocumentError, PotStudioError
+
+OP_KINDS = ("set_param", "add_param", "remove_param", "add_node", "remove_node", "update_node", "move", "replace")
+
+
+class OpRejected(Exception):
+    """The op cannot apply to this document; the message says why in words a user understands.
+
+    `structural` marks a clash with the document's shape (a part or parameter the op needs is gone,
+    or the result would read a parameter that no longer exists) — made by someone else's concurrent
+    edit when the op was based on an older revision. Anything else (a value out of range, a
+    malformed op) is wrong in itself and would be refused on any revision.
+    """
+
+    def __init__(self, message: str, structural: bool = False) -> None:
+        super().__init__(message)
+        self.structural = structural
+
+
+def _arg(args: Mapping[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
+    value = args.get(key)
+    if not isinstance(value, kind):
+        raise OpRejected(f"The '{key}' of this change is missing or of the wrong type.")
+    return value
+
+
+def _set_param(doc: Document, args: Mapping[str, Any]) -> None:
+    doc.set_param_value(_arg(args, "name", str), args.get("value"))
+
+
+def _add_param(doc: Document, args: Mapping[str, Any]) -> None:
+    param = Parameter.from_json(_arg(args, "param", dict))
+    doc.set_param(param, param.name)
+
+
+def _remove_param(doc: Document, args: Mapping[str, Any]) -> None:
+    name = _arg(args, "name", str)
+    doc.param(name)
+    doc.set_param(None, name)
+
+
+def _add_node(doc: Document, args: Mapping[str, Any]) -> None:
+    index = args.get("index")
+    doc.insert_node(_arg(args, "parent", str), Node.from_json(_arg(args, "node", dict)),
+                    index if isinstance(index, int) else None)
+
+
+def _remove_node(doc: Document, args: Mapping[str, Any]) -> None:
+    doc.remove_node(_arg(args, "node", str))
+
+
+def _update_node(doc: Document, args: Mapping[str, Any]) -> None:
+    fields = {k: args[k] for k in ("name", "enabled") if k in args}
+    props = args.get("props") or {}
+    if not isinstance(props, dict):
+        raise OpRejected("The 'props' of this change must be an object.")
+    doc.update_node(_arg(args, "node", str), props, **fields)
+
+
+def _move(doc: Document, args: Mapping[str, Any]) -> None:
+    node_id = _arg(args, "node", str)
+    target = _arg(args, "parent", str)
+    if any(n.id == target for n in doc.node(node_id).walk()):
+        raise OpRejected("A part cannot be moved inside itself.")
+    doc.node(target)
+    _, _, node = doc.remove_node(node_id)
+    index = args.get("index")
+    doc.insert_node(target, node, index if isinstance(index, int) else None)
+
+
+def _replace(doc: Document, args: Mapping[str, Any]) -> None:
+    doc.replace_with(Document.from_json(_arg(args, "document", dict)))
+
+
+APPLY: dict[str, Callable[[Document, Mapping[str, Any]], None]] = {
+    "set_param": _set_param, "add_param": _add_param, "remove_param": _remove_param, "add_node": _add_node,
+    "remove_node": _remove_node, "update_node": _update_node, "move": _move, "replace": _replace,
+}
+
+
+NODE_ARGS = {"add_node": ("parent",), "remove_node": ("node",), "update_node": ("node",), "move": ("node", "parent")}
+PARAM_ARGS = {"set_param": "name", "remove_param": "name"}
+
+
+def _gone(doc: Document, kind: str, args: Mapping[str, Any]) -> str | None:
+    """What the op refers to that this document does not have (anymore)."""
+    ids = {n.id for n in doc.root.walk()}
+    for key in NODE_ARGS.get(kind, ()):
+        if isinstance(args.get(key), str) and args[key] not in ids:
+            return f"the part '{args[key]}' no longer exists"
+    name = args.get(PARAM_ARGS.get(kind, ""))
+    if isinstance(name, str) and name not in doc.params:
+        return f"the parameter '{name}' no longer exists"
+    return None
+
+
+def check_references(doc: Document) -> None:
+    """Every parameter an expression reads must exist: a dangling one is a broken model."""
+    known = set(doc.params)
+    for node in doc.root.walk():
+        missing = node.parameter_names() - known
+        if missing:
+            raise OpRejected(f"Part '{node.label}' uses parameter '{sorted(missing)[0]}', which no longer exists.",
+                             structural=True)
+    doc.values()
+
+
+def apply(document: Mapping[str, Any], kind: str, args: Mapping[str, Any]) -> dict[str, Any]:
+    """The document after the op, as JSON; raises OpRejected when it cannot apply."""
+    if kind not in APPLY:
+        raise OpRejected(f"Unknown change kind '{kind}'.")
+    try:
+        doc = Document.from_json(dict(document))
+        gone = _gone(doc, kind, args)
+        if gone:
+            raise OpRejected(f"This change cannot apply: {gone}.", structural=True)
+        APPLY[kind](doc, args)
+        check_references(doc)
+    except (DocumentError, PotStudioError) as exc:
+        raise OpRejected(str(exc)) from None
+    except (TypeError, ValueError, KeyError) as exc:
+        raise OpRejected(f"This change is malformed ({exc}).") from None
+    return doc.to_json()

@@ -1,0 +1,146 @@
+"""Wire models of shared projects: metadata, members, invitations, ops, versions, comments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field
+
+from hub.oplog import OP_KINDS
+from hub.schemas import USERNAME
+
+
+class Role(StrEnum):
+    VIEWER = "viewer"
+    COMMENTER = "commenter"
+    EDITOR = "editor"
+    OWNER = "owner"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+
+class ProjectCreate(BaseModel):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    description: Annotated[str, Field(max_length=5000)] = ""
+    document: dict[str, Any]
+
+
+class ProjectPatch(BaseModel):
+    name: Annotated[str | None, Field(min_length=1, max_length=200)] = None
+    description: Annotated[str | None, Field(max_length=5000)] = None
+
+
+class ProjectOut(BaseModel):
+    id: int
+    name: str
+    description: str
+    owner: str
+    role: Role
+    head_rev: int
+    created_at: datetime
+
+
+class MemberIn(BaseModel):
+    role: Role
+
+
+class MemberOut(BaseModel):
+    username: str
+    role: Role
+
+
+class InvitationCreate(BaseModel):
+    username: Annotated[str, Field(pattern=USERNAME)]
+    role: Role
+
+
+class InvitationOut(BaseModel):
+    id: int
+    project_id: int
+    project_name: str
+    invitee: str
+    inviter: str
+    role: Role
+    status: str
+
+
+class OpIn(BaseModel):
+    base_rev: Annotated[int, Field(ge=0)]
+    kind: Annotated[str, Field(pattern="^(" + "|".join(OP_KINDS) + ")$")]
+    args: dict[str, Any]
+
+
+class OpAccepted(BaseModel):
+    op_id: str
+    rev: int
+    head_rev: int
+    rebased: bool
+
+
+class OpOut(BaseModel):
+    rev: int
+    op_id: str
+    base_rev: int
+    kind: str
+    args: dict[str, Any]
+    author: str
+    created_at: datetime
+
+
+class Feed(BaseModel):
+    head_rev: int
+    ops: list[OpOut]
+
+
+class Head(BaseModel):
+    rev: int
+    document: dict[str, Any]
+
+
+class VersionCreate(BaseModel):
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    document: dict[str, Any] | None = None
+
+
+class VersionOut(BaseModel):
+    id: int
+    name: str
+    rev: int
+    author: str
+    created_at: datetime
+
+
+class VersionDetail(VersionOut):
+    document: dict[str, Any]
+
+
+class Anchor(BaseModel):
+    x: float
+    y: float
+    z: float
+
+
+class ProjectCommentCreate(BaseModel):
+    body: Annotated[str, Field(min_length=1, max_length=5000)]
+    node_id: Annotated[str | None, Field(max_length=80)] = None
+    anchor: Anchor | None = None
+    parent_id: int | None = None
+
+
+class ProjectCommentPatch(BaseModel):
+    resolved: bool
+
+
+class ProjectCommentOut(BaseModel):
+    id: int
+    author: str
+    body: str
+    node_id: str | None
+    anchor: Anchor | None
+    parent_id: int | None
+    resolved: bool
+    created_at: datetime

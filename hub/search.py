@@ -1,0 +1,147 @@
+"""Listing search: full-text match (SQLite FTS5 / PostgreSQL tsvector), filters, sorts and cursors.
+
+User text never reaches the FTS grammar: it is cut into word tokens and each becomes a quoted
+prefix term, so `"pla` or `AND(` cannot produce a syntax error (a 500) and typing-as-you-go matches
+word beginnings. Sorted pages use keyset cursors (value + id) so a page never repeats or skips a
+row while new listings arrive; relevance pages use an offset, since a rank is not a stable key.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from hub.errors import ApiError
+from hub.models import Category, Listing, ListingTag, User
+from hub.schemas import Licence, Sort
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 8
+
+
+@dataclass(frozen=True)
+class Query:
+    q: str = ""
+    category: str | None = None
+    tag: str | None = None
+    licence: Licence | None = None
+    price: str | None = None  # "free" | "paid"
+    creator: str | None = None
+    has_parameters: bool | None = None
+    sort: Sort = Sort.RELEVANCE
+    cursor: str | None = None
+    limit: int = 24
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    rows: list[tuple[Listing, str]]
+    next_cursor: str | None
+
+
+def _terms(q: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(q)][:MAX_TERMS]
+
+
+def _descendants(db: Session, slug: str) -> list[str]:
+    parents = dict(db.execute(select(Category.slug, Category.parent)).tuples().all())
+    if slug not in parents:
+        raise ApiError(422, "unknown_category", f"There is no category '{slug}'.")
+    found = [slug]
+    for candidate in parents:
+        node: str | None = candidate
+        while node is not None and node not in found:
+            node = parents.get(node)
+        if node in found and candidate not in found:
+            found.append(candidate)
+    return found
+
+
+def _encode(payload: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> dict[str, Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+    except (binascii.Error, ValueError):
+        raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.") from None
+    if not isinstance(data, dict):
+        raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.")
+    return data
+
+
+def search(db: Session, query: Query) -> Page:
+    stmt: Select[Any] = select(Listing, User.username).join(User, User.id == Listing.creator_id)
+    terms = _terms(query.q)
+    rank: Any = None
+    if terms:
+        if db.get_bind().dialect.name == "sqlite":
+            match = " ".join(f'"{t}"*' for t in terms)
+            hits = (text("SELECT rowid AS id, bm25(listings_fts, 10.0, 1.0, 4.0) AS rank "
+                         "FROM listings_fts WHERE listings_fts MATCH :match")
+                    .bindparams(match=match).columns(literal_column("id"), literal_column("rank")).subquery("hits"))
+            stmt = stmt.join(hits, hits.c.id == Listing.id)
+            rank = hits.c.rank.asc()
+        else:
+            tsq = func.to_tsquery("english", " & ".join(f"{t}:*" for t in terms))
+            vector = literal_column("listings.search")
+            stmt = stmt.where(vector.op("@@")(tsq))
+            rank = func.ts_rank(vector, tsq).desc()
+    if query.category:
+        stmt = stmt.where(Listing.category.in_(_descendants(db, query.category)))
+    if query.tag:
+        stmt = stmt.where(Listing.id.in_(select(ListingTag.listing_id).where(ListingTag.tag == query.tag.lower())))
+    if query.licence:
+        stmt = stmt.where(Listing.licence == query.licence.value)
+    if query.price == "free":
+        stmt = stmt.where(Listing.price_cents == 0)
+    elif query.price == "paid":
+        stmt = stmt.where(Listing.price_cents > 0)
+    if query.creator:
+        stmt = stmt.where(User.username == query.creator.lower())
+    if query.has_parameters is not None:
+        stmt = stmt.where(Listing.has_parameters.is_(query.has_parameters))
+
+    total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    sort = query.sort if (query.sort is not Sort.RELEVANCE or rank is not None) else Sort.NEWEST
+    cursor = _decode(query.cursor) if query.cursor else None
+    if sort is Sort.RELEVANCE:
+        offset = int(cursor.get("o", 0)) if cursor else 0
+        stmt = stmt.order_by(rank, Listing.id.desc()).offset(max(0, offset)).limit(query.limit + 1)
+        rows = [(r[0], r[1]) for r in db.execute(stmt).all()]
+        more = len(rows) > query.limit
+        return Page(total, rows[: query.limit], _encode({"o": offset + query.limit}) if more else None)
+
+    column: Any = {Sort.NEWEST: Listing.created_at, Sort.POPULAR: Listing.likes,
+                   Sort.DOWNLOADS: Listing.downloads}[sort]
+    if cursor:
+        value = cursor.get("v")
+        last_id = cursor.get("id")
+        if not isinstance(last_id, int) or value is None:
+            raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.")
+        if sort is Sort.NEWEST:
+            try:
+                value = datetime.fromisoformat(str(value))
+            except ValueError:
+                raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.") from None
+        stmt = stmt.where(or_(column < value, and_(column == value, Listing.id < last_id)))
+    stmt = stmt.order_by(column.desc(), Listing.id.desc()).limit(query.limit + 1)
+    rows = [(r[0], r[1]) for r in db.execute(stmt).all()]
+    next_cursor = None
+    if len(rows) > query.limit:
+        rows = rows[: query.limit]
+        last = rows[-1][0]
+        raw = getattr(last, column.key)
+        next_cursor = _encode({"v": raw.isoformat() if isinstance(raw, datetime) else raw, "id": last.id})
+    return Page(total, rows, next_cursor)

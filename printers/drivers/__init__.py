@@ -1,0 +1,1 @@
+"""Built-in printer families; each registers itself through the `potstudio.printers` entry-point group."""

@@ -1,0 +1,288 @@
+"""One MQTT connection on its own thread: TLS, reconnect with exponential backoff and jitter, topic routing.
+
+Why not paho's `loop_start`: its reconnect has no jitter (20 printers restarting together would stampede the
+broker), it retries after bad credentials (a Bambu printer then locks the code out), and it re-sends in-flight
+QoS 1 messages after a reconnect, which could run "stop" or a G-code line twice. We build a fresh paho client
+per connection attempt instead, so nothing published on a dead link is ever replayed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import paho.mqtt.client as paho
+from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersion
+
+from core.events import Signal
+from printers.base import ConnectionState, TlsMode
+from printers.errors import PrinterOfflineError
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[str, bytes], None]
+_AUTH_REFUSALS = {"Bad user name or password", "Not authorized"}
+
+
+@dataclass
+class TlsSettings:
+    mode: TlsMode = TlsMode.VERIFY
+    ca_file: str = ""
+    server_name: str = ""  # Bambu certificates name the serial, not the IP we dial
+
+
+@dataclass
+class MqttSettings:
+    host: str
+    port: int
+    client_id: str
+    username: str | None = None
+    password: str | None = None
+    tls: TlsSettings | None = None
+    keepalive: int = 30
+    will: tuple[str, str, bool] | None = None
+    backoff_initial: float = 0.5
+    backoff_max: float = 30.0
+    connect_timeout: float = 5.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _NamedContext(ssl.SSLContext):
+    """An SSLContext that checks the certificate against a fixed name whatever host paho dialled."""
+
+    server_name: str | None = None
+
+    def wrap_socket(self, sock: Any, *args: Any, **kwargs: Any) -> ssl.SSLSocket:  # type: ignore[override]
+        if self.server_name and kwargs.get("server_hostname") is not None:
+            kwargs["server_hostname"] = self.server_name
+        return super().wrap_socket(sock, *args, **kwargs)
+
+
+def make_ssl_context(tls: TlsSettings) -> ssl.SSLContext:
+    ctx = _NamedContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.server_name = tls.server_name or None
+    if tls.mode == TlsMode.INSECURE:
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        return ctx
+    if tls.ca_file:
+        ctx.load_verify_locations(cafile=tls.ca_file)
+    else:
+        ctx.load_default_certs()
+    # Bambu's CA lacks extensions that VERIFY_X509_STRICT (default since Python 3.13) demands.
+    ctx.verify_flags &= ~getattr(ssl, "VERIFY_X509_STRICT", 0)
+    return ctx
+
+
+def _no_write_hook(_client: paho.Client, _userdata: Any, _sock: Any) -> None:
+    """See MqttLink._new_client: its presence alone moves writes to the loop thread."""
+
+
+def backoff_delay(attempt: int, initial: float, cap: float) -> float:
+    """Exponential backoff with 'equal jitter': half fixed, half random, so reconnects spread out."""
+    delay = min(cap, initial * (2**attempt))
+    return delay / 2 + random.uniform(0, delay / 2)
+
+
+class MqttLink:
+    """Keeps one MQTT session alive and routes incoming messages to handlers by topic filter.
+
+    Handlers and timers run on the link's thread; keep them short. `state_changed` reports the
+    `ConnectionState` with a human-readable detail.
+    """
+
+    def __init__(self, settings: MqttSettings, name: str = "mqtt") -> None:
+        self.settings = settings
+        self.name = name
+        self.state_changed: Signal[[ConnectionState, str]] = Signal()
+        self.connected: Signal[[]] = Signal()
+        self.state = ConnectionState.DISCONNECTED
+        self._routes: list[tuple[str, Handler]] = []
+        self._timers: list[list[Any]] = []
+        self._client: paho.Client | None = None
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._fatal: tuple[ConnectionState, str] | None = None
+        self._unacked: set[int] = set()
+
+    def route(self, topic_filter: str, handler: Handler) -> None:
+        """Register before start(); filters are (re)subscribed on every connection."""
+        self._routes.append((topic_filter, handler))
+
+    def every(self, seconds: float, fn: Callable[[], None]) -> None:
+        """Run `fn` on the link thread every `seconds` while connected (watchdogs, polling)."""
+        self._timers.append([seconds, fn, time.monotonic() + seconds])
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._fatal = None
+        self._thread = threading.Thread(target=self._run, name=f"mqtt-{self.name}", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self._set_state(ConnectionState.DISCONNECTED, "")
+
+    def drop(self) -> None:
+        """Cut the TCP connection without an MQTT DISCONNECT, as a crash or Wi-Fi loss would (the broker then
+        publishes the last will); the link reconnects by itself. Used by simulators to inject faults."""
+        with self._lock:
+            sock = self._client.socket() if self._client is not None else None
+        if isinstance(sock, socket.socket):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError as exc:
+                log.debug("%s: drop on a closed socket: %s", self.name, exc)
+
+    def publish(self, topic: str, payload: bytes | str | dict[str, Any], qos: int = 1, retain: bool = False) -> None:
+        """Publish now or raise PrinterOfflineError; never queued for later (see module docstring)."""
+        data = json.dumps(payload) if isinstance(payload, dict) else payload
+        with self._lock:
+            client = self._client if self.state == ConnectionState.ONLINE else None
+            if client is None:
+                raise PrinterOfflineError(f"{self.name} is not connected ({self.state}); nothing was sent.")
+            info = client.publish(topic, data, qos=qos, retain=retain)
+        if info.rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
+            raise PrinterOfflineError(f"{self.name}: the connection dropped while sending; nothing was sent.")
+
+    def wait_online(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.state == ConnectionState.ONLINE:
+                return True
+            if self._fatal is not None:
+                return False
+            time.sleep(0.02)
+        return self.state == ConnectionState.ONLINE
+
+    # -- link thread -------------------------------------------------------------------------
+
+    def _set_state(self, state: ConnectionState, detail: str) -> None:
+        if state == self.state and state != ConnectionState.OFFLINE:
+            return
+        self.state = state
+        self.state_changed.emit(state, detail)
+
+    def _new_client(self) -> paho.Client:
+        s = self.settings
+        client = paho.Client(CallbackAPIVersion.VERSION2, client_id=s.client_id,
+                             protocol=MQTTProtocolVersion.MQTTv311, clean_session=True)
+        client.enable_logger(log)
+        client.connect_timeout = s.connect_timeout
+        if s.username is not None:
+            client.username_pw_set(s.username, s.password)
+        if s.tls is not None:
+            client.tls_set_context(make_ssl_context(s.tls))
+            if s.tls.mode == TlsMode.INSECURE:
+                client.tls_insecure_set(True)
+        if s.will is not None:
+            client.will_set(s.will[0], s.will[1], qos=1, retain=s.will[2])
+        client.on_connect = self._on_connect
+        client.on_message = self._on_message
+        client.on_subscribe = self._on_subscribe
+        # With this callback set, paho never writes to the TLS socket from a publishing thread (SSL objects are
+        # not thread-safe); it wakes our loop through its socket pair and the loop thread does the write.
+        client.on_socket_register_write = _no_write_hook
+        return client
+
+    def _on_connect(self, client: paho.Client, _u: Any, _f: Any, reason: Any, _p: Any) -> None:
+        if reason.is_failure:
+            if str(reason) in _AUTH_REFUSALS:
+                self._fatal = (ConnectionState.AUTH_FAILED, f"{self.name}: the broker refused the credentials "
+                               f"({reason}, rc=5). Check the access code or password; not retrying.")
+            else:
+                self._fatal = (ConnectionState.REFUSED, f"{self.name}: connection refused ({reason}).")
+            client.disconnect()
+            return
+        with self._lock:
+            self._unacked = {mid for f, _ in self._routes if (mid := client.subscribe(f, qos=1)[1]) is not None}
+        if not self._unacked:
+            self._online(client)
+
+    def _on_subscribe(self, client: paho.Client, _u: Any, mid: int, _codes: Any, _p: Any) -> None:
+        """Online only once every subscription is acknowledged: from then on no message can slip past us."""
+        with self._lock:
+            self._unacked.discard(mid)
+            done = not self._unacked
+        if done:
+            self._online(client)
+
+    def _online(self, client: paho.Client) -> None:
+        with self._lock:
+            self._client = client
+        self._set_state(ConnectionState.ONLINE, "")
+        self.connected.emit()
+
+    def _on_message(self, _c: paho.Client, _u: Any, msg: paho.MQTTMessage) -> None:
+        for topic_filter, handler in self._routes:
+            if paho.topic_matches_sub(topic_filter, msg.topic):
+                try:
+                    handler(msg.topic, bytes(msg.payload))
+                except Exception:  # a broken payload must never kill the link thread
+                    log.exception("%s: handler for %s failed", self.name, msg.topic)
+
+    def _run_timers(self) -> None:
+        now = time.monotonic()
+        for timer in self._timers:
+            if now >= timer[2]:
+                timer[2] = now + timer[0]
+                try:
+                    timer[1]()
+                except Exception:
+                    log.exception("%s: timer failed", self.name)
+
+    def _run(self) -> None:
+        attempt = 0
+        while not self._stop.is_set():
+            self._set_state(ConnectionState.CONNECTING, f"{self.settings.host}:{self.settings.port}")
+            client = self._new_client()
+            try:
+                client.connect(self.settings.host, self.settings.port, keepalive=self.settings.keepalive)
+            except ssl.SSLCertVerificationError as exc:
+                self._fatal = (ConnectionState.REFUSED, f"{self.name}: the printer's certificate is not trusted "
+                               f"({exc.verify_message}). Choose its CA bundle, or 'don't verify' explicitly.")
+            except (OSError, ValueError) as exc:
+                self._set_state(ConnectionState.OFFLINE, f"cannot reach {self.settings.host}: {exc}")
+                self._stop.wait(backoff_delay(attempt, self.settings.backoff_initial, self.settings.backoff_max))
+                attempt += 1
+                continue
+            if self._fatal is None and self._pump(client):
+                attempt = 0
+            with self._lock:
+                self._client = None
+            if self._fatal is not None:
+                log.warning("%s", self._fatal[1])
+                self._set_state(*self._fatal)
+                return
+            if not self._stop.is_set():
+                self._set_state(ConnectionState.OFFLINE, "connection lost; reconnecting")
+                self._stop.wait(backoff_delay(attempt, self.settings.backoff_initial, self.settings.backoff_max))
+                attempt += 1
+
+    def _pump(self, client: paho.Client) -> bool:
+        """Run the network loop until the connection ends; True when it had been established."""
+        was_online = False
+        while not self._stop.is_set() and self._fatal is None:
+            rc = client.loop(timeout=0.05)
+            if self.state == ConnectionState.ONLINE:
+                was_online = True
+                self._run_timers()
+            if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
+                break
+        if (self._stop.is_set() or self._fatal is not None) and client.is_connected():
+            client.disconnect()  # paho writes DISCONNECT at once when called from the loop thread
+        return was_online

@@ -1,0 +1,144 @@
+"""Shared-project calls: metadata with ETags, members, invitations, ops, feed, versions, comments."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator
+from typing import Any
+
+import httpx
+
+from sync_client.errors import BadResponse, HubUnavailable
+from sync_client.models import (
+    Feed,
+    Head,
+    Invitation,
+    Member,
+    OpAccepted,
+    Project,
+    ProjectComment,
+    RemoteOp,
+    Version,
+    VersionDetail,
+    parse,
+    parse_list,
+)
+from sync_client.transport import Transport, decode_json, error_from
+
+MAX_EVENT_BYTES = 4 * 1024 * 1024
+
+
+class Projects:
+    def __init__(self, transport: Transport) -> None:
+        self.t = transport
+
+    def create(self, name: str, document: dict[str, Any], description: str = "") -> Project:
+        return parse(Project, self.t.json("POST", "/projects", json_body={
+            "name": name, "document": document, "description": description}))
+
+    def mine(self) -> list[Project]:
+        return parse_list(Project, self.t.json("GET", "/projects"))
+
+    def get(self, project_id: int) -> tuple[Project, str]:
+        """The project and its ETag, to send back as If-Match when changing its metadata."""
+        response, body = self.t.send("GET", f"/projects/{int(project_id)}")
+        return parse(Project, decode_json(body)), response.headers.get("etag", "")
+
+    def update(self, project_id: int, etag: str, *, name: str | None = None,
+               description: str | None = None) -> tuple[Project, str]:
+        changes = {k: v for k, v in {"name": name, "description": description}.items() if v is not None}
+        response, body = self.t.send("PATCH", f"/projects/{int(project_id)}", json_body=changes,
+                                     headers={"If-Match": etag} if etag else {})
+        return parse(Project, decode_json(body)), response.headers.get("etag", "")
+
+    def delete(self, project_id: int) -> None:
+        self.t.send("DELETE", f"/projects/{int(project_id)}")
+
+    def members(self, project_id: int) -> list[Member]:
+        return parse_list(Member, self.t.json("GET", f"/projects/{int(project_id)}/members"))
+
+    def set_role(self, project_id: int, username: str, role: str) -> Member:
+        return parse(Member, self.t.json("PUT", f"/projects/{int(project_id)}/members/{username}",
+                                         json_body={"role": role}))
+
+    def remove_member(self, project_id: int, username: str) -> None:
+        self.t.send("DELETE", f"/projects/{int(project_id)}/members/{username}")
+
+    def invite(self, project_id: int, username: str, role: str) -> Invitation:
+        return parse(Invitation, self.t.json("POST", f"/projects/{int(project_id)}/invitations",
+                                             json_body={"username": username, "role": role}))
+
+    def invitations(self) -> list[Invitation]:
+        return parse_list(Invitation, self.t.json("GET", "/invitations"))
+
+    def answer(self, invitation_id: int, accept: bool) -> Invitation:
+        decision = "accept" if accept else "decline"
+        return parse(Invitation, self.t.json("POST", f"/invitations/{int(invitation_id)}/{decision}"))
+
+    def send_op(self, project_id: int, op_id: str, base_rev: int, kind: str, args: dict[str, Any]) -> OpAccepted:
+        return parse(OpAccepted, self.t.json("POST", f"/projects/{int(project_id)}/ops",
+                                             json_body={"base_rev": base_rev, "kind": kind, "args": args},
+                                             headers={"Idempotency-Key": op_id}))
+
+    def feed(self, project_id: int, since: int) -> Feed:
+        return parse(Feed, self.t.json("GET", f"/projects/{int(project_id)}/ops", params={"since": since}))
+
+    def head(self, project_id: int) -> Head:
+        return parse(Head, self.t.json("GET", f"/projects/{int(project_id)}/document"))
+
+    def versions(self, project_id: int) -> list[Version]:
+        return parse_list(Version, self.t.json("GET", f"/projects/{int(project_id)}/versions"))
+
+    def create_version(self, project_id: int, name: str, document: dict[str, Any] | None = None) -> VersionDetail:
+        return parse(VersionDetail, self.t.json("POST", f"/projects/{int(project_id)}/versions",
+                                                json_body={"name": name, "document": document}))
+
+    def version(self, project_id: int, version_id: int) -> VersionDetail:
+        return parse(VersionDetail, self.t.json("GET", f"/projects/{int(project_id)}/versions/{int(version_id)}"))
+
+    def comments(self, project_id: int) -> list[ProjectComment]:
+        return parse_list(ProjectComment, self.t.json("GET", f"/projects/{int(project_id)}/comments"))
+
+    def comment(self, project_id: int, body: str, *, node_id: str | None = None,
+                anchor: tuple[float, float, float] | None = None, parent_id: int | None = None) -> ProjectComment:
+        point = {"x": anchor[0], "y": anchor[1], "z": anchor[2]} if anchor else None
+        return parse(ProjectComment, self.t.json("POST", f"/projects/{int(project_id)}/comments", json_body={
+            "body": body, "node_id": node_id, "anchor": point, "parent_id": parent_id}))
+
+    def resolve_comment(self, project_id: int, comment_id: int, resolved: bool = True) -> ProjectComment:
+        return parse(ProjectComment, self.t.json("PATCH", f"/projects/{int(project_id)}/comments/{int(comment_id)}",
+                                                 json_body={"resolved": resolved}))
+
+    def events(self, project_id: int, since: int) -> Generator[RemoteOp, None, None]:
+        """Live ops as server-sent events; iterate in a worker thread and close the generator to stop."""
+        headers = {"Accept": "text/event-stream"}
+        token = self.t.tokens.access_token() if self.t.tokens else None
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        url = self.t.url(f"/projects/{int(project_id)}/events")
+        timeout = httpx.Timeout(10.0, read=None)
+        try:
+            with self.t.http.stream("GET", url, params={"since": since}, headers=headers,
+                                    timeout=timeout) as response:
+                if response.status_code >= 400:
+                    raise error_from(response, response.read()[:65536])
+                data: list[str] = []
+                event = ""
+                size = 0
+                for line in response.iter_lines():
+                    size += len(line)
+                    if size > MAX_EVENT_BYTES:
+                        raise BadResponse("A live update from the hub is too large.")
+                    if line.startswith("event:"):
+                        event = line[6:].strip()
+                    elif line.startswith("data:"):
+                        data.append(line[5:].strip())
+                    elif line == "":
+                        if event == "op" and data:
+                            try:
+                                yield parse(RemoteOp, json.loads("\n".join(data)))
+                            except ValueError:
+                                raise BadResponse("A live update from the hub is not valid JSON.") from None
+                        data, event, size = [], "", 0
+        except httpx.TransportError as exc:
+            raise HubUnavailable(f"The live connection to the hub dropped ({type(exc).__name__}).") from None

@@ -1,0 +1,194 @@
+"""Typed views of the hub's answers. Every response is validated here before use, so a hub that
+sends wrong types is refused with a clear error instead of failing somewhere deep in the app.
+A test checks these against the hub's OpenAPI document so the two cannot drift apart."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sync_client.errors import BadResponse
+
+NO_REMIX = frozenset({"CC-BY-ND", "CC-BY-NC-ND", "standard-digital-file", "commercial"})
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class User(Wire):
+    id: int
+    username: str
+    display_name: str
+
+
+class FileInfo(Wire):
+    name: str
+    kind: str
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    url: str
+
+
+class ListingSummary(Wire):
+    id: int
+    slug: str
+    title: str
+    creator: str
+    category: str
+    licence: str
+    price_cents: int = Field(ge=0)
+    tags: list[str]
+    has_parameters: bool
+    thumbnail_url: str | None
+    downloads: int
+    likes: int
+    makes: int
+    created_at: datetime
+
+    @property
+    def free(self) -> bool:
+        return self.price_cents == 0
+
+
+class Listing(ListingSummary):
+    description: str
+    files: list[FileInfo]
+    images: list[str]
+    remix_of: int | None
+    remix_allowed: bool
+    purchased: bool
+
+
+class SearchPage(Wire):
+    total: int = Field(ge=0)
+    items: list[ListingSummary]
+    next_cursor: str | None
+
+
+class Category(Wire):
+    slug: str
+    title: str
+    parent: str | None
+
+
+class Checkout(Wire):
+    checkout_url: str
+    price_cents: int
+
+
+class Project(Wire):
+    id: int
+    name: str
+    description: str
+    owner: str
+    role: str
+    head_rev: int
+    created_at: datetime
+
+
+class Member(Wire):
+    username: str
+    role: str
+
+
+class Invitation(Wire):
+    id: int
+    project_id: int
+    project_name: str
+    invitee: str
+    inviter: str
+    role: str
+    status: str
+
+
+class OpAccepted(Wire):
+    op_id: str
+    rev: int
+    head_rev: int
+    rebased: bool
+
+
+class RemoteOp(Wire):
+    rev: int
+    op_id: str
+    base_rev: int
+    kind: str
+    args: dict[str, Any]
+    author: str
+    created_at: datetime
+
+
+class Feed(Wire):
+    head_rev: int
+    ops: list[RemoteOp]
+
+
+class Head(Wire):
+    rev: int
+    document: dict[str, Any]
+
+
+class Version(Wire):
+    id: int
+    name: str
+    rev: int
+    author: str
+    created_at: datetime
+
+
+class VersionDetail(Version):
+    document: dict[str, Any]
+
+
+class Anchor(Wire):
+    x: float
+    y: float
+    z: float
+
+
+class Comment(Wire):
+    id: int
+    author: str
+    body: str
+    parent_id: int | None
+    created_at: datetime
+
+
+class ProjectComment(Comment):
+    node_id: str | None
+    anchor: Anchor | None
+    resolved: bool
+
+
+class Review(Wire):
+    author: str
+    rating: int = Field(ge=1, le=5)
+    body: str
+    created_at: datetime
+
+
+class Collection(Wire):
+    id: int
+    name: str
+    listing_ids: list[int]
+
+
+M = TypeVar("M", bound=Wire)
+
+
+def parse(model: type[M], data: Any) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "answer"
+        raise BadResponse(f"The hub's answer is malformed ({model.__name__}.{where}: {first['msg']}).") from None
+
+
+def parse_list(model: type[M], data: Any) -> list[M]:
+    if not isinstance(data, list):
+        raise BadResponse(f"The hub's answer should be a list of {model.__name__}.")
+    return [parse(model, item) for item in data]

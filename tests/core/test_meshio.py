@@ -1,0 +1,445 @@
+"""Mesh files: round trips through every format, the parametric document inside a 3MF, PrusaSlicer
+reading our 3MF, and hostile files that must fail with a clear error instead of hanging or eating memory."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import subprocess
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+import trimesh
+
+from core.document import Document, Node, Parameter
+from core.errors import CancelledError, MeshFileError
+from core.geometry import meshio, threemf
+from core.geometry.build import Evaluator
+from core.geometry.meshio import binary_stl_bytes, load_mesh, mesh_node, save_mesh
+from core.tasks import Task
+
+
+def cube(size: float = 20.0) -> trimesh.Trimesh:
+    mesh = trimesh.creation.box((size, size, size))
+    mesh.apply_translation((0, 0, size / 2))
+    return mesh
+
+
+def planter() -> Document:
+    return Document(
+        "planter",
+        params=[
+            Parameter("diameter", 60, min=20, max=300, description="outside diameter"),
+            Parameter("height", 50, min=10, max=300),
+            Parameter("wall", 2.4, min=0.8, max=10),
+            Parameter("holes", 5, kind="int", min=0, max=12, unit=""),
+        ],
+        root=Node("difference", id="root", children=[
+            Node("cylinder", {"r": "=diameter / 2", "h": "=height"}, id="outer"),
+            Node("transform", {"translate": [0, 0, "=wall"]}, id="cav", children=[
+                Node("cylinder", {"r": "=diameter / 2 - wall", "h": "=height"}, id="inner"),
+            ]),
+            Node("polar_array", {"count": "=holes", "radius": "=diameter / 5"}, id="holes", children=[
+                Node("cylinder", {"r": 2, "h": 10, "center": True}, id="hole"),
+            ]),
+        ]),
+    )
+
+
+@pytest.mark.parametrize("filename,ascii_stl", [("m.stl", False), ("m.stl", True), ("m.obj", False),
+                                                ("m.3mf", False)])
+def test_every_format_round_trips_a_closed_solid(tmp_path: Path, filename: str, ascii_stl: bool) -> None:
+    source = Evaluator().mesh(planter())
+    path = tmp_path / filename
+    save_mesh(source, path, name="my planter", stl_ascii=ascii_stl)
+    loaded = load_mesh(path)
+    assert loaded.mesh.is_watertight
+    assert len(loaded.mesh.faces) == len(source.faces)
+    assert loaded.mesh.volume == pytest.approx(source.volume, rel=1e-5)
+    np.testing.assert_allclose(loaded.mesh.bounds, source.bounds, atol=1e-4)
+    assert loaded.warnings == []
+    if filename.endswith(".stl"):
+        assert path.read_bytes().startswith(b"solid my planter") == ascii_stl
+        if not ascii_stl:
+            assert path.stat().st_size == 84 + 50 * len(source.faces)
+
+
+def test_degenerate_triangles_are_dropped_with_a_warning(tmp_path: Path) -> None:
+    box = cube(10)
+    triangles = np.concatenate([box.triangles, [[[0, 0, 0], [0, 0, 0], [5, 5, 5]]]])
+    path = tmp_path / "sliver.stl"
+    path.write_bytes(binary_stl_bytes(triangles, np.zeros((13, 3)), "sliver"))
+    loaded = load_mesh(path)
+    assert len(loaded.mesh.faces) == 12 and loaded.mesh.is_watertight
+    assert loaded.warnings == ["Removed 1 degenerate triangles (repeated corners)."]
+
+
+def test_obj_polygons_relative_indices_and_extras_are_read(tmp_path: Path) -> None:
+    text = """# a 10 mm cube written by hand: quads, v/vt/vn corners, negative indices, groups
+mtllib cube.mtl
+o cube
+v 0 0 0
+v 10 0 0
+v 10 10 0
+v 0 10 0
+v 0 0 10
+v 10 0 10
+v 10 10 10
+v 0 10 10
+vt 0 0
+vn 0 0 1
+g sides
+usemtl red
+f 1/1/1 4/1/1 3/1/1 2/1/1
+f -4//1 -3//1 -2//1 -1//1
+f 1 2 6 5
+f 2 3 7 6
+f 3 4 8 7
+f 4 1 5 8
+"""
+    path = tmp_path / "cube.obj"
+    path.write_text(text)
+    mesh = load_mesh(path).mesh
+    assert len(mesh.faces) == 12
+    assert mesh.is_watertight
+    assert mesh.volume == pytest.approx(1000.0)
+
+
+def test_3mf_is_a_proper_package_that_restores_every_parameter(tmp_path: Path) -> None:
+    doc = planter()
+    doc.set_param_value("height", 72)
+    mesh = Evaluator().mesh(doc)
+    path = tmp_path / "planter.3mf"
+    save_mesh(mesh, path, document_json=doc.dumps(), name="Planter")
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        assert {"[Content_Types].xml", "_rels/.rels", "3D/3dmodel.model", "Metadata/potstudio_document.json"} <= names
+        model = archive.read("3D/3dmodel.model").decode()
+        assert 'unit="millimeter"' in model and threemf.CORE_NS in model
+        rels = archive.read("_rels/.rels").decode()
+        assert 'Target="/3D/3dmodel.model"' in rels and 'Target="/Metadata/potstudio_document.json"' in rels
+    loaded = load_mesh(path)
+    assert loaded.name == "Planter"
+    assert loaded.document_json is not None
+    restored = Document.loads(loaded.document_json)
+    assert restored.values() == doc.values()
+    assert restored.values()["height"] == 72
+    assert {p.name: p.to_json() for p in restored.params.values()} == {p.name: p.to_json() for p in doc.params.values()}
+    assert loaded.mesh.volume == pytest.approx(Evaluator().mesh(restored).volume, rel=1e-6)
+
+
+def test_a_damaged_embedded_document_keeps_the_mesh_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "d.3mf"
+    save_mesh(cube(), path, document_json="{}")
+    rewritten = tmp_path / "e.3mf"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rewritten, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, b"{not json" if info.filename.endswith(".json") else data)
+    loaded = load_mesh(rewritten)
+    assert loaded.document_json is None
+    assert loaded.mesh.volume == pytest.approx(8000)
+    assert any("document is damaged" in w for w in loaded.warnings)
+
+
+def write_3mf_package(path: Path, model_xml: str, extra: dict[str, str] | None = None) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", threemf._content_types())
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{threemf.RELS_NS}"><Relationship '
+                         f'Target="/3D/3dmodel.model" Id="r0" Type="{threemf.MODEL_REL}"/></Relationships>')
+        archive.writestr("3D/3dmodel.model", model_xml)
+        for name, text in (extra or {}).items():
+            archive.writestr(name, text)
+
+
+def cube_object(object_id: int, size: float = 1.0) -> str:
+    box = trimesh.creation.box((size, size, size))
+    box.apply_translation((size / 2, size / 2, size / 2))
+    verts = "".join(f'<vertex x="{x}" y="{y}" z="{z}"/>' for x, y, z in box.vertices)
+    tris = "".join(f'<triangle v1="{a}" v2="{b}" v3="{c}"/>' for a, b, c in box.faces)
+    return f'<object id="{object_id}" type="model"><mesh><vertices>{verts}</vertices>' \
+           f"<triangles>{tris}</triangles></mesh></object>"
+
+
+def test_3mf_units_components_transforms_and_separate_object_files(tmp_path: Path) -> None:
+    # Bambu Studio style: the mesh lives in 3D/Objects/part.model and the main model places it through a
+    # production-extension component; the file is in centimetres, so 1 unit = 10 mm.
+    ns = f'xmlns="{threemf.CORE_NS}" xmlns:p="{threemf.PRODUCTION_NS}"'
+    part = f'<model unit="centimeter" {ns}><resources>{cube_object(7)}</resources><build/></model>'
+    main = (f'<model unit="centimeter" {ns}><resources><object id="1" type="model"><components>'
+            '<component p:path="/3D/Objects/part.model" objectid="7"/>'
+            '<component p:path="/3D/Objects/part.model" objectid="7" transform="1 0 0 0 1 0 0 0 1 2 0 0"/>'
+            '</components></object></resources>'
+            '<build><item objectid="1" transform="1 0 0 0 1 0 0 0 1 0 0 3"/></build></model>')
+    path = tmp_path / "bambu.3mf"
+    write_3mf_package(path, main, {"3D/Objects/part.model": part})
+    mesh = load_mesh(path).mesh
+    np.testing.assert_allclose(mesh.bounds, [[0, 0, 30], [30, 10, 40]], atol=1e-9)
+    assert mesh.volume == pytest.approx(2000.0)
+
+
+def gcode_extrusion_extents(gcode: Path) -> tuple[np.ndarray, np.ndarray]:
+    """XY(Z) of every extruding move (relative E > 0) in the G-code PrusaSlicer wrote."""
+    points, z = [], 0.0
+    for raw in gcode.read_text().splitlines():
+        line = raw.split(";", 1)[0].split()
+        if not line or line[0] != "G1":
+            continue
+        words = {w[0]: float(w[1:]) for w in line[1:]}
+        z = words.get("Z", z)
+        if words.get("E", 0.0) > 0 and "X" in words and "Y" in words:
+            points.append((words["X"], words["Y"], z))
+    arr = np.array(points)
+    return arr.min(axis=0), arr.max(axis=0)
+
+
+@pytest.mark.services
+def test_prusaslicer_slices_our_3mf_to_the_model_size(tmp_path: Path) -> None:
+    slicer = shutil.which("prusa-slicer")
+    assert slicer is not None, "prusa-slicer is needed (make test installs the Debian package)"
+    mesh = trimesh.creation.box((20, 30, 12))
+    mesh.apply_translation((0, 0, 6))
+    path = tmp_path / "part.3mf"
+    save_mesh(mesh, path, document_json=json.dumps({"schema": 1}), name="part")
+    out = tmp_path / "part.gcode"
+    result = subprocess.run([slicer, "--export-gcode", str(path), "-o", str(out), "--skirts", "0",
+                             "--use-relative-e-distances"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    low, high = gcode_extrusion_extents(out)
+    size = high - low
+    # Perimeter centre lines sit half a line width (≈0.22 mm) inside the outline; the top layer at ≤ 12.
+    assert size[0] == pytest.approx(20, abs=0.6) and size[1] == pytest.approx(30, abs=0.6)
+    assert high[2] == pytest.approx(12, abs=0.35)
+
+
+@pytest.mark.services
+def test_a_3mf_written_by_prusaslicer_opens_with_its_placement(tmp_path: Path) -> None:
+    slicer = shutil.which("prusa-slicer")
+    assert slicer is not None, "prusa-slicer is needed (make test installs the Debian package)"
+    stl = tmp_path / "brick.stl"
+    save_mesh(trimesh.creation.box((20, 30, 12)), stl)  # centred on the origin: PrusaSlicer drops it on the bed
+    out = tmp_path / "brick.3mf"
+    result = subprocess.run([slicer, "--export-3mf", str(stl), "-o", str(out)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    loaded = load_mesh(out)
+    assert loaded.document_json is None and loaded.mesh.is_watertight
+    assert loaded.mesh.volume == pytest.approx(20 * 30 * 12)
+    assert loaded.mesh.extents == pytest.approx((20, 30, 12))
+    assert loaded.mesh.bounds[0][2] == pytest.approx(0.0)  # its build-item transform was applied
+
+
+def stl_header(count: int) -> bytes:
+    return b"hostile".ljust(80, b" ") + struct.pack("<I", count)
+
+
+def billion_laughs() -> str:
+    ents = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    return f'<?xml version="1.0"?><!DOCTYPE model [{ents}]><model xmlns="{threemf.CORE_NS}">' \
+           '<metadata name="Title">&a9;</metadata></model>'
+
+
+def write_case(tmp_path: Path, case: str) -> Path:
+    good = trimesh.creation.box((10, 10, 10))
+    if case == "empty":
+        path = tmp_path / "empty.stl"
+        path.write_bytes(b"")
+    elif case == "truncated":
+        path = tmp_path / "t.stl"
+        save_mesh(good, path)
+        path.write_bytes(path.read_bytes()[:-30])
+    elif case == "huge_count":
+        path = tmp_path / "huge.stl"
+        path.write_bytes(stl_header(100_000_000) + b"\0" * 500)
+    elif case == "nan_binary":
+        path = tmp_path / "nan.stl"
+        body = np.zeros(1, dtype=[("n", "<f4", 3), ("v", "<f4", (3, 3)), ("a", "<u2")])
+        body["v"] = [[0, 0, 0], [1, 0, 0], [np.nan, 1, 0]]
+        path.write_bytes(stl_header(1) + body.tobytes())
+    elif case == "inf_ascii":
+        path = tmp_path / "inf.stl"
+        path.write_text("solid x\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex inf 0 0\nvertex 0 1 0\n"
+                        "endloop\nendfacet\nendsolid x\n")
+    elif case == "ascii_garbage":
+        path = tmp_path / "garbage.stl"
+        path.write_text("solid x\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 0 1 0\n"
+                        "endloop\nendfacet\n  hello there, this is not an STL\nendsolid x\n")
+    elif case == "random_bytes":
+        path = tmp_path / "noise.stl"
+        path.write_bytes(np.random.default_rng(1).bytes(1000))
+    elif case == "obj_out_of_range":
+        path = tmp_path / "bad.obj"
+        path.write_text("v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 9\n")
+    elif case == "obj_zero_index":
+        path = tmp_path / "zero.obj"
+        path.write_text("v 0 0 0\nv 1 0 0\nv 0 1 0\nf 0 1 2\n")
+    elif case == "obj_not_a_number":
+        path = tmp_path / "nan.obj"
+        path.write_text("v 0 0 0\nv 1 zero 0\nv 0 1 0\nf 1 2 3\n")
+    elif case == "not_zip":
+        path = tmp_path / "fake.3mf"
+        path.write_text("<model>this is not a zip</model>")
+    elif case == "zip_bomb":
+        path = tmp_path / "bomb.3mf"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, archive.open("3D/3dmodel.model", "w") as fh:
+            zeros = b"\0" * (1 << 20)
+            for _ in range(64):
+                fh.write(zeros)
+    elif case == "entities":
+        path = tmp_path / "laughs.3mf"
+        write_3mf_package(path, billion_laughs())
+    elif case == "external_entity":
+        path = tmp_path / "xxe.3mf"
+        write_3mf_package(path, '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                          f'<model xmlns="{threemf.CORE_NS}"><metadata name="Title">&x;</metadata></model>')
+    elif case == "traversal":
+        path = tmp_path / "escape.3mf"
+        write_3mf_package(path, f'<model xmlns="{threemf.CORE_NS}"/>', {"../../evil.model": "x"})
+    elif case == "component_loop":
+        path = tmp_path / "loop.3mf"
+        write_3mf_package(path, f'<model xmlns="{threemf.CORE_NS}"><resources><object id="1"><components>'
+                          '<component objectid="1"/></components></object></resources>'
+                          '<build><item objectid="1"/></build></model>')
+    elif case == "instance_bomb":
+        # Each level instances the one below ten times: 12 triangles become 1.2 × 10⁹ in a few KB.
+        levels = "".join(f'<object id="{i}"><components>' + f'<component objectid="{i - 1}"/>' * 10
+                         + "</components></object>" for i in range(2, 10))
+        path = tmp_path / "instances.3mf"
+        write_3mf_package(path, f'<model xmlns="{threemf.CORE_NS}"><resources>{cube_object(1)}{levels}'
+                          '</resources><build><item objectid="9"/></build></model>')
+    elif case == "no_build":
+        path = tmp_path / "nobuild.3mf"
+        write_3mf_package(path, f'<model xmlns="{threemf.CORE_NS}"><resources>{cube_object(1)}</resources>'
+                          "<build/></model>")
+    elif case == "bad_3mf_index":
+        path = tmp_path / "index.3mf"
+        write_3mf_package(path, f'<model xmlns="{threemf.CORE_NS}"><resources><object id="1"><mesh><vertices>'
+                          '<vertex x="0" y="0" z="0"/><vertex x="1" y="0" z="0"/><vertex x="0" y="1" z="0"/>'
+                          '</vertices><triangles><triangle v1="0" v2="1" v3="3"/></triangles></mesh></object>'
+                          f'{cube_object(2)}</resources><build><item objectid="1"/><item objectid="2"/></build>'
+                          "</model>")
+    elif case == "directory":
+        path = tmp_path / "folder.stl"
+        path.mkdir()
+    elif case == "unknown_type":
+        path = tmp_path / "model.ply"
+        path.write_text("ply\n")
+    else:
+        path = tmp_path / "missing.stl"
+    return path
+
+
+HOSTILE = {
+    "empty": "is empty",
+    "truncated": "truncated",
+    "huge_count": "declares 100000000 triangles",
+    "nan_binary": "NaN or infinite",
+    "inf_ascii": "NaN or infinite",
+    "ascii_garbage": "unexpected text at line 9",
+    "random_bytes": "truncated or not an STL",
+    "obj_out_of_range": "refers to vertex 9, but the file defines only 3",
+    "obj_zero_index": "line 4: vertex index 0 is out of range",
+    "obj_not_a_number": "not a number",
+    "not_zip": "not a zip archive",
+    "zip_bomb": "zip bomb",
+    "entities": "entity declarations",
+    "external_entity": "entity declarations",
+    "traversal": "unsafe part name '../../evil.model'",
+    "component_loop": "nests components more than 8 deep",
+    "instance_bomb": "expands to more than 5000000 triangles",
+    "no_build": "nothing to print",
+    "bad_3mf_index": "object '1' has triangles that refer to vertices it does not have",
+    "directory": "Cannot read 'folder.stl'",
+    "unknown_type": "unsupported file type",
+    "missing": "Cannot open 'missing.stl'",
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_broken_and_hostile_files_fail_clearly_without_eating_memory(tmp_path: Path, case: str) -> None:
+    path = write_case(tmp_path, case)
+    tracemalloc.start()
+    try:
+        with pytest.raises(MeshFileError, match=HOSTILE[case].replace("(", r"\(")):
+            load_mesh(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20, f"{case} made the reader allocate {peak >> 20} MB"
+
+
+def test_a_zip_whose_total_exceeds_the_cap_is_refused_before_inflating(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.3mf"
+    save_mesh(trimesh.creation.icosphere(4), path)
+    monkeypatch.setattr(threemf, "MAX_TOTAL_BYTES", 100_000)
+    with pytest.raises(MeshFileError, match="would inflate to"):
+        load_mesh(path)
+
+
+def test_oversized_text_meshes_are_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.obj"
+    save_mesh(trimesh.creation.icosphere(3), path)
+    monkeypatch.setattr(meshio, "MAX_TEXT_BYTES", 1 << 10)
+    with pytest.raises(MeshFileError, match="text mesh files over 0 MB are not supported"):
+        load_mesh(path)
+
+
+def test_a_lying_size_in_the_zip_directory_is_caught(tmp_path: Path) -> None:
+    path = tmp_path / "liar.3mf"
+    save_mesh(cube(), path)
+    data = bytearray(path.read_bytes())
+    # Shrink the declared uncompressed size of 3D/3dmodel.model in its central-directory entry.
+    entry = data.rfind(b"PK\x01\x02", 0, data.find(b"3D/3dmodel.model", data.find(b"PK\x01\x02")))
+    declared = struct.unpack_from("<I", data, entry + 24)[0]
+    struct.pack_into("<I", data, entry + 24, declared // 4)
+    path.write_bytes(bytes(data))
+    with pytest.raises(MeshFileError, match="3D/3dmodel.model"):
+        load_mesh(path)
+
+
+def test_failed_save_leaves_the_previous_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "keep.stl"
+    save_mesh(cube(), path)
+    before = path.read_bytes()
+    broken = cube()
+    broken.vertices[0] = [np.nan, 0, 0]
+    with pytest.raises(MeshFileError, match="NaN"):
+        save_mesh(broken, path)
+    with pytest.raises(MeshFileError, match="Only 3MF files can carry"):
+        save_mesh(cube(), path, document_json="{}")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(MeshFileError, match="Cannot write"):
+        save_mesh(cube(), blocker / "out.stl")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker", "keep.stl"]
+
+
+def test_imported_mesh_takes_part_in_booleans(tmp_path: Path) -> None:
+    path = tmp_path / "block.stl"
+    save_mesh(cube(20), path)
+    node = mesh_node(load_mesh(path).mesh, "block")
+    doc = Document("drilled", root=Node("difference", id="root", children=[
+        node, Node("cylinder", {"r": 5, "h": 30}, id="drill"),
+    ]))
+    result = Evaluator(segments=256).mesh(doc)
+    assert result.is_watertight
+    assert result.volume == pytest.approx(8000 - np.pi * 25 * 20, rel=2e-3)
+    assert Document.loads(doc.dumps()).node(node.id).props["face_count"] == 12
+
+
+def test_long_reads_report_progress_and_can_be_cancelled(tmp_path: Path) -> None:
+    path = tmp_path / "sphere.stl"
+    save_mesh(trimesh.creation.icosphere(5), path, stl_ascii=True)
+    seen: list[float] = []
+    load_mesh(path, Task(lambda fraction, _: seen.append(fraction)))
+    assert len(seen) >= 3 and seen == sorted(seen) and seen[-1] == 1.0
+
+    task = Task(lambda fraction, _: task.cancel() if 0 < fraction < 1 else None)
+    with pytest.raises(CancelledError):
+        load_mesh(path, task)

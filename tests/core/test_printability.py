@@ -1,0 +1,169 @@
+"""Printability report on meshes with known answers, and the `potstudio check` command."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+import trimesh
+
+from core.cli import check_cmd
+from core.cli import main as cli_main
+from core.document import Document, Node
+from core.errors import GeometryError
+from core.geometry.build import Evaluator
+from core.geometry.meshio import save_mesh
+from core.geometry.printability import analyse
+from core.materials import UnknownMaterialError, get_material
+
+Cli = Callable[[Sequence[str] | None], int]
+
+
+def build(*children: Node, op: str = "union", segments: int = 64) -> trimesh.Trimesh:
+    return Evaluator(segments=segments).mesh(Document(root=Node(op, id="root", children=list(children))))
+
+
+def box(x: float, y: float, z: float, at: tuple[float, float, float] = (0, 0, 0)) -> Node:
+    return Node("transform", {"translate": list(at)}, children=[Node("box", {"size": [x, y, z]})])
+
+
+def hollow_box(outer: float, wall: float) -> trimesh.Trimesh:
+    """A closed box with a sealed cavity: every wall, floor and lid is `wall` thick."""
+    inner = outer - 2 * wall
+    return build(box(outer, outer, outer), box(inner, inner, inner, at=(0, 0, wall)), op="difference")
+
+
+def test_a_20mm_cube_has_known_volume_walls_and_no_overhang() -> None:
+    report = analyse(build(box(20, 20, 20)), bed=(256, 256, 256))
+    assert report.watertight and report.bodies == 1
+    assert report.volume_mm3 == pytest.approx(8000)
+    assert report.bbox_mm == pytest.approx((20, 20, 20))
+    assert report.min_wall_mm is not None and report.min_wall_mm >= 20 - 1e-3
+    assert report.overhang_area_mm2 == 0
+    assert report.fits and report.fits_rotated
+    assert report.warnings == []
+
+
+def test_hollow_box_wall_estimate_matches_the_wall() -> None:
+    report = analyse(hollow_box(30, 1.0))
+    assert report.bodies == 1  # the cavity's inner surface is not a second piece
+    assert report.volume_mm3 == pytest.approx(30**3 - 28**3)
+    assert report.min_wall_mm == pytest.approx(1.0, abs=0.02)
+    assert not any("thinner" in w for w in report.warnings)
+
+    thin = analyse(hollow_box(30, 0.5))
+    assert thin.min_wall_mm == pytest.approx(0.5, abs=0.02)
+    assert thin.thin_wall_share > 0.9
+    assert any("thinner than 0.8 mm" in w for w in thin.warnings)
+
+
+def test_t_shape_overhang_is_the_underside_of_the_bar() -> None:
+    t_shape = build(box(10, 10, 20), box(30, 10, 5, at=(0, 0, 20)))
+    report = analyse(t_shape)
+    assert report.overhang_area_mm2 == pytest.approx(30 * 10 - 10 * 10)
+    assert any("200 mm² overhangs more than 45°" in w for w in report.warnings)
+
+
+def test_overhang_follows_the_angle_of_the_surface() -> None:
+    # Frustums widening upwards: 10 mm of extra radius over 20 mm height leans 26.6° (printable),
+    # over 5 mm it leans 63.4° past vertical and the whole side overhangs.
+    gentle = analyse(build(Node("cylinder", {"h": 20, "r1": 5, "r2": 15}), segments=256))
+    steep = analyse(build(Node("cylinder", {"h": 5, "r1": 5, "r2": 15}), segments=256))
+    assert gentle.overhang_area_mm2 == 0
+    assert steep.overhang_area_mm2 == pytest.approx(math.pi * (5 + 15) * math.hypot(10, 5), rel=2e-3)
+    assert analyse(build(Node("cylinder", {"h": 5, "r1": 5, "r2": 15}), segments=256),
+                   overhang_angle=70).overhang_area_mm2 == 0
+
+
+def test_build_volume_fit_and_rotation() -> None:
+    big = analyse(build(box(300, 300, 300)), bed=(256, 256, 256))
+    assert big.fits is False and big.fits_rotated is False
+    assert any("does not fit the 256 × 256 × 256 mm" in w for w in big.warnings)
+    long = analyse(build(box(300, 200, 100)), bed=(256, 310, 256))
+    assert long.fits is False and long.fits_rotated is True
+    assert any("fits if rotated 90°" in w for w in long.warnings)
+    assert analyse(build(box(300, 200, 100))).fits is None
+
+
+def test_filament_weight_length_cost_and_time_follow_the_documented_model() -> None:
+    cube = build(box(20, 20, 20))
+    solid = analyse(cube, infill=1.0)
+    assert solid.filament_g == pytest.approx(8.0 * 1.24)  # 8 cm³ of PLA at 1.24 g/cm³
+    # 15 % infill: a 0.8 mm shell under the 2400 mm² surface (1920 mm³) + 15 % of the remaining 6080 mm³.
+    sparse = analyse(cube, infill=0.15)
+    extruded = 1920 + 0.15 * 6080
+    assert sparse.filament_g == pytest.approx(extruded / 1000 * 1.24)
+    assert sparse.filament_m == pytest.approx(extruded / (math.pi * 0.875**2) / 1000)
+    assert sparse.cost == pytest.approx(extruded / 1000 * 1.24 / 1000 * 20.0)
+    assert sparse.print_time_s == pytest.approx(extruded / (60 * 0.45 * 0.2) + 100 * 2.0)
+    abs_report = analyse(cube, material="abs", infill=1.0)
+    assert abs_report.material == "ABS" and abs_report.filament_g == pytest.approx(8.0 * 1.04)
+    assert analyse(cube, material="TPU").print_time_s > sparse.print_time_s  # TPU prints slowly
+
+
+def test_open_and_multi_body_meshes_are_flagged() -> None:
+    cube = build(box(10, 10, 10))
+    open_mesh = trimesh.Trimesh(cube.vertices, cube.faces[1:], process=False)
+    report = analyse(open_mesh)
+    assert not report.watertight
+    assert any("not watertight" in w for w in report.warnings)
+    pair = analyse(build(box(10, 10, 10), box(10, 10, 10, at=(30, 0, 0))))
+    assert pair.bodies == 2 and pair.volume_mm3 == pytest.approx(2000)
+    assert any("2 separate pieces" in w for w in pair.warnings)
+
+
+def test_bad_inputs_are_refused_with_a_reason() -> None:
+    cube = build(box(10, 10, 10))
+    with pytest.raises(UnknownMaterialError, match="choose one of PLA, PETG, ABS, TPU"):
+        analyse(cube, material="wood")
+    with pytest.raises(GeometryError, match="Infill must be between"):
+        analyse(cube, infill=1.5)
+    with pytest.raises(GeometryError, match="build volume must be positive"):
+        analyse(cube, bed=(0, 100, 100))
+    assert get_material("petg").density_g_cm3 == pytest.approx(1.27)
+
+
+def test_report_is_json() -> None:
+    data = json.loads(json.dumps(analyse(build(box(20, 20, 20)), bed=(200, 200, 200)).to_json()))
+    assert data["volume_mm3"] == pytest.approx(8000) and data["bed_mm"] == [200, 200, 200]
+    assert data["material"] == "PLA" and data["currency"] == "USD" and data["warnings"] == []
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """The real `potstudio` entry point with only the check command registered (the lead wires it in)."""
+    monkeypatch.setattr(cli_main, "_registrations", lambda: [check_cmd.register])
+    return cli_main.main
+
+
+def test_check_prints_one_json_object(tmp_path: Path, cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "pot.3mf"
+    save_mesh(build(box(20, 20, 20)), path, document_json="{}", name="Pot")
+    assert cli(["check", str(path), "--bed", "256", "256", "256", "--material", "petg", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["name"] == "Pot" and data["has_document"] is True and data["triangles"] == 12
+    assert data["volume_mm3"] == pytest.approx(8000) and data["fits"] is True
+    assert data["material"] == "PETG" and data["filament_g"] == pytest.approx(2.832 * 1.27)
+
+
+def test_check_prints_a_readable_report(tmp_path: Path, cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "big.stl"
+    save_mesh(build(box(300, 20, 20)), path)
+    assert cli(["check", str(path), "--bed", "256", "256", "256"]) == 0
+    out = capsys.readouterr().out
+    assert "Size:             300.00 × 20.00 × 20.00 mm" in out
+    assert "Fits 256×256×256:  NO" in out
+    assert "Warning: It does not fit the 256 × 256 × 256 mm build volume." in out
+
+
+def test_check_exits_2_on_a_broken_file(tmp_path: Path, cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cut.stl"
+    save_mesh(build(box(20, 20, 20)), path)
+    path.write_bytes(path.read_bytes()[:200])
+    assert cli(["check", str(path), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "error: 'cut.stl' declares 12 triangles (684 bytes) but has only 200 bytes" in captured.err

@@ -1,0 +1,286 @@
+"""The template library: every template builds printable, predictable geometry at every setting.
+
+Each template promises a bounding box and a body count (TemplateSpec.extent) computed from its
+parameters alone; these tests build the real mesh with manifold3d and hold the promise to it at
+defaults, at both ends of every parameter's range, and with every feature on and off.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+import trimesh
+
+import core.geometry.font  # noqa: F401  (registers the "text" shape)
+import core.geometry.gear  # noqa: F401  (registers the "gear" shape)
+from core.commands import CommandStack, SetParameters, UpdateNode
+from core.document import Document
+from core.document.nodes import resolve_value
+from core.errors import GeometryError, ParameterError
+from core.geometry.build import Evaluator
+from core.templates import get_template, load_all
+from core.templates.base import TemplateSpec
+from core.templates.library.tags import TEXT_NODE, text_update
+
+REQUIRED_IDS = {
+    "plant_pot", "vase", "box_with_lid", "device_enclosure", "pen_cup", "wall_hook", "shelf_bracket", "spur_gear",
+    "phone_stand", "cable_clip", "knob", "spacer", "coaster", "name_tag", "spool_holder", "block",
+}
+ALL_IDS = sorted(load_all())
+TOL = 0.5
+
+
+def build(doc: Document, evaluator: Evaluator | None = None) -> trimesh.Trimesh:
+    return (evaluator or Evaluator()).mesh(doc)
+
+
+def bodies(mesh: trimesh.Trimesh) -> int:
+    return len(mesh.split(only_watertight=False))
+
+
+def assert_matches_promise(spec: TemplateSpec, doc: Document, mesh: trimesh.Trimesh, what: str) -> None:
+    extent = spec.expected_extent(doc)
+    assert extent is not None, f"{spec.id} promises no bounding box"
+    assert mesh.is_watertight, f"{spec.id} {what}: not watertight"
+    assert mesh.volume > 0, f"{spec.id} {what}: inside out or empty"
+    assert bodies(mesh) == extent.bodies, f"{spec.id} {what}: {bodies(mesh)} bodies, promised {extent.bodies}"
+    size = mesh.extents
+    if extent.exact:
+        assert size == pytest.approx(extent.size, abs=TOL), f"{spec.id} {what}: bbox {size} vs {extent.size}"
+        lo, hi = mesh.bounds
+        assert lo[2] == pytest.approx(0, abs=1e-6), f"{spec.id} {what}: does not stand on z = 0"
+        assert (lo[:2] + hi[:2]) / 2 == pytest.approx((0, 0), abs=TOL), f"{spec.id} {what}: not centred in XY"
+    else:
+        assert np.all(size <= np.array(extent.size) + TOL), f"{spec.id} {what}: bbox {size} exceeds {extent.size}"
+
+
+def inner_size(part: trimesh.Trimesh, z: float) -> tuple[float, float]:
+    """Inside width and depth of a hollow part at height z, measured with rays from its centre."""
+    centre = [(part.bounds[0][0] + part.bounds[1][0]) / 2, (part.bounds[0][1] + part.bounds[1][1]) / 2, z]
+    directions = np.array([[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0]], dtype=float)
+    locations, rays, _ = part.ray.intersects_location(np.tile(centre, (4, 1)), directions, multiple_hits=False)
+    reach = {int(r): float(np.linalg.norm(loc - centre)) for loc, r in zip(locations, rays, strict=True)}
+    return reach[0] + reach[1], reach[2] + reach[3]
+
+
+def settings(spec: TemplateSpec) -> list[tuple[str, dict[str, Any]]]:
+    """Both ends of every parameter's range, every choice, every feature on and off."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    for p in spec.parameters():
+        if p.kind == "choice":
+            out += [(f"{p.name}={c}", {p.name: c}) for c in p.choices]
+        elif p.kind == "bool":
+            out += [(f"{p.name}=off", {p.name: False}), (f"{p.name}=on", {p.name: True})]
+        else:
+            out += [(f"{p.name}=min", {p.name: p.min}), (f"{p.name}=max", {p.name: p.max})]
+    for name, feature in spec.features.items():
+        out += [(f"{name} on", {feature.param: feature.on}), (f"{name} off", {feature.param: feature.off})]
+    return out
+
+
+def test_the_library_has_every_template_with_its_vocabulary() -> None:
+    assert len(ALL_IDS) >= 16
+    assert REQUIRED_IDS <= set(ALL_IDS)
+    for tid in ALL_IDS:
+        spec = get_template(tid)
+        names = {p.name for p in spec.parameters()}
+        assert spec.title and spec.title_pt and spec.description
+        assert spec.synonyms_en and spec.synonyms_pt, tid
+        for role in spec.roles:
+            for name in spec.params_for(role):
+                assert name in names or (role == "text" and name == TEXT_NODE), f"{tid}: role {role} → {name}"
+        for feature in spec.features.values():
+            assert feature.param in names, f"{tid}: feature on unknown parameter {feature.param}"
+            assert feature.words_en and feature.words_pt
+        for role in spec.required:
+            assert role in spec.roles, f"{tid}: required role {role} has no parameter"
+        for p in spec.parameters():
+            assert p.description and p.label, f"{tid}.{p.name} needs a label and description"
+
+
+@pytest.mark.parametrize("tid", ALL_IDS)
+def test_defaults_build_the_promised_printable_model(tid: str) -> None:
+    spec = get_template(tid)
+    doc = spec.make()
+    assert doc.template == tid
+    assert_matches_promise(spec, doc, build(doc), "defaults")
+
+
+@pytest.mark.parametrize("tid", ALL_IDS)
+def test_every_setting_builds_the_promised_model_or_says_why_not(tid: str) -> None:
+    spec = get_template(tid)
+    evaluator = Evaluator()
+    built = 0
+    cases = settings(spec)
+    for what, values in cases:
+        try:
+            doc = spec.make(values)
+        except ParameterError as exc:
+            assert len(str(exc)) > 15, f"{tid} {what}: unhelpful refusal {exc!r}"
+            continue
+        assert_matches_promise(spec, doc, build(doc, evaluator), what)
+        built += 1
+    assert built >= 0.7 * len(cases), f"{tid}: only {built}/{len(cases)} settings are buildable"
+
+
+@pytest.mark.parametrize("tid", ALL_IDS)
+def test_json_round_trip_rebuilds_the_identical_mesh(tid: str) -> None:
+    spec = get_template(tid)
+    doc = spec.make()
+    again = Document.loads(doc.dumps())
+    assert again.to_json() == doc.to_json()
+    a, b = build(doc), build(again)
+    assert np.array_equal(a.vertices, b.vertices) and np.array_equal(a.faces, b.faces)
+
+
+def test_plant_pot_is_exactly_as_big_as_asked_and_the_saucer_sits_beside_it() -> None:
+    spec = get_template("plant_pot")
+    pot = build(spec.make({"top_diameter": 120, "bottom_diameter": 120, "height": 100}))
+    assert pot.extents == pytest.approx((120, 120, 100), abs=0.01)
+    with_saucer = build(spec.make({"top_diameter": 120, "bottom_diameter": 90, "height": 100, "saucer": True,
+                                   "saucer_margin": 8}))
+    parts = sorted(with_saucer.split(only_watertight=False), key=lambda m: m.bounds[0][0])
+    assert len(parts) == 2
+    pot_part, saucer = parts
+    assert pot_part.extents == pytest.approx((120, 120, 100), abs=0.01)
+    assert saucer.extents == pytest.approx((106, 106, 15), abs=0.01)
+    assert saucer.bounds[0][0] - pot_part.bounds[1][0] == pytest.approx(10, abs=0.01)
+
+
+def _polygon_area(r: float, sides: int) -> float:
+    return 0.5 * sides * r * r * math.sin(2 * math.pi / sides)
+
+
+@pytest.mark.parametrize("holes", [1, 5, 8])
+def test_drainage_holes_go_through_the_floor(holes: int) -> None:
+    spec = get_template("plant_pot")
+    values = {"drain_holes": holes, "hole_diameter": 6, "floor": 3}
+    solid = build(spec.make({**values, "drain_holes": 0}))
+    drilled_doc = spec.make(values)
+    drilled = build(drilled_doc)
+    removed = solid.volume - drilled.volume
+    assert removed == pytest.approx(holes * _polygon_area(3, 24) * 3, rel=0.01)
+    # A vertical ray down each hole's axis meets no material: the holes are open on both sides.
+    ring = float(resolve_value(drilled_doc.node("drainage").props["radius"], drilled_doc.values()))
+    angles = [math.radians(90 + 360 * k / holes) for k in range(holes)]
+    origins = np.array([[ring * math.cos(a), ring * math.sin(a), 50.0] for a in angles])
+    down = np.tile([0, 0, -1.0], (holes, 1))
+    assert not drilled.ray.intersects_any(origins, down).any()
+    assert solid.ray.intersects_any(origins, down).all()
+
+
+@pytest.mark.parametrize(("teeth", "module"), [(20, 2.0), (13, 1.5), (48, 0.5), (8, 4.0)])
+def test_gear_outside_diameter_is_module_times_teeth_plus_two(teeth: int, module: float) -> None:
+    mesh = build(get_template("spur_gear").make({"teeth": teeth, "module": module, "bore": 0}))
+    radial = np.hypot(mesh.vertices[:, 0], mesh.vertices[:, 1])
+    assert 2 * radial.max() == pytest.approx(module * (teeth + 2), abs=1e-6)
+    assert 2 * radial.min() == pytest.approx(module * (teeth - 2.5), rel=2e-3)  # root circle (64-gon), full depth
+    # The teeth are all there: count the tips around the outside circle.
+    tips = mesh.vertices[np.isclose(radial, radial.max(), atol=1e-4)]
+    pitch = 360 / teeth
+    tip_angles = np.unique(np.round(np.degrees(np.arctan2(tips[:, 1], tips[:, 0])) % 360 / pitch) % teeth)
+    assert len(tip_angles) == teeth
+
+
+def test_out_of_range_values_and_broken_rules_give_clear_errors() -> None:
+    with pytest.raises(ParameterError, match="at least 0.8 mm"):
+        get_template("plant_pot").make({"wall": 0.4})
+    with pytest.raises(ParameterError, match="at most 0.4 mm"):
+        get_template("box_with_lid").make({"clearance": 0.6})
+    with pytest.raises(ParameterError, match="drainage holes"):
+        get_template("plant_pot").make({"drain_holes": 24, "hole_diameter": 20})
+    with pytest.raises(ParameterError, match="bore is too large"):
+        get_template("spur_gear").make({"teeth": 10, "module": 1, "bore": 8})
+    with pytest.raises(ParameterError, match="no parameter 'colour'"):
+        get_template("vase").make({"colour": 3})
+    with pytest.raises(ParameterError, match="must be one of"):
+        get_template("block").make({"shape": "pyramid"})
+
+
+def test_a_cube_with_a_hole_through_the_middle() -> None:
+    spec = get_template("block")
+    assert set(spec.params_for("size")) >= {"width", "depth", "height"}
+    doc = spec.make({name: 20 for name in spec.params_for("size")} | {"hole_diameter": 10})
+    mesh = build(doc)
+    assert mesh.extents == pytest.approx((20, 20, 20), abs=1e-6)
+    assert mesh.volume == pytest.approx(8000 - _polygon_area(5, 48) * 20, rel=1e-6)
+    assert not mesh.ray.intersects_any([[0, 0, 30]], [[0, 0, -1]]).any()
+
+
+def test_box_lid_fits_inside_with_the_chosen_clearance() -> None:
+    spec = get_template("box_with_lid")
+    doc = spec.make({"inner_width": 80, "inner_depth": 60, "clearance": 0.3, "lid_thickness": 2})
+    box_part, lid = sorted(build(doc).split(only_watertight=False), key=lambda m: m.bounds[0][0])
+    lip = lid.section(plane_origin=[0, 0, 4], plane_normal=[0, 0, 1])
+    assert lip.extents[:2] == pytest.approx((80 - 0.6, 60 - 0.6), abs=1e-4)
+    assert inner_size(box_part, 20) == pytest.approx((80, 60), abs=1e-4)
+
+
+def test_enclosure_requires_the_device_size_and_leaves_room_around_it() -> None:
+    spec = get_template("device_enclosure")
+    assert set(spec.required) == {"device_width", "device_length", "device_height"}
+    doc = spec.make({"device_width": 85, "device_length": 56, "device_height": 20, "clearance": 1, "wall": 2,
+                     "vents": False, "grommets": 0})
+    base = min(build(doc).split(only_watertight=False), key=lambda m: m.bounds[0][0])
+    assert inner_size(base, 10) == pytest.approx((87, 58), abs=1e-4)
+    vented = build(spec.make({"device_width": 85, "device_length": 56, "device_height": 20, "vent_count": 6,
+                              "grommets": 0}))
+    assert vented.volume < build(doc).volume - 6 * 2 * 2 * 2 * 10
+
+
+def test_twisted_polygonal_vase_keeps_its_volume_and_stays_open_at_the_top() -> None:
+    spec = get_template("vase")
+    straight = build(spec.make({"sides": 6, "twist": 0}))
+    twisted = build(spec.make({"sides": 6, "twist": 120}))
+    assert twisted.volume == pytest.approx(straight.volume, rel=0.02)
+    hit, _, _ = twisted.ray.intersects_location([[0, 0, 500]], [[0, 0, -1]])
+    assert hit[:, 2].max() == pytest.approx(2.0, abs=1e-6)  # the first thing met from above is the floor
+
+
+def test_name_tag_follows_one_edit_of_its_text_and_is_undoable() -> None:
+    spec = get_template("name_tag")
+    doc = spec.make({"text_height": 7, "margin": 3, "ring": True, "ring_diameter": 5, "style": "raised"})
+    stack = CommandStack(doc)
+    evaluator = Evaluator()
+    four = build(doc, evaluator)
+    stack.push(UpdateNode(TEXT_NODE, text_update(doc, "Conceição")))
+    nine = build(doc, evaluator)
+    # Each extra character adds one 6-pixel cell of 1 mm pixels (7 mm letters): 5 characters = 30 mm.
+    assert nine.extents[0] - four.extents[0] == pytest.approx(30, abs=1e-6)
+    assert_matches_promise(spec, doc, nine, "9 letters")
+    same = spec.make({"text_height": 7, "margin": 3, "ring": True, "ring_diameter": 5})
+    UpdateNode(TEXT_NODE, text_update(same, "CONCEICAO")).do(same)
+    assert build(same).volume == pytest.approx(nine.volume, rel=1e-9)
+    stack.undo()
+    assert build(doc, evaluator).extents == pytest.approx(four.extents)
+    with pytest.raises(GeometryError, match="cannot draw"):
+        text_update(doc, "Ana ☺")
+
+
+def test_engraved_letters_are_cut_to_depth_and_raised_letters_stand_up() -> None:
+    spec = get_template("name_tag")
+    raised = build(spec.make({"style": "raised", "relief": 1, "thickness": 3}))
+    doc = spec.make({"style": "engraved", "depth": 0.8, "thickness": 3})
+    engraved = build(doc)
+    assert raised.extents[2] == pytest.approx(4)
+    assert engraved.extents[2] == pytest.approx(3)
+    CommandStack(doc).push(SetParameters({"depth": 1.6}))
+    deeper = build(doc)
+    # plate P, letter area A: raised = P + 1·A, engraved = P − 0.8·A, deeper = P − 1.6·A.
+    letter_area = (engraved.volume - deeper.volume) / 0.8
+    assert letter_area > 50
+    assert raised.volume - engraved.volume == pytest.approx(1.8 * letter_area, rel=1e-6)
+
+
+def test_knob_and_spacer_features_change_what_a_user_would_see() -> None:
+    knob = get_template("knob")
+    plain = build(knob.make({"set_screw": False, "ridges": 0}))
+    gripped = build(knob.make({"set_screw": False, "ridges": 18}))
+    screwed = build(knob.make({"set_screw": True, "ridges": 0}))
+    assert gripped.volume < plain.volume and screwed.volume < plain.volume
+    assert gripped.extents == pytest.approx(plain.extents)
+    standoff = build(get_template("spacer").make({"kind": "standoff", "outer_diameter": 5.5, "inner_diameter": 3.2}))
+    assert standoff.extents[:2] == pytest.approx((5.5 / math.cos(math.radians(30)), 5.5), abs=1e-6)

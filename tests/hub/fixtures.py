@@ -1,0 +1,75 @@
+"""Fixtures shared by tests/hub and tests/sync_client: a hub per test module, on SQLite and on
+PostgreSQL, and signed-in clients with their own keyring entries and outboxes."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from sync_client.client import HubClient
+from sync_client.transport import RetryPolicy
+from tests.hub.services import HubProcess, Postgres
+
+PASSWORD = "correct horse battery"
+FAST_RETRY = RetryPolicy(attempts=4, base=0.05, cap=0.5)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    root = Path(tempfile.mkdtemp(prefix="potstudio-pg-"))
+    server = Postgres(root).start()
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def _database_url(kind: str, request: pytest.FixtureRequest, folder: Path) -> str:
+    if kind == "postgresql":
+        pg: Postgres = request.getfixturevalue("postgres")
+        return pg.create_database()
+    return f"sqlite:///{folder / 'hub.db'}"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def hub(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
+    folder = tmp_path_factory.mktemp(f"hub-{request.param}")
+    process = HubProcess(_database_url(request.param, request, folder), folder).start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def sqlite_hub(tmp_path: Path) -> Iterator[HubProcess]:
+    """A hub of this test's own (for tests that kill or restart it)."""
+    process = HubProcess(f"sqlite:///{tmp_path / 'own-hub.db'}", tmp_path / "own-hub").start()
+    yield process
+    process.stop()
+
+
+MakeClient = Callable[..., HubClient]
+
+
+@pytest.fixture
+def make_client(tmp_path: Path) -> Iterator[MakeClient]:
+    """make_client(hub, sign_in=True) -> a HubClient for a fresh user (username in client.username)."""
+    made: list[HubClient] = []
+
+    def make(hub: HubProcess, sign_in: bool = True, name: str | None = None, **kwargs: object) -> HubClient:
+        username = name or f"u{uuid.uuid4().hex[:10]}"
+        client = HubClient(hub.url, state_dir=tmp_path / username, profile=username,
+                           retry=kwargs.pop("retry", FAST_RETRY), **kwargs)  # type: ignore[arg-type]
+        made.append(client)
+        if sign_in:
+            client.register(username, PASSWORD)
+            client.session.sign_in_password(username, PASSWORD)
+        client.username = username  # type: ignore[attr-defined]
+        return client
+
+    yield make
+    for client in made:
+        client.close()

@@ -1,0 +1,127 @@
+"""Real services for hub tests: the hub as a uvicorn subprocess, PostgreSQL started from initdb.
+
+The hub runs as a separate process (python -m hub) so a test can kill it mid-request and start it
+again on the same port and data, exactly like a crash of a self-hosted hub.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+SECRET = "test-signing-secret-" + "x" * 32
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class HubProcess:
+    def __init__(self, db_url: str, data_dir: Path, port: int | None = None, extra: list[str] | None = None) -> None:
+        self.db_url = db_url
+        self.data_dir = data_dir
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.extra = extra or []
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log = data_dir / "hub.log"
+
+    def start(self, timeout: float = 60.0) -> HubProcess:
+        env = {**os.environ, "POTSTUDIO_HUB_SECRET": SECRET}
+        cmd = [sys.executable, "-m", "hub", "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db_url,
+               "--data", str(self.data_dir), *self.extra]
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"hub exited with {self.proc.returncode}:\n{self.log.read_text()[-3000:]}")
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{self.url}/categories", timeout=1.0).status_code == 200:
+                    return self
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"hub did not start:\n{self.log.read_text()[-3000:]}")
+
+    def kill(self) -> None:
+        """Crash it (SIGKILL): no clean shutdown, like a power cut."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+class Postgres:
+    """A throwaway cluster: initdb into a temp dir owned by the postgres user, trust auth on 127.0.0.1."""
+
+    def __init__(self, root: Path) -> None:
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"))
+        if not found:
+            raise RuntimeError("PostgreSQL is not installed (Debian package 'postgresql'; `make test` installs it)")
+        self.bin = Path(found[-1]).parent
+        self.root = root
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def _as_postgres(self, args: list[str]) -> list[str]:
+        if os.geteuid() == 0:
+            return ["runuser", "-u", "postgres", "--", *args]
+        return args
+
+    def start(self) -> Postgres:
+        self.root.mkdir(parents=True, exist_ok=True)
+        data = self.root / "data"
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        subprocess.run(self._as_postgres([str(self.bin / "initdb"), "-D", str(data), "-U", "postgres",
+                                          "--auth=trust", "-E", "UTF8", "--no-sync"]),
+                       check=True, capture_output=True)
+        log = (self.root / "pg.log").open("ab")
+        self.proc = subprocess.Popen(self._as_postgres([
+            str(self.bin / "postgres"), "-D", str(data), "-p", str(self.port), "-h", "127.0.0.1",
+            "-k", str(self.root), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=300",
+            "-c", "full_page_writes=off"]), stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            ready = subprocess.run([str(self.bin / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)],
+                                   capture_output=True)
+            if ready.returncode == 0:
+                return self
+            time.sleep(0.2)
+        raise RuntimeError("postgres did not start: " + (self.root / "pg.log").read_text()[-2000:])
+
+    def create_database(self) -> str:
+        import psycopg
+
+        name = "hub_" + uuid.uuid4().hex[:10]
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(20)

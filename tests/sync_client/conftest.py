@@ -1,0 +1,1 @@
+from tests.hub.fixtures import hub, make_client, postgres, sqlite_hub  # noqa: F401
