@@ -30,9 +30,9 @@ from typing import Any
 
 import psutil
 
-from core.assistant.base import Conversation, Message
+from core.assistant.base import Conversation
 from core.atomic import atomic_write_text
-from core.document.document import Document, DocumentChange
+from core.document.document import Document
 from core.errors import PotStudioError, StoreError
 from core.events import Signal
 from core.paths import data_dir
@@ -43,6 +43,10 @@ SCHEMA_VERSION = 1
 _KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 Snapshot = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+class UnrecoveredChangesError(StoreError):
+    """A project still has a recovery journal from a session that ended without saving."""
 
 
 def recovery_dir() -> Path:
@@ -75,8 +79,8 @@ class RecoveredState:
 
 class Autosaver:
     """Journals one open project. `key` names the journal: the project id, or a fresh
-    `untitled-…` key for a project that was never saved. Pass the key of a recovered journal to
-    take it over (its content stays until this session's first write replaces it)."""
+    `untitled-…` key for a project that was never saved. To take over a recovered journal, use its
+    key and `start(resume=True)`; its content stays until this session's first write replaces it."""
 
     def __init__(
         self,
@@ -105,7 +109,6 @@ class Autosaver:
         self._write_lock = threading.Lock()
         self._pending: Snapshot | None = None
         self._first_change = self._last_change = 0.0
-        self._generation = 0
         self._stopping = False
         self._thread: threading.Thread | None = None
 
@@ -117,20 +120,29 @@ class Autosaver:
     def lock_path(self) -> Path:
         return self.directory / f"{self.key}.lock"
 
-    def start(self) -> Autosaver:
-        """Take the lock and begin watching; refuses when another live process has this project open."""
+    def start(self, resume: bool = False) -> Autosaver:
+        """Take the lock and begin watching.
+
+        Refuses when another live process has this project open, and when an earlier session left
+        unsaved changes under this key: our first write would replace them, so they must be
+        recovered (then start with resume=True) or discarded first.
+        """
         owner = _read_owner(self.lock_path)
         if owner is not None and _alive(*owner):
             raise StoreError(
                 f"'{self.project_name}' is already open in another 3D Pot Studio window (process {owner[0]})."
+            )
+        if self.journal_path.exists() and not resume:
+            raise UnrecoveredChangesError(
+                f"'{self.project_name}' has unsaved changes from an earlier session; recover or discard them first."
             )
         me = psutil.Process()
         try:
             atomic_write_text(self.lock_path, json.dumps({"pid": me.pid, "started": me.create_time()}))
         except OSError as exc:
             raise StoreError(f"Cannot start autosave in {self.directory}: {exc.strerror or exc}.") from None
-        self.doc.changed.connect(self._on_document_changed)
-        self.conversation.message_added.connect(self._on_message_added)
+        self.doc.changed.connect(self._on_change)
+        self.conversation.message_added.connect(self._on_change)
         self._thread = threading.Thread(target=self._run, name=f"autosave-{self.key}", daemon=True)
         self._thread.start()
         return self
@@ -147,17 +159,22 @@ class Autosaver:
             self._cond.notify()
 
     def flush(self) -> None:
-        """Write the pending state now (e.g. before a risky operation); no-op when nothing changed."""
-        with self._cond:
-            snapshot, generation, self._pending = self._pending, self._generation, None
-        if snapshot is not None:
-            self._write(snapshot, generation)
+        """Write the pending state now (e.g. before a risky operation); no-op when nothing changed.
 
-    def mark_saved(self) -> None:
-        """The project was saved to the store or a file: nothing is unsaved, the journal goes."""
+        Taking the snapshot and writing it happen under one lock, so writes land in the order the
+        states were made: an older snapshot never overwrites a newer journal.
+        """
         with self._write_lock:
             with self._cond:
-                self._generation += 1
+                snapshot, self._pending = self._pending, None
+            if snapshot is not None:
+                self._write(snapshot)
+
+    def mark_saved(self) -> None:
+        """The project was saved to the store or a file: nothing is unsaved, the journal goes.
+        A write in progress finishes first, so it cannot bring the journal back afterwards."""
+        with self._write_lock:
+            with self._cond:
                 self._pending = None
             self.journal_path.unlink(missing_ok=True)
 
@@ -166,8 +183,8 @@ class Autosaver:
         keep_journal=True when the user quits without saving but wants the state offered again."""
         if self._thread is None:
             return  # never started (or already closed): the lock is not ours to release
-        self.doc.changed.disconnect(self._on_document_changed)
-        self.conversation.message_added.disconnect(self._on_message_added)
+        self.doc.changed.disconnect(self._on_change)
+        self.conversation.message_added.disconnect(self._on_change)
         with self._cond:
             self._stopping = True
             self._cond.notify()
@@ -179,10 +196,7 @@ class Autosaver:
             self.mark_saved()
         self.lock_path.unlink(missing_ok=True)
 
-    def _on_document_changed(self, _change: DocumentChange) -> None:
-        self.mark_changed()
-
-    def _on_message_added(self, _message: Message) -> None:
+    def _on_change(self, *_: object) -> None:
         self.mark_changed()
 
     def _run(self) -> None:
@@ -196,14 +210,13 @@ class Autosaver:
                 if wait > 0:
                     self._cond.wait(wait)
                     continue
-                snapshot, generation, self._pending = self._pending, self._generation, None
                 self._cond.release()
                 try:
-                    self._write(snapshot, generation)
+                    self.flush()
                 finally:
                     self._cond.acquire()
 
-    def _write(self, snapshot: Snapshot, generation: int) -> None:
+    def _write(self, snapshot: Snapshot) -> None:
         document, messages = snapshot
         payload = {
             "format": FORMAT, "schema_version": SCHEMA_VERSION, "key": self.key, "project_id": self.project_id,
@@ -211,12 +224,7 @@ class Autosaver:
             "document": document, "conversation": messages,
         }
         try:
-            text = json.dumps(payload, separators=(",", ":"))
-            with self._write_lock:
-                with self._cond:
-                    if generation != self._generation:
-                        return  # saved meanwhile: this snapshot is not unsaved work any more
-                atomic_write_text(self.journal_path, text)
+            atomic_write_text(self.journal_path, json.dumps(payload, separators=(",", ":")))
         except (OSError, TypeError, ValueError) as exc:
             log.exception("autosave of %s failed", self.key)
             with self._cond:  # keep the state pending and retry after the debounce delay

@@ -14,12 +14,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from desktop.i18n import mark
+
 Key = QKeySequence.StandardKey
-
-
-def _noop(text: str) -> str:
-    """Marks a source string for translation (like QT_TRANSLATE_NOOP) without translating it here."""
-    return text
 
 
 @dataclass(frozen=True)
@@ -33,31 +30,31 @@ class ActionSpec:
     separator_before: bool = False
 
 
-MENUS = (_noop("&File"), _noop("&Edit"), _noop("&View"))
+MENUS = (mark("&File"), mark("&Edit"), mark("&View"))
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("file.new", _noop("New"), "&File", Key.New),
-    ActionSpec("file.open", _noop("Open…"), "&File", Key.Open),
-    ActionSpec("file.save", _noop("Save"), "&File", Key.Save, "has_model"),
-    ActionSpec("file.save_as", _noop("Save As…"), "&File", Key.SaveAs, "has_model"),
-    ActionSpec("file.import", _noop("Import Mesh (STL/3MF/OBJ)…"), "&File", "Ctrl+I", separator_before=True),
-    ActionSpec("file.export", _noop("Export Mesh (STL/3MF/OBJ)…"), "&File", "Ctrl+E", "has_mesh"),
-    ActionSpec("file.quit", _noop("Quit"), "&File", Key.Quit, separator_before=True),
-    ActionSpec("edit.undo", _noop("Undo"), "&Edit", Key.Undo, "can_undo"),
-    ActionSpec("edit.redo", _noop("Redo"), "&Edit", Key.Redo, "can_redo"),
-    ActionSpec("edit.palette", _noop("Command Palette…"), "&Edit", "Ctrl+K", separator_before=True),
-    ActionSpec("edit.preferences", _noop("Preferences…"), "&Edit", Key.Preferences),
-    ActionSpec("view.fit", _noop("Fit View"), "&View", "F"),
-    ActionSpec("view.front", _noop("Front View"), "&View", "1"),
-    ActionSpec("view.top", _noop("Top View"), "&View", "7"),
-    ActionSpec("view.right", _noop("Right View"), "&View", "3"),
-    ActionSpec("view.iso", _noop("Isometric View"), "&View", "0"),
-    ActionSpec("view.ortho", _noop("Orthographic"), "&View", "5", checkable=True, separator_before=True),
-    ActionSpec("view.wireframe", _noop("Wireframe"), "&View", "W", checkable=True),
-    ActionSpec("view.xray", _noop("X-Ray"), "&View", "X", checkable=True),
-    ActionSpec("view.section", _noop("Section Plane"), "&View", "S", "has_mesh", checkable=True),
-    ActionSpec("view.overhang", _noop("Overhang Overlay"), "&View", "O", "has_mesh", checkable=True),
-    ActionSpec("view.measure", _noop("Measure (Click Two Points)"), "&View", "M", "has_mesh", checkable=True),
+    ActionSpec("file.new", mark("New"), "&File", Key.New),
+    ActionSpec("file.open", mark("Open…"), "&File", Key.Open),
+    ActionSpec("file.save", mark("Save"), "&File", Key.Save, "has_model"),
+    ActionSpec("file.save_as", mark("Save As…"), "&File", Key.SaveAs, "has_model"),
+    ActionSpec("file.import", mark("Import Mesh (STL/3MF/OBJ)…"), "&File", "Ctrl+I", separator_before=True),
+    ActionSpec("file.export", mark("Export Mesh (STL/3MF/OBJ)…"), "&File", "Ctrl+E", "has_mesh"),
+    ActionSpec("file.quit", mark("Quit"), "&File", Key.Quit, separator_before=True),
+    ActionSpec("edit.undo", mark("Undo"), "&Edit", Key.Undo, "can_undo"),
+    ActionSpec("edit.redo", mark("Redo"), "&Edit", Key.Redo, "can_redo"),
+    ActionSpec("edit.palette", mark("Command Palette…"), "&Edit", "Ctrl+K", separator_before=True),
+    ActionSpec("edit.preferences", mark("Preferences…"), "&Edit", Key.Preferences),
+    ActionSpec("view.fit", mark("Fit View"), "&View", "F"),
+    ActionSpec("view.front", mark("Front View"), "&View", "1"),
+    ActionSpec("view.top", mark("Top View"), "&View", "7"),
+    ActionSpec("view.right", mark("Right View"), "&View", "3"),
+    ActionSpec("view.iso", mark("Isometric View"), "&View", "0"),
+    ActionSpec("view.ortho", mark("Orthographic"), "&View", "5", checkable=True, separator_before=True),
+    ActionSpec("view.wireframe", mark("Wireframe"), "&View", "W", checkable=True),
+    ActionSpec("view.xray", mark("X-Ray"), "&View", "X", checkable=True),
+    ActionSpec("view.section", mark("Section Plane"), "&View", "S", "has_mesh", checkable=True),
+    ActionSpec("view.overhang", mark("Overhang Overlay"), "&View", "O", "has_mesh", checkable=True),
+    ActionSpec("view.measure", mark("Measure (Click Two Points)"), "&View", "M", "has_mesh", checkable=True),
 )
 
 def tr(text: str) -> str:

@@ -16,28 +16,41 @@ log = logging.getLogger(__name__)
 LANGUAGES = {"en": "English", "pt_BR": "Português do Brasil"}
 
 
+def mark(text: str) -> str:
+    """Marks a source string for translation (QT_TRANSLATE_NOOP) where it is declared as data; the
+    code that shows it translates it (resources/i18n/update_ts.py collects these with their context)."""
+    return text
+
+
 class Translations:
+    """Every `*_<lang>.qm` in resources/i18n is loaded, so each part of the app (docks written
+    separately) can ship its own catalogue, plus Qt's own strings when the Qt build has them."""
+
     def __init__(self, app: QCoreApplication) -> None:
         self.app = app
         self.language = "en"
-        self._ours = QTranslator(app)
-        self._qt = QTranslator(app)
+        self._installed: list[QTranslator] = []
 
     def set_language(self, language: str) -> bool:
-        """Install `language`; returns False (and stays in English) when its file is missing."""
-        self.app.removeTranslator(self._ours)
-        self.app.removeTranslator(self._qt)
+        """Install `language`; returns False (and stays in English) when its files are missing."""
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed = []
         self.language = "en"
         QLocale.setDefault(QLocale(language))
         if language == "en":
             return True
-        path = resources_dir() / "i18n" / f"potstudio_{language}.qm"
-        if not self._ours.load(str(path)):
-            log.warning("no translation file %s", path)
+        for path in sorted((resources_dir() / "i18n").glob(f"*_{language}.qm")):
+            self._install(str(path), "")
+        if not self._installed:
+            log.warning("no translation files for %s in %s", language, resources_dir() / "i18n")
             return False
-        self.app.installTranslator(self._ours)
-        # Qt's own strings (standard buttons, "Show Details…"), when the Qt build ships them.
-        if self._qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            self.app.installTranslator(self._qt)
+        self._install(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         self.language = language
         return True
+
+    def _install(self, name: str, directory: str) -> None:
+        translator = QTranslator(self.app)
+        if translator.load(name, directory):
+            self.app.installTranslator(translator)
+            self._installed.append(translator)

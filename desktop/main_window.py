@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import pyvista as pv
 import trimesh
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -206,8 +207,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.project.name}[*] — 3D Pot Studio")
         self.setWindowModified(not self.stack.is_clean)
 
-    def _mesh_ready(self, mesh: trimesh.Trimesh | None) -> None:
-        self.viewport.show_mesh(mesh)
+    def _mesh_ready(self, mesh: trimesh.Trimesh | None, prepared: pv.PolyData) -> None:
+        self.viewport.show_mesh(mesh, prepared)
         self.action_set.refresh()
         if self.action_set["view.overhang"].isChecked():
             self._toggle_overhang()

@@ -8,6 +8,7 @@ offline planner as fallback, so a dropped connection degrades to offline answers
 from __future__ import annotations
 
 import httpx
+from PySide6.QtCore import QCoreApplication
 
 from core import secrets
 from core.assistant.base import Provider
@@ -17,6 +18,10 @@ from core.assistant.offline.planner import OfflinePlanner
 from core.errors import AssistantError
 from core.geometry.build import Evaluator
 from core.settings import AISettings
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Providers", text)  # thread-safe: checks run on workers
 
 
 def config(ai: AISettings) -> LLMConfig:
@@ -38,19 +43,19 @@ class ProviderFactory:
     def check(self, ai: AISettings) -> str:
         """A short state text when the provider answers; raises AssistantError saying why not."""
         if ai.provider == "offline":
-            return "Offline assistant ready"
+            return tr("Offline assistant ready")
         cfg = config(ai)
         key = secrets.get_secret(cfg.secret_key)
         if cfg.needs_key and not key:
-            raise AssistantError(f"No API key for {cfg.title} (Preferences)")
+            raise AssistantError(tr("No API key for {0} (Preferences)").format(cfg.title))
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         try:
             response = httpx.get(f"{cfg.base_url}/models", headers=headers, timeout=5.0)
         except httpx.HTTPError as exc:
-            raise AssistantError(f"{cfg.host} not reachable") from exc
+            raise AssistantError(tr("{0} not reachable").format(cfg.host)) from exc
         if response.status_code in (401, 403):
-            raise AssistantError(f"{cfg.title} refused the API key")
+            raise AssistantError(tr("{0} refused the API key").format(cfg.title))
         if response.status_code >= 400:
-            raise AssistantError(f"{cfg.host} answered {response.status_code}")
-        return f"Connected to {cfg.title} · {cfg.model}"
+            raise AssistantError(tr("{0} answered {1}").format(cfg.host, response.status_code))
+        return tr("Connected to {0} · {1}").format(cfg.title, cfg.model)
 

@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import logging
 
+import pyvista as pv
 import trimesh
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from core.document.document import Document, DocumentChange
 from core.geometry.build import Evaluator
 from core.tasks import Task
+from desktop.viewport.scene import prepare
 from desktop.workers import Job, Workers
 
 log = logging.getLogger(__name__)
 
 
 class Regenerator(QObject):
-    mesh_ready = Signal(object)  # trimesh.Trimesh, or None when the model is empty
+    mesh_ready = Signal(object, object)  # trimesh.Trimesh or None (empty model), its display PolyData
     failed = Signal(str)
     idle = Signal()
 
@@ -55,20 +57,19 @@ class Regenerator(QObject):
         self.request()
 
     def _start(self, snapshot: Document) -> None:
-        def build(task: Task) -> trimesh.Trimesh | None:
-            if not snapshot.root.children:
-                return None
-            return self.evaluator.mesh(snapshot, task=task)
+        def build(task: Task) -> tuple[trimesh.Trimesh | None, pv.PolyData]:
+            mesh = self.evaluator.mesh(snapshot, task=task) if snapshot.root.children else None
+            return mesh, prepare(mesh)  # normals too are computed here, off the GUI thread
 
         label = QCoreApplication.translate("Regenerator", "Building model")
         job = self.workers.submit(label, build, self._built, self._error)
         job.ended.connect(self._next)
         self._running = job
 
-    def _built(self, mesh: trimesh.Trimesh | None) -> None:
+    def _built(self, result: tuple[trimesh.Trimesh | None, pv.PolyData]) -> None:
         self.builds += 1
-        self.mesh = mesh
-        self.mesh_ready.emit(mesh)
+        self.mesh = result[0]
+        self.mesh_ready.emit(*result)
 
     def _error(self, exc: BaseException) -> None:
         log.info("model build failed: %s", exc)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from core.errors import CancelledError
 from core.tasks import Task
@@ -46,21 +46,25 @@ class Job(QObject):
 class _Runnable(QRunnable):
     def __init__(self, job: Job, fn: Callable[[Task], Any]) -> None:
         super().__init__()
-        self.job = job
-        self.fn = fn
+        self._work: tuple[Job, Callable[[Task], Any]] | None = (job, fn)
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        assert self._work is not None
+        # Drop our references before reporting: PySide may keep this wrapper alive after the pool
+        # deletes the C++ runnable, and it must not keep the job (and the window its slots reach).
+        job, fn = self._work
+        self._work = None
         try:
-            result = self.fn(self.job.task)
+            result = fn(job.task)
         except CancelledError:
-            self.job.cancelled.emit()
+            job.cancelled.emit()
         except Exception as exc:  # relayed to the GUI thread, where it is shown and logged
-            log.debug("job %s failed", self.job.label, exc_info=True)
-            self.job.errored.emit(exc)
+            log.debug("job %s failed", job.label, exc_info=True)
+            job.errored.emit(exc)
         else:
-            self.job.succeeded.emit(result)
-        self.job.ended.emit()
+            job.succeeded.emit(result)
+        job.ended.emit()
 
 
 class Workers(QObject):
@@ -87,11 +91,21 @@ class Workers(QObject):
         job = Job(label, show)
         job.succeeded.connect(on_done)
         job.errored.connect(on_error or (lambda exc: self._on_error(label, exc)))
-        job.ended.connect(lambda: self._jobs.discard(job))
+        job.ended.connect(lambda: self._finish(job))
         self._jobs.add(job)
         self.started.emit(job)
-        self._pool.start(_Runnable(job, fn))
+        # Start on the next event-loop pass, so the caller can connect to the returned job first:
+        # a cache-hit build finishes faster than the caller's next line.
+        runnable = _Runnable(job, fn)
+        QTimer.singleShot(0, self, lambda: self._pool.start(runnable))
         return job
+
+    def _finish(self, job: Job) -> None:
+        """Forget the job and delete it once its queued signals are delivered. Slots connected to a
+        job often capture it (and the window); Qt holds those connections where Python's gc cannot
+        see the cycle, so only deleting the QObject releases them."""
+        self._jobs.discard(job)
+        job.deleteLater()
 
     @property
     def busy(self) -> bool:
@@ -109,7 +123,7 @@ class Workers(QObject):
         """
         self.cancel_all()
         deadline = time.monotonic() + timeout_ms / 1000
-        while not self._pool.waitForDone(20):
+        while self._jobs or not self._pool.waitForDone(20):
             QCoreApplication.processEvents()
             if time.monotonic() > deadline:
                 return False

@@ -53,6 +53,9 @@ ERROR_SCHEMA = {
 }
 
 
+FRIENDLY = {404: "There is nothing at this address.", 405: "This address does not accept that method."}
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -69,7 +72,8 @@ def install(app: FastAPI) -> None:
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = HTTPStatus(exc.status_code).phrase.lower().replace(" ", "_")
         headers = dict(exc.headers or {})
-        return JSONResponse(error_body(code, str(exc.detail)), exc.status_code, headers=headers)
+        message = FRIENDLY.get(exc.status_code) or str(exc.detail).rstrip(".") + "."
+        return JSONResponse(error_body(code, message), exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _crash(_request: Request, exc: Exception) -> JSONResponse:

@@ -12,7 +12,7 @@ from hub.schemas import FileOut, Licence, ListingDetail, ListingSummary
 def summary(listing: Listing, creator: str, base: str) -> ListingSummary:
     return ListingSummary(
         id=listing.id, slug=listing.slug, title=listing.title, creator=creator, category=listing.category,
-        licence=Licence(listing.licence), price_cents=listing.price_cents, tags=[t.tag for t in listing.tags],
+        licence=Licence(listing.licence), price_cents=listing.price_cents, tags=listing.tags_text.split(),
         has_parameters=listing.has_parameters,
         thumbnail_url=f"{base}/listings/{listing.id}/thumbnail" if listing.thumbnail_sha else None,
         downloads=listing.downloads, likes=listing.likes, makes=listing.makes, created_at=listing.created_at,

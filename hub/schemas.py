@@ -12,6 +12,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hub.params import RefId
+
 USERNAME = r"^[a-z0-9][a-z0-9_.-]{2,39}$"
 SAFE_NAME = re.compile(r"^[\w][\w .()+-]{0,150}\.(3mf|stl|obj)$", re.IGNORECASE)
 
@@ -117,7 +119,7 @@ class ListingCreate(BaseModel):
     thumbnail_upload_id: str | None = None
     image_upload_ids: Annotated[list[str], Field(max_length=10)] = []
     document: dict[str, Any] | None = None
-    remix_of: int | None = None
+    remix_of: RefId | None = None
 
 
 class CategoryOut(BaseModel):
@@ -143,7 +145,7 @@ class CollectionOut(BaseModel):
 
 class CommentCreate(BaseModel):
     body: Annotated[str, Field(min_length=1, max_length=5000)]
-    parent_id: int | None = None
+    parent_id: RefId | None = None
 
 
 class CommentOut(BaseModel):

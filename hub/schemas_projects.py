@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field
 
 from hub.oplog import OP_KINDS
+from hub.params import MAX_ID, RefId
 from hub.schemas import USERNAME
 
 
@@ -69,7 +70,7 @@ class InvitationOut(BaseModel):
 
 
 class OpIn(BaseModel):
-    base_rev: Annotated[int, Field(ge=0)]
+    base_rev: Annotated[int, Field(ge=0, le=MAX_ID)]
     kind: Annotated[str, Field(pattern="^(" + "|".join(OP_KINDS) + ")$")]
     args: dict[str, Any]
 
@@ -128,7 +129,7 @@ class ProjectCommentCreate(BaseModel):
     body: Annotated[str, Field(min_length=1, max_length=5000)]
     node_id: Annotated[str | None, Field(max_length=80)] = None
     anchor: Anchor | None = None
-    parent_id: int | None = None
+    parent_id: RefId | None = None
 
 
 class ProjectCommentPatch(BaseModel):

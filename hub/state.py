@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hub.config import HubConfig
 from hub.limits import LoginLimiter
+from hub.results_cache import ResultCache
 from hub.storage import BlobStore
 
 
@@ -40,6 +41,7 @@ class HubState:
     blobs: BlobStore
     limiter: LoginLimiter
     bell: FeedBell = field(default_factory=FeedBell)
+    results: ResultCache = field(default_factory=ResultCache)
 
 
 def hub_of(request: Request) -> HubState:

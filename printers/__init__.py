@@ -1,1 +1,15 @@
-"""LAN printer drivers, discovery, the job queue and printer simulators. Pure Python: may use core, never Qt."""
+"""LAN printer drivers, discovery, the job queue and printer simulators. Pure Python: may use core, never Qt.
+
+How the parts fit (Cura's device/model/controller split):
+
+    registry ──entry points──> drivers/{bambu,moonraker,potscale}   one class per family, built from a
+        │                          │  MqttLink (mqtt.py: TLS, backoff, routing, own thread)
+    book (printers.json +          │  wire/ (pydantic payloads) → mapping → PrinterModel (state.py)
+    keyring secrets)               │  controller methods (block until the device confirms)
+        │                          v
+    fleet ──────────────────> PrinterModel.changed / connection_changed / notice   <── desktop bridge
+    queue + dispatch (SQLite jobs, slicing.py → ftps.py / HTTP upload → start)
+    discovery (SSDP listener)      simulator/ (virtual devices speaking the same protocols)
+
+Every signal fires on a network thread; desktop/bridge.py re-emits them on the GUI thread.
+"""

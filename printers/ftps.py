@@ -96,8 +96,15 @@ def _store(ftp: ImplicitFtps, local: Path, remote_name: str, total: int, task: T
 
 
 def _remove_partial(ftp: ImplicitFtps, remote_name: str) -> None:
+    """After a cancel the server answers 226 (it saw EOF) or 426 (it saw a reset); either way drop the file."""
     try:
         ftp.getresp()
+    except ftplib.Error as exc:
+        log.debug("transfer aborted as expected: %s", exc)
+    try:
         ftp.delete(remote_name)
+    except ftplib.error_perm as exc:
+        if not str(exc).startswith("550"):  # 550: the server already discarded it
+            log.warning("could not remove the partial upload %s: %s", remote_name, exc)
     except (OSError, ftplib.Error) as exc:
         log.warning("could not remove the partial upload %s: %s", remote_name, exc)

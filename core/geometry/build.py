@@ -27,6 +27,7 @@ from core.document.document import Document
 from core.document.expressions import Number
 from core.document.nodes import Node, resolve_enabled, resolve_value
 from core.errors import GeometryError, PotStudioError
+from core.geometry import font, gear  # noqa: F401  (register the 'text' and 'gear' 2D shapes)
 from core.geometry.shapes import build_shape, num, positive
 from core.tasks import NULL_TASK, Task
 

@@ -16,7 +16,8 @@ process wrote meanwhile, whereas IMMEDIATE takes the write lock up front and wai
 from __future__ import annotations
 
 import logging
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import StoreError
@@ -49,17 +50,37 @@ def create_sqlite_engine(path: Path) -> Engine:
 
 
 class Database:
-    """Session factories: `read()` for queries, `write()` for a transaction that commits on exit."""
+    """Sessions: `read()` for queries, `write()` for a transaction that commits on exit.
 
-    def __init__(self, engine: Engine) -> None:
+    Database failures (locked beyond the busy timeout, disk full, a damaged page) become a
+    StoreError naming the file; IntegrityError passes through, since the stores turn each
+    constraint into its own message (a duplicate name, an append-only version).
+    """
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.path = path
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False)
 
-    def read(self) -> Session:
-        return self._read()
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._translated("read"), self._read() as session:
+            yield session
 
-    def write(self) -> AbstractContextManager[Session]:
-        return self._write.begin()
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._translated("written"), self._write.begin() as session:
+            yield session
+
+    @contextmanager
+    def _translated(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError:
+            raise
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"The project database {self.path} could not be {action}: {reason}.") from exc
 
 
 def _begin(conn: Connection) -> None:
@@ -73,7 +94,7 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at checkpoints, never corrupt
+        cursor.execute("PRAGMA synchronous = FULL")  # a saved version survives a power cut, not just a crash
     finally:
         cursor.close()
 
@@ -86,11 +107,6 @@ def _alembic_config() -> Config:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
 
 
 def migrate(engine: Engine, where: Path) -> None:

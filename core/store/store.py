@@ -31,7 +31,7 @@ class Store:
         except BaseException:
             self._engine.dispose()
             raise
-        db = Database(self._engine)
+        db = Database(self._engine, path)
         self.projects = ProjectStore(db)
         self.conversations = ConversationStore(db, self.projects)
         self.settings = SettingsStore(db)

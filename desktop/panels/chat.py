@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.assistant.base import Message
+from desktop.i18n import mark
 
 PROVIDERS = (
-    ("offline", "Offline (built-in)"),
+    ("offline", mark("Offline (built-in)")),
     ("nvidia", "NVIDIA NIM"),
     ("openai", "OpenAI"),
     ("ollama", "Ollama"),
-    ("custom", "Custom URL"),
+    ("custom", mark("Custom URL")),
 )
 
 

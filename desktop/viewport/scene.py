@@ -45,6 +45,13 @@ def shaded(poly: pv.PolyData) -> pv.PolyData:
     return poly.compute_normals(split_vertices=True, feature_angle=35.0, auto_orient_normals=False)
 
 
+def prepare(mesh: trimesh.Trimesh | None) -> pv.PolyData:
+    """The display form of a model (any thread: VTK data objects are not tied to the GL context)."""
+    if mesh is None or len(mesh.faces) == 0:
+        return pv.PolyData()
+    return shaded(to_polydata(mesh))
+
+
 def plate(bed: tuple[float, float, float], minor: float = 10.0) -> tuple[pv.PolyData, pv.PolyData, pv.PolyData]:
     """(plate surface, minor grid, major grid) centred on the origin like the models are.
 

@@ -7,20 +7,22 @@ meshes on the next frame without rebuilding actors or resetting the camera.
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 import numpy as np
 import pyvista as pv
 import trimesh
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from pyvistaqt import QtInteractor
 
 from desktop.viewport.measure import MeasureTool
-from desktop.viewport.scene import ScenePalette, palette, plate, shaded, to_polydata
+from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_polydata
 
 View = Literal["front", "top", "right", "iso"]
 Style = Literal["surface", "wireframe", "xray"]
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -63,6 +65,7 @@ class Viewport(QWidget):
         self._highlight: pv.Actor | None = None
         self._outline = pv.PolyData()
         self._pal: ScenePalette = palette(dark)
+        self._render_queued = False
         self.measure = MeasureTool(self.plotter, self.info_label, lambda: self._pal.measure)
 
         self.plotter.add_axes(interactive=False, line_width=2, labels_off=False)
@@ -73,20 +76,44 @@ class Viewport(QWidget):
         self.set_bed(bed)
         self.set_dark(dark)
         self.set_view("iso")
+        self._software_gl()
         self._update_dims()
 
     # --- model ----------------------------------------------------------------------------------
-    def show_mesh(self, mesh: trimesh.Trimesh | None) -> None:
+    def show_mesh(self, mesh: trimesh.Trimesh | None, prepared: pv.PolyData | None = None) -> None:
+        """Swap in a new model; `prepared` is its display PolyData when a worker already made it."""
         first = self.mesh is None and mesh is not None
         self.mesh = mesh
-        self._full = shaded(to_polydata(mesh)) if mesh is not None and len(mesh.faces) else pv.PolyData()
+        if prepared is None:
+            prepared = prepare(mesh)
+        self._full = prepared
         self._refresh_geometry()
         self.measure.clear()
         if first:
             self.fit()
         self._update_dims()
-        self.plotter.render()
+        self.schedule_render()
+
+    def schedule_render(self) -> None:
+        """Render on the next event-loop pass; several changes in one pass make one frame."""
+        if not self._render_queued:
+            self._render_queued = True
+            QTimer.singleShot(0, self, self._render_now)
+
+    def _render_now(self) -> None:
+        # update(), not plotter.render(): the QOpenGLWidget renders VTK in its paintGL anyway, so
+        # render() would draw every frame twice (once now, once when Qt repaints the widget).
+        self._render_queued = False
+        self.plotter.update()
         self.rendered.emit()
+
+    def _software_gl(self) -> None:
+        """On a software rasteriser (llvmpipe under Xvfb, remote desktops) 8× MSAA costs ~0.15 s a
+        frame, enough to stall the GUI while dragging; drop it there, keep it on real GPUs."""
+        caps = self.plotter.ren_win.ReportCapabilities() or ""
+        if any(name in caps for name in ("llvmpipe", "softpipe", "SWR", "Software Rasterizer")):
+            log.info("software OpenGL detected: multisampling off")
+            self.plotter.ren_win.SetMultiSamples(0)
 
     def _refresh_geometry(self) -> None:
         shown = self._full
@@ -128,7 +155,7 @@ class Viewport(QWidget):
             self.plotter.add_mesh(major, color=p.grid_major, line_width=1.5, name="grid_major", reset_camera=False,
                                   pickable=False),
         ]
-        self.plotter.render()
+        self.schedule_render()
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
@@ -142,7 +169,7 @@ class Viewport(QWidget):
             self._highlight.prop.color = p.highlight
         if self._overlay is not None:
             self._overlay.prop.color = p.overhang
-        self.plotter.render()
+        self.schedule_render()
 
     # --- camera ---------------------------------------------------------------------------------
     def set_view(self, view: View) -> None:
@@ -157,14 +184,14 @@ class Viewport(QWidget):
         else:
             bx, by, _ = self.bed
             self.plotter.reset_camera(bounds=(-bx / 2, bx / 2, -by / 2, by / 2, 0, min(bx, by) / 4))
-        self.plotter.render()
+        self.schedule_render()
 
     def set_ortho(self, on: bool) -> None:
         if on:
             self.plotter.enable_parallel_projection(render=False)
         else:
             self.plotter.disable_parallel_projection(render=False)
-        self.plotter.render()
+        self.schedule_render()
 
     # --- display modes and overlays -----------------------------------------------------------------
     def set_style(self, style: Style) -> None:
@@ -172,13 +199,13 @@ class Viewport(QWidget):
         prop = self._model.prop
         prop.style = "wireframe" if style == "wireframe" else "surface"
         prop.opacity = 0.35 if style == "xray" else 1.0
-        self.plotter.render()
+        self.schedule_render()
 
     def set_section(self, on: bool) -> None:
         """Cut the model at its centre (Y plane) to show walls and floors from inside."""
         self.section = on
         self._refresh_geometry()
-        self.plotter.render()
+        self.schedule_render()
 
     def set_overlay(self, face_mask: np.ndarray | None) -> None:
         """Colour the given faces of the current model (the printability report's overhangs)."""
@@ -189,7 +216,7 @@ class Viewport(QWidget):
             faces = to_polydata(self.mesh).extract_cells(np.flatnonzero(face_mask))
             self._overlay = self.plotter.add_mesh(faces, color=self._pal.overhang, name="overhang",
                                                   reset_camera=False, pickable=False)
-        self.plotter.render()
+        self.schedule_render()
 
     def set_highlight(self, mesh: trimesh.Trimesh | None) -> None:
         """Outline the selected part (from the model tree) in the accent colour."""
@@ -199,7 +226,7 @@ class Viewport(QWidget):
         if mesh is not None and len(mesh.faces):
             self._highlight = self.plotter.add_mesh(to_polydata(mesh), color=self._pal.highlight, opacity=0.55,
                                                     name="highlight", reset_camera=False, pickable=False)
-        self.plotter.render()
+        self.schedule_render()
 
     @property
     def highlighted(self) -> bool:

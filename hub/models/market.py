@@ -32,7 +32,7 @@ class Listing(Base):
     category: Mapped[str] = mapped_column(ForeignKey("categories.slug"), index=True)
     licence: Mapped[str] = mapped_column(String(40), index=True)
     price_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
-    tags_text: Mapped[str] = mapped_column(Text, default="")
+    tags_text: Mapped[str] = mapped_column(Text, default="")  # space-separated copy of tags, for FTS and lists
     document: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     has_parameters: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     remix_of: Mapped[int | None] = mapped_column(ForeignKey("listings.id"), nullable=True)
@@ -43,8 +43,9 @@ class Listing(Base):
     makes: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    files: Mapped[list[ListingFile]] = relationship(order_by="ListingFile.id", lazy="selectin")
-    tags: Mapped[list[ListingTag]] = relationship(order_by="ListingTag.tag", lazy="selectin")
+    # loaded only when a detail page asks; search results read tags_text and never touch files
+    files: Mapped[list[ListingFile]] = relationship(order_by="ListingFile.id")
+    tags: Mapped[list[ListingTag]] = relationship(order_by="ListingTag.tag")
 
 
 class ListingTag(Base):

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse
 
 from hub.errors import ERROR_SCHEMA, ApiError, not_found
 from hub.models import Listing, Purchase
+from hub.params import Id
 from hub.schemas import Checkout
 from hub.security import DB, CurrentUser
 from hub.state import hub_of
@@ -18,7 +19,7 @@ from hub.state import hub_of
 router = APIRouter(tags=["buying"], responses={401: ERROR_SCHEMA, 404: ERROR_SCHEMA, 409: ERROR_SCHEMA})
 
 
-def _paid_listing(db: DB, listing_id: int) -> Listing:
+def _paid_listing(db: DB, listing_id: Id) -> Listing:
     listing = db.get(Listing, listing_id)
     if listing is None:
         raise not_found("This listing")
@@ -28,21 +29,21 @@ def _paid_listing(db: DB, listing_id: int) -> Listing:
 
 
 @router.post("/listings/{listing_id}/checkout", response_model=Checkout)
-def checkout(listing_id: int, request: Request, db: DB, _user: CurrentUser) -> Checkout:
+def checkout(listing_id: Id, request: Request, db: DB, _user: CurrentUser) -> Checkout:
     listing = _paid_listing(db, listing_id)
     return Checkout(checkout_url=f"{hub_of(request).config.public_url}/checkout/{listing.id}",
                     price_cents=listing.price_cents)
 
 
 @router.get("/checkout/{listing_id}", include_in_schema=False)
-def checkout_page(listing_id: int, db: DB) -> HTMLResponse:
+def checkout_page(listing_id: Id, db: DB) -> HTMLResponse:
     listing = _paid_listing(db, listing_id)
     return HTMLResponse(f"<!doctype html><title>Checkout</title><h1>Checkout</h1><p>{listing.price_cents / 100:.2f}"
                         " — payments are handled by the marketplace operator's processor.</p>")
 
 
 @router.post("/listings/{listing_id}/purchases", status_code=201)
-def record_purchase(listing_id: int, db: DB, user: CurrentUser) -> dict[str, int]:
+def record_purchase(listing_id: Id, db: DB, user: CurrentUser) -> dict[str, int]:
     listing = _paid_listing(db, listing_id)
     if db.get(Purchase, (user.id, listing_id)) is None:
         db.add(Purchase(user_id=user.id, listing_id=listing_id, price_cents=listing.price_cents))

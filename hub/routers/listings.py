@@ -14,8 +14,9 @@ from starlette.responses import Response
 from core.document.document import Document
 from core.errors import PotStudioError
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
-from hub.http import conditional_json, matches
+from hub.http import conditional_bytes, conditional_json, matches, to_json_bytes
 from hub.models import Category, Download, Listing, ListingFile, ListingTag, Upload, User
+from hub.params import Id, Index
 from hub.present import can_download, detail, summary
 from hub.schemas import CategoryOut, Licence, ListingCreate, ListingDetail, SearchPage, Sort
 from hub.search import Query as SearchQuery
@@ -33,7 +34,7 @@ def _payment_required(listing: Listing, base: str) -> ApiError:
                     headers={"Link": f'<{url}>; rel="payment"'}, extra={"checkout_url": url})
 
 
-def _listing(db: DB, listing_id: int) -> Listing:
+def _listing(db: DB, listing_id: Id) -> Listing:
     listing = db.get(Listing, listing_id)
     if listing is None:
         raise not_found("This listing")
@@ -60,22 +61,28 @@ def list_listings(
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 24,
 ) -> Response:
-    page = search(db, SearchQuery(q=q, category=category, tag=tag, licence=licence, price=price, creator=creator,
-                                  has_parameters=has_parameters, sort=sort, cursor=cursor, limit=limit))
-    base = hub_of(request).config.public_url
-    body = SearchPage(total=page.total, items=[summary(row, name, base) for row, name in page.rows],
-                      next_cursor=page.next_cursor)
-    return conditional_json(request, body)
+    hub = hub_of(request)
+    key = str(sorted(request.query_params.multi_items()))
+    body = hub.results.get(key)
+    if body is None:
+        page = search(db, SearchQuery(q=q, category=category, tag=tag, licence=licence, price=price,
+                                      creator=creator, has_parameters=has_parameters, sort=sort, cursor=cursor,
+                                      limit=limit))
+        base = hub.config.public_url
+        body = to_json_bytes(SearchPage(total=page.total, items=[summary(row, name, base) for row, name in page.rows],
+                                        next_cursor=page.next_cursor))
+        hub.results.put(key, body)
+    return conditional_bytes(request, body)
 
 
 @router.get("/listings/{listing_id}", response_model=ListingDetail)
-def get_listing(listing_id: int, request: Request, db: DB, user: OptionalUser) -> Response:
+def get_listing(listing_id: Id, request: Request, db: DB, user: OptionalUser) -> Response:
     listing = _listing(db, listing_id)
     return conditional_json(request, detail(db, listing, hub_of(request).config.public_url, user))
 
 
 @router.get("/listings/{listing_id}/remixes", response_model=list[int])
-def remixes(listing_id: int, db: DB) -> list[int]:
+def remixes(listing_id: Id, db: DB) -> list[int]:
     _listing(db, listing_id)
     return list(db.scalars(select(Listing.id).where(Listing.remix_of == listing_id).order_by(Listing.id)))
 
@@ -127,6 +134,7 @@ def publish(body: ListingCreate, request: Request, db: DB, user: CurrentUser) ->
                            size=upload.length, sha256=upload.sha256 or ""))
     db.add_all(ListingTag(listing_id=listing.id, tag=t) for t in tags)
     db.commit()
+    hub_of(request).results.clear()
     db.refresh(listing)
     base = hub_of(request).config.public_url
     payload = detail(db, listing, base, user)
@@ -135,17 +143,18 @@ def publish(body: ListingCreate, request: Request, db: DB, user: CurrentUser) ->
 
 
 @router.delete("/listings/{listing_id}", status_code=204, responses={401: ERROR_SCHEMA, 403: ERROR_SCHEMA})
-def unpublish(listing_id: int, db: DB, user: CurrentUser) -> Response:
+def unpublish(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> Response:
     listing = _listing(db, listing_id)
     if listing.creator_id != user.id:
         raise forbidden("Only the creator can take a listing down.")
     db.delete(listing)
     db.commit()
+    hub_of(request).results.clear()
     return Response(status_code=204)
 
 
 @router.get("/listings/{listing_id}/document", responses={402: ERROR_SCHEMA})
-def listing_document(listing_id: int, request: Request, db: DB, user: OptionalUser) -> Response:
+def listing_document(listing_id: Id, request: Request, db: DB, user: OptionalUser) -> Response:
     listing = _listing(db, listing_id)
     if listing.document is None:
         raise not_found("A parametric document for this listing")
@@ -156,7 +165,7 @@ def listing_document(listing_id: int, request: Request, db: DB, user: OptionalUs
 
 @router.get("/listings/{listing_id}/files/{file_id}", responses={206: {"description": "Partial"},
                                                                   402: ERROR_SCHEMA})
-def download(listing_id: int, file_id: int, request: Request, db: DB, user: OptionalUser) -> Response:
+def download(listing_id: Id, file_id: Id, request: Request, db: DB, user: OptionalUser) -> Response:
     listing = _listing(db, listing_id)
     item = db.get(ListingFile, file_id)
     if item is None or item.listing_id != listing.id:
@@ -188,12 +197,12 @@ def _image(request: Request, sha: str | None) -> Response:
 
 
 @router.get("/listings/{listing_id}/thumbnail", responses={200: {"content": {"image/png": {}}}})
-def thumbnail(listing_id: int, request: Request, db: DB) -> Response:
+def thumbnail(listing_id: Id, request: Request, db: DB) -> Response:
     return _image(request, _listing(db, listing_id).thumbnail_sha)
 
 
 @router.get("/listings/{listing_id}/images/{index}", responses={200: {"content": {"image/png": {}}}})
-def image(listing_id: int, index: int, request: Request, db: DB) -> Response:
+def image(listing_id: Id, index: Index, request: Request, db: DB) -> Response:
     images = _listing(db, listing_id).images or []
     return _image(request, images[index] if 0 <= index < len(images) else None)
 

@@ -17,6 +17,7 @@ from hub.errors import ERROR_SCHEMA, ApiError, not_found
 from hub.http import conditional_json
 from hub.models import Op, Project, User, Version
 from hub.oplog import OpRejected, apply
+from hub.params import MAX_ID, Id
 from hub.schemas_projects import (
     Feed,
     Head,
@@ -45,7 +46,7 @@ def _accepted(op: Op, project: Project) -> OpAccepted:
              responses={200: {"model": OpAccepted, "description": "A replay of an op already applied"},
                         409: ERROR_SCHEMA, 428: ERROR_SCHEMA})
 def submit_op(
-    project_id: int, body: OpIn, request: Request, db: DB, user: CurrentUser,
+    project_id: Id, body: OpIn, request: Request, db: DB, user: CurrentUser,
     idempotency_key: Annotated[str | None, Header(max_length=80)] = None,
 ) -> Response:
     """Apply one op. A replay of the same Idempotency-Key returns the first answer, so a client that
@@ -84,7 +85,7 @@ def submit_op(
     raise ApiError(503, "busy", "The project is being edited heavily; try again.", headers={"Retry-After": "1"})
 
 
-def _ops_since(db: Session, project_id: int, since: int, limit: int) -> list[OpOut]:
+def _ops_since(db: Session, project_id: Id, since: int, limit: int) -> list[OpOut]:
     rows = db.execute(select(Op, User.username).join(User, User.id == Op.author_id)
                       .where(Op.project_id == project_id, Op.rev > since).order_by(Op.rev).limit(limit)).all()
     return [OpOut(rev=o.rev, op_id=o.op_id, base_rev=o.base_rev, kind=o.kind, args=o.args, author=name,
@@ -92,15 +93,15 @@ def _ops_since(db: Session, project_id: int, since: int, limit: int) -> list[OpO
 
 
 @router.get("/projects/{project_id}/ops", response_model=Feed)
-def feed(project_id: int, db: DB, user: CurrentUser, since: Annotated[int, Query(ge=0)] = 0,
+def feed(project_id: Id, db: DB, user: CurrentUser, since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
          limit: Annotated[int, Query(ge=1, le=FEED_LIMIT)] = FEED_LIMIT) -> Feed:
     project, _ = project_for(db, project_id, user, Role.VIEWER)
     return Feed(head_rev=project.head_rev, ops=_ops_since(db, project_id, since, limit))
 
 
 @router.get("/projects/{project_id}/events", responses={200: {"content": {"text/event-stream": {}}}})
-def events(project_id: int, request: Request, db: DB, user: CurrentUser,
-           since: Annotated[int, Query(ge=0)] = 0) -> StreamingResponse:
+def events(project_id: Id, request: Request, db: DB, user: CurrentUser,
+           since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> StreamingResponse:
     """Server-sent events: one `op` event per new revision (id = rev, so Last-Event-ID resumes)."""
     project_for(db, project_id, user, Role.VIEWER)
     last_event = request.headers.get("last-event-id", "")
@@ -124,7 +125,7 @@ def events(project_id: int, request: Request, db: DB, user: CurrentUser,
 
 
 @router.get("/projects/{project_id}/document", response_model=Head)
-def head(project_id: int, request: Request, db: DB, user: CurrentUser) -> Response:
+def head(project_id: Id, request: Request, db: DB, user: CurrentUser) -> Response:
     project, _ = project_for(db, project_id, user, Role.VIEWER)
     return conditional_json(request, Head(rev=project.head_rev, document=project.document), "private, no-cache")
 
@@ -135,7 +136,7 @@ def _version_out(v: Version, author: str) -> VersionOut:
 
 @router.post("/projects/{project_id}/versions", status_code=201, response_model=VersionDetail,
              responses={409: ERROR_SCHEMA})
-def create_version(project_id: int, body: VersionCreate, db: DB, user: CurrentUser) -> VersionDetail:
+def create_version(project_id: Id, body: VersionCreate, db: DB, user: CurrentUser) -> VersionDetail:
     """Snapshot the head, or keep a document the client sends (a conflict copy) under a new name."""
     project, _ = project_for(db, project_id, user, Role.EDITOR)
     document = project.document
@@ -156,7 +157,7 @@ def create_version(project_id: int, body: VersionCreate, db: DB, user: CurrentUs
 
 
 @router.get("/projects/{project_id}/versions", response_model=list[VersionOut])
-def versions(project_id: int, db: DB, user: CurrentUser) -> list[VersionOut]:
+def versions(project_id: Id, db: DB, user: CurrentUser) -> list[VersionOut]:
     project_for(db, project_id, user, Role.VIEWER)
     rows = db.execute(select(Version, User.username).join(User, User.id == Version.author_id)
                       .where(Version.project_id == project_id).order_by(Version.id)).all()
@@ -164,7 +165,7 @@ def versions(project_id: int, db: DB, user: CurrentUser) -> list[VersionOut]:
 
 
 @router.get("/projects/{project_id}/versions/{version_id}", response_model=VersionDetail)
-def version(project_id: int, version_id: int, db: DB, user: CurrentUser) -> VersionDetail:
+def version(project_id: Id, version_id: Id, db: DB, user: CurrentUser) -> VersionDetail:
     project_for(db, project_id, user, Role.VIEWER)
     row = db.get(Version, version_id)
     if row is None or row.project_id != project_id:

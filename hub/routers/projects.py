@@ -14,6 +14,7 @@ from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
 from hub.http import matches
 from hub.models import Invitation, Member, Project, ProjectComment, User
 from hub.oplog import OpRejected, check_references
+from hub.params import Id
 from hub.schemas_projects import (
     Anchor,
     InvitationCreate,
@@ -72,7 +73,7 @@ def my_projects(db: DB, user: CurrentUser) -> list[ProjectOut]:
 
 
 @router.get("/projects/{project_id}", response_model=ProjectOut, responses={304: {"description": "Not modified"}})
-def get_project(project_id: int, request: Request, db: DB, user: CurrentUser) -> Response:
+def get_project(project_id: Id, request: Request, db: DB, user: CurrentUser) -> Response:
     project, role = project_for(db, project_id, user, Role.VIEWER)
     if matches(request.headers.get("if-none-match"), _etag(project)):
         return Response(status_code=304, headers={"ETag": _etag(project)})
@@ -81,7 +82,7 @@ def get_project(project_id: int, request: Request, db: DB, user: CurrentUser) ->
 
 @router.patch("/projects/{project_id}", response_model=ProjectOut,
               responses={412: ERROR_SCHEMA, 428: ERROR_SCHEMA})
-def patch_project(project_id: int, body: ProjectPatch, request: Request, db: DB, user: CurrentUser) -> Response:
+def patch_project(project_id: Id, body: ProjectPatch, request: Request, db: DB, user: CurrentUser) -> Response:
     """Metadata edits need If-Match with the ETag last read, so two people renaming cannot silently clash."""
     project, role = project_for(db, project_id, user, Role.EDITOR)
     if_match = request.headers.get("if-match")
@@ -100,7 +101,7 @@ def patch_project(project_id: int, body: ProjectPatch, request: Request, db: DB,
 
 
 @router.delete("/projects/{project_id}", status_code=204)
-def delete_project(project_id: int, db: DB, user: CurrentUser) -> Response:
+def delete_project(project_id: Id, db: DB, user: CurrentUser) -> Response:
     project, _ = project_for(db, project_id, user, Role.OWNER)
     db.delete(project)
     db.commit()
@@ -108,7 +109,7 @@ def delete_project(project_id: int, db: DB, user: CurrentUser) -> Response:
 
 
 @router.get("/projects/{project_id}/members", response_model=list[MemberOut])
-def members(project_id: int, db: DB, user: CurrentUser) -> list[MemberOut]:
+def members(project_id: Id, db: DB, user: CurrentUser) -> list[MemberOut]:
     project_for(db, project_id, user, Role.VIEWER)
     rows = db.execute(select(User.username, Member.role).join(Member, Member.user_id == User.id)
                       .where(Member.project_id == project_id).order_by(User.username)).all()
@@ -123,7 +124,7 @@ def _user_named(db: Session, username: str) -> User:
 
 
 @router.put("/projects/{project_id}/members/{username}", response_model=MemberOut)
-def set_role(project_id: int, username: str, body: MemberIn, db: DB, user: CurrentUser) -> MemberOut:
+def set_role(project_id: Id, username: str, body: MemberIn, db: DB, user: CurrentUser) -> MemberOut:
     project, _ = project_for(db, project_id, user, Role.OWNER)
     target = _user_named(db, username)
     member = db.get(Member, (project_id, target.id))
@@ -137,7 +138,7 @@ def set_role(project_id: int, username: str, body: MemberIn, db: DB, user: Curre
 
 
 @router.delete("/projects/{project_id}/members/{username}", status_code=204)
-def remove_member(project_id: int, username: str, db: DB, user: CurrentUser) -> Response:
+def remove_member(project_id: Id, username: str, db: DB, user: CurrentUser) -> Response:
     target = _user_named(db, username)
     project, _ = project_for(db, project_id, user, Role.VIEWER if target.id == user.id else Role.OWNER)
     if target.id == project.owner_id:
@@ -160,7 +161,7 @@ def _invitation_out(db: Session, inv: Invitation) -> InvitationOut:
 
 @router.post("/projects/{project_id}/invitations", status_code=201, response_model=InvitationOut,
              responses={409: ERROR_SCHEMA})
-def invite(project_id: int, body: InvitationCreate, db: DB, user: CurrentUser) -> InvitationOut:
+def invite(project_id: Id, body: InvitationCreate, db: DB, user: CurrentUser) -> InvitationOut:
     project_for(db, project_id, user, Role.OWNER)
     if body.role is Role.OWNER:
         raise ApiError(409, "owner_fixed", "A project has one owner; invite as editor, commenter or viewer.")
@@ -181,7 +182,7 @@ def my_invitations(db: DB, user: CurrentUser) -> list[InvitationOut]:
 
 
 @router.post("/invitations/{invitation_id}/{decision}", response_model=InvitationOut)
-def answer(invitation_id: int, decision: str, db: DB, user: CurrentUser) -> InvitationOut:
+def answer(invitation_id: Id, decision: str, db: DB, user: CurrentUser) -> InvitationOut:
     inv = db.get(Invitation, invitation_id)
     if inv is None or inv.invitee_id != user.id:
         raise not_found("This invitation")
@@ -203,7 +204,7 @@ def _comment_out(c: ProjectComment, author: str) -> ProjectCommentOut:
 
 
 @router.get("/projects/{project_id}/comments", response_model=list[ProjectCommentOut])
-def project_comments(project_id: int, db: DB, user: CurrentUser) -> list[ProjectCommentOut]:
+def project_comments(project_id: Id, db: DB, user: CurrentUser) -> list[ProjectCommentOut]:
     project_for(db, project_id, user, Role.VIEWER)
     rows = db.execute(select(ProjectComment, User.username).join(User, User.id == ProjectComment.author_id)
                       .where(ProjectComment.project_id == project_id).order_by(ProjectComment.id)).all()
@@ -211,7 +212,7 @@ def project_comments(project_id: int, db: DB, user: CurrentUser) -> list[Project
 
 
 @router.post("/projects/{project_id}/comments", status_code=201, response_model=ProjectCommentOut)
-def add_project_comment(project_id: int, body: ProjectCommentCreate, db: DB, user: CurrentUser) -> ProjectCommentOut:
+def add_project_comment(project_id: Id, body: ProjectCommentCreate, db: DB, user: CurrentUser) -> ProjectCommentOut:
     project_for(db, project_id, user, Role.COMMENTER)
     if body.parent_id is not None:
         parent = db.get(ProjectComment, body.parent_id)
@@ -227,7 +228,7 @@ def add_project_comment(project_id: int, body: ProjectCommentCreate, db: DB, use
 
 
 @router.patch("/projects/{project_id}/comments/{comment_id}", response_model=ProjectCommentOut)
-def resolve_comment(project_id: int, comment_id: int, body: ProjectCommentPatch, db: DB,
+def resolve_comment(project_id: Id, comment_id: Id, body: ProjectCommentPatch, db: DB,
                     user: CurrentUser) -> ProjectCommentOut:
     project_for(db, project_id, user, Role.COMMENTER)
     comment = db.get(ProjectComment, comment_id)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from starlette.responses import Response
 
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
 from hub.models import Collection, CollectionItem, Like, Listing, ListingComment, Report, Review, User
+from hub.params import Id
 from hub.present import has_downloaded
 from hub.schemas import CollectionCreate, CollectionOut, CommentCreate, CommentOut, ReportIn, ReviewIn, ReviewOut
 from hub.security import DB, CurrentUser
@@ -16,40 +17,40 @@ from hub.security import DB, CurrentUser
 router = APIRouter(tags=["social"], responses={401: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA})
 
 
-def _listing(db: DB, listing_id: int) -> Listing:
+def _listing(db: DB, listing_id: Id) -> Listing:
     listing = db.get(Listing, listing_id)
     if listing is None:
         raise not_found("This listing")
     return listing
 
 
-def _recount_likes(db: DB, listing_id: int) -> None:
+def _recount_likes(db: DB, listing_id: Id) -> None:
     count = select(func.count()).where(Like.listing_id == listing_id).scalar_subquery()
     db.execute(update(Listing).where(Listing.id == listing_id).values(likes=count))
 
 
 @router.put("/listings/{listing_id}/like", status_code=204)
-def like(listing_id: int, db: DB, user: CurrentUser) -> Response:
+def like(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> Response:
     _listing(db, listing_id)
     if db.get(Like, (user.id, listing_id)) is None:
         db.add(Like(user_id=user.id, listing_id=listing_id))
         db.flush()
-        _recount_likes(db, listing_id)
+        _recount_likes(db, request, listing_id)
         db.commit()
     return Response(status_code=204)
 
 
 @router.delete("/listings/{listing_id}/like", status_code=204)
-def unlike(listing_id: int, db: DB, user: CurrentUser) -> Response:
+def unlike(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> Response:
     _listing(db, listing_id)
     db.execute(delete(Like).where(Like.user_id == user.id, Like.listing_id == listing_id))
-    _recount_likes(db, listing_id)
+    _recount_likes(db, request, listing_id)
     db.commit()
     return Response(status_code=204)
 
 
 @router.post("/listings/{listing_id}/makes", status_code=204, responses={403: ERROR_SCHEMA})
-def made_it(listing_id: int, db: DB, user: CurrentUser) -> Response:
+def made_it(listing_id: Id, db: DB, user: CurrentUser) -> Response:
     """'I printed this' — counted only from people who downloaded it."""
     _listing(db, listing_id)
     if not has_downloaded(db, listing_id, user):
@@ -82,7 +83,7 @@ def create_collection(body: CollectionCreate, db: DB, user: CurrentUser) -> Coll
     return _collection_out(db, collection)
 
 
-def _own_collection(db: DB, user: User, collection_id: int) -> Collection:
+def _own_collection(db: DB, user: User, collection_id: Id) -> Collection:
     collection = db.get(Collection, collection_id)
     if collection is None or collection.user_id != user.id:
         raise not_found("This collection")
@@ -90,7 +91,7 @@ def _own_collection(db: DB, user: User, collection_id: int) -> Collection:
 
 
 @router.put("/collections/{collection_id}/items/{listing_id}", response_model=CollectionOut)
-def collect(collection_id: int, listing_id: int, db: DB, user: CurrentUser) -> CollectionOut:
+def collect(collection_id: Id, listing_id: Id, db: DB, user: CurrentUser) -> CollectionOut:
     collection = _own_collection(db, user, collection_id)
     _listing(db, listing_id)
     if db.get(CollectionItem, (collection_id, listing_id)) is None:
@@ -100,7 +101,7 @@ def collect(collection_id: int, listing_id: int, db: DB, user: CurrentUser) -> C
 
 
 @router.delete("/collections/{collection_id}/items/{listing_id}", response_model=CollectionOut)
-def uncollect(collection_id: int, listing_id: int, db: DB, user: CurrentUser) -> CollectionOut:
+def uncollect(collection_id: Id, listing_id: Id, db: DB, user: CurrentUser) -> CollectionOut:
     collection = _own_collection(db, user, collection_id)
     db.execute(delete(CollectionItem).where(CollectionItem.collection_id == collection_id,
                                             CollectionItem.listing_id == listing_id))
@@ -109,7 +110,7 @@ def uncollect(collection_id: int, listing_id: int, db: DB, user: CurrentUser) ->
 
 
 @router.get("/listings/{listing_id}/comments", response_model=list[CommentOut])
-def comments(listing_id: int, db: DB) -> list[CommentOut]:
+def comments(listing_id: Id, db: DB) -> list[CommentOut]:
     _listing(db, listing_id)
     rows = db.execute(select(ListingComment, User.username).join(User, User.id == ListingComment.user_id)
                       .where(ListingComment.listing_id == listing_id).order_by(ListingComment.id)).all()
@@ -118,7 +119,7 @@ def comments(listing_id: int, db: DB) -> list[CommentOut]:
 
 
 @router.post("/listings/{listing_id}/comments", status_code=201, response_model=CommentOut)
-def add_comment(listing_id: int, body: CommentCreate, db: DB, user: CurrentUser) -> CommentOut:
+def add_comment(listing_id: Id, body: CommentCreate, db: DB, user: CurrentUser) -> CommentOut:
     _listing(db, listing_id)
     if body.parent_id is not None:
         parent = db.get(ListingComment, body.parent_id)
@@ -132,7 +133,7 @@ def add_comment(listing_id: int, body: CommentCreate, db: DB, user: CurrentUser)
 
 
 @router.get("/listings/{listing_id}/reviews", response_model=list[ReviewOut])
-def reviews(listing_id: int, db: DB) -> list[ReviewOut]:
+def reviews(listing_id: Id, db: DB) -> list[ReviewOut]:
     _listing(db, listing_id)
     rows = db.execute(select(Review, User.username).join(User, User.id == Review.user_id)
                       .where(Review.listing_id == listing_id).order_by(Review.created_at)).all()
@@ -140,7 +141,7 @@ def reviews(listing_id: int, db: DB) -> list[ReviewOut]:
 
 
 @router.put("/listings/{listing_id}/review", response_model=ReviewOut, responses={403: ERROR_SCHEMA})
-def review(listing_id: int, body: ReviewIn, db: DB, user: CurrentUser) -> ReviewOut:
+def review(listing_id: Id, body: ReviewIn, db: DB, user: CurrentUser) -> ReviewOut:
     _listing(db, listing_id)
     if not has_downloaded(db, listing_id, user):
         raise forbidden("Only people who downloaded or bought this model can review it.")
@@ -155,7 +156,7 @@ def review(listing_id: int, body: ReviewIn, db: DB, user: CurrentUser) -> Review
 
 
 @router.post("/listings/{listing_id}/reports", status_code=202)
-def report(listing_id: int, body: ReportIn, db: DB, user: CurrentUser) -> dict[str, str]:
+def report(listing_id: Id, body: ReportIn, db: DB, user: CurrentUser) -> dict[str, str]:
     _listing(db, listing_id)
     db.add(Report(listing_id=listing_id, user_id=user.id, reason=body.reason))
     db.commit()

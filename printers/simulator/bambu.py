@@ -59,6 +59,7 @@ class BambuSimulator:
     def __init__(self, options: SimOptions, broker: MqttSettings) -> None:
         self.options = options
         self.developer_mode_required = False
+        self.silent = False  # fault: MQTT stays up but the firmware stops pushing (a hung printer)
         self.received: list[tuple[str, str]] = []  # (sequence_id, command) in arrival order
         self._print = _initial_print(options)
         self._sent: dict[str, Any] = {}
@@ -109,6 +110,8 @@ class BambuSimulator:
     # -- reports ---------------------------------------------------------------------------
 
     def _publish_report(self, full: bool) -> None:
+        if self.silent:
+            return
         with self._lock:
             body = copy.deepcopy(self._print)
             delta = body if full or self.options.style == "X1" else _changed(self._sent, body)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from core.assistant.base import Conversation, Message
-from core.autosave import Autosaver, discard, find_recoverable, recover, recovery_dir
+from core.autosave import Autosaver, UnrecoveredChangesError, discard, find_recoverable, recover, recovery_dir
 from core.commands import CommandStack, SetParameters
 from core.document import Document, Node, Parameter
 from core.errors import StoreError
@@ -86,8 +86,11 @@ def test_a_killed_session_is_offered_and_recovered_with_the_edit_intact(tmp_path
     assert state.document.values()["height"] == 96
     assert [m.text for m in state.conversation.messages] == ["make it 20% taller", "Height is now 96 mm."]
 
-    # the new session takes the journal over, and a clean close leaves nothing to recover
-    saver = Autosaver(state.document, state.conversation, state.project_name, state.project_id).start()
+    # opening the project without recovering would overwrite the unsaved state: refused
+    with pytest.raises(UnrecoveredChangesError, match="recover or discard"):
+        Autosaver(*planter(), "Planter", project_id).start()
+    # the recovering session takes the journal over, and a clean close leaves nothing to recover
+    saver = Autosaver(state.document, state.conversation, state.project_name, state.project_id).start(resume=True)
     CommandStack(state.document).push(SetParameters({"height": 100}))
     saver.flush()
     assert journal_height(entry.path) == 100

@@ -8,6 +8,7 @@ import pytest
 from core.assistant.offline.edits import find_relative_edits
 from core.assistant.offline.features import find_features
 from core.assistant.offline.intents import Intent, classify
+from core.assistant.offline.labels import find_label
 from core.assistant.offline.matcher import Matcher
 from core.assistant.offline.mentions import find_mentions
 from core.assistant.offline.numbers import words_to_digits
@@ -136,3 +137,16 @@ def test_unrelated_requests_match_nothing(matcher: Matcher, text: str) -> None:
 def test_features_and_negation(text: str, expected: dict[str, bool]) -> None:
     hits = find_features(text, get_template("plant_pot"))
     assert {h.key: h.on for h in hits} == expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("a name tag that says 'Ana'", "Ana"),
+    ("a tag 3\" wide that says \"Bob\"", "Bob"),  # the inch mark is not a quote
+    ("a keychain with the name Maria Clara", "Maria Clara"),
+    ("chaveiro com o nome João", "João"),
+    ("a name tag saying HELLO WORLD please", "HELLO WORLD"),
+    ("a box with a lid", None),
+    ("it's 85 x 56 mm", None),
+])
+def test_text_to_print_is_found_with_its_capitals_and_accents(text: str, label: str | None) -> None:
+    assert find_label(text) == label

@@ -124,6 +124,23 @@ def test_damaged_database_gives_a_clear_error(tmp_path: Path) -> None:
     assert path.read_bytes() == b"this is not sqlite at all" * 100
 
 
+def test_a_database_locked_by_another_program_gives_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+    path = tmp_path / "studio.db"
+    with Store.open(path) as s:
+        s.projects.create("Block")
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+        doc = block()
+        with pytest.raises(StoreError, match="could not be written: database is locked"):
+            s.projects.save_version("Block", doc.to_json(), thumbnail(doc), "v1")
+        holder.execute("ROLLBACK")
+        holder.close()
+        assert s.projects.save_version("Block", doc.to_json(), thumbnail(doc), "v1").number == 1
+
+
 # --- projects -----------------------------------------------------------------------------------------
 def test_projects_create_rename_list_recent_and_delete(store: Store) -> None:
     pot = store.projects.create("  Herb   pot ")

@@ -145,8 +145,11 @@ class BambuRig:
         self.ftps.stop()
 
 
+RigFactory = Callable[..., BambuRig]
+
+
 @pytest.fixture
-def rig_factory(bambu_broker: Mosquitto, tmp_path: Path) -> Iterator[Callable[[str], BambuRig]]:
+def rig_factory(bambu_broker: Mosquitto, tmp_path: Path) -> Iterator[RigFactory]:
     rigs: list[BambuRig] = []
 
     def make(style: str = "X1") -> BambuRig:

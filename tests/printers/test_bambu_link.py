@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
+from core.tasks import Task
 from printers.base import ConnectionState, PrintOptions, TlsMode
 from printers.drivers.bambu.project import package
 from printers.errors import AmsMappingError, DeveloperModeError, PrinterError
+from printers.simulator.certs import make_certs
 from printers.state import JobState, Notice, PrinterState
-from tests.printers.conftest import BambuRig, wait_for
+from tests.printers.conftest import BambuRig, RigFactory, wait_for
 
 pytestmark = pytest.mark.services
 
@@ -23,8 +26,8 @@ def _project(tmp: Path, layers: int = 6) -> Path:
     return package(gcode, tmp / "cube.gcode.3mf", layers=layers)
 
 
-def test_tls_password_connect_reads_state_and_firmware(rig_factory: object) -> None:
-    rig: BambuRig = rig_factory()  # type: ignore[operator]
+def test_tls_password_connect_reads_state_and_firmware(rig_factory: RigFactory) -> None:
+    rig: BambuRig = rig_factory()
     drv = rig.driver()
     assert drv.wait_online(10)
     wait_for(lambda: drv.model.state.state == JobState.IDLE, what="pushall state")
@@ -34,23 +37,20 @@ def test_tls_password_connect_reads_state_and_firmware(rig_factory: object) -> N
     assert [t.material for t in state.trays if t.unit == 0] == ["PLA", "PETG", "", "PLA"]
 
 
-def test_wrong_access_code_is_auth_failed_without_retry(rig_factory: object) -> None:
-    rig: BambuRig = rig_factory()  # type: ignore[operator]
+def test_wrong_access_code_is_auth_failed_without_retry(rig_factory: RigFactory) -> None:
+    rig: BambuRig = rig_factory()
     seen: list[ConnectionState] = []
     drv = rig.driver(access_code="00000000")
     drv.model.connection_changed.connect(lambda state, _detail: seen.append(state))
     wait_for(lambda: drv.model.connection == ConnectionState.AUTH_FAILED, what="auth_failed")
     assert "access code" in drv.model.connection_detail
-    import time
     time.sleep(1.0)  # a retry loop would reconnect within 0.1-0.5 s
     assert drv.model.connection == ConnectionState.AUTH_FAILED
     assert ConnectionState.CONNECTING not in seen
 
 
-def test_untrusted_certificate_is_refused_but_insecure_mode_connects(rig_factory: object, tmp_path: Path) -> None:
-    rig: BambuRig = rig_factory()  # type: ignore[operator]
-    other_ca = Path(__file__).parent / "untrusted-ca.pem"
-    from printers.simulator.certs import make_certs
+def test_untrusted_certificate_is_refused_but_insecure_mode_connects(rig_factory: RigFactory, tmp_path: Path) -> None:
+    rig: BambuRig = rig_factory()
     other_ca = make_certs(tmp_path / "other", "SOMEONE-ELSE").ca
     strict = rig.driver(ca_file=str(other_ca))
     wait_for(lambda: strict.model.connection == ConnectionState.REFUSED, what="certificate refusal")
@@ -59,8 +59,8 @@ def test_untrusted_certificate_is_refused_but_insecure_mode_connects(rig_factory
     assert insecure.wait_online(10)
 
 
-def test_print_lifecycle_upload_project_file_pause_resume_finish(rig_factory: object, tmp_path: Path) -> None:
-    rig: BambuRig = rig_factory()  # type: ignore[operator]
+def test_print_lifecycle_upload_project_file_pause_resume_finish(rig_factory: RigFactory, tmp_path: Path) -> None:
+    rig: BambuRig = rig_factory()
     drv = rig.driver()
     assert drv.wait_online(10)
     wait_for(lambda: drv.model.state.trays, what="AMS trays")
@@ -70,7 +70,6 @@ def test_print_lifecycle_upload_project_file_pause_resume_finish(rig_factory: ob
     drv.model.changed.connect(states.append)
     project = _project(tmp_path)
     progress: list[float] = []
-    from core.tasks import Task
     drv.start_print(project, PrintOptions(ams_mapping=(1,)), Task(lambda f, _m: progress.append(f)))
     assert rig.ftps.uploads == [("cube.gcode.3mf", project.stat().st_size)]
     assert progress[-1] == 1.0
@@ -88,8 +87,8 @@ def test_print_lifecycle_upload_project_file_pause_resume_finish(rig_factory: ob
     assert any(t.active for t in states[len(states) // 2].trays)
 
 
-def test_bad_ams_mapping_and_plain_gcode_are_refused_before_upload(rig_factory: object, tmp_path: Path) -> None:
-    rig: BambuRig = rig_factory()  # type: ignore[operator]
+def test_bad_ams_mapping_and_plain_gcode_are_refused_before_upload(rig_factory: RigFactory, tmp_path: Path) -> None:
+    rig: BambuRig = rig_factory()
     drv = rig.driver()
     assert drv.wait_online(10)
     wait_for(lambda: drv.model.state.trays, what="AMS trays")
@@ -102,8 +101,8 @@ def test_bad_ams_mapping_and_plain_gcode_are_refused_before_upload(rig_factory: 
     assert rig.ftps.uploads == []
 
 
-def test_stop_is_reported_as_cancelled(rig_factory: object, tmp_path: Path) -> None:
-    rig: BambuRig = rig_factory()  # type: ignore[operator]
+def test_stop_is_reported_as_cancelled(rig_factory: RigFactory, tmp_path: Path) -> None:
+    rig: BambuRig = rig_factory()
     rig.sim.options.heat_seconds = 4000
     drv = rig.driver()
     assert drv.wait_online(10)
@@ -114,8 +113,8 @@ def test_stop_is_reported_as_cancelled(rig_factory: object, tmp_path: Path) -> N
     wait_for(lambda: drv.model.state.state == JobState.CANCELLED, what="cancelled")
 
 
-def test_controls_change_printer_state(rig_factory: object) -> None:
-    rig: BambuRig = rig_factory("P1")  # type: ignore[operator]
+def test_controls_change_printer_state(rig_factory: RigFactory) -> None:
+    rig: BambuRig = rig_factory("P1")
     drv = rig.driver()
     assert drv.wait_online(10)
     drv.set_speed(3)
@@ -131,8 +130,8 @@ def test_controls_change_printer_state(rig_factory: object) -> None:
         drv.set_temperature("bed", 200)
 
 
-def test_developer_mode_refusal_is_explained(rig_factory: object) -> None:
-    rig: BambuRig = rig_factory()  # type: ignore[operator]
+def test_developer_mode_refusal_is_explained(rig_factory: RigFactory) -> None:
+    rig: BambuRig = rig_factory()
     rig.sim.developer_mode_required = True
     drv = rig.driver()
     assert drv.wait_online(10)
@@ -144,3 +143,17 @@ def test_developer_mode_refusal_is_explained(rig_factory: object) -> None:
     wait_for(lambda: any(h.code == "HMS_0500_0500_0001_0007" for h in drv.model.state.hms), what="HMS")
     assert "verification failed" in drv.model.state.hms[0].text
     assert drv.model.state.state == JobState.IDLE  # reads keep working
+
+
+def test_silent_printer_goes_offline_and_is_nudged(rig_factory: RigFactory) -> None:
+    rig: BambuRig = rig_factory("P1")
+    drv = rig.driver()
+    drv.watchdog_s = 0.6
+    assert drv.wait_online(10)
+    wait_for(lambda: drv.model.state.state == JobState.IDLE, what="idle")
+    rig.sim.silent = True
+    wait_for(lambda: drv.model.connection == ConnectionState.OFFLINE, what="watchdog")
+    assert "no report" in drv.model.connection_detail
+    wait_for(lambda: ("0", "start") in rig.sim.received, what="pushing start")
+    rig.sim.silent = False
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="back online")

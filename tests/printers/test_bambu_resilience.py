@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 from printers.base import ConnectionState, PrinterConfig, PrintOptions
 from printers.drivers.bambu.driver import BambuDriver
 from printers.state import JobState, deep_merge
-from tests.printers.conftest import ACCESS, SERIAL, BambuRig, wait_for
+from tests.printers.conftest import ACCESS, SERIAL, BambuRig, RigFactory, wait_for
 from tests.printers.test_bambu_link import _project
 
 pytestmark = pytest.mark.services
 
 
-def test_p1_deltas_are_deep_merged_including_ams(rig_factory: object) -> None:
-    rig: BambuRig = rig_factory("P1")  # type: ignore[operator]
+def test_p1_deltas_are_deep_merged_including_ams(rig_factory: RigFactory) -> None:
+    rig: BambuRig = rig_factory("P1")
     drv = rig.driver()
     raw: list[dict[str, Any]] = []
     drv._link.route(drv._report_topic, lambda _t, payload: raw.append(json.loads(payload)))
@@ -40,8 +40,8 @@ def test_p1_deltas_are_deep_merged_including_ams(rig_factory: object) -> None:
 
 
 def test_broker_restart_mid_print_reconnects_resyncs_and_sends_nothing_twice(
-        rig_factory: object, tmp_path: Path) -> None:
-    rig: BambuRig = rig_factory("P1")  # type: ignore[operator]
+        rig_factory: RigFactory, tmp_path: Path) -> None:
+    rig: BambuRig = rig_factory("P1")
     rig.sim.options.layer_seconds = 60
     drv = rig.driver()
     assert drv.wait_online(10)
@@ -67,8 +67,8 @@ def test_broker_restart_mid_print_reconnects_resyncs_and_sends_nothing_twice(
     wait_for(lambda: [cmd for _s, cmd in rig.sim.received].count("pushall") >= 2, what="pushall after reconnect")
 
 
-def test_malformed_reports_over_the_wire_do_not_break_the_driver(rig_factory: object) -> None:
-    rig: BambuRig = rig_factory("P1")  # type: ignore[operator]
+def test_malformed_reports_over_the_wire_do_not_break_the_driver(rig_factory: RigFactory) -> None:
+    rig: BambuRig = rig_factory("P1")
     drv = rig.driver()
     assert drv.wait_online(10)
     wait_for(lambda: drv.model.state.state == JobState.IDLE, what="idle")
@@ -89,7 +89,7 @@ _fields = st.sampled_from(["gcode_state", "mc_percent", "layer_num", "total_laye
                            "mc_remaining_time", "stg_cur", "wifi_signal", "subtask_name", "command", "sequence_id"])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.dictionaries(st.sampled_from(["print", "info", "system", "x"]),
                                 st.dictionaries(_fields, _json, max_size=6) | _json, max_size=3), max_size=5))
 def test_fuzzed_reports_never_crash_the_state_model(reports: list[dict[str, Any]]) -> None:

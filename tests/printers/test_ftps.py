@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ftplib
+import socket
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,7 +45,7 @@ def test_data_channel_without_session_reuse_is_refused(server: tuple[FtpsServer,
     srv, tls = server
 
     class NoReuse(ftps.ImplicitFtps):
-        def ntransfercmd(self, cmd: str, rest: int | str | None = None) -> tuple[object, int | None]:  # type: ignore[override]
+        def ntransfercmd(self, cmd: str, rest: int | str | None = None) -> tuple[socket.socket, int | None]:
             conn, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
             return self.context.wrap_socket(conn, server_hostname=self.host), size
 

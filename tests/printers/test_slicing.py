@@ -67,3 +67,16 @@ def test_cancel_kills_the_slicer(tmp_path: Path) -> None:
     task.cancel()
     with pytest.raises(CancelledError):
         slice_mesh(sphere, SliceProfile("bambu_x1c"), tmp_path / "s.gcode", task)
+
+
+def test_slicing_a_template_from_the_library_matches_its_mesh(tmp_path: Path) -> None:
+    from core.geometry.build import Evaluator
+    from core.templates.registry import load_all
+
+    mesh = Evaluator().mesh(load_all()["coaster"].make())
+    result = slice_mesh(mesh, SliceProfile("klipper_generic", bed=(300, 300, 300)), tmp_path / "coaster.gcode")
+    (x0, y0, _z0), (x1, y1, z1) = result.extents
+    width, depth, height = mesh.extents
+    assert x1 - x0 == pytest.approx(width, abs=0.6) and y1 - y0 == pytest.approx(depth, abs=0.6)
+    assert z1 == pytest.approx(height, abs=0.2)
+    assert "PRINT_START BED=60 HOTEND=220" in result.gcode.read_text()

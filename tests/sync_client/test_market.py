@@ -117,7 +117,7 @@ def test_paid_listing_gates_downloads_until_bought(hub: HubProcess, make_client:
 
     buyer.market.record_purchase(listing.id)
     assert buyer.market.listing(listing.id).purchased
-    assert [p.name for p in buyer.market.get(listing.id, tmp_path / "b")][0] == "planter.stl"
+    assert next(p.name for p in buyer.market.get(listing.id, tmp_path / "b")) == "planter.stl"
     buyer.market.review(listing.id, 4, "Prints well")
     assert [(r.author, r.rating) for r in buyer.market.reviews(listing.id)] == [(buyer.username, 4)]
 

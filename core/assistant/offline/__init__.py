@@ -2,3 +2,7 @@
 network or account, by mapping words onto the template library's own vocabulary (synonyms, roles,
 features). Depends only on core (document, templates, geometry, commands).
 """
+
+from core.assistant.offline.planner import OfflinePlanner
+
+__all__ = ["OfflinePlanner"]

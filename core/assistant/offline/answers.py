@@ -24,8 +24,8 @@ def _dims(size: tuple[float, ...]) -> str:
 
 def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Evaluator, lang: Lang) -> str:
     if intent is Intent.PARAMETERS:
-        items = [f"{p.display_name.lower()} ({_value(p.value, p.unit)})" for p in doc.params.values()
-                 if p.expr is None]
+        items = [f"{p.display_name.lower()} ({p.choice if p.kind == 'choice' else _value(p.value, p.unit)})"
+                 for p in doc.params.values() if p.expr is None]
         return say("parameters", lang, items=join(items, lang))
     mesh = evaluator.mesh(doc)
     if intent is Intent.SIZE:

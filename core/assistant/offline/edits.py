@@ -15,12 +15,12 @@ from core.assistant.offline.mentions import Mention
 from core.assistant.offline.text import stem
 
 _FACTOR_WORDS = (
-    (r"twice|double|doubled|dobro|duas vezes|2 vezes|2x|2 times", 2.0),
-    (r"three times|triple|tripled|triplo|tres vezes|3 vezes|3x|3 times", 3.0),
+    (r"twice|double|doubled|dobro|duas vezes", 2.0),
+    (r"three times|triple|tripled|triplo|tres vezes", 3.0),
     (r"half|metade|halve|halved", 0.5),
     (r"a third|um terco", 1 / 3),
 )
-_N_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times|vezes)\b")
+_N_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times|vezes)\b(?!\s*\d)")  # "85 x 56" is a size
 _WORD = re.compile(r"[a-z]+")
 _REACH = 4
 

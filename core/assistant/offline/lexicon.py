@@ -21,6 +21,8 @@ MEASURES: dict[str, str] = {
     "thick": "thickness", "thickness": "thickness", "espessura": "thickness", "grosso": "thickness",
     "grossa": "thickness", "espesso": "thickness", "espessa": "thickness",
     "size": "size", "tamanho": "size", "side": "size", "lado": "size",
+    "degree": "angle", "degrees": "angle", "deg": "angle", "grau": "angle", "graus": "angle", "angle": "angle",
+    "angulo": "angle",
 }
 
 # word → English noun stem (a part of the object a number can belong to)

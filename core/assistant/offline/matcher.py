@@ -28,7 +28,7 @@ STOPWORDS = frozenset({
 _EQUIVALENT = (
     ("phone", "celular", "smartphone", "telefone", "mobile", "iphone"),
     ("hold", "holder", "suporte", "segura", "segurar", "apoio", "stand", "dock"),
-    ("plant", "planta", "flower", "flor", "succulent", "suculenta", "cactus"),
+    ("plant", "planta", "succulent", "suculenta", "cactus"),
     ("box", "caixa", "caixinha", "container", "recipiente"),
     ("lid", "tampa", "cover", "tampinha"),
     ("pen", "caneta", "pencil", "lapis"),
@@ -48,7 +48,7 @@ _EQUIVALENT = (
     ("enclosure", "gabinete", "invólucro", "involucro"),
     ("wall", "parede"),
     ("desk", "mesa", "escrivaninha"),
-    ("vase", "jarro", "floreira"),
+    ("vase", "jarro"),
     ("tray", "bandeja"),
     ("cube", "cubo"),
     ("cylinder", "cilindro"),
@@ -58,21 +58,33 @@ _EQUIVALENT = (
     ("filament", "filamento"),
 )
 _CANON: dict[str, str] = {}
-for group in _EQUIVALENT:
-    for w in group:
-        _CANON.setdefault(stem(fold(w)), stem(fold(group[0])))
+
+
+def concept(word: str, canonical: bool = True) -> str:
+    """One folded word as a concept: stemmed, Portuguese gender folded ("quadrada" = "quadrado"),
+    and with `canonical`, merged with its equivalents across languages; "" for a stopword."""
+    if word in STOPWORDS:
+        return ""
+    s = stem(word)
+    if len(s) > 3 and s.endswith("a"):
+        s = s[:-1] + "o"
+    return _CANON.get(s, s) if canonical else s
+
+
+for _group in _EQUIVALENT:
+    for _word in _group:
+        _CANON.setdefault(concept(fold(_word), canonical=False), concept(fold(_group[0]), canonical=False))
+
+
+def positioned(text: str, canonical: bool = True) -> list[tuple[int, str]]:
+    """(word index, concept) for each content word, so phrases can be required to stay together."""
+    return [(i, c) for i, w in enumerate(words(fold(text))) if (c := concept(w, canonical))]
 
 
 def concepts(text: str, canonical: bool = True) -> list[str]:
-    """Folded, stemmed content words of text, in order; `canonical` also merges equivalents
-    across languages (for template choice; features carry both languages' words themselves)."""
-    out = []
-    for w in words(fold(text)):
-        if w in STOPWORDS:
-            continue
-        s = stem(w)
-        out.append(_CANON.get(s, s) if canonical else s)
-    return out
+    """Content words of text as concepts, in order (template choice merges languages; features
+    carry both languages' words themselves and match with canonical=False)."""
+    return [c for _, c in positioned(text, canonical)]
 
 
 @dataclass(frozen=True)
@@ -88,13 +100,16 @@ class Matcher:
 
     def __init__(self, specs: Iterable[TemplateSpec]) -> None:
         self.specs = list(specs)
-        self._phrases: dict[str, list[tuple[str, list[str]]]] = {}
+        self._phrases: dict[str, list[tuple[str, list[str], str]]] = {}
         df: dict[str, int] = {}
         for spec in self.specs:
-            phrases = [spec.title, spec.title_pt, spec.id.replace("_", " "), *spec.synonyms_en, *spec.synonyms_pt]
-            entries = [(p, concepts(p)) for p in phrases]
-            self._phrases[spec.id] = [(p, c) for p, c in entries if c]
-            for token in {t for _, c in entries for t in c}:
+            english = [spec.title, spec.id.replace("_", " "), *spec.synonyms_en]
+            portuguese = [spec.title_pt, *spec.synonyms_pt]
+            # The head noun: last in English ("plant pot"), first in Portuguese ("vaso de planta").
+            entries = [(p, c, c[-1]) for p in english if (c := concepts(p))]
+            entries += [(p, c, c[0]) for p in portuguese if (c := concepts(p))]
+            self._phrases[spec.id] = entries
+            for token in {t for _, c, _ in entries for t in c}:
                 df[token] = df.get(token, 0) + 1
         n = max(1, len(self.specs))
         self._weight = {t: math.log(1 + n / d) for t, d in df.items()}
@@ -103,15 +118,14 @@ class Matcher:
         return self._weight.get(token, 0.0)
 
     def rank(self, text: str) -> list[Match]:
-        sentence = concepts(text)
-        present = set(sentence)
+        sentence = positioned(text)
         matches = []
         for spec in self.specs:
             best, best_phrase, full = 0.0, "", False
-            for phrase, tokens in self._phrases[spec.id]:
-                score = self._phrase_score(tokens, present, sentence)
+            for phrase, tokens, head in self._phrases[spec.id]:
+                score, whole = self._phrase_score(tokens, head, sentence)
                 if score > best:
-                    best, best_phrase, full = score, phrase, all(t in present for t in tokens)
+                    best, best_phrase, full = score, phrase, whole
             if best > 0:
                 matches.append(Match(spec, best, best_phrase, full))
         matches.sort(key=lambda m: (-m.score, m.spec.id))
@@ -121,13 +135,19 @@ class Matcher:
         ranked = self.rank(text)
         return ranked[0] if ranked and ranked[0].score >= minimum else None
 
-    def _phrase_score(self, tokens: list[str], present: set[str], sentence: list[str]) -> float:
-        hit = [t for t in tokens if t in present]
+    def _phrase_score(self, tokens: list[str], head: str, sentence: list[tuple[int, str]]) -> tuple[float, bool]:
+        """(score, whole phrase found together). A phrase's words must sit within a few words of
+        each other to count as the phrase: "caixa para arduino ... com tampa deslizante" is not
+        "caixa de tampa deslizante". Part of a phrase counts more when it is its head noun: "um
+        vaso de 12 cm" is some kind of "vaso de planta"."""
+        where = {c: i for i, c in reversed(sentence)}
+        hit = [t for t in tokens if t in where]
         if not hit:
-            return 0.0
+            return 0.0, False
         total = sum(self.weight(t) for t in tokens)
         got = sum(self.weight(t) for t in hit)
-        if len(hit) == len(tokens):
-            joined = " ".join(sentence)
-            return got + (0.5 if " ".join(tokens) in joined else 0.25)
-        return 0.6 * got if got >= 0.5 * total else 0.3 * got
+        spread = max(where[t] for t in hit) - min(where[t] for t in hit)
+        if len(hit) == len(tokens) and spread <= 2 * len(tokens):
+            joined = " ".join(c for _, c in sentence)
+            return got + (0.5 if " ".join(tokens) in joined else 0.25), True
+        return (0.6 * got if got >= 0.5 * total or head in hit else 0.3 * got), False

@@ -75,7 +75,12 @@ class OfflinePlanner:
         try:
             reply = self._respond(text, conversation, doc, context, lang)
         except PotStudioError as exc:
-            reply = AssistantReply(text=say("invalid", lang, error=str(exc)), notes=["error"])
+            reply = AssistantReply(text=say("invalid", lang, error=str(exc)), notes=["error"],
+                                   suggestions=self._suggestions(doc, lang))
+        except Exception:  # a planner bug must cost one chat turn, not the session: logged in full
+            log.exception("offline planner failed on %r", text)
+            reply = AssistantReply(text=say("internal", lang, example=say("example_create", lang)), notes=["error"],
+                                   suggestions=self._suggestions(doc, lang))
         reply.provider = self.name
         task.check()
         if on_token is not None:
@@ -121,7 +126,7 @@ class OfflinePlanner:
             return self._edit(self.templates[current], doc, text, context, lang)
         return AssistantReply(
             text=say("not_understood", lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
-            suggestions=[say("example_create", lang), "what can you make?" if lang == "en" else "o que você faz?"],
+            suggestions=self._suggestions(None, lang),
         )
 
     def _is_new_request(self, match: Match, current: str | None, text: str) -> bool:
@@ -242,7 +247,7 @@ class OfflinePlanner:
 
     def _suggestions(self, doc: Document | None, lang: Lang, exclude: Intent | None = None) -> list[str]:
         if doc is None or doc.template not in self.templates:
-            return [say("example_create", lang)]
+            return [say("example_create", lang), say("sug_capabilities", lang)]
         spec = self.templates[doc.template or ""]
         chips = [say("sug_taller", lang)]
         if role_params(spec, "wall"):
@@ -289,14 +294,15 @@ def _edit_label(changes: Mapping[str, object], params: Mapping[str, Parameter]) 
 
 
 def _pending_request(conversation: Conversation) -> str | None:
-    """The user request an unanswered clarifying question was about, if the last assistant message
-    asked one: "a case for my board" → "what are its dimensions?" → "85 x 56 x 20 mm"."""
+    """What the user said since the request that raised the open clarifying question(s): "a case
+    for my board" → "what are its dimensions?" → "85 x 56 mm" → "and the height?" → "20 mm"."""
     msgs: list[Message] = conversation.messages
-    if len(msgs) < 3 or msgs[-1].role != "user" or msgs[-2].role != "assistant":
-        return None
-    if not msgs[-2].meta.get("questions") or msgs[-3].role != "user":
-        return None
-    return msgs[-3].text
+    said: list[str] = []
+    i = len(msgs) - 2  # msgs[-1] is the message being answered now
+    while i >= 1 and msgs[i].role == "assistant" and msgs[i].meta.get("questions") and msgs[i - 1].role == "user":
+        said.insert(0, msgs[i - 1].text)
+        i -= 2
+    return " . ".join(said) if said else None
 
 
 def _language(text: str, conversation: Conversation) -> Lang:

@@ -55,17 +55,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     "redo": ("Use Redo (Ctrl+Shift+Z) to bring back what was undone.",
              "Use Refazer (Ctrl+Shift+Z) para trazer de volta o que foi desfeito."),
     "undone": ("Undone: {label}.", "Desfeito: {label}."),
-    "feature_on": ("{name} on", "{name}: sim"),
-    "feature_off": ("{name} off", "{name}: não"),
     "and": ("and", "e"),
     "example_create": ("a plant pot 12 cm wide with drainage holes", "um vaso para plantas de 12 cm com furos"),
     "example_edit": ("make it 20% taller", "deixe 20% mais alto"),
     "sug_taller": ("make it 20% taller", "deixe 20% mais alto"),
-    "sug_wider": ("10 mm wider", "10 mm mais largo"),
     "sug_thicker": ("thicker walls", "paredes mais grossas"),
     "sug_filament": ("how much filament?", "quanto filamento?"),
     "sug_fit": ("will it fit my printer?", "cabe na minha impressora?"),
-    "sug_undo": ("undo that", "desfaz"),
+    "sug_capabilities": ("what can you make?", "o que você sabe fazer?"),
+    "internal": ("Something went wrong on my side with that request (it is in the log). Try rephrasing it, "
+                 "e.g. “{example}”.",
+                 "Algo deu errado do meu lado com esse pedido (está no log). Tente dizer de outro jeito, "
+                 "por exemplo “{example}”."),
     "sug_add": ("add {what}", "com {what}"),
     "sug_remove": ("remove {what}", "sem {what}"),
 }

@@ -16,6 +16,7 @@ from typing import Any
 from core.assistant.offline import lexicon as lx
 from core.assistant.offline.edits import RelativeEdit
 from core.assistant.offline.features import FeatureHit
+from core.assistant.offline.matcher import concept, concepts
 from core.assistant.offline.mentions import Mention
 from core.document.expressions import Number
 from core.document.parameters import Parameter
@@ -84,6 +85,9 @@ class Resolver:
         self.current = dict(current)
         self.nozzle = nozzle
         self.out = Resolution()
+        # "4 hooks", "3 cabos": counting the object itself (its own title/synonym words)
+        self.object_words = {w for phrase in (spec.title, spec.title_pt, *spec.synonyms_en, *spec.synonyms_pt)
+                             for w in concepts(phrase, canonical=False)}
 
     # --- role → parameters --------------------------------------------------------------------
     def targets(self, role: str, noun: str | None = None, measured: str | None = None,
@@ -212,6 +216,8 @@ class Resolver:
                 role = lx.NOUN_ROLES.get((m.noun, None)) or (m.noun if m.noun in self.params else None)
             if role is not None:
                 return role
+        if m.measured == "radius" and not role_params(self.spec, "radius"):
+            return "diameter"  # "raio de 3 cm" on a template sized by diameter (doubled by the caller)
         return m.measured
 
     def _percent(self, m: Mention) -> None:
@@ -251,7 +257,7 @@ class Resolver:
                     self.set(name, m.measure.value)
                     return True
             counted = role_params(self.spec, "count")
-            if noun is not None and len(counted) == 1:
+            if (noun is not None or concept(word, canonical=False) in self.object_words) and len(counted) == 1:
                 self.set(counted[0], m.measure.value)
                 return True
         return False

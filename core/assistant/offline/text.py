@@ -54,10 +54,6 @@ def stem(word: str) -> str:
     return word
 
 
-def stems(text: str) -> list[str]:
-    return [stem(w) for w in words(fold(text))]
-
-
 def detect_language(text: str) -> Lang | None:
     """Portuguese when its marker words (or ã/ç/õ) outnumber English ones, English when the
     reverse; None when the text says nothing either way ("85 x 56 x 20 mm")."""

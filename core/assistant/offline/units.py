@@ -54,10 +54,6 @@ class Measure:
     def value(self) -> float:
         return self.values[0]
 
-    @property
-    def is_length(self) -> bool:
-        return self.unit is not None
-
 
 def parse_number(raw: str) -> float:
     """"1,5" (Brazilian decimal comma), "1,500" (English thousands), "1 1/2", "3/4"."""
@@ -109,7 +105,3 @@ def _unit_of(m: re.Match[str], i: int) -> str | None:
             return name
     return None
 
-
-def format_mm(value: float) -> str:
-    """Millimetres for a reply: whole numbers without decimals, others with one."""
-    return f"{value:.0f} mm" if abs(value - round(value)) < 0.05 else f"{value:.1f} mm"

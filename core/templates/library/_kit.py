@@ -7,7 +7,7 @@ nodes whose props are "=expr" strings; Python only assembles the expression text
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from core.document.document import Document
 from core.document.expressions import Number
@@ -49,16 +49,16 @@ def choice(name: str, choices: list[str], label: str, description: str, value: i
     return Parameter(name, value, unit="", kind="choice", choices=choices, label=label, description=description)
 
 
-def at(child: Node, x: object = 0, y: object = 0, z: object = 0, rotate: list[object] | None = None,
+def at(child: Node, x: object = 0, y: object = 0, z: object = 0, rotate: Sequence[object] | None = None,
        node_id: str = "", name: str = "", enabled: bool | str = True) -> Node:
     """`child` moved (and turned) as a transform node."""
     props: dict[str, object] = {"translate": [x, y, z]}
     if rotate is not None:
-        props["rotate"] = rotate
+        props["rotate"] = list(rotate)
     return Node("transform", props, [child], name=name, id=node_id, enabled=enabled)
 
 
-def cylinder(node_id: str, d: str, h: str, segments: int | str | None = None, center: bool = False,
+def cylinder(node_id: str, d: str, h: str | float, segments: int | str | None = None, center: bool = False,
              enabled: bool | str = True) -> Node:
     props: dict[str, object] = {"r": f"=({_bare(d)}) / 2", "h": h}
     if segments is not None:
@@ -85,7 +85,10 @@ def through_z(node_id: str, d: str, h: str, segments: int = COARSE, enabled: boo
 
 def side_by_side(left: str, right: str, when: str) -> tuple[str, str]:
     """X offsets of two parts of widths `left` and `right` laid out with PLATE_GAP between them and
-    the pair centred; when `when` is false the left part sits alone at the centre."""
+    the pair centred; when `when` is false the left part sits alone at the centre.
+
+    Plates of separate parts use a "group" root (today a union, as the parts never touch), so the
+    evaluator may lay them together without a boolean."""
     return (
         f"=-({right} + {PLATE_GAP}) / 2 if {when} else 0",
         f"=({left} + {PLATE_GAP}) / 2",

@@ -52,7 +52,8 @@ def _box_params() -> list[Parameter]:
         wall(),
         length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4),
         flag("lid", True, "Lid", "Print a lid beside the box."),
-        choice("lid_type", ["lift-off", "slide"], "Lid type", "A lid with a lip that sits on top, or one that slides in."),
+        choice("lid_type", ["lift-off", "slide"], "Lid type",
+               "A lid with a lip that sits on top, or one that slides in."),
         length("clearance", 0.3, *FIT_CLEARANCE, "Lid clearance", "Gap between lid and box so they fit.", 0.05),
         length("lid_thickness", 2, 1.2, 6, "Lid thickness", "Thickness of the lid plate.", 0.4),
         integer("dividers", 0, 0, 10, "Dividers", "Walls splitting the box into equal compartments along X."),
@@ -91,7 +92,7 @@ def _box_build() -> Node:
         ]),
     ])
     slide = box("lid_slide", f"={_SLIDE_LEN}", "=inner_depth + wall", "=lid_thickness", enabled="=lid_type == 1")
-    return Node("union", id="root", name="Box with lid", children=[
+    return Node("group", id="root", name="Box with lid", children=[
         at(Node("union", id="box_parts", children=[body, dividers]), x=box_x, node_id="box_at", name="Box"),
         at(Node("union", id="lid", name="Lid", children=[lift_off, slide]), x=lid_x, node_id="lid_at",
            name="Lid", enabled="=lid"),
@@ -127,7 +128,8 @@ register(TemplateSpec(
                            ("cantos arredondados", "arredondada", "arredondado")),
     },
     checks=(
-        Check("not (lid and lid_type == 1) or wall >= 1.6", "A sliding lid needs walls of at least 1.6 mm for its groove."),
+        Check("not (lid and lid_type == 1) or wall >= 1.6",
+              "A sliding lid needs walls of at least 1.6 mm for its groove."),
         Check("not lid or inner_height >= lid_thickness + 10", "The box is too shallow for a lid this thick."),
         Check("dividers == 0 or (inner_width - dividers * wall) / (dividers + 1) >= 5",
               "Too many dividers: each compartment would be narrower than 5 mm."),

@@ -11,7 +11,8 @@ lid enters through the −X end wall). Vents are slots through both long walls, 
 through the +X end wall, and wall-mount ears with keyholes stick out EAR mm at both X ends.
 
 Bounding box: X = Wb + 10 + Wl where Wb = W (+ 2·EAR with wall mount) and the lid is Wl = W (snap,
-screw) or iw + 1.5·wall − 0.3 long (slide); Y = L; Z = H. Parts: "Enclosure", "Lid".
+screw) or iw + 1.5·wall − 0.3 long (slide); Y = L (at least 20, the ears' width, with wall
+mount); Z = H. Parts: "Enclosure", "Lid".
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from core.templates.registry import register
 
 BOSS = 7.0  # screw boss diameter (M3 pilot 2.5 mm)
 EAR = 14.0  # wall-mount ear length beyond the box
+EAR_WIDTH = 20.0
 LIP = 5.0  # snap lid lip depth
 FIT = 0.3  # lid fit clearance
 GROOVE_TOP = 1.2
@@ -93,11 +95,12 @@ def _base() -> Node:
         at(box("keyhole_slot", 4, 7, "=wall + 3"), y=3.5, z=-1, node_id="keyhole_slot_at"),
     ])
     ear = at(Node("difference", id="ear", children=[
-        box("ear_plate", EAR + 1, 20, "=wall + 1"),
+        box("ear_plate", EAR + 1, EAR_WIDTH, "=wall + 1"),
         at(keyhole, x=0.5, y=-2, node_id="keyhole_at"),
     ]), x=f"={_W} / 2 + {(EAR - 1) / 2}", node_id="ear_at")
+    # Cable holes are cut last, from the cached vented shell, so resizing them is one boolean.
     return Node("union", id="enclosure", name="Enclosure", children=[
-        Node("difference", id="shell", children=[
+        Node("difference", id="shell_cabled", children=[Node("difference", id="shell", children=[
             box("shell_outer", f"={_W}", f"={_L}", f"={_H}", 2),
             at(box("shell_cavity", f"={_IW}", f"={_IL}", f"={_IH} + 1", "=max(2 - wall, 0)"), z="=wall",
                node_id="shell_cavity_at"),
@@ -111,6 +114,7 @@ def _base() -> Node:
             at(Node("linear_array", {"count": ["=vent_count", 1, 1], "spacing": [f"={vent_spacing}", 0, 0]},
                     [box("vent_slot", 2, f"={_L} + 2", f"={_IH} / 2")], id="vent_row"),
                z=f"=wall + {_IH} / 4", node_id="vents", enabled="=vents", name="Vents"),
+        ]),
             at(Node("linear_array", {"count": [1, "=grommets", 1], "spacing": [0, f"={_IL} / (grommets + 1)", 0]},
                     [cylinder("grommet", "grommet_diameter", "=wall + 2", 32)], id="grommet_row"),
                x=f"={_W} / 2 - wall - 1", z=f"=wall + {_IH} / 2", rotate=[0, 90, 0], node_id="grommets",
@@ -145,7 +149,7 @@ def _lid() -> Node:
 
 def _build() -> Node:
     base_x, lid_x = side_by_side(_BASE_X, _LID_X, "1")
-    return Node("union", id="root", name="Device enclosure", children=[
+    return Node("group", id="root", name="Device enclosure", children=[
         at(_base(), x=base_x, node_id="enclosure_at", name="Enclosure"),
         at(_lid(), x=lid_x, node_id="lid_at", name="Lid"),
     ])
@@ -158,7 +162,8 @@ def _extent(v: Mapping[str, Number]) -> Extent:
     w = iw + 2 * wall_t
     base_x = w + (2 * EAR if v["wall_mount"] else 0)
     lid_x = iw + 1.5 * wall_t - FIT if v["lid_type"] == 2 else w
-    return Extent(base_x + PLATE_GAP + lid_x, f(v, "device_length") + 2 * c + 2 * wall_t,
+    length_y = f(v, "device_length") + 2 * c + 2 * wall_t
+    return Extent(base_x + PLATE_GAP + lid_x, max(length_y, EAR_WIDTH if v["wall_mount"] else 0),
                   f(v, "device_height") + c + wall_t, bodies=2)
 
 
@@ -193,6 +198,7 @@ register(TemplateSpec(
         Check("lid_type != 2 or wall >= 1.6", "A sliding lid needs walls of at least 1.6 mm for its groove."),
         Check("lid_type != 0 or wall >= 1.2", "A snap lid needs walls of at least 1.2 mm for its grooves."),
         Check(f"not {_BOSSES} or {_IH} >= 12", "Screw bosses need at least 12 mm of inside height."),
+        Check(f"lid_type != 0 or {_IH} >= {LIP + 1}", "A snap lid needs at least 6 mm of inside height for its lip."),
         Check(f"not vents or vent_count == 1 or {_IW} * 0.6 / (vent_count - 1) >= 4",
               "The vent slots would merge; use fewer vents."),
         Check(f"grommets == 0 or (grommet_diameter <= {_IH} - 2 and grommets * (grommet_diameter + 2) <= {_IL})",

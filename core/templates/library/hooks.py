@@ -85,7 +85,8 @@ register(TemplateSpec(
     id="wall_hook", title="Wall hook", title_pt="Gancho de parede", category="household",
     description="A screw-on wall hook (one or several) for keys, towels, bags or headphones.",
     params=_hook_params, build=_hook_build,
-    extent=by_values(lambda v: Extent(f(v, "count") * f(v, "width"), f(v, "hook_depth"), max(f(v, "height"), f(v, "tip_height")))),
+    extent=by_values(lambda v: Extent(f(v, "count") * f(v, "width"), f(v, "hook_depth"),
+                                      max(f(v, "height"), f(v, "tip_height")))),
     synonyms_en=("wall hook", "hook", "coat hook", "key hook", "towel hook", "hanger", "key rack",
                  "something to hang my keys on", "bag hook"),
     synonyms_pt=("gancho de parede", "gancho", "cabide", "porta-chaves de parede", "gancho para toalha",
@@ -135,8 +136,12 @@ def _holes(node_id: str, free: str, start: str, axis: str) -> Node:
 
 
 def _bracket_build() -> Node:
-    back = "-shelf_arm / 2 + thickness"  # y of the wall arm's inner face
-    rib = [[f"={back}", "=thickness"], [f"={back} + {_GUSSET}", "=thickness"], [f"={back}", f"=thickness + {_GUSSET}"]]
+    # The rib's corner sinks 0.5 mm into both arms so that it fuses with them (faces that only
+    # touch can stay separate bodies).
+    back = "-shelf_arm / 2 + thickness - 0.5"
+    inner = "thickness - 0.5"
+    leg = f"{_GUSSET} + 0.5"
+    rib = [[f"={back}", f"={inner}"], [f"={back} + {leg}", f"={inner}"], [f"={back}", f"={inner} + {leg}"]]
     gusset = at(Node("extrude", {"shape": {"kind": "polygon", "points": rib}, "height": "=min(thickness, width)"},
                      id="gusset"), x="=-min(thickness, width) / 2", rotate=[90, 0, 90], node_id="gusset_at",
                 name="Gusset", enabled="=gusset")
@@ -274,7 +279,7 @@ def _spool_build() -> Node:
         cylinder("axle_tube", _DA, f"={_AXLE_LEN}"),
         through_z("axle_bore", f"{_DA} - 6", _AXLE_LEN, 48),
     ])
-    return Node("union", id="root", name="Spool holder", children=[
+    return Node("group", id="root", name="Spool holder", children=[
         at(cradle, x=cradle_x, node_id="cradle_at", name="Cradle"),
         at(axle, x=axle_x, node_id="axle_at", name="Axle"),
     ])

@@ -10,8 +10,8 @@ knob — a round knob with vertical grip grooves (stopping 2 mm under the top, s
 spacer — washer, spacer (round) or standoff (hex, across flats = outer_diameter, corners on X).
     Bounding box: round: outer × outer × height; hex: outer/cos 30° × outer × height.
 block — a box, cylinder, sphere or cone with an optional hole through Z. Bounding box:
-    box: width × depth × height; cylinder and cone: diameter × diameter × height;
-    sphere: diameter³. "A 20 mm cube with a 10 mm hole through the middle" is
+    box: width × depth × height; cylinder: diameter² × height; cone: max(diameter, top)² × height;
+    sphere: diameter × diameter × √(diameter² − hole_diameter²). "A 20 mm cube with a 10 mm hole through the middle" is
     {shape: box, size 20, hole_diameter: 10}.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import core.geometry.gear  # noqa: F401  (registers the "gear" shape kind the gear outline uses)
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
@@ -57,14 +58,15 @@ def _gear_params() -> list[Parameter]:
 
 
 def _gear_build() -> Node:
-    outline = {"kind": "gear", "teeth": "=teeth", "module": "=module", "pressure_angle": "=pressure_angle",
-               "bore": "=bore"}
-    hub = Node("difference", id="hub", name="Hub", enabled="=hub", children=[
-        at(cylinder("hub_body", "hub_diameter", "=hub_height + 0.5"), z="=thickness - 0.5", node_id="hub_body_at"),
-        through_z("hub_bore", "bore", "thickness + hub_height", 48, enabled="=bore > 0"),
-    ])
-    return Node("union", id="root", name="Spur gear", children=[
-        Node("extrude", {"shape": outline, "height": "=thickness"}, id="gear_body", name="Gear"), hub,
+    outline = {"kind": "gear", "teeth": "=teeth", "module": "=module", "pressure_angle": "=pressure_angle"}
+    hub = at(cylinder("hub", "hub_diameter", "=hub_height + 0.5"), z="=thickness - 0.5", node_id="hub_at",
+             name="Hub", enabled="=hub")
+    # The bore is cut last, from the cached toothed body: fitting it to an axle is one boolean.
+    return Node("difference", id="root", name="Spur gear", children=[
+        Node("union", id="gear_solid", children=[
+            Node("extrude", {"shape": outline, "height": "=thickness"}, id="gear_body", name="Gear"), hub,
+        ]),
+        through_z("gear_bore", "bore", "thickness + hub_height", 48, enabled="=bore > 0"),
     ])
 
 
@@ -96,8 +98,8 @@ def _knob_params() -> list[Parameter]:
     return [
         length("diameter", 30, 10, 100, "Diameter", "Outside diameter of the knob."),
         length("height", 18, 6, 60, "Height", "Height of the knob."),
-        length("shaft_diameter", 6, 2, 20, "Shaft diameter", "Diameter of the shaft it fits on (hole is 0.2 mm larger).",
-               0.1),
+        length("shaft_diameter", 6, 2, 20, "Shaft diameter",
+               "Diameter of the shaft it fits on (the hole is 0.2 mm larger).", 0.1),
         flag("d_flat", True, "D-shaft flat", "A flat in the hole for D-shaped shafts (potentiometers, encoders)."),
         integer("ridges", 18, 0, 60, "Grip ridges", "Number of vertical grip grooves (0 = smooth)."),
         flag("set_screw", False, "Set screw", "An M3 set-screw hole from the side into the shaft hole."),
@@ -107,11 +109,15 @@ def _knob_params() -> list[Parameter]:
 def _knob_build() -> Node:
     hole_depth = "=height - 3 + 1"
     flat_edge = "(shaft_diameter * 0.4 if d_flat else shaft_diameter)"  # x of the flat, from the axis
-    return Node("difference", id="root", name="Knob", children=[
+    # The gripped body is its own subtree: fitting the hole to a shaft reuses it from the cache.
+    gripped = Node("difference", id="knob_gripped", children=[
         cylinder("knob_body", "diameter", "=height"),
         Node("polar_array", {"count": "=ridges", "radius": "=diameter / 2", "start_angle": "=180 / ridges"},
              [at(cylinder("grip_groove", "min(3, pi * diameter / ridges / 2)", "=height - 1", 16), z=-1,
                  node_id="grip_groove_at")], id="grip", name="Grip ridges", enabled="=ridges > 0"),
+    ])
+    return Node("difference", id="root", name="Knob", children=[
+        gripped,
         at(Node("intersection", id="shaft_hole", name="Shaft hole", children=[
             cylinder("shaft_round", "shaft_diameter + 0.2", hole_depth, COARSE),
             at(box("shaft_flat", "=shaft_diameter + 2", "=shaft_diameter + 2", hole_depth),
@@ -189,7 +195,7 @@ register(TemplateSpec(
 ))
 
 BLOCK_SHAPES = ["box", "cylinder", "sphere", "cone"]
-_BLOCK_H = "(diameter if shape == 2 else height)"
+SPHERE_ARC = 32  # points on the revolved half circle
 
 
 def _block_params() -> list[Parameter]:
@@ -205,17 +211,28 @@ def _block_params() -> list[Parameter]:
     ]
 
 
+def _holed_sphere() -> Node:
+    """A sphere revolved from its arc, the arc stopping where the hole begins: the hole's rims are
+    exact, so the sphere stands exactly on z = 0 on its lower rim (centred on the origin here)."""
+    half = "atan2(sqrt(diameter**2 - hole_diameter**2), hole_diameter)"  # arc half-angle from the equator
+    fractions = [2 * k / SPHERE_ARC - 1 for k in range(SPHERE_ARC + 1)]
+    arc = [[f"=diameter / 2 * cos({half} * {t})", f"=diameter / 2 * sin({half} * {t})"] for t in fractions]
+    return Node("revolve", {"profile": arc}, id="block_sphere")
+
+
 def _block_build() -> Node:
     solids = Node("union", id="block_solid", children=[
         box("block_box", "=width", "=depth", "=height", "=corner_radius", enabled="=shape == 0"),
         cylinder("block_cylinder", "diameter", "=height", enabled="=shape == 1"),
-        at(Node("sphere", {"r": "=diameter / 2"}, id="block_sphere"), z="=diameter / 2", node_id="block_sphere_at",
+        at(_holed_sphere(), z="=sqrt(diameter**2 - hole_diameter**2) / 2", node_id="block_sphere_at",
            enabled="=shape == 2"),
         Node("cone", {"r1": "=diameter / 2", "r2": "=top_diameter / 2", "h": "=height"}, id="block_cone",
              enabled="=shape == 3"),
     ])
     return Node("difference", id="root", name="Block", children=[
-        solids, through_z("block_hole", "hole_diameter", _BLOCK_H, 48, enabled="=hole_diameter > 0"),
+        solids,
+        at(cylinder("block_hole", "hole_diameter", "=2 * max(height, diameter) + 2", 48),
+           z="=-max(height, diameter) - 1", node_id="block_hole_at", enabled="=hole_diameter > 0 and shape != 2"),
     ])
 
 
@@ -223,7 +240,11 @@ def _block_extent(v: Mapping[str, Number]) -> Extent:
     shape, d = int(v["shape"]), f(v, "diameter")
     if shape == 0:
         return Extent(f(v, "width"), f(v, "depth"), f(v, "height"))
-    return Extent(d, d, d if shape == 2 else f(v, "height"))
+    if shape == 2:  # a hole through a sphere takes off its poles; it stands on the hole's rim
+        return Extent(d, d, math.sqrt(d * d - f(v, "hole_diameter") ** 2))
+    if shape == 3:
+        d = max(d, f(v, "top_diameter"))
+    return Extent(d, d, f(v, "height"))
 
 
 register(TemplateSpec(
@@ -246,7 +267,8 @@ register(TemplateSpec(
     checks=(
         Check("shape != 0 or hole_diameter <= min(width, depth) - 1.6",
               "The hole must be at least 1.6 mm narrower than the block."),
-        Check("shape == 0 or hole_diameter <= diameter - 1.6", "The hole must be at least 1.6 mm narrower than the part."),
+        Check("shape == 0 or hole_diameter <= diameter - 1.6",
+              "The hole must be at least 1.6 mm narrower than the part."),
         Check("shape != 3 or hole_diameter == 0 or hole_diameter <= top_diameter - 1.6",
               "A hole through a cone needs a flat top at least 1.6 mm wider than the hole."),
         Check("shape != 0 or corner_radius < min(width, depth) / 2",

@@ -68,12 +68,16 @@ def _pot_params() -> list[Parameter]:
 
 def _pot_build() -> Node:
     pot_x, saucer_x = side_by_side(_D, _S, "saucer")
-    pot = Node("difference", id="pot", name="Pot", children=[
+    # Shell first, holes last: editing the holes reuses the cached shell (one boolean, not three).
+    shell = Node("difference", id="pot_shell", children=[
         Node("extrude", {"shape": regular("shape", "bottom_diameter"), "height": "=height",
                          "scale_top": ["=top_diameter / bottom_diameter"] * 2}, id="pot_outer"),
         at(Node("extrude", {"shape": regular("shape", _CAVITY_BOTTOM), "height": "=height - floor + 1",
                             "scale_top": [f"={_CAVITY_TOP} / {_CAVITY_BOTTOM}"] * 2}, id="pot_cavity"),
            z="=floor", node_id="pot_cavity_at"),
+    ])
+    pot = Node("difference", id="pot", name="Pot", children=[
+        shell,
         Node("polar_array", {"count": "=drain_holes", "radius": f"={_DRAIN_R}", "start_angle": 90},
              [at(cylinder("drain_hole", "hole_diameter", "=floor + 2", COARSE), z=-1, node_id="drain_hole_at")],
              id="drainage", name="Drainage holes", enabled="=drain_holes > 0"),
@@ -84,7 +88,7 @@ def _pot_build() -> Node:
         at(Node("extrude", {"shape": regular("shape", saucer_inner), "height": "=saucer_height"},
                 id="saucer_cavity"), z="=floor", node_id="saucer_cavity_at"),
     ])
-    return Node("union", id="root", name="Plant pot", children=[
+    return Node("group", id="root", name="Plant pot", children=[
         at(pot, x=pot_x, node_id="pot_at", name="Pot"),
         at(saucer, x=saucer_x, node_id="saucer_at", name="Saucer", enabled="=saucer"),
     ])
@@ -104,7 +108,8 @@ register(TemplateSpec(
     id="plant_pot", title="Plant pot", title_pt="Vaso de planta", category="planters",
     description="A tapered plant pot with drainage holes, round, square or hex, with an optional saucer.",
     params=_pot_params, build=_pot_build, extent=by_values(_pot_extent),
-    synonyms_en=("plant pot", "planter", "flower pot", "pot for plants", "succulent pot", "something to grow a plant in",
+    synonyms_en=("plant pot", "planter", "flower pot", "pot for plants", "succulent pot",
+                 "something to grow a plant in",
                  "pot for my herbs", "cactus pot", "flowerpot"),
     synonyms_pt=("vaso de planta", "vaso para plantas", "vaso de flor", "vasinho", "cachepô", "vaso para suculenta",
                  "vaso de suculenta", "vaso para cacto", "floreira"),
@@ -139,29 +144,34 @@ _FACTORS = (
     (1.0, 0.9, 0.78, 0.72, 0.78, 0.9, 1.0),
 )
 SEGMENTS = len(_FACTORS[0]) - 1
+OVERLAP = 0.05  # mm each stacked segment reaches into the next
 _ROUND = "(sides == 0 or sides >= 30)"
-_SIDES = f"(64 if {_ROUND} else sides)"
-_VASE_WALL = f"wall / cos(180 / {_SIDES})"  # circumradius lost to a wall of that thickness
+_VASE_WALL = "wall / cos(180 / sides)"  # circumradius a polygon loses to a wall of that thickness
+
+
+def _by_profile(numbers: tuple[float, ...]) -> str:
+    a, b, c, d = (round(n, 6) for n in numbers)
+    if a == b == c == d:
+        return str(a)
+    return f"({a} if profile == 0 else ({b} if profile == 1 else ({c} if profile == 2 else {d})))"
 
 
 def _factor(i: int, t: str = "0") -> str:
     """The profile's width factor a fraction `t` of the way from control point i to i + 1."""
-    terms = []
-    for row in _FACTORS:
-        delta = round(row[i + 1] - row[i], 6) if t != "0" else 0
-        terms.append(f"{row[i]} + {delta} * ({t})" if delta else f"{row[i]}")
-    a, b, c, d = terms
-    return f"({a} if profile == 0 else ({b} if profile == 1 else ({c} if profile == 2 else {d})))"
+    here = _by_profile(tuple(row[i] for row in _FACTORS))
+    if t == "0":
+        return here
+    return f"({here} + {_by_profile(tuple(row[i + 1] - row[i] for row in _FACTORS))} * ({t}))"
 
 
 def _segment(node_id: str, i: int, z0: str, z1: str, inset: str) -> Node:
-    """Part of the vase between heights z0 and z1 (inside segment i), twisted with the rest and
-    shrunk by `inset`; z0/z1 default to the segment's own control points."""
+    """Part of a polygonal vase between heights z0 and z1 (inside segment i), twisted with the
+    rest and shrunk by `inset`."""
     t0 = "0" if z0 == _z(i) else f"({z0}) / height * {SEGMENTS} - {i}"
     t1 = f"({z1}) / height * {SEGMENTS} - {i}" if z1 != _z(i + 1) else "0"
     f1 = _factor(i, t1) if t1 != "0" else _factor(i + 1)
     r0, r1 = f"(base_diameter / 2 * {_factor(i, t0)} - {inset})", f"(base_diameter / 2 * {f1} - {inset})"
-    shape = {"kind": "regular", "sides": f"={_SIDES}", "r": f"={r0}", "start_angle": 0}
+    shape = {"kind": "regular", "sides": "=sides", "r": f"={r0}", "start_angle": 0}
     solid = Node("extrude", {"shape": shape, "height": f"=({z1}) - ({z0})",
                              "twist": f"=twist * (({z1}) - ({z0})) / height", "scale_top": [f"={r1} / {r0}"] * 2},
                  id=node_id)
@@ -182,10 +192,14 @@ def _round_vase() -> Node:
 
 
 def _vase_build() -> Node:
-    outer = [_segment(f"vase_outer_{i}", i, _z(i), _z(i + 1), "0") for i in range(SEGMENTS)]
+    # Each segment reaches OVERLAP into the next along its own taper: stacked solids that only
+    # touch leave float-level slivers between them, overlapping ones fuse cleanly.
+    last = SEGMENTS - 1
+    outer = [_segment(f"vase_outer_{i}", i, _z(i), _z(i + 1) if i == last else f"{_z(i + 1)} + {OVERLAP}", "0")
+             for i in range(SEGMENTS)]
     cavity = [
         _segment(f"vase_cavity_{i}", i, "floor" if i == 0 else _z(i),
-                 "height + 1" if i == SEGMENTS - 1 else _z(i + 1), _VASE_WALL)
+                 "height + 1" if i == last else f"{_z(i + 1)} + {OVERLAP}", _VASE_WALL)
         for i in range(SEGMENTS)
     ]
     polygonal = Node("difference", id="vase_polygonal", name="Vase", enabled=f"=not {_ROUND}", children=[
@@ -231,7 +245,7 @@ register(TemplateSpec(
     checks=(
         Check("sides == 0 or sides >= 3", "A polygonal vase needs at least 3 sides (or 0 for round)."),
         Check(f"floor <= height / {SEGMENTS} - 1", "The floor is too thick for a vase this short."),
-        Check(f"base_diameter * 0.72 / 2 - {_VASE_WALL} >= 5",
+        Check(f"base_diameter * 0.72 / 2 - (wall if {_ROUND} else {_VASE_WALL}) >= 5",
               "The walls are too thick for this diameter: leave at least 10 mm of room inside."),
     ),
     tags=("decor", "container", "spiral vase"),

@@ -56,6 +56,7 @@ class BambuDriver:
         self._raw: dict[str, Any] = {}
         self._raw_lock = threading.Lock()
         self._pending: PendingReplies[WireReply] = PendingReplies()
+        # Start ids from the clock so a late reply to a previous session's command can never match a new one.
         self._seq = itertools.count(int(time.time()) % 100000 * 10)
         self._last_report = time.monotonic()
         self._report_topic = f"device/{config.serial}/report"

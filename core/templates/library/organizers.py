@@ -1,0 +1,126 @@
+"""Trays that sort things: drawer organizers and soap dishes.
+
+drawer_organizer — a tray split into columns × rows equal cells by walls of the same thickness as
+    the outside. Bounding box: width × depth × height.
+soap_dish — a shallow dish with drain slots through the floor and ribs that keep the soap out of
+    the water. Bounding box: width × depth × height.
+"""
+
+from __future__ import annotations
+
+from core.document.nodes import Node
+from core.document.parameters import Parameter
+from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.library._kit import at, box, by_values, f, flag, integer, length, wall
+from core.templates.registry import register
+
+_CELL_X = "((width - wall) / columns - wall)"
+_CELL_Y = "((depth - wall) / rows - wall)"
+
+
+def _organizer_params() -> list[Parameter]:
+    return [
+        length("width", 150, 30, 400, "Width", "Outside size along X (measure your drawer)."),
+        length("depth", 100, 30, 400, "Depth", "Outside size along Y."),
+        length("height", 40, 10, 150, "Height", "Outside height."),
+        wall(value=1.6, hi=6),
+        length("floor", 1.2, 0.8, 6, "Floor", "Thickness of the bottom.", 0.4),
+        integer("columns", 3, 1, 12, "Columns", "Cells along X."),
+        integer("rows", 2, 1, 12, "Rows", "Cells along Y."),
+        length("corner_radius", 2, 0, 20, "Corner radius", "Rounding of the outside vertical edges."),
+    ]
+
+
+def _organizer_build() -> Node:
+    cell = box("cell", f"={_CELL_X}", f"={_CELL_Y}", "=height", "=min(max(corner_radius - wall, 0), 3)")
+    cells = Node("linear_array", {"count": ["=columns", "=rows", 1],
+                                  "spacing": ["=(width - wall) / columns", "=(depth - wall) / rows", 0]},
+                 [cell], id="cells", name="Cells")
+    return Node("difference", id="root", name="Drawer organizer", children=[
+        box("organizer_outer", "=width", "=depth", "=height", "=corner_radius"),
+        at(cells, z="=floor", node_id="cells_at"),
+    ])
+
+
+register(TemplateSpec(
+    id="drawer_organizer", title="Drawer organizer", title_pt="Organizador de gaveta", category="containers",
+    description="A tray divided into a grid of equal compartments, sized to a drawer.",
+    params=_organizer_params, build=_organizer_build,
+    extent=by_values(lambda v: Extent(f(v, "width"), f(v, "depth"), f(v, "height"))),
+    synonyms_en=("drawer organizer", "drawer divider", "compartment tray", "grid tray", "parts tray",
+                 "something to sort screws in a drawer", "cutlery tray", "sorting tray"),
+    synonyms_pt=("organizador de gaveta", "divisor de gaveta", "bandeja com divisórias", "porta-talheres",
+                 "organizador de parafusos", "caixa organizadora"),
+    roles={"width": "width", "depth": "depth", "height": "height", "length": "width", "wall": "wall",
+           "floor": "floor", "count": "columns", "corner_radius": "corner_radius"},
+    features={
+        "compartments": Feature("columns", 3, 1, ("compartments", "dividers", "sections"),
+                                ("compartimentos", "divisórias")),
+        "rounded": Feature("corner_radius", 4, 0, ("rounded corners", "rounded"), ("cantos arredondados",)),
+    },
+    checks=(
+        Check(f"{_CELL_X} >= 8 and {_CELL_Y} >= 8",
+              "The cells would be narrower than 8 mm; use fewer rows or columns."),
+        Check("floor <= height - 5", "The floor must be at least 5 mm below the rim."),
+        Check("corner_radius < min(width, depth) / 2", "The corner radius must be less than half the tray."),
+    ),
+    tags=("storage", "workshop", "kitchen"),
+))
+
+RIB = 1.6  # width of the ribs the soap rests on
+RIB_HEIGHT = 2.0
+
+
+def _soap_params() -> list[Parameter]:
+    return [
+        length("width", 110, 60, 200, "Width", "Outside size along X."),
+        length("depth", 80, 40, 160, "Depth", "Outside size along Y."),
+        length("height", 20, 8, 50, "Height", "Outside height, rim included."),
+        wall(),
+        length("floor", 2, 1.2, 6, "Floor", "Thickness of the bottom.", 0.4),
+        flag("drain_slots", True, "Drain slots", "Slots through the floor so water runs off."),
+        integer("slots", 6, 1, 20, "Slots", "Number of drain slots (and ribs between them)."),
+        length("corner_radius", 10, 0, 30, "Corner radius", "Rounding of the outside vertical edges."),
+    ]
+
+
+def _soap_build() -> Node:
+    pitch = "(width - 2 * wall - 10) / slots"
+    slot = at(box("drain_slot", f"=min(3, {pitch} - {RIB} - 1)", "=depth - 2 * wall - 10", "=floor + 2"), z=-1,
+              node_id="drain_slot_at")
+    rib = box("rib", RIB, "=depth - 2 * wall - 2", f"=floor + {RIB_HEIGHT}")
+    row = {"count": ["=slots", 1, 1], "spacing": [f"={pitch}", 0, 0]}
+    return Node("union", id="root", name="Soap dish", children=[
+        Node("difference", id="dish", children=[
+            box("dish_outer", "=width", "=depth", "=height", "=corner_radius"),
+            at(box("dish_cavity", "=width - 2 * wall", "=depth - 2 * wall", "=height", "=max(corner_radius - wall, 0)"),
+               z="=floor", node_id="dish_cavity_at"),
+            Node("linear_array", row, [slot], id="drain_slots", name="Drain slots", enabled="=drain_slots"),
+        ]),
+        # One rib fewer than slots, centred the same way: each rib falls halfway between two slots.
+        Node("linear_array", {**row, "count": ["=slots - 1", 1, 1]}, [rib], id="ribs", name="Ribs",
+             enabled="=slots > 1"),
+    ])
+
+
+register(TemplateSpec(
+    id="soap_dish", title="Soap dish", title_pt="Saboneteira", category="household",
+    description="A soap dish with drain slots and ribs that keep the soap dry.",
+    params=_soap_params, build=_soap_build,
+    extent=by_values(lambda v: Extent(f(v, "width"), f(v, "depth"), f(v, "height"))),
+    synonyms_en=("soap dish", "soap holder", "soap tray", "sponge holder", "something for the soap"),
+    synonyms_pt=("saboneteira", "porta-sabonete", "porta sabonete", "suporte de sabonete", "porta-esponja"),
+    roles={"width": "width", "depth": "depth", "height": "height", "wall": "wall", "floor": "floor",
+           "count": "slots", "corner_radius": "corner_radius"},
+    features={
+        "drain_slots": Feature("drain_slots", 1, 0, ("drain slots", "drainage", "drain holes"),
+                               ("furos de drenagem", "drenagem", "ralo")),
+        "rounded": Feature("corner_radius", 10, 0, ("rounded corners", "rounded"), ("cantos arredondados",)),
+    },
+    checks=(
+        Check(f"(width - 2 * wall - 10) / slots >= {RIB} + 3", "Too many slots for this width; use fewer slots."),
+        Check(f"height >= floor + {RIB_HEIGHT} + 4", "The dish is too shallow for its ribs."),
+        Check("corner_radius < min(width, depth) / 2 - wall", "The corner radius is too large for the dish."),
+    ),
+    tags=("bathroom", "kitchen"),
+))

@@ -1,0 +1,213 @@
+"""The listing page: gallery, description, licence, files, reviews, remix family, creator, and the
+actions (Open in Studio, like, collect, remix). A licence that forbids derivatives shows no Remix
+action and says why, so a designer never publishes a remix the creator did not allow."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.tasks import Task
+from desktop.panels.marketplace.common import licence_label, price_text, tr
+from sync_client.client import HubClient
+from sync_client.models import Listing, Review
+
+MAX_IMAGES = 6
+MAX_REMIXES = 12
+IMAGE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class ListingPage:
+    listing: Listing
+    reviews: list[Review]
+    images: list[QImage] = field(default_factory=list)
+    parent: Listing | None = None
+    remixes: list[Listing] = field(default_factory=list)
+
+
+def load_page(client: HubClient, listing_id: int, task: Task) -> ListingPage:
+    """Everything the page shows, fetched on a worker thread in one go."""
+    listing = client.market.listing(listing_id)
+    task.check()
+    page = ListingPage(listing, client.market.reviews(listing_id))
+    seen: set[bytes] = set()
+    for url in [f"/listings/{listing_id}/thumbnail", *listing.images][:MAX_IMAGES]:
+        task.check()
+        _, body = client.transport.send("GET", url, limit=IMAGE_BYTES)
+        image = QImage.fromData(body)
+        digest = hashlib.sha256(body).digest()
+        if not image.isNull() and digest not in seen:  # the thumbnail is often also the first image
+            seen.add(digest)
+            page.images.append(image)
+    if listing.remix_of is not None:
+        page.parent = client.market.listing(listing.remix_of)
+    # not yet wrapped by sync_client.Market: GET /listings/{id}/remixes -> [ids]
+    remix_ids = client.transport.json("GET", f"/listings/{listing_id}/remixes") or []
+    page.remixes = [client.market.listing(int(i)) for i in remix_ids[:MAX_REMIXES]]
+    return page
+
+
+def _section(title: str) -> QLabel:
+    return QLabel(title, objectName="sectionTitle")
+
+
+class DetailPage(QScrollArea):
+    back = Signal()
+    open_requested = Signal(int)  # listing id
+    remix_requested = Signal(int)
+    like_toggled = Signal(int, bool)
+    collect_requested = Signal(int)
+    buy_requested = Signal(int)
+    listing_linked = Signal(int)  # a remix-family link was clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listingDetail")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page: ListingPage | None = None
+        self.category_titles: dict[str, str] = {}
+        inner = QWidget(objectName="detailInner")
+        self.setWidget(inner)
+        self.back_button = QPushButton(tr("← Back to results"), objectName="backButton")
+        self.back_button.setFlat(True)
+        self.back_button.clicked.connect(self.back)
+        self.title = QLabel(objectName="detailTitle", wordWrap=True)
+        self.creator = QLabel(objectName="detailCreator")
+        self.stats = QLabel(objectName="detailStats")
+        self.image = QLabel(objectName="galleryMain", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.image.setMinimumHeight(260)
+        self.strip = QHBoxLayout()
+        self.strip.setSpacing(6)
+        self.open_button = QPushButton(tr("Open in Studio"), objectName="openInStudio")
+        self.open_button.clicked.connect(lambda: self._emit_id(self.open_requested))
+        self.buy_button = QPushButton(objectName="buyButton")
+        self.buy_button.clicked.connect(lambda: self._emit_id(self.buy_requested))
+        self.remix_button = QPushButton(tr("Remix"), objectName="remixButton")
+        self.remix_button.setToolTip(tr("Open a copy to change and publish as a remix, crediting the creator"))
+        self.remix_button.clicked.connect(lambda: self._emit_id(self.remix_requested))
+        self.like_button = QPushButton(tr("♥ Like"), objectName="likeButton", checkable=True)
+        self.like_button.clicked.connect(lambda on: self.page and self.like_toggled.emit(self.page.listing.id, on))
+        self.collect_button = QPushButton(tr("Collect…"), objectName="collectButton")
+        self.collect_button.clicked.connect(lambda: self._emit_id(self.collect_requested))
+        self.progress = QProgressBar(objectName="downloadProgress", visible=False)
+        self.cancel_button = QPushButton(tr("Cancel"), objectName="cancelDownload", visible=False)
+        self.licence = QLabel(objectName="detailLicence", wordWrap=True)
+        self.remix_note = QLabel(objectName="remixNote", wordWrap=True)
+        self.description = QLabel(objectName="detailDescription", wordWrap=True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.files = QLabel(objectName="detailFiles", wordWrap=True)
+        self.reviews = QLabel(objectName="detailReviews", wordWrap=True)
+        self.family = QLabel(objectName="remixTree", wordWrap=True)
+        self.family.linkActivated.connect(lambda href: self.listing_linked.emit(int(href)))
+
+        actions = QHBoxLayout()
+        for button in (self.open_button, self.buy_button, self.remix_button, self.like_button, self.collect_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        download = QHBoxLayout()
+        download.addWidget(self.progress, 1)
+        download.addWidget(self.cancel_button)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setSpacing(8)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.title)
+        layout.addWidget(self.creator)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.image)
+        layout.addLayout(self.strip)
+        layout.addLayout(actions)
+        layout.addLayout(download)
+        for title, widget in ((tr("Licence"), self.licence), (None, self.remix_note),
+                              (tr("About this model"), self.description), (tr("Files"), self.files),
+                              (tr("Reviews"), self.reviews), (tr("Remix family"), self.family)):
+            if title:
+                layout.addWidget(_section(title))
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def _emit_id(self, signal: SignalInstance) -> None:
+        if self.page is not None:
+            signal.emit(self.page.listing.id)
+
+    def show_page(self, page: ListingPage) -> None:
+        self.page = page
+        item = page.listing
+        self.title.setText(item.title)
+        self.creator.setText(tr("by {0} · {1}").format(item.creator, self.category_titles.get(item.category,
+                                                                                             item.category)))
+        self.stats.setText(tr("{0} · ♥ {1} likes · ⤓ {2} downloads · {3} makes").format(
+            price_text(item.price_cents), item.likes, item.downloads, item.makes))
+        self._show_gallery(page.images)
+        paid = item.price_cents > 0 and not item.purchased
+        self.buy_button.setVisible(paid)
+        self.buy_button.setText(tr("Buy · {0}").format(price_text(item.price_cents)))
+        self.open_button.setEnabled(not paid)
+        self.remix_button.setVisible(item.remix_allowed)
+        self.licence.setText(licence_label(item.licence))
+        self.remix_note.setVisible(not item.remix_allowed)
+        self.remix_note.setText(tr("This licence does not allow remixes: you may open and print this model, "
+                                   "but not publish a changed version of it."))
+        self.description.setText(item.description or tr("The creator wrote no description."))
+        self.files.setText("\n".join(f"• {f.name} ({f.size / 1024:.0f} KB)" for f in item.files)
+                           + ("\n• " + tr("Parametric document (editable parameters)") if item.has_parameters else ""))
+        self.reviews.setText("\n\n".join(f"{'★' * r.rating}{'☆' * (5 - r.rating)}  {r.author}\n{r.body}"
+                                         for r in page.reviews) or tr("No reviews yet."))
+        self._show_family(page)
+        self.verticalScrollBar().setValue(0)
+
+    def _show_family(self, page: ListingPage) -> None:
+        lines = []
+        if page.parent is not None:
+            lines.append(tr("Remix of {0}").format(
+                f'<a href="{page.parent.id}">{page.parent.title}</a> ({page.parent.creator})'))
+        if page.remixes:
+            lines.append(tr("Remixed as:") + "<br>" + "<br>".join(
+                f'&nbsp;&nbsp;↳ <a href="{r.id}">{r.title}</a> ({r.creator})' for r in page.remixes))
+        self.family.setText("<br>".join(lines) or tr("An original: no remixes yet."))
+
+    def _show_gallery(self, images: list[QImage]) -> None:
+        while self.strip.count():
+            taken = self.strip.takeAt(0)
+            if taken is not None and taken.widget() is not None:
+                taken.widget().deleteLater()
+        self.image.clear()
+        if not images:
+            self.image.setText(tr("No pictures"))
+            return
+        self._select_image(images[0])
+        for image in images if len(images) > 1 else []:
+            thumb = QPushButton(objectName="galleryThumb")
+            thumb.setIcon(QPixmap.fromImage(image))
+            thumb.setIconSize(thumb.iconSize().expandedTo(thumb.iconSize() * 3))
+            thumb.clicked.connect(lambda _=False, img=image: self._select_image(img))
+            self.strip.addWidget(thumb)
+        self.strip.addStretch(1)
+
+    def _select_image(self, image: QImage) -> None:
+        self.image.setPixmap(QPixmap.fromImage(image).scaledToHeight(260, Qt.TransformationMode.SmoothTransformation))
+
+    def set_busy(self, fraction: float | None, message: str = "") -> None:
+        """Download progress under the actions; None hides it."""
+        busy = fraction is not None
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.open_button.setEnabled(not busy and not self.buy_button.isVisible())
+        if fraction is not None:
+            self.progress.setValue(int(fraction * 100))
+            self.progress.setFormat(message or "%p%")
+

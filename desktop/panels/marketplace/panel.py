@@ -1,0 +1,359 @@
+"""MarketplacePanel: the dock's widget. Search → cards → listing page → Open in Studio, plus
+Publish. Every hub call runs on the shared worker pool; results that arrive after the user moved
+on (an older search, another listing) are dropped by sequence number rather than shown late.
+
+Wiring (main window): `panel.open_in_studio.connect(...)` receives an OpenedListing; pass
+`snapshot=` a callable returning the current ProjectSnapshot so "Publish…" can read the project.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import trimesh
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.document.document import Document
+from core.paths import data_dir
+from core.tasks import Task
+from desktop.panels.marketplace.cards import CardGrid
+from desktop.panels.marketplace.common import error_text, tr
+from desktop.panels.marketplace.detail import DetailPage, ListingPage, load_page
+from desktop.panels.marketplace.publish import ProjectSnapshot, PublishDialog, enqueue
+from desktop.panels.marketplace.publish_queue import PublishQueue
+from desktop.panels.marketplace.search_bar import SearchBar, SearchQuery
+from desktop.panels.marketplace.style import stylesheet
+from desktop.panels.marketplace.thumbs import ThumbnailLoader
+from desktop.workers import Job, Workers
+from sync_client.client import HubClient
+from sync_client.errors import HubUnavailable, NotSignedIn, PaymentRequired
+from sync_client.models import Category, Collection, Listing, SearchPage
+
+log = logging.getLogger(__name__)
+PAGE_SIZE = 24
+QUEUE_RETRY_MS = 15_000
+
+
+@dataclass
+class OpenedListing:
+    """What "Open in Studio" delivers: the parametric document when there is one (parameters
+    editable), else the downloaded mesh; `remix_of` is set when the user chose Remix."""
+
+    listing: Listing
+    files: list[Path]
+    document: Document | None
+    mesh: trimesh.Trimesh | None
+    remix_of: int | None = None
+
+
+def download(client: HubClient, listing_id: int, folder: Path, remix: bool, task: Task) -> OpenedListing:
+    listing = client.market.listing(listing_id)
+    target = folder / f"{listing.slug}-{listing.id}"
+    files = client.market.get(listing_id, target, task)
+    document = mesh = None
+    docs = [p for p in files if p.name == "document.potstudio.json"]
+    if docs:
+        document = Document.loads(docs[0].read_bytes())
+    models = [p for p in files if p.suffix.lower() in (".3mf", ".stl", ".obj")]
+    if models:
+        loaded = trimesh.load(models[0], force="mesh")
+        mesh = loaded if isinstance(loaded, trimesh.Trimesh) else None
+    return OpenedListing(listing, files, document, mesh, listing.id if remix and listing.remix_allowed else None)
+
+
+class MarketplacePanel(QWidget):
+    open_in_studio = Signal(object)  # OpenedListing
+    published = Signal(object)  # Listing
+    results_shown = Signal(object)  # SearchPage (tests and the status bar wait on it)
+    page_shown = Signal(object)  # ListingPage
+
+    def __init__(self, client: HubClient, workers: Workers, snapshot: Callable[[], ProjectSnapshot | None] | None = None,
+                 downloads: Path | None = None, queue: PublishQueue | None = None,
+                 retry_ms: int = QUEUE_RETRY_MS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("marketplacePanel")
+        self.client = client
+        self.workers = workers
+        self.snapshot = snapshot
+        self.downloads = downloads or data_dir() / "downloads"
+        self.queue = queue or PublishQueue(data_dir() / "publish-queue")
+        self.categories: list[Category] = []
+        self.thumbs = ThumbnailLoader(lambda i: client.market.thumbnail(i), workers, parent=self)
+        self.search_bar = SearchBar()
+        self.grid = CardGrid(self.thumbs)
+        self.detail = DetailPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.detail)
+        self.heading = QLabel(tr("Marketplace"), objectName="marketHeading")
+        self.count = QLabel(objectName="resultCount")
+        self.queue_label = QLabel(objectName="queueLabel")
+        self.publish_button = QPushButton(tr("Publish…"), objectName="publishButton")
+        self.banner = QLabel(objectName="marketBanner", wordWrap=True, visible=False)
+        self.banner.setOpenExternalLinks(False)
+        self.banner.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.publish_dialog: PublishDialog | None = None
+        self.download_job: Job | None = None
+        self._seq = 0
+        self._cursor: str | None = None
+        self._query = SearchQuery()
+        self._retry = QTimer(self, interval=retry_ms)
+        self._retry.timeout.connect(self.flush_queue)
+
+        header = QHBoxLayout()
+        header.addWidget(self.heading)
+        header.addStretch(1)
+        header.addWidget(self.queue_label)
+        header.addWidget(self.publish_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.count)
+        layout.addWidget(self.stack, 1)
+
+        self.search_bar.changed.connect(self.search)
+        self.grid.opened.connect(self.open_listing)
+        self.grid.more_wanted.connect(self._more)
+        self.detail.back.connect(lambda: self.stack.setCurrentWidget(self.grid))
+        self.detail.listing_linked.connect(self.open_listing)
+        self.detail.open_requested.connect(lambda i: self.open_in_studio_now(i, remix=False))
+        self.detail.remix_requested.connect(lambda i: self.open_in_studio_now(i, remix=True))
+        self.detail.buy_requested.connect(self.buy)
+        self.detail.like_toggled.connect(self.like)
+        self.detail.collect_requested.connect(self.collect)
+        self.detail.cancel_button.clicked.connect(self.cancel_download)
+        self.publish_button.clicked.connect(self.publish)
+        self.setStyleSheet(stylesheet(self.palette()))
+        self._show_queue()
+        QTimer.singleShot(0, self.refresh)
+
+    # --- generic plumbing ------------------------------------------------------------------------------
+    def _run(self, label: str, fn: Callable[[Task], Any], done: Callable[[Any], None], show: bool = False,
+             failed: Callable[[BaseException], None] | None = None) -> Job:
+        return self.workers.submit(label, fn, done, on_error=failed or self.show_error, show=show)
+
+    def show_error(self, exc: BaseException) -> None:
+        log.info("marketplace: %s", exc)
+        self.show_message(error_text(exc), error=True)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.banner.setProperty("kind", "error" if error else "info")
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.setStyleSheet(stylesheet(self.palette()))
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.search_bar.retranslate()
+        super().changeEvent(event)
+
+    # --- browsing -----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Categories, then the current search (the first thing a new user sees)."""
+        self._run("categories", lambda _t: self.client.market.categories(), self._got_categories)
+        self.search(self.search_bar.query())
+        if self.queue.entries("pending"):
+            self.flush_queue()
+
+    def _got_categories(self, categories: list[Category]) -> None:
+        self.categories = categories
+        self.search_bar.set_categories(categories)
+        self.detail.category_titles = {c.slug: c.title for c in categories}
+
+    def search(self, query: SearchQuery) -> None:
+        self._seq += 1
+        seq, self._query = self._seq, query
+        self.stack.setCurrentWidget(self.grid)
+        self._run("search", lambda _t: self._search_page(query, None), lambda page: self._got_page(seq, page, False))
+
+    def _search_page(self, query: SearchQuery, cursor: str | None) -> SearchPage:
+        return self.client.market.search(query.text, category=query.category, tag=query.tag, licence=query.licence,
+                                         price=query.price, has_parameters=query.has_parameters, sort=query.sort,
+                                         cursor=cursor, limit=PAGE_SIZE)
+
+    def _more(self) -> None:
+        if self._cursor:
+            seq, query, cursor = self._seq, self._query, self._cursor
+            self._run("search", lambda _t: self._search_page(query, cursor), lambda p: self._got_page(seq, p, True))
+
+    def _got_page(self, seq: int, page: SearchPage, append: bool) -> None:
+        if seq != self._seq:
+            return  # the user typed on; a newer search is on its way
+        self._cursor = page.next_cursor
+        if append:
+            self.grid.add_items(page.items, page.next_cursor is not None)
+        else:
+            self.grid.set_items(page.items, page.next_cursor is not None)
+            if self.banner.property("kind") == "error":
+                self.show_message("")
+        self.count.setText(tr("{0} models").format(page.total) if page.total else
+                           tr("Nothing matches. Try fewer words or other filters."))
+        self.results_shown.emit(page)
+
+    def open_listing(self, listing_id: int) -> None:
+        self._seq += 1
+        seq = self._seq
+        self._run("listing", lambda task: load_page(self.client, listing_id, task), lambda p: self._got_listing(seq, p))
+
+    def _got_listing(self, seq: int, page: ListingPage) -> None:
+        if seq == self._seq:
+            self.detail.show_page(page)
+            self.stack.setCurrentWidget(self.detail)
+            self.page_shown.emit(page)
+
+    # --- actions on a listing ------------------------------------------------------------------------------
+    def open_in_studio_now(self, listing_id: int, remix: bool = False) -> None:
+        self.detail.set_busy(0.0, tr("Downloading…"))
+        self.download_job = self._run(tr("Downloading a model"),
+                                      lambda task: download(self.client, listing_id, self.downloads, remix, task),
+                                      self._downloaded, show=True, failed=self._download_failed)
+        self.download_job.progressed.connect(lambda f, m: self.detail.set_busy(f, m))
+        self.download_job.cancelled.connect(lambda: self.detail.set_busy(None))
+
+    def cancel_download(self) -> None:
+        if self.download_job is not None:
+            self.download_job.cancel()
+
+    def _downloaded(self, opened: OpenedListing) -> None:
+        self.detail.set_busy(None)
+        self.download_job = None
+        self.show_message(tr("'{0}' is open in the Studio.").format(opened.listing.title))
+        self.open_in_studio.emit(opened)
+
+    def _download_failed(self, exc: BaseException) -> None:
+        self.detail.set_busy(None)
+        self.download_job = None
+        if isinstance(exc, PaymentRequired) and exc.checkout_url:
+            self.show_message(f'{error_text(exc)} <a href="{exc.checkout_url}">{tr("Buy it")}</a>', error=True)
+        else:
+            self.show_error(exc)
+
+    def buy(self, listing_id: int) -> None:
+        """The hub answers with a checkout page; paying happens in the browser, never in the app."""
+        self._run("checkout", lambda _t: self.client.market.checkout(listing_id),
+                  lambda c: QDesktopServices.openUrl(QUrl(c.checkout_url)))
+
+    def like(self, listing_id: int, liked: bool) -> None:
+        def work(_t: Task) -> ListingPage:
+            self.client.market.like(listing_id, liked)
+            return load_page(self.client, listing_id, _t)
+
+        self._run("like", work, self._refresh_page, failed=self._like_failed)
+
+    def _like_failed(self, exc: BaseException) -> None:
+        self.detail.like_button.setChecked(not self.detail.like_button.isChecked())
+        self.show_error(exc)
+
+    def _refresh_page(self, page: ListingPage) -> None:
+        if self.detail.page is not None and self.detail.page.listing.id == page.listing.id:
+            liked = self.detail.like_button.isChecked()
+            self.detail.show_page(page)
+            self.detail.like_button.setChecked(liked)
+
+    def collect(self, listing_id: int) -> None:
+        self._run("collections", lambda _t: self.client.market.collections(),
+                  lambda cols: self._collect_menu(listing_id, cols))
+
+    def _collect_menu(self, listing_id: int, collections: list[Collection]) -> None:
+        menu = QMenu(self)
+        menu.setObjectName("collectMenu")
+        for col in collections:
+            action = menu.addAction(col.name)
+            action.setCheckable(True)
+            action.setChecked(listing_id in col.listing_ids)
+            action.triggered.connect(lambda on, c=col.id: self.add_to_collection(c, listing_id, on))
+        menu.addSeparator()
+        menu.addAction(tr("New collection…")).triggered.connect(lambda: self._new_collection(listing_id))
+        menu.popup(self.detail.collect_button.mapToGlobal(self.detail.collect_button.rect().bottomLeft()))
+
+    def _new_collection(self, listing_id: int) -> None:
+        name, ok = QInputDialog.getText(self, tr("New collection"), tr("Name"))
+        if ok and name.strip():
+            self.add_to_collection(None, listing_id, True, name.strip())
+
+    def add_to_collection(self, collection_id: int | None, listing_id: int, keep: bool, new_name: str = "") -> None:
+        def work(_t: Task) -> Collection:
+            target = collection_id if collection_id is not None else self.client.market.create_collection(new_name).id
+            return self.client.market.collect(target, listing_id, keep)
+
+        self._run("collect", work, lambda col: self.show_message(
+            tr("Saved in '{0}'.").format(col.name) if keep else tr("Removed from '{0}'.").format(col.name)))
+
+    # --- publishing ------------------------------------------------------------------------------------------
+    def publish(self) -> None:
+        snapshot = self.snapshot() if self.snapshot else None
+        if snapshot is None:
+            self.show_message(tr("Open or design a model first, then publish it."), error=True)
+            return
+        self.publish_dialog = PublishDialog(snapshot, self.categories, self)
+        self.publish_dialog.accepted.connect(lambda: self._publish_accepted(snapshot))
+        self.publish_dialog.open()
+
+    def _publish_accepted(self, snapshot: ProjectSnapshot) -> None:
+        assert self.publish_dialog is not None
+        form = self.publish_dialog.form()
+        self.publish_dialog.deleteLater()
+        self.publish_dialog = None
+        try:
+            enqueue(self.queue, snapshot, form)
+        except Exception as exc:  # nothing was queued: say why, keep the project as it is
+            self.show_error(exc)
+            return
+        self._show_queue()
+        self.flush_queue()
+
+    def flush_queue(self) -> None:
+        """Send what waits; offline or signed out, it stays queued and we try again later."""
+        if not self.queue.entries("pending"):
+            self._retry.stop()
+            return
+        self._run(tr("Publishing"), lambda task: self.queue.send(self.client.market, task), self._queue_sent,
+                  show=True, failed=self._queue_failed)
+
+    def _queue_sent(self, listings: list[Listing]) -> None:
+        self._show_queue()
+        failed = self.queue.entries("failed")
+        if failed:
+            self.show_message(tr("'{0}' was not published: {1}").format(failed[-1].title, failed[-1].error), error=True)
+        elif listings:
+            self.show_message(tr("Published '{0}'.").format(listings[-1].title))
+        for listing in listings:
+            self.published.emit(listing)
+        if listings:
+            self.search(self.search_bar.query())
+
+    def _queue_failed(self, exc: BaseException) -> None:
+        self._show_queue()
+        if isinstance(exc, HubUnavailable | NotSignedIn):
+            self.show_message(tr("You are offline: your model is saved and will be published as soon as the "
+                                 "marketplace can be reached.") if isinstance(exc, HubUnavailable) else error_text(exc))
+            self._retry.start()
+        else:
+            self.show_error(exc)
+
+    def _show_queue(self) -> None:
+        pending, failed = len(self.queue.entries("pending")), len(self.queue.entries("failed"))
+        parts = [tr("{0} waiting to publish").format(pending)] if pending else []
+        parts += [tr("{0} not published").format(failed)] if failed else []
+        self.queue_label.setText(" · ".join(parts))

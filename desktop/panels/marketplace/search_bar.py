@@ -1,0 +1,114 @@
+"""The search row and its filters. Typing waits for a short pause (debounce) before searching so
+a fast typist does not fire one request per key, yet results still feel instant; changing a
+filter searches at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.panels.marketplace.common import LICENCES, SORTS, licence_label, sort_label, tr
+from sync_client.models import Category
+
+DEBOUNCE_MS = 250
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    category: str | None = None
+    tag: str | None = None
+    licence: str | None = None
+    price: str | None = None
+    has_parameters: bool | None = None
+    sort: str = "relevance"
+
+
+class SearchBar(QWidget):
+    changed = Signal(object)  # SearchQuery
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.input = QLineEdit(objectName="marketSearch")
+        self.input.setClearButtonEnabled(True)
+        self.category = QComboBox(objectName="marketCategory")
+        self.tag = QLineEdit(objectName="marketTag")
+        self.licence = QComboBox(objectName="marketLicence")
+        self.price = QComboBox(objectName="marketPrice")
+        self.parametric = QCheckBox(objectName="marketParametric")
+        self.sort = QComboBox(objectName="marketSort")
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit)
+        self.input.textChanged.connect(lambda _: self._debounce.start())
+        self.tag.textChanged.connect(lambda _: self._debounce.start())
+        self.input.returnPressed.connect(self._emit)
+        for combo in (self.category, self.licence, self.price, self.sort):
+            combo.currentIndexChanged.connect(lambda _: self._emit())
+        self.parametric.toggled.connect(lambda _: self._emit())
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.input, 1)
+        top.addWidget(self.sort)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.category, self.tag, self.licence, self.price):
+            filters.addWidget(widget, 1)
+        filters.addWidget(self.parametric)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        self._categories: list[Category] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.input.setPlaceholderText(tr("Search planters, vases, organisers…"))
+        self.tag.setPlaceholderText(tr("Tag"))
+        self.parametric.setText(tr("Editable parameters"))
+        self.parametric.setToolTip(tr("Only models made in the Studio, which open with their parameters"))
+        self._fill(self.licence, [(tr("Any licence"), None)] + [(licence_label(x), x) for x in LICENCES])
+        self._fill(self.price, [(tr("Free and paid"), None), (tr("Free"), "free"), (tr("Paid"), "paid")])
+        self._fill(self.sort, [(sort_label(s), s) for s in SORTS])
+        self.set_categories(self._categories)
+
+    def set_categories(self, categories: list[Category]) -> None:
+        """Sub-categories are indented under their parent, so the tree shows in a flat combo."""
+        self._categories = list(categories)
+        children: dict[str | None, list[Category]] = {}
+        for cat in categories:
+            children.setdefault(cat.parent, []).append(cat)
+        items: list[tuple[str, str | None]] = [(tr("All categories"), None)]
+
+        def walk(parent: str | None, depth: int) -> None:
+            for cat in sorted(children.get(parent, []), key=lambda c: c.title):
+                items.append(("    " * depth + cat.title, cat.slug))
+                walk(cat.slug, depth + 1)
+
+        walk(None, 0)
+        self._fill(self.category, items)
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, str | None]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for label, value in items:
+            combo.addItem(label, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def query(self) -> SearchQuery:
+        return SearchQuery(
+            text=self.input.text().strip(), category=self.category.currentData(),
+            tag=self.tag.text().strip() or None, licence=self.licence.currentData(),
+            price=self.price.currentData(), has_parameters=True if self.parametric.isChecked() else None,
+            sort=self.sort.currentData() or "relevance")
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        self.changed.emit(self.query())

@@ -1,0 +1,54 @@
+"""The marketplace's own look, derived from the application palette so it follows light and dark
+themes without touching the app-wide style sheets other panels own."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette
+
+
+def stylesheet(palette: QPalette) -> str:
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    c = {
+        "card": "#262c36" if dark else "#ffffff",
+        "thumb": "#1f242d" if dark else "#f1f4f9",
+        "border": "#353c48" if dark else "#e1e5ec",
+        "hover": "#4aa3ff" if dark else "#2f80ed",
+        "text": "#e6e9ef" if dark else "#1f2430",
+        "muted": "#9aa3b2" if dark else "#6b7280",
+        "free_bg": "#163a2a" if dark else "#e6f6ee",
+        "free_fg": "#5fd49a" if dark else "#0f8a4f",
+        "paid_bg": "#3a2f14" if dark else "#fff4dc",
+        "paid_fg": "#f3c15b" if dark else "#9a6a00",
+        "chip_bg": "#2f3642" if dark else "#eef1f6",
+        "banner_bg": "#3b2323" if dark else "#fff1f0",
+        "banner_fg": "#ffb4ab" if dark else "#a8261b",
+        "info_bg": "#1d3350" if dark else "#eaf2fe",
+        "accent": "#4aa3ff" if dark else "#2f80ed",
+        "accent_text": "#0b1220" if dark else "#ffffff",
+    }
+    return """
+QFrame#listingCard {{ background: {card}; border: 1px solid {border}; border-radius: 12px; }}
+QFrame#listingCard:hover {{ border: 1px solid {hover}; }}
+QLabel#cardThumb {{ background: {thumb}; border-top-left-radius: 11px; border-top-right-radius: 11px;
+    color: {muted}; }}
+QLabel#cardTitle {{ color: {text}; font-weight: 600; font-size: 13px; }}
+QLabel#cardCreator, QLabel#cardStats, QLabel#resultCount, QLabel#detailCreator, QLabel#detailStats,
+QLabel#queueLabel {{ color: {muted}; font-size: 11px; }}
+QLabel#priceChip, QLabel#licenceChip, QLabel#paramChip {{ border-radius: 8px; padding: 1px 7px;
+    font-size: 10px; font-weight: 600; }}
+QLabel#priceChip[free="true"] {{ background: {free_bg}; color: {free_fg}; }}
+QLabel#priceChip[free="false"] {{ background: {paid_bg}; color: {paid_fg}; }}
+QLabel#licenceChip {{ background: {chip_bg}; color: {muted}; }}
+QLabel#paramChip {{ background: {accent}; color: {accent_text}; padding: 2px 8px; }}
+QLabel#marketHeading {{ color: {text}; font-size: 18px; font-weight: 700; }}
+QLabel#detailTitle {{ color: {text}; font-size: 20px; font-weight: 700; }}
+QLabel#sectionTitle {{ color: {text}; font-weight: 700; margin-top: 8px; }}
+QLabel#galleryMain {{ background: {thumb}; border-radius: 12px; }}
+QLabel#remixNote {{ background: {paid_bg}; color: {paid_fg}; border-radius: 8px; padding: 6px 10px; }}
+QLabel#marketBanner {{ background: {banner_bg}; color: {banner_fg}; border-radius: 8px; padding: 6px 10px; }}
+QLabel#marketBanner[kind="info"] {{ background: {info_bg}; color: {text}; }}
+QPushButton#openInStudio, QPushButton#publishButton, QPushButton#buyButton {{ background: {accent};
+    color: {accent_text}; border: none; font-weight: 600; padding: 6px 14px; }}
+QPushButton#likeButton:checked {{ color: #e2456b; font-weight: 600; }}
+QWidget#cardGridInner, QWidget#detailInner {{ background: transparent; }}
+""".format(**c)

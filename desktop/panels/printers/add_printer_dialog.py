@@ -1,0 +1,178 @@
+"""Add a printer: pick one the SSDP listener found, or enter it by hand (Bambu, Klipper, 3D Pot scale),
+or start a virtual printer to try the app without hardware.
+
+Adding writes the printer book (the access code goes to the keyring through the book, never to disk) and
+asks the fleet to connect; problems are shown inline so the user can fix a field without retyping others.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import PotStudioError
+from desktop.panels.printers.forms import BambuForm, MoonrakerForm, ScaleForm
+from desktop.panels.printers.texts import BAD, tr
+from desktop.panels.printers.virtual import VirtualPrinters
+from desktop.workers import Workers
+from printers.base import PrinterConfig
+from printers.discovery import DiscoveredPrinter, DiscoveryListener
+from printers.fleet import Fleet
+
+log = logging.getLogger(__name__)
+FOUND_ROLE = Qt.ItemDataRole.UserRole
+
+
+def describe(found: DiscoveredPrinter) -> str:
+    mode = tr("LAN only") if found.connection.lower() == "lan" else tr("cloud")
+    signal = f" · {found.signal} dBm" if found.signal else ""
+    return f"{found.name or found.serial} — {found.model} · {found.host}{signal} · {mode}"
+
+
+class AddPrinterDialog(QDialog):
+    added = Signal(str)
+    _found = Signal(object)
+
+    def __init__(self, fleet: Fleet, workers: Workers, discovery: DiscoveryListener | None = None,
+                 virtual: VirtualPrinters | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addPrinterDialog")
+        self.setWindowTitle(tr("Add printer"))
+        self.fleet = fleet
+        self.workers = workers
+        self.discovery = discovery
+        self.virtual = virtual
+        self.found_list = QListWidget(objectName="discoveredList")
+        self.found_list.setMaximumHeight(110)
+        self.found_list.itemClicked.connect(self._pick)
+        self.found_hint = QLabel(wordWrap=True, objectName="muted")
+        self.name = QLineEdit(objectName="printerNameEdit", placeholderText=tr("e.g. Workshop X1C"))
+        self.bambu = BambuForm()
+        self.moonraker = MoonrakerForm()
+        self.scale = ScaleForm([c.name for c in fleet.book.list() if c.kind != "potscale"])
+        self.kinds = QTabWidget(objectName="printerKinds")
+        self.kinds.addTab(self.bambu, tr("Bambu Lab"))
+        self.kinds.addTab(self.moonraker, tr("Klipper (Moonraker)"))
+        self.kinds.addTab(self.scale, tr("3D Pot scale"))
+        self.error = QLabel(objectName="addError", wordWrap=True)
+        self.error.setStyleSheet(f"color: {BAD};")
+        self.error.hide()
+        self.virtual_button = QPushButton(tr("Add a virtual printer"), objectName="addVirtual")
+        self.virtual_button.setToolTip(tr("Starts a simulated Bambu printer on this computer to try the app."))
+        self.virtual_button.clicked.connect(self.add_virtual)
+        self.virtual_button.setVisible(virtual is not None)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add"))
+        self.buttons.addButton(self.virtual_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        name_row = QFormLayout()
+        name_row.addRow(tr("Name"), self.name)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(tr("Found on your network"), objectName="cardTitle"))
+        lay.addWidget(self.found_list)
+        lay.addWidget(self.found_hint)
+        lay.addLayout(name_row)
+        lay.addWidget(self.kinds)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self._found.connect(self._add_found, Qt.ConnectionType.QueuedConnection)
+        if discovery is not None:
+            discovery.found.connect(self._on_found)
+            self.finished.connect(lambda _r: discovery.found.disconnect(self._on_found))
+            for found in discovery.printers():
+                self._add_found(found)
+        self._update_hint()
+
+    def _on_found(self, found: DiscoveredPrinter) -> None:
+        self._found.emit(found)  # discovery thread → GUI thread
+
+    def _add_found(self, found: DiscoveredPrinter) -> None:
+        for row in range(self.found_list.count()):
+            item = self.found_list.item(row)
+            if item.data(FOUND_ROLE).serial == found.serial:
+                item.setText(describe(found))
+                item.setData(FOUND_ROLE, found)
+                return
+        item = QListWidgetItem(describe(found))
+        item.setData(FOUND_ROLE, found)
+        self.found_list.addItem(item)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if self.discovery is None:
+            text = tr("Network discovery is off; enter the printer below.")
+        elif self.found_list.count():
+            text = tr("Click a printer to fill in its address and serial; then type its access code.")
+        else:
+            text = tr("Listening for Bambu Lab printers… (they announce themselves every few seconds)")
+        self.found_hint.setText(text)
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        found: DiscoveredPrinter = item.data(FOUND_ROLE)
+        self.kinds.setCurrentWidget(self.bambu)
+        self.bambu.fill(found)
+        if not self.name.text().strip():
+            self.name.setText(found.name or found.serial)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def submit(self) -> None:
+        form = self.kinds.currentWidget()
+        assert isinstance(form, BambuForm | MoonrakerForm | ScaleForm)
+        try:
+            name = self.name.text().strip()
+            if not name:
+                raise PotStudioError(tr("Please give the printer a name."))
+            if any(c.name == name for c in self.fleet.book.list()):
+                raise PotStudioError(tr("There is already a printer named \"{0}\".").format(name))
+            config, secret = form.config(name)
+            self._register(config, secret)
+        except PotStudioError as exc:
+            self.show_error(str(exc))
+            return
+        self.accept()
+
+    def _register(self, config: PrinterConfig, secret: str) -> None:
+        self.fleet.book.add(config, secret or None)
+        self.fleet.get(config.name)  # connects in the background; the dock's card shows how it goes
+        self.added.emit(config.name)
+
+    def add_virtual(self) -> None:
+        assert self.virtual is not None
+        virtual = self.virtual
+        taken = {c.name for c in self.fleet.book.list()}
+        name = next(n for i in range(1, 1000) if (n := tr("Virtual printer {0}").format(i)) not in taken)
+        self.virtual_button.setEnabled(False)
+        self.show_error("")
+        self.workers.submit(tr("Starting a virtual printer"), lambda _t: virtual.start(name),
+                            self._virtual_ready, self._virtual_failed)
+
+    def _virtual_ready(self, started: tuple[PrinterConfig, str]) -> None:
+        self.virtual_button.setEnabled(True)
+        try:
+            self._register(*started)
+        except PotStudioError as exc:
+            self.show_error(str(exc))
+            return
+        self.accept()
+
+    def _virtual_failed(self, exc: BaseException) -> None:
+        self.virtual_button.setEnabled(True)
+        self.show_error(tr("The virtual printer could not start: {0}").format(exc))

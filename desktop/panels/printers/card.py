@@ -1,0 +1,240 @@
+"""One printer at a glance: connection, job, progress, temperatures with a live chart, fans, speed, AMS trays,
+the assigned 3D Pot scale's filament, HMS errors in words, and the controls.
+
+The card only reads `PrinterState` snapshots delivered on the GUI thread by `PrinterSignals`; it never
+polls the driver. Sections without data (no AMS, no chamber sensor, no scale) are hidden rather than
+shown empty, so a Klipper card is as tidy as a Bambu one.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from desktop.panels.printers.bridge import PrinterSignals
+from desktop.panels.printers.controls import CardControls
+from desktop.panels.printers.sparkline import SERIES_COLOURS, TemperatureChart
+from desktop.panels.printers.texts import (
+    BAD,
+    connection_advice,
+    connection_colour,
+    connection_words,
+    duration,
+    eta,
+    fan_words,
+    job_colour,
+    job_words,
+    speed_words,
+    temperature,
+    tr,
+)
+from desktop.panels.printers.trays import TrayStrip
+from desktop.workers import Workers
+from printers.base import Capability, ConnectionState, PrinterDriver
+from printers.state import JobState, PrinterState
+
+log = logging.getLogger(__name__)
+
+_STYLE = """
+QFrame#printerCard { background: palette(base); border: 1px solid palette(midlight); border-radius: 12px; }
+QLabel#printerName { font-size: 14px; font-weight: 700; }
+QLabel#muted, QLabel#printerModel { color: palette(placeholder-text); }
+QLabel#adviceLabel { border-radius: 8px; padding: 6px 8px; background: rgba(217, 48, 37, 0.10); }
+QLabel#hmsLabel { border-radius: 8px; padding: 6px 8px; background: rgba(217, 142, 4, 0.14); }
+QLabel#messageLabel { color: #d93025; }
+QProgressBar#jobProgress { border: none; border-radius: 4px; background: palette(alternate-base);
+                           max-height: 8px; min-height: 8px; }
+QProgressBar#jobProgress::chunk { border-radius: 4px; background: #2f80ed; }
+QProgressBar#jobProgress[paused="true"]::chunk { background: #d98e04; }
+QPushButton { padding: 3px 9px; }
+QPushButton#stopButton:enabled { color: #d93025; }
+QPushButton#lightButton:checked { background: #fff4c2; color: #5c4500; }
+"""
+
+
+def _muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("muted")
+    return label
+
+
+class PrinterCard(QFrame):
+    def __init__(self, driver: PrinterDriver, workers: Workers, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printerCard")
+        self.setStyleSheet(_STYLE)
+        self.driver = driver
+        self.name = driver.config.name
+        self.signals = PrinterSignals(driver.model, self)
+        self.connection = driver.model.connection
+        self.connection_detail = driver.model.connection_detail
+        self.state = driver.model.state
+        self._build()
+        self.controls = CardControls(driver, workers, self)
+        self.controls.failed.connect(self.show_message)
+        self.controls.succeeded.connect(lambda _label: self.show_message(""))
+        self.layout().addWidget(self.controls)
+        self.layout().addWidget(self.message)
+        self.signals.state_changed.connect(self.set_state)
+        self.signals.connection_changed.connect(self._connection_changed)
+        self.destroyed.connect(self.signals.detach)
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.title = QLabel(self.name, objectName="printerName")
+        model_text = self.driver.config.model or self.driver.config.kind.capitalize()
+        self.model_label = QLabel(model_text, objectName="printerModel")
+        self.connection_label = QLabel(objectName="connectionLabel")
+        self.connection_label.setTextFormat(Qt.TextFormat.RichText)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.model_label)
+        head.addStretch(1)
+        head.addWidget(self.connection_label)
+        self.advice = QLabel(objectName="adviceLabel", wordWrap=True)
+        self.job_name = QLabel(objectName="jobName")
+        self.job_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.job_state = QLabel(objectName="jobState")
+        self.job_state.setTextFormat(Qt.TextFormat.RichText)
+        job = QHBoxLayout()
+        job.addWidget(self.job_name, 1)
+        job.addWidget(self.job_state)
+        self.progress = QProgressBar(objectName="jobProgress", textVisible=False)
+        self.progress.setRange(0, 100)
+        self.percent = QLabel(objectName="percentLabel")
+        self.percent.setMinimumWidth(36)
+        self.percent.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.percent)
+        self.layer_label, self.remaining_label, self.eta_label = QLabel(), QLabel(), QLabel()
+        for label in (self.layer_label, self.remaining_label, self.eta_label):
+            label.setObjectName("muted")
+        facts = QHBoxLayout()
+        for label in (self.layer_label, self.remaining_label, self.eta_label):
+            facts.addWidget(label)
+        facts.addStretch(1)
+        self.temp_names: dict[str, QLabel] = {}
+        self.temp_values: dict[str, QLabel] = {}
+        temps = QGridLayout()
+        temps.setHorizontalSpacing(10)
+        temps.setVerticalSpacing(0)
+        for column, key in enumerate(SERIES_COLOURS):
+            name = QLabel(objectName="muted")
+            value = QLabel(objectName=f"{key}Temperature")
+            value.setStyleSheet(f"color: {SERIES_COLOURS[key]}; font-weight: 600;")
+            temps.addWidget(name, 0, column)
+            temps.addWidget(value, 1, column)
+            self.temp_names[key], self.temp_values[key] = name, value
+        self.chart = TemperatureChart()
+        self.fans_label = _muted()
+        self.fans_label.setWordWrap(True)
+        self.speed_label = _muted()
+        misc = QHBoxLayout()
+        misc.addWidget(self.fans_label, 1)
+        misc.addWidget(self.speed_label)
+        self.trays = TrayStrip()
+        self.scale_label = QLabel(objectName="scaleLabel")
+        self.hms = QLabel(objectName="hmsLabel", wordWrap=True)
+        self.message = QLabel(objectName="messageLabel", wordWrap=True)
+        self.message.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 10)
+        lay.setSpacing(6)
+        lay.addLayout(head)
+        lay.addWidget(self.advice)
+        lay.addLayout(job)
+        lay.addLayout(bar)
+        lay.addLayout(facts)
+        lay.addLayout(temps)
+        lay.addWidget(self.chart)
+        lay.addLayout(misc)
+        lay.addWidget(self.trays)
+        lay.addWidget(self.scale_label)
+        lay.addWidget(self.hms)
+
+    def retranslate(self) -> None:
+        for key, text in (("nozzle", tr("Nozzle")), ("bed", tr("Bed")), ("chamber", tr("Chamber"))):
+            self.temp_names[key].setText(text)
+        self.controls.retranslate()
+        self._show_connection()
+        self._show_state()
+
+    # -- updates (GUI thread only) -------------------------------------------------------
+
+    def _connection_changed(self, state: str, detail: str) -> None:
+        self.connection, self.connection_detail = ConnectionState(state), detail
+        self._show_connection()
+        self._show_state()
+
+    def _show_connection(self) -> None:
+        colour = connection_colour(self.connection)
+        self.connection_label.setText(f'<span style="color:{colour}">●</span> {connection_words(self.connection)}')
+        self.connection_label.setToolTip(self.connection_detail)
+        advice = connection_advice(self.connection, self.connection_detail)
+        self.advice.setText(advice)
+        self.advice.setVisible(bool(advice))
+
+    def set_state(self, state: PrinterState) -> None:
+        self.state = state
+        self.chart.add({"nozzle": state.nozzle, "bed": state.bed, "chamber": state.chamber},
+                       {"nozzle": state.nozzle_target, "bed": state.bed_target, "chamber": None})
+        self._show_state()
+
+    def _show_state(self) -> None:
+        s = self.state
+        online = self.connection == ConnectionState.ONLINE
+        self.job_name.setText(s.job_name or (tr("No job") if s.state in (JobState.IDLE, JobState.UNKNOWN) else ""))
+        words = job_words(s.state) + (f" · {s.stage}" if s.stage and s.state == JobState.PREPARING else "")
+        self.job_state.setText(f'<span style="color:{job_colour(s.state)}; font-weight:600">{words}</span>')
+        running = s.state in (JobState.PRINTING, JobState.PREPARING, JobState.PAUSED)
+        shown = s.progress if s.progress is not None else 0
+        self.progress.setValue(max(0, min(100, round(shown))))
+        self.progress.setProperty("paused", s.state == JobState.PAUSED)
+        self.progress.style().unpolish(self.progress)
+        self.progress.style().polish(self.progress)
+        self.percent.setText(f"{shown:.0f} %" if s.progress is not None else "")
+        self.layer_label.setText(tr("Layer {0} / {1}").format(s.layer, s.total_layers)
+                                 if s.layer is not None and s.total_layers else "")
+        self.remaining_label.setText(tr("{0} left").format(duration(s.remaining_min)) if running else "")
+        self.eta_label.setText(tr("ETA {0}").format(eta(s.remaining_min)) if running and s.remaining_min else "")
+        for key, (cur, target) in {"nozzle": (s.nozzle, s.nozzle_target), "bed": (s.bed, s.bed_target),
+                                   "chamber": (s.chamber, None)}.items():
+            self.temp_values[key].setText(temperature(cur, target))
+            self.temp_names[key].setVisible(cur is not None or key != "chamber")
+            self.temp_values[key].setVisible(cur is not None or key != "chamber")
+        self.chart.setVisible(s.nozzle is not None or s.bed is not None)
+        spinning = " · ".join(f"{fan_words(k)} {v}%" for k, v in s.fans.items() if v)
+        self.fans_label.setText(tr("Fans: {0}").format(spinning) if spinning else tr("Fans off") if s.fans else "")
+        # The speed combo already shows the level; a read-only label only where there is no combo.
+        show_speed = bool(s.speed_level) and Capability.SPEED not in self.driver.capabilities
+        self.speed_label.setText(tr("Speed: {0}").format(speed_words(s.speed_level or 0)) if show_speed else "")
+        self.trays.set_trays(s.trays)
+        self._show_filament()
+        problems = [f"⚠ {h.text} ({h.code})" for h in s.hms] + ([f"⚠ {s.error}"] if s.error else [])
+        self.hms.setText("\n".join(problems))
+        self.hms.setVisible(bool(problems))
+        self.controls.set_state(s, online)
+
+    def _show_filament(self) -> None:
+        f = self.state.filament
+        if f is None or f.weight_g is None:
+            self.scale_label.hide()
+            return
+        text = tr("Spool on scale: {0:.0f} g left").format(f.weight_g)
+        if f.consumed_g is not None:
+            text += " · " + tr("{0:.0f} g used").format(f.consumed_g)
+        if f.battery_pct is not None:
+            text += " · " + tr("battery {0:.0f}%").format(f.battery_pct)
+        self.scale_label.setText(text)
+        self.scale_label.setStyleSheet(f"color: {BAD};" if f.weight_g < 50 else "")
+        self.scale_label.show()
+
+    def show_message(self, text: str) -> None:
+        """Command failures stay on the card that caused them (inline, not a modal box)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        if text:
+            log.info("%s: %s", self.name, text)

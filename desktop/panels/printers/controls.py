@@ -1,0 +1,173 @@
+"""The buttons under a printer card: pause/resume, stop (confirmed), speed level, light, temperatures.
+
+Every control calls the driver on a worker thread (drivers block until the printer confirms) and shows
+a refusal inline on the card, e.g. the Developer-Mode explanation, instead of a modal error. Controls a
+driver lacks (no light on Klipper) are hidden, not greyed out, so nothing on the card is a dead end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.panels.printers.texts import SPEED_LEVELS, speed_words, tr
+from desktop.workers import Workers
+from printers.base import Capability, PrinterDriver
+from printers.state import JobState, PrinterState
+
+ACTIVE = (JobState.PRINTING, JobState.PREPARING, JobState.PAUSED)
+
+
+class CardControls(QWidget):
+    failed = Signal(str)
+    succeeded = Signal(str)
+
+    def __init__(self, driver: PrinterDriver, workers: Workers, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        # Speed, light and heaters are not in the PrinterDriver protocol; the capabilities gate which are shown.
+        self._tunable: Any = driver
+        self.workers = workers
+        caps = driver.capabilities
+        self.pause_button = QPushButton(objectName="pauseButton")
+        self.pause_button.clicked.connect(self._pause_or_resume)
+        self.stop_button = QPushButton(objectName="stopButton")
+        self.stop_button.clicked.connect(self.ask_stop)
+        self.speed = QComboBox(objectName="speedCombo")
+        for level in SPEED_LEVELS:
+            self.speed.addItem(speed_words(level), level)
+        self.speed.activated.connect(self._speed_chosen)  # user choices only, not our own refreshes
+        self.light = QPushButton(objectName="lightButton", checkable=True)
+        self.light.clicked.connect(self._light_clicked)
+        self.temps_button = QPushButton(objectName="tempsButton", checkable=True)
+        self.temps_button.toggled.connect(lambda on: self.temps_row.setVisible(on))
+        self.nozzle_target = self._spin(300)
+        self.bed_target = self._spin(120)
+        self.apply_temps = QPushButton(objectName="applyTemps")
+        self.apply_temps.clicked.connect(self._apply_temperatures)
+        self.nozzle_label, self.bed_label = QLabel(), QLabel()
+        self.temps_row = QWidget()
+        trow = QHBoxLayout(self.temps_row)
+        trow.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.nozzle_label, self.nozzle_target, self.bed_label, self.bed_target, self.apply_temps):
+            trow.addWidget(widget)
+        self.temps_row.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for widget, cap in ((self.pause_button, Capability.PAUSE), (self.stop_button, Capability.STOP),
+                            (self.speed, Capability.SPEED), (self.light, Capability.LIGHT),
+                            (self.temps_button, Capability.TEMPERATURE)):
+            widget.setVisible(cap in caps)
+            row.addWidget(widget)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addLayout(row)
+        lay.addWidget(self.temps_row)
+        self.confirm_box: QMessageBox | None = None
+        self._state = PrinterState()
+        self.setVisible(bool(caps & {Capability.PAUSE, Capability.STOP, Capability.TEMPERATURE}))
+        self.retranslate()
+
+    @staticmethod
+    def _spin(maximum: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(0, maximum)
+        spin.setDecimals(0)
+        spin.setSuffix(" °C")
+        return spin
+
+    def retranslate(self) -> None:
+        self.stop_button.setText(tr("Stop"))
+        self.light.setText(tr("Light"))
+        self.light.setToolTip(tr("Chamber light on/off"))
+        self.temps_button.setText(tr("Heat…"))
+        self.temps_button.setToolTip(tr("Set nozzle and bed temperatures"))
+        self.nozzle_label.setText(tr("Nozzle"))
+        self.bed_label.setText(tr("Bed"))
+        self.apply_temps.setText(tr("Set"))
+        self.speed.setToolTip(tr("Print speed"))
+        for i, level in enumerate(SPEED_LEVELS):
+            self.speed.setItemText(i, speed_words(level))
+        self.set_state(self._state)
+
+    def set_state(self, state: PrinterState, online: bool = True) -> None:
+        self._state = state
+        paused = state.state == JobState.PAUSED
+        active = state.state in ACTIVE
+        self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
+        self.pause_button.setEnabled(online and active)
+        self.stop_button.setEnabled(online and active)
+        self.speed.setEnabled(online and active)
+        self.light.setEnabled(online)
+        self.temps_button.setEnabled(online)
+        if state.speed_level in SPEED_LEVELS and not self.speed.view().isVisible():
+            self.speed.setCurrentIndex(SPEED_LEVELS.index(state.speed_level))
+        self.light.setChecked(any(state.lights.values()))
+        if not self.temps_row.isVisible():
+            self.nozzle_target.setValue(state.nozzle_target or 0)
+            self.bed_target.setValue(state.bed_target or 0)
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def run(self, label: str, fn: Callable[[], Any]) -> None:
+        self.workers.submit(label, lambda _task: fn(), lambda _r: self.succeeded.emit(label),
+                            lambda exc: self.failed.emit(str(exc)), show=False)
+
+    def _pause_or_resume(self) -> None:
+        if self._state.state == JobState.PAUSED:
+            self.run(tr("Resume"), self.driver.resume)
+        else:
+            self.run(tr("Pause"), self.driver.pause)
+
+    def ask_stop(self) -> None:
+        """Stopping loses the print, so ask first; the box is modeless-async (open), never a nested loop."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Stop the print?"),
+                          tr("Stop \"{0}\" on {1}? The print cannot be resumed afterwards.").format(
+                              self._state.job_name or tr("this job"), self.driver.config.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmStop")
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("Stop print"))
+        box.button(QMessageBox.StandardButton.No).setText(tr("Keep printing"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._stop_answered(box, result))
+        self.confirm_box = box
+        box.open()
+
+    def _stop_answered(self, box: QMessageBox, result: int) -> None:
+        self.confirm_box = None
+        box.deleteLater()
+        if result == QMessageBox.StandardButton.Yes:
+            self.run(tr("Stop"), self.driver.stop)
+
+    def _speed_chosen(self, index: int) -> None:
+        level = int(self.speed.itemData(index))
+        self.run(tr("Speed"), lambda: self._tunable.set_speed(level))
+
+    def _light_clicked(self, on: bool) -> None:
+        self.run(tr("Light"), lambda: self._tunable.set_light(on))
+
+    def _apply_temperatures(self) -> None:
+        nozzle, bed = self.nozzle_target.value(), self.bed_target.value()
+
+        def apply() -> None:
+            setter = self._tunable.set_temperature
+            setter("nozzle", nozzle)
+            setter("bed", bed)
+
+        self.run(tr("Temperatures"), apply)
+        self.temps_button.setChecked(False)

@@ -1,0 +1,181 @@
+"""PrintersDock: the printers the user added, each as a live card, plus queue and history tabs.
+
+Built from `PrinterServices` handed in by the composition root (no singletons): the `Fleet` of connected
+drivers, the `Workers` pool for blocking printer calls, and optional pieces (job queue, SSDP discovery,
+virtual printers, the current model for "Send to printer"). Fleet events may come from any thread; they
+are queued onto the GUI thread before a card is created.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.panels.printers.add_printer_dialog import AddPrinterDialog
+from desktop.panels.printers.card import PrinterCard
+from desktop.panels.printers.history import HistoryView
+from desktop.panels.printers.notifications import Notifier
+from desktop.panels.printers.queue import QueueView
+from desktop.panels.printers.send_dialog import SendDialog
+from desktop.panels.printers.sending import ModelToSend
+from desktop.panels.printers.texts import tr
+from desktop.panels.printers.virtual import VirtualPrinters
+from desktop.workers import Workers
+from printers.base import PrinterDriver
+from printers.discovery import DiscoveryListener
+from printers.fleet import Fleet
+from printers.queue import JobQueue
+from printers.state import Notice
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PrinterServices:
+    fleet: Fleet
+    workers: Workers
+    queue: JobQueue | None = None
+    discovery: DiscoveryListener | None = None
+    virtual: VirtualPrinters | None = None
+    current_model: Callable[[], ModelToSend | None] | None = None
+    """Called on the GUI thread when the user opens "Send to printer"; None hides the current-model choice."""
+
+
+class PrintersDock(QDockWidget):
+    _driver_added = Signal(object)
+
+    def __init__(self, services: PrinterServices, parent: QWidget | None = None,
+                 notifier: Notifier | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printersDock")
+        self.services = services
+        self.fleet = services.fleet
+        self.cards: dict[str, PrinterCard] = {}
+        self.add_dialog: AddPrinterDialog | None = None
+        self.send_dialog: SendDialog | None = None
+        self.tabs = QTabWidget(objectName="printersTabs")
+        self.tabs.setDocumentMode(True)
+        self.add_button = QPushButton(objectName="addPrinter")
+        self.add_button.clicked.connect(self.open_add)
+        self.send_button = QPushButton(objectName="sendToPrinter")
+        self.send_button.clicked.connect(self.open_send)
+        self.empty = QLabel(objectName="emptyHint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self._cards_box = QVBoxLayout()
+        self._cards_box.setSpacing(10)
+        holder = QWidget(objectName="cardsHolder")
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(8, 8, 8, 8)
+        inner.addWidget(self.empty)
+        inner.addLayout(self._cards_box)
+        inner.addStretch(1)
+        self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setWidget(holder)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(8, 0, 8, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.send_button)
+        buttons.addStretch(1)
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 6, 0, 0)
+        lay.addLayout(buttons)
+        lay.addWidget(self.scroll, 1)
+        self.tabs.addTab(page, "")
+        self.queue_view: QueueView | None = None
+        self.history_view: HistoryView | None = None
+        if services.queue is not None:
+            self.queue_view = QueueView(services.queue, self.fleet, services.workers)
+            self.history_view = HistoryView(services.queue)
+            self.tabs.addTab(self.queue_view, "")
+            self.tabs.addTab(self.history_view, "")
+        self.setWidget(self.tabs)
+        self.notifier = notifier or Notifier(parent or self)
+        self._driver_added.connect(self.add_card, Qt.ConnectionType.QueuedConnection)
+        self.fleet.driver_added.connect(self._on_driver_added)
+        for driver in list(self.fleet.drivers.values()):
+            self.add_card(driver)
+        self._update_empty()
+        self.retranslate()
+
+    def _on_driver_added(self, driver: PrinterDriver) -> None:
+        self._driver_added.emit(driver)  # any thread → queued to the GUI thread
+
+    def add_card(self, driver: PrinterDriver) -> PrinterCard:
+        name = driver.config.name
+        old = self.cards.pop(name, None)
+        if old is not None:
+            old.signals.detach()
+            old.deleteLater()
+        card = PrinterCard(driver, self.services.workers)
+        card.signals.notice.connect(lambda notice, n=name: self._notice(n, notice))
+        self.cards[name] = card
+        self._cards_box.addWidget(card)
+        self._update_empty()
+        return card
+
+    def _notice(self, printer: str, notice: Notice) -> None:
+        self.notifier.notify(printer, notice)
+        if self.history_view is not None and notice.kind in ("finished", "failed", "cancelled"):
+            self.history_view.refresh()
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(not self.cards)
+        self.send_button.setEnabled(bool(self.cards))
+
+    def open_add(self) -> AddPrinterDialog:
+        s = self.services
+        self.add_dialog = AddPrinterDialog(self.fleet, s.workers, s.discovery, s.virtual, self)
+        self.add_dialog.finished.connect(self.add_dialog.deleteLater)
+        self.add_dialog.open()
+        return self.add_dialog
+
+    def open_send(self) -> SendDialog:
+        s = self.services
+        model = s.current_model() if s.current_model is not None else None
+        self.send_dialog = SendDialog(self.fleet, s.workers, model, s.queue, self)
+        self.send_dialog.started.connect(self.show_card)
+        self.send_dialog.finished.connect(self.send_dialog.deleteLater)
+        self.send_dialog.open()
+        return self.send_dialog
+
+    def show_card(self, name: str) -> None:
+        """After sending, bring the printer's card into view: it is where the print is followed."""
+        self.tabs.setCurrentIndex(0)
+        if name in self.cards:
+            self.scroll.ensureWidgetVisible(self.cards[name])
+        if self.queue_view is not None:
+            self.queue_view.refresh()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Printers"))
+        titles = [tr("Printers")] + ([tr("Queue"), tr("History")] if self.queue_view is not None else [])
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+        self.add_button.setText(tr("Add printer…"))
+        self.send_button.setText(tr("Send to printer…"))
+        self.empty.setText(tr("No printers yet. Add a Bambu Lab, Klipper or 3D Pot scale on your network, "
+                              "or try a virtual printer."))
+        for card in self.cards.values():
+            card.retranslate()
+
+    def shutdown(self) -> None:
+        """Detach from the fleet and every driver; the lead calls this before Fleet.stop() on quit."""
+        self.fleet.driver_added.disconnect(self._on_driver_added)
+        for card in self.cards.values():
+            card.signals.detach()
+        if self.services.virtual is not None:
+            self.services.virtual.stop_all()

@@ -1,0 +1,178 @@
+"""The per-family fields of the add-printer dialog; each form turns its fields into a PrinterConfig + secret.
+
+The Bambu form makes the certificate choice explicit: "don't verify" is a visible option with its risk
+spelled out next to it, never a silent fallback when verification fails.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.panels.printers.texts import BAD, tr
+from printers.base import PrinterConfig, TlsMode
+from printers.discovery import MODELS, DiscoveredPrinter
+from printers.errors import PrinterConfigError
+
+BAMBU_MODELS = ("X1 Carbon", "X1", "X1E", "P1S", "P1P", "A1", "A1 mini", "H2D")
+
+
+def _port(default: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(1, 65535)
+    spin.setValue(default)
+    return spin
+
+
+def _required(value: str, what: str) -> str:
+    if not value.strip():
+        raise PrinterConfigError(tr("Please enter the {0}.").format(what))
+    return value.strip()
+
+
+class BambuForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = QLineEdit(objectName="bambuHost", placeholderText="192.168.1.50")
+        self.serial = QLineEdit(objectName="bambuSerial", placeholderText="01P00A000000000")
+        self.access = QLineEdit(objectName="bambuAccess", echoMode=QLineEdit.EchoMode.Password)
+        self.access.setPlaceholderText(tr("8 characters, shown on the printer's screen"))
+        self.mqtt_port = _port(8883)
+        self.mqtt_port.setObjectName("bambuMqttPort")
+        self.ftps_port = _port(990)
+        self.ftps_port.setObjectName("bambuFtpsPort")
+        ports = QHBoxLayout()
+        ports.addWidget(QLabel("MQTT"))
+        ports.addWidget(self.mqtt_port)
+        ports.addWidget(QLabel("FTPS"))
+        ports.addWidget(self.ftps_port)
+        ports.addStretch(1)
+        self.model = QComboBox(objectName="bambuModel", editable=True)
+        self.model.addItems(BAMBU_MODELS)
+        self.verify_ca = QRadioButton(tr("Verify with the printer's CA file (recommended)"), objectName="tlsCustomCa")
+        self.verify_system = QRadioButton(tr("Verify with this computer's certificates"), objectName="tlsVerify")
+        self.insecure = QRadioButton(tr("Don't verify the certificate"), objectName="tlsInsecure")
+        self.insecure_warning = QLabel(tr("Anyone on your network could pretend to be this printer and read its "
+                                          "access code. Use only on a network you trust."), wordWrap=True)
+        self.insecure_warning.setStyleSheet(f"color: {BAD};")
+        self.insecure_warning.hide()
+        self.insecure.toggled.connect(self.insecure_warning.setVisible)
+        self.tls = QButtonGroup(self)
+        for button in (self.verify_ca, self.verify_system, self.insecure):
+            self.tls.addButton(button)
+        self.verify_ca.setChecked(True)
+        self.ca_file = QLineEdit(objectName="caFile", placeholderText=tr("CA bundle (.pem)"))
+        browse = QPushButton(tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(browse)
+        self.verify_ca.toggled.connect(self.ca_file.setEnabled)
+        self.verify_ca.toggled.connect(browse.setEnabled)
+        form = QFormLayout()
+        form.addRow(tr("IP address"), self.host)
+        form.addRow(tr("Serial number"), self.serial)
+        form.addRow(tr("LAN access code"), self.access)
+        form.addRow(tr("Model"), self.model)
+        form.addRow(tr("Ports"), ports)
+        tls_box = QVBoxLayout()
+        tls_box.setSpacing(2)
+        tls_box.addWidget(self.verify_ca)
+        tls_box.addLayout(ca_row)
+        tls_box.addWidget(self.verify_system)
+        tls_box.addWidget(self.insecure)
+        tls_box.addWidget(self.insecure_warning)
+        form.addRow(tr("Certificate"), tls_box)
+        self.setLayout(form)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Printer CA bundle"), "", tr("Certificates (*.pem *.crt)"))
+        if path:
+            self.ca_file.setText(path)
+
+    def fill(self, found: DiscoveredPrinter) -> None:
+        self.host.setText(found.host)
+        self.serial.setText(found.serial)
+        self.model.setCurrentText(MODELS.get(found.model_code, found.model))
+        self.access.setFocus()
+
+    def config(self, name: str) -> tuple[PrinterConfig, str]:
+        """Fields are checked in the order they appear, so the first message points at the first gap."""
+        host = _required(self.host.text(), tr("IP address"))
+        serial = _required(self.serial.text(), tr("serial number")).upper()
+        access = _required(self.access.text(), tr("LAN access code"))
+        mode = TlsMode.INSECURE if self.insecure.isChecked() else (
+            TlsMode.CUSTOM_CA if self.verify_ca.isChecked() else TlsMode.VERIFY)
+        ca_file = ""
+        if mode == TlsMode.CUSTOM_CA:
+            ca_file = _required(self.ca_file.text(), tr("CA bundle file (or choose another certificate option)"))
+        config = PrinterConfig(name=name, kind="bambu", host=host, port=self.mqtt_port.value(),
+                               ftps_port=self.ftps_port.value(), serial=serial,
+                               model=self.model.currentText().strip(), tls_mode=mode, ca_file=ca_file)
+        return config, access
+
+
+class BrokerFields:
+    """Broker host, port and login: shared by Klipper (Moonraker's MQTT) and the 3D Pot scale."""
+
+    def __init__(self, form: QFormLayout, prefix: str) -> None:
+        self.host = QLineEdit(objectName=f"{prefix}Host", placeholderText="192.168.1.10")
+        self.port = _port(1883)
+        self.username = QLineEdit(objectName=f"{prefix}User")
+        self.password = QLineEdit(objectName=f"{prefix}Password", echoMode=QLineEdit.EchoMode.Password)
+        form.addRow(tr("MQTT broker"), self.host)
+        form.addRow(tr("Port"), self.port)
+        form.addRow(tr("User"), self.username)
+        form.addRow(tr("Password"), self.password)
+
+    def apply(self, config: PrinterConfig) -> tuple[PrinterConfig, str]:
+        config.host = _required(self.host.text(), tr("broker address"))
+        config.port = self.port.value()
+        config.username = self.username.text().strip()
+        return config, self.password.text()
+
+
+class MoonrakerForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.broker = BrokerFields(form, "moonraker")
+        self.instance = QLineEdit(objectName="moonrakerInstance", placeholderText="voron")
+        self.instance.setToolTip(tr("The instance_name from the [mqtt] section of moonraker.conf"))
+        self.http_port = _port(7125)
+        form.addRow(tr("Instance name"), self.instance)
+        form.addRow(tr("HTTP port (uploads)"), self.http_port)
+
+    def config(self, name: str) -> tuple[PrinterConfig, str]:
+        config = PrinterConfig(name=name, kind="moonraker", instance=_required(self.instance.text(),
+                                                                                tr("instance name")),
+                               http_port=self.http_port.value(), bed=(300.0, 300.0, 300.0))
+        return self.broker.apply(config)
+
+
+class ScaleForm(QWidget):
+    def __init__(self, printers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.broker = BrokerFields(form, "scale")
+        self.assigned = QComboBox(objectName="scaleAssigned")
+        self.assigned.addItem(tr("No printer"), "")
+        for name in printers:
+            self.assigned.addItem(name, name)
+        form.addRow(tr("Show its filament on"), self.assigned)
+
+    def config(self, name: str) -> tuple[PrinterConfig, str]:
+        config = PrinterConfig(name=name, kind="potscale", assigned_to=str(self.assigned.currentData() or ""))
+        return self.broker.apply(config)

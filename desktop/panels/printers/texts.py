@@ -1,0 +1,110 @@
+"""Words and colours for printer states, shared by the card, the dialogs and notifications.
+
+Kept apart from the widgets so every view explains a state the same way (an "auth_failed" card and
+its notification must not disagree) and so translators find all printer wording in one context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+
+from printers.base import ConnectionState
+from printers.state import JobState
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Printers", text)
+
+
+# Semantic colours readable on both the light and the dark palette.
+GOOD, BUSY, WARN, BAD, IDLE = "#1e9e5a", "#2f80ed", "#d98e04", "#d93025", "#8a94a6"
+
+_CONNECTION_COLOURS = {
+    ConnectionState.ONLINE: GOOD, ConnectionState.CONNECTING: WARN, ConnectionState.DISCONNECTED: IDLE,
+    ConnectionState.OFFLINE: WARN, ConnectionState.AUTH_FAILED: BAD, ConnectionState.REFUSED: BAD,
+}
+_JOB_COLOURS = {
+    JobState.PRINTING: BUSY, JobState.PREPARING: BUSY, JobState.PAUSED: WARN, JobState.FINISHED: GOOD,
+    JobState.FAILED: BAD, JobState.CANCELLED: IDLE, JobState.IDLE: IDLE, JobState.UNKNOWN: IDLE,
+}
+
+
+def connection_words(state: ConnectionState) -> str:
+    return {
+        ConnectionState.ONLINE: tr("Online"),
+        ConnectionState.CONNECTING: tr("Connecting…"),
+        ConnectionState.DISCONNECTED: tr("Disconnected"),
+        ConnectionState.OFFLINE: tr("Offline"),
+        ConnectionState.AUTH_FAILED: tr("Access code refused"),
+        ConnectionState.REFUSED: tr("Connection refused"),
+    }[state]
+
+
+def connection_advice(state: ConnectionState, detail: str) -> str:
+    """What the user should do next: a state word alone does not fix a wrong access code."""
+    if state == ConnectionState.AUTH_FAILED:
+        return tr("The printer rejected the access code, so we stopped retrying (repeated attempts can lock "
+                  "you out). Check the LAN access code on the printer's screen and edit this printer.")
+    if state == ConnectionState.REFUSED:
+        text = tr("The printer refused the connection.")
+        if "certificate" in detail:
+            text = tr("The printer's certificate could not be verified. Choose its CA bundle, or choose "
+                      "\"don't verify\" explicitly when editing this printer.")
+        return text + (f"\n{detail}" if detail else "")
+    if state == ConnectionState.OFFLINE:
+        return tr("Not reachable right now; retrying automatically.") + (f" ({detail})" if detail else "")
+    return ""
+
+
+def connection_colour(state: ConnectionState) -> str:
+    return _CONNECTION_COLOURS[state]
+
+
+def job_words(state: JobState) -> str:
+    return {
+        JobState.IDLE: tr("Idle"), JobState.PREPARING: tr("Preparing"), JobState.PRINTING: tr("Printing"),
+        JobState.PAUSED: tr("Paused"), JobState.FINISHED: tr("Finished"), JobState.FAILED: tr("Failed"),
+        JobState.CANCELLED: tr("Cancelled"), JobState.UNKNOWN: tr("Waiting for status"),
+    }[state]
+
+
+def job_colour(state: JobState) -> str:
+    return _JOB_COLOURS[state]
+
+
+def duration(minutes: int | None) -> str:
+    if minutes is None:
+        return "–"
+    hours, mins = divmod(max(0, minutes), 60)
+    return tr("{0} h {1:02d} min").format(hours, mins) if hours else tr("{0} min").format(mins)
+
+
+def eta(minutes: int | None, now: dt.datetime | None = None) -> str:
+    """Wall-clock finish time; a date is added when it ends on another day (long prints overnight)."""
+    if minutes is None or minutes <= 0:
+        return "–"
+    start = now or dt.datetime.now()
+    end = start + dt.timedelta(minutes=minutes)
+    clock = end.strftime("%H:%M")
+    return clock if end.date() == start.date() else f"{end.strftime('%a')} {clock}"
+
+
+def temperature(current: float | None, target: float | None) -> str:
+    if current is None:
+        return "–"
+    if target:
+        return f"{current:.0f} / {target:.0f} °C"
+    return f"{current:.0f} °C"
+
+
+SPEED_LEVELS = (1, 2, 3, 4)
+
+
+def speed_words(level: int) -> str:
+    return {1: tr("Silent"), 2: tr("Standard"), 3: tr("Sport"), 4: tr("Ludicrous")}.get(level, str(level))
+
+
+def fan_words(name: str) -> str:
+    return {"part": tr("Part"), "aux": tr("Aux"), "chamber": tr("Chamber"), "heatbreak": tr("Hotend")}.get(name, name)

@@ -1,0 +1,104 @@
+"""AMS trays as colour chips (the filament's own colour, its material and what is left).
+
+Painted rather than styled: a tray colour comes from the printer as RRGGBBAA and must show exactly,
+including white on a light theme (hence the outline) and an empty slot (hatched, no colour).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+
+from desktop.panels.printers.texts import BUSY, tr
+from printers.state import Tray
+
+
+def tray_colour(tray: Tray) -> QColor | None:
+    text = tray.color.strip().lstrip("#")
+    if not tray.material or len(text) < 6:
+        return None
+    try:
+        rgb = int(text[:6], 16)
+    except ValueError:
+        return None
+    return QColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255)
+
+
+def tray_label(tray: Tray) -> str:
+    slot = tr("Ext") if tray.unit < 0 else f"{'ABCD'[tray.unit % 4]}{tray.slot + 1}"
+    if not tray.material:
+        return tr("{0}: empty").format(slot)
+    remain = f" {tray.remain}%" if tray.remain is not None and tray.remain >= 0 else ""
+    return f"{slot}: {tray.material}{remain}"
+
+
+class TrayChip(QWidget):
+    def __init__(self, tray: Tray, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tray = tray
+        self.setToolTip(tray_label(tray) + (" · " + tr("in use") if tray.active else ""))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(62, 46)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        box = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        if self.tray.active:
+            p.setPen(QPen(QColor(BUSY), 1.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(box, 7, 7)
+        swatch = QRectF(box.center().x() - 9, box.top() + 4, 18, 18)
+        colour = tray_colour(self.tray)
+        outline = QColor(muted)
+        outline.setAlpha(150)
+        p.setPen(QPen(outline, 1))
+        p.setBrush(QBrush(colour) if colour is not None else QBrush(muted, Qt.BrushStyle.BDiagPattern))
+        p.drawEllipse(swatch)
+        if self.tray.remain is not None and self.tray.remain >= 0 and colour is not None:
+            ring = QColor(BUSY) if self.tray.active else QColor(muted)
+            p.setPen(QPen(ring, 2.2))
+            p.drawArc(swatch.adjusted(-3, -3, 3, 3), 90 * 16, -round(360 * 16 * min(100, self.tray.remain) / 100))
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+        p.setFont(font)
+        p.setPen(text if self.tray.material else muted)
+        label = self.tray.material or tr("empty")
+        if self.tray.material and self.tray.remain is not None and self.tray.remain >= 0:
+            label += f" {self.tray.remain}%"
+        p.drawText(QRectF(box.left(), swatch.bottom() + 3, box.width(), 16), Qt.AlignmentFlag.AlignHCenter, label)
+        p.end()
+
+
+class TrayStrip(QWidget):
+    """The row of chips; rebuilt only when the trays actually change (reports repeat them every second)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trayStrip")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._trays: tuple[Tray, ...] = ()
+
+    def set_trays(self, trays: tuple[Tray, ...]) -> None:
+        if trays == self._trays:
+            return
+        self._trays = trays
+        while (item := self._layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for tray in trays:
+            self._layout.addWidget(TrayChip(tray, self))
+        self._layout.addStretch(1)
+        self.setVisible(bool(trays))
+
+    @property
+    def labels(self) -> list[str]:
+        return [tray_label(t) for t in self._trays]

@@ -1,0 +1,43 @@
+"""A short-lived cache of search answers, shared by everyone (results carry nothing per user).
+
+Most marketplace traffic is the same few searches typed over and over; answering them from memory
+keeps the p95 low under load. Entries live `ttl` seconds, so counters (downloads, likes) are at most
+that stale; publishing, unpublishing and liking clear the cache at once, so a new listing shows up
+in the very next search. With several hub processes each has its own cache; the TTL bounds the skew.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+
+
+class ResultCache:
+    def __init__(self, max_entries: int = 1024, ttl: float = 5.0) -> None:
+        self.max_entries = max_entries
+        self.ttl = ttl
+        self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] < time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key: str, body: bytes) -> None:
+        with self._lock:
+            self._entries[key] = (time.monotonic() + self.ttl, body)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()

@@ -1,0 +1,257 @@
+"""`potstudio printers list|status|watch|add|remove|discover|replay`, `potstudio print FILE --printer NAME`
+and `potstudio printer-sim` (in simulator/cli.py). Output is for people, or JSON with --json for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from core.tasks import Task
+from printers.base import ConnectionState, PrinterConfig, PrinterDriver, PrintOptions, TlsMode
+from printers.book import PrinterBook
+from printers.discovery import DiscoveryListener
+from printers.dispatch import printable_file
+from printers.errors import PrinterConfigError, PrinterError
+from printers.fleet import Fleet
+from printers.registry import create_driver
+from printers.replay import replay
+from printers.simulator.cli import register_sim
+from printers.state import JobState, PrinterState
+
+ENDED = (JobState.FINISHED, JobState.FAILED, JobState.CANCELLED)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("printers", help="LAN printers: list, status, watch, add, discover, replay")
+    sub = parser.add_subparsers(dest="printers_command", metavar="ACTION", required=True)
+    for name, func, text in (("list", _list, "configured printers"), ("status", _status, "connect and show state"),
+                             ("watch", _watch, "follow state changes live")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--json", action="store_true")
+        p.add_argument("--timeout", type=float, default=8.0, help="seconds to wait for connections")
+        p.set_defaults(func=func)
+    sub.choices["watch"].add_argument("--seconds", type=float, default=0, help="stop after N s (0: until Ctrl-C)")
+    add = sub.add_parser("add", help="add a printer by address")
+    add.add_argument("name")
+    add.add_argument("--kind", choices=["bambu", "moonraker", "potscale"], required=True)
+    add.add_argument("--host", required=True)
+    add.add_argument("--port", type=int, default=0)
+    add.add_argument("--serial", default="", help="Bambu: serial number (the certificate's name)")
+    add.add_argument("--instance", default="", help="Moonraker: MQTT instance name")
+    add.add_argument("--username", default="")
+    add.add_argument("--ca-file", default="", help="Bambu: CA bundle to verify the printer with")
+    add.add_argument("--insecure", action="store_true", help="do NOT verify the printer's certificate")
+    add.add_argument("--model", default="")
+    add.add_argument("--material", default="PLA")
+    add.add_argument("--assigned-to", default="", help="scale: the printer whose spool it weighs")
+    add.set_defaults(func=_add)
+    remove = sub.add_parser("remove", help="forget a printer and its stored access code")
+    remove.add_argument("name")
+    remove.set_defaults(func=_remove)
+    discover = sub.add_parser("discover", help="listen for Bambu printers announcing themselves (SSDP)")
+    discover.add_argument("--seconds", type=float, default=6.0)
+    discover.add_argument("--json", action="store_true")
+    discover.set_defaults(func=_discover)
+    rep = sub.add_parser("replay", help="feed a recorded MQTT log (JSON lines) through a driver's state model")
+    rep.add_argument("--kind", choices=["bambu", "moonraker"], required=True)
+    rep.add_argument("file", type=Path)
+    rep.add_argument("--json", action="store_true")
+    rep.set_defaults(func=_replay)
+    pr = subparsers.add_parser("print", help="slice if needed, upload and start a print")
+    pr.add_argument("file", type=Path)
+    pr.add_argument("--printer", required=True)
+    pr.add_argument("--ams-mapping", default="0", help="Bambu: comma-separated AMS slot per filament")
+    pr.add_argument("--no-ams", action="store_true", help="Bambu: print from the external spool")
+    pr.add_argument("--no-wait", action="store_true", help="return once the print has started")
+    pr.add_argument("--timeout", type=float, default=15.0)
+    pr.set_defaults(func=_print)
+    register_sim(subparsers)
+
+
+def _row(driver: PrinterDriver) -> dict[str, Any]:
+    state = driver.model.state
+    filament = state.filament
+    return {"name": driver.config.name, "kind": driver.config.kind, "connection": str(driver.model.connection),
+            "detail": driver.model.connection_detail, "job_name": state.job_name, **state.summary(),
+            "filament": None if filament is None else {"weight_g": filament.weight_g,
+                                                        "consumed_g": filament.consumed_g,
+                                                        "battery_pct": filament.battery_pct}}
+
+
+def _line(driver: PrinterDriver) -> str:
+    s = driver.model.state
+    parts = [f"{driver.config.name} [{driver.config.kind}] {driver.model.connection}"]
+    if driver.model.connection_detail:
+        parts.append(f"({driver.model.connection_detail})")
+    if driver.model.connection == ConnectionState.ONLINE:
+        parts.append(str(s.state))
+        if s.job_name:
+            parts.append(f"'{s.job_name}'")
+        if s.progress is not None and s.state in (JobState.PRINTING, JobState.PAUSED):
+            parts.append(f"{s.progress:.0f}% layer {s.layer}/{s.total_layers} ~{s.remaining_min} min left")
+        if s.nozzle is not None:
+            parts.append(f"nozzle {s.nozzle:.0f}/{s.nozzle_target or 0:.0f}°C bed {s.bed or 0:.0f}/"
+                         f"{s.bed_target or 0:.0f}°C")
+        if s.filament is not None and s.filament.weight_g is not None:
+            parts.append(f"spool {s.filament.weight_g:.0f} g")
+        parts.extend(f"{h.code}: {h.text}" for h in s.hms)
+    return " ".join(parts)
+
+
+def _list(args: argparse.Namespace) -> int:
+    configs = PrinterBook().list()
+    if args.json:
+        print(json.dumps([c.to_dict() for c in configs], indent=2))
+    elif not configs:
+        print("No printers yet: `potstudio printers add NAME --kind bambu --host IP --serial SN` or "
+              "`potstudio printer-sim --add`.")
+    for c in configs if not args.json else []:
+        print(f"{c.name} [{c.kind}] {c.host}:{c.port or 'default'} {c.serial or c.instance}")
+    return 0
+
+
+def _connected_fleet(timeout: float) -> Fleet:
+    fleet = Fleet(PrinterBook())
+    fleet.start()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+            d.model.connection in (ConnectionState.DISCONNECTED, ConnectionState.CONNECTING)
+            or (d.model.connection == ConnectionState.ONLINE and d.model.state == PrinterState())
+            for d in fleet.drivers.values()):
+        time.sleep(0.1)
+    return fleet
+
+
+def _status(args: argparse.Namespace) -> int:
+    fleet = _connected_fleet(args.timeout)
+    try:
+        drivers = list(fleet.drivers.values())
+        print(json.dumps([_row(d) for d in drivers], indent=2) if args.json else "\n".join(map(_line, drivers)))
+        return 0 if all(d.model.connection == ConnectionState.ONLINE for d in drivers) else 1
+    finally:
+        fleet.stop()
+
+
+def _print_changes(driver: PrinterDriver, as_json: bool) -> None:
+    def show() -> None:
+        print(json.dumps(_row(driver)) if as_json else _line(driver), flush=True)
+
+    def on_state(_state: PrinterState) -> None:
+        show()
+
+    def on_connection(_connection: ConnectionState, _detail: str) -> None:
+        show()
+
+    driver.model.changed.connect(on_state)
+    driver.model.connection_changed.connect(on_connection)
+    show()
+
+
+def _watch(args: argparse.Namespace) -> int:
+    fleet = _connected_fleet(args.timeout)
+
+    for driver in fleet.drivers.values():
+        _print_changes(driver, args.json)
+    try:
+        end = time.monotonic() + args.seconds if args.seconds else float("inf")
+        while time.monotonic() < end:
+            time.sleep(0.2)
+    finally:
+        fleet.stop()
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    tls = TlsMode.INSECURE if args.insecure else (TlsMode.CUSTOM_CA if args.ca_file else TlsMode.VERIFY)
+    config = PrinterConfig(name=args.name, kind=args.kind, host=args.host, port=args.port, serial=args.serial,
+                           instance=args.instance, username=args.username, tls_mode=tls, ca_file=args.ca_file,
+                           model=args.model, material=args.material, assigned_to=args.assigned_to)
+    secret = os.environ.get("POTSTUDIO_PRINTER_SECRET")
+    if secret is None and (args.kind == "bambu" or args.username):
+        secret = getpass.getpass("Access code / password (stored in the system keyring): ")
+    PrinterBook().add(config, secret or None)
+    if args.insecure:
+        print("warning: the printer's certificate will NOT be verified.", file=sys.stderr)
+    print(f"added {args.name}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    PrinterBook().remove(args.name)
+    print(f"removed {args.name}")
+    return 0
+
+
+def _discover(args: argparse.Namespace) -> int:
+    listener = DiscoveryListener().start()
+    try:
+        time.sleep(args.seconds)
+    finally:
+        listener.stop()
+    found = listener.printers()
+    if args.json:
+        print(json.dumps([{"serial": p.serial, "host": p.host, "model": p.model, "name": p.name,
+                           "signal": p.signal, "connection": p.connection} for p in found], indent=2))
+    else:
+        print("\n".join(f"{p.name or p.serial} — {p.model} at {p.host}, signal {p.signal} dBm, {p.connection}"
+                        for p in found) or f"No printer announced itself in {args.seconds:.0f} s.")
+    return 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    state, skipped = replay(args.kind, args.file)
+    for line_no in skipped:
+        print(f"warning: line {line_no} of {args.file.name} is not a JSON object; skipped", file=sys.stderr)
+    summary = state.summary()
+    print(json.dumps(summary, indent=2) if args.json else "\n".join(f"{k}: {v}" for k, v in summary.items()))
+    return 0
+
+
+def _progress(fraction: float, message: str) -> None:
+    print(f"\r{message} {fraction * 100:3.0f}%", end="", file=sys.stderr, flush=True)
+
+
+def _print(args: argparse.Namespace) -> int:
+    book = PrinterBook()
+    config = book.get(args.printer)
+    if not args.file.is_file():
+        raise PrinterConfigError(f"{args.file} does not exist.")
+    driver = create_driver(config, book.secret(config))
+    driver.connect()
+    try:
+        deadline = time.monotonic() + args.timeout
+        while driver.model.connection != ConnectionState.ONLINE and time.monotonic() < deadline:
+            if driver.model.connection in (ConnectionState.AUTH_FAILED, ConnectionState.REFUSED):
+                break
+            time.sleep(0.1)
+        if driver.model.connection != ConnectionState.ONLINE:
+            raise PrinterError(f"{config.name} is {driver.model.connection}: {driver.model.connection_detail}")
+        time.sleep(0.5)  # first full report (AMS trays are needed to validate the mapping)
+        task = Task(_progress)
+        path = printable_file(args.file, config, task)
+        mapping = tuple(int(x) for x in args.ams_mapping.split(",") if x.strip())
+        driver.start_print(path, PrintOptions(ams_mapping=mapping, use_ams=not args.no_ams), task)
+        print(f"\nstarted {path.name} on {config.name}", file=sys.stderr)
+        if args.no_wait:
+            return 0
+        return _follow(driver)
+    finally:
+        driver.disconnect()
+
+
+def _follow(driver: PrinterDriver) -> int:
+    last = ""
+    while driver.model.state.state not in ENDED:
+        line = _line(driver)
+        if line != last:
+            print(line, flush=True)
+            last = line
+        time.sleep(0.5)
+    print(_line(driver))
+    return 0 if driver.model.state.state == JobState.FINISHED else 1

@@ -1,0 +1,675 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+  <context>
+    <name>Actions</name>
+    <message>
+      <location filename="../../desktop/actions.py" line="33" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Editar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="33" />
+      <source>&amp;File</source>
+      <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="33" />
+      <source>&amp;View</source>
+      <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="45" />
+      <source>Command Palette…</source>
+      <translation>Paleta de comandos…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="41" />
+      <source>Export Mesh (STL/3MF/OBJ)…</source>
+      <translation>Exportar malha (STL/3MF/OBJ)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="47" />
+      <source>Fit View</source>
+      <translation>Enquadrar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="48" />
+      <source>Front View</source>
+      <translation>Vista frontal</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="40" />
+      <source>Import Mesh (STL/3MF/OBJ)…</source>
+      <translation>Importar malha (STL/3MF/OBJ)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="51" />
+      <source>Isometric View</source>
+      <translation>Vista isométrica</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="57" />
+      <source>Measure (Click Two Points)</source>
+      <translation>Medir (clique em dois pontos)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="36" />
+      <source>New</source>
+      <translation>Novo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="37" />
+      <source>Open…</source>
+      <translation>Abrir…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="52" />
+      <source>Orthographic</source>
+      <translation>Ortográfica</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="56" />
+      <source>Overhang Overlay</source>
+      <translation>Destacar balanços</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="46" />
+      <source>Preferences…</source>
+      <translation>Preferências…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="42" />
+      <source>Quit</source>
+      <translation>Sair</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="44" />
+      <source>Redo</source>
+      <translation>Refazer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="50" />
+      <source>Right View</source>
+      <translation>Vista direita</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="38" />
+      <source>Save</source>
+      <translation>Salvar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="39" />
+      <source>Save As…</source>
+      <translation>Salvar como…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="55" />
+      <source>Section Plane</source>
+      <translation>Plano de corte</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="49" />
+      <source>Top View</source>
+      <translation>Vista superior</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="43" />
+      <source>Undo</source>
+      <translation>Desfazer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="53" />
+      <source>Wireframe</source>
+      <translation>Aramado</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="54" />
+      <source>X-Ray</source>
+      <translation>Raio X</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChatController</name>
+    <message>
+      <location filename="../../desktop/assistant.py" line="81" />
+      <source>Designing</source>
+      <translation>Projetando</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/assistant.py" line="103" />
+      <source>Stopped.</source>
+      <translation>Interrompido.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChatPanel</name>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="35" />
+      <source>Custom URL</source>
+      <translation>URL personalizada</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="170" />
+      <source>Describe a model or an edit…</source>
+      <translation>Descreva um modelo ou uma alteração…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="167" />
+      <source>Describe what you want to print, for example “a plant pot 12 cm wide with drainage holes”. I will design it, and you can refine it by talking or with the sliders.</source>
+      <translation>Descreva o que você quer imprimir, por exemplo “um vaso de 12 cm de largura com furos de drenagem”. Eu faço o projeto, e você pode ajustá-lo conversando ou com os controles deslizantes.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="31" />
+      <source>Offline (built-in)</source>
+      <translation>Offline (embutido)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="177" />
+      <source>Open this version</source>
+      <translation>Abrir esta versão</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="171" />
+      <source>Send</source>
+      <translation>Enviar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="172" />
+      <source>Stop</source>
+      <translation>Parar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="176" />
+      <source>Version {0}</source>
+      <translation>Versão {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="93" />
+      <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
+      <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommandPalette</name>
+    <message>
+      <location filename="../../desktop/dialogs/palette.py" line="16" />
+      <source>Command Palette</source>
+      <translation>Paleta de comandos</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/palette.py" line="20" />
+      <source>Type a command…</source>
+      <translation>Digite um comando…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../desktop/dialogs/errors.py" line="20" />
+      <source>Something unexpected went wrong ({0}). The details are in the log file; please report them.</source>
+      <translation>Algo inesperado deu errado ({0}). Os detalhes estão no arquivo de log; por favor, informe-os.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryPanel</name>
+    <message>
+      <location filename="../../desktop/panels/history.py" line="55" />
+      <source>Restore as new version</source>
+      <translation>Restaurar como nova versão</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/history.py" line="106" />
+      <source>Version {0}</source>
+      <translation>Versão {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/history.py" line="97" />
+      <source>Versions appear here as you design and save.</source>
+      <translation>As versões aparecem aqui conforme você projeta e salva.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/history.py" line="105" />
+      <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
+      <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../desktop/main_window.py" line="188" />
+      <source>Chat</source>
+      <translation>Conversa</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="242" />
+      <source>Checking…</source>
+      <translation>Verificando…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="249" />
+      <source>Connecting</source>
+      <translation>Conectando</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="273" />
+      <source>Drawing thumbnail</source>
+      <translation>Desenhando a miniatura</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="344" />
+      <source>Export</source>
+      <translation>Exportar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="336" />
+      <source>Export Mesh</source>
+      <translation>Exportar malha</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="157" />
+      <source>Exported {0}</source>
+      <translation>{0} exportado</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="230" />
+      <source>Highlighting</source>
+      <translation>Destacando</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="189" />
+      <source>History</source>
+      <translation>Histórico</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="331" />
+      <source>Import Mesh</source>
+      <translation>Importar malha</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="188" />
+      <source>Model Tree</source>
+      <translation>Árvore do modelo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="357" />
+      <source>No recent projects</source>
+      <translation>Nenhum projeto recente</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="298" />
+      <source>Open</source>
+      <translation>Abrir</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="187" />
+      <source>Open Recent</source>
+      <translation>Abrir recente</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="188" />
+      <source>Parameters</source>
+      <translation>Parâmetros</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="387" />
+      <source>Preferences</source>
+      <translation>Preferências</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="286" />
+      <source>Restore version</source>
+      <translation>Restaurar versão</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="284" />
+      <source>Restore version {0}</source>
+      <translation>Restaurar versão {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="288" />
+      <source>Restored version {0}</source>
+      <translation>Versão {0} restaurada</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="320" />
+      <source>Save As</source>
+      <translation>Salvar como</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="327" />
+      <source>Saved {0}</source>
+      <translation>{0} salvo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="175" />
+      <source>The {0} translation is missing; using English.</source>
+      <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="409" />
+      <source>Unsaved changes</source>
+      <translation>Alterações não salvas</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="59" />
+      <source>Untitled</source>
+      <translation>Sem título</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="191" />
+      <source>View</source>
+      <translation>Exibir</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="410" />
+      <source>{0} has unsaved changes. Save them first?</source>
+      <translation>{0} tem alterações não salvas. Salvar antes?</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelTree</name>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="104" />
+      <source>Hide part</source>
+      <translation>Ocultar peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="104" />
+      <source>Show part</source>
+      <translation>Mostrar peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="80" />
+      <source>{0} · shown when {1}</source>
+      <translation>{0} · visível quando {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ParametersPanel</name>
+    <message>
+      <location filename="../../desktop/panels/parameters.py" line="168" />
+      <source>Computed from {0}</source>
+      <translation>Calculado a partir de {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/parameters.py" line="145" />
+      <source>Describe a model in the chat, or open a project, to get its parameters here.</source>
+      <translation>Descreva um modelo na conversa, ou abra um projeto, para ver os parâmetros dele aqui.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/parameters.py" line="151" />
+      <source>Dimensions</source>
+      <translation>Dimensões</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preferences</name>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="80" />
+      <source>AI provider</source>
+      <translation>Provedor de IA</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="83" />
+      <source>API key</source>
+      <translation>Chave de API</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="121" />
+      <source>Choose an online AI provider (and its URL) before entering an API key.</source>
+      <translation>Escolha um provedor de IA online (e a URL dele) antes de informar uma chave de API.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="64" />
+      <source>Dark</source>
+      <translation>Escuro</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="87" />
+      <source>Default bed (X × Y × Z)</source>
+      <translation>Mesa padrão (X × Y × Z)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="64" />
+      <source>Follow the system</source>
+      <translation>Seguir o sistema</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="61" />
+      <source>Inches</source>
+      <translation>Polegadas</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="86" />
+      <source>Language</source>
+      <translation>Idioma</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="64" />
+      <source>Light</source>
+      <translation>Claro</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="60" />
+      <source>Millimetres</source>
+      <translation>Milímetros</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="82" />
+      <source>Model</source>
+      <translation>Modelo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="47" />
+      <source>Preferences</source>
+      <translation>Preferências</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="81" />
+      <source>Server URL</source>
+      <translation>URL do servidor</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="58" />
+      <source>Stored in the system keyring</source>
+      <translation>Guardada no chaveiro do sistema</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="85" />
+      <source>Theme</source>
+      <translation>Tema</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="84" />
+      <source>Units</source>
+      <translation>Unidades</translation>
+    </message>
+  </context>
+  <context>
+    <name>Project</name>
+    <message>
+      <location filename="../../desktop/project.py" line="85" />
+      <source>Export as STL, 3MF or OBJ, not '{0}'.</source>
+      <translation>Exporte como STL, 3MF ou OBJ, não '{0}'.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/project.py" line="93" />
+      <source>Exporting {0}</source>
+      <translation>Exportando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/project.py" line="109" />
+      <source>Import {0}</source>
+      <translation>Importar {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/project.py" line="80" />
+      <source>Importing {0}</source>
+      <translation>Importando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/project.py" line="62" />
+      <source>Opening {0}</source>
+      <translation>Abrindo {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/project.py" line="77" />
+      <source>Saving {0}</source>
+      <translation>Salvando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/project.py" line="57" />
+      <source>Untitled</source>
+      <translation>Sem título</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/project.py" line="73" />
+      <source>Writing</source>
+      <translation>Gravando</translation>
+    </message>
+  </context>
+  <context>
+    <name>Providers</name>
+    <message>
+      <location filename="../../desktop/providers.py" line="60" />
+      <source>Connected to {0} · {1}</source>
+      <translation>Conectado a {0} · {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/providers.py" line="50" />
+      <source>No API key for {0} (Preferences)</source>
+      <translation>Sem chave de API para {0} (Preferências)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/providers.py" line="46" />
+      <source>Offline assistant ready</source>
+      <translation>Assistente offline pronto</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/providers.py" line="59" />
+      <source>{0} answered {1}</source>
+      <translation>{0} respondeu {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/providers.py" line="55" />
+      <source>{0} not reachable</source>
+      <translation>{0} inacessível</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/providers.py" line="57" />
+      <source>{0} refused the API key</source>
+      <translation>{0} recusou a chave de API</translation>
+    </message>
+  </context>
+  <context>
+    <name>Regenerator</name>
+    <message>
+      <location filename="../../desktop/regen.py" line="64" />
+      <source>Building model</source>
+      <translation>Gerando o modelo</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskStatus</name>
+    <message>
+      <location filename="../../desktop/status.py" line="33" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransformEditor</name>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="69" />
+      <source>Move</source>
+      <translation>Mover</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="116" />
+      <source>Move part</source>
+      <translation>Mover peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="70" />
+      <source>Rotate</source>
+      <translation>Girar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="116" />
+      <source>Rotate part</source>
+      <translation>Girar peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="71" />
+      <source>Scale</source>
+      <translation>Escala</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="116" />
+      <source>Scale part</source>
+      <translation>Redimensionar peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="72" />
+      <source>Snap (1 mm, 15°, 5 %)</source>
+      <translation>Encaixar (1 mm, 15°, 5 %)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/transform.py" line="68" />
+      <source>Transform</source>
+      <translation>Transformação</translation>
+    </message>
+  </context>
+  <context>
+    <name>Undo</name>
+    <message>
+      <location filename="../../desktop/undo.py" line="36" />
+      <source>Redo</source>
+      <translation>Refazer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/undo.py" line="46" />
+      <source>Redo {0}</source>
+      <translation>Refazer {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/undo.py" line="30" />
+      <source>Undo</source>
+      <translation>Desfazer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/undo.py" line="43" />
+      <source>Undo {0}</source>
+      <translation>Desfazer {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Viewport</name>
+    <message>
+      <location filename="../../desktop/viewport/measure.py" line="69" />
+      <source>Click the first point</source>
+      <translation>Clique no primeiro ponto</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/measure.py" line="67" />
+      <source>Click the second point</source>
+      <translation>Clique no segundo ponto</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/measure.py" line="65" />
+      <source>Distance: {0:.2f} mm</source>
+      <translation>Distância: {0:.2f} mm</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/view.py" line="139" />
+      <source>No model yet</source>
+      <translation>Nenhum modelo ainda</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/view.py" line="142" />
+      <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
+      <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,613 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR" sourcelanguage="en">
+<!-- Printers dock (desktop/panels/printers), context "Printers". Compile together with potstudio_pt_BR.ts: -->
+<!-- pyside6-lrelease potstudio_pt_BR.ts printers_pt_BR.ts -qm potstudio_pt_BR.qm -->
+<context>
+    <name>Printers</name>
+    <message>
+        <source>LAN only</source>
+        <translation>Somente LAN</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>nuvem</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Adicionar impressora</translation>
+    </message>
+    <message>
+        <source>Bambu Lab</source>
+        <translation>Bambu Lab</translation>
+    </message>
+    <message>
+        <source>Klipper (Moonraker)</source>
+        <translation>Klipper (Moonraker)</translation>
+    </message>
+    <message>
+        <source>3D Pot scale</source>
+        <translation>Balança 3D Pot</translation>
+    </message>
+    <message>
+        <source>Add a virtual printer</source>
+        <translation>Adicionar impressora virtual</translation>
+    </message>
+    <message>
+        <source>Starts a simulated Bambu printer on this computer to try the app.</source>
+        <translation>Inicia uma impressora Bambu simulada neste computador para experimentar o app.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Network discovery is off; enter the printer below.</source>
+        <translation>A descoberta na rede está desligada; informe a impressora abaixo.</translation>
+    </message>
+    <message>
+        <source>Starting a virtual printer</source>
+        <translation>Iniciando uma impressora virtual</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop X1C</source>
+        <translation>ex.: X1C da oficina</translation>
+    </message>
+    <message>
+        <source>Found on your network</source>
+        <translation>Encontradas na sua rede</translation>
+    </message>
+    <message>
+        <source>Click a printer to fill in its address and serial; then type its access code.</source>
+        <translation>Clique numa impressora para preencher endereço e número de série; depois digite o código de acesso.</translation>
+    </message>
+    <message>
+        <source>Listening for Bambu Lab printers… (they announce themselves every few seconds)</source>
+        <translation>Procurando impressoras Bambu Lab… (elas se anunciam a cada poucos segundos)</translation>
+    </message>
+    <message>
+        <source>Please give the printer a name.</source>
+        <translation>Dê um nome à impressora.</translation>
+    </message>
+    <message>
+        <source>The virtual printer could not start: {0}</source>
+        <translation>Não foi possível iniciar a impressora virtual: {0}</translation>
+    </message>
+    <message>
+        <source>There is already a printer named &quot;{0}&quot;.</source>
+        <translation>Já existe uma impressora chamada &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <source>Virtual printer {0}</source>
+        <translation>Impressora virtual {0}</translation>
+    </message>
+    <message>
+        <source>Nozzle</source>
+        <translation>Bico</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Mesa</translation>
+    </message>
+    <message>
+        <source>Chamber</source>
+        <translation>Câmara</translation>
+    </message>
+    <message>
+        <source>Spool on scale: {0:.0f} g left</source>
+        <translation>Carretel na balança: restam {0:.0f} g</translation>
+    </message>
+    <message>
+        <source>No job</source>
+        <translation>Sem trabalho</translation>
+    </message>
+    <message>
+        <source>Layer {0} / {1}</source>
+        <translation>Camada {0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>faltam {0}</translation>
+    </message>
+    <message>
+        <source>ETA {0}</source>
+        <translation>Termina {0}</translation>
+    </message>
+    <message>
+        <source>Fans: {0}</source>
+        <translation>Ventoinhas: {0}</translation>
+    </message>
+    <message>
+        <source>Speed: {0}</source>
+        <translation>Velocidade: {0}</translation>
+    </message>
+    <message>
+        <source>{0:.0f} g used</source>
+        <translation>{0:.0f} g usados</translation>
+    </message>
+    <message>
+        <source>battery {0:.0f}%</source>
+        <translation>bateria {0:.0f}%</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Luz</translation>
+    </message>
+    <message>
+        <source>Chamber light on/off</source>
+        <translation>Ligar/desligar a luz da câmara</translation>
+    </message>
+    <message>
+        <source>Heat…</source>
+        <translation>Aquecer…</translation>
+    </message>
+    <message>
+        <source>Set nozzle and bed temperatures</source>
+        <translation>Definir temperaturas do bico e da mesa</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Print speed</source>
+        <translation>Velocidade de impressão</translation>
+    </message>
+    <message>
+        <source>Stop the print?</source>
+        <translation>Parar a impressão?</translation>
+    </message>
+    <message>
+        <source>Stop print</source>
+        <translation>Parar impressão</translation>
+    </message>
+    <message>
+        <source>Keep printing</source>
+        <translation>Continuar imprimindo</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Velocidade</translation>
+    </message>
+    <message>
+        <source>Temperatures</source>
+        <translation>Temperaturas</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Retomar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Stop &quot;{0}&quot; on {1}? The print cannot be resumed afterwards.</source>
+        <translation>Parar &quot;{0}&quot; em {1}? A impressão não poderá ser retomada depois.</translation>
+    </message>
+    <message>
+        <source>this job</source>
+        <translation>este trabalho</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Impressoras</translation>
+    </message>
+    <message>
+        <source>Add printer…</source>
+        <translation>Adicionar impressora…</translation>
+    </message>
+    <message>
+        <source>Send to printer…</source>
+        <translation>Enviar para impressora…</translation>
+    </message>
+    <message>
+        <source>No printers yet. Add a Bambu Lab, Klipper or 3D Pot scale on your network, or try a virtual printer.</source>
+        <translation>Nenhuma impressora ainda. Adicione uma Bambu Lab, Klipper ou balança 3D Pot da sua rede, ou experimente uma impressora virtual.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Histórico</translation>
+    </message>
+    <message>
+        <source>8 characters, shown on the printer's screen</source>
+        <translation>8 caracteres, exibidos na tela da impressora</translation>
+    </message>
+    <message>
+        <source>Verify with the printer's CA file (recommended)</source>
+        <translation>Verificar com o arquivo de CA da impressora (recomendado)</translation>
+    </message>
+    <message>
+        <source>Verify with this computer's certificates</source>
+        <translation>Verificar com os certificados deste computador</translation>
+    </message>
+    <message>
+        <source>Don't verify the certificate</source>
+        <translation>Não verificar o certificado</translation>
+    </message>
+    <message>
+        <source>Anyone on your network could pretend to be this printer and read its access code. Use only on a network you trust.</source>
+        <translation>Qualquer pessoa na sua rede poderia se passar por esta impressora e ler o código de acesso. Use apenas numa rede confiável.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Endereço IP</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Número de série</translation>
+    </message>
+    <message>
+        <source>LAN access code</source>
+        <translation>Código de acesso LAN</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Printer CA bundle</source>
+        <translation>CA da impressora</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certificados (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>MQTT broker</source>
+        <translation>Broker MQTT</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>broker address</source>
+        <translation>endereço do broker</translation>
+    </message>
+    <message>
+        <source>The instance_name from the [mqtt] section of moonraker.conf</source>
+        <translation>O instance_name da seção [mqtt] do moonraker.conf</translation>
+    </message>
+    <message>
+        <source>Instance name</source>
+        <translation>Nome da instância</translation>
+    </message>
+    <message>
+        <source>HTTP port (uploads)</source>
+        <translation>Porta HTTP (envios)</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Nenhuma impressora</translation>
+    </message>
+    <message>
+        <source>Show its filament on</source>
+        <translation>Mostrar o filamento em</translation>
+    </message>
+    <message>
+        <source>CA bundle (.pem)</source>
+        <translation>Pacote de CA (.pem)</translation>
+    </message>
+    <message>
+        <source>CA bundle file (or choose another certificate option)</source>
+        <translation>arquivo de CA (ou escolha outra opção de certificado)</translation>
+    </message>
+    <message>
+        <source>Please enter the {0}.</source>
+        <translation>Informe o {0}.</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>número de série</translation>
+    </message>
+    <message>
+        <source>instance name</source>
+        <translation>nome da instância</translation>
+    </message>
+    <message>
+        <source>Finished, failed and cancelled prints appear here.</source>
+        <translation>Impressões concluídas, com falha e canceladas aparecem aqui.</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Concluída</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Trabalho</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Impressora</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Filament</source>
+        <translation>Filamento</translation>
+    </message>
+    <message>
+        <source>Remove from queue</source>
+        <translation>Remover da fila</translation>
+    </message>
+    <message>
+        <source>Start next jobs</source>
+        <translation>Iniciar próximos trabalhos</translation>
+    </message>
+    <message>
+        <source>Send waiting jobs to free printers whose bed and material fit</source>
+        <translation>Enviar trabalhos em espera para impressoras livres com mesa e material compatíveis</translation>
+    </message>
+    <message>
+        <source>No jobs waiting. Send a model to a printer, or queue it for the first free one.</source>
+        <translation>Nenhum trabalho em espera. Envie um modelo para uma impressora ou coloque-o na fila da primeira livre.</translation>
+    </message>
+    <message>
+        <source>Remove job?</source>
+        <translation>Remover trabalho?</translation>
+    </message>
+    <message>
+        <source>Starting queued jobs</source>
+        <translation>Iniciando trabalhos da fila</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Imprimindo</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Remove &quot;{0}&quot; from the queue?</source>
+        <translation>Remover &quot;{0}&quot; da fila?</translation>
+    </message>
+    <message>
+        <source>first free printer</source>
+        <translation>primeira impressora livre</translation>
+    </message>
+    <message>
+        <source>Send to printer</source>
+        <translation>Enviar para impressora</translation>
+    </message>
+    <message>
+        <source>A sliced file…</source>
+        <translation>Um arquivo fatiado…</translation>
+    </message>
+    <message>
+        <source>Slice and print</source>
+        <translation>Fatiar e imprimir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <source>External spool</source>
+        <translation>Carretel externo</translation>
+    </message>
+    <message>
+        <source>Sliced file</source>
+        <translation>Arquivo fatiado</translation>
+    </message>
+    <message>
+        <source>Sliced files (*.gcode.3mf *.gcode)</source>
+        <translation>Arquivos fatiados (*.gcode.3mf *.gcode)</translation>
+    </message>
+    <message>
+        <source>Slicing…</source>
+        <translation>Fatiando…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was started on the printer.</source>
+        <translation>Cancelado. Nada foi iniciado na impressora.</translation>
+    </message>
+    <message>
+        <source>No model open</source>
+        <translation>Nenhum modelo aberto</translation>
+    </message>
+    <message>
+        <source>No printer can print yet: add a Bambu Lab or Klipper printer first.</source>
+        <translation>Nenhuma impressora pode imprimir ainda: adicione primeiro uma Bambu Lab ou Klipper.</translation>
+    </message>
+    <message>
+        <source>Choose a sliced file, or open a model to slice.</source>
+        <translation>Escolha um arquivo fatiado ou abra um modelo para fatiar.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Sliced with PrusaSlicer for a {0:g}×{1:g}×{2:g} mm bed, {3}, {4:g} mm nozzle.</source>
+        <translation>Fatiado com PrusaSlicer para mesa de {0:g}×{1:g}×{2:g} mm, {3}, bico de {4:g} mm.</translation>
+    </message>
+    <message>
+        <source>Sending to {0}</source>
+        <translation>Enviando para {0}</translation>
+    </message>
+    <message>
+        <source>Printing on {0}. Follow it on its card.</source>
+        <translation>Imprimindo em {0}. Acompanhe pelo cartão dela.</translation>
+    </message>
+    <message>
+        <source>Current model: {0}</source>
+        <translation>Modelo atual: {0}</translation>
+    </message>
+    <message>
+        <source>Sliced file: {0}</source>
+        <translation>Arquivo fatiado: {0}</translation>
+    </message>
+    <message>
+        <source>The printer rejected the access code, so we stopped retrying (repeated attempts can lock you out). Check the LAN access code on the printer's screen and edit this printer.</source>
+        <translation>A impressora recusou o código de acesso, então paramos de tentar (tentativas repetidas podem bloquear o acesso). Confira o código de acesso LAN na tela da impressora e edite esta impressora.</translation>
+    </message>
+    <message>
+        <source>The printer refused the connection.</source>
+        <translation>A impressora recusou a conexão.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Conectada</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectada</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Fora do ar</translation>
+    </message>
+    <message>
+        <source>Access code refused</source>
+        <translation>Código de acesso recusado</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Conexão recusada</translation>
+    </message>
+    <message>
+        <source>The printer's certificate could not be verified. Choose its CA bundle, or choose &quot;don't verify&quot; explicitly when editing this printer.</source>
+        <translation>Não foi possível verificar o certificado da impressora. Escolha o arquivo de CA dela ou escolha explicitamente &quot;não verificar&quot; ao editar esta impressora.</translation>
+    </message>
+    <message>
+        <source>Not reachable right now; retrying automatically.</source>
+        <translation>Inacessível no momento; tentando de novo automaticamente.</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Ociosa</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausada</translation>
+    </message>
+    <message>
+        <source>Waiting for status</source>
+        <translation>Aguardando status</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} h {1:02d} min</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Silencioso</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Padrão</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>Esportivo</translation>
+    </message>
+    <message>
+        <source>Ludicrous</source>
+        <translation>Insano</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Peça</translation>
+    </message>
+    <message>
+        <source>Aux</source>
+        <translation>Aux</translation>
+    </message>
+    <message>
+        <source>Hotend</source>
+        <translation>Hotend</translation>
+    </message>
+    <message>
+        <source>Ext</source>
+        <translation>Ext</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vazio</translation>
+    </message>
+    <message>
+        <source>{0}: empty</source>
+        <translation>{0}: vazio</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>em uso</translation>
+    </message>
+</context>
+</TS>

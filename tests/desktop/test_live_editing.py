@@ -1,0 +1,103 @@
+"""Live editing through the Parameters dock: slider drags, coalescing, one undo step, no GUI stall."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from tests.desktop.conftest import ask, wait_idle
+from tests.desktop.test_chat_flow import extents
+
+
+class LatencyProbe:
+    """A 5 ms timer that records how late each of its ticks fires: the GUI thread's stalls."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.worst = 0.0
+        self.ticks = 0
+        self.stalls: list[int] = []
+        self._last = 0.0
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        late = now - self._last - 0.005
+        self.worst = max(self.worst, late)
+        self.stalls.append(round(late * 1000))
+        self._last = now
+        self.ticks += 1
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def drag(qtbot, slider, positions: list[int], pause_ms: int = 15) -> None:  # type: ignore[no-untyped-def]
+    """Press the handle, move through positions, release: Qt's own slider-drag signals."""
+    slider.setSliderDown(True)
+    for p in positions:
+        slider.setSliderPosition(p)
+        qtbot.wait(pause_ms)
+    slider.setSliderDown(False)
+
+
+def test_slider_drag_regenerates_live_is_one_undo_step_and_never_stalls(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    h0 = extents(window)[2]
+    depth = window.stack.depth
+    builds = window.regen.builds
+    slider = window.params.rows["height"].slider
+    probe = LatencyProbe()
+    probe.start()
+    drag(qtbot, slider, list(range(slider.value(), slider.value() + 300, 10)))
+    wait_idle(qtbot, window)
+    probe.stop()
+
+    height = window.doc.values()["height"]
+    assert height > h0 + 20
+    assert extents(window)[2] == pytest.approx(height, abs=0.5), "the view does not show the last value"
+    assert window.params.rows["height"].spin.value() == pytest.approx(height)
+    assert window.stack.depth == depth + 1, "a drag must be a single undo step"
+    assert 1 <= window.regen.builds - builds < 30, "intermediate values were not coalesced"
+    assert probe.ticks > 20
+    assert probe.worst < 0.100, f"GUI thread stalled {probe.worst * 1000:.0f} ms during the drag"
+
+    window.action_set["edit.undo"].trigger()
+    wait_idle(qtbot, window)
+    assert extents(window)[2] == pytest.approx(h0, abs=0.5)
+    assert window.params.rows["height"].spin.value() == pytest.approx(h0, abs=0.5)
+
+
+def test_spin_box_edit_and_out_of_range_value_is_refused_clearly(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    spin = window.params.rows["wall"].spin
+    spin.setValue(4.0)
+    wait_idle(qtbot, window)
+    assert window.doc.values()["wall"] == pytest.approx(4.0)
+    before = window.doc.dumps()
+    window.params._push("wall", 999.0, None)
+    assert window.doc.dumps() == before
+    assert "at most" in window.errors[-1]
+    assert spin.value() == pytest.approx(4.0)
+
+
+def test_inches_preference_shows_lengths_in_inches(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"units": "in"}))
+    spin = window.params.rows["top_diameter"].spin
+    assert spin.suffix().strip() == "in"
+    assert spin.value() == pytest.approx(120 / 25.4, abs=0.01)
+    spin.setValue(5.0)
+    wait_idle(qtbot, window)
+    assert extents(window)[0] == pytest.approx(127.0, abs=1.0)

@@ -1,0 +1,140 @@
+"""The marketplace dock against a real hub: search as you type, open a listing, Open in Studio
+delivers an editable document, publish shows up in search, offline publishing is queued."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from core.geometry.build import Evaluator
+from core.geometry.thumbnail import render_png
+from desktop.panels.marketplace import MarketplacePanel, OpenedListing
+from desktop.panels.marketplace.publish import ProjectSnapshot
+from desktop.panels.marketplace.publish_queue import PublishQueue
+from tests.desktop.market_support import market_hub, publish_planter, signed_in, workers  # noqa: F401
+from tests.hub.services import HubProcess
+from tests.sync_client.samples import planter
+
+pytestmark = pytest.mark.gui
+
+
+def make_panel(qtbot, client, workers, tmp_path: Path, **kwargs) -> MarketplacePanel:  # type: ignore[no-untyped-def]
+    panel = MarketplacePanel(client, workers, downloads=tmp_path / "downloads",
+                             queue=kwargs.pop("queue", PublishQueue(tmp_path / "queue")), **kwargs)
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_search_open_listing_and_open_in_studio_with_parameters(
+        qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    word = f"zinnia{uuid.uuid4().hex[:5]}"
+    alice = signed_in(market_hub.url, tmp_path)
+    listing = publish_planter(alice, tmp_path / "alice", f"Square {word} planter")
+    bob = signed_in(market_hub.url, tmp_path)
+    panel = make_panel(qtbot, bob, workers, tmp_path)
+
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000,
+                          check_params_cb=lambda page: page.total == 1) as shown:
+        qtbot.keyClicks(panel.search_bar.input, word[:-2])  # results while typing (prefix)
+    assert [i.id for i in shown.args[0].items] == [listing.id]
+    assert [c.item.title for c in panel.grid.cards] == [listing.title]
+    card = panel.grid.cards[0]
+    qtbot.waitUntil(lambda: not card.thumb.pixmap().isNull(), timeout=20_000)  # lazily loaded thumbnail
+
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert panel.stack.currentWidget() is panel.detail
+    assert panel.detail.title.text() == listing.title
+    assert listing.creator in panel.detail.creator.text()
+    assert panel.detail.remix_button.isVisibleTo(panel) and not panel.detail.remix_note.isVisibleTo(panel)
+    assert "planter.stl" in panel.detail.files.text()
+
+    with qtbot.waitSignal(panel.open_in_studio, timeout=30_000) as opened:
+        qtbot.mouseClick(panel.detail.open_button, Qt.MouseButton.LeftButton)
+    result: OpenedListing = opened.args[0]
+    assert result.listing.id == listing.id
+    assert result.document is not None and result.document.param("width").value == 100.0
+    result.document.set_param_value("width", 140.0)  # its parameters are editable
+    assert result.document.param("width").value == 140.0
+    assert result.mesh is not None and len(result.mesh.faces) > 0
+    assert not panel.detail.progress.isVisible()
+    bob.close()
+    alice.close()
+
+
+def planter_snapshot(name: str) -> ProjectSnapshot:
+    doc = planter()
+    mesh = Evaluator().mesh(doc)
+    image = QImage.fromData(render_png(mesh, size=(320, 240)))
+    return ProjectSnapshot(name=name, mesh=mesh, document=doc, image=image)
+
+
+def fill_and_publish(qtbot, panel: MarketplacePanel, title: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(panel.publish_button, Qt.MouseButton.LeftButton)
+    dialog = panel.publish_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.preview.pixmap().isNull()  # the viewport image is the thumbnail
+    dialog.title.setText(title)
+    dialog.description.setPlainText("Square planter with a drainage gap.")
+    dialog.category.setCurrentIndex(dialog.category.findData("planters"))
+    dialog.tags.setText("herbs, Kitchen")
+    dialog.licence.setCurrentIndex(dialog.licence.findData("CC-BY-ND"))
+    assert "not be allowed to remix" in dialog.note.text()
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+
+
+def test_publish_from_the_project_then_it_is_found_in_search(
+        qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    word = f"begonia{uuid.uuid4().hex[:5]}"
+    carol = signed_in(market_hub.url, tmp_path)
+    panel = make_panel(qtbot, carol, workers, tmp_path, snapshot=lambda: planter_snapshot("My planter"))
+    qtbot.waitUntil(lambda: bool(panel.categories), timeout=20_000)
+    with qtbot.waitSignal(panel.published, timeout=30_000) as done:
+        fill_and_publish(qtbot, panel, f"Herb {word} box")
+    listing = done.args[0]
+    assert listing.title == f"Herb {word} box" and listing.licence == "CC-BY-ND"
+    assert listing.has_parameters and sorted(listing.tags) == ["herbs", "kitchen"]
+    assert "Published" in panel.banner.text() and panel.queue.entries() == []
+
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda p: p.total == 1):
+        qtbot.keyClicks(panel.search_bar.input, word)
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):
+        qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
+    # its licence forbids derivatives: no Remix action, and a clear note instead
+    assert not panel.detail.remix_button.isVisibleTo(panel)
+    assert panel.detail.remix_note.isVisibleTo(panel) and "does not allow remixes" in panel.detail.remix_note.text()
+    assert not panel.detail.image.pixmap().isNull()  # the thumbnail made from the viewport image
+    carol.close()
+
+
+def test_offline_publish_is_queued_and_sent_when_the_hub_comes_back(
+        qtbot, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hub = HubProcess(f"sqlite:///{tmp_path / 'own.db'}", tmp_path / "own").start()
+    try:
+        dave = signed_in(hub.url, tmp_path)
+        word = f"fern{uuid.uuid4().hex[:5]}"
+        panel = make_panel(qtbot, dave, workers, tmp_path, retry_ms=300,
+                           snapshot=lambda: planter_snapshot("Fern pot"))
+        qtbot.waitUntil(lambda: bool(panel.categories), timeout=20_000)
+        hub.stop()
+        fill_and_publish(qtbot, panel, f"Offline {word} pot")
+        qtbot.waitUntil(lambda: "offline" in panel.banner.text(), timeout=30_000)
+        assert [e.title for e in panel.queue.entries("pending")] == [f"Offline {word} pot"]
+        assert "1 waiting to publish" in panel.queue_label.text()
+
+        hub.start()  # same port, same database: the hub is back
+        with qtbot.waitSignal(panel.published, timeout=30_000) as done:
+            pass
+        assert done.args[0].title == f"Offline {word} pot"
+        assert panel.queue.entries() == [] and panel.queue_label.text() == ""
+        assert [i.title for i in dave.market.search(word).items] == [f"Offline {word} pot"]
+        dave.close()
+    finally:
+        hub.stop()

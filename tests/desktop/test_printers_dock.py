@@ -1,0 +1,380 @@
+"""The Printers dock against the real Bambu simulator behind mosquitto (TLS + password), over real sockets.
+
+The dock is built the way the app builds it: a PrinterBook on disk (access code in the keyring), a Fleet
+that creates drivers through the entry-point registry, and the desktop's Workers pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.panels.printers.card import PrinterCard
+from desktop.panels.printers.dock import PrintersDock, PrinterServices
+from desktop.workers import Workers
+from printers.base import PrinterConfig, TlsMode
+from printers.book import PrinterBook
+from printers.drivers.bambu.project import package
+from printers.fleet import Fleet
+from printers.mqtt import MqttSettings, TlsSettings
+from printers.queue import JobQueue
+from printers.simulator.bambu import BambuSimulator, SimOptions
+from printers.simulator.ftps_server import FtpsServer
+from tests.printers.conftest import ACCESS, SERIAL, Mosquitto, bambu_broker  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.gui, pytest.mark.services]
+
+
+@dataclass
+class Setup:
+    sim: BambuSimulator
+    ftps: FtpsServer
+    fleet: Fleet
+    book: PrinterBook
+    dock: PrintersDock
+    workers: Workers
+    config: PrinterConfig
+
+    def card(self, name: str = "Workshop X1C") -> PrinterCard:
+        return self.dock.cards[name]
+
+
+def _project(tmp: Path, layers: int = 80) -> Path:
+    body = "".join(f";LAYER_CHANGE\n;Z:{0.2 * (i + 1):.1f}\nG1 X10 Y10 Z{0.2 * (i + 1):.1f} E1\n"
+                   for i in range(layers))
+    gcode = tmp / "planter.gcode"
+    gcode.write_text("; sliced for a dock test\n" + body)
+    return package(gcode, tmp / "planter.gcode.3mf", layers=layers)
+
+
+@pytest.fixture
+def printers_setup(qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Setup]]:  # type: ignore[no-untyped-def]
+    broker: Mosquitto = request.getfixturevalue("bambu_broker")
+    made: list[Setup] = []
+
+    def make(access_code: str = ACCESS, layer_seconds: float = 10.0) -> Setup:
+        assert broker.ca is not None
+        tls_dir = broker.ca.parent
+        root = tmp_path / "sdcard"
+        ftps = FtpsServer(root, tls_dir / "server.pem", tls_dir / "server.key", "bblp", ACCESS).start()
+        sim_link = MqttSettings("127.0.0.1", broker.port, "sim-dock", "bblp", ACCESS,
+                                TlsSettings(TlsMode.CUSTOM_CA, str(broker.ca), SERIAL),
+                                backoff_initial=0.1, backoff_max=0.5)
+        sim = BambuSimulator(SimOptions(serial=SERIAL, report_interval=0.1, speed=20, layer_seconds=layer_seconds,
+                                        heat_seconds=10, ftps_root=root), sim_link).start()
+        assert sim.link.wait_online(10)
+        config = PrinterConfig(name="Workshop X1C", kind="bambu", model="X1 Carbon", host="127.0.0.1",
+                               port=broker.port, serial=SERIAL, tls_mode=TlsMode.CUSTOM_CA,
+                               ca_file=str(broker.ca), ftps_port=ftps.port)
+        book = PrinterBook(tmp_path / "printers.json")
+        book.add(config, access_code)
+        fleet = Fleet(book)
+        workers = Workers(lambda label, exc: None)
+        dock = PrintersDock(PrinterServices(fleet, workers, queue=JobQueue(tmp_path / "jobs.sqlite")))
+        qtbot.addWidget(dock)
+        dock.resize(420, 900)
+        dock.show()
+        fleet.start()
+        setup = Setup(sim, ftps, fleet, book, dock, workers, config)
+        made.append(setup)
+        qtbot.waitUntil(lambda: "Workshop X1C" in dock.cards, timeout=5000)
+        return setup
+
+    yield make
+    for setup in made:
+        setup.dock.shutdown()
+        setup.workers.shutdown()
+        setup.fleet.stop()
+        setup.sim.stop()
+        setup.ftps.stop()
+
+
+def _start_printing(qtbot, setup: Setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    card = setup.card()
+    qtbot.waitUntil(lambda: bool(card.state.trays), timeout=10_000)
+    from printers.base import PrintOptions
+    setup.fleet.get(setup.config.name).start_print(_project(tmp_path), PrintOptions(ams_mapping=(0,)))
+    qtbot.waitUntil(lambda: setup.sim.print_state["gcode_state"] == "RUNNING", timeout=10_000)
+
+
+def test_card_shows_what_the_simulator_reports(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup()
+    card = setup.card()
+    qtbot.waitUntil(lambda: card.connection_label.text().endswith("Online"), timeout=10_000)
+    _start_printing(qtbot, setup, tmp_path)
+    qtbot.waitUntil(lambda: (card.state.layer or 0) >= 3, timeout=10_000)
+    sim = setup.sim.print_state
+    assert card.job_name.text() == "planter"
+    assert "Printing" in card.job_state.text()
+    assert card.layer_label.text().startswith("Layer ") and card.layer_label.text().endswith("/ 80")
+    assert abs(card.progress.value() - sim["mc_percent"]) <= 5
+    assert card.temp_values["nozzle"].text().endswith("/ 220 °C")
+    assert card.temp_values["bed"].text().endswith("/ 55 °C")
+    assert "left" in card.remaining_label.text() and card.eta_label.text().startswith("ETA ")
+    assert card.trays.labels[:2] == ["A1: PLA 80%", "A2: PETG 55%"]
+    assert card.speed_label.text() == "Speed: Standard"
+    assert len(card.chart.series["nozzle"]) >= 3  # the live chart keeps a history
+
+
+@pytest.fixture
+def themed(qtbot):  # type: ignore[no-untyped-def]
+    """Apply the app's light or dark theme, restoring the previous look afterwards."""
+    from desktop import theme
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet, style = app.palette(), app.styleSheet(), app.style().name()
+    yield lambda name: theme.apply(app, name)
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setStyleSheet(sheet)
+
+
+def test_screenshots_of_a_printing_card_in_light_and_dark(qtbot, printers_setup, themed, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          artifacts_dir: Path) -> None:
+    setup = printers_setup()
+    card = setup.card()
+    _start_printing(qtbot, setup, tmp_path)
+    setup.sim.raise_hms(0x07002000, 0x00020001)
+    qtbot.waitUntil(lambda: (card.state.layer or 0) >= 8 and card.hms.isVisible(), timeout=15_000)
+    for name in ("light", "dark"):
+        themed(name)
+        qtbot.wait(300)
+        path = artifacts_dir / f"printers_dock_{name}.png"
+        assert setup.dock.grab().save(str(path))
+        assert path.stat().st_size > 10_000
+
+
+def _click_box_button(qtbot, box: QMessageBox | None, which: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
+    assert box is not None and box.isVisible()
+    qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
+
+
+def test_pause_and_resume_from_the_card_reach_the_simulator(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup()
+    card = setup.card()
+    _start_printing(qtbot, setup, tmp_path)
+    qtbot.waitUntil(lambda: card.controls.pause_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(card.controls.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: setup.sim.print_state["gcode_state"] == "PAUSE", timeout=10_000)
+    qtbot.waitUntil(lambda: "Paused" in card.job_state.text(), timeout=5000)
+    assert card.controls.pause_button.text() == "Resume"
+    qtbot.mouseClick(card.controls.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: setup.sim.print_state["gcode_state"] == "RUNNING", timeout=10_000)
+    assert [c for _s, c in setup.sim.received].count("pause") == 1
+
+
+def test_stop_asks_first_and_only_stops_when_confirmed(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup()
+    card = setup.card()
+    _start_printing(qtbot, setup, tmp_path)
+    qtbot.waitUntil(lambda: card.controls.stop_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(card.controls.stop_button, Qt.MouseButton.LeftButton)
+    assert "planter" in card.controls.confirm_box.text()  # type: ignore[union-attr]
+    _click_box_button(qtbot, card.controls.confirm_box, QMessageBox.StandardButton.No)
+    qtbot.wait(500)
+    assert "stop" not in [c for _s, c in setup.sim.received]
+    assert setup.sim.print_state["gcode_state"] == "RUNNING"
+    qtbot.mouseClick(card.controls.stop_button, Qt.MouseButton.LeftButton)
+    _click_box_button(qtbot, card.controls.confirm_box, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: setup.sim.print_state["gcode_state"] == "FAILED", timeout=10_000)
+    qtbot.waitUntil(lambda: "Cancelled" in card.job_state.text(), timeout=5000)
+    assert not card.controls.stop_button.isEnabled()
+
+
+def test_wrong_access_code_shows_an_explained_auth_failure(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup(access_code="99999999")
+    card = setup.card()
+    qtbot.waitUntil(lambda: "Access code refused" in card.connection_label.text(), timeout=10_000)
+    assert card.advice.isVisible()
+    assert "access code" in card.advice.text() and "stopped retrying" in card.advice.text()
+    assert not card.controls.pause_button.isEnabled() and not card.controls.light.isEnabled()
+
+
+def test_malformed_payloads_do_not_break_the_card(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup()
+    card = setup.card()
+    _start_printing(qtbot, setup, tmp_path)
+    setup.sim.send_malformed()
+    setup.sim.send_malformed(b'{"print": {"mc_percent": "lots", "layer_num": [1], "ams": 7, "hms": "x"}}')
+    setup.sim.send_malformed(b"\xff\xfe not json at all")
+    setup.sim.send_malformed(b'["a list", "not an object"]')
+    layer = card.state.layer or 0
+    qtbot.waitUntil(lambda: (card.state.layer or 0) > layer + 2, timeout=10_000)  # still following the print
+    assert card.connection_label.text().endswith("Online")
+    assert card.layer_label.text().startswith("Layer ")
+
+
+def test_hms_error_and_pause_raise_notifications(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup()
+    card = setup.card()
+    setup.dock.notifier.tray = None  # the in-window toast is what this test reads
+    _start_printing(qtbot, setup, tmp_path)
+    setup.sim.raise_hms(0x07002000, 0x00020001)
+    qtbot.waitUntil(lambda: card.hms.isVisible(), timeout=10_000)
+    assert "AMS A slot 1 has run out of filament" in card.hms.text()
+    toast = setup.dock.notifier.toast
+    qtbot.waitUntil(lambda: toast.isVisible() and "run out of filament" in toast.text(), timeout=5000)
+    qtbot.mouseClick(card.controls.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "print paused" in toast.text(), timeout=10_000)
+
+
+def _free_udp_port() -> int:
+    import socket
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_add_printer_from_ssdp_discovery_connects_and_keeps_the_code_out_of_files(  # type: ignore[no-untyped-def]
+        qtbot, printers_setup, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    import socket
+
+    from printers.discovery import DiscoveryListener, notify_datagram
+    setup = printers_setup()
+    broker: Mosquitto = request.getfixturevalue("bambu_broker")
+    port = _free_udp_port()
+    listener = DiscoveryListener(ports=(port,), host="127.0.0.1").start()
+    try:
+        setup.dock.services.discovery = listener
+        dialog = setup.dock.open_add()
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            udp.sendto(notify_datagram(SERIAL, "127.0.0.1", "BL-P001", "Attic X1C"), ("127.0.0.1", port))
+        qtbot.waitUntil(lambda: dialog.found_list.count() == 1, timeout=5000)
+        item = dialog.found_list.item(0)
+        assert "Attic X1C" in item.text() and "X1 Carbon" in item.text() and "LAN only" in item.text()
+        rect = dialog.found_list.visualItemRect(item)
+        qtbot.mouseClick(dialog.found_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert dialog.bambu.serial.text() == SERIAL and dialog.bambu.host.text() == "127.0.0.1"
+        assert dialog.name.text() == "Attic X1C"
+        dialog.bambu.mqtt_port.setValue(broker.port)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        assert "access code" in dialog.error.text()  # nothing typed yet: told inline, dialog stays open
+        assert dialog.isVisible()
+        assert not dialog.bambu.insecure_warning.isVisible()
+        dialog.bambu.insecure.setChecked(True)  # the explicit, visible "don't verify" choice
+        assert dialog.bambu.insecure_warning.isVisible()
+        qtbot.keyClicks(dialog.bambu.access, ACCESS)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Attic X1C" in setup.dock.cards, timeout=5000)
+        card = setup.card("Attic X1C")
+        qtbot.waitUntil(lambda: card.connection_label.text().endswith("Online"), timeout=10_000)
+        assert ACCESS not in setup.book.path.read_text()
+        assert '"tls_mode": "insecure"' in setup.book.path.read_text()
+    finally:
+        listener.stop()
+
+
+def test_add_a_virtual_printer_starts_one_that_comes_online(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.panels.printers.virtual import VirtualPrinters
+    book = PrinterBook(tmp_path / "printers.json")
+    fleet = Fleet(book)
+    workers = Workers(lambda label, exc: None)
+    virtual = VirtualPrinters(tmp_path / "virtual")
+    dock = PrintersDock(PrinterServices(fleet, workers, virtual=virtual))
+    qtbot.addWidget(dock)
+    dock.show()
+    try:
+        assert dock.empty.isVisible() and not dock.send_button.isEnabled()
+        dialog = dock.open_add()
+        qtbot.mouseClick(dialog.virtual_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Virtual printer 1" in dock.cards, timeout=20_000)
+        card = dock.cards["Virtual printer 1"]
+        qtbot.waitUntil(lambda: card.connection_label.text().endswith("Online"), timeout=20_000)
+        qtbot.waitUntil(lambda: "Idle" in card.job_state.text(), timeout=10_000)
+        assert not dock.empty.isVisible() and dock.send_button.isEnabled()
+    finally:
+        dock.shutdown()
+        workers.shutdown()
+        fleet.stop()
+
+
+def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
+    import trimesh
+
+    from desktop.panels.printers.sending import ModelToSend
+    setup = printers_setup(layer_seconds=20.0)
+    card = setup.card()
+    qtbot.waitUntil(lambda: bool(card.state.trays), timeout=10_000)
+    setup.dock.services.current_model = lambda: ModelToSend("Little pot", lambda: trimesh.creation.annulus(
+        r_min=10, r_max=14, height=4))
+    dialog = setup.dock.open_send()
+    assert dialog.printer.currentText() == "Workshop X1C — Online"
+    assert dialog.slot.itemText(0) == "A1: PLA 80%" and dialog.slot.itemText(dialog.slot.count() - 1) == \
+        "External spool"
+    assert "Little pot" in dialog.use_model.text()
+    stages: list[str] = []
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert dialog.job is not None
+    dialog.job.progressed.connect(lambda _f, message: stages.append(message))
+    assert not dialog.send_button.isEnabled() and dialog.bar.isVisible()
+    qtbot.waitUntil(lambda: setup.sim.print_state["gcode_state"] in ("PREPARE", "RUNNING"), timeout=60_000)
+    assert any(s.startswith("Uploading") for s in stages)
+    assert setup.ftps.uploads and setup.ftps.uploads[0][0] == "Little_pot.gcode.3mf"
+    qtbot.waitUntil(lambda: card.job_name.text() == "Little_pot" and "Printing" in card.job_state.text(),
+                    timeout=10_000)
+    assert (card.state.total_layers or 0) >= 15  # 4 mm at 0.2 mm layers, counted from the real G-code
+    queue_view = setup.dock.queue_view
+    queue_view.refresh()
+    assert [(j.name, j.printer, j.status) for j in queue_view.jobs] == [("Little pot", "Workshop X1C", "printing")]
+    qtbot.mouseClick(card.controls.stop_button, Qt.MouseButton.LeftButton)
+    _click_box_button(qtbot, card.controls.confirm_box, QMessageBox.StandardButton.Yes)
+    history = setup.dock.history_view
+    qtbot.waitUntil(lambda: bool(history.refresh() or history.jobs), timeout=10_000)
+    assert history.table.topLevelItem(0).text(2) == "Cancelled"
+    assert history.table.topLevelItem(0).text(0) == "Little pot"
+
+
+def test_a_model_too_big_for_the_bed_is_refused_inline(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
+    import trimesh
+
+    from desktop.panels.printers.sending import ModelToSend
+    setup = printers_setup()
+    setup.dock.services.current_model = lambda: ModelToSend("Giant vase", lambda: trimesh.creation.box((300, 40, 40)))
+    dialog = setup.dock.open_send()
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert "does not fit" in dialog.error.text()
+    assert dialog.isVisible() and dialog.send_button.isEnabled()
+    assert setup.ftps.uploads == [] and setup.dock.queue_view.queue.pending() == []
+
+
+def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QTranslator
+
+    from printers.drivers.bambu.driver import BambuDriver
+    source = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "printers_pt_BR.ts"
+    qm = tmp_path / "printers_pt_BR.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(source), "-qm", str(qm)], check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QApplication.instance()
+    assert app is not None
+    book = PrinterBook(tmp_path / "printers.json")
+    fleet = Fleet(book)
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(fleet, workers, queue=JobQueue(tmp_path / "jobs.sqlite")))
+    qtbot.addWidget(dock)
+    card = dock.add_card(BambuDriver(PrinterConfig(name="Oficina", kind="bambu", serial=SERIAL), ACCESS))
+    app.installTranslator(translator)
+    try:
+        dock.retranslate()
+        assert dock.windowTitle() == "Impressoras"
+        assert [dock.tabs.tabText(i) for i in range(3)] == ["Impressoras", "Fila", "Histórico"]
+        assert dock.add_button.text() == "Adicionar impressora…"
+        assert card.connection_label.text().endswith("Desconectada")
+        assert card.controls.stop_button.text() == "Parar"
+        assert card.temp_names["bed"].text() == "Mesa"
+    finally:
+        app.removeTranslator(translator)
+        dock.retranslate()
+        workers.shutdown()
+    assert dock.add_button.text() == "Add printer…"

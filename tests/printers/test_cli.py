@@ -1,0 +1,98 @@
+"""The `potstudio` printer commands run as a user would: real processes, the embedded (amqtt) virtual printer."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import trimesh
+
+from core.cli.main import main
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "printers"
+
+
+def potstudio(*args: str, home: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "POTSTUDIO_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "core.cli.main", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def test_replay_bambu_log_gives_the_normalised_final_state(isolated_home: Path) -> None:
+    result = potstudio("printers", "replay", "--kind", "bambu", str(FIXTURES / "p1s_print.jsonl"), "--json",
+                       home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    state = json.loads(result.stdout)
+    assert state["state"] == "printing" and state["progress"] == 71 and state["remaining_min"] == 60
+    assert (state["layer"], state["total_layers"]) == (288, 412)
+    assert (state["nozzle"], state["nozzle_target"], state["bed"], state["bed_target"]) == (220.1, 220, 55.0, 55)
+    assert state["speed_level"] == 3
+    assert state["hms"] == [{"code": "HMS_0700_2000_0002_0001", "text": "AMS A slot 1 has run out of filament."}]
+    trays = {(t["unit"], t["slot"]): t for t in state["trays"]}
+    assert trays[(0, 1)]["remain"] == 21 and trays[(0, 1)]["active"] and trays[(0, 0)]["remain"] == 95
+    assert trays[(0, 3)]["material"] == "PETG" and trays[(0, 2)]["material"] == ""
+    assert "line 7" in result.stderr
+
+
+def test_replay_moonraker_log(isolated_home: Path) -> None:
+    result = potstudio("printers", "replay", "--kind", "moonraker", str(FIXTURES / "voron_print.jsonl"), "--json",
+                       home=isolated_home)
+    state = json.loads(result.stdout)
+    assert state["state"] == "paused" and state["progress"] == 25.0 and state["remaining_min"] == 60
+    assert (state["layer"], state["total_layers"], state["nozzle_target"]) == (60, 180, 240.0)
+    assert "line 5" in result.stderr
+
+
+@pytest.mark.services
+def test_virtual_bambu_printer_status_and_print_end_to_end(isolated_home: Path, tmp_path: Path) -> None:
+    """printer-sim (amqtt + TLS + FTPS) → printers status → print an STL: sliced by PrusaSlicer, uploaded, done."""
+    env = {**os.environ, "POTSTUDIO_HOME": str(isolated_home)}
+    sim = subprocess.Popen([sys.executable, "-m", "core.cli.main", "printer-sim", "--kind", "bambu", "--style", "P1",
+                            "--name", "virt", "--speed", "3000", "--interval", "0.1", "--add", "--seconds", "90"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert sim.stdout is not None
+        lines: list[str] = []
+        while not lines or lines[-1] != "}":
+            lines.append(sim.stdout.readline().rstrip())
+            assert sim.poll() is None, sim.stderr.read() if sim.stderr else ""
+        announced = json.loads("\n".join(lines))
+        assert announced["printer"]["tls_mode"] == "custom_ca"
+        status = potstudio("printers", "status", "--json", home=isolated_home)
+        assert status.returncode == 0, status.stderr
+        [row] = json.loads(status.stdout)
+        assert row["connection"] == "online" and row["state"] == "idle" and len(row["trays"]) == 4
+        model = tmp_path / "cube.stl"
+        trimesh.creation.box(extents=(10, 10, 2)).export(model)
+        started = time.monotonic()
+        printed = potstudio("print", str(model), "--printer", "virt", home=isolated_home, timeout=120)
+        assert printed.returncode == 0, printed.stderr + printed.stdout
+        assert "started cube.gcode.3mf on virt" in printed.stderr
+        assert "finished 'cube'" in printed.stdout.splitlines()[-1]
+        assert time.monotonic() - started < 60
+    finally:
+        sim.terminate()
+        sim.wait(10)
+
+
+def test_add_list_remove_with_the_access_code_only_in_the_keyring(isolated_home: Path,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POTSTUDIO_PRINTER_SECRET", "87654321")
+    assert main(["printers", "add", "Garage X1", "--kind", "bambu", "--host", "192.168.1.50", "--serial", "00M00A9",
+                 "--insecure"]) == 0
+    assert "will NOT be verified" in capsys.readouterr().err
+    assert main(["printers", "list", "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert (listed["name"], listed["tls_mode"], listed["serial"]) == ("Garage X1", "insecure", "00M00A9")
+    assert "87654321" not in (isolated_home / "data" / "printers.json").read_text()
+    assert main(["printers", "add", "P1", "--kind", "bambu", "--host", "192.168.1.51"]) == 2
+    assert "serial number and LAN access code" in capsys.readouterr().err
+    assert main(["printers", "remove", "Garage X1"]) == 0
+    assert main(["printers", "list"]) == 0
+    assert "No printers yet" in capsys.readouterr().out

@@ -1,0 +1,108 @@
+"""Printer book (keyring secrets), fleet with a scale assigned to a printer, the job queue and its dispatcher."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import trimesh
+
+from core import secrets
+from printers.base import ConnectionState, PrinterConfig
+from printers.book import PrinterBook
+from printers.dispatch import dispatch_once
+from printers.errors import PrinterConfigError
+from printers.fleet import Fleet
+from printers.mqtt import MqttSettings
+from printers.queue import JobQueue
+from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
+from printers.simulator.potscale import ScaleOptions, ScaleSimulator
+from printers.state import JobState, PrinterModel, PrinterState
+from tests.printers.conftest import Mosquitto, wait_for
+
+
+def test_book_keeps_secrets_out_of_the_json(isolated_home: Path) -> None:
+    book = PrinterBook()
+    book.add(PrinterConfig(name="X1C", kind="bambu", host="10.0.0.9", serial="00M00A1"), "31415926")
+    text = book.path.read_text()
+    assert "31415926" not in text and json.loads(text)["printers"][0]["serial"] == "00M00A1"
+    assert PrinterBook().secret(PrinterBook().get("X1C")) == "31415926"
+    with pytest.raises(PrinterConfigError, match="serial number and LAN access code"):
+        book.add(PrinterConfig(name="P1S", kind="bambu", host="10.0.0.8"), None)
+    book.remove("X1C")
+    assert PrinterBook().list() == [] and secrets.get_secret("printer:bambu:X1C") is None
+
+
+def test_queue_picks_fitting_printer_and_keeps_history(tmp_path: Path) -> None:
+    queue = JobQueue(tmp_path / "q.sqlite")
+    small = PrinterConfig(name="mini", kind="bambu", bed=(180, 180, 180), material="PLA")
+    big = PrinterConfig(name="x1", kind="bambu", bed=(256, 256, 256), material="PLA")
+    petg = PrinterConfig(name="petg", kind="bambu", bed=(256, 256, 256), material="PETG")
+    tall = queue.enqueue(tmp_path / "vase.stl", size=(100, 100, 220))
+    aimed = queue.enqueue(tmp_path / "cup.stl", printer="petg", material="PETG")
+    assert queue.next_for(small) is None
+    nxt = queue.next_for(big)
+    assert nxt is not None and nxt.id == tall.id
+    nxt = queue.next_for(petg)
+    assert nxt is not None and nxt.id == aimed.id
+    queue.mark_sending(tall.id, "x1")
+    queue.mark_printing(tall.id)
+    queue.finish(tall.id, "finished", filament_g=42.5)
+    reopened = JobQueue(tmp_path / "q.sqlite")
+    [done] = reopened.history()
+    assert done.status == "finished" and done.filament_g == 42.5 and done.duration_s is not None
+    assert [j.id for j in reopened.pending()] == [aimed.id]
+
+
+@pytest.mark.services
+def test_fleet_dispatches_a_model_to_klipper_and_records_the_outcome(lan_broker: Mosquitto, tmp_path: Path) -> None:
+    sim = MoonrakerSimulator(
+        MoonrakerOptions(instance="k1", gcodes=tmp_path / "gcodes", status_interval=0.05, speed=2000,
+                         layer_seconds=5, heat_seconds=10),
+        MqttSettings("127.0.0.1", lan_broker.port, "k1-sim", "moonraker", "klipper", backoff_initial=0.1)).start()
+    scale = ScaleSimulator(ScaleOptions(interval=0.05, speed=20),
+                           MqttSettings("127.0.0.1", lan_broker.port, "scale-sim", "scale", "esp32")).start()
+    book = PrinterBook(tmp_path / "printers.json")
+    book.add(PrinterConfig(name="k1", kind="moonraker", host="127.0.0.1", port=lan_broker.port, instance="k1",
+                           username="studio", http_port=sim.http_port, bed=(220, 220, 250)), "pots")
+    book.add(PrinterConfig(name="scale", kind="potscale", host="127.0.0.1", port=lan_broker.port,
+                           username="studio", assigned_to="k1"), "pots")
+    fleet = Fleet(book)
+    fleet.start()
+    try:
+        k1 = fleet.get("k1")
+        wait_for(lambda: k1.model.connection == ConnectionState.ONLINE and k1.model.state.state == JobState.IDLE,
+                 what="k1 idle")
+        wait_for(lambda: k1.model.state.filament is not None, what="scale reading on the printer card")
+        model = tmp_path / "cube.stl"
+        trimesh.creation.box(extents=(15, 15, 3)).export(model)
+        queue = JobQueue(tmp_path / "q.sqlite")
+        job = queue.enqueue(model, size=(15, 15, 3))
+        started = dispatch_once(queue, fleet.drivers.values())
+        assert [j.id for j in started] == [job.id]
+        wait_for(lambda: queue.history(), timeout=20, what="job recorded")
+        [done] = queue.history()
+        assert done.status == "finished" and done.printer == "k1"
+        assert done.filament_g is not None and done.filament_g > 0
+        assert sim.status["print_stats"]["info"]["total_layer"] == 15
+    finally:
+        fleet.stop()
+        sim.stop()
+        scale.stop()
+
+
+def test_tracking_ignores_the_previous_jobs_ending(tmp_path: Path) -> None:
+    queue = JobQueue(tmp_path / "q.sqlite")
+    model = PrinterModel("x1")
+    model.update(PrinterState(state=JobState.FINISHED, job_name="old"))
+    job = queue.enqueue(tmp_path / "new.gcode.3mf", printer="x1")
+    queue.mark_sending(job.id, "x1")
+    queue.track(job, model)
+    model.patch(nozzle=30.0)  # still the old job's FINISHED
+    assert queue.history() == []
+    model.patch(state=JobState.PREPARING, job_name="new")
+    model.patch(state=JobState.PRINTING)
+    model.patch(state=JobState.FAILED, error="printer error 0300400C")
+    [done] = queue.history()
+    assert (done.status, done.message) == ("failed", "printer error 0300400C")
