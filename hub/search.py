@@ -81,8 +81,29 @@ def _decode(cursor: str) -> dict[str, Any]:
     return data
 
 
+def _filters(db: Session, query: Query) -> list[Any]:
+    """Conditions on listings alone (no join), shared by the count and the page query."""
+    where: list[Any] = []
+    if query.category:
+        where.append(Listing.category.in_(_descendants(db, query.category)))
+    if query.tag:
+        where.append(Listing.id.in_(select(ListingTag.listing_id).where(ListingTag.tag == query.tag.lower())))
+    if query.licence:
+        where.append(Listing.licence == query.licence.value)
+    if query.price == "free":
+        where.append(Listing.price_cents == 0)
+    elif query.price == "paid":
+        where.append(Listing.price_cents > 0)
+    if query.creator:
+        where.append(Listing.creator_id.in_(select(User.id).where(User.username == query.creator.lower())))
+    if query.has_parameters is not None:
+        where.append(Listing.has_parameters.is_(query.has_parameters))
+    return where
+
+
 def search(db: Session, query: Query) -> Page:
     stmt: Select[Any] = select(Listing, User.username).join(User, User.id == Listing.creator_id)
+    where = _filters(db, query)
     terms = _terms(query.q)
     rank: Any = None
     if terms:
@@ -93,27 +114,20 @@ def search(db: Session, query: Query) -> Page:
                     .bindparams(match=match).columns(literal_column("id"), literal_column("rank")).subquery("hits"))
             stmt = stmt.join(hits, hits.c.id == Listing.id)
             rank = hits.c.rank.asc()
+            where_text = Listing.id.in_(text("SELECT rowid FROM listings_fts WHERE listings_fts MATCH :match")
+                                        .bindparams(match=match))
         else:
             tsq = func.to_tsquery("english", " & ".join(f"{t}:*" for t in terms))
             vector = literal_column("listings.search")
-            stmt = stmt.where(vector.op("@@")(tsq))
+            where_text = vector.op("@@")(tsq)
+            stmt = stmt.where(where_text)
             rank = func.ts_rank(vector, tsq).desc()
-    if query.category:
-        stmt = stmt.where(Listing.category.in_(_descendants(db, query.category)))
-    if query.tag:
-        stmt = stmt.where(Listing.id.in_(select(ListingTag.listing_id).where(ListingTag.tag == query.tag.lower())))
-    if query.licence:
-        stmt = stmt.where(Listing.licence == query.licence.value)
-    if query.price == "free":
-        stmt = stmt.where(Listing.price_cents == 0)
-    elif query.price == "paid":
-        stmt = stmt.where(Listing.price_cents > 0)
-    if query.creator:
-        stmt = stmt.where(User.username == query.creator.lower())
-    if query.has_parameters is not None:
-        stmt = stmt.where(Listing.has_parameters.is_(query.has_parameters))
+        counted = [*where, where_text]
+    else:
+        counted = where
+    stmt = stmt.where(*where)
 
-    total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    total = db.scalar(select(func.count()).select_from(Listing).where(*counted)) or 0
     sort = query.sort if (query.sort is not Sort.RELEVANCE or rank is not None) else Sort.NEWEST
     cursor = _decode(query.cursor) if query.cursor else None
     if sort is Sort.RELEVANCE:

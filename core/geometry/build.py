@@ -138,7 +138,19 @@ def _mesh(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold
     return solid
 
 
-@builder("union", "group")
+@builder("group")
+def _group(_: Mapping[str, Any], kids: list[m3d.Manifold], seg: int) -> m3d.Manifold:
+    """Parts laid out side by side on the plate: composed without a boolean when their boxes do not
+    touch (no work at all when one part changes), unioned when they do."""
+    boxes = [k.bounding_box() for k in kids]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if all(a[d] <= b[d + 3] and b[d] <= a[d + 3] for d in range(3)):
+                return _union({}, kids, seg)
+    return m3d.Manifold.compose(kids) if kids else EMPTY
+
+
+@builder("union")
 def _union(_: Mapping[str, Any], kids: list[m3d.Manifold], seg: int) -> m3d.Manifold:
     return m3d.Manifold.batch_boolean(kids, m3d.OpType.Add) if kids else EMPTY
 
@@ -283,7 +295,7 @@ class Evaluator:
         except PotStudioError as exc:
             raise GeometryError(f"{node.label}: {exc}") from None
         children = [self._build(c, values, task) for c in node.children] if enabled else []
-        kids = [solid for _, solid in children if not solid.is_empty()]
+        kids = [solid for _, solid in children if solid is not EMPTY]
         key_src = json.dumps(
             [node.type, props, enabled, self.segments, [k for k, _ in children]], sort_keys=True, default=str
         )

@@ -106,6 +106,10 @@
         <translation>Sem trabalho</translation>
     </message>
     <message>
+        <source>Fans off</source>
+        <translation>Ventoinhas desligadas</translation>
+    </message>
+    <message>
         <source>Layer {0} / {1}</source>
         <translation>Camada {0} / {1}</translation>
     </message>

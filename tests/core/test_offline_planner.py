@@ -165,3 +165,19 @@ def test_a_different_object_starts_a_new_model_but_an_edit_keeps_it(session: Des
     assert session.doc.template == "plant_pot"  # "saucer" is a pot feature, not a new object
     session.send("now a spur gear with 30 teeth")
     assert session.doc.template == "spur_gear" and values(session)["teeth"] == 30.0
+
+
+def test_clarification_can_take_several_answers(session: DesignSession) -> None:
+    session.send("an enclosure for my raspberry pi")
+    second = session.send("85 x 56 mm")  # a size, not "85 times"
+    assert not session.has_model and "device height" in second.questions[0]
+    session.send("20 mm tall")
+    v = values(session)
+    assert (v["device_width"], v["device_length"], v["device_height"]) == (85.0, 56.0, 20.0)
+
+
+def test_asking_for_what_is_already_there_says_so(session: DesignSession) -> None:
+    session.send("caixa com tampa")
+    reply = session.send("com tampa")
+    assert reply.text.startswith("Já está assim") and reply.command is None
+    assert len(session.versions) == 1

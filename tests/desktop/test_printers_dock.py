@@ -117,7 +117,7 @@ def test_card_shows_what_the_simulator_reports(qtbot, printers_setup, tmp_path: 
     assert card.temp_values["bed"].text().endswith("/ 55 °C")
     assert "left" in card.remaining_label.text() and card.eta_label.text().startswith("ETA ")
     assert card.trays.labels[:2] == ["A1: PLA 80%", "A2: PETG 55%"]
-    assert card.speed_label.text() == "Speed: Standard"
+    assert card.controls.speed.currentText() == "Standard" and card.fans_label.text() == "Fans: Part 100%"
     assert len(card.chart.series["nozzle"]) >= 3  # the live chart keeps a history
 
 
@@ -166,6 +166,13 @@ def test_pause_and_resume_from_the_card_reach_the_simulator(qtbot, printers_setu
     qtbot.mouseClick(card.controls.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: setup.sim.print_state["gcode_state"] == "RUNNING", timeout=10_000)
     assert [c for _s, c in setup.sim.received].count("pause") == 1
+    card.controls.speed.setCurrentIndex(2)
+    card.controls.speed.activated.emit(2)  # what a user's pick in the list emits
+    qtbot.waitUntil(lambda: setup.sim.print_state["spd_lvl"] == 3, timeout=10_000)
+    qtbot.mouseClick(card.controls.light, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: setup.sim.print_state["lights_report"][0]["mode"] == "on", timeout=10_000)
+    qtbot.waitUntil(lambda: card.controls.light.isChecked() and card.controls.speed.currentText() == "Sport",
+                    timeout=5000)
 
 
 def test_stop_asks_first_and_only_stops_when_confirmed(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,178 @@
+"""CollabPanel: one shared project's people, comment threads and history, kept live.
+
+The main window creates it for the open shared project, connects `pins_changed` to
+`pins.draw_pins(viewport.plotter, pins)` and a viewport pick to `open_pin_near(point)`, and
+applies `remote_changes` (ops from collaborators) to its document.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.dialogs.errors import user_message
+from desktop.panels.collab.bridge import SyncBridge
+from desktop.panels.collab.common import role_label, tr
+from desktop.panels.collab.history import RevisionHistory
+from desktop.panels.collab.pins import CommentPin, pin_near, pins_from_comments
+from desktop.panels.collab.share import ShareDialog
+from desktop.panels.collab.threads import ThreadView
+from desktop.workers import Workers
+from sync_client.client import HubClient
+from sync_client.models import Member, ProjectComment, RemoteOp, Version
+
+log = logging.getLogger(__name__)
+ID_ROLE = Qt.ItemDataRole.UserRole
+PIN_TOLERANCE_MM = 4.0
+
+
+class CollabPanel(QWidget):
+    pins_changed = Signal(object)  # list[CommentPin]
+    remote_changes = Signal(object)  # list[RemoteOp] made by collaborators
+    loaded = Signal()  # a reload finished (comments, members, history)
+
+    def __init__(self, client: HubClient, workers: Workers, bridge: SyncBridge, project_id: int, project_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("collabPanel")
+        self.client, self.workers, self.bridge = client, workers, bridge
+        self.project_id, self.project_name = project_id, project_name
+        self.comments: list[ProjectComment] = []
+        self.pins: list[CommentPin] = []
+        self.ops: list[RemoteOp] = []
+        self.me: str | None = None  # whose ops are our own (not re-applied as remote changes)
+        self.share_dialog: ShareDialog | None = None
+        self.title = QLabel(f"<b>{project_name}</b>", objectName="collabTitle")
+        self.people = QLabel(objectName="collabPeople", wordWrap=True)
+        self.share_button = QPushButton(tr("Share…"), objectName="shareButton")
+        self.share_button.clicked.connect(self.open_share)
+        self.error = QLabel(objectName="collabError", wordWrap=True, visible=False)
+        self.threads = QListWidget(objectName="threadList")
+        self.threads.itemClicked.connect(lambda item: self.open_thread(item.data(ID_ROLE)))
+        self.thread = ThreadView(visible=False)
+        self.thread.reply_requested.connect(lambda root, text: self.add_comment(text, parent_id=root))
+        self.thread.resolve_requested.connect(self.resolve)
+        self.thread.closed.connect(lambda: self.thread.hide())
+        self.history = RevisionHistory()
+        comments_tab = QWidget()
+        comments = QVBoxLayout(comments_tab)
+        comments.addWidget(self.threads, 1)
+        comments.addWidget(self.thread)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(comments_tab, tr("Comments"))
+        self.tabs.addTab(self.history, tr("History"))
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.share_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.people)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        bridge.remote_ops.connect(self._remote_ops)
+        bridge.follow(project_id)
+        self.reload()
+
+    def close_project(self) -> None:
+        """Stop live updates for this project (call before dropping the panel)."""
+        self.bridge.remote_ops.disconnect(self._remote_ops)
+        self.bridge.unfollow(self.project_id)
+
+    def _run(self, label: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.workers.submit(label, lambda _t: fn(), done, on_error=self._failed, show=False)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.info("collaboration: %s", exc)
+        self.error.setText(user_message(exc))
+        self.error.show()
+
+    def reload(self) -> None:
+        projects = self.client.projects
+
+        def fetch() -> tuple[str, list[ProjectComment], list[Member], list[Version], list[RemoteOp]]:
+            pid = self.project_id
+            me = self.me or self.client.me().username
+            return me, projects.comments(pid), projects.members(pid), projects.versions(pid), projects.feed(pid, 0).ops
+
+        self._run("project", fetch, self._loaded)
+
+    def _loaded(self, data: tuple[str, list[ProjectComment], list[Member], list[Version], list[RemoteOp]]) -> None:
+        self.me, comments, members, versions, ops = data
+        self.error.hide()
+        self.people.setText(", ".join(f"{m.username} ({role_label(m.role)})" for m in members))
+        self.history.show_versions(versions)
+        self.ops = ops
+        self.history.show_changes(ops)
+        self._show_comments(comments)
+        self.loaded.emit()
+
+    def _show_comments(self, comments: list[ProjectComment]) -> None:
+        self.comments = comments
+        self.pins = pins_from_comments(comments, include_resolved=True)
+        self.threads.clear()
+        for pin in self.pins:
+            state = tr(" · resolved") if pin.resolved else ""
+            item = QListWidgetItem(tr("#{0} {1}: {2} ({3} replies){4}").format(pin.number, pin.author, pin.body,
+                                                                           pin.replies, state))
+            item.setData(ID_ROLE, pin.comment_id)
+            self.threads.addItem(item)
+        self.pins_changed.emit(self.pins)
+        if self.thread.isVisible() and self.thread.root is not None:
+            self.open_thread(self.thread.root.id)
+
+    def open_thread(self, comment_id: int) -> None:
+        roots = [c for c in self.comments if c.id == comment_id]
+        if roots:
+            replies = sorted((c for c in self.comments if c.parent_id == comment_id), key=lambda c: c.id)
+            self.tabs.setCurrentIndex(0)
+            self.thread.show_thread(roots[0], replies)
+            self.thread.show()
+
+    def open_pin_near(self, point: Sequence[float], tolerance: float = PIN_TOLERANCE_MM) -> CommentPin | None:
+        """The viewport's click handler: open the thread of the pin at `point`, if any."""
+        pin = pin_near(self.pins, point, tolerance)
+        if pin is not None:
+            self.open_thread(pin.comment_id)
+        return pin
+
+    def add_comment(self, body: str, node_id: str | None = None, anchor: tuple[float, float, float] | None = None,
+                    parent_id: int | None = None) -> None:
+        projects, pid = self.client.projects, self.project_id
+        self._run("comment", lambda: (projects.comment(pid, body, node_id=node_id, anchor=anchor, parent_id=parent_id),
+                                      projects.comments(pid))[1], self._show_comments)
+
+    def resolve(self, comment_id: int, resolved: bool) -> None:
+        projects, pid = self.client.projects, self.project_id
+        self._run("resolve", lambda: (projects.resolve_comment(pid, comment_id, resolved), projects.comments(pid))[1],
+                  self._show_comments)
+
+    def open_share(self) -> None:
+        self.share_dialog = ShareDialog(self.client, self.workers, self.project_id, self.project_name, self)
+        self.share_dialog.finished.connect(lambda _r: self.reload())
+        self.share_dialog.open()
+
+    def _remote_ops(self, project_id: int, ops: list[RemoteOp]) -> None:
+        if project_id != self.project_id:
+            return
+        known = {op.rev for op in self.ops}
+        fresh = [op for op in ops if op.rev not in known]
+        if not fresh:
+            return
+        self.ops = sorted([*self.ops, *fresh], key=lambda o: o.rev)
+        self.history.show_changes(self.ops)
+        theirs = [op for op in fresh if op.author != self.me]
+        if theirs:
+            self.remote_changes.emit(theirs)

@@ -1,0 +1,184 @@
+"""Collaboration widgets against a real hub: the sync indicator follows pending / offline / synced,
+a conflict is shown side by side and the user's choice resolves it, sharing invites by username,
+comment pins and threads, and live updates from a collaborator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import pyvista as pv
+from PySide6.QtCore import Qt
+
+from core.document.document import Document
+from desktop.panels.collab.bridge import SyncBridge
+from desktop.panels.collab.conflict import ConflictView
+from desktop.panels.collab.panel import CollabPanel
+from desktop.panels.collab.pins import ACTOR, OPEN_COLOUR, draw_pins
+from desktop.panels.collab.sync_indicator import SyncIndicator
+from sync_client.client import HubClient
+from tests.desktop.market_support import market_hub, signed_in, workers  # noqa: F401
+from tests.hub.services import HubProcess
+from tests.sync_client.samples import planter_json
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def bridges(qtbot):  # type: ignore[no-untyped-def]
+    made: list[SyncBridge] = []
+    yield made
+    for bridge in made:
+        bridge.close()
+
+
+def team(hub_url: str, folder: Path) -> tuple[HubClient, HubClient, int]:
+    alice, bob = signed_in(hub_url, folder), signed_in(hub_url, folder)
+    project = alice.projects.create("Shared planter", planter_json())
+    bob_name = bob.me().username
+    invitation = alice.projects.invite(project.id, bob_name, "editor")
+    bob.projects.answer(invitation.id, accept=True)
+    for client in (alice, bob):
+        client.sync.sync([project.id])
+    return alice, bob, project.id
+
+
+def test_sync_indicator_pending_offline_synced(qtbot, workers, bridges, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hub = HubProcess(f"sqlite:///{tmp_path / 'own.db'}", tmp_path / "own").start()
+    try:
+        client = signed_in(hub.url, tmp_path)
+        project = client.projects.create("Pot", planter_json())
+        bridge = SyncBridge(client.sync, workers, interval_ms=300)
+        bridges.append(bridge)
+        bridge.projects.add(project.id)
+        indicator = SyncIndicator(bridge)
+        qtbot.addWidget(indicator)
+        indicator.show()
+        bridge.start()
+        qtbot.waitUntil(lambda: indicator.state == "synced", timeout=20_000)
+        assert indicator.text() == "● Synced"
+
+        hub.stop()
+        client.sync.record(project.id, "set_param", {"name": "width", "value": 150})
+        qtbot.waitUntil(lambda: indicator.state == "offline", timeout=30_000)
+        assert indicator.text() == "● Offline · 1 pending"
+        qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
+        details = indicator.details
+        assert details is not None and details.isVisible()
+        assert details.pending.count() == 1 and "set_param" in details.pending.item(0).text()
+
+        hub.start()
+        qtbot.waitUntil(lambda: indicator.state == "synced", timeout=30_000)
+        assert details.pending.count() == 0
+        head = Document.from_json(client.projects.head(project.id).document)
+        assert head.param("width").value == 150  # the offline edit reached the hub
+        details.close()
+        client.close()
+    finally:
+        hub.stop()
+
+
+def test_conflict_side_by_side_and_keep_mine(qtbot, market_hub: HubProcess, workers, bridges,  # type: ignore[no-untyped-def]
+                                             tmp_path: Path) -> None:
+    alice, bob, project_id = team(market_hub.url, tmp_path)
+    alice.sync.record(project_id, "remove_node", {"node": "handle"})
+    alice.sync.sync()
+    mine = Document.from_json(planter_json())
+    mine.update_node("handle", {"h": 25})
+    bob.sync.record(project_id, "update_node", {"node": "handle", "props": {"h": 25}}, local_document=mine.to_json())
+    bridge = SyncBridge(bob.sync, workers, interval_ms=60_000)
+    bridges.append(bridge)
+    indicator = SyncIndicator(bridge)
+    qtbot.addWidget(indicator)
+    opened = []
+    indicator.conflict_opened.connect(opened.append)
+    with qtbot.waitSignal(bridge.conflict_added, timeout=20_000):
+        bridge.sync_now()
+    qtbot.waitUntil(lambda: indicator.state == "conflict", timeout=10_000)
+    assert "Conflict" in indicator.text()
+
+    indicator.open_details()
+    assert indicator.details is not None and indicator.details.conflicts.count() == 1
+    qtbot.mouseClick(indicator.details.compare, Qt.MouseButton.LeftButton)
+    record = opened[0]
+    from core.geometry.build import Evaluator
+
+    view = ConflictView(record, workers, Evaluator())
+    qtbot.addWidget(view)
+    view.show()
+    assert "Part Handle" in view.differences  # present in mine, gone in theirs
+    assert view.mine_tree.topLevelItemCount() >= view.theirs_tree.topLevelItemCount()
+    qtbot.waitUntil(lambda: view.mine_preview.pixmap() is not None and not view.mine_preview.pixmap().isNull()
+                    and not view.theirs_preview.pixmap().isNull(), timeout=20_000)
+    view.chosen.connect(lambda keep: bridge.resolve(record, keep))
+    qtbot.mouseClick(view.keep_mine, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: indicator.state == "synced", timeout=20_000)
+    head = Document.from_json(alice.projects.head(project_id).document)
+    assert head.node("handle").props["h"] == 25  # mine won, and nothing was lost
+    indicator.details.close()
+    alice.close()
+    bob.close()
+
+
+def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProcess, workers, bridges,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path) -> None:
+    owner = signed_in(market_hub.url, tmp_path)
+    friend = signed_in(market_hub.url, tmp_path)
+    friend_name = friend.me().username
+    project = owner.projects.create("Herb planter", planter_json())
+    owner.projects.create_version(project.id, "first draft")
+    bridge = SyncBridge(owner.sync, workers, interval_ms=60_000)
+    bridges.append(bridge)
+    panel = CollabPanel(owner, workers, bridge, project.id, project.name)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.loaded, timeout=20_000):
+        pass
+    assert "Owner" in panel.people.text()
+    assert "first draft" in panel.history.versions.item(0).text()
+
+    # share: invite by username as an editor; after accepting, the friend is a member
+    qtbot.mouseClick(panel.share_button, Qt.MouseButton.LeftButton)
+    dialog = panel.share_dialog
+    assert dialog is not None
+    qtbot.waitSignal(dialog.changed, timeout=20_000).wait()
+    qtbot.keyClicks(dialog.username, friend_name)
+    dialog.role.setCurrentIndex(dialog.role.findData("editor"))
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+    assert friend_name in dialog.message.text()
+    invitation = friend.projects.invitations()[0]
+    assert (invitation.project_id, invitation.role) == (project.id, "editor")
+    friend.projects.answer(invitation.id, accept=True)
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        dialog.reload()
+    names = [dialog.members.topLevelItem(i).text(0) for i in range(dialog.members.topLevelItemCount())]
+    assert friend_name in names
+    dialog.close()
+
+    # a comment pinned on the handle, drawn in a plotter, found by a click near it, answered in its thread
+    with qtbot.waitSignal(panel.pins_changed, timeout=20_000) as pins:
+        panel.add_comment("Make the handle thicker?", node_id="handle", anchor=(0.0, 0.0, 5.0))
+    assert [(p.number, p.node_id, p.position) for p in pins.args[0]] == [(1, "handle", (0.0, 0.0, 5.0))]
+    plotter = pv.Plotter(off_screen=True)
+    try:
+        draw_pins(plotter, panel.pins)
+        assert f"{ACTOR}-{OPEN_COLOUR}" in plotter.actors
+    finally:
+        plotter.close()
+    assert panel.open_pin_near((0.5, 0.5, 5.5)) is not None and panel.thread.isVisible()
+    assert panel.open_pin_near((40.0, 0.0, 0.0)) is None
+    with qtbot.waitSignal(panel.pins_changed, timeout=20_000):
+        qtbot.keyClicks(panel.thread.reply, "Yes, 6 mm")
+        qtbot.mouseClick(panel.thread.send, Qt.MouseButton.LeftButton)
+    assert "Yes, 6 mm" in panel.thread.body.text() and panel.pins[0].replies == 1
+
+    # live: the friend's edit shows up in history and is handed to the window to apply
+    with qtbot.waitSignal(panel.remote_changes, timeout=30_000) as live:
+        friend.sync.record(project.id, "set_param", {"name": "height", "value": 120})
+        friend.sync.sync([project.id])
+    assert [(op.kind, op.args["value"], op.author) for op in live.args[0]] == [("set_param", 120, friend_name)]
+    assert friend_name in panel.history.changes.item(0).text()
+    panel.close_project()
+    owner.close()
+    friend.close()
