@@ -90,13 +90,14 @@ def publish(port: int, ca: str, serial: str, origin: float, seconds: float) -> N
     baseline.on_message = on_message
     baseline.subscribe("device/+/report", qos=0)
     time.sleep(0.5)
-    tick = 0
     start = time.monotonic()
+    slot = 0.2 / PRINTERS  # real printers are not synchronised: spread each 200 ms round over the fleet
+    step = 0
     while time.monotonic() - start < seconds:
-        for i in range(PRINTERS):
-            pub.publish(f"device/BENCH{i:04d}/report", json.dumps(_report(i, tick, origin)), qos=0)
-        tick += 1
-        time.sleep(max(0.0, start + tick * 0.2 - time.monotonic()))
+        tick, i = divmod(step, PRINTERS)
+        pub.publish(f"device/BENCH{i:04d}/report", json.dumps(_report(i, tick, origin)), qos=0)
+        step += 1
+        time.sleep(max(0.0, start + step * slot - time.monotonic()))
     time.sleep(0.5)
     for client in clients:
         client.loop_stop()

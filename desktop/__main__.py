@@ -59,6 +59,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.screenshot is not None:
         driver = ScreenshotDriver(window, args.prompt, args.screenshot)
         driver.start()
+    else:
+        window.offer_recovery()
     code = app.exec()
     log.info("exit %s (log in %s)", code, log_path)
     return driver.exit_code if driver is not None else code

@@ -12,25 +12,25 @@ import pyvista as pv
 import trimesh
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from core.assistant.base import Message, PrinterContext
-from core.assistant.session import ModelVersion
+from core.assistant.base import PrinterContext
+from core.autosave import RecoveredState
 from core.commands import CommandStack, ReplaceDocument
 from core.document.document import Document
 from core.errors import PotStudioError
 from core.geometry.meshio import FORMATS
-from core.geometry.thumbnail import render_png
 from core.settings import Settings
 from core.store.projectfile import ProjectFile
 from desktop import theme
 from desktop.actions import ActionSet
 from desktop.assistant import ChatController
+from desktop.autosave import AutosaveController
 from desktop.bridge import Bridge
 from desktop.dialogs.errors import show_error
 from desktop.dialogs.palette import CommandPalette
 from desktop.dialogs.preferences import PreferencesDialog
-from desktop.panels.chat import ChatPanel, ModelCard
+from desktop.panels.chat import ChatPanel
 from desktop.panels.history import HistoryPanel
 from desktop.panels.model_tree import ModelTreePanel
 from desktop.panels.parameters import ParametersPanel
@@ -39,6 +39,9 @@ from desktop.regen import Regenerator
 from desktop.services import Services
 from desktop.status import TaskStatus
 from desktop.undo import UndoAdapter
+from desktop.versions import VersionPreviews
+from desktop.viewport.overhang import OverhangOverlay
+from desktop.viewport.picking import ClickPicker, part_at
 from desktop.viewport.scene import palette
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
             self.docks[key] = dock
         self.tabifyDockWidget(self.docks["tree"], self.docks["history"])
         self.docks["tree"].raise_()
-        self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [360, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [360, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [620, 260], Qt.Orientation.Vertical)
 
         self.action_set = ActionSet(self, self._handlers(), {
@@ -97,21 +100,28 @@ class MainWindow(QMainWindow):
             "can_undo": lambda: self.stack.can_undo,
             "can_redo": lambda: self.stack.can_redo,
         })
-        self.undo = UndoAdapter(self.stack, self.action_set["edit.undo"], self.action_set["edit.redo"], self.report_error)
+        self.undo = UndoAdapter(self.stack, self.action_set["edit.undo"], self.action_set["edit.redo"],
+                                self.report_error)
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.toolbar = self.addToolBar("view")
         self.toolbar.setObjectName("viewToolbar")
         self.toolbar.setMovable(False)
         for key in ("view.fit", "view.front", "view.top", "view.right", "view.iso", None, "view.ortho",
-                    "view.wireframe", "view.xray", "view.section", "view.measure"):
+                    "view.wireframe", "view.xray", "view.section", "view.overhang", "view.measure"):
             if key is None:
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(self.action_set[key])
+        self.previews = VersionPreviews(services.evaluator, self.workers, self.history, self.chat,
+                                        lambda: palette(self.viewport.dark).model, self)
+        self.autosave = AutosaveController(self.doc, self)
+        self.overhang = OverhangOverlay(self.viewport, self.workers, self)
+        self.picker = ClickPicker(self.viewport.plotter, self._view_clicked, lambda: not self.viewport.measure.active)
         self.task_status = TaskStatus(self.workers)
         self.statusBar().addPermanentWidget(self.task_status)
         self._connect()
+        self._watch_autosave()
         self.apply_settings(self.settings, first=True)
         self._update_title()
 
@@ -144,14 +154,15 @@ class MainWindow(QMainWindow):
         self.chat.stop_requested.connect(self.chat_ctl.stop)
         self.chat.open_version.connect(self.restore_version)
         self.chat.provider_chosen.connect(self._provider_chosen)
-        self.chat.card_added.connect(self._fill_card)
         self.chat_ctl.message_added.connect(self.chat.add_message)
         self.chat_ctl.token.connect(self.chat.add_token)
         self.chat_ctl.turn_ended.connect(self.chat.turn_ended)
         self.chat_ctl.version_added.connect(self.history.add_version)
         self.chat_ctl.reset.connect(self._reset_docks)
-        self.history.thumbnail_wanted.connect(self._make_thumbnail)
         self.history.restore_requested.connect(self.restore_version)
+        self.chat_ctl.reset.connect(self._watch_autosave)
+        self.autosave.recovered.connect(self._recovered)
+        self.autosave.failed.connect(self.report_error)
         self.project.opened.connect(self._opened)
         self.project.saved.connect(self._saved)
         self.project.exported.connect(lambda p: self._show_message(tr("Exported {0}").format(Path(p).name)))
@@ -210,8 +221,7 @@ class MainWindow(QMainWindow):
     def _mesh_ready(self, mesh: trimesh.Trimesh | None, prepared: pv.PolyData) -> None:
         self.viewport.show_mesh(mesh, prepared)
         self.action_set.refresh()
-        if self.action_set["view.overhang"].isChecked():
-            self._toggle_overhang()
+        self.overhang.refresh()
         if self.tree.current_id is not None:
             self._highlight(self.tree.current_id)
 
@@ -230,8 +240,13 @@ class MainWindow(QMainWindow):
         self.workers.submit(tr("Highlighting"), lambda _t: self.services.evaluator.world_mesh(snapshot, node_id),
                             self.viewport.set_highlight, show=False)
 
+    def _view_clicked(self, point: tuple[float, float, float]) -> None:
+        snapshot = self.doc.copy()
+        self.workers.submit(tr("Selecting"), lambda _t: part_at(self.services.evaluator, snapshot, point),
+                            self.tree.select, show=False)
+
     def _toggle_overhang(self) -> None:
-        self.viewport.set_overlay(None)
+        self.overhang.set_on(self.action_set["view.overhang"].isChecked())
 
     # --- chat and versions -------------------------------------------------------------------------
     def _provider_chosen(self, kind: str) -> None:
@@ -239,6 +254,7 @@ class MainWindow(QMainWindow):
         self.services.settings.update(self.settings.model_copy(update={"ai": ai}))
 
     def _provider_changed(self, settings: Settings) -> None:
+        self.chat.show_provider(settings.ai.provider)
         self.chat.set_state(tr("Checking…"), None)
         try:
             self.chat_ctl.set_provider(self.services.make_provider(settings.ai))
@@ -250,33 +266,23 @@ class MainWindow(QMainWindow):
                             lambda state: self.chat.set_state(str(state), True),
                             lambda exc: self.chat.set_state(str(exc), False), show=False)
 
+    def _watch_autosave(self) -> None:
+        self.autosave.watch(self.chat_ctl.session.conversation, self.project.name)
+
+    def offer_recovery(self) -> QDialog | None:
+        """Called once the window is up: unsaved work from a crashed session, if any."""
+        return self.autosave.offer(self)
+
+    def _recovered(self, state: RecoveredState) -> None:
+        self.project.new()
+        self.chat_ctl.start(state.conversation)
+        self.autosave.watch(self.chat_ctl.session.conversation, state.project_name or self.project.name, state.key)
+        self.stack.push(ReplaceDocument(state.document, label=tr("Recovered work")))
+        self._update_title()
+
     def _reset_docks(self) -> None:
         self.history.clear()
         self.chat.clear()
-
-    def _make_thumbnail(self, version: ModelVersion) -> None:
-        doc = Document.from_json(version.document)
-        colour = palette(self.viewport.dark).model
-        rgb = (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
-
-        def render(_t: object) -> tuple[bytes, tuple[float, float, float]]:
-            mesh = self.services.evaluator.mesh(doc)
-            e = mesh.extents if len(mesh.faces) else (0.0, 0.0, 0.0)
-            return render_png(mesh, (128, 128), rgb, None), (float(e[0]), float(e[1]), float(e[2]))
-
-        def done(result: tuple[bytes, tuple[float, float, float]]) -> None:
-            self.history.set_thumbnail(version.number, *result)
-            for card in self.chat.cards:
-                if card.version == version.number:
-                    card.set_preview(*result)
-
-        self.workers.submit(tr("Drawing thumbnail"), render, done, lambda exc: log.info("thumbnail: %s", exc),
-                            show=False)
-
-    def _fill_card(self, card: ModelCard) -> None:
-        preview = self.history.preview_of(card.version)
-        if preview is not None:
-            card.set_preview(*preview)
 
     def restore_version(self, number: int) -> None:
         try:
@@ -314,15 +320,20 @@ class MainWindow(QMainWindow):
         if self.project.path is None:
             self.save_as()
         else:
-            self.project.save(self.project.path, self.chat_ctl.session.conversation, self.chat_ctl.session.versions)
+            self._save_to(self.project.path)
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Save As"), f"{self.project.name}.potproj", PROJECT_FILTER)
         if path:
-            self.project.save(Path(path), self.chat_ctl.session.conversation, self.chat_ctl.session.versions)
+            self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> None:
+        # The saved state is a version, recorded first so the file's history includes it.
+        self.chat_ctl.record_version(tr("Saved {0}").format(path.name))
+        self.project.save(path, self.chat_ctl.session.conversation, self.chat_ctl.session.versions)
 
     def _saved(self, path: Path) -> None:
-        self.chat_ctl.record_version(tr("Saved {0}").format(path.name))
+        self.autosave.saved()
         self._remember(path)
         self._show_message(tr("Saved {0}").format(path.name))
         self._update_title()
@@ -356,11 +367,11 @@ class MainWindow(QMainWindow):
         if not self.settings.recent_files:
             self.recent_menu.addAction(tr("No recent projects")).setEnabled(False)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(Path(u.toLocalFile()).suffix.lower() in FORMATS for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
             if path.suffix.lower() in FORMATS:
@@ -409,7 +420,7 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(self, tr("Unsaved changes"),
                                     tr("{0} has unsaved changes. Save them first?").format(self.project.name), buttons)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():
             event.ignore()
             return
@@ -420,6 +431,8 @@ class MainWindow(QMainWindow):
         """Stop workers and release VTK before the widgets go away (the leak check relies on it)."""
         self.chat_ctl.stop()
         self.workers.shutdown()
+        self.autosave.close()
+        self.picker.detach()
         self.regen.detach()
         self.params.detach()
         self.tree.detach()

@@ -12,7 +12,9 @@ from core.errors import PotStudioError
 
 
 class UndoAdapter:
-    def __init__(self, stack: CommandStack, undo: QAction, redo: QAction, report: Callable[[str, BaseException], None]) -> None:
+    def __init__(
+        self, stack: CommandStack, undo: QAction, redo: QAction, report: Callable[[str, BaseException], None]
+    ) -> None:
         self.stack = stack
         self.undo_action = undo
         self.redo_action = redo

@@ -8,7 +8,8 @@ How the parts fit (Cura's device/model/controller split):
     keyring secrets)               │  controller methods (block until the device confirms)
         │                          v
     fleet ──────────────────> PrinterModel.changed / connection_changed / notice   <── desktop bridge
-    queue + dispatch (SQLite jobs, slicing.py → ftps.py / HTTP upload → start)
+    queue + dispatch + runner (SQLite jobs; slicing.py → ftps.py / HTTP upload → start; plate-clear gate)
+    history (temperature ring for charts)
     discovery (SSDP listener)      simulator/ (virtual devices speaking the same protocols)
 
 Every signal fires on a network thread; desktop/bridge.py re-emits them on the GUI thread.

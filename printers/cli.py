@@ -132,8 +132,13 @@ def _status(args: argparse.Namespace) -> int:
     fleet = _connected_fleet(args.timeout)
     try:
         drivers = list(fleet.drivers.values())
-        print(json.dumps([_row(d) for d in drivers], indent=2) if args.json else "\n".join(map(_line, drivers)))
-        return 0 if all(d.model.connection == ConnectionState.ONLINE for d in drivers) else 1
+        if args.json:
+            broken = [{"name": name, "connection": "error", "detail": error} for name, error in fleet.errors.items()]
+            print(json.dumps([_row(d) for d in drivers] + broken, indent=2))
+        else:
+            print("\n".join([*map(_line, drivers), *(f"{n}: {e}" for n, e in fleet.errors.items())]))
+        online = all(d.model.connection == ConnectionState.ONLINE for d in drivers)
+        return 0 if online and not fleet.errors else 1
     finally:
         fleet.stop()
 

@@ -1,10 +1,14 @@
 """Send queued jobs to free printers. A job holding a model (.stl, .obj, .3mf) is sliced for the printer that
-takes it, so "first free printer that fits" works across Bambu and Klipper machines."""
+takes it, so "first free printer that fits" works across Bambu and Klipper machines.
+
+"Free" means idle, or finished/cancelled *and the user confirmed the plate is clear*: starting the next job on
+top of the last part is how unattended queues wreck printers, so that confirmation is never assumed.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import trimesh
@@ -14,11 +18,13 @@ from core.paths import cache_dir
 from core.tasks import NULL_TASK, Task
 from printers.base import ConnectionState, PrinterConfig, PrinterDriver
 from printers.errors import SlicingError
-from printers.queue import FREE_STATES, Job, JobQueue
+from printers.queue import Job, JobQueue
 from printers.slicing import slice_for_printer
+from printers.state import JobState
 
 log = logging.getLogger(__name__)
 _SLICED = (".gcode", ".gcode.3mf")
+PLATE_STATES = (JobState.FINISHED, JobState.CANCELLED, JobState.FAILED)
 
 
 def printable_file(path: Path, config: PrinterConfig, task: Task = NULL_TASK) -> Path:
@@ -32,17 +38,27 @@ def printable_file(path: Path, config: PrinterConfig, task: Task = NULL_TASK) ->
     return slice_for_printer(mesh, config, out, name=path.stem, task=task)
 
 
-def dispatch_once(queue: JobQueue, drivers: Iterable[PrinterDriver], task: Task = NULL_TASK) -> list[Job]:
-    """Start at most one job on each free, online printer; failures are recorded on the job, not raised."""
+def is_free(driver: PrinterDriver, plate_cleared: bool) -> bool:
+    if driver.model.connection != ConnectionState.ONLINE or driver.config.kind == "potscale":
+        return False
+    state = driver.model.state.state
+    return state == JobState.IDLE or (state in PLATE_STATES and plate_cleared)
+
+
+def dispatch_once(queue: JobQueue, drivers: Iterable[PrinterDriver], cleared: Collection[str] = (),
+                  task: Task = NULL_TASK) -> list[Job]:
+    """Start at most one job on each free printer (`cleared`: names whose plate the user confirmed clear);
+    failures are recorded on the job, not raised."""
     started: list[Job] = []
+    # A printer that was just sent a job may still report idle for a moment: the queue knows better.
+    busy = {job.printer for job in queue.pending() if job.status != "queued"}
     for driver in drivers:
-        state = driver.model.state
-        if driver.model.connection != ConnectionState.ONLINE or state.state not in FREE_STATES:
+        if driver.config.name in busy or not is_free(driver, driver.config.name in cleared):
             continue
         job = queue.next_for(driver.config)
         if job is None:
             continue
-        queue.mark_sending(job.id, driver.config.name)
+        job = queue.mark_sending(job.id, driver.config.name)
         slot = queue.track(job, driver.model)
         try:
             driver.start_print(printable_file(job.file, driver.config, task), task=task)

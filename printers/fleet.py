@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from core.errors import PotStudioError
 from core.events import Signal
 from printers.base import PrinterDriver
 from printers.book import PrinterBook
@@ -24,11 +25,17 @@ class Fleet:
         self.book = book
         self.drivers: dict[str, PrinterDriver] = {}
         self.driver_added: Signal[[PrinterDriver]] = Signal()
+        self.errors: dict[str, str] = {}  # printers that could not even be set up, with the reason to show
         self._lock = threading.Lock()
 
     def start(self) -> None:
+        """Connect every printer; one broken definition is reported in `errors` and does not stop the others."""
         for config in self.book.list():
-            self._start(config.name)
+            try:
+                self._start(config.name)
+            except PotStudioError as exc:
+                log.warning("%s", exc)
+                self.errors[config.name] = str(exc)
         self._link_scales()
 
     def _start(self, name: str) -> PrinterDriver:

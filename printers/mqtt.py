@@ -29,6 +29,9 @@ from printers.errors import PrinterOfflineError
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, bytes], None]
+# How long the loop sleeps when nothing happens: incoming data and our own publishes wake it at once, so this
+# only bounds timer precision. 20 idle printers at 0.05 s cost ~3 % of a core in wakeups alone.
+LOOP_WAIT = 0.25
 _AUTH_REFUSALS = {"Bad user name or password", "Not authorized"}
 
 
@@ -132,6 +135,10 @@ class MqttLink:
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
+        with self._lock:
+            client = self._client
+        if client is not None:
+            client.disconnect()  # queued to the loop thread, and wakes it at once (see _new_client)
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
@@ -277,7 +284,7 @@ class MqttLink:
         """Run the network loop until the connection ends; True when it had been established."""
         was_online = False
         while not self._stop.is_set() and self._fatal is None:
-            rc = client.loop(timeout=0.05)
+            rc = client.loop(timeout=LOOP_WAIT)
             if self.state == ConnectionState.ONLINE:
                 was_online = True
                 self._run_timers()

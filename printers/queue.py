@@ -24,7 +24,6 @@ from printers.state import JobState, PrinterModel, PrinterState
 log = logging.getLogger(__name__)
 ACTIVE = ("queued", "sending", "printing")
 _ENDINGS = {JobState.FINISHED: "finished", JobState.FAILED: "failed", JobState.CANCELLED: "cancelled"}
-FREE_STATES = (JobState.IDLE, JobState.FINISHED, JobState.CANCELLED)
 
 
 class _Base(DeclarativeBase):

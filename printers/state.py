@@ -126,7 +126,7 @@ def deep_merge(base: dict[str, Any], delta: Mapping[str, Any]) -> dict[str, Any]
                 else:
                     deep_merge(target, item)
         else:
-            base[key] = copy.deepcopy(value)
+            base[key] = copy.deepcopy(value) if isinstance(value, dict | list) else value
     return base
 
 

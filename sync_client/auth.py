@@ -84,12 +84,10 @@ class _LoopbackServer(http.server.HTTPServer):
 class Session:
     """Tokens for one hub; implements transport.TokenSource."""
 
-    def __init__(self, base_url: str, http: httpx.Client | None = None, client_id: str = DESKTOP_CLIENT,
-                 profile: str = "default") -> None:
+    def __init__(self, base_url: str, http: httpx.Client | None = None, profile: str = "default") -> None:
         self.base_url = base_url.rstrip("/")
         self.profile = profile
         self.http = http or httpx.Client(timeout=20.0)
-        self.client_id = client_id
         self._access: str | None = None
         self._expires_at = 0.0
         self._lock = threading.Lock()
@@ -101,7 +99,19 @@ class Session:
 
     @property
     def signed_in(self) -> bool:
-        return self._access is not None or keyring_store.get_secret(self.keyring_key) is not None
+        return self._access is not None or self.stored_refresh_token() is not None
+
+    def _saved(self) -> tuple[str, str] | None:
+        """(client id, refresh token) from the keyring: a token only works for the client it was issued to."""
+        value = keyring_store.get_secret(self.keyring_key)
+        if not value or " " not in value:
+            return None
+        client_id, _, token = value.partition(" ")
+        return client_id, token
+
+    def stored_refresh_token(self) -> str | None:
+        saved = self._saved()
+        return saved[1] if saved else None
 
     # --- token endpoint ------------------------------------------------------------------------
     def _token_request(self, form: dict[str, str]) -> dict[str, Any]:
@@ -121,14 +131,14 @@ class Session:
             raise BadResponse("The hub's token answer has no access token.")
         return data
 
-    def _store(self, data: dict[str, Any]) -> None:
+    def _store(self, data: dict[str, Any], client_id: str) -> None:
         refresh = data.get("refresh_token")
         if not isinstance(refresh, str):
             raise BadResponse("The hub's token answer has no refresh token.")
         expires = data.get("expires_in")
         self._access = data["access_token"]
         self._expires_at = time.monotonic() + (float(expires) if isinstance(expires, int | float) else 900.0)
-        keyring_store.set_secret(self.keyring_key, refresh)
+        keyring_store.set_secret(self.keyring_key, f"{client_id} {refresh}")
 
     # --- TokenSource -----------------------------------------------------------------------------
     def access_token(self) -> str | None:
@@ -147,12 +157,13 @@ class Session:
             return self._refresh_locked()
 
     def _refresh_locked(self) -> str | None:
-        refresh = keyring_store.get_secret(self.keyring_key)
-        if refresh is None:
+        saved = self._saved()
+        if saved is None:
             return None
+        client_id, refresh = saved
         try:
             data = self._token_request({"grant_type": "refresh_token", "refresh_token": refresh,
-                                        "client_id": self.client_id})
+                                        "client_id": client_id})
         except HubError as exc:
             if exc.status in (400, 401):
                 keyring_store.delete_secret(self.keyring_key)
@@ -160,7 +171,7 @@ class Session:
                 raise NotSignedIn("Your session with the hub has ended; please sign in again.",
                                   exc.status, exc.code) from None
             raise
-        self._store(data)
+        self._store(data, client_id)
         return self._access
 
     # --- sign-in flows -------------------------------------------------------------------------
@@ -186,10 +197,9 @@ class Session:
             raise NotSignedIn("The sign-in answer did not match this request; please try again.")
         if "code" not in result:
             raise NotSignedIn(f"Sign-in was refused: {result.get('error_description') or result.get('error')}.")
-        self.client_id = DESKTOP_CLIENT
         self._store(self._token_request({"grant_type": "authorization_code", "code": result["code"],
                                          "redirect_uri": redirect, "client_id": DESKTOP_CLIENT,
-                                         "code_verifier": verifier}))
+                                         "code_verifier": verifier}), DESKTOP_CLIENT)
 
     def sign_in_password(self, username: str, password: str) -> None:
         """The browser flow driven by this process (the embedded hub's local account)."""
@@ -235,8 +245,7 @@ class Session:
                     interval += 5.0
                     continue
                 raise NotSignedIn(f"Device sign-in failed: {exc}", exc.status, exc.code) from None
-            self.client_id = CLI_CLIENT
-            self._store(data)
+            self._store(data, CLI_CLIENT)
             return
         raise NotSignedIn("The device code expired before it was approved.")
 
@@ -253,7 +262,7 @@ class Session:
         return data
 
     def sign_out(self) -> None:
-        refresh = keyring_store.get_secret(self.keyring_key)
+        refresh = self.stored_refresh_token()
         self._access = None
         if refresh is not None:
             # offline: the local session still ends; the hub's refresh token then expires on its own

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from sync_client.api.market import Publication
-from sync_client.auth import CLI_CLIENT
 from sync_client.client import HubClient
 from sync_client.errors import PaymentRequired
 
@@ -29,9 +28,7 @@ def default_server() -> str:
 
 
 def _client(args: argparse.Namespace) -> HubClient:
-    client = HubClient(args.server or default_server())
-    client.session.client_id = CLI_CLIENT
-    return client
+    return HubClient(args.server or default_server())
 
 
 def _search(args: argparse.Namespace) -> int:

@@ -58,11 +58,16 @@ def run_generate(args: argparse.Namespace) -> int:
     out: Path = args.output
     if out.suffix.lower() not in FORMATS:
         raise PotStudioError(f"Cannot write '{out.name}': choose an output ending in {', '.join(FORMATS)}.")
+    if not out.parent.is_dir():
+        raise PotStudioError(f"Cannot write '{out}': the folder '{out.parent}' does not exist.")
     evaluator = Evaluator()
     context = PrinterContext(bed=tuple(args.bed)) if args.bed else PrinterContext()
     result = run_prompts([args.prompt, *args.then], _provider(args, evaluator), context, evaluator)
     if result.mesh is not None:
-        result.save(out)
+        try:
+            result.save(out)
+        except OSError as exc:
+            raise PotStudioError(f"Cannot write '{out}': {exc.strerror or exc}.") from exc
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:

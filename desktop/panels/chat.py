@@ -176,6 +176,12 @@ class ChatPanel(QWidget):
             card.title.setText(tr("Version {0}").format(card.version))
             card.open.setText(tr("Open this version"))
 
+    def show_provider(self, kind: str) -> None:
+        """Reflect the provider chosen elsewhere (Preferences) without announcing a new choice."""
+        self.provider.blockSignals(True)
+        self.provider.setCurrentIndex(max(0, self.provider.findData(kind)))
+        self.provider.blockSignals(False)
+
     def set_state(self, text: str, ok: bool | None) -> None:
         """Connection state of the chosen provider: ok True (ready), False (problem), None (checking)."""
         self.state.setText(("● " if ok is not None else "◌ ") + text)

@@ -69,8 +69,9 @@ class Viewport(QWidget):
         self.measure = MeasureTool(self.plotter, self.info_label, lambda: self._pal.measure)
 
         self.plotter.add_axes(interactive=False, line_width=2, labels_off=False)
-        self._model = self.plotter.add_mesh(self._poly, color=self._pal.model, smooth_shading=True,
-                                            specular=0.25, specular_power=20, name="model", reset_camera=False)
+        self._model = self.plotter.add_mesh(self._poly, color=self._pal.model, smooth_shading=True, ambient=0.22,
+                                            diffuse=0.85, specular=0.3, specular_power=25, name="model",
+                                            reset_camera=False)
         self._bbox = self.plotter.add_mesh(self._outline, color=self._pal.grid_major, line_width=1,
                                            name="bbox", reset_camera=False, pickable=False)
         self.set_bed(bed)
@@ -181,6 +182,7 @@ class Viewport(QWidget):
         """Frame the model, or the whole plate when there is none."""
         if self._full.n_cells:
             self.plotter.reset_camera(bounds=self._full.bounds)
+            self.plotter.camera.zoom(0.8)  # leave some plate around the model: it gives the scale
         else:
             bx, by, _ = self.bed
             self.plotter.reset_camera(bounds=(-bx / 2, bx / 2, -by / 2, by / 2, 0, min(bx, by) / 4))

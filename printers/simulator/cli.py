@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import time
 
 from core.paths import data_dir
 from printers.book import PrinterBook
+from printers.errors import PrinterOfflineError
 from printers.simulator.virtual import KINDS, VirtualPrinter, VirtualSpec
 
+log = logging.getLogger(__name__)
 HMS_FILAMENT_RUNOUT = (0x07002000, 0x00020001)
 
 
@@ -69,8 +72,11 @@ def _loop(virtual: VirtualPrinter, args: argparse.Namespace) -> None:
             last_drop = now
         if virtual.bambu is not None:
             if _due(now, start, args.malformed_every, last_junk):
-                virtual.bambu.link.publish(virtual.bambu.report_topic, b'{"print": {"gcode_state": "RUNN')
                 last_junk = now
+                try:
+                    virtual.bambu.send_malformed()
+                except PrinterOfflineError:
+                    log.info("malformed report skipped: the broker is restarting")
             if args.hms_after and not hms_done and now - start >= args.hms_after:
                 virtual.bambu.raise_hms(*HMS_FILAMENT_RUNOUT)
                 hms_done = True

@@ -150,6 +150,22 @@
         <translation>Ligar/desligar a luz da câmara</translation>
     </message>
     <message>
+        <source>Plate is clear</source>
+        <translation>Mesa livre</translation>
+    </message>
+    <message>
+        <source>Confirm the last print was taken off, so queued jobs may start here</source>
+        <translation>Confirme que a última impressão foi retirada, para que trabalhos da fila possam começar aqui</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tarar</translation>
+    </message>
+    <message>
+        <source>Zero the scale: do this with the empty spool holder on it</source>
+        <translation>Zerar a balança: faça isso com o suporte de carretel vazio sobre ela</translation>
+    </message>
+    <message>
         <source>Heat…</source>
         <translation>Aquecer…</translation>
     </message>
@@ -386,8 +402,8 @@
         <translation>Iniciar próximos trabalhos</translation>
     </message>
     <message>
-        <source>Send waiting jobs to free printers whose bed and material fit</source>
-        <translation>Enviar trabalhos em espera para impressoras livres com mesa e material compatíveis</translation>
+        <source>Send waiting jobs to free printers whose bed and material fit. A printer with a finished print needs &quot;Plate is clear&quot; on its card first.</source>
+        <translation>Envia trabalhos em espera para impressoras livres com mesa e material compatíveis. Uma impressora com impressão concluída precisa antes de &quot;Mesa livre&quot; no cartão dela.</translation>
     </message>
     <message>
         <source>No jobs waiting. Send a model to a printer, or queue it for the first free one.</source>
@@ -436,6 +452,10 @@
     <message>
         <source>A sliced file…</source>
         <translation>Um arquivo fatiado…</translation>
+    </message>
+    <message>
+        <source>The build plate is clear (the last print was removed)</source>
+        <translation>A mesa está livre (a última impressão foi retirada)</translation>
     </message>
     <message>
         <source>Slice and print</source>
@@ -596,6 +616,10 @@
     <message>
         <source>Hotend</source>
         <translation>Hotend</translation>
+    </message>
+    <message>
+        <source>Klipper</source>
+        <translation>Klipper</translation>
     </message>
     <message>
         <source>Ext</source>

@@ -42,7 +42,8 @@ def collect() -> dict[str, dict[str, str]]:
                     continue
                 func = call.func
                 name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-                args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in call.args]
+                args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+                        for a in call.args]
                 if name in ("tr", "mark") and len(args) == 1 and args[0] is not None and module_ctx:
                     ctx, text = module_ctx, args[0]
                 elif name in ("translate", "tr") and len(args) >= 2 and args[0] and args[1] is not None:

@@ -10,7 +10,6 @@ from typing import Any
 from core.atomic import atomic_write_text
 from core.document.document import Document
 from core.tasks import NULL_TASK, Task
-from sync_client.errors import PaymentRequired
 from sync_client.files import download_to
 from sync_client.models import (
     Category,
@@ -88,11 +87,7 @@ class Market:
         A paid listing not yet bought raises PaymentRequired carrying the checkout URL.
         """
         listing = self.listing(listing_id)
-        if listing.price_cents and not listing.purchased:
-            checkout = self.checkout(listing_id)
-            raise PaymentRequired(f"'{listing.title}' costs {listing.price_cents / 100:.2f}; buy it first.",
-                                  402, "payment_required", {"checkout_url": checkout.checkout_url})
-        saved = []
+        saved = []  # a paid listing not bought answers the first file with 402 -> PaymentRequired
         count = max(1, len(listing.files))
         for index, item in enumerate(listing.files):
             step = Task(_scaled(task, index, count))

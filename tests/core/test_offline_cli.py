@@ -57,6 +57,11 @@ def test_unknown_output_format_is_a_clear_error(tmp_path: Path, capsys: pytest.C
     assert "choose an output ending in .stl, .obj, .3mf" in capsys.readouterr().err
 
 
+def test_missing_output_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", "a 20 mm cube", "-o", str(tmp_path / "nowhere" / "cube.stl")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
 def test_bed_option_answers_will_it_fit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["generate", "a plant pot 25 cm wide", "--then", "will it fit my printer?", "--bed", "180", "180",
                  "180", "-o", str(tmp_path / "pot.stl"), "--json"])

@@ -120,7 +120,8 @@ def test_template_choice_from_paraphrases(matcher: Matcher, text: str, template:
     assert best.spec.id == template, matcher.rank(text)[:3]
 
 
-@pytest.mark.parametrize("text", ["make me a spaceship", "what's the weather like", "asdf qwerty"])
+@pytest.mark.parametrize("text", ["make me a spaceship", "what's the weather like", "asdf qwerty",
+                                  "walls 10 mm thick", "thicker walls", "add screw holes", "with a cable slot"])
 def test_unrelated_requests_match_nothing(matcher: Matcher, text: str) -> None:
     assert matcher.best(text) is None
 

@@ -9,6 +9,8 @@ from core.assistant.base import PrinterContext
 from core.assistant.offline.planner import OfflinePlanner
 from core.assistant.session import DesignSession
 from core.geometry.build import Evaluator
+from core.templates.base import TemplateSpec
+from core.templates.registry import load_all
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +183,28 @@ def test_asking_for_what_is_already_there_says_so(session: DesignSession) -> Non
     reply = session.send("com tampa")
     assert reply.text.startswith("Já está assim") and reply.command is None
     assert len(session.versions) == 1
+
+
+def test_a_request_with_a_question_makes_the_model_and_answers(session: DesignSession) -> None:
+    reply = session.send("a plant pot 12 cm wide, how much filament would it need?")
+    assert session.doc.template == "plant_pot"
+    assert reply.text.startswith("Here is your plant pot") and " g of PLA" in reply.text
+
+
+def test_a_model_too_big_for_the_printer_is_flagged_when_made(planner: OfflinePlanner) -> None:
+    small = DesignSession(planner, context=PrinterContext(bed=(180.0, 180.0, 180.0)))
+    made = small.send("a plant pot 12 cm wide and 20 cm tall")
+    assert "will not fit your 180 × 180 × 180 mm printer" in made.text
+    fixed = small.send("make it 15% shorter")
+    assert "will not fit" not in fixed.text and values(small)["height"] == pytest.approx(170.0)
+
+
+@pytest.mark.parametrize("spec", sorted(load_all().values(), key=lambda s: s.id), ids=lambda s: s.id)
+def test_every_template_can_be_asked_for_by_name_in_both_languages(planner: OfflinePlanner, spec: TemplateSpec) -> None:
+    for sentence in (f"a {spec.title.lower()}", f"quero {spec.title_pt.lower()}"):
+        session = DesignSession(planner)
+        reply = session.send(sentence)
+        if spec.required:
+            assert not session.has_model and len(reply.questions) == 1, sentence
+        else:
+            assert session.doc.template == spec.id, f"{sentence!r}: {reply.text}"

@@ -46,6 +46,8 @@ def lengths(text: str) -> list[tuple[float, ...]]:
     ("cento e vinte mm", [(120.0,)]),
     ("one hundred and twenty mm", [(120.0,)]),
     ("dez cm", [(100.0,)]),
+    ("1½ inch", [(38.1,)]),
+    ("¾\"", [(19.05,)]),
 ])
 def test_lengths_are_read_in_millimetres(text: str, expected: list[tuple[float, ...]]) -> None:
     got = lengths(text)

@@ -51,6 +51,15 @@ def ask(window: MainWindow, prompt: str, qtbot) -> None:  # type: ignore[no-unty
     wait_idle(qtbot, window)
 
 
+def _holders(obj: object) -> list[str]:
+    """What keeps a leaked window alive, readable in the failure message."""
+    names = []
+    for ref in gc.get_referrers(obj):
+        func = getattr(ref, "__func__", ref)
+        names.append(getattr(func, "__qualname__", type(ref).__name__))
+    return names
+
+
 @pytest.fixture
 def make_window(qtbot, isolated_home: Path) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
@@ -91,7 +100,7 @@ def make_window(qtbot, isolated_home: Path) -> Iterator[Callable[..., MainWindow
         if all(r() is None for r in made):
             break
     leaked = [r() for r in made if r() is not None]
-    assert not leaked, f"main window leaked after close, held by: {[type(r) for r in gc.get_referrers(leaked[0])]}"
+    assert not leaked, f"main window leaked after close, held by: {_holders(leaked[0])}"
     render_windows = [r() for r in vtk if r() is not None]
     assert not render_windows, "the VTK render window outlived its main window"
     left = [w for w in app.topLevelWidgets() if id(w) not in before and not w.isHidden()]

@@ -18,8 +18,8 @@ from tests.hub.services import HubProcess
 from tests.sync_client.samples import planter_json, png_file, stl_file
 
 
-@pytest.fixture(scope="module")
-def market_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
+@pytest.fixture(scope="module", name="market_hub")
+def market_hub_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
     folder = tmp_path_factory.mktemp("market-hub")
     process = HubProcess(f"sqlite:///{folder / 'hub.db'}", folder).start()
     yield process
@@ -43,8 +43,8 @@ def publish_planter(client: HubClient, folder: Path, title: str, **changes: obje
     return client.market.publish(pub)
 
 
-@pytest.fixture
-def workers(qtbot) -> Iterator[Workers]:  # type: ignore[no-untyped-def]
+@pytest.fixture(name="workers")
+def workers_fixture(qtbot) -> Iterator[Workers]:  # type: ignore[no-untyped-def]
     errors: list[tuple[str, BaseException]] = []
     pool = Workers(on_error=lambda label, exc: errors.append((label, exc)), threads=3)
     yield pool

@@ -14,10 +14,10 @@ from core.document.document import Document
 from desktop.panels.collab.bridge import SyncBridge
 from desktop.panels.collab.conflict import ConflictView
 from desktop.panels.collab.panel import CollabPanel
-from desktop.panels.collab.pins import ACTOR, OPEN_COLOUR, draw_pins
+from desktop.panels.collab.pins import ACTOR, OPEN_COLOUR, CommentPin, draw_pins
 from desktop.panels.collab.sync_indicator import SyncIndicator
 from sync_client.client import HubClient
-from tests.desktop.market_support import market_hub, signed_in, workers  # noqa: F401
+from tests.desktop.market_support import market_hub_fixture, signed_in, workers_fixture  # noqa: F401
 from tests.hub.services import HubProcess
 from tests.sync_client.samples import planter_json
 
@@ -157,21 +157,25 @@ def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProc
     dialog.close()
 
     # a comment pinned on the handle, drawn in a plotter, found by a click near it, answered in its thread
-    with qtbot.waitSignal(panel.pins_changed, timeout=20_000) as pins:
-        panel.add_comment("Make the handle thicker?", node_id="handle", anchor=(0.0, 0.0, 5.0))
-    assert [(p.number, p.node_id, p.position) for p in pins.args[0]] == [(1, "handle", (0.0, 0.0, 5.0))]
+    drawn: list[list[CommentPin]] = []
+    panel.pins_changed.connect(drawn.append)  # what the viewport would redraw
+    panel.add_comment("Make the handle thicker?", node_id="handle", anchor=(0.0, 0.0, 5.0))
+    qtbot.waitUntil(lambda: bool(drawn and drawn[-1]), timeout=20_000)
+    assert [(p.number, p.node_id, p.position) for p in drawn[-1]] == [(1, "handle", (0.0, 0.0, 5.0))]
     plotter = pv.Plotter(off_screen=True)
     try:
         draw_pins(plotter, panel.pins)
-        assert f"{ACTOR}-{OPEN_COLOUR}" in plotter.actors
+        assert {f"{ACTOR}-{OPEN_COLOUR}-points", f"{ACTOR}-{OPEN_COLOUR}-labels"} <= set(plotter.actors)
+        draw_pins(plotter, [])  # redrawing replaces the pins instead of piling them up
+        assert not [name for name in plotter.actors if name.startswith(ACTOR)]
     finally:
         plotter.close()
-    assert panel.open_pin_near((0.5, 0.5, 5.5)) is not None and panel.thread.isVisible()
+    assert panel.open_pin_near((0.5, 0.5, 5.5)) is not None and panel.thread_view.isVisible()
     assert panel.open_pin_near((40.0, 0.0, 0.0)) is None
-    with qtbot.waitSignal(panel.pins_changed, timeout=20_000):
-        qtbot.keyClicks(panel.thread.reply, "Yes, 6 mm")
-        qtbot.mouseClick(panel.thread.send, Qt.MouseButton.LeftButton)
-    assert "Yes, 6 mm" in panel.thread.body.text() and panel.pins[0].replies == 1
+    qtbot.keyClicks(panel.thread_view.reply, "Yes, 6 mm")
+    qtbot.mouseClick(panel.thread_view.send, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Yes, 6 mm" in panel.thread_view.body.text(), timeout=20_000)
+    assert panel.pins[0].replies == 1 and "💬 1" in panel.threads.item(0).text()
 
     # live: the friend's edit shows up in history and is handed to the window to apply
     with qtbot.waitSignal(panel.remote_changes, timeout=30_000) as live:

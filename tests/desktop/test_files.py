@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +30,8 @@ def drop(window, path: Path) -> None:  # type: ignore[no-untyped-def]
                                               Qt.KeyboardModifier.NoModifier))
 
 
-def test_save_close_reopen_restores_model_parameters_chat_and_history(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_close_reopen_restores_model_parameters_chat_and_history(  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path: Path) -> None:
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
     window.params.rows["height"].spin.setValue(140)
@@ -83,7 +87,8 @@ def test_dropping_an_stl_imports_it_as_an_undoable_part(make_window, qtbot, tmp_
     assert window.viewport.model_bounds is None
 
 
-def test_a_broken_stl_dropped_on_the_window_shows_an_error_and_changes_nothing(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_stl_dropped_on_the_window_shows_an_error_and_changes_nothing(  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path: Path) -> None:
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
     before = window.doc.dumps()
@@ -114,3 +119,31 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(make_wind
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
     window.close()
     assert not window.isVisible()
+
+
+CRASHING_SESSION = """
+import os
+from core.assistant.base import Conversation, Message
+from core.autosave import Autosaver
+from core.templates.registry import get_template
+doc = get_template("plant_pot").make({"height": 77})
+saver = Autosaver(doc, Conversation([Message("user", "a pot 77 mm tall")]), "Lost pot").start()
+saver.mark_changed()
+saver.flush()
+os._exit(1)  # a crash: no clean close, the journal and a stale lock stay behind
+"""
+
+
+def test_unsaved_work_of_a_crashed_session_is_offered_and_recovered(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    crashed = subprocess.run([sys.executable, "-c", CRASHING_SESSION], env=dict(os.environ), timeout=60)
+    assert crashed.returncode == 1
+    window = make_window()
+    dialog = window.offer_recovery()
+    assert dialog is not None and dialog.list.count() == 1
+    assert "Lost pot" in dialog.list.item(0).text()
+    qtbot.mouseClick(dialog.recover, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert window.doc.values()["height"] == pytest.approx(77)
+    assert extents(window)[2] == pytest.approx(77, abs=0.5)
+    assert window.isWindowModified(), "recovered work is unsaved until the user saves it"
+    assert any(b.text == "a pot 77 mm tall" for b in window.chat.bubbles)

@@ -3,11 +3,13 @@ delivers an editable document, publish shows up in search, offline publishing is
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QImage
 
 from core.geometry.build import Evaluator
@@ -15,7 +17,7 @@ from core.geometry.thumbnail import render_png
 from desktop.panels.marketplace import MarketplacePanel, OpenedListing
 from desktop.panels.marketplace.publish import ProjectSnapshot
 from desktop.panels.marketplace.publish_queue import PublishQueue
-from tests.desktop.market_support import market_hub, publish_planter, signed_in, workers  # noqa: F401
+from tests.desktop.market_support import market_hub_fixture, publish_planter, signed_in, workers_fixture  # noqa: F401
 from tests.hub.services import HubProcess
 from tests.sync_client.samples import planter
 
@@ -138,3 +140,27 @@ def test_offline_publish_is_queued_and_sent_when_the_hub_comes_back(
         dave.close()
     finally:
         hub.stop()
+
+
+def test_marketplace_speaks_brazilian_portuguese(qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qm = tmp_path / "market_pt_BR.qm"
+    source = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "market_pt_BR.ts"
+    subprocess.run([str(Path(sys.executable).with_name("pyside6-lrelease")), str(source), "-qm", str(qm)],
+                   check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(translator)
+    try:
+        client = signed_in(market_hub.url, tmp_path)
+        panel = make_panel(qtbot, client, workers, tmp_path)
+        with qtbot.waitSignal(panel.results_shown, timeout=20_000):
+            pass
+        assert panel.search_bar.input.placeholderText() == "Buscar vasos, floreiras, organizadores…"
+        assert panel.publish_button.text() == "Publicar…"
+        assert panel.search_bar.sort.itemText(0) == "Mais relevantes"
+        assert panel.count.text().endswith("modelos") or panel.count.text().startswith("Nada")
+        client.close()
+    finally:
+        app.removeTranslator(translator)

@@ -25,7 +25,8 @@ from printers.mqtt import MqttSettings, TlsSettings
 from printers.queue import JobQueue
 from printers.simulator.bambu import BambuSimulator, SimOptions
 from printers.simulator.ftps_server import FtpsServer
-from tests.printers.conftest import ACCESS, SERIAL, Mosquitto, bambu_broker  # noqa: F401 - fixture
+from printers.simulator.potscale import ScaleOptions, ScaleSimulator
+from tests.printers.conftest import ACCESS, SERIAL, Mosquitto, bambu_broker, lan_broker  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.gui, pytest.mark.services]
 
@@ -39,6 +40,7 @@ class Setup:
     dock: PrintersDock
     workers: Workers
     config: PrinterConfig
+    scale: ScaleSimulator | None = None
 
     def card(self, name: str = "Workshop X1C") -> PrinterCard:
         return self.dock.cards[name]
@@ -57,7 +59,7 @@ def printers_setup(qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> Ite
     broker: Mosquitto = request.getfixturevalue("bambu_broker")
     made: list[Setup] = []
 
-    def make(access_code: str = ACCESS, layer_seconds: float = 10.0) -> Setup:
+    def make(access_code: str = ACCESS, layer_seconds: float = 10.0, with_scale: bool = False) -> Setup:
         assert broker.ca is not None
         tls_dir = broker.ca.parent
         root = tmp_path / "sdcard"
@@ -73,6 +75,13 @@ def printers_setup(qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> Ite
                                ca_file=str(broker.ca), ftps_port=ftps.port)
         book = PrinterBook(tmp_path / "printers.json")
         book.add(config, access_code)
+        scale = None
+        if with_scale:
+            lan: Mosquitto = request.getfixturevalue("lan_broker")
+            scale = ScaleSimulator(ScaleOptions(interval=0.1, speed=20),
+                                   MqttSettings("127.0.0.1", lan.port, "sim-scale", "scale", "esp32")).start()
+            book.add(PrinterConfig(name="Spool scale", kind="potscale", host="127.0.0.1", port=lan.port,
+                                   username="studio", assigned_to=config.name), "pots")
         fleet = Fleet(book)
         workers = Workers(lambda label, exc: None)
         dock = PrintersDock(PrinterServices(fleet, workers, queue=JobQueue(tmp_path / "jobs.sqlite")))
@@ -80,7 +89,7 @@ def printers_setup(qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> Ite
         dock.resize(420, 900)
         dock.show()
         fleet.start()
-        setup = Setup(sim, ftps, fleet, book, dock, workers, config)
+        setup = Setup(sim, ftps, fleet, book, dock, workers, config, scale)
         made.append(setup)
         qtbot.waitUntil(lambda: "Workshop X1C" in dock.cards, timeout=5000)
         return setup
@@ -92,6 +101,8 @@ def printers_setup(qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> Ite
         setup.fleet.stop()
         setup.sim.stop()
         setup.ftps.stop()
+        if setup.scale is not None:
+            setup.scale.stop()
 
 
 def _start_printing(qtbot, setup: Setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -136,11 +147,12 @@ def themed(qtbot):  # type: ignore[no-untyped-def]
 
 def test_screenshots_of_a_printing_card_in_light_and_dark(qtbot, printers_setup, themed, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                           artifacts_dir: Path) -> None:
-    setup = printers_setup()
+    setup = printers_setup(with_scale=True)
     card = setup.card()
     _start_printing(qtbot, setup, tmp_path)
     setup.sim.raise_hms(0x07002000, 0x00020001)
-    qtbot.waitUntil(lambda: (card.state.layer or 0) >= 8 and card.hms.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: (card.state.layer or 0) >= 8 and card.hms.isVisible() and card.scale_label.isVisible(),
+                    timeout=15_000)
     for name in ("light", "dark"):
         themed(name)
         qtbot.wait(300)
@@ -197,7 +209,7 @@ def test_wrong_access_code_shows_an_explained_auth_failure(qtbot, printers_setup
     setup = printers_setup(access_code="99999999")
     card = setup.card()
     qtbot.waitUntil(lambda: "Access code refused" in card.connection_label.text(), timeout=10_000)
-    assert card.advice.isVisible()
+    assert card.advice.isVisible(), (setup.dock.isVisible(), card.isVisible(), card.advice.isHidden(), card.advice.text())
     assert "access code" in card.advice.text() and "stopped retrying" in card.advice.text()
     assert not card.controls.pause_button.isEnabled() and not card.controls.light.isEnabled()
 
@@ -238,7 +250,7 @@ def _free_udp_port() -> int:
 
 
 def test_add_printer_from_ssdp_discovery_connects_and_keeps_the_code_out_of_files(  # type: ignore[no-untyped-def]
-        qtbot, printers_setup, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+        qtbot, printers_setup, request: pytest.FixtureRequest, tmp_path: Path, artifacts_dir: Path) -> None:
     import socket
 
     from printers.discovery import DiscoveryListener, notify_datagram
@@ -265,6 +277,8 @@ def test_add_printer_from_ssdp_discovery_connects_and_keeps_the_code_out_of_file
         assert not dialog.bambu.insecure_warning.isVisible()
         dialog.bambu.insecure.setChecked(True)  # the explicit, visible "don't verify" choice
         assert dialog.bambu.insecure_warning.isVisible()
+        qtbot.wait(100)  # let the dialog grow around the warning before the picture
+        assert dialog.grab().save(str(artifacts_dir / "printers_add_dialog.png"))
         qtbot.keyClicks(dialog.bambu.access, ACCESS)
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "Attic X1C" in setup.dock.cards, timeout=5000)
@@ -300,7 +314,8 @@ def test_add_a_virtual_printer_starts_one_that_comes_online(qtbot, tmp_path: Pat
         fleet.stop()
 
 
-def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
+def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, printers_setup,  # type: ignore[no-untyped-def]
+                                                                    artifacts_dir: Path) -> None:
     import trimesh
 
     from desktop.panels.printers.sending import ModelToSend
@@ -314,6 +329,7 @@ def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, print
     assert dialog.slot.itemText(0) == "A1: PLA 80%" and dialog.slot.itemText(dialog.slot.count() - 1) == \
         "External spool"
     assert "Little pot" in dialog.use_model.text()
+    assert dialog.grab().save(str(artifacts_dir / "printers_send_dialog.png"))
     stages: list[str] = []
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     assert dialog.job is not None
@@ -385,3 +401,106 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
         dock.retranslate()
         workers.shutdown()
     assert dock.add_button.text() == "Add printer…"
+
+
+def test_scale_filament_shows_on_its_printer_and_tare_reaches_the_scale(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup(with_scale=True)
+    card = setup.card()
+    qtbot.waitUntil(lambda: "Spool scale" in setup.dock.cards, timeout=5000)
+    scale_card = setup.card("Spool scale")
+    qtbot.waitUntil(lambda: card.scale_label.isVisible(), timeout=10_000)
+    assert card.scale_label.text().startswith("Spool on scale: ") and "battery 87%" in card.scale_label.text()
+    weight = float(card.scale_label.text().split(": ")[1].split(" g")[0])
+    assert abs(weight - setup.scale.reading()["weight"]) < 20  # type: ignore[union-attr]
+    assert not scale_card.job_part.isVisible() and scale_card.controls.tare_button.isVisible()
+    qtbot.waitUntil(lambda: scale_card.controls.tare_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(scale_card.controls.tare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "tare" in setup.scale.commands, timeout=10_000)  # type: ignore[union-attr]
+
+
+def test_queue_waits_for_a_clear_plate_then_starts_the_next_job(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup()
+    card = setup.card()
+    _start_printing(qtbot, setup, tmp_path)
+    setup.fleet.get(setup.config.name).stop()
+    qtbot.waitUntil(lambda: "Cancelled" in card.job_state.text(), timeout=10_000)
+    assert card.controls.plate_button.isVisible() and not card.controls.plate_cleared
+    next_job = tmp_path / "next"
+    next_job.mkdir()
+    queue_view = setup.dock.queue_view
+    queue_view.queue.enqueue(_project(next_job, layers=30), name="Saucer")  # for the first free printer
+    setup.dock.tabs.setCurrentWidget(queue_view)
+    qtbot.waitUntil(lambda: [j.name for j in queue_view.jobs] == ["Saucer"], timeout=5000)
+    assert queue_view.table.topLevelItem(0).text(1) == "first free printer"
+    qtbot.mouseClick(queue_view.dispatch_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: queue_view.dispatch_button.isEnabled(), timeout=10_000)
+    assert setup.sim.print_state["gcode_state"] == "FAILED"  # the old part is still on the plate: nothing started
+    assert queue_view.jobs[0].status == "queued"
+    setup.dock.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(card.controls.plate_button, Qt.MouseButton.LeftButton)
+    setup.dock.tabs.setCurrentWidget(queue_view)
+    qtbot.mouseClick(queue_view.dispatch_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: setup.sim.print_state["subtask_name"] == "planter" and
+                    setup.sim.print_state["gcode_state"] in ("PREPARE", "RUNNING") and
+                    setup.sim.print_state["total_layer_num"] == 30, timeout=15_000)
+    qtbot.waitUntil(lambda: [(j.name, j.printer, j.status) for j in queue_view.jobs] ==
+                    [("Saucer", "Workshop X1C", "printing")], timeout=10_000)
+    assert card.controls.plate_button.isHidden()
+
+
+def test_developer_mode_refusal_is_explained_on_the_card(qtbot, printers_setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup()
+    card = setup.card()
+    _start_printing(qtbot, setup, tmp_path)
+    setup.sim.developer_mode_required = True
+    qtbot.waitUntil(lambda: card.controls.pause_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(card.controls.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.message.isVisible(), timeout=10_000)
+    assert "Developer Mode" in card.message.text() and "LAN Only Mode" in card.message.text()
+    assert setup.sim.print_state["gcode_state"] == "RUNNING"
+    qtbot.waitUntil(lambda: "verification failed" in card.hms.text(), timeout=5000)
+
+
+def test_add_a_klipper_printer_by_hand_and_heat_it_from_its_card(qtbot, request: pytest.FixtureRequest,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
+    lan: Mosquitto = request.getfixturevalue("lan_broker")
+    sim = MoonrakerSimulator(MoonrakerOptions(instance="voron", gcodes=tmp_path / "gcodes", status_interval=0.1),
+                             MqttSettings("127.0.0.1", lan.port, "moonraker-sim", "moonraker", "klipper")).start()
+    fleet = Fleet(PrinterBook(tmp_path / "printers.json"))
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(fleet, workers))
+    qtbot.addWidget(dock)
+    dock.show()
+    try:
+        dialog = dock.open_add()
+        dialog.kinds.setCurrentWidget(dialog.moonraker)
+        assert not dialog.bambu.insecure_warning.isVisible()
+        qtbot.keyClicks(dialog.name, "Voron 2.4")
+        form = dialog.moonraker
+        qtbot.keyClicks(form.broker.host, "127.0.0.1")
+        form.broker.port.setValue(lan.port)
+        qtbot.keyClicks(form.broker.username, "studio")
+        qtbot.keyClicks(form.broker.password, "pots")
+        qtbot.keyClicks(form.instance, "voron")
+        form.http_port.setValue(sim.http_port)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Voron 2.4" in dock.cards, timeout=5000)
+        card = dock.cards["Voron 2.4"]
+        qtbot.waitUntil(lambda: card.connection_label.text().endswith("Online"), timeout=10_000)
+        assert card.model_label.text() == "Klipper"
+        controls = card.controls
+        assert controls.light.isHidden() and controls.speed.isHidden() and card.trays.isHidden()
+        qtbot.mouseClick(controls.temps_button, Qt.MouseButton.LeftButton)
+        controls.nozzle_target.setValue(200)
+        controls.bed_target.setValue(60)
+        qtbot.mouseClick(controls.apply_temps, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: sim.status["extruder"]["target"] == 200 and sim.status["heater_bed"]["target"]
+                        == 60, timeout=10_000)
+        qtbot.waitUntil(lambda: card.temp_values["nozzle"].text().endswith("/ 200 °C"), timeout=10_000)
+        assert "pots" not in (tmp_path / "printers.json").read_text()
+    finally:
+        dock.shutdown()
+        workers.shutdown()
+        fleet.stop()
+        sim.stop()

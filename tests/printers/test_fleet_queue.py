@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from printers.errors import PrinterConfigError
 from printers.fleet import Fleet
 from printers.mqtt import MqttSettings
 from printers.queue import JobQueue
+from printers.runner import QueueRunner
 from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
 from printers.simulator.potscale import ScaleOptions, ScaleSimulator
 from printers.state import JobState, PrinterModel, PrinterState
@@ -55,8 +58,9 @@ def test_queue_picks_fitting_printer_and_keeps_history(tmp_path: Path) -> None:
     assert [j.id for j in reopened.pending()] == [aimed.id]
 
 
-@pytest.mark.services
-def test_fleet_dispatches_a_model_to_klipper_and_records_the_outcome(lan_broker: Mosquitto, tmp_path: Path) -> None:
+@pytest.fixture
+def klipper_fleet(lan_broker: Mosquitto, tmp_path: Path) -> Iterator[tuple[MoonrakerSimulator, Fleet]]:
+    """A virtual Klipper printer "k1" with a 3D Pot scale assigned to it, both in the printer book."""
     sim = MoonrakerSimulator(
         MoonrakerOptions(instance="k1", gcodes=tmp_path / "gcodes", status_interval=0.05, speed=2000,
                          layer_seconds=5, heat_seconds=10),
@@ -70,26 +74,56 @@ def test_fleet_dispatches_a_model_to_klipper_and_records_the_outcome(lan_broker:
                            username="studio", assigned_to="k1"), "pots")
     fleet = Fleet(book)
     fleet.start()
+    k1 = fleet.get("k1")
+    wait_for(lambda: k1.model.connection == ConnectionState.ONLINE and k1.model.state.state == JobState.IDLE,
+             what="k1 idle")
+    yield sim, fleet
+    fleet.stop()
+    sim.stop()
+    scale.stop()
+
+
+@pytest.mark.services
+def test_fleet_dispatches_a_model_to_klipper_and_records_the_outcome(
+        klipper_fleet: tuple[MoonrakerSimulator, Fleet], tmp_path: Path) -> None:
+    sim, fleet = klipper_fleet
+    k1 = fleet.get("k1")
+    wait_for(lambda: k1.model.state.filament is not None, what="scale reading on the printer card")
+    model = tmp_path / "cube.stl"
+    trimesh.creation.box(extents=(15, 15, 3)).export(model)
+    queue = JobQueue(tmp_path / "q.sqlite")
+    job = queue.enqueue(model, size=(15, 15, 3))
+    started = dispatch_once(queue, fleet.drivers.values())
+    assert [(j.id, j.printer) for j in started] == [(job.id, "k1")]
+    wait_for(lambda: queue.history(), timeout=20, what="job recorded")
+    [done] = queue.history()
+    assert done.status == "finished" and done.printer == "k1"
+    assert done.filament_g is not None and done.filament_g > 0
+    assert sim.status["print_stats"]["info"]["total_layer"] == 15
+
+
+@pytest.mark.services
+def test_runner_waits_for_the_plate_to_be_cleared_between_jobs(
+        klipper_fleet: tuple[MoonrakerSimulator, Fleet], tmp_path: Path) -> None:
+    _sim, fleet = klipper_fleet
+    queue = JobQueue(tmp_path / "q.sqlite")
+    files = []
+    for name in ("first", "second"):
+        path = tmp_path / f"{name}.gcode"
+        path.write_text(";LAYER_CHANGE\nG1 Z0.2\n;LAYER_CHANGE\nG1 Z0.4\n")
+        files.append(path)
+    runner = QueueRunner(queue, fleet).start()
     try:
-        k1 = fleet.get("k1")
-        wait_for(lambda: k1.model.connection == ConnectionState.ONLINE and k1.model.state.state == JobState.IDLE,
-                 what="k1 idle")
-        wait_for(lambda: k1.model.state.filament is not None, what="scale reading on the printer card")
-        model = tmp_path / "cube.stl"
-        trimesh.creation.box(extents=(15, 15, 3)).export(model)
-        queue = JobQueue(tmp_path / "q.sqlite")
-        job = queue.enqueue(model, size=(15, 15, 3))
-        started = dispatch_once(queue, fleet.drivers.values())
-        assert [j.id for j in started] == [job.id]
-        wait_for(lambda: queue.history(), timeout=20, what="job recorded")
-        [done] = queue.history()
-        assert done.status == "finished" and done.printer == "k1"
-        assert done.filament_g is not None and done.filament_g > 0
-        assert sim.status["print_stats"]["info"]["total_layer"] == 15
+        first, second = (queue.enqueue(f, printer="k1") for f in files)
+        runner.poke()
+        wait_for(lambda: [j.id for j in queue.history()] == [first.id], timeout=20, what="first job done")
+        time.sleep(0.5)
+        assert [(j.id, j.status) for j in queue.pending()] == [(second.id, "queued")]
+        runner.plate_cleared("k1")
+        wait_for(lambda: len(queue.history()) == 2, timeout=20, what="second job done")
+        assert [j.status for j in queue.history()] == ["finished", "finished"]
     finally:
-        fleet.stop()
-        sim.stop()
-        scale.stop()
+        runner.stop()
 
 
 def test_tracking_ignores_the_previous_jobs_ending(tmp_path: Path) -> None:

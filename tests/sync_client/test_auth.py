@@ -45,8 +45,10 @@ def test_pkce_loopback_sign_in(hub: HubProcess, make_client: MakeClient) -> None
     redirect = urlsplit(str(seen["redirect"]))
     assert redirect.hostname == "127.0.0.1" and redirect.path == "/callback" and "code=" in redirect.query
     assert client.me().username == client.username
-    refresh = get_secret(client.session.keyring_key)
-    assert refresh and refresh != client.session.access_token()  # only the refresh token is in the keyring
+    refresh = client.session.stored_refresh_token()
+    stored = get_secret(client.session.keyring_key) or ""
+    assert refresh and refresh in stored  # the refresh token lives in the keyring...
+    assert client.session.access_token() not in stored  # ...and the access token only in memory
 
 
 def test_authorize_refuses_foreign_redirect_and_plain_pkce(hub: HubProcess) -> None:
@@ -105,10 +107,10 @@ def test_device_grant(hub: HubProcess, make_client: MakeClient) -> None:
 
 def test_refresh_rotation_and_reuse_revokes_the_family(hub: HubProcess, make_client: MakeClient) -> None:
     client = make_client(hub)
-    first = get_secret(client.session.keyring_key)
+    first = client.session.stored_refresh_token()
     client.session._access = None  # the 15-minute token expired
     assert client.me().username == client.username
-    second = get_secret(client.session.keyring_key)
+    second = client.session.stored_refresh_token()
     assert first and second and first != second
 
     # someone replays the spent token: the hub refuses it and revokes every token of that sign-in
@@ -149,7 +151,7 @@ def test_sign_in_is_rate_limited(hub: HubProcess, make_client: MakeClient) -> No
 
 def test_sign_out_ends_the_session_on_the_hub(hub: HubProcess, make_client: MakeClient) -> None:
     client = make_client(hub)
-    refresh = get_secret(client.session.keyring_key)
+    refresh = client.session.stored_refresh_token()
     client.session.sign_out()
     assert get_secret(client.session.keyring_key) is None
     again = httpx.post(f"{hub.url}/oauth/token", data={"grant_type": "refresh_token", "refresh_token": refresh,

@@ -116,3 +116,23 @@ def test_signed_out_keeps_the_queue(sqlite_hub: HubProcess, make_client: MakeCli
     assert (status.state, status.pending) == ("signed_out", 1)
     owner.session.sign_in_password(owner.username, PASSWORD)  # type: ignore[attr-defined]
     assert owner.sync.sync().state == "synced"
+
+
+def test_publishing_offline_queues_until_the_hub_is_back(sqlite_hub: HubProcess, make_client: MakeClient,
+                                                         tmp_path: Path) -> None:
+    from sync_client.api.market import Publication
+    from tests.sync_client.samples import stl_file
+
+    maker = make_client(sqlite_hub)
+    export = stl_file(tmp_path / "export", "lantern.stl")
+    sqlite_hub.kill()
+    queued = maker.publications.publish(Publication(title="Paper lantern base", category="art", licence="CC0",
+                                                    files=[export]))
+    assert queued is None and [t for _, t in maker.publications.pending()] == ["Paper lantern base"]
+    export.unlink()  # the temporary export is gone; the queue kept its own copy
+    assert maker.publications.flush() == []  # still offline: nothing lost
+
+    sqlite_hub.start()
+    [listing] = maker.publications.flush()
+    assert maker.publications.pending() == []
+    assert [i.id for i in maker.market.search("lantern").items] == [listing.id]

@@ -1,6 +1,19 @@
 """The offline design assistant: understands English and Brazilian Portuguese sentences without any
 network or account, by mapping words onto the template library's own vocabulary (synonyms, roles,
-features). Depends only on core (document, templates, geometry, commands).
+features), so a new template is understood without touching this package.
+
+One message flows through:
+
+    text.py      fold (lower case, no accents, quotes)      numbers.py  "vinte e cinco" → 25
+    intents.py   undo / question / greeting / design        matcher.py  which template (synonyms)
+    units.py     "10 x 7 x 4 cm", "1/2 inch" → mm           mentions.py what each number measures
+    edits.py     "twice as wide", "mais largo"              features.py "sem tampa", "with drainage holes"
+    labels.py    text to print on a name tag                resolve.py  all of it → parameter values
+    lexicon.py   generic size words ("wide", "altura")      answers.py  size / filament / fit / parameters
+    replies.py   every sentence, EN and PT-BR
+    planner.py   OfflinePlanner: the Provider tying it together (commands for the undo stack)
+
+Depends only on core (document, templates, geometry, commands); no Qt, no network.
 """
 
 from core.assistant.offline.planner import OfflinePlanner

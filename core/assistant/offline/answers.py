@@ -9,7 +9,7 @@ import trimesh
 
 from core.assistant.base import PrinterContext
 from core.assistant.offline.intents import Intent
-from core.assistant.offline.replies import join, say
+from core.assistant.offline.replies import choice_name, join, param_name, say
 from core.assistant.offline.text import Lang
 from core.document.document import Document
 from core.geometry.build import Evaluator
@@ -24,7 +24,8 @@ def _dims(size: tuple[float, ...]) -> str:
 
 def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Evaluator, lang: Lang) -> str:
     if intent is Intent.PARAMETERS:
-        items = [f"{p.display_name.lower()} ({p.choice if p.kind == 'choice' else _value(p.value, p.unit)})"
+        items = [f"{param_name(p, lang)} "
+                 f"({choice_name(p, int(p.value), lang) if p.kind == 'choice' else _value(p.value, p.unit)})"
                  for p in doc.params.values() if p.expr is None]
         return say("parameters", lang, items=join(items, lang))
     mesh = evaluator.mesh(doc)
@@ -37,7 +38,7 @@ def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Ev
 
 
 def _value(value: float | int | bool, unit: str) -> str:
-    return f"{value:g} {unit}".strip() if not isinstance(value, bool) else ("on" if value else "off")
+    return f"{value:g} {unit}".strip() if not isinstance(value, bool) else ("✓" if value else "✗")
 
 
 def _filament(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang) -> str:

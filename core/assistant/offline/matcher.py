@@ -10,6 +10,7 @@ equivalences lets an English synonym meet a Portuguese sentence and vice versa.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -87,12 +88,22 @@ def concepts(text: str, canonical: bool = True) -> list[str]:
     return [c for _, c in positioned(text, canonical)]
 
 
+_EN_PREPOSITIONS = re.compile(r"\b(?:with|for|to|of|that|in|on|under)\b")
+
+
+def _english_head(phrase: str, phrase_concepts: list[str]) -> str:
+    """The last content word before a preposition: "box with lid" → box, "pot for my herbs" → pot."""
+    before = concepts(_EN_PREPOSITIONS.split(fold(phrase), maxsplit=1)[0])
+    return before[-1] if before else phrase_concepts[-1]
+
+
 @dataclass(frozen=True)
 class Match:
     spec: TemplateSpec
     score: float
     phrase: str
-    full: bool  # every content word of the phrase is in the sentence
+    full: bool  # every content word of the phrase is in the sentence, close together
+    head: bool  # at least the phrase's head noun is ("um vaso de 12 cm" → "vaso de planta")
 
 
 class Matcher:
@@ -105,8 +116,9 @@ class Matcher:
         for spec in self.specs:
             english = [spec.title, spec.id.replace("_", " "), *spec.synonyms_en]
             portuguese = [spec.title_pt, *spec.synonyms_pt]
-            # The head noun: last in English ("plant pot"), first in Portuguese ("vaso de planta").
-            entries = [(p, c, c[-1]) for p in english if (c := concepts(p))]
+            # The head noun: last in English ("plant pot", "box with lid"), first in Portuguese
+            # ("vaso de planta").
+            entries = [(p, c, _english_head(p, c)) for p in english if (c := concepts(p))]
             entries += [(p, c, c[0]) for p in portuguese if (c := concepts(p))]
             self._phrases[spec.id] = entries
             for token in {t for _, c, _ in entries for t in c}:
@@ -121,18 +133,20 @@ class Matcher:
         sentence = positioned(text)
         matches = []
         for spec in self.specs:
-            best, best_phrase, full = 0.0, "", False
+            best: Match | None = None
             for phrase, tokens, head in self._phrases[spec.id]:
                 score, whole = self._phrase_score(tokens, head, sentence)
-                if score > best:
-                    best, best_phrase, full = score, phrase, whole
-            if best > 0:
-                matches.append(Match(spec, best, best_phrase, full))
+                if score > 0 and (best is None or score > best.score):
+                    best = Match(spec, score, phrase, whole, whole or head in {c for _, c in sentence})
+            if best is not None:
+                matches.append(best)
         matches.sort(key=lambda m: (-m.score, m.spec.id))
         return matches
 
     def best(self, text: str, minimum: float = 0.9) -> Match | None:
-        ranked = self.rank(text)
+        """The top template, if the sentence names it: a whole phrase or at least its head noun
+        ("walls 10 mm thick" shares a word with "wall hook" but names no hook)."""
+        ranked = [m for m in self.rank(text) if m.full or m.head]
         return ranked[0] if ranked and ranked[0].score >= minimum else None
 
     def _phrase_score(self, tokens: list[str], head: str, sentence: list[tuple[int, str]]) -> tuple[float, bool]:
@@ -144,10 +158,9 @@ class Matcher:
         hit = [t for t in tokens if t in where]
         if not hit:
             return 0.0, False
-        total = sum(self.weight(t) for t in tokens)
         got = sum(self.weight(t) for t in hit)
         spread = max(where[t] for t in hit) - min(where[t] for t in hit)
         if len(hit) == len(tokens) and spread <= 2 * len(tokens):
             joined = " ".join(c for _, c in sentence)
             return got + (0.5 if " ".join(tokens) in joined else 0.25), True
-        return (0.6 * got if got >= 0.5 * total or head in hit else 0.3 * got), False
+        return (0.6 * got if head in hit else 0.3 * got), False

@@ -95,7 +95,7 @@ def _is_boundary(tok: Token) -> bool:
 def _describe(mention: Mention, tokens: list[Token]) -> None:
     after, before = _window(tokens, mention.start, mention.end)
     mention.reach = (before[-1].start if before else mention.start, after[-1].end if after else mention.end)
-    words_after = [t.text for t in after if t.is_word and t.text != "%"]
+    words_after = [t.text for t in after if t.is_word]
     mention.after_words = [stem(w) for w in words_after]
     _scan(mention, words_after)
     words_before = [t.text for t in before if t.is_word]

@@ -16,13 +16,13 @@ from collections.abc import Mapping
 from core.assistant.base import AssistantReply, Conversation, Message, PrinterContext, TokenCallback
 from core.assistant.offline.answers import answer
 from core.assistant.offline.edits import find_relative_edits
-from core.assistant.offline.features import FeatureHit, find_features
+from core.assistant.offline.features import feature_phrases, find_features
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import current_label, find_label, label_props
-from core.assistant.offline.matcher import Match, Matcher
+from core.assistant.offline.matcher import Match, Matcher, concepts
 from core.assistant.offline.mentions import find_mentions
 from core.assistant.offline.numbers import words_to_digits
-from core.assistant.offline.replies import join, say
+from core.assistant.offline.replies import choice_name, join, param_name, say
 from core.assistant.offline.resolve import SIZE_ROLES, Resolution, Resolver, role_params
 from core.assistant.offline.text import Lang, detect_language, fold
 from core.commands import Command, Group, ReplaceDocument, SetParameters, UpdateNode
@@ -101,13 +101,24 @@ class OfflinePlanner:
         if intent is Intent.DESIGN:
             return self._design(text, conversation, doc, context, lang)
         if intent in (Intent.SIZE, Intent.FILAMENT, Intent.FIT, Intent.PARAMETERS):
+            if doc is None and self.matcher.best(text) is not None:
+                return self._create_and_answer(intent, text, conversation, context, lang)
             if doc is None:
-                return AssistantReply(text=say("no_model", lang, example=say("example_create", lang)))
+                return AssistantReply(text=say("no_model", lang, example=say("example_create", lang)),
+                                      suggestions=self._suggestions(None, lang))
             return AssistantReply(text=answer(intent, doc, context, self.evaluator, lang),
                                   suggestions=self._suggestions(doc, lang, exclude=intent))
         key = {Intent.REDO: "redo", Intent.GREETING: "greeting", Intent.THANKS: "thanks"}.get(intent, "capabilities")
         return AssistantReply(text=say(key, lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
                               suggestions=self._suggestions(doc, lang))
+
+    def _create_and_answer(self, intent: Intent, text: str, conversation: Conversation, context: PrinterContext,
+                           lang: Lang) -> AssistantReply:
+        """"a 12 cm plant pot — how much filament would it take?": make it, then answer about it."""
+        reply = self._design(text, conversation, None, context, lang)
+        if isinstance(reply.command, ReplaceDocument):
+            reply.text = f"{reply.text} {answer(intent, reply.command.new, context, self.evaluator, lang)}"
+        return reply
 
     def _design(self, text: str, conversation: Conversation, doc: Document | None, context: PrinterContext,
                 lang: Lang) -> AssistantReply:
@@ -131,14 +142,22 @@ class OfflinePlanner:
 
     def _is_new_request(self, match: Match, current: str | None, text: str) -> bool:
         """With a model open, only a full synonym of another template (or "a new ...") starts over,
-        so "add a lid" edits the open model instead of making a box."""
-        if match.spec.id == current:
-            return bool(_WANTS_NEW.search(fold(text)))
-        return match.full or bool(_WANTS_NEW.search(fold(text)))
+        so "add a lid" edits the open model instead of making a box — and a synonym that is just a
+        feature of the open model ("com pratinho" on a pot, not a new "prato") edits it too."""
+        if _WANTS_NEW.search(fold(text)):
+            return True
+        if match.spec.id == current or not match.full:
+            return False
+        spec = self.templates.get(current or "")
+        if spec is not None:
+            feature_words = {c for k, f in spec.features.items() for p in feature_phrases(k, f) for c in concepts(p)}
+            if set(concepts(match.phrase)) <= feature_words:
+                return False
+        return True
 
     # --- create / edit ------------------------------------------------------------------------------
     def _read(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
-              text: str, nozzle: float) -> tuple[Resolution, list[FeatureHit]]:
+              text: str, nozzle: float) -> Resolution:
         folded = words_to_digits(fold(text))
         resolver = Resolver(spec, params, current, nozzle)
         hits = find_features(text, spec)
@@ -147,20 +166,24 @@ class OfflinePlanner:
         resolver.apply_mentions(mentions, hits)
         resolver.apply_relative(edits)
         resolver.keep_proportions()
-        return resolver.out, hits
+        return resolver.out
 
     def _create(self, spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang) -> AssistantReply:
         base = spec.make()
         params = {p.name: p for p in spec.parameters()}
-        res, _ = self._read(spec, params, base.values(), text, context.nozzle)
+        res = self._read(spec, params, base.values(), text, context.nozzle)
         missing = [name for r in spec.required for name in (role_params(spec, r) or [r])
                    if name in params and name not in res.values]
+        title = spec.title_pt if lang == "pt" else spec.title.lower()
         if missing:
-            items = join([params[n].display_name.lower() for n in missing], lang)
-            title = spec.title_pt if lang == "pt" else spec.title.lower()
-            question = say("ask_required", lang, title=title, items=items, example=_EXAMPLES.get(len(missing), "40 mm"))
+            items = join([param_name(params[n], lang) for n in missing], lang)
+            question = say("ask_required", lang, title=title[0].lower() + title[1:], items=items,
+                           example=_EXAMPLES.get(len(missing), "40 mm"))
             return AssistantReply(text=question, questions=[question])
-        doc = spec.make(res.values, name=spec.title_pt if lang == "pt" else spec.title)
+        try:
+            doc = spec.make(res.values, name=spec.title_pt if lang == "pt" else spec.title)
+        except PotStudioError as exc:
+            return self._refused(exc, res, params, None, lang)
         label = self._label(spec, text)
         if label is not None:
             doc.update_node(label[0], label_props(doc, label[0], label[1]))
@@ -168,25 +191,24 @@ class OfflinePlanner:
         values = doc.values()
         defaults = {name: values[name] for name in _role_params(spec, params)
                     if name not in res.values and values[name]}  # a 0 here means "none", not a size
-        title = spec.title_pt if lang == "pt" else spec.title.lower()
-        summary = _summary([n for n in params if n in res.values], doc.params, values)
+        summary = _summary([n for n in params if n in res.values], doc.params, values, lang)
         if label is not None:
             summary = ", ".join(x for x in (f"“{current_label(doc, label[0])}”", summary) if x)
         summary = summary or spec.description.rstrip(".")
         parts = [say("created", lang, title=title, summary=summary)]
         if defaults:
-            parts.append(say("defaults", lang, items=_summary(list(defaults), doc.params, values)))
-        parts += self._notes(res, doc.params, lang)
+            parts.append(say("defaults", lang, items=_summary(list(defaults), doc.params, values, lang)))
+        notes = self._notes(res, doc.params, lang) + _fit_warning(spec, doc, context, lang)
         return AssistantReply(
-            text=" ".join(parts), command=ReplaceDocument(doc, label=f"New {spec.title.lower()}"),
-            defaults_used=dict(defaults), notes=self._notes(res, doc.params, lang),
+            text=" ".join([*parts, *notes]), command=ReplaceDocument(doc, label=f"New {spec.title.lower()}"),
+            defaults_used=dict(defaults), notes=notes,
             suggestions=self._suggestions(doc, lang),
         )
 
     def _edit(self, spec: TemplateSpec, doc: Document, text: str, context: PrinterContext,
               lang: Lang) -> AssistantReply:
         before = doc.values()
-        res, _ = self._read(spec, doc.params, before, text, context.nozzle)
+        res = self._read(spec, doc.params, before, text, context.nozzle)
         changes = {k: v for k, v in res.values.items() if v != before[k]}
         notes = self._notes(res, doc.params, lang)
         label = self._label(spec, text)
@@ -197,17 +219,20 @@ class OfflinePlanner:
             if notes:
                 message = " ".join(notes)
             elif res.values:
-                message = say("already", lang, summary=_summary(list(res.values), doc.params, before))
+                message = say("already", lang, summary=_summary(list(res.values), doc.params, before, lang))
             else:
                 message = say("no_change", lang, title=title, example=say("example_edit", lang))
             return AssistantReply(text=message, notes=notes, suggestions=self._suggestions(doc, lang))
         trial = doc.copy()
-        for name, value in changes.items():
-            trial.set_param_value(name, value)
-        spec.validate(trial)
+        try:
+            for name, value in changes.items():
+                trial.set_param_value(name, value)
+            spec.validate(trial)
+        except PotStudioError as exc:
+            return self._refused(exc, res, doc.params, doc, lang)
         after = trial.values()
-        items = [f"{doc.params[n].display_name.lower()} {_fmt(before[n], doc.params[n])} → "
-                 f"{_fmt(after[n], doc.params[n])}" for n in changes]
+        items = [f"{param_name(doc.params[n], lang)} {_fmt(before[n], doc.params[n], lang)} → "
+                 f"{_fmt(after[n], doc.params[n], lang)}" for n in changes]
         commands: list[Command] = []
         if changes:
             commands.append(SetParameters(dict(changes), label=_edit_label(changes, doc.params)))
@@ -218,6 +243,7 @@ class OfflinePlanner:
             commands.append(UpdateNode(label[0], props, label="Assistant: change text"))
             items.append(f"“{old_text}” → “{current_label(trial, label[0])}”")
         command = commands[0] if len(commands) == 1 else Group(commands, label="Assistant: edit")
+        notes += _fit_warning(spec, trial, context, lang)
         return AssistantReply(
             text=" ".join([say("edited", lang, summary=", ".join(items)), *notes]),
             command=command, notes=notes, suggestions=self._suggestions(trial, lang),
@@ -231,11 +257,18 @@ class OfflinePlanner:
         return (nodes[0], label) if label is not None else None
 
     # --- reply pieces ---------------------------------------------------------------------------------
+    def _refused(self, error: PotStudioError, res: Resolution, params: Mapping[str, Parameter], doc: Document | None,
+                 lang: Lang) -> AssistantReply:
+        """A printability rule said no: say which, and which values were limited on the way there."""
+        notes = self._notes(res, params, lang)
+        return AssistantReply(text=" ".join([say("invalid", lang, error=str(error)), *notes]), notes=["error", *notes],
+                              suggestions=self._suggestions(doc, lang))
+
     def _notes(self, res: Resolution, params: Mapping[str, Parameter], lang: Lang) -> list[str]:
         notes = []
         for clamp in res.clamps:
             p = params[clamp.param]
-            notes.append(say("clamped", lang, name=p.display_name, value=_fmt(clamp.value, p),
+            notes.append(say("clamped", lang, name=param_name(p, lang).capitalize(), value=_fmt(clamp.value, p),
                              lo=_fmt(p.min or 0, p), hi=_fmt(p.max or 0, p)))
         if res.unplaced:
             notes.append(say("ignored", lang, what=join(res.unplaced, lang)))
@@ -267,6 +300,19 @@ def _feature_word(key: str, words: tuple[str, ...]) -> str:
     return words[0] if words else key.replace("_", " ")
 
 
+def _fit_warning(spec: TemplateSpec, doc: Document, context: PrinterContext, lang: Lang) -> list[str]:
+    """A note when the template's promised size exceeds the printer, in either orientation on the bed."""
+    extent = spec.expected_extent(doc)
+    if extent is None:
+        return []
+    x, y, z = extent.size
+    bx, by, bz = context.bed
+    if z <= bz + 0.01 and ((x <= bx + 0.01 and y <= by + 0.01) or (y <= bx + 0.01 and x <= by + 0.01)):
+        return []
+    return [say("too_big", lang, size=" × ".join(f"{v:.0f}" for v in extent.size),
+                bed=" × ".join(f"{v:g}" for v in context.bed))]
+
+
 def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter]) -> list[str]:
     """Parameters the assistant mentions as defaults: the template's named sizes and walls."""
     names: list[str] = []
@@ -277,16 +323,16 @@ def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter]) -> list[st
     return names
 
 
-def _fmt(value: Number, param: Parameter) -> str:
+def _fmt(value: Number, param: Parameter, lang: Lang = "en") -> str:
     if param.kind == "bool":
         return "✓" if value else "✗"
     if param.kind == "choice":
-        return param.choices[int(value)]
+        return choice_name(param, int(value), lang)
     return f"{float(value):.4g} {param.unit}".strip()
 
 
-def _summary(names: list[str], params: Mapping[str, Parameter], values: Mapping[str, Number]) -> str:
-    return ", ".join(f"{params[n].display_name.lower()} {_fmt(values[n], params[n])}" for n in names)
+def _summary(names: list[str], params: Mapping[str, Parameter], values: Mapping[str, Number], lang: Lang) -> str:
+    return ", ".join(f"{param_name(params[n], lang)} {_fmt(values[n], params[n], lang)}" for n in names)
 
 
 def _edit_label(changes: Mapping[str, object], params: Mapping[str, Parameter]) -> str:

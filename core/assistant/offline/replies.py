@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.assistant.offline.text import Lang
+from core.document.parameters import Parameter
 
 PHRASES: dict[str, tuple[str, str]] = {
     "created": ("Here is your {title}: {summary}.", "Pronto, aqui está: {title} — {summary}."),
@@ -44,6 +45,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                      "Cabe na sua impressora de {bed} mm se você girar 90° na mesa ({size} mm)."),
     "no_fit": ("No: it is {size} mm and your printer takes {bed} mm. Try “make it {percent}% smaller”.",
                "Não: ele tem {size} mm e sua impressora aceita {bed} mm. Tente “deixe {percent}% menor”."),
+    "too_big": ("Note: at {size} mm it will not fit your {bed} mm printer.",
+                "Atenção: com {size} mm não cabe na sua impressora de {bed} mm."),
     "parameters": ("You can change: {items}.", "Você pode mudar: {items}."),
     "capabilities": ("I can make {catalogue}. Describe one with sizes, e.g. “{example}”, then refine it "
                      "(“make it 20% taller”, “add a lid”) or ask “how much filament?”.",
@@ -70,6 +73,44 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sug_add": ("add {what}", "com {what}"),
     "sug_remove": ("remove {what}", "sem {what}"),
 }
+
+
+# Parameter labels come from the templates in English; the words they share are translated here so
+# a Portuguese reply does not switch language mid-sentence. Unknown words stay as they are.
+_PT_WORDS = {
+    "top diameter": "diâmetro do topo", "bottom diameter": "diâmetro da base", "base diameter": "diâmetro da base",
+    "hole diameter": "diâmetro do furo", "outer diameter": "diâmetro externo", "inner diameter": "diâmetro interno",
+    "shaft diameter": "diâmetro do eixo", "cable diameter": "diâmetro do cabo", "ring diameter": "diâmetro da argola",
+    "drainage holes": "furos de drenagem", "corner radius": "raio dos cantos", "letter height": "altura das letras",
+    "lid thickness": "espessura da tampa", "lid type": "tipo de tampa", "hook depth": "profundidade do gancho",
+    "saucer height": "altura do pratinho", "saucer margin": "margem do pratinho", "rim height": "altura da borda",
+    "rim wall": "parede da borda", "inner width": "largura interna", "inner depth": "profundidade interna",
+    "inner height": "altura interna", "device width": "largura do dispositivo",
+    "device length": "comprimento do dispositivo", "device height": "altura do dispositivo",
+    "height": "altura", "width": "largura", "depth": "profundidade", "length": "comprimento", "diameter": "diâmetro",
+    "wall": "parede", "floor": "fundo", "thickness": "espessura", "saucer": "pratinho", "lid": "tampa",
+    "shape": "formato", "teeth": "dentes", "module": "módulo", "bore": "furo central", "dividers": "divisórias",
+    "count": "quantidade", "angle": "ângulo", "twist": "torção", "sides": "lados", "profile": "perfil",
+    "vents": "ventilação", "clearance": "folga", "margin": "margem", "kind": "tipo", "pattern": "padrão",
+    # choice values
+    "round": "redondo", "square": "quadrado", "hex": "sextavado", "box": "caixa", "cylinder": "cilindro",
+    "sphere": "esfera", "cone": "cone", "slide": "deslizante", "lift-off": "solta", "snap": "de encaixe",
+    "screw": "parafusada", "raised": "em relevo", "engraved": "gravado", "washer": "arruela", "spacer": "espaçador",
+    "standoff": "espaçador sextavado", "coaster": "porta-copos", "tray": "bandeja", "straight": "reto",
+    "bulb": "bojudo", "flared": "boca larga", "hourglass": "ampulheta", "adhesive": "adesivo",
+    "free-standing": "de apoio", "screw-down": "parafusado",
+}
+
+
+def param_name(param: Parameter, lang: Lang) -> str:
+    """A parameter's label in lower case, in the reply's language where we know the words."""
+    name = param.display_name.lower()
+    return _PT_WORDS.get(name, name) if lang == "pt" else name
+
+
+def choice_name(param: Parameter, index: int, lang: Lang) -> str:
+    name = param.choices[index]
+    return _PT_WORDS.get(name, name) if lang == "pt" else name
 
 
 def say(key: str, lang: Lang, **fields: Any) -> str:

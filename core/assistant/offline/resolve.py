@@ -53,19 +53,17 @@ QUALITATIVE_STEP = 0.2
 @dataclass(frozen=True)
 class Clamp:
     param: str
-    wanted: float
     value: Number
 
 
 @dataclass
 class Resolution:
+    """New values by parameter name, the values that had to be clamped, and the numbers or words
+    that could not be placed on this template (both reported to the user)."""
+
     values: dict[str, Any] = field(default_factory=dict)
     clamps: list[Clamp] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
-
-    @property
-    def explicit(self) -> set[str]:
-        return set(self.values)
 
 
 def role_params(spec: TemplateSpec, role: str) -> list[str]:
@@ -116,7 +114,7 @@ class Resolver:
         clamped = param.clamp(float(value))
         wanted = round(float(value)) if param.kind == "int" else float(value)
         if abs(float(clamped) - wanted) > 1e-6:
-            self.out.clamps.append(Clamp(name, float(value), clamped))
+            self.out.clamps.append(Clamp(name, clamped))
         self.out.values[name] = clamped
 
     def value(self, name: str) -> float:
@@ -231,11 +229,17 @@ class Resolver:
         values = m.measure.values
         if role_params(self.spec, "device_width"):
             roles: tuple[str, ...] = ("device_width", "device_length", "device_height")
-        elif role_params(self.spec, "width") or len(values) == 3:
+        elif role_params(self.spec, "depth"):
             roles = ("width", "depth", "height")
+        elif len(values) == 3:
+            roles = ("width", "", "height")  # a round object: "12 x 12 x 10 cm" is diameter × diameter × height
         else:
-            roles = ("diameter", "height")
+            roles = ("width", "height")
         for role, mm in zip(roles, values, strict=False):
+            if not role:
+                if abs(mm - values[0]) > 1e-6:
+                    self.out.unplaced.append(f"{mm:g} mm")
+                continue
             names = self.targets(role)
             if not names:
                 self.out.unplaced.append(f"{mm:g} mm")

@@ -30,9 +30,12 @@ _EN_MARKERS = frozenset(_WORD.findall(
 
 
 def fold(text: str) -> str:
-    """Lower case without accents; quotes normalised so `”` and `''` read as an inch mark."""
+    """Lower case without accents; quotes normalised so `”` and `''` read as an inch mark, `°` as
+    "degrees" and vulgar fractions as "1/2"."""
     text = text.replace("“", '"').replace("”", '"').replace("″", '"').replace("''", '"')
-    text = text.replace("’", "'").replace("‘", "'").replace("×", " x ")
+    text = text.replace("’", "'").replace("‘", "'").replace("×", " x ").replace("°", " degrees ")
+    for glyph, fraction in (("½", " 1/2"), ("¼", " 1/4"), ("¾", " 3/4")):  # "1½ inch" = "1 1/2 inch"
+        text = text.replace(glyph, fraction)
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -54,6 +54,7 @@ class CollabPanel(QWidget):
         self.pins: list[CommentPin] = []
         self.ops: list[RemoteOp] = []
         self.me: str | None = None  # whose ops are our own (not re-applied as remote changes)
+        self._asked = self._shown = 0  # comment lists are numbered so a slow, older answer never wins
         self.share_dialog: ShareDialog | None = None
         self.title = QLabel(f"<b>{project_name}</b>", objectName="collabTitle")
         self.people = QLabel(objectName="collabPeople", wordWrap=True)
@@ -62,15 +63,16 @@ class CollabPanel(QWidget):
         self.error = QLabel(objectName="collabError", wordWrap=True, visible=False)
         self.threads = QListWidget(objectName="threadList")
         self.threads.itemClicked.connect(lambda item: self.open_thread(item.data(ID_ROLE)))
-        self.thread = ThreadView(visible=False)
-        self.thread.reply_requested.connect(lambda root, text: self.add_comment(text, parent_id=root))
-        self.thread.resolve_requested.connect(self.resolve)
-        self.thread.closed.connect(lambda: self.thread.hide())
+        self.thread_view = ThreadView()
+        self.thread_view.hide()
+        self.thread_view.reply_requested.connect(lambda root, text: self.add_comment(text, parent_id=root))
+        self.thread_view.resolve_requested.connect(self.resolve)
+        self.thread_view.closed.connect(lambda: self.thread_view.hide())
         self.history = RevisionHistory()
         comments_tab = QWidget()
         comments = QVBoxLayout(comments_tab)
         comments.addWidget(self.threads, 1)
-        comments.addWidget(self.thread)
+        comments.addWidget(self.thread_view)
         self.tabs = QTabWidget()
         self.tabs.addTab(comments_tab, tr("Comments"))
         self.tabs.addTab(self.history, tr("History"))
@@ -107,39 +109,48 @@ class CollabPanel(QWidget):
             me = self.me or self.client.me().username
             return me, projects.comments(pid), projects.members(pid), projects.versions(pid), projects.feed(pid, 0).ops
 
-        self._run("project", fetch, self._loaded)
+        seq = self._next()
+        self._run("project", fetch, lambda data: self._loaded(seq, data))
 
-    def _loaded(self, data: tuple[str, list[ProjectComment], list[Member], list[Version], list[RemoteOp]]) -> None:
+    def _next(self) -> int:
+        self._asked += 1
+        return self._asked
+
+    def _loaded(self, seq: int,
+                data: tuple[str, list[ProjectComment], list[Member], list[Version], list[RemoteOp]]) -> None:
         self.me, comments, members, versions, ops = data
         self.error.hide()
         self.people.setText(", ".join(f"{m.username} ({role_label(m.role)})" for m in members))
         self.history.show_versions(versions)
         self.ops = ops
         self.history.show_changes(ops)
-        self._show_comments(comments)
+        self._show_comments(seq, comments)
         self.loaded.emit()
 
-    def _show_comments(self, comments: list[ProjectComment]) -> None:
+    def _show_comments(self, seq: int, comments: list[ProjectComment]) -> None:
+        if seq < self._shown:
+            return
+        self._shown = seq
         self.comments = comments
         self.pins = pins_from_comments(comments, include_resolved=True)
         self.threads.clear()
         for pin in self.pins:
             state = tr(" · resolved") if pin.resolved else ""
-            item = QListWidgetItem(tr("#{0} {1}: {2} ({3} replies){4}").format(pin.number, pin.author, pin.body,
+            item = QListWidgetItem(tr("#{0} {1}: {2} · 💬 {3}{4}").format(pin.number, pin.author, pin.body,
                                                                            pin.replies, state))
             item.setData(ID_ROLE, pin.comment_id)
             self.threads.addItem(item)
+        if self.thread_view.isVisible() and self.thread_view.root is not None:
+            self.open_thread(self.thread_view.root.id)
         self.pins_changed.emit(self.pins)
-        if self.thread.isVisible() and self.thread.root is not None:
-            self.open_thread(self.thread.root.id)
 
     def open_thread(self, comment_id: int) -> None:
         roots = [c for c in self.comments if c.id == comment_id]
         if roots:
             replies = sorted((c for c in self.comments if c.parent_id == comment_id), key=lambda c: c.id)
             self.tabs.setCurrentIndex(0)
-            self.thread.show_thread(roots[0], replies)
-            self.thread.show()
+            self.thread_view.show_thread(roots[0], replies)
+            self.thread_view.show()
 
     def open_pin_near(self, point: Sequence[float], tolerance: float = PIN_TOLERANCE_MM) -> CommentPin | None:
         """The viewport's click handler: open the thread of the pin at `point`, if any."""
@@ -150,14 +161,14 @@ class CollabPanel(QWidget):
 
     def add_comment(self, body: str, node_id: str | None = None, anchor: tuple[float, float, float] | None = None,
                     parent_id: int | None = None) -> None:
-        projects, pid = self.client.projects, self.project_id
+        projects, pid, seq = self.client.projects, self.project_id, self._next()
         self._run("comment", lambda: (projects.comment(pid, body, node_id=node_id, anchor=anchor, parent_id=parent_id),
-                                      projects.comments(pid))[1], self._show_comments)
+                                      projects.comments(pid))[1], lambda comments: self._show_comments(seq, comments))
 
     def resolve(self, comment_id: int, resolved: bool) -> None:
-        projects, pid = self.client.projects, self.project_id
+        projects, pid, seq = self.client.projects, self.project_id, self._next()
         self._run("resolve", lambda: (projects.resolve_comment(pid, comment_id, resolved), projects.comments(pid))[1],
-                  self._show_comments)
+                  lambda comments: self._show_comments(seq, comments))
 
     def open_share(self) -> None:
         self.share_dialog = ShareDialog(self.client, self.workers, self.project_id, self.project_name, self)

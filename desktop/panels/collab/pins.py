@@ -49,7 +49,8 @@ def pins_from_comments(comments: Sequence[ProjectComment], include_resolved: boo
 def draw_pins(plotter: pv.Plotter, pins: Sequence[CommentPin]) -> None:
     """Replace the pins in `plotter` (a numbered label per thread, always on top of the model)."""
     for colour in (OPEN_COLOUR, RESOLVED_COLOUR):
-        plotter.remove_actor(f"{ACTOR}-{colour}", render=False)
+        for part in ("points", "labels"):  # add_point_labels makes these two actors from `name`
+            plotter.remove_actor(f"{ACTOR}-{colour}-{part}", render=False)
     for colour in (OPEN_COLOUR, RESOLVED_COLOUR):
         group = [p for p in pins if (colour == RESOLVED_COLOUR) == p.resolved]
         if not group:

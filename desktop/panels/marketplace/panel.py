@@ -82,9 +82,9 @@ class MarketplacePanel(QWidget):
     results_shown = Signal(object)  # SearchPage (tests and the status bar wait on it)
     page_shown = Signal(object)  # ListingPage
 
-    def __init__(self, client: HubClient, workers: Workers, snapshot: Callable[[], ProjectSnapshot | None] | None = None,
-                 downloads: Path | None = None, queue: PublishQueue | None = None,
-                 retry_ms: int = QUEUE_RETRY_MS, parent: QWidget | None = None) -> None:
+    def __init__(self, client: HubClient, workers: Workers,
+                 snapshot: Callable[[], ProjectSnapshot | None] | None = None, downloads: Path | None = None,
+                 queue: PublishQueue | None = None, retry_ms: int = QUEUE_RETRY_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("marketplacePanel")
         self.client = client

@@ -88,6 +88,11 @@ class AddPrinterDialog(QDialog):
         lay.addWidget(self.found_hint)
         lay.addLayout(name_row)
         lay.addWidget(self.kinds)
+        # Below the tabs, not inside: a QTabWidget does not grow for wrapped text, and this must be read.
+        warning = self.bambu.insecure_warning
+        lay.addWidget(warning)
+        self.kinds.currentChanged.connect(
+            lambda _i: warning.setVisible(self.kinds.currentWidget() is self.bambu and self.bambu.insecure.isChecked()))
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
         self._found.connect(self._add_found, Qt.ConnectionType.QueuedConnection)

@@ -26,6 +26,7 @@ from desktop.panels.printers.texts import (
     fan_words,
     job_colour,
     job_words,
+    kind_words,
     speed_words,
     temperature,
     tr,
@@ -84,7 +85,7 @@ class PrinterCard(QFrame):
 
     def _build(self) -> None:
         self.title = QLabel(self.name, objectName="printerName")
-        model_text = self.driver.config.model or self.driver.config.kind.capitalize()
+        model_text = self.driver.config.model or kind_words(self.driver.config.kind)
         self.model_label = QLabel(model_text, objectName="printerModel")
         self.connection_label = QLabel(objectName="connectionLabel")
         self.connection_label.setTextFormat(Qt.TextFormat.RichText)
@@ -140,18 +141,23 @@ class PrinterCard(QFrame):
         self.hms = QLabel(objectName="hmsLabel", wordWrap=True)
         self.message = QLabel(objectName="messageLabel", wordWrap=True)
         self.message.hide()
+        # Everything about a print; a filament scale's card shows only its header and its spool.
+        self.job_part = QWidget(objectName="jobPart")
+        part = QVBoxLayout(self.job_part)
+        part.setContentsMargins(0, 0, 0, 0)
+        part.setSpacing(6)
+        for row in (job, bar, facts, temps):
+            part.addLayout(row)
+        part.addWidget(self.chart)
+        part.addLayout(misc)
+        part.addWidget(self.trays)
+        self.job_part.setVisible(Capability.PRINT in self.driver.capabilities)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 10, 12, 10)
         lay.setSpacing(6)
         lay.addLayout(head)
         lay.addWidget(self.advice)
-        lay.addLayout(job)
-        lay.addLayout(bar)
-        lay.addLayout(facts)
-        lay.addLayout(temps)
-        lay.addWidget(self.chart)
-        lay.addLayout(misc)
-        lay.addWidget(self.trays)
+        lay.addWidget(self.job_part)
         lay.addWidget(self.scale_label)
         lay.addWidget(self.hms)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.panels.printers.texts import SPEED_LEVELS, speed_words, tr
 from desktop.workers import Workers
 from printers.base import Capability, PrinterDriver
+from printers.dispatch import PLATE_STATES
 from printers.state import JobState, PrinterState
 
 ACTIVE = (JobState.PRINTING, JobState.PREPARING, JobState.PAUSED)
@@ -51,6 +52,10 @@ class CardControls(QWidget):
         self.speed.activated.connect(self._speed_chosen)  # user choices only, not our own refreshes
         self.light = QPushButton(objectName="lightButton", checkable=True)
         self.light.clicked.connect(self._light_clicked)
+        self.tare_button = QPushButton(objectName="tareButton")
+        self.tare_button.clicked.connect(lambda: self.run(tr("Tare"), self._tunable.tare))
+        self.plate_button = QPushButton(objectName="plateButton", checkable=True)
+        self.plate_button.hide()
         self.temps_button = QPushButton(objectName="tempsButton", checkable=True)
         self.temps_button.toggled.connect(lambda on: self.temps_row.setVisible(on))
         self.nozzle_target = self._spin(300)
@@ -69,9 +74,10 @@ class CardControls(QWidget):
         row.setSpacing(4)
         for widget, cap in ((self.pause_button, Capability.PAUSE), (self.stop_button, Capability.STOP),
                             (self.speed, Capability.SPEED), (self.light, Capability.LIGHT),
-                            (self.temps_button, Capability.TEMPERATURE)):
+                            (self.temps_button, Capability.TEMPERATURE), (self.tare_button, Capability.TARE)):
             widget.setVisible(cap in caps)
             row.addWidget(widget)
+        row.addWidget(self.plate_button)
         row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +86,7 @@ class CardControls(QWidget):
         lay.addWidget(self.temps_row)
         self.confirm_box: QMessageBox | None = None
         self._state = PrinterState()
-        self.setVisible(bool(caps & {Capability.PAUSE, Capability.STOP, Capability.TEMPERATURE}))
+        self.setVisible(bool(caps & {Capability.PAUSE, Capability.STOP, Capability.TEMPERATURE, Capability.TARE}))
         self.retranslate()
 
     @staticmethod
@@ -95,6 +101,10 @@ class CardControls(QWidget):
         self.stop_button.setText(tr("Stop"))
         self.light.setText(tr("Light"))
         self.light.setToolTip(tr("Chamber light on/off"))
+        self.plate_button.setText(tr("Plate is clear"))
+        self.plate_button.setToolTip(tr("Confirm the last print was taken off, so queued jobs may start here"))
+        self.tare_button.setText(tr("Tare"))
+        self.tare_button.setToolTip(tr("Zero the scale: do this with the empty spool holder on it"))
         self.temps_button.setText(tr("Heat…"))
         self.temps_button.setToolTip(tr("Set nozzle and bed temperatures"))
         self.nozzle_label.setText(tr("Nozzle"))
@@ -115,6 +125,12 @@ class CardControls(QWidget):
         self.speed.setEnabled(online and active)
         self.light.setEnabled(online)
         self.temps_button.setEnabled(online)
+        self.tare_button.setEnabled(online)
+        # A finished part still sits on the plate: the queue may only start here once the user says it is gone.
+        ended = state.state in PLATE_STATES and Capability.PRINT in self.driver.capabilities
+        self.plate_button.setVisible(ended)
+        if not ended:
+            self.plate_button.setChecked(False)
         if state.speed_level in SPEED_LEVELS and not self.speed.view().isVisible():
             self.speed.setCurrentIndex(SPEED_LEVELS.index(state.speed_level))
         self.light.setChecked(any(state.lights.values()))
@@ -123,6 +139,10 @@ class CardControls(QWidget):
             self.bed_target.setValue(state.bed_target or 0)
 
     # -- commands ----------------------------------------------------------------------------
+
+    @property
+    def plate_cleared(self) -> bool:
+        return not self.plate_button.isHidden() and self.plate_button.isChecked()
 
     def run(self, label: str, fn: Callable[[], Any]) -> None:
         self.workers.submit(label, lambda _task: fn(), lambda _r: self.succeeded.emit(label),

@@ -81,9 +81,9 @@ class PrintersDock(QDockWidget):
         inner.addWidget(self.empty)
         inner.addLayout(self._cards_box)
         inner.addStretch(1)
-        self.scroll = QScrollArea(widgetResizable=True)
-        self.scroll.setWidget(holder)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards_scroll = QScrollArea(widgetResizable=True)
+        self.cards_scroll.setWidget(holder)
+        self.cards_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(8, 0, 8, 0)
         buttons.addWidget(self.add_button)
@@ -93,12 +93,12 @@ class PrintersDock(QDockWidget):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 6, 0, 0)
         lay.addLayout(buttons)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.cards_scroll, 1)
         self.tabs.addTab(page, "")
         self.queue_view: QueueView | None = None
         self.history_view: HistoryView | None = None
         if services.queue is not None:
-            self.queue_view = QueueView(services.queue, self.fleet, services.workers)
+            self.queue_view = QueueView(services.queue, self.fleet, services.workers, self.cleared_plates)
             self.history_view = HistoryView(services.queue)
             self.tabs.addTab(self.queue_view, "")
             self.tabs.addTab(self.history_view, "")
@@ -106,6 +106,8 @@ class PrintersDock(QDockWidget):
         self.notifier = notifier or Notifier(parent or self)
         self._driver_added.connect(self.add_card, Qt.ConnectionType.QueuedConnection)
         self.fleet.driver_added.connect(self._on_driver_added)
+        fleet, handler = self.fleet, self._on_driver_added
+        self.destroyed.connect(lambda: fleet.driver_added.disconnect(handler))
         for driver in list(self.fleet.drivers.values()):
             self.add_card(driver)
         self._update_empty()
@@ -126,6 +128,10 @@ class PrintersDock(QDockWidget):
         self._cards_box.addWidget(card)
         self._update_empty()
         return card
+
+    def cleared_plates(self) -> set[str]:
+        """Printers whose user confirmed the last part was removed (see printers.dispatch)."""
+        return {name for name, card in self.cards.items() if card.controls.plate_cleared}
 
     def _notice(self, printer: str, notice: Notice) -> None:
         self.notifier.notify(printer, notice)
@@ -156,7 +162,7 @@ class PrintersDock(QDockWidget):
         """After sending, bring the printer's card into view: it is where the print is followed."""
         self.tabs.setCurrentIndex(0)
         if name in self.cards:
-            self.scroll.ensureWidgetVisible(self.cards[name])
+            self.cards_scroll.ensureWidgetVisible(self.cards[name])
         if self.queue_view is not None:
             self.queue_view.refresh()
 

@@ -66,7 +66,7 @@ class BambuForm(QWidget):
         self.insecure = QRadioButton(tr("Don't verify the certificate"), objectName="tlsInsecure")
         self.insecure_warning = QLabel(tr("Anyone on your network could pretend to be this printer and read its "
                                           "access code. Use only on a network you trust."), wordWrap=True)
-        self.insecure_warning.setStyleSheet(f"color: {BAD};")
+        self.insecure_warning.setStyleSheet(f"color: {BAD};")  # placed by the dialog, below its tabs
         self.insecure_warning.hide()
         self.insecure.toggled.connect(self.insecure_warning.setVisible)
         self.tls = QButtonGroup(self)
@@ -93,7 +93,6 @@ class BambuForm(QWidget):
         tls_box.addLayout(ca_row)
         tls_box.addWidget(self.verify_system)
         tls_box.addWidget(self.insecure)
-        tls_box.addWidget(self.insecure_warning)
         form.addRow(tr("Certificate"), tls_box)
         self.setLayout(form)
 

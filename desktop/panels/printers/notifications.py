@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QLabel, QStyle, QSystemTrayIcon, QWidget
 
 from printers.state import Notice
 
@@ -64,7 +64,10 @@ class Notifier(QObject):
         available = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
         self.tray: QSystemTrayIcon | None = None
         if available:
-            self.tray = QSystemTrayIcon(host.windowIcon(), self)
+            icon = host.windowIcon()
+            if icon.isNull():  # a tray entry without an icon is invisible on most desktops
+                icon = host.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
+            self.tray = QSystemTrayIcon(icon, self)
             self.tray.show()
 
     def notify(self, printer: str, notice: Notice) -> None:

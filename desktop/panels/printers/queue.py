@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidgetItem, QWidget
 
@@ -21,15 +23,17 @@ def status_words(status: str) -> str:
 
 
 class QueueView(JobsView):
-    def __init__(self, queue: JobQueue, fleet: Fleet, workers: Workers, parent: QWidget | None = None) -> None:
+    def __init__(self, queue: JobQueue, fleet: Fleet, workers: Workers, cleared: Callable[[], set[str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(queue, parent)
         self.setObjectName("printQueue")
-        self.fleet, self.workers = fleet, workers
+        self.fleet, self.workers, self.cleared = fleet, workers, cleared
         self.table.setHeaderLabels([tr("Job"), tr("Printer"), tr("Material"), tr("Status")])
         self.remove_button = QPushButton(tr("Remove from queue"), objectName="removeJob")
         self.remove_button.clicked.connect(self.ask_remove)
         self.dispatch_button = QPushButton(tr("Start next jobs"), objectName="dispatchJobs")
-        self.dispatch_button.setToolTip(tr("Send waiting jobs to free printers whose bed and material fit"))
+        self.dispatch_button.setToolTip(tr("Send waiting jobs to free printers whose bed and material fit. A printer "
+                                           "with a finished print needs \"Plate is clear\" on its card first."))
         self.dispatch_button.clicked.connect(self.dispatch)
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet(f"color: {BAD};")
@@ -91,7 +95,8 @@ class QueueView(JobsView):
         self.dispatch_button.setEnabled(False)
         self.error.hide()
         drivers = list(self.fleet.drivers.values())
-        self.workers.submit(tr("Starting queued jobs"), lambda task: dispatch_once(self.queue, drivers, task),
+        cleared = self.cleared()
+        self.workers.submit(tr("Starting queued jobs"), lambda task: dispatch_once(self.queue, drivers, cleared, task),
                             self._dispatched, self._dispatch_failed)
 
     def _dispatched(self, _started: object) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -29,6 +30,7 @@ from desktop.panels.printers.texts import BAD, connection_words, tr
 from desktop.panels.printers.trays import tray_label
 from desktop.workers import Job, Workers
 from printers.base import Capability, PrinterDriver, PrintOptions
+from printers.dispatch import PLATE_STATES
 from printers.fleet import Fleet
 from printers.queue import JobQueue
 from printers.slicing import PROFILES
@@ -73,6 +75,8 @@ class SendDialog(QDialog):
         self.use_model.setEnabled(model is not None)
         self.use_model.setText(tr("Current model: {0}").format(model.name) if model else tr("No model open"))
         self.use_file.setChecked(model is None)
+        self.plate = QCheckBox(tr("The build plate is clear (the last print was removed)"), objectName="plateClear")
+        self.plate.toggled.connect(lambda _on: self._update_send())
         self.summary = QLabel(objectName="muted", wordWrap=True)
         self.stage = QLabel(objectName="sendStage", wordWrap=True)
         self.bar = QProgressBar(objectName="sendProgress")
@@ -101,6 +105,7 @@ class SendDialog(QDialog):
         buttons.addWidget(self.send_button)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.plate)
         lay.addWidget(self.summary)
         lay.addWidget(self.stage)
         lay.addWidget(self.bar)
@@ -133,7 +138,16 @@ class SendDialog(QDialog):
         ams = Capability.AMS in driver.capabilities
         self.slot.setVisible(ams)
         self.slot_label.setVisible(ams)
+        self.plate.setChecked(False)
+        self.plate.setVisible(driver.model.state.state in PLATE_STATES)
         self._update_summary()
+        self._update_send()
+
+    def _update_send(self) -> None:
+        """Starting on top of the last part wrecks the nozzle; a printer that just ended needs the user's word."""
+        busy = self.job is not None and self.job.running
+        self.send_button.setEnabled(not busy and self.driver() is not None
+                                    and (self.plate.isHidden() or self.plate.isChecked()))
 
     def _update_summary(self) -> None:
         driver = self.driver()
@@ -186,8 +200,9 @@ class SendDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         self.bar.setVisible(busy)
         self.bar.setValue(0)
-        self.send_button.setEnabled(not busy)
-        for widget in (self.printer, self.material, self.nozzle, self.slot, self.use_model, self.use_file):
+        self._update_send()
+        self.send_button.setEnabled(not busy and self.send_button.isEnabled())
+        for widget in (self.printer, self.material, self.nozzle, self.slot, self.use_model, self.use_file, self.plate):
             widget.setEnabled(not busy)
         self.use_model.setEnabled(not busy and self.model is not None)
 
@@ -204,7 +219,6 @@ class SendDialog(QDialog):
     def _fail(self, text: str) -> None:
         self.job = None
         self._busy(False)
-        self.send_button.setEnabled(bool(self.printer.count()))
         self.stage.setText("")
         self.error.setText(text)
         self.error.show()

@@ -108,3 +108,7 @@ def speed_words(level: int) -> str:
 
 def fan_words(name: str) -> str:
     return {"part": tr("Part"), "aux": tr("Aux"), "chamber": tr("Chamber"), "heatbreak": tr("Hotend")}.get(name, name)
+
+
+def kind_words(kind: str) -> str:
+    return {"bambu": tr("Bambu Lab"), "moonraker": tr("Klipper"), "potscale": tr("3D Pot scale")}.get(kind, kind)

@@ -86,6 +86,7 @@ class TrayStrip(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
         self._trays: tuple[Tray, ...] = ()
+        self.hide()  # until a printer reports trays
 
     def set_trays(self, trays: tuple[Tray, ...]) -> None:
         if trays == self._trays:

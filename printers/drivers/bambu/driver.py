@@ -21,7 +21,7 @@ from printers import ftps
 from printers.base import Capability, ConnectionState, PrinterConfig, PrintOptions
 from printers.drivers.bambu.mapping import to_state
 from printers.drivers.bambu.project import inspect_project, validate_ams_mapping
-from printers.errors import CapabilityError, CommandRejectedError, DeveloperModeError
+from printers.errors import CapabilityError, CommandRejectedError, DeveloperModeError, PrinterConfigError
 from printers.hms import MQTT_VERIFY_FAILED, display_code
 from printers.mqtt import MqttLink, MqttSettings, TlsSettings
 from printers.replies import PendingReplies
@@ -41,10 +41,13 @@ class BambuDriver:
                               Capability.LIGHT, Capability.TEMPERATURE, Capability.FANS, Capability.PRINT,
                               Capability.AMS})
 
-    def __init__(self, config: PrinterConfig, access_code: str, *, command_timeout: float = 5.0,
+    def __init__(self, config: PrinterConfig, access_code: str | None, *, command_timeout: float = 5.0,
                  watchdog_s: float = 60.0, resync_s: float = 10.0, backoff_initial: float = 0.5) -> None:
         if not config.serial:
-            raise CapabilityError(f"{config.name}: a Bambu printer needs its serial number.")
+            raise PrinterConfigError(f"{config.name}: a Bambu printer needs its serial number.")
+        if access_code is None:
+            raise PrinterConfigError(f"{config.name}: no access code is stored in the keyring; add the printer "
+                                     "again with the code shown on its screen (Settings → LAN only).")
         self.config = config
         self.model = PrinterModel(config.name)
         self.command_timeout = command_timeout

@@ -1,0 +1,72 @@
+"""Overhang overlay: faces that need support, in red, with the printability report's figures.
+
+The report (core.geometry.printability.analyse) runs on a worker for each new mesh while the
+overlay is on. Which faces to paint follows the report's documented rule (normal leaning more than
+the overhang angle past vertical, not lying on the bed); core reports only the summed area, so the
+per-face selection is made here. TODO(lead): move `overhang_faces` into printability so the rule
+lives in one place and overhang_area sums it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import trimesh
+from PySide6.QtCore import QCoreApplication, QObject
+
+from core.geometry.printability import BED_TOLERANCE_MM, PrintabilityReport, analyse
+from core.tasks import Task
+from desktop.viewport.view import Viewport
+from desktop.workers import Workers
+
+ANGLE = 45.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Overhang", text)
+
+
+def overhang_faces(mesh: trimesh.Trimesh, angle: float = ANGLE) -> np.ndarray:
+    normals = np.asarray(mesh.face_normals)
+    down = -normals[:, 2] > math.sin(math.radians(angle)) + 1e-6
+    corners_z = np.asarray(mesh.vertices)[np.asarray(mesh.faces)][:, :, 2]
+    on_bed = corners_z.max(axis=1) <= float(mesh.bounds[0][2]) + BED_TOLERANCE_MM
+    return np.asarray(down & ~on_bed)
+
+
+class OverhangOverlay(QObject):
+    def __init__(self, viewport: Viewport, workers: Workers, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.viewport = viewport
+        self.workers = workers
+        self.on = False
+        self.report: PrintabilityReport | None = None
+
+    def set_on(self, on: bool) -> None:
+        self.on = on
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute for the mesh on screen (called when the overlay is toggled or the model changes)."""
+        mesh = self.viewport.mesh
+        if not self.on or mesh is None:
+            self.report = None
+            self.viewport.set_overlay(None)
+            self.viewport.info_label.setText("")
+            return
+        bed = self.viewport.bed
+
+        def run(_task: Task) -> tuple[np.ndarray, PrintabilityReport]:
+            return overhang_faces(mesh), analyse(mesh, bed, overhang_angle=ANGLE, samples=200)
+
+        self.workers.submit(tr("Checking printability"), run, lambda result: self._show(mesh, *result))
+
+    def _show(self, mesh: trimesh.Trimesh, mask: np.ndarray, report: PrintabilityReport) -> None:
+        if not self.on or self.viewport.mesh is not mesh:
+            return  # the model changed meanwhile; its own check is on the way
+        self.report = report
+        self.viewport.set_overlay(mask)
+        fits = tr("fits the bed") if report.fits else tr("does NOT fit the bed")
+        self.viewport.info_label.setText(
+            tr("Overhang > {0:g}°: {1:.0f} mm² · {2}").format(ANGLE, report.overhang_area_mm2, fits))

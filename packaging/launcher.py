@@ -1,0 +1,5 @@
+"""PyInstaller entry script: the same `potstudio` command as the installed console script."""
+
+from core.cli.main import main
+
+raise SystemExit(main())

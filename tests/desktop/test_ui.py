@@ -1,0 +1,167 @@
+"""Language, theme, command palette, preferences and the viewport's tools through the real window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from core import secrets
+from tests.desktop.conftest import ask, wait_idle
+from tests.desktop.test_chat_flow import extents
+
+
+def menu_titles(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    assert menu_titles(window) == ["&File", "&Edit", "&View"]
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"language": "pt_BR"}))
+    assert menu_titles(window) == ["&Arquivo", "&Editar", "E&xibir"]
+    assert window.action_set["file.save"].text() == "Salvar"
+    assert window.action_set["edit.undo"].text().startswith("Desfazer")
+    assert window.docks["parameters"].windowTitle() == "Parâmetros"
+    assert window.chat.send.text() == "Enviar"
+    assert window.chat.cards[0].open.text() == "Abrir esta versão"
+    assert window.viewport.dims_label.text().endswith("mm")
+    assert "Dimensões" in [b.title() for b in window.params.findChildren(type(window.params.widget().findChild(
+        __import__("PySide6.QtWidgets", fromlist=["QGroupBox"]).QGroupBox)))]
+    store.update(store.settings.model_copy(update={"language": "en"}))
+    assert menu_titles(window) == ["&File", "&Edit", "&View"]
+    assert window.chat.send.text() == "Send"
+
+
+def test_command_palette_lists_every_action_and_runs_the_chosen_one(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    assert window.action_set["edit.palette"].shortcut().toString() == "Ctrl+K"
+    palette = window.show_palette()
+    listed = {palette.list.item(i).text().split("    ")[0] for i in range(palette.list.count())}
+    enabled = {a.text() for a in window.action_set.actions.values() if a.isEnabled()}
+    assert enabled <= listed
+    qtbot.keyClicks(palette.search, "wirefr")
+    assert palette.list.count() == 1
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert window.action_set["view.wireframe"].isChecked()
+    assert window.viewport.style == "wireframe"
+    assert not palette.isVisible()
+
+
+def test_theme_switch_recolours_window_and_viewport(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"theme": "dark"}))
+    assert window.viewport.dark
+    assert QApplication.palette().window().color().lightness() < 80
+    store.update(store.settings.model_copy(update={"theme": "light"}))
+    assert not window.viewport.dark
+    assert QApplication.palette().window().color().lightness() > 200
+
+
+def test_preferences_store_the_api_key_in_the_keyring_not_in_settings(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    dialog = window.show_preferences()
+    dialog.provider.setCurrentIndex(dialog.provider.findData("openai"))
+    dialog.key.setText("sk-test-secret-123")
+    dialog.bed[0].setValue(300)
+    dialog.accept()
+    assert secrets.get_secret("llm:openai") == "sk-test-secret-123"
+    text = window.services.settings.path.read_text(encoding="utf-8")
+    assert "sk-test-secret-123" not in text
+    assert window.settings.ai.provider == "openai"
+    assert window.viewport.bed[0] == 300
+    assert window.chat.provider.currentData() == "openai"
+
+
+def test_measure_tool_reports_distance_between_two_picks(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    window.action_set["view.measure"].trigger()
+    assert "first point" in window.viewport.info_label.text()
+    window.viewport.measure.pick((0.0, 0.0, 0.0))
+    window.viewport.measure.pick((30.0, 40.0, 0.0))
+    assert window.viewport.measure.distance == pytest.approx(50.0)
+    assert "50.00 mm" in window.viewport.info_label.text()
+    window.action_set["view.measure"].trigger()
+    assert window.viewport.info_label.text() == ""
+
+
+def test_section_view_cuts_the_model_and_restores_it(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    full = window.viewport._poly.n_cells
+    window.action_set["view.section"].trigger()
+    assert 0 < window.viewport._poly.n_cells < full
+    assert extents(window)[1] == pytest.approx(120, abs=1), "the dimensions must stay those of the whole model"
+    window.action_set["view.section"].trigger()
+    assert window.viewport._poly.n_cells == full
+
+
+def test_tree_selection_highlights_the_part_and_transform_edits_move_it(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    transform = next(n for n in window.doc.root.walk() if n.type == "transform")
+    window.tree.select(transform.id)
+    wait_idle(qtbot, window)
+    assert window.viewport.highlighted
+    assert window.tree.transform.isVisible()
+    window.tree.select(window.doc.root.id)
+    wait_idle(qtbot, window)
+    assert not window.viewport.highlighted
+
+
+def test_status_bar_shows_running_task_with_cancel(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    gate = __import__("threading").Event()
+
+    def slow(task):  # type: ignore[no-untyped-def]
+        while not gate.wait(0.01):
+            task.check()
+
+    job = window.workers.submit("Slow thing", slow, lambda _r: None)
+    qtbot.waitUntil(lambda: window.task_status.isVisible())
+    assert "Slow thing" in window.task_status.label.text()
+    qtbot.mouseClick(window.task_status.cancel, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert job.task.cancelled
+    assert not window.task_status.isVisible()
+    gate.set()
+
+
+def test_overhang_overlay_paints_the_underside_of_a_sphere(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import trimesh
+
+    window = make_window()
+    path = tmp_path / "ball.stl"
+    trimesh.creation.icosphere(subdivisions=3, radius=20).export(path)
+    window.project.import_mesh(path)
+    wait_idle(qtbot, window)
+    window.action_set["view.overhang"].trigger()
+    wait_idle(qtbot, window)
+    report = window.overhang.report
+    assert report is not None and report.overhang_area_mm2 > 100
+    assert window.viewport._overlay is not None
+    painted = window.viewport._overlay.mapper.dataset
+    assert painted.bounds[5] < 0.5 * 40, "only the lower part of the ball overhangs"
+    assert "mm²" in window.viewport.info_label.text()
+    window.action_set["view.overhang"].trigger()
+    assert window.viewport._overlay is None
+
+
+def test_clicking_the_model_in_the_view_selects_its_part_in_the_tree(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    window.tree.select(None)
+    canvas = window.viewport.plotter
+    centre = canvas.rect().center()
+    centre.setY(int(canvas.height() * 0.55))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre)
+    wait_idle(qtbot, window)
+    top_level = {n.id for n in window.doc.root.children}
+    assert window.tree.current_id in top_level
+    wait_idle(qtbot, window)
+    assert window.viewport.highlighted
