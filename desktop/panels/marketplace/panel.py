@@ -130,6 +130,7 @@ class MarketplacePanel(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.search_bar.changed.connect(self.search)
+        self.stack.currentChanged.connect(lambda index: self.count.setVisible(index == 0))
         self.grid.opened.connect(self.open_listing)
         self.grid.more_wanted.connect(self._more)
         self.detail.back.connect(lambda: self.stack.setCurrentWidget(self.grid))

@@ -1,5 +1,6 @@
-"""Lazily loaded thumbnails. Cards ask for theirs only when they scroll into view; a few downloads
-run at a time on the worker pool (never the GUI thread), and the bytes come from sync_client,
+"""Lazily loaded thumbnails. Cards ask for theirs only when they scroll into view; at most
+`parallel` downloads run at a time on the shared worker pool (never the GUI thread; the rest wait
+in our own queue, so a search submitted meanwhile is not stuck behind a page of pictures), and the bytes come from sync_client,
 whose HTTP cache revalidates with ETags on disk, so a restart does not download them again.
 Decoded images are kept in memory for the session (a QPixmapCache would evict them too eagerly
 while the user scrolls back and forth)."""
@@ -23,7 +24,7 @@ MEMORY_ITEMS = 600
 class ThumbnailLoader(QObject):
     loaded = Signal(int, QPixmap)
 
-    def __init__(self, fetch: Callable[[int], bytes], workers: Workers, parallel: int = 3,
+    def __init__(self, fetch: Callable[[int], bytes], workers: Workers, parallel: int = 2,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch
