@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from hub.db import make_engine, migrate, utcnow
 from hub.models import Listing, ListingTag, User
@@ -68,6 +68,8 @@ def _fill(url: str) -> None:
             tags += [{"listing_id": i, "tag": t} for t in tag_list]
         conn.execute(insert(Listing), rows)
         conn.execute(insert(ListingTag), tags)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))  # fresh planner statistics, as a long-running hub would have
     engine.dispose()
 
 

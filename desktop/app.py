@@ -10,6 +10,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.geometry.build import Evaluator
@@ -18,6 +19,7 @@ from core.settings import SettingsStore
 from desktop.i18n import Translations
 from desktop.main_window import MainWindow
 from desktop.providers import ProviderFactory
+from desktop.resources import resources_dir
 from desktop.services import Services
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ def build_services(app: QApplication, settings_path: Path | None = None) -> Serv
 
 def build_window(services: Services) -> MainWindow:
     window = MainWindow(services)
+    window.setWindowIcon(QIcon(str(resources_dir() / "icons" / "potstudio.png")))
     window.resize(1440, 900)
     if services.settings.problem:
         window.statusBar().showMessage(services.settings.problem, 20_000)

@@ -9,6 +9,7 @@ stack is only ever mutated on the GUI thread and "undo what the AI did" is a pla
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -17,6 +18,8 @@ from core.assistant.base import AssistantReply, Conversation, Message, PrinterCo
 from core.assistant.session import DesignSession, ModelVersion
 from core.commands import CommandStack
 from core.document.document import Document
+from core.errors import PotStudioError
+from core.settings import AISettings
 from core.tasks import Task
 from desktop.bridge import Bridge, GuiThreadStack
 from desktop.workers import Job, Workers
@@ -30,6 +33,7 @@ class ChatController(QObject):
     version_added = Signal(object)  # ModelVersion
     turn_ended = Signal()
     reset = Signal()
+    state_changed = Signal(str, object)  # connection state text, ok (True/False, None while checking)
 
     def __init__(self, provider: Provider, doc: Document, stack: CommandStack, context: PrinterContext,
                  workers: Workers, bridge: Bridge, parent: QObject | None = None) -> None:
@@ -63,9 +67,20 @@ class ChatController(QObject):
         for message in (conversation.messages if conversation else []):
             self.session.conversation.add(message)
 
-    def set_provider(self, provider: Provider) -> None:
-        self.provider = provider
-        self.session.provider = provider
+    def configure(self, ai: AISettings, make: Callable[[AISettings], Provider],
+                  check: Callable[[AISettings], str]) -> None:
+        """Switch to the provider `ai` describes and check, on a worker, that it answers."""
+        tr = QCoreApplication.translate
+        self.state_changed.emit(tr("ChatController", "Checking…"), None)
+        try:
+            self.provider = make(ai)
+        except PotStudioError as exc:
+            self.state_changed.emit(str(exc), False)
+            return
+        self.session.provider = self.provider
+        self.workers.submit(tr("ChatController", "Connecting"), lambda _t: check(ai),
+                            lambda state: self.state_changed.emit(str(state), True),
+                            lambda exc: self.state_changed.emit(str(exc), False), show=False)
 
     @property
     def busy(self) -> bool:

@@ -112,6 +112,19 @@ class EmbeddedHub:
         self._thread = None
 
 
+def open_embedded(hub: EmbeddedHub, state_dir: Path | None = None, task: Task = NULL_TASK) -> HubClient:
+    """Everything "no server configured" means, in one call for a worker: start the built-in hub
+    (seeding it on first run), connect, and sign into the local account."""
+    url = hub.start(task)
+    client = HubClient(url, state_dir=state_dir)
+    try:
+        sign_in_locally(client)
+    except BaseException:
+        client.close()
+        raise
+    return client
+
+
 def local_username() -> str:
     """The computer's user name, made into a valid hub username."""
     with contextlib.suppress(Exception):

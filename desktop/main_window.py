@@ -36,12 +36,12 @@ from desktop.panels.model_tree import ModelTreePanel
 from desktop.panels.parameters import ParametersPanel
 from desktop.project import MESH_FILTER, PROJECT_FILTER, ProjectController
 from desktop.regen import Regenerator
+from desktop.selection import SelectionSync
 from desktop.services import Services
 from desktop.status import TaskStatus
 from desktop.undo import UndoAdapter
 from desktop.versions import VersionPreviews
 from desktop.viewport.overhang import OverhangOverlay
-from desktop.viewport.picking import ClickPicker, part_at
 from desktop.viewport.scene import palette
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
                                         lambda: palette(self.viewport.dark).model, self)
         self.autosave = AutosaveController(self.doc, self)
         self.overhang = OverhangOverlay(self.viewport, self.workers, self)
-        self.picker = ClickPicker(self.viewport.plotter, self._view_clicked, lambda: not self.viewport.measure.active)
+        self.selection = SelectionSync(self.doc, services.evaluator, self.workers, self.tree, self.viewport, self)
         self.task_status = TaskStatus(self.workers)
         self.statusBar().addPermanentWidget(self.task_status)
         self._connect()
@@ -149,12 +149,12 @@ class MainWindow(QMainWindow):
         self.regen.failed.connect(lambda msg: self._show_message(msg))
         self.params.edit_failed.connect(self._show_message)
         self.tree.edit_failed.connect(self._show_message)
-        self.tree.selected.connect(self._highlight)
         self.chat.send_requested.connect(self.chat_ctl.send)
         self.chat.stop_requested.connect(self.chat_ctl.stop)
         self.chat.open_version.connect(self.restore_version)
         self.chat.provider_chosen.connect(self._provider_chosen)
         self.chat_ctl.message_added.connect(self.chat.add_message)
+        self.chat_ctl.state_changed.connect(self.chat.set_state)
         self.chat_ctl.token.connect(self.chat.add_token)
         self.chat_ctl.turn_ended.connect(self.chat.turn_ended)
         self.chat_ctl.version_added.connect(self.history.add_version)
@@ -186,7 +186,8 @@ class MainWindow(QMainWindow):
                 self._show_message(tr("The {0} translation is missing; using English.").format(settings.language))
             self.retranslate()
         if first or settings.ai != old.ai:
-            self._provider_changed(settings)
+            self.chat.show_provider(settings.ai.provider)
+            self.chat_ctl.configure(settings.ai, self.services.make_provider, self.services.check_provider)
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
@@ -222,8 +223,7 @@ class MainWindow(QMainWindow):
         self.viewport.show_mesh(mesh, prepared)
         self.action_set.refresh()
         self.overhang.refresh()
-        if self.tree.current_id is not None:
-            self._highlight(self.tree.current_id)
+        self.selection.refresh()
 
     def _set_style(self, key: str) -> None:
         other = "view.xray" if key == "view.wireframe" else "view.wireframe"
@@ -232,19 +232,6 @@ class MainWindow(QMainWindow):
         on = self.action_set[key].isChecked()
         self.viewport.set_style(("wireframe" if key == "view.wireframe" else "xray") if on else "surface")
 
-    def _highlight(self, node_id: str | None) -> None:
-        if node_id is None or node_id == self.doc.root.id:
-            self.viewport.set_highlight(None)
-            return
-        snapshot = self.doc.copy()
-        self.workers.submit(tr("Highlighting"), lambda _t: self.services.evaluator.world_mesh(snapshot, node_id),
-                            self.viewport.set_highlight, show=False)
-
-    def _view_clicked(self, point: tuple[float, float, float]) -> None:
-        snapshot = self.doc.copy()
-        self.workers.submit(tr("Selecting"), lambda _t: part_at(self.services.evaluator, snapshot, point),
-                            self.tree.select, show=False)
-
     def _toggle_overhang(self) -> None:
         self.overhang.set_on(self.action_set["view.overhang"].isChecked())
 
@@ -252,19 +239,6 @@ class MainWindow(QMainWindow):
     def _provider_chosen(self, kind: str) -> None:
         ai = self.settings.ai.model_copy(update={"provider": kind})
         self.services.settings.update(self.settings.model_copy(update={"ai": ai}))
-
-    def _provider_changed(self, settings: Settings) -> None:
-        self.chat.show_provider(settings.ai.provider)
-        self.chat.set_state(tr("Checking…"), None)
-        try:
-            self.chat_ctl.set_provider(self.services.make_provider(settings.ai))
-        except PotStudioError as exc:
-            self.chat.set_state(str(exc), False)
-            return
-        ai = settings.ai
-        self.workers.submit(tr("Connecting"), lambda _t: self.services.check_provider(ai),
-                            lambda state: self.chat.set_state(str(state), True),
-                            lambda exc: self.chat.set_state(str(exc), False), show=False)
 
     def _watch_autosave(self) -> None:
         self.autosave.watch(self.chat_ctl.session.conversation, self.project.name)
@@ -432,7 +406,7 @@ class MainWindow(QMainWindow):
         self.chat_ctl.stop()
         self.workers.shutdown()
         self.autosave.close()
-        self.picker.detach()
+        self.selection.detach()
         self.regen.detach()
         self.params.detach()
         self.tree.detach()

@@ -79,6 +79,7 @@ class Workers(QObject):
         self._pool.setMaxThreadCount(threads)
         self._on_error = on_error
         self._jobs: set[Job] = set()
+        self._closed = False
 
     def submit(
         self,
@@ -89,6 +90,12 @@ class Workers(QObject):
         show: bool = True,
     ) -> Job:
         job = Job(label, show)
+        if self._closed:
+            # The window is closing (a late queued result asked for more work): never start it, or
+            # its callbacks would outlive the window.
+            job.running = False
+            job.deleteLater()
+            return job
         job.succeeded.connect(on_done)
         job.errored.connect(on_error or (lambda exc: self._on_error(label, exc)))
         job.ended.connect(lambda: self._finish(job))
@@ -121,6 +128,7 @@ class Workers(QObject):
         Events keep flowing while we wait, because a worker may be blocked on a call it asked the
         GUI thread to run (Bridge.call_blocking); a plain waitForDone would deadlock with it.
         """
+        self._closed = True
         self.cancel_all()
         deadline = time.monotonic() + timeout_ms / 1000
         while self._jobs or not self._pool.waitForDone(20):

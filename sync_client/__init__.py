@@ -1,1 +1,9 @@
-"""httpx client of the 3D Pot marketplace/collaboration API, auth, offline outbox and sync. May use core, never Qt."""
+"""httpx client of the 3D Pot marketplace/collaboration API, auth, offline outbox and sync. May use core,
+never Qt.
+
+client.HubClient wires it together: transport (retries, size caps, error mapping, token refresh),
+auth.Session (PKCE loopback and device sign-in; refresh token only in the OS keyring), models (typed,
+validated answers), api.market / api.projects (calls), tus (resumable uploads), files (safe downloads),
+outbox (SQLite: ops, checkpoints, conflicts, queued publications), sync.SyncEngine and
+publishing.PublishQueue (evented models the desktop binds to), cli (`potstudio market|sync`).
+"""

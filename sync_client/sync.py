@@ -47,6 +47,7 @@ class SyncEngine:
         self.status_changed: Signal[[SyncStatus]] = Signal()
         self.remote_ops: Signal[[int, list[RemoteOp]]] = Signal()
         self.conflict_added: Signal[[ConflictRecord]] = Signal()
+        self.presence_changed: Signal[[int, list[str]]] = Signal()
         self._lock = threading.Lock()
         self._last: State | None = None
         self._message = ""
@@ -169,7 +170,8 @@ class SyncEngine:
 
     def follow(self, project_id: int, stop: threading.Event) -> None:
         """Apply live updates until `stop` is set (run in a worker thread)."""
-        stream = self.projects.events(project_id, self.outbox.checkpoint(project_id))
+        stream = self.projects.events(project_id, self.outbox.checkpoint(project_id),
+                                      on_presence=lambda users: self.presence_changed.emit(project_id, users))
         try:
             for op in stream:
                 self.outbox.set_checkpoint(project_id, op.rev)

@@ -42,6 +42,28 @@ class Feature:
 
 
 @dataclass(frozen=True)
+class RoleSwitch:
+    """A role whose parameters follow a choice parameter: a block's "width" is its diameter once the
+    block is a cylinder. `cases` maps choice indices to parameter names (comma separated); other
+    choices keep the template's plain `roles` entry."""
+
+    param: str
+    cases: Mapping[int, str]
+
+
+@dataclass(frozen=True)
+class DerivedRole:
+    """A size no single parameter holds, set by solving for one: a gear's outside diameter is
+    module × (teeth + 2). `value` gives the size now; `solves` lists (parameter, expression over the
+    parameters and `target`) in order of preference, and the planner solves for the first one the
+    user did not state in the same request (keep the module and count teeth, unless the teeth were
+    given)."""
+
+    value: str
+    solves: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Check:
     """A printability rule over parameter values, e.g. ("wall * 2 < top_diameter", "...")."""
 
@@ -85,17 +107,26 @@ class TemplateSpec:
     checks: tuple[Check, ...] = ()
     tags: tuple[str, ...] = ()
     extent: Callable[[Document], Extent] | None = None
+    role_switches: Mapping[str, RoleSwitch] = field(default_factory=dict)
+    derived: Mapping[str, DerivedRole] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for check in self.checks:
             parse(check.expr)
+        for derived in self.derived.values():
+            for expr in (derived.value, *(e for _, e in derived.solves)):
+                parse(expr)
 
     def parameters(self) -> list[Parameter]:
         return self.params()
 
-    def params_for(self, role: str) -> tuple[str, ...]:
-        """Parameter names a role sets; a role may name several ("size" of a block: "width,depth,height")."""
+    def params_for(self, role: str, values: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+        """Parameter names a role sets; a role may name several ("size" of a block: "width,depth,height").
+        With the current `values`, a role switch picks the names for the chosen shape."""
         names = self.roles.get(role, "")
+        switch = self.role_switches.get(role)
+        if switch is not None and values is not None and switch.param in values:
+            names = switch.cases.get(int(values[switch.param]), names)
         return tuple(n.strip() for n in names.split(",") if n.strip())
 
     def expected_extent(self, doc: Document) -> Extent | None:

@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import trimesh
 import vtk
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QMouseEvent
 
 from core.document.document import Document
 from core.errors import PotStudioError
@@ -18,34 +20,38 @@ CLICK_SLOP_PX = 3
 HIT_TOLERANCE_MM = 0.5
 
 
-class ClickPicker:
+class ClickPicker(QObject):
+    """A Qt event filter on the viewport canvas. Qt events rather than VTK observers, because the
+    VTK interactor style grabs the mouse on press and keeps the release from other observers."""
+
     def __init__(self, plotter: Any, on_click: Callable[[tuple[float, float, float]], None],
                  enabled: Callable[[], bool]) -> None:
+        super().__init__()
         self.plotter = plotter
         self.on_click = on_click
         self.enabled = enabled
-        self._down: tuple[int, int] | None = None
+        self._down: QPoint | None = None
         self._picker = vtk.vtkCellPicker()
         self._picker.SetTolerance(0.0005)
-        iren = plotter.iren.interactor
-        self._tags = [iren.AddObserver("LeftButtonPressEvent", self._press, 1.0),
-                      iren.AddObserver("LeftButtonReleaseEvent", self._release, 1.0)]
+        plotter.installEventFilter(self)
 
     def detach(self) -> None:
-        iren = self.plotter.iren.interactor
-        for tag in self._tags:
-            iren.RemoveObserver(tag)
-        self._tags = []
+        """Stop filtering and drop the window's callbacks, so nothing here keeps the window alive."""
+        self.plotter.removeEventFilter(self)
+        self.on_click = _ignore
+        self.enabled = _never
 
-    def _press(self, iren: Any, _event: str) -> None:
-        self._down = iren.GetEventPosition()
-
-    def _release(self, iren: Any, _event: str) -> None:
-        down, self._down = self._down, None
-        x, y = iren.GetEventPosition()
-        if down is None or not self.enabled() or abs(x - down[0]) + abs(y - down[1]) > CLICK_SLOP_PX:
-            return
-        self.pick_at(x, y)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
+            pos = event.position().toPoint()
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._down = pos
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                down, self._down = self._down, None
+                if down is not None and self.enabled() and (pos - down).manhattanLength() <= CLICK_SLOP_PX:
+                    ratio = self.plotter.devicePixelRatioF()
+                    self.pick_at(round(pos.x() * ratio), round((self.plotter.height() - pos.y()) * ratio))
+        return False
 
     def pick_at(self, x: int, y: int) -> bool:
         """Pick at display coordinates (VTK's, origin bottom-left); True when the model was hit."""
@@ -54,6 +60,14 @@ class ClickPicker:
         px, py, pz = self._picker.GetPickPosition()
         self.on_click((px, py, pz))
         return True
+
+
+def _ignore(_point: tuple[float, float, float]) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
 
 
 def part_at(evaluator: Evaluator, doc: Document, point: tuple[float, float, float]) -> str | None:

@@ -19,7 +19,7 @@ from hub.state import hub_of
 router = APIRouter(tags=["buying"], responses={401: ERROR_SCHEMA, 404: ERROR_SCHEMA, 409: ERROR_SCHEMA})
 
 
-def _paid_listing(db: DB, listing_id: Id) -> Listing:
+def _paid_listing(db: DB, listing_id: int) -> Listing:
     listing = db.get(Listing, listing_id)
     if listing is None:
         raise not_found("This listing")

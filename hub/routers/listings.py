@@ -34,7 +34,7 @@ def _payment_required(listing: Listing, base: str) -> ApiError:
                     headers={"Link": f'<{url}>; rel="payment"'}, extra={"checkout_url": url})
 
 
-def _listing(db: DB, listing_id: Id) -> Listing:
+def _listing(db: DB, listing_id: int) -> Listing:
     listing = db.get(Listing, listing_id)
     if listing is None:
         raise not_found("This listing")

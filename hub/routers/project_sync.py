@@ -3,6 +3,7 @@ stream it as server-sent events, read the head, and keep immutable named version
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -80,12 +81,12 @@ def submit_op(
             db.expire_all()
             project, _ = project_for(db, project_id, user, Role.EDITOR)
             continue
-        hub_of(request).bell.ring(project_id, project.head_rev)
+        hub_of(request).bell.ring(project_id)
         return Response(_accepted(op, project).model_dump_json(), 201, media_type="application/json")
     raise ApiError(503, "busy", "The project is being edited heavily; try again.", headers={"Retry-After": "1"})
 
 
-def _ops_since(db: Session, project_id: Id, since: int, limit: int) -> list[OpOut]:
+def _ops_since(db: Session, project_id: int, since: int, limit: int) -> list[OpOut]:
     rows = db.execute(select(Op, User.username).join(User, User.id == Op.author_id)
                       .where(Op.project_id == project_id, Op.rev > since).order_by(Op.rev).limit(limit)).all()
     return [OpOut(rev=o.rev, op_id=o.op_id, base_rev=o.base_rev, kind=o.kind, args=o.args, author=name,
@@ -102,23 +103,35 @@ def feed(project_id: Id, db: DB, user: CurrentUser, since: Annotated[int, Query(
 @router.get("/projects/{project_id}/events", responses={200: {"content": {"text/event-stream": {}}}})
 def events(project_id: Id, request: Request, db: DB, user: CurrentUser,
            since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> StreamingResponse:
-    """Server-sent events: one `op` event per new revision (id = rev, so Last-Event-ID resumes)."""
+    """Server-sent events: one `op` event per new revision (id = rev, so Last-Event-ID resumes) and a
+    `presence` event with the usernames watching whenever that changes."""
     project_for(db, project_id, user, Role.VIEWER)
     last_event = request.headers.get("last-event-id", "")
     cursor = int(last_event) if last_event.isdigit() else since
     hub = hub_of(request)
+    username = user.username
 
     def stream() -> Iterator[str]:
         nonlocal cursor
-        yield "retry: 2000\n\n"
-        while True:
-            with hub.sessions() as session:
-                ops = _ops_since(session, project_id, cursor, 100)
-            for op in ops:
-                cursor = op.rev
-                yield f"id: {op.rev}\nevent: op\ndata: {op.model_dump_json()}\n\n"
-            if not ops and not hub.bell.wait(project_id, cursor, HEARTBEAT_SECONDS):
-                yield ": keep-alive\n\n"
+        hub.bell.join(project_id, username)
+        shown: list[str] | None = None
+        try:
+            yield "retry: 2000\n\n"
+            while True:
+                seen = hub.bell.generation(project_id)
+                present = hub.bell.present(project_id)
+                if present != shown:
+                    shown = present
+                    yield f"event: presence\ndata: {json.dumps({'users': present})}\n\n"
+                with hub.sessions() as session:
+                    ops = _ops_since(session, project_id, cursor, 100)
+                for op in ops:
+                    cursor = op.rev
+                    yield f"id: {op.rev}\nevent: op\ndata: {op.model_dump_json()}\n\n"
+                if not ops and not hub.bell.wait(project_id, seen, HEARTBEAT_SECONDS):
+                    yield ": keep-alive\n\n"
+        finally:
+            hub.bell.leave(project_id, username)
 
     return StreamingResponse(stream(), media_type="text/event-stream",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})

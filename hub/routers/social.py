@@ -13,18 +13,20 @@ from hub.params import Id
 from hub.present import has_downloaded
 from hub.schemas import CollectionCreate, CollectionOut, CommentCreate, CommentOut, ReportIn, ReviewIn, ReviewOut
 from hub.security import DB, CurrentUser
+from hub.state import hub_of
 
 router = APIRouter(tags=["social"], responses={401: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA})
 
 
-def _listing(db: DB, listing_id: Id) -> Listing:
+def _listing(db: DB, listing_id: int) -> Listing:
     listing = db.get(Listing, listing_id)
     if listing is None:
         raise not_found("This listing")
     return listing
 
 
-def _recount_likes(db: DB, listing_id: Id) -> None:
+def _recount_likes(db: DB, request: Request, listing_id: int) -> None:
+    hub_of(request).results.clear()  # "popular" order changes with likes
     count = select(func.count()).where(Like.listing_id == listing_id).scalar_subquery()
     db.execute(update(Listing).where(Listing.id == listing_id).values(likes=count))
 
@@ -83,7 +85,7 @@ def create_collection(body: CollectionCreate, db: DB, user: CurrentUser) -> Coll
     return _collection_out(db, collection)
 
 
-def _own_collection(db: DB, user: User, collection_id: Id) -> Collection:
+def _own_collection(db: DB, user: User, collection_id: int) -> Collection:
     collection = db.get(Collection, collection_id)
     if collection is None or collection.user_id != user.id:
         raise not_found("This collection")

@@ -130,14 +130,42 @@
     </message>
   </context>
   <context>
+    <name>Autosave</name>
+    <message>
+      <location filename="../../desktop/autosave.py" line="41" />
+      <source>Autosave</source>
+      <translation>Salvamento automático</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/autosave.py" line="77" />
+      <source>Discard unsaved work</source>
+      <translation>Descartar trabalho não salvo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/autosave.py" line="68" />
+      <source>Recover unsaved work</source>
+      <translation>Recuperar trabalho não salvo</translation>
+    </message>
+  </context>
+  <context>
     <name>ChatController</name>
     <message>
+      <location filename="../../desktop/assistant.py" line="74" />
+      <source>Checking…</source>
+      <translation>Verificando…</translation>
+    </message>
+    <message>
       <location filename="../../desktop/assistant.py" line="81" />
+      <source>Connecting</source>
+      <translation>Conectando</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/assistant.py" line="96" />
       <source>Designing</source>
       <translation>Projetando</translation>
     </message>
     <message>
-      <location filename="../../desktop/assistant.py" line="103" />
+      <location filename="../../desktop/assistant.py" line="118" />
       <source>Stopped.</source>
       <translation>Interrompido.</translation>
     </message>
@@ -237,132 +265,122 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="188" />
+      <location filename="../../desktop/main_window.py" line="200" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="242" />
-      <source>Checking…</source>
-      <translation>Verificando…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/main_window.py" line="249" />
-      <source>Connecting</source>
-      <translation>Conectando</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/main_window.py" line="273" />
+      <location filename="../../desktop/versions.py" line="54" />
       <source>Drawing thumbnail</source>
       <translation>Desenhando a miniatura</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="344" />
+      <location filename="../../desktop/main_window.py" line="329" />
       <source>Export</source>
       <translation>Exportar</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="336" />
+      <location filename="../../desktop/main_window.py" line="321" />
       <source>Export Mesh</source>
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="157" />
+      <location filename="../../desktop/main_window.py" line="168" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="230" />
-      <source>Highlighting</source>
-      <translation>Destacando</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/main_window.py" line="189" />
+      <location filename="../../desktop/main_window.py" line="201" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="331" />
+      <location filename="../../desktop/main_window.py" line="316" />
       <source>Import Mesh</source>
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="188" />
+      <location filename="../../desktop/main_window.py" line="200" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="357" />
+      <location filename="../../desktop/main_window.py" line="342" />
       <source>No recent projects</source>
       <translation>Nenhum projeto recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="298" />
+      <location filename="../../desktop/main_window.py" line="278" />
       <source>Open</source>
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="187" />
+      <location filename="../../desktop/main_window.py" line="199" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="188" />
+      <location filename="../../desktop/main_window.py" line="200" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="387" />
+      <location filename="../../desktop/main_window.py" line="372" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="286" />
+      <location filename="../../desktop/main_window.py" line="254" />
+      <source>Recovered work</source>
+      <translation>Trabalho recuperado</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="266" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="284" />
+      <location filename="../../desktop/main_window.py" line="264" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="288" />
+      <location filename="../../desktop/main_window.py" line="268" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="320" />
+      <location filename="../../desktop/main_window.py" line="300" />
       <source>Save As</source>
       <translation>Salvar como</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="327" />
+      <location filename="../../desktop/main_window.py" line="312" />
       <source>Saved {0}</source>
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="175" />
+      <location filename="../../desktop/main_window.py" line="186" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="409" />
+      <location filename="../../desktop/main_window.py" line="394" />
       <source>Unsaved changes</source>
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="59" />
+      <location filename="../../desktop/main_window.py" line="62" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="191" />
+      <location filename="../../desktop/main_window.py" line="203" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="410" />
+      <location filename="../../desktop/main_window.py" line="395" />
       <source>{0} has unsaved changes. Save them first?</source>
       <translation>{0} tem alterações não salvas. Salvar antes?</translation>
     </message>
@@ -383,6 +401,29 @@
       <location filename="../../desktop/panels/model_tree.py" line="80" />
       <source>{0} · shown when {1}</source>
       <translation>{0} · visível quando {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Overhang</name>
+    <message>
+      <location filename="../../desktop/viewport/overhang.py" line="63" />
+      <source>Checking printability</source>
+      <translation>Verificando a imprimibilidade</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/overhang.py" line="72" />
+      <source>Overhang &gt; {0:g}°: {1:.0f} mm² · {2}</source>
+      <translation>Balanço &gt; {0:g}°: {1:.0f} mm² · {2}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/overhang.py" line="70" />
+      <source>does NOT fit the bed</source>
+      <translation>NÃO cabe na mesa</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/overhang.py" line="70" />
+      <source>fits the bed</source>
+      <translation>cabe na mesa</translation>
     </message>
   </context>
   <context>
@@ -563,6 +604,39 @@
     </message>
   </context>
   <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <location filename="../../desktop/dialogs/recovery.py" line="36" />
+      <source>3D Pot Studio closed unexpectedly last time. This unsaved work can be recovered:</source>
+      <translation>O 3D Pot Studio fechou inesperadamente da última vez. Este trabalho não salvo pode ser recuperado:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/recovery.py" line="47" />
+      <source>Discard all</source>
+      <translation>Descartar tudo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/recovery.py" line="48" />
+      <source>Later</source>
+      <translation>Depois</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/recovery.py" line="45" />
+      <source>Recover</source>
+      <translation>Recuperar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/recovery.py" line="34" />
+      <source>Recover unsaved work</source>
+      <translation>Recuperar trabalho não salvo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/recovery.py" line="41" />
+      <source>Untitled</source>
+      <translation>Sem título</translation>
+    </message>
+  </context>
+  <context>
     <name>Regenerator</name>
     <message>
       <location filename="../../desktop/regen.py" line="64" />
@@ -624,22 +698,22 @@
   <context>
     <name>Undo</name>
     <message>
-      <location filename="../../desktop/undo.py" line="36" />
+      <location filename="../../desktop/undo.py" line="38" />
       <source>Redo</source>
       <translation>Refazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/undo.py" line="46" />
+      <location filename="../../desktop/undo.py" line="48" />
       <source>Redo {0}</source>
       <translation>Refazer {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/undo.py" line="30" />
+      <location filename="../../desktop/undo.py" line="32" />
       <source>Undo</source>
       <translation>Desfazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/undo.py" line="43" />
+      <location filename="../../desktop/undo.py" line="45" />
       <source>Undo {0}</source>
       <translation>Desfazer {0}</translation>
     </message>
@@ -662,12 +736,12 @@
       <translation>Distância: {0:.2f} mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="139" />
+      <location filename="../../desktop/viewport/view.py" line="140" />
       <source>No model yet</source>
       <translation>Nenhum modelo ainda</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="142" />
+      <location filename="../../desktop/viewport/view.py" line="143" />
       <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
       <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
     </message>

@@ -30,10 +30,6 @@
         <translation>Balança 3D Pot</translation>
     </message>
     <message>
-        <source>Add a virtual printer</source>
-        <translation>Adicionar impressora virtual</translation>
-    </message>
-    <message>
         <source>Starts a simulated Bambu printer on this computer to try the app.</source>
         <translation>Inicia uma impressora Bambu simulada neste computador para experimentar o app.</translation>
     </message>
@@ -54,12 +50,8 @@
         <translation>Iniciando uma impressora virtual</translation>
     </message>
     <message>
-        <source>e.g. Workshop X1C</source>
-        <translation>ex.: X1C da oficina</translation>
-    </message>
-    <message>
-        <source>Found on your network</source>
-        <translation>Encontradas na sua rede</translation>
+        <source>Add a virtual printer</source>
+        <translation>Adicionar impressora virtual</translation>
     </message>
     <message>
         <source>Click a printer to fill in its address and serial; then type its access code.</source>
@@ -68,6 +60,14 @@
     <message>
         <source>Listening for Bambu Lab printers… (they announce themselves every few seconds)</source>
         <translation>Procurando impressoras Bambu Lab… (elas se anunciam a cada poucos segundos)</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop X1C</source>
+        <translation>ex.: X1C da oficina</translation>
+    </message>
+    <message>
+        <source>Found on your network</source>
+        <translation>Encontradas na sua rede</translation>
     </message>
     <message>
         <source>Please give the printer a name.</source>
@@ -84,6 +84,14 @@
     <message>
         <source>Virtual printer {0}</source>
         <translation>Impressora virtual {0}</translation>
+    </message>
+    <message>
+        <source>Remove printer…</source>
+        <translation>Remover impressora…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mais</translation>
     </message>
     <message>
         <source>Nozzle</source>
@@ -218,6 +226,10 @@
         <translation>este trabalho</translation>
     </message>
     <message>
+        <source>Remove printer?</source>
+        <translation>Remover impressora?</translation>
+    </message>
+    <message>
         <source>Printers</source>
         <translation>Impressoras</translation>
     </message>
@@ -234,6 +246,10 @@
         <translation>Nenhuma impressora ainda. Adicione uma Bambu Lab, Klipper ou balança 3D Pot da sua rede, ou experimente uma impressora virtual.</translation>
     </message>
     <message>
+        <source>Remove &quot;{0}&quot; from this computer? Its access code is deleted too; the printer itself is not changed.</source>
+        <translation>Remover &quot;{0}&quot; deste computador? O código de acesso também é apagado; a impressora em si não é alterada.</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>Fila</translation>
     </message>
@@ -242,20 +258,12 @@
         <translation>Histórico</translation>
     </message>
     <message>
+        <source>Disconnecting {0}</source>
+        <translation>Desconectando {0}</translation>
+    </message>
+    <message>
         <source>8 characters, shown on the printer's screen</source>
         <translation>8 caracteres, exibidos na tela da impressora</translation>
-    </message>
-    <message>
-        <source>Verify with the printer's CA file (recommended)</source>
-        <translation>Verificar com o arquivo de CA da impressora (recomendado)</translation>
-    </message>
-    <message>
-        <source>Verify with this computer's certificates</source>
-        <translation>Verificar com os certificados deste computador</translation>
-    </message>
-    <message>
-        <source>Don't verify the certificate</source>
-        <translation>Não verificar o certificado</translation>
     </message>
     <message>
         <source>Anyone on your network could pretend to be this printer and read its access code. Use only on a network you trust.</source>
@@ -338,8 +346,16 @@
         <translation>Mostrar o filamento em</translation>
     </message>
     <message>
-        <source>CA bundle (.pem)</source>
-        <translation>Pacote de CA (.pem)</translation>
+        <source>Verify with the printer's CA file (recommended)</source>
+        <translation>Verificar com o arquivo de CA da impressora (recomendado)</translation>
+    </message>
+    <message>
+        <source>Verify with this computer's certificates</source>
+        <translation>Verificar com os certificados deste computador</translation>
+    </message>
+    <message>
+        <source>Don't verify the certificate</source>
+        <translation>Não verificar o certificado</translation>
     </message>
     <message>
         <source>CA bundle file (or choose another certificate option)</source>
@@ -348,6 +364,10 @@
     <message>
         <source>Please enter the {0}.</source>
         <translation>Informe o {0}.</translation>
+    </message>
+    <message>
+        <source>CA bundle (.pem)</source>
+        <translation>Pacote de CA (.pem)</translation>
     </message>
     <message>
         <source>serial number</source>
@@ -394,14 +414,6 @@
         <translation>Filamento</translation>
     </message>
     <message>
-        <source>Remove from queue</source>
-        <translation>Remover da fila</translation>
-    </message>
-    <message>
-        <source>Start next jobs</source>
-        <translation>Iniciar próximos trabalhos</translation>
-    </message>
-    <message>
         <source>Send waiting jobs to free printers whose bed and material fit. A printer with a finished print needs &quot;Plate is clear&quot; on its card first.</source>
         <translation>Envia trabalhos em espera para impressoras livres com mesa e material compatíveis. Uma impressora com impressão concluída precisa antes de &quot;Mesa livre&quot; no cartão dela.</translation>
     </message>
@@ -438,6 +450,14 @@
         <translation>Situação</translation>
     </message>
     <message>
+        <source>Remove from queue</source>
+        <translation>Remover da fila</translation>
+    </message>
+    <message>
+        <source>Start next jobs</source>
+        <translation>Iniciar próximos trabalhos</translation>
+    </message>
+    <message>
         <source>Remove &quot;{0}&quot; from the queue?</source>
         <translation>Remover &quot;{0}&quot; da fila?</translation>
     </message>
@@ -448,22 +468,6 @@
     <message>
         <source>Send to printer</source>
         <translation>Enviar para impressora</translation>
-    </message>
-    <message>
-        <source>A sliced file…</source>
-        <translation>Um arquivo fatiado…</translation>
-    </message>
-    <message>
-        <source>The build plate is clear (the last print was removed)</source>
-        <translation>A mesa está livre (a última impressão foi retirada)</translation>
-    </message>
-    <message>
-        <source>Slice and print</source>
-        <translation>Fatiar e imprimir</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
     <message>
         <source>What</source>
@@ -490,8 +494,24 @@
         <translation>Cancelado. Nada foi iniciado na impressora.</translation>
     </message>
     <message>
+        <source>A sliced file…</source>
+        <translation>Um arquivo fatiado…</translation>
+    </message>
+    <message>
         <source>No model open</source>
         <translation>Nenhum modelo aberto</translation>
+    </message>
+    <message>
+        <source>The build plate is clear (the last print was removed)</source>
+        <translation>A mesa está livre (a última impressão foi retirada)</translation>
+    </message>
+    <message>
+        <source>Slice and print</source>
+        <translation>Fatiar e imprimir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>No printer can print yet: add a Bambu Lab or Klipper printer first.</source>
@@ -526,8 +546,8 @@
         <translation>Arquivo fatiado: {0}</translation>
     </message>
     <message>
-        <source>The printer rejected the access code, so we stopped retrying (repeated attempts can lock you out). Check the LAN access code on the printer's screen and edit this printer.</source>
-        <translation>A impressora recusou o código de acesso, então paramos de tentar (tentativas repetidas podem bloquear o acesso). Confira o código de acesso LAN na tela da impressora e edite esta impressora.</translation>
+        <source>The printer rejected the access code, so we stopped retrying (repeated attempts can lock you out). Check the LAN access code on the printer's screen, then remove this printer (⋯ menu) and add it again with the right code.</source>
+        <translation>A impressora recusou o código de acesso, então paramos de tentar (tentativas repetidas podem bloquear o acesso). Confira o código de acesso LAN na tela da impressora, depois remova esta impressora (menu ⋯) e adicione-a de novo com o código certo.</translation>
     </message>
     <message>
         <source>The printer refused the connection.</source>
@@ -558,8 +578,8 @@
         <translation>Conexão recusada</translation>
     </message>
     <message>
-        <source>The printer's certificate could not be verified. Choose its CA bundle, or choose &quot;don't verify&quot; explicitly when editing this printer.</source>
-        <translation>Não foi possível verificar o certificado da impressora. Escolha o arquivo de CA dela ou escolha explicitamente &quot;não verificar&quot; ao editar esta impressora.</translation>
+        <source>The printer's certificate could not be verified. Remove this printer (⋯ menu) and add it again with its CA bundle, or with &quot;don't verify&quot; chosen explicitly.</source>
+        <translation>Não foi possível verificar o certificado da impressora. Remova esta impressora (menu ⋯) e adicione-a de novo com o arquivo de CA dela, ou escolhendo explicitamente &quot;não verificar&quot;.</translation>
     </message>
     <message>
         <source>Not reachable right now; retrying automatically.</source>

@@ -64,9 +64,14 @@ def update(language: str, extra: dict[str, str] | None = None) -> Path:
                 text = msg.findtext("translation") or ""
                 if text:
                     known[(name, msg.findtext("source") or "")] = text
+    # Docks with their own catalogue (printers_<lang>.ts, market_<lang>.ts, ...) keep their contexts.
+    theirs = {c.findtext("name") for other in HERE.glob(f"*_{language}.ts") if other != ts
+              for c in ET.parse(other).getroot().iter("context")}
     root = ET.Element("TS", version="2.1", language=language)
     missing = 0
     for ctx, strings in sorted(collect().items()):
+        if ctx in theirs:
+            continue
         c = ET.SubElement(root, "context")
         ET.SubElement(c, "name").text = ctx
         for source, where in sorted(strings.items()):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 import httpx
@@ -109,8 +109,10 @@ class Projects:
         return parse(ProjectComment, self.t.json("PATCH", f"/projects/{int(project_id)}/comments/{int(comment_id)}",
                                                  json_body={"resolved": resolved}))
 
-    def events(self, project_id: int, since: int) -> Generator[RemoteOp, None, None]:
-        """Live ops as server-sent events; iterate in a worker thread and close the generator to stop."""
+    def events(self, project_id: int, since: int,
+               on_presence: Callable[[list[str]], object] | None = None) -> Generator[RemoteOp, None, None]:
+        """Live ops as server-sent events; iterate in a worker thread and close the generator to stop.
+        `on_presence` hears the usernames watching the project whenever that changes."""
         headers = {"Accept": "text/event-stream"}
         token = self.t.tokens.access_token() if self.t.tokens else None
         if token:
@@ -134,11 +136,17 @@ class Projects:
                     elif line.startswith("data:"):
                         data.append(line[5:].strip())
                     elif line == "":
-                        if event == "op" and data:
+                        if event in ("op", "presence") and data:
                             try:
-                                yield parse(RemoteOp, json.loads("\n".join(data)))
+                                payload = json.loads("\n".join(data))
                             except ValueError:
                                 raise BadResponse("A live update from the hub is not valid JSON.") from None
+                            if event == "op":
+                                yield parse(RemoteOp, payload)
+                            elif on_presence is not None and isinstance(payload, dict):
+                                users = payload.get("users")
+                                if isinstance(users, list):
+                                    on_presence([str(u) for u in users])
                         data, event, size = [], "", 0
         except httpx.TransportError as exc:
             raise HubUnavailable(f"The live connection to the hub dropped ({type(exc).__name__}).") from None

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.embedded_hub import EmbeddedHub, sign_in_locally
+from desktop.embedded_hub import EmbeddedHub, local_username, open_embedded, sign_in_locally
 from desktop.panels.account import AccountPanel
 from sync_client.client import HubClient
 from tests.desktop.market_support import market_hub_fixture, workers_fixture  # noqa: F401
@@ -82,15 +82,20 @@ def test_custom_server_must_be_https(qtbot, workers) -> None:  # type: ignore[no
 
 def test_embedded_hub_seeds_and_signs_into_a_local_account(qtbot, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     hub = EmbeddedHub(root=tmp_path / "hub", port=0, seed_count=6)
-    job = workers.submit("start hub", hub.start, lambda _url: None)  # on a worker, as the app does
+    opened: list[HubClient] = []
+    # on a worker, as the app does: start, seed, connect, sign in to the local account
+    job = workers.submit("start hub", lambda task: open_embedded(hub, tmp_path / "first", task), opened.append)
     qtbot.waitUntil(lambda: not job.running, timeout=180_000)
     try:
         assert hub.running and hub.url.startswith("http://127.0.0.1:")
-        client = HubClient(hub.url, state_dir=tmp_path / "client")
+        first = opened[0]
+        assert first.me().username == local_username()
+        assert first.market.search().total == 6  # the seed catalogue is there on first start
+        first.close()
+        client = HubClient(hub.url, state_dir=tmp_path / "client", profile="pat")
         user = sign_in_locally(client, "pat")
         assert user.username == "pat"
-        assert client.market.search().total == 6  # the seed catalogue is there on first start
-        again = HubClient(hub.url, state_dir=tmp_path / "client")  # the next start of the app
+        again = HubClient(hub.url, state_dir=tmp_path / "client", profile="pat")  # the next start of the app
         assert sign_in_locally(again, "pat").username == "pat"
         taken = sign_in_locally(HubClient(hub.url, state_dir=tmp_path / "other", profile="x"), "potstudio")
         assert taken.username == "potstudio.studio"  # a seed creator's name is not ours: a variant is made

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 import pyvista as pv
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from core.document.document import Document
 from desktop.panels.collab.bridge import SyncBridge
 from desktop.panels.collab.conflict import ConflictView
+from desktop.panels.collab.invitations import InvitationsView
 from desktop.panels.collab.panel import CollabPanel
 from desktop.panels.collab.pins import ACTOR, OPEN_COLOUR, CommentPin, draw_pins
 from desktop.panels.collab.sync_indicator import SyncIndicator
@@ -79,7 +81,7 @@ def test_sync_indicator_pending_offline_synced(qtbot, workers, bridges, tmp_path
 
 
 def test_conflict_side_by_side_and_keep_mine(qtbot, market_hub: HubProcess, workers, bridges,  # type: ignore[no-untyped-def]
-                                             tmp_path: Path) -> None:
+                                             tmp_path: Path, artifacts_dir: Path) -> None:
     alice, bob, project_id = team(market_hub.url, tmp_path)
     alice.sync.record(project_id, "remove_node", {"node": "handle"})
     alice.sync.sync()
@@ -110,6 +112,7 @@ def test_conflict_side_by_side_and_keep_mine(qtbot, market_hub: HubProcess, work
     assert view.mine_tree.topLevelItemCount() >= view.theirs_tree.topLevelItemCount()
     qtbot.waitUntil(lambda: view.mine_preview.pixmap() is not None and not view.mine_preview.pixmap().isNull()
                     and not view.theirs_preview.pixmap().isNull(), timeout=20_000)
+    assert view.grab().save(str(artifacts_dir / "collab-conflict-view.png"))
     view.chosen.connect(lambda keep: bridge.resolve(record, keep))
     qtbot.mouseClick(view.keep_mine, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: indicator.state == "synced", timeout=20_000)
@@ -147,9 +150,15 @@ def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProc
     with qtbot.waitSignal(dialog.changed, timeout=20_000):
         qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
     assert friend_name in dialog.message.text()
-    invitation = friend.projects.invitations()[0]
-    assert (invitation.project_id, invitation.role) == (project.id, "editor")
-    friend.projects.answer(invitation.id, accept=True)
+    inbox = InvitationsView(friend, workers)  # the friend's app
+    qtbot.addWidget(inbox)
+    qtbot.waitUntil(lambda: bool(inbox.invitations), timeout=20_000)
+    assert [(i.project_id, i.role) for i in inbox.invitations] == [(project.id, "editor")]
+    accept = inbox.findChild(QPushButton, "acceptInvitation")
+    with qtbot.waitSignal(inbox.joined, timeout=20_000) as joined:
+        qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    assert joined.args[0].project_id == project.id
+    qtbot.waitUntil(lambda: not inbox.invitations, timeout=20_000)
     with qtbot.waitSignal(dialog.changed, timeout=20_000):
         dialog.reload()
     names = [dialog.members.topLevelItem(i).text(0) for i in range(dialog.members.topLevelItemCount())]

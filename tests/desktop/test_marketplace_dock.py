@@ -9,15 +9,18 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtWidgets import QLabel
 
 from core.geometry.build import Evaluator
 from core.geometry.thumbnail import render_png
 from desktop.panels.marketplace import MarketplacePanel, OpenedListing
 from desktop.panels.marketplace.publish import ProjectSnapshot
 from desktop.panels.marketplace.publish_queue import PublishQueue
+from sync_client.client import HubClient
 from tests.desktop.market_support import market_hub_fixture, publish_planter, signed_in, workers_fixture  # noqa: F401
+from tests.hub.fixtures import FAST_RETRY
 from tests.hub.services import HubProcess
 from tests.sync_client.samples import planter
 
@@ -66,7 +69,10 @@ def test_search_open_listing_and_open_in_studio_with_parameters(
     result.document.set_param_value("width", 140.0)  # its parameters are editable
     assert result.document.param("width").value == 140.0
     assert result.mesh is not None and len(result.mesh.faces) > 0
-    assert not panel.detail.progress.isVisible()
+    assert not panel.detail.progress.isVisible() and result.remix_of is None
+    with qtbot.waitSignal(panel.open_in_studio, timeout=30_000) as remixed:
+        qtbot.mouseClick(panel.detail.remix_button, Qt.MouseButton.LeftButton)
+    assert remixed.args[0].remix_of == listing.id  # publishing it later credits the original
     bob.close()
     alice.close()
 
@@ -96,7 +102,10 @@ def test_publish_from_the_project_then_it_is_found_in_search(
         qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     word = f"begonia{uuid.uuid4().hex[:5]}"
     carol = signed_in(market_hub.url, tmp_path)
-    panel = make_panel(qtbot, carol, workers, tmp_path, snapshot=lambda: planter_snapshot("My planter"))
+    original = publish_planter(carol, tmp_path / "orig", f"Original {word} planter")
+    snapshot = planter_snapshot("My planter")
+    snapshot.remix_of = original.id  # the project was opened with Remix
+    panel = make_panel(qtbot, carol, workers, tmp_path, snapshot=lambda: snapshot)
     qtbot.waitUntil(lambda: bool(panel.categories), timeout=20_000)
     with qtbot.waitSignal(panel.published, timeout=30_000) as done:
         fill_and_publish(qtbot, panel, f"Herb {word} box")
@@ -105,14 +114,21 @@ def test_publish_from_the_project_then_it_is_found_in_search(
     assert listing.has_parameters and sorted(listing.tags) == ["herbs", "kitchen"]
     assert "Published" in panel.banner.text() and panel.queue.entries() == []
 
-    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda p: p.total == 1):
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda p: p.total == 2):
         qtbot.keyClicks(panel.search_bar.input, word)
+    card = next(c for c in panel.grid.cards if c.item.id == listing.id)
     with qtbot.waitSignal(panel.page_shown, timeout=20_000):
-        qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     # its licence forbids derivatives: no Remix action, and a clear note instead
     assert not panel.detail.remix_button.isVisibleTo(panel)
     assert panel.detail.remix_note.isVisibleTo(panel) and "does not allow remixes" in panel.detail.remix_note.text()
     assert not panel.detail.image.pixmap().isNull()  # the thumbnail made from the viewport image
+    family = panel.detail.family.text()
+    assert "Remix of" in family and original.title in family
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):  # follow the link to the original
+        panel.detail.family.linkActivated.emit(str(original.id))
+    assert panel.detail.title.text() == original.title
+    assert "Remixed as" in panel.detail.family.text() and listing.title in panel.detail.family.text()
     carol.close()
 
 
@@ -164,3 +180,104 @@ def test_marketplace_speaks_brazilian_portuguese(qtbot, market_hub: HubProcess, 
         client.close()
     finally:
         app.removeTranslator(translator)
+
+
+class BrowserStandIn(QObject):
+    """Receives what the app would open in the browser (QDesktopServices URL handler)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_paid_listing_buy_then_open_like_collect_and_filters(
+        qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tag = f"t{uuid.uuid4().hex[:8]}"
+    alice = signed_in(market_hub.url, tmp_path)
+    paid = publish_planter(alice, tmp_path / "a1", "Deluxe self-watering planter", price_cents=250, tags=[tag])
+    publish_planter(alice, tmp_path / "a2", "Simple planter", tags=[tag])
+    bob = signed_in(market_hub.url, tmp_path)
+    panel = make_panel(qtbot, bob, workers, tmp_path)
+
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda p: p.total == 2):
+        qtbot.keyClicks(panel.search_bar.tag, tag)
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000) as only_paid:
+        panel.search_bar.price.setCurrentIndex(panel.search_bar.price.findData("paid"))
+    assert [i.id for i in only_paid.args[0].items] == [paid.id]
+    assert panel.grid.cards[0].findChild(QLabel, "priceChip").text() == "$ 2.50"
+
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):
+        qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
+    assert panel.detail.buy_button.isVisibleTo(panel) and not panel.detail.open_button.isEnabled()
+    browser = BrowserStandIn()
+    QDesktopServices.setUrlHandler("http", browser, "open")
+    try:
+        qtbot.mouseClick(panel.detail.buy_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(browser.urls), timeout=20_000)
+    finally:
+        QDesktopServices.unsetUrlHandler("http")
+    assert browser.urls[0].endswith(f"/checkout/{paid.id}")  # paying happens in the browser
+
+    bob.market.record_purchase(paid.id)  # the reference hub's stand-in for the payment processor
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):
+        panel.open_listing(paid.id)
+    assert panel.detail.open_button.isEnabled() and not panel.detail.buy_button.isVisibleTo(panel)
+    with qtbot.waitSignal(panel.open_in_studio, timeout=30_000) as opened:
+        qtbot.mouseClick(panel.detail.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args[0].document is not None
+
+    qtbot.mouseClick(panel.detail.like_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "♥ 1 likes" in panel.detail.stats.text(), timeout=20_000)
+    panel.add_to_collection(None, paid.id, True, "Balcony ideas")
+    qtbot.waitUntil(lambda: "Balcony ideas" in panel.banner.text(), timeout=20_000)
+    assert [(c.name, c.listing_ids) for c in bob.market.collections()] == [("Balcony ideas", [paid.id])]
+    alice.close()
+    bob.close()
+
+
+def test_unreachable_hub_is_said_plainly_and_search_recovers(qtbot, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hub = HubProcess(f"sqlite:///{tmp_path / 'late.db'}", tmp_path / "late")  # not started yet
+    client = HubClient(hub.url, state_dir=tmp_path / "c", retry=FAST_RETRY)
+    panel = make_panel(qtbot, client, workers, tmp_path)
+    qtbot.waitUntil(lambda: panel.banner.isVisible(), timeout=20_000)
+    assert "cannot be reached" in panel.banner.text() and "Traceback" not in panel.banner.text()
+    assert panel.grid.cards == []
+    hub.start()
+    try:
+        with qtbot.waitSignal(panel.results_shown, timeout=20_000):
+            qtbot.keyClicks(panel.search_bar.input, "pot")
+        assert not panel.banner.isVisible()  # the error goes once the marketplace answers again
+    finally:
+        hub.stop()
+        client.close()
+
+
+def test_a_publication_the_hub_refuses_stays_visible_with_its_reason(
+        qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    erin = signed_in(market_hub.url, tmp_path)
+    closed = publish_planter(erin, tmp_path / "nd", "No-derivatives planter", licence="CC-BY-ND")
+    snapshot = planter_snapshot("My remix")
+    snapshot.remix_of = closed.id  # e.g. a remix made from a copy, of a model whose licence forbids it
+    panel = make_panel(qtbot, erin, workers, tmp_path, snapshot=lambda: snapshot)
+    qtbot.waitUntil(lambda: bool(panel.categories), timeout=20_000)
+    qtbot.mouseClick(panel.publish_button, Qt.MouseButton.LeftButton)
+    dialog = panel.publish_dialog
+    assert dialog is not None
+    dialog.title.setText("Pl")
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "at least 3" in dialog.error.text()  # checked before anything is sent
+    dialog.title.setText("Sneaky remix")
+    dialog.tags.setText("Spiral Vase, herbs!")
+    dialog.category.setCurrentIndex(dialog.category.findData("planters"))
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not published" in panel.queue_label.text(), timeout=30_000)
+    assert "does not allow remixes" in panel.banner.text()
+    [failed] = panel.queue.entries("failed")
+    assert failed.title == "Sneaky remix" and list(failed.tags) == ["spiral-vase", "herbs"]
+    assert (panel.queue.folder / failed.key / failed.files[0]).stat().st_size > 0  # the design is kept
+    assert "does not allow remixes" in panel.queue_label.toolTip()
+    erin.close()

@@ -68,3 +68,27 @@ def test_marketplace_screenshot(look: str, qtbot, catalogue_hub: HubProcess, wor
     qtbot.wait(100)
     assert panel.grab().save(str(artifacts_dir / f"marketplace-detail-{look}.png"))
     client.close()
+
+
+def test_scrolling_to_the_end_loads_the_next_page_and_categories_filter(
+        qtbot, catalogue_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in(catalogue_hub.url, tmp_path)
+    panel = MarketplacePanel(client, workers, downloads=tmp_path / "dl", queue=PublishQueue(tmp_path / "q"))
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    with qtbot.waitSignal(panel.results_shown, timeout=30_000) as first:
+        panel.show()
+    total = first.args[0].total
+    assert len(panel.grid.cards) == 24 < total
+    bar = panel.grid.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5_000)
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000):
+        bar.setValue(bar.maximum())
+    assert len(panel.grid.cards) == min(48, total)
+    assert len({c.item.id for c in panel.grid.cards}) == len(panel.grid.cards)  # no repeats across pages
+
+    qtbot.waitUntil(lambda: panel.search_bar.category.findData("planters") >= 0, timeout=20_000)
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000) as planters:
+        panel.search_bar.category.setCurrentIndex(panel.search_bar.category.findData("planters"))
+    assert planters.args[0].total > 0 and {c.item.category for c in panel.grid.cards} == {"planters"}
+    client.close()

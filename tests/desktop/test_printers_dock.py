@@ -208,8 +208,8 @@ def test_stop_asks_first_and_only_stops_when_confirmed(qtbot, printers_setup, tm
 def test_wrong_access_code_shows_an_explained_auth_failure(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
     setup = printers_setup(access_code="99999999")
     card = setup.card()
-    qtbot.waitUntil(lambda: "Access code refused" in card.connection_label.text(), timeout=10_000)
-    assert card.advice.isVisible(), (setup.dock.isVisible(), card.isVisible(), card.advice.isHidden(), card.advice.text())
+    qtbot.waitUntil(lambda: "Access code refused" in card.connection_label.text() and card.advice.isVisible(),
+                    timeout=10_000)
     assert "access code" in card.advice.text() and "stopped retrying" in card.advice.text()
     assert not card.controls.pause_button.isEnabled() and not card.controls.light.isEnabled()
 
@@ -316,14 +316,15 @@ def test_add_a_virtual_printer_starts_one_that_comes_online(qtbot, tmp_path: Pat
 
 def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, printers_setup,  # type: ignore[no-untyped-def]
                                                                     artifacts_dir: Path) -> None:
-    import trimesh
-
-    from desktop.panels.printers.sending import ModelToSend
+    from core.geometry.build import Evaluator
+    from core.templates.registry import get_template, load_all
+    from desktop.panels.printers.sending import document_model
+    load_all()
+    doc = get_template("coaster").make(name="Little pot")  # a real design: 100 × 100 × 4 mm
     setup = printers_setup(layer_seconds=20.0)
     card = setup.card()
     qtbot.waitUntil(lambda: bool(card.state.trays), timeout=10_000)
-    setup.dock.services.current_model = lambda: ModelToSend("Little pot", lambda: trimesh.creation.annulus(
-        r_min=10, r_max=14, height=4))
+    setup.dock.services.current_model = lambda: document_model(doc, Evaluator())
     dialog = setup.dock.open_send()
     assert dialog.printer.currentText() == "Workshop X1C — Online"
     assert dialog.slot.itemText(0) == "A1: PLA 80%" and dialog.slot.itemText(dialog.slot.count() - 1) == \
@@ -412,7 +413,7 @@ def test_scale_filament_shows_on_its_printer_and_tare_reaches_the_scale(qtbot, p
     assert card.scale_label.text().startswith("Spool on scale: ") and "battery 87%" in card.scale_label.text()
     weight = float(card.scale_label.text().split(": ")[1].split(" g")[0])
     assert abs(weight - setup.scale.reading()["weight"]) < 20  # type: ignore[union-attr]
-    assert not scale_card.job_part.isVisible() and scale_card.controls.tare_button.isVisible()
+    assert scale_card.job_part.isHidden() and not scale_card.controls.tare_button.isHidden()
     qtbot.waitUntil(lambda: scale_card.controls.tare_button.isEnabled(), timeout=10_000)
     qtbot.mouseClick(scale_card.controls.tare_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "tare" in setup.scale.commands, timeout=10_000)  # type: ignore[union-attr]
@@ -504,3 +505,48 @@ def test_add_a_klipper_printer_by_hand_and_heat_it_from_its_card(qtbot, request:
         workers.shutdown()
         fleet.stop()
         sim.stop()
+
+
+def test_remove_a_printer_after_confirming(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
+    from core import secrets
+    setup = printers_setup()
+    card = setup.card()
+    qtbot.waitUntil(lambda: card.connection_label.text().endswith("Online"), timeout=10_000)
+    card.remove_action.trigger()
+    box = setup.dock.confirm_box
+    assert box is not None and "Workshop X1C" in box.text()
+    _click_box_button(qtbot, box, QMessageBox.StandardButton.No)
+    assert "Workshop X1C" in setup.dock.cards and setup.book.list()
+    card.remove_action.trigger()
+    _click_box_button(qtbot, setup.dock.confirm_box, QMessageBox.StandardButton.Yes)
+    assert setup.dock.cards == {} and setup.book.list() == [] and setup.fleet.drivers == {}
+    assert secrets.get_secret(setup.config.secret_key) is None
+    qtbot.waitUntil(lambda: setup.dock.empty.isVisible(), timeout=5000)
+
+
+def test_reports_from_a_network_thread_reach_the_card_on_the_gui_thread_newest_first(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtCore import QThread
+
+    from printers.drivers.bambu.driver import BambuDriver
+    from printers.state import JobState
+    driver = BambuDriver(PrinterConfig(name="Burst", kind="bambu", serial=SERIAL), ACCESS)
+    workers = Workers(lambda label, exc: None)
+    card = PrinterCard(driver, workers)
+    qtbot.addWidget(card)
+    deliveries: list[bool] = []
+    card.signals.state_changed.connect(lambda _s: deliveries.append(QThread.currentThread() is card.thread()))
+
+    def burst() -> None:  # a P1 printer's deltas arriving faster than the GUI repaints
+        for i in range(1, 501):
+            driver.model.patch(state=JobState.PRINTING, progress=i / 5, layer=i, total_layers=500)
+
+    thread = threading.Thread(target=burst)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: card.layer_label.text() == "Layer 500 / 500", timeout=5000)
+    assert card.percent.text() == "100 %"
+    assert deliveries and all(deliveries)
+    assert len(deliveries) < 500  # coalesced: stale snapshots are dropped, not queued up
+    workers.shutdown()

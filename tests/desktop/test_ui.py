@@ -165,3 +165,28 @@ def test_clicking_the_model_in_the_view_selects_its_part_in_the_tree(make_window
     assert window.tree.current_id in top_level
     wait_idle(qtbot, window)
     assert window.viewport.highlighted
+
+
+def test_every_visible_string_has_a_portuguese_translation() -> None:
+    import sys
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    i18n = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+    sys.path.insert(0, str(i18n))
+    try:
+        import update_ts
+    finally:
+        sys.path.remove(str(i18n))
+    translated = {}
+    for ts in i18n.glob("*_pt_BR.ts"):
+        for ctx in ET.parse(ts).getroot().iter("context"):
+            for msg in ctx.iter("message"):
+                t = msg.find("translation")
+                if t is not None and t.text and t.get("type") != "unfinished":
+                    translated[(ctx.findtext("name"), msg.findtext("source"))] = t.text
+    missing = [(ctx, src) for ctx, strings in update_ts.collect().items() for src in strings
+               if (ctx, src) not in translated]
+    assert not missing, f"untranslated strings (run resources/i18n/update_ts.py): {missing[:10]}"
+    qm = i18n / "potstudio_pt_BR.qm"
+    assert qm.stat().st_mtime >= (i18n / "potstudio_pt_BR.ts").stat().st_mtime - 1, "the .qm is older than the .ts"

@@ -164,3 +164,10 @@ def test_writes_need_a_valid_token(hub: HubProcess) -> None:
     assert anonymous.status_code == 401 and anonymous.json()["error"]["code"] == "unauthorized"
     forged = httpx.post(f"{hub.url}/listings", json={}, headers={"Authorization": "Bearer not.a.jwt"})
     assert forged.status_code == 401 and forged.json()["error"]["code"] == "invalid_token"
+
+
+def test_a_rejected_access_token_is_refreshed_transparently(hub: HubProcess, make_client: MakeClient) -> None:
+    client = make_client(hub)
+    client.session._access = "eyJhbGciOiJIUzI1NiJ9.e30.forged"  # looks valid locally, the hub says 401
+    assert client.me().username == client.username  # one refresh, then the call goes through
+    assert client.session._access != "eyJhbGciOiJIUzI1NiJ9.e30.forged"

@@ -103,10 +103,11 @@ def test_live_events_reach_a_collaborator(hub: HubProcess, make_client: MakeClie
     owner, editor = make_client(hub), make_client(hub)
     project_id = _shared(owner, editor)
     received: list[RemoteOp] = []
+    watching: list[list[str]] = []
     ready = threading.Event()
 
     def listen() -> None:
-        stream = editor.projects.events(project_id, since=0)
+        stream = editor.projects.events(project_id, since=0, on_presence=watching.append)
         ready.set()
         for op in stream:
             received.append(op)
@@ -121,6 +122,7 @@ def test_live_events_reach_a_collaborator(hub: HubProcess, make_client: MakeClie
     owner.projects.send_op(project_id, uuid.uuid4().hex, 1, "set_param", {"name": "height", "value": 70})
     thread.join(15)
     assert [(o.rev, o.args["name"]) for o in received] == [(1, "width"), (2, "height")]
+    assert watching[0] == [editor.username]  # presence: who has the project open
 
 
 def test_named_versions_are_immutable(hub: HubProcess, make_client: MakeClient) -> None:

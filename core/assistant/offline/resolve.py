@@ -3,7 +3,9 @@
 Semantic roles come from the sentence ("width", "hole_diameter"); each template maps the roles it
 has to its own parameter names (`TemplateSpec.roles`). When a template lacks the role a word names,
 a short, ordered list of stand-ins is tried ("12 cm wide" on a round pot sets its diameter), and
-explicitly named roles claim their parameters before stand-ins do. Every value is clamped into
+explicitly named roles claim their parameters before stand-ins do. A role may follow the chosen
+shape (`TemplateSpec.role_switches`: "a cylinder 30 mm wide" sets the diameter) or be solved for
+(`TemplateSpec.derived`: "a gear 44 mm across" keeps the module and counts the teeth). Every value is clamped into
 the parameter's range, and each clamp is reported so the reply can say so.
 """
 
@@ -18,7 +20,7 @@ from core.assistant.offline.edits import RelativeEdit
 from core.assistant.offline.features import FeatureHit
 from core.assistant.offline.matcher import concept, concepts
 from core.assistant.offline.mentions import Mention
-from core.document.expressions import Number
+from core.document.expressions import Number, parse
 from core.document.parameters import Parameter
 from core.templates.base import TemplateSpec
 
@@ -66,11 +68,10 @@ class Resolution:
     unplaced: list[str] = field(default_factory=list)
 
 
-def role_params(spec: TemplateSpec, role: str) -> list[str]:
+def role_params(spec: TemplateSpec, role: str, values: Mapping[str, Any] | None = None) -> list[str]:
     """The parameter(s) a template maps a role to; "width,depth,height" sets several at once
-    (a block's "size")."""
-    mapped = spec.roles.get(role, "")
-    return [name.strip() for name in mapped.split(",") if name.strip()]
+    (a block's "size"). With `values`, a role that follows the shape picks the shape's parameters."""
+    return list(spec.params_for(role, values))
 
 
 class Resolver:
@@ -97,10 +98,14 @@ class Resolver:
                 if name in self.params and self._settable(name):
                     return [name]
         for candidate in [role, *(FALLBACKS.get(role, ()) if fallback else ())]:
-            names = [n for n in role_params(self.spec, candidate) if n in self.params and self._settable(n)]
+            names = [n for n in self.role_params(candidate) if n in self.params and self._settable(n)]
             if names and not any(n in self.out.values for n in names):
                 return names
         return []
+
+    def role_params(self, role: str) -> list[str]:
+        """Parameters of a role for the shape as it stands after this message's features."""
+        return role_params(self.spec, role, {**self.current, **self.out.values})
 
     def _settable(self, name: str) -> bool:
         return self.params[name].expr is None
@@ -143,7 +148,7 @@ class Resolver:
                     continue
                 mm = m.measure.value * (2 if m.measured == "radius" and role in _DIAMETERS else 1)
                 if m.direction:
-                    self._put(self.targets(role, m.noun, m.measured), m, mm)
+                    self._put(self.targets(role, m.noun, m.measured), m, mm, role=role)
                     continue
                 direct = self.targets(role, m.noun, m.measured, fallback=False)
                 if direct:
@@ -151,7 +156,7 @@ class Resolver:
                 else:
                     singles.append((m, role, mm))
         for m, role, mm in singles:
-            self._put(self.targets(role, m.noun, m.measured), m, mm)
+            self._put(self.targets(role, m.noun, m.measured), m, mm, role=role)
         for m in unbound:
             self._primary(m)
 
@@ -163,7 +168,7 @@ class Resolver:
                 continue
             role = lx.NOUN_ROLES.get((edit.role, None), edit.role) if edit.role in lx.NOUNS.values() else edit.role
             names = self.targets(role)
-            if not names:
+            if not names and not self._solve(role, factor=self._factor(edit)):
                 self.out.unplaced.append(edit.role)
             for name in names:
                 if edit.factor is None and role in _THIN:
@@ -175,7 +180,7 @@ class Resolver:
         """"a pot 8 cm wide" or "twice as wide" scales the base with the rim instead of leaving a
         default 90 mm base under an 80 mm rim."""
         for lead_role, follow_role in PROPORTIONAL:
-            leads, follows = role_params(self.spec, lead_role), role_params(self.spec, follow_role)
+            leads, follows = self.role_params(lead_role), self.role_params(follow_role)
             if len(leads) != 1 or len(follows) != 1 or leads == follows:
                 continue
             lead, follow = leads[0], follows[0]
@@ -185,10 +190,17 @@ class Resolver:
             self.set(follow, float(self.current[follow]) * ratio)
 
     # --- helpers ------------------------------------------------------------------------------
-    def _put(self, names: list[str], m: Mention, amount: float, factor: float | None = None) -> None:
-        """Set names to `amount` mm, or change them by it ("10 mm wider"), or multiply by `factor`."""
+    def _put(self, names: list[str], m: Mention, amount: float, factor: float | None = None,
+             role: str | None = None) -> None:
+        """Set names to `amount` mm, or change them by it ("10 mm wider"), or multiply by `factor`;
+        with no parameter for the role, solve for it if the template derives it."""
         if not names:
-            self.out.unplaced.append(_raw(m))
+            solved = role is not None and (
+                self._solve(role, factor=factor) if factor is not None
+                else self._solve(role, delta=m.direction * amount) if m.direction
+                else self._solve(role, absolute=amount))
+            if not solved:
+                self.out.unplaced.append(_raw(m))
         for name in names:
             if factor is not None:
                 self.set(name, self.value(name) * factor)
@@ -202,7 +214,7 @@ class Resolver:
     def _size_params(self) -> list[str]:
         names: list[str] = []
         for role in SIZE_ROLES:
-            for name in role_params(self.spec, role):
+            for name in self.role_params(role):
                 if name in self.params and self._settable(name) and name not in names:
                     names.append(name)
         return names
@@ -214,7 +226,7 @@ class Resolver:
                 role = lx.NOUN_ROLES.get((m.noun, None)) or (m.noun if m.noun in self.params else None)
             if role is not None:
                 return role
-        if m.measured == "radius" and not role_params(self.spec, "radius"):
+        if m.measured == "radius" and not self.role_params("radius"):
             return "diameter"  # "raio de 3 cm" on a template sized by diameter (doubled by the caller)
         return m.measured
 
@@ -223,13 +235,13 @@ class Resolver:
         factor = 1 + m.direction * pct / 100 if m.direction else pct / 100
         role = self._role_of(m) or "scale"
         names = self._size_params() if role in ("scale", "size") else self.targets(role, m.noun, m.measured)
-        self._put(names, m, 0.0, factor)
+        self._put(names, m, 0.0, factor, role=role)
 
     def _group(self, m: Mention) -> None:
         values = m.measure.values
-        if role_params(self.spec, "device_width"):
+        if self.role_params("device_width"):
             roles: tuple[str, ...] = ("device_width", "device_length", "device_height")
-        elif role_params(self.spec, "depth"):
+        elif self.role_params("depth"):
             roles = ("width", "depth", "height")
         elif len(values) == 3:
             roles = ("width", "", "height")  # a round object: "12 x 12 x 10 cm" is diameter × diameter × height
@@ -260,7 +272,7 @@ class Resolver:
                 if name and name in self.params and self.params[name].kind == "int":
                     self.set(name, m.measure.value)
                     return True
-            counted = role_params(self.spec, "count")
+            counted = self.role_params("count")
             if (noun is not None or concept(word, canonical=False) in self.object_words) and len(counted) == 1:
                 self.set(counted[0], m.measure.value)
                 return True
@@ -270,12 +282,30 @@ class Resolver:
         """A length with no word saying what it measures: the template's main dimension."""
         order = [*(r for r in self.spec.required if r in self.spec.roles), *PRIMARY]
         for role in order:
-            names = [n for n in role_params(self.spec, role) if n in self.params and self._settable(n)]
+            names = [n for n in self.role_params(role) if n in self.params and self._settable(n)]
             if names and not any(n in self.out.values for n in names):
                 for name in names:
                     self.set(name, m.measure.value)
                 return
+            if not names and role in self.spec.derived and self._solve(role, absolute=m.measure.value):
+                return
         self.out.unplaced.append(_raw(m))
+
+    def _solve(self, role: str, absolute: float | None = None, factor: float = 1.0, delta: float = 0.0) -> bool:
+        """Reach a derived size (the role or its first stand-in the template derives) — `absolute`, or
+        the size now × `factor` + `delta` — by solving for the first of its parameters not already
+        set by this message."""
+        derived = next((self.spec.derived[r] for r in (role, *FALLBACKS.get(role, ())) if r in self.spec.derived),
+                       None)
+        if derived is None:
+            return False
+        values = {**self.current, **self.out.values}
+        goal = absolute if absolute is not None else float(parse(derived.value).evaluate(values)) * factor + delta
+        for name, expr in derived.solves:
+            if name in self.params and self._settable(name) and name not in self.out.values:
+                self.set(name, float(parse(expr).evaluate({**values, "target": goal})))
+                return True
+        return False
 
 
 def _raw(m: Mention) -> str:

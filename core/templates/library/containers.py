@@ -117,6 +117,7 @@ register(TemplateSpec(
     synonyms_pt=("caixa com tampa", "caixa", "caixinha", "porta-objetos", "organizador", "estojo",
                  "caixa de tampa deslizante", "caixa para guardar coisas", "porta-treco"),
     roles={"width": "inner_width", "depth": "inner_depth", "height": "inner_height", "length": "inner_width",
+           "size": "inner_width,inner_depth,inner_height",
            "wall": "wall", "floor": "floor", "clearance": "clearance", "corner_radius": "corner_radius",
            "count": "dividers", "thickness": "lid_thickness"},
     features={
@@ -183,7 +184,8 @@ register(TemplateSpec(
                  "something to hold my pens", "cup for pencils"),
     synonyms_pt=("porta-canetas", "porta canetas", "porta-lápis", "porta lápis", "copo para canetas",
                  "porta pincéis", "organizador de mesa"),
-    roles={"diameter": "diameter", "width": "diameter", "height": "height", "wall": "wall", "floor": "floor"},
+    roles={"diameter": "diameter", "width": "diameter", "size": "height", "height": "height", "wall": "wall",
+           "floor": "floor"},
     features={
         "dividers": Feature("dividers", 1, 0, ("dividers", "compartments", "divider"), ("divisórias", "divisória")),
         "hex": Feature("shape", 1, 0, ("hexagonal", "hex"), ("hexagonal", "sextavado")),

@@ -75,6 +75,7 @@ register(TemplateSpec(
     synonyms_pt=("suporte de celular", "suporte para celular", "apoio de celular", "suporte para telefone",
                  "suporte de tablet", "dock de celular", "algo para segurar o celular na mesa"),
     roles={"width": "width", "depth": "depth", "angle": "angle", "thickness": "thickness", "height": "rest_length",
+           "size": "rest_length",
            "length": "rest_length", "device_height": "ledge"},
     features={"cable_slot": Feature("cable_slot", 1, 0, ("cable slot", "charging cable", "cable hole", "charger slot"),
                                     ("passagem de cabo", "furo para cabo", "cabo do carregador"))},
@@ -145,7 +146,7 @@ register(TemplateSpec(
                  "key tray", "something to put my mug on", "dish"),
     synonyms_pt=("porta-copos", "porta copos", "bandeja", "descanso de copo", "pratinho", "bandejinha",
                  "porta-chaves de mesa"),
-    roles={"width": "width", "diameter": "width", "depth": "depth", "thickness": "thickness",
+    roles={"width": "width", "diameter": "width", "size": "width,depth", "depth": "depth", "thickness": "thickness",
            "height": "rim_height", "wall": "rim_wall"},
     features={
         "tray": Feature("kind", 1, 0, ("tray", "rim", "raised edge"), ("bandeja", "borda")),

@@ -47,6 +47,8 @@ EAR_WIDTH = 20.0
 LIP = 5.0  # snap lid lip depth
 FIT = 0.3  # lid fit clearance
 GROOVE_TOP = 1.2
+BOSS_BITE = 0.2  # how far each corner boss reaches into the walls: a boss merely tangent to them leaves
+                 # a seam of near-coincident vertices that float32 files cannot keep apart
 
 _BOSSES = "(screw_holes or lid_type == 1)"
 _IW = f"(device_width + 2 * clearance + (2 * {BOSS} if {_BOSSES} else 0))"
@@ -59,6 +61,7 @@ _LID_T = "max(wall, 1.6)"
 _SLIDE_LEN = f"({_IW} + 1.5 * wall - {FIT})"
 _BASE_X = f"({_W} + (2 * {EAR} if wall_mount else 0))"
 _LID_X = f"({_SLIDE_LEN} if lid_type == 2 else {_W})"
+_BOSS_SPACING = [f"={_IW} - {BOSS - 2 * BOSS_BITE}", f"={_IL} - {BOSS - 2 * BOSS_BITE}", 0]
 
 
 def _params() -> list[Parameter]:
@@ -83,13 +86,11 @@ def _base() -> Node:
     groove_y = f"{_IL} + wall + {2 * FIT}"
     slide = "lid_type == 2"
     vent_spacing = f"{_IW} * 0.6 / max(vent_count - 1, 1)"
-    pilot = at(cylinder("boss_pilot", "2.5", 11, COARSE), z=f"=wall + {_IH} - (0 if lid_type == 1 else 7) - 10",
-               node_id="boss_pilot_at")
-    boss = Node("difference", id="boss", children=[
-        at(cylinder("boss_body", str(BOSS), f"={_IH} - (0 if lid_type == 1 else 7)", 32), z="=wall - 0.01",
-           node_id="boss_body_at"),
-        pilot,
-    ])
+    boss_top = f"{_H} - (0 if lid_type == 1 else 7)"
+    pilot = at(cylinder("boss_pilot", "2.5", 11, COARSE), z=f"={boss_top} - 10", node_id="boss_pilot_at")
+    # The boss stands on z = 0 and (under a screw lid) ends at the rim's own height expression, so
+    # its end faces are exactly coplanar with the shell's instead of a float's width apart.
+    boss = Node("difference", id="boss", children=[cylinder("boss_body", str(BOSS), f"={boss_top}", 32), pilot])
     keyhole = Node("union", id="keyhole", children=[
         through_z("keyhole_head", "8", "wall + 1"),
         at(box("keyhole_slot", 4, 7, "=wall + 3"), y=3.5, z=-1, node_id="keyhole_slot_at"),
@@ -120,7 +121,7 @@ def _base() -> Node:
                x=f"={_W} / 2 - wall - 1", z=f"=wall + {_IH} / 2", rotate=[0, 90, 0], node_id="grommets",
                enabled="=grommets > 0", name="Cable holes"),
         ]),
-        Node("linear_array", {"count": [2, 2, 1], "spacing": [f"={_IW} - {BOSS}", f"={_IL} - {BOSS}", 0]}, [boss],
+        Node("linear_array", {"count": [2, 2, 1], "spacing": _BOSS_SPACING}, [boss],
              id="bosses", name="Screw bosses", enabled=f"={_BOSSES}"),
         Node("mirror", {"normal": [1, 0, 0]}, [ear], id="ears", name="Wall-mount ears", enabled="=wall_mount"),
     ])
@@ -138,7 +139,7 @@ def _lid() -> Node:
                node_id="lid_bump_at"),
         ], id="lid_bumps"),
     ])
-    screw_holes = Node("linear_array", {"count": [2, 2, 1], "spacing": [f"={_IW} - {BOSS}", f"={_IL} - {BOSS}", 0]},
+    screw_holes = Node("linear_array", {"count": [2, 2, 1], "spacing": _BOSS_SPACING},
                        [through_z("lid_screw", "3.4", _LID_T)], id="lid_screws", enabled="=lid_type == 1")
     plate = Node("difference", id="lid_plate", children=[
         box("lid_plate_solid", f"={_W}", f"={_L}", f"={_LID_T}", 2), screw_holes,

@@ -91,7 +91,7 @@ register(TemplateSpec(
                  "something to hang my keys on", "bag hook"),
     synonyms_pt=("gancho de parede", "gancho", "cabide", "porta-chaves de parede", "gancho para toalha",
                  "pendurador", "gancho para chaves"),
-    roles={"width": "width", "depth": "hook_depth", "length": "hook_depth", "height": "height",
+    roles={"width": "width", "depth": "hook_depth", "length": "hook_depth", "height": "height", "size": "height",
            "thickness": "thickness", "hole_diameter": "hole_diameter", "count": "count"},
     features={"screw_holes": Feature("hole_diameter", 4, 0, ("screw hole", "screw holes"), ("furo para parafuso",))},
     checks=(
@@ -166,6 +166,7 @@ register(TemplateSpec(
                  "something to hold up a shelf"),
     synonyms_pt=("mão francesa", "suporte de prateleira", "cantoneira", "suporte em l", "esquadro"),
     roles={"width": "width", "height": "wall_arm", "length": "wall_arm", "depth": "shelf_arm",
+           "size": "wall_arm,shelf_arm",
            "thickness": "thickness", "hole_diameter": "hole_diameter", "count": "holes"},
     features={"gusset": Feature("gusset", 1, 0, ("gusset", "rib", "brace", "reinforced"), ("reforço", "nervura"))},
     checks=(
@@ -231,7 +232,8 @@ register(TemplateSpec(
                  "something to keep my cables tidy", "cable tidy"),
     synonyms_pt=("presilha de cabo", "prendedor de cabo", "organizador de cabos", "clipe de fio", "suporte de cabo",
                  "segura cabo"),
-    roles={"diameter": "cable_diameter", "count": "count", "hole_diameter": "hole_diameter", "width": "clip_width",
+    roles={"diameter": "cable_diameter", "size": "cable_diameter", "count": "count", "hole_diameter": "hole_diameter",
+           "width": "clip_width",
            "wall": "wall", "thickness": "thickness"},
     features={
         "screw": Feature("mount", 1, 0, ("screw", "screw hole", "screwed"), ("parafuso", "furo para parafuso")),
@@ -302,7 +304,7 @@ register(TemplateSpec(
     synonyms_pt=("suporte de carretel", "suporte de filamento", "suporte para bobina", "porta carretel",
                  "suporte de rolo de filamento"),
     roles={"hole_diameter": "spool_bore", "bore": "spool_bore", "width": "spool_width", "length": "spool_width",
-           "diameter": "spool_diameter", "thickness": "thickness"},
+           "diameter": "spool_diameter", "size": "spool_diameter", "thickness": "thickness"},
     features={"screw": Feature("mount", 1, 0, ("screw", "screw-down", "screwed"), ("parafusado", "parafuso"))},
     checks=(
         Check(f"{_BASE_Y} >= {_DA} + 30", "The spool is too small for its hole: the base would be narrower than "

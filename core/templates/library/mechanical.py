@@ -24,7 +24,7 @@ import core.geometry.gear  # noqa: F401  (registers the "gear" shape kind the ge
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, DerivedRole, Extent, Feature, RoleSwitch, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
     angle,
@@ -42,6 +42,10 @@ from core.templates.library._kit import (
 from core.templates.registry import register
 
 _ROOT_D = "module * (teeth - 2.5)"
+# "A gear 44 mm across": keep the module (meshing gears share it) and count the teeth; when the
+# teeth are given too, the module follows.
+_OUTSIDE_DIAMETER = DerivedRole("module * (teeth + 2)", (("teeth", "target / module - 2"),
+                                                         ("module", "target / (teeth + 2)")))
 
 
 def _gear_params() -> list[Parameter]:
@@ -84,6 +88,7 @@ register(TemplateSpec(
     synonyms_pt=("engrenagem", "engrenagem reta", "roda dentada", "pinhão", "catraca"),
     roles={"teeth": "teeth", "count": "teeth", "module": "module", "bore": "bore", "hole_diameter": "bore",
            "thickness": "thickness", "height": "thickness", "angle": "pressure_angle"},
+    derived={role: _OUTSIDE_DIAMETER for role in ("diameter", "size")},
     features={"hub": Feature("hub", 1, 0, ("hub", "collar"), ("cubo", "colar"))},
     checks=(
         Check(f"bore <= {_ROOT_D} - 1.6", "The bore is too large: it would cut into the teeth."),
@@ -136,7 +141,8 @@ register(TemplateSpec(
     synonyms_en=("knob", "control knob", "potentiometer knob", "volume knob", "dial", "thumb wheel",
                  "something to turn a shaft"),
     synonyms_pt=("botão", "knob", "manopla", "botão de volume", "botão de potenciômetro", "puxador giratório"),
-    roles={"diameter": "diameter", "width": "diameter", "height": "height", "hole_diameter": "shaft_diameter",
+    roles={"diameter": "diameter", "width": "diameter", "size": "diameter", "height": "height",
+           "hole_diameter": "shaft_diameter",
            "bore": "shaft_diameter", "count": "ridges"},
     features={
         "set_screw": Feature("set_screw", 1, 0, ("set screw", "grub screw"), ("parafuso de fixação", "parafuso allen")),
@@ -183,7 +189,8 @@ register(TemplateSpec(
     params=_spacer_params, build=_spacer_build, extent=by_values(_spacer_extent),
     synonyms_en=("spacer", "washer", "standoff", "stand-off", "bushing", "shim", "pcb standoff", "sleeve"),
     synonyms_pt=("espaçador", "arruela", "separador", "bucha", "calço", "espaçador sextavado"),
-    roles={"diameter": "outer_diameter", "width": "outer_diameter", "hole_diameter": "inner_diameter",
+    roles={"diameter": "outer_diameter", "width": "outer_diameter", "size": "outer_diameter",
+           "hole_diameter": "inner_diameter",
            "bore": "inner_diameter", "height": "height", "length": "height", "thickness": "height"},
     features={
         "washer": Feature("kind", 0, 1, ("washer",), ("arruela",)),
@@ -257,6 +264,12 @@ register(TemplateSpec(
     roles={"width": "width", "depth": "depth", "height": "height", "length": "width", "diameter": "diameter",
            "size": "width,depth,height,diameter", "hole_diameter": "hole_diameter", "bore": "hole_diameter",
            "corner_radius": "corner_radius", "top_diameter": "top_diameter", "bottom_diameter": "diameter"},
+    # A round block has no width or depth: "a cylinder 30 mm wide" means its diameter, "a rod 80 mm
+    # long" its height.
+    role_switches={
+        **{role: RoleSwitch("shape", dict.fromkeys((1, 2, 3), "diameter")) for role in ("width", "depth")},
+        "length": RoleSwitch("shape", {1: "height", 2: "diameter", 3: "height"}),
+    },
     features={
         "cylinder": Feature("shape", 1, 0, ("cylinder", "round", "disc", "rod"), ("cilindro", "redondo", "disco")),
         "sphere": Feature("shape", 2, 0, ("sphere", "ball"), ("esfera", "bola")),
@@ -265,9 +278,9 @@ register(TemplateSpec(
         "rounded": Feature("corner_radius", 3, 0, ("rounded corners", "rounded"), ("cantos arredondados",)),
     },
     checks=(
-        Check("shape != 0 or hole_diameter <= min(width, depth) - 1.6",
+        Check("shape != 0 or hole_diameter == 0 or hole_diameter <= min(width, depth) - 1.6",
               "The hole must be at least 1.6 mm narrower than the block."),
-        Check("shape == 0 or hole_diameter <= diameter - 1.6",
+        Check("shape == 0 or hole_diameter == 0 or hole_diameter <= diameter - 1.6",
               "The hole must be at least 1.6 mm narrower than the part."),
         Check("shape != 3 or hole_diameter == 0 or hole_diameter <= top_diameter - 1.6",
               "A hole through a cone needs a flat top at least 1.6 mm wider than the hole."),

@@ -51,7 +51,8 @@ register(TemplateSpec(
                  "something to sort screws in a drawer", "cutlery tray", "sorting tray"),
     synonyms_pt=("organizador de gaveta", "divisor de gaveta", "bandeja com divisórias", "porta-talheres",
                  "organizador de parafusos", "caixa organizadora"),
-    roles={"width": "width", "depth": "depth", "height": "height", "length": "width", "wall": "wall",
+    roles={"width": "width", "depth": "depth", "height": "height", "length": "width", "size": "width,depth",
+           "wall": "wall",
            "floor": "floor", "count": "columns", "corner_radius": "corner_radius"},
     features={
         "compartments": Feature("columns", 3, 1, ("compartments", "dividers", "sections"),
@@ -110,7 +111,7 @@ register(TemplateSpec(
     extent=by_values(lambda v: Extent(f(v, "width"), f(v, "depth"), f(v, "height"))),
     synonyms_en=("soap dish", "soap holder", "soap tray", "sponge holder", "something for the soap"),
     synonyms_pt=("saboneteira", "porta-sabonete", "porta sabonete", "suporte de sabonete", "porta-esponja"),
-    roles={"width": "width", "depth": "depth", "height": "height", "wall": "wall", "floor": "floor",
+    roles={"width": "width", "depth": "depth", "height": "height", "size": "width", "wall": "wall", "floor": "floor",
            "count": "slots", "corner_radius": "corner_radius"},
     features={
         "drain_slots": Feature("drain_slots", 1, 0, ("drain slots", "drainage", "drain holes"),

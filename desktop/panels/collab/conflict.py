@@ -94,6 +94,7 @@ class ConflictView(QDialog):
     def _tree(self, own: dict[str, str], other: dict[str, str], name: str) -> QTreeWidget:
         tree = QTreeWidget(objectName=name)
         tree.setHeaderLabels([tr("What"), tr("Value")])
+        tree.setRootIsDecorated(False)
         bold = QFont()
         bold.setBold(True)
         for key in sorted(own.keys() | other.keys()):

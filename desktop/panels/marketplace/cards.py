@@ -6,7 +6,7 @@ actually on screen; scrolling near the end asks for the next page (cursor pagina
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -137,7 +137,7 @@ class CardGrid(QScrollArea):
         for index, card in enumerate(self.cards):
             self._grid.addWidget(card, index // columns, index % columns)
         self._inner.adjustSize()
-        self._request_visible()
+        QTimer.singleShot(0, self._scrolled)  # once the layout has settled
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
@@ -148,6 +148,7 @@ class CardGrid(QScrollArea):
     def _scrolled(self) -> None:
         self._request_visible()
         bar = self.verticalScrollBar()
+        # also when the page does not even fill the view (no scroll bar to move): ask for the next one
         if self.has_more and bar.value() >= bar.maximum() - THUMB_H:
             self.has_more = False  # one page at a time; the panel sets it again with the page
             self.more_wanted.emit()

@@ -39,7 +39,7 @@ def price_text(price_cents: int) -> str:
 def error_text(exc: BaseException) -> str:
     """One readable sentence for an inline banner; offline and signed-out get a hint of what to do."""
     if isinstance(exc, HubUnavailable):
-        return tr("The marketplace cannot be reached right now. Check your connection; we will keep trying.")
+        return tr("The marketplace cannot be reached right now. Check your connection and try again.")
     if isinstance(exc, NotSignedIn):
         return tr("Sign in to the marketplace to do this.")
     return user_message(exc)

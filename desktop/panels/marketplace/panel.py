@@ -9,6 +9,7 @@ Wiring (main window): `panel.open_in_studio.connect(...)` receives an OpenedList
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,8 @@ class OpenedListing:
 
 def download(client: HubClient, listing_id: int, folder: Path, remix: bool, task: Task) -> OpenedListing:
     listing = client.market.listing(listing_id)
-    target = folder / f"{listing.slug}-{listing.id}"
+    # the slug comes from the hub: never let it name a path outside the downloads folder
+    target = folder / f"{re.sub(r'[^a-z0-9-]+', '-', listing.slug.lower()).strip('-')[:60] or 'model'}-{listing.id}"
     files = client.market.get(listing_id, target, task)
     document = mesh = None
     docs = [p for p in files if p.name == "document.potstudio.json"]
@@ -84,7 +86,8 @@ class MarketplacePanel(QWidget):
 
     def __init__(self, client: HubClient, workers: Workers,
                  snapshot: Callable[[], ProjectSnapshot | None] | None = None, downloads: Path | None = None,
-                 queue: PublishQueue | None = None, retry_ms: int = QUEUE_RETRY_MS, parent: QWidget | None = None) -> None:
+                 queue: PublishQueue | None = None, retry_ms: int = QUEUE_RETRY_MS,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("marketplacePanel")
         self.client = client
@@ -109,6 +112,7 @@ class MarketplacePanel(QWidget):
         self.banner.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         self.publish_dialog: PublishDialog | None = None
         self.download_job: Job | None = None
+        self.sending = False  # one queue flush at a time, or an entry could be published twice
         self._seq = 0
         self._cursor: str | None = None
         self._query = SearchQuery()
@@ -329,10 +333,14 @@ class MarketplacePanel(QWidget):
         if not self.queue.entries("pending"):
             self._retry.stop()
             return
+        if self.sending:
+            return
+        self.sending = True
         self._run(tr("Publishing"), lambda task: self.queue.send(self.client.market, task), self._queue_sent,
                   show=True, failed=self._queue_failed)
 
     def _queue_sent(self, listings: list[Listing]) -> None:
+        self.sending = False
         self._show_queue()
         failed = self.queue.entries("failed")
         if failed:
@@ -345,6 +353,7 @@ class MarketplacePanel(QWidget):
             self.search(self.search_bar.query())
 
     def _queue_failed(self, exc: BaseException) -> None:
+        self.sending = False
         self._show_queue()
         if isinstance(exc, HubUnavailable | NotSignedIn):
             self.show_message(tr("You are offline: your model is saved and will be published as soon as the "
@@ -354,7 +363,9 @@ class MarketplacePanel(QWidget):
             self.show_error(exc)
 
     def _show_queue(self) -> None:
-        pending, failed = len(self.queue.entries("pending")), len(self.queue.entries("failed"))
-        parts = [tr("{0} waiting to publish").format(pending)] if pending else []
-        parts += [tr("{0} not published").format(failed)] if failed else []
+        pending, failed = self.queue.entries("pending"), self.queue.entries("failed")
+        parts = [tr("{0} waiting to publish").format(len(pending))] if pending else []
+        parts += [tr("{0} not published").format(len(failed))] if failed else []
         self.queue_label.setText(" · ".join(parts))
+        self.queue_label.setToolTip("\n".join([f"• {e.title}" for e in pending] +
+                                              [f"• {e.title}: {e.error}" for e in failed]))

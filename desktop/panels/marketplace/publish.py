@@ -4,6 +4,7 @@ project into a Publication in the offline-safe queue."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,8 +108,8 @@ class PublishDialog(QDialog):
                           else tr("Others may remix this model, crediting you."))
 
     def _accept(self) -> None:
-        if not self.title.text().strip():
-            self.error.setText(tr("Give your model a title."))
+        if len(self.title.text().strip()) < 3:
+            self.error.setText(tr("Give your model a title (at least 3 characters)."))
             self.error.show()
             return
         if self.category.currentData() is None:
@@ -118,7 +119,9 @@ class PublishDialog(QDialog):
         self.accept()
 
     def form(self) -> PublishForm:
-        tags = [t.strip().lower() for t in self.tags.text().split(",") if t.strip()]
+        # the hub's tag alphabet: lowercase letters, digits and dashes ("spiral vase" -> "spiral-vase")
+        tags = [re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-")[:40] for t in self.tags.text().split(",")]
+        tags = list(dict.fromkeys(t for t in tags if t))[:20]
         return PublishForm(self.title.text().strip(), self.description.toPlainText().strip(),
                            self.category.currentData(), self.licence.currentData(), tags,
                            round(self.price.value() * 100))
@@ -134,7 +137,7 @@ def png_bytes(image: QImage) -> bytes:
 
 def enqueue(queue: PublishQueue, snapshot: ProjectSnapshot, form: PublishForm) -> QueuedPublication:
     """Turn the project into files and queue them; the hub sees them when the queue is sent."""
-    if snapshot.mesh is None or len(snapshot.mesh.faces) == 0:
+    if len(snapshot.mesh.faces) == 0:
         raise PotStudioError(tr("There is no model to publish yet: design something first."))
     with tempfile.TemporaryDirectory(prefix="potstudio-publish-") as tmp:
         folder = Path(tmp)

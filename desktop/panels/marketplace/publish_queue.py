@@ -1,9 +1,10 @@
 """Publications waiting for the hub, kept on disk so publishing works offline and survives a restart.
 
 Each entry is a folder (its files, thumbnail and a manifest.json) under the data dir. An entry
-leaves the queue only when the hub has accepted it; a publication the hub refuses for good (bad
-category, licence...) stays as `failed` with the hub's reason, so the user can read it and retry —
-a design is never silently thrown away. Qt-free, so it could move into sync_client unchanged.
+leaves the queue only when the hub has accepted it; a publication the hub refuses for good (a remix
+the original's licence forbids, a category that no longer exists...) stays on disk as `failed`
+with the hub's reason for the user to read — a design is never silently thrown away.
+Qt-free, so it could move into sync_client unchanged.
 """
 
 from __future__ import annotations
@@ -90,11 +91,6 @@ class PublishQueue:
             if state is None or entry.state == state:
                 found.append(entry)
         return found
-
-    def retry(self, key: str) -> None:
-        for entry in self.entries("failed"):
-            if entry.key == key:
-                self._write(QueuedPublication(**{**asdict(entry), "state": "pending", "error": ""}))
 
     def send(self, market: Market, task: Task = NULL_TASK) -> list[Listing]:
         """Publish every pending entry, oldest first; stops (keeping the rest) when offline."""

@@ -1,7 +1,8 @@
 """Lazily loaded thumbnails. Cards ask for theirs only when they scroll into view; at most
 `parallel` downloads run at a time on the shared worker pool (never the GUI thread; the rest wait
-in our own queue, so a search submitted meanwhile is not stuck behind a page of pictures), and the bytes come from sync_client,
-whose HTTP cache revalidates with ETags on disk, so a restart does not download them again.
+in our own queue, so a search submitted meanwhile is not stuck behind a page of pictures). The
+bytes come from sync_client, whose HTTP cache revalidates with ETags on disk, so a restart does
+not download them again.
 Decoded images are kept in memory for the session (a QPixmapCache would evict them too eagerly
 while the user scrolls back and forth)."""
 

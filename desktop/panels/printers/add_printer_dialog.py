@@ -28,6 +28,7 @@ from core.errors import PotStudioError
 from desktop.panels.printers.forms import BambuForm, MoonrakerForm, ScaleForm
 from desktop.panels.printers.texts import BAD, tr
 from desktop.panels.printers.virtual import VirtualPrinters
+from desktop.panels.printers.widgets import MUTED_STYLE, named
 from desktop.workers import Workers
 from printers.base import PrinterConfig
 from printers.discovery import DiscoveredPrinter, DiscoveryListener
@@ -51,27 +52,28 @@ class AddPrinterDialog(QDialog):
                  virtual: VirtualPrinters | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addPrinterDialog")
+        self.setStyleSheet(MUTED_STYLE)
         self.setWindowTitle(tr("Add printer"))
         self.fleet = fleet
         self.workers = workers
         self.discovery = discovery
         self.virtual = virtual
-        self.found_list = QListWidget(objectName="discoveredList")
+        self.found_list = named("discoveredList", QListWidget())
         self.found_list.setMaximumHeight(110)
         self.found_list.itemClicked.connect(self._pick)
-        self.found_hint = QLabel(wordWrap=True, objectName="muted")
-        self.name = QLineEdit(objectName="printerNameEdit", placeholderText=tr("e.g. Workshop X1C"))
+        self.found_hint = named("muted", QLabel(wordWrap=True))
+        self.name = named("printerNameEdit", QLineEdit(placeholderText=tr("e.g. Workshop X1C")))
         self.bambu = BambuForm()
         self.moonraker = MoonrakerForm()
         self.scale = ScaleForm([c.name for c in fleet.book.list() if c.kind != "potscale"])
-        self.kinds = QTabWidget(objectName="printerKinds")
+        self.kinds = named("printerKinds", QTabWidget())
         self.kinds.addTab(self.bambu, tr("Bambu Lab"))
         self.kinds.addTab(self.moonraker, tr("Klipper (Moonraker)"))
         self.kinds.addTab(self.scale, tr("3D Pot scale"))
-        self.error = QLabel(objectName="addError", wordWrap=True)
+        self.error = named("addError", QLabel(wordWrap=True))
         self.error.setStyleSheet(f"color: {BAD};")
         self.error.hide()
-        self.virtual_button = QPushButton(tr("Add a virtual printer"), objectName="addVirtual")
+        self.virtual_button = named("addVirtual", QPushButton(tr("Add a virtual printer")))
         self.virtual_button.setToolTip(tr("Starts a simulated Bambu printer on this computer to try the app."))
         self.virtual_button.clicked.connect(self.add_virtual)
         self.virtual_button.setVisible(virtual is not None)
@@ -83,7 +85,7 @@ class AddPrinterDialog(QDialog):
         name_row = QFormLayout()
         name_row.addRow(tr("Name"), self.name)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("Found on your network"), objectName="cardTitle"))
+        lay.addWidget(named("cardTitle", QLabel(tr("Found on your network"))))
         lay.addWidget(self.found_list)
         lay.addWidget(self.found_hint)
         lay.addLayout(name_row)

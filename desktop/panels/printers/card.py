@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.panels.printers.bridge import PrinterSignals
 from desktop.panels.printers.controls import CardControls
@@ -32,6 +42,7 @@ from desktop.panels.printers.texts import (
     tr,
 )
 from desktop.panels.printers.trays import TrayStrip
+from desktop.panels.printers.widgets import named
 from desktop.workers import Workers
 from printers.base import Capability, ConnectionState, PrinterDriver
 from printers.state import JobState, PrinterState
@@ -51,17 +62,15 @@ QProgressBar#jobProgress::chunk { border-radius: 4px; background: #2f80ed; }
 QProgressBar#jobProgress[paused="true"]::chunk { background: #d98e04; }
 QPushButton { padding: 3px 9px; }
 QPushButton#stopButton:enabled { color: #d93025; }
+QToolButton#cardMenu { font-size: 15px; padding: 0 4px; }
+QToolButton#cardMenu::menu-indicator { image: none; width: 0; }
 QPushButton#lightButton:checked { background: #fff4c2; color: #5c4500; }
 """
 
 
-def _muted(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("muted")
-    return label
-
-
 class PrinterCard(QFrame):
+    remove_requested = Signal(str)
+
     def __init__(self, driver: PrinterDriver, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("printerCard")
@@ -76,35 +85,44 @@ class PrinterCard(QFrame):
         self.controls = CardControls(driver, workers, self)
         self.controls.failed.connect(self.show_message)
         self.controls.succeeded.connect(lambda _label: self.show_message(""))
-        self.layout().addWidget(self.controls)
-        self.layout().addWidget(self.message)
+        self.main_layout.addWidget(self.controls)
+        self.main_layout.addWidget(self.message)
         self.signals.state_changed.connect(self.set_state)
         self.signals.connection_changed.connect(self._connection_changed)
         self.destroyed.connect(self.signals.detach)
         self.retranslate()
 
     def _build(self) -> None:
-        self.title = QLabel(self.name, objectName="printerName")
+        self.title = named("printerName", QLabel(self.name))
         model_text = self.driver.config.model or kind_words(self.driver.config.kind)
-        self.model_label = QLabel(model_text, objectName="printerModel")
-        self.connection_label = QLabel(objectName="connectionLabel")
+        self.model_label = named("printerModel", QLabel(model_text))
+        self.connection_label = named("connectionLabel", QLabel())
         self.connection_label.setTextFormat(Qt.TextFormat.RichText)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.model_label)
         head.addStretch(1)
         head.addWidget(self.connection_label)
-        self.advice = QLabel(objectName="adviceLabel", wordWrap=True)
-        self.job_name = QLabel(objectName="jobName")
+        self.menu_button = named("cardMenu", QToolButton())
+        self.menu_button.setText("⋯")
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setAutoRaise(True)
+        menu = QMenu(self.menu_button)
+        self.remove_action = menu.addAction("")
+        self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.name))
+        self.menu_button.setMenu(menu)
+        head.addWidget(self.menu_button)
+        self.advice = named("adviceLabel", QLabel(wordWrap=True))
+        self.job_name = named("jobName", QLabel())
         self.job_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.job_state = QLabel(objectName="jobState")
+        self.job_state = named("jobState", QLabel())
         self.job_state.setTextFormat(Qt.TextFormat.RichText)
         job = QHBoxLayout()
         job.addWidget(self.job_name, 1)
         job.addWidget(self.job_state)
-        self.progress = QProgressBar(objectName="jobProgress", textVisible=False)
+        self.progress = named("jobProgress", QProgressBar(textVisible=False))
         self.progress.setRange(0, 100)
-        self.percent = QLabel(objectName="percentLabel")
+        self.percent = named("percentLabel", QLabel())
         self.percent.setMinimumWidth(36)
         self.percent.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar = QHBoxLayout()
@@ -123,26 +141,26 @@ class PrinterCard(QFrame):
         temps.setHorizontalSpacing(10)
         temps.setVerticalSpacing(0)
         for column, key in enumerate(SERIES_COLOURS):
-            name = QLabel(objectName="muted")
-            value = QLabel(objectName=f"{key}Temperature")
+            name = named("muted", QLabel())
+            value = named(f"{key}Temperature", QLabel())
             value.setStyleSheet(f"color: {SERIES_COLOURS[key]}; font-weight: 600;")
             temps.addWidget(name, 0, column)
             temps.addWidget(value, 1, column)
             self.temp_names[key], self.temp_values[key] = name, value
         self.chart = TemperatureChart()
-        self.fans_label = _muted()
+        self.fans_label = named("muted", QLabel())
         self.fans_label.setWordWrap(True)
-        self.speed_label = _muted()
+        self.speed_label = named("muted", QLabel())
         misc = QHBoxLayout()
         misc.addWidget(self.fans_label, 1)
         misc.addWidget(self.speed_label)
         self.trays = TrayStrip()
-        self.scale_label = QLabel(objectName="scaleLabel")
-        self.hms = QLabel(objectName="hmsLabel", wordWrap=True)
-        self.message = QLabel(objectName="messageLabel", wordWrap=True)
+        self.scale_label = named("scaleLabel", QLabel())
+        self.hms = named("hmsLabel", QLabel(wordWrap=True))
+        self.message = named("messageLabel", QLabel(wordWrap=True))
         self.message.hide()
         # Everything about a print; a filament scale's card shows only its header and its spool.
-        self.job_part = QWidget(objectName="jobPart")
+        self.job_part = named("jobPart", QWidget())
         part = QVBoxLayout(self.job_part)
         part.setContentsMargins(0, 0, 0, 0)
         part.setSpacing(6)
@@ -152,7 +170,7 @@ class PrinterCard(QFrame):
         part.addLayout(misc)
         part.addWidget(self.trays)
         self.job_part.setVisible(Capability.PRINT in self.driver.capabilities)
-        lay = QVBoxLayout(self)
+        self.main_layout = lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 10, 12, 10)
         lay.setSpacing(6)
         lay.addLayout(head)
@@ -162,6 +180,8 @@ class PrinterCard(QFrame):
         lay.addWidget(self.hms)
 
     def retranslate(self) -> None:
+        self.remove_action.setText(tr("Remove printer…"))
+        self.menu_button.setToolTip(tr("More"))
         for key, text in (("nozzle", tr("Nozzle")), ("bed", tr("Bed")), ("chamber", tr("Chamber"))):
             self.temp_names[key].setText(text)
         self.controls.retranslate()

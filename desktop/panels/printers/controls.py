@@ -8,7 +8,7 @@ driver lacks (no light on Klipper) are hidden, not greyed out, so nothing on the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.panels.printers.texts import SPEED_LEVELS, speed_words, tr
+from desktop.panels.printers.widgets import named
 from desktop.workers import Workers
 from printers.base import Capability, PrinterDriver
 from printers.dispatch import PLATE_STATES
@@ -39,28 +40,30 @@ class CardControls(QWidget):
         super().__init__(parent)
         self.driver = driver
         # Speed, light and heaters are not in the PrinterDriver protocol; the capabilities gate which are shown.
-        self._tunable: Any = driver
+        self._tunable = cast(Any, driver)
         self.workers = workers
         caps = driver.capabilities
-        self.pause_button = QPushButton(objectName="pauseButton")
+        self.pause_button = named("pauseButton", QPushButton())
         self.pause_button.clicked.connect(self._pause_or_resume)
-        self.stop_button = QPushButton(objectName="stopButton")
+        self.stop_button = named("stopButton", QPushButton())
         self.stop_button.clicked.connect(self.ask_stop)
-        self.speed = QComboBox(objectName="speedCombo")
+        self.speed = named("speedCombo", QComboBox())
         for level in SPEED_LEVELS:
             self.speed.addItem(speed_words(level), level)
         self.speed.activated.connect(self._speed_chosen)  # user choices only, not our own refreshes
-        self.light = QPushButton(objectName="lightButton", checkable=True)
+        self.light = named("lightButton", QPushButton())
+        self.light.setCheckable(True)
         self.light.clicked.connect(self._light_clicked)
-        self.tare_button = QPushButton(objectName="tareButton")
+        self.tare_button = named("tareButton", QPushButton())
         self.tare_button.clicked.connect(lambda: self.run(tr("Tare"), self._tunable.tare))
-        self.plate_button = QPushButton(objectName="plateButton", checkable=True)
+        self.plate_button = named("plateButton", QPushButton())
+        self.plate_button.setCheckable(True)
         self.plate_button.hide()
-        self.temps_button = QPushButton(objectName="tempsButton", checkable=True)
-        self.temps_button.toggled.connect(lambda on: self.temps_row.setVisible(on))
+        self.temps_button = named("tempsButton", QPushButton())
+        self.temps_button.setCheckable(True)
         self.nozzle_target = self._spin(300)
         self.bed_target = self._spin(120)
-        self.apply_temps = QPushButton(objectName="applyTemps")
+        self.apply_temps = named("applyTemps", QPushButton())
         self.apply_temps.clicked.connect(self._apply_temperatures)
         self.nozzle_label, self.bed_label = QLabel(), QLabel()
         self.temps_row = QWidget()
@@ -69,14 +72,17 @@ class CardControls(QWidget):
         for widget in (self.nozzle_label, self.nozzle_target, self.bed_label, self.bed_target, self.apply_temps):
             trow.addWidget(widget)
         self.temps_row.hide()
+        self.temps_button.toggled.connect(self.temps_row.setVisible)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        for widget, cap in ((self.pause_button, Capability.PAUSE), (self.stop_button, Capability.STOP),
-                            (self.speed, Capability.SPEED), (self.light, Capability.LIGHT),
-                            (self.temps_button, Capability.TEMPERATURE), (self.tare_button, Capability.TARE)):
-            widget.setVisible(cap in caps)
-            row.addWidget(widget)
+        controls: tuple[tuple[QWidget, Capability], ...] = (
+            (self.pause_button, Capability.PAUSE), (self.stop_button, Capability.STOP),
+            (self.speed, Capability.SPEED), (self.light, Capability.LIGHT),
+            (self.temps_button, Capability.TEMPERATURE), (self.tare_button, Capability.TARE))
+        for control, cap in controls:
+            control.setVisible(cap in caps)
+            row.addWidget(control)
         row.addWidget(self.plate_button)
         row.addStretch(1)
         lay = QVBoxLayout(self)

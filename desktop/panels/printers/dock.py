@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -33,6 +34,7 @@ from desktop.panels.printers.send_dialog import SendDialog
 from desktop.panels.printers.sending import ModelToSend
 from desktop.panels.printers.texts import tr
 from desktop.panels.printers.virtual import VirtualPrinters
+from desktop.panels.printers.widgets import named
 from desktop.workers import Workers
 from printers.base import PrinterDriver
 from printers.discovery import DiscoveryListener
@@ -66,16 +68,17 @@ class PrintersDock(QDockWidget):
         self.cards: dict[str, PrinterCard] = {}
         self.add_dialog: AddPrinterDialog | None = None
         self.send_dialog: SendDialog | None = None
-        self.tabs = QTabWidget(objectName="printersTabs")
+        self.confirm_box: QMessageBox | None = None
+        self.tabs = named("printersTabs", QTabWidget())
         self.tabs.setDocumentMode(True)
-        self.add_button = QPushButton(objectName="addPrinter")
+        self.add_button = named("addPrinter", QPushButton())
         self.add_button.clicked.connect(self.open_add)
-        self.send_button = QPushButton(objectName="sendToPrinter")
+        self.send_button = named("sendToPrinter", QPushButton())
         self.send_button.clicked.connect(self.open_send)
-        self.empty = QLabel(objectName="emptyHint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty = named("emptyHint", QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter))
         self._cards_box = QVBoxLayout()
         self._cards_box.setSpacing(10)
-        holder = QWidget(objectName="cardsHolder")
+        holder = named("cardsHolder", QWidget())
         inner = QVBoxLayout(holder)
         inner.setContentsMargins(8, 8, 8, 8)
         inner.addWidget(self.empty)
@@ -124,10 +127,39 @@ class PrintersDock(QDockWidget):
             old.deleteLater()
         card = PrinterCard(driver, self.services.workers)
         card.signals.notice.connect(lambda notice, n=name: self._notice(n, notice))
+        card.remove_requested.connect(self.ask_remove)
         self.cards[name] = card
         self._cards_box.addWidget(card)
         self._update_empty()
         return card
+
+    def ask_remove(self, name: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Remove printer?"),
+                          tr("Remove \"{0}\" from this computer? Its access code is deleted too; the printer "
+                             "itself is not changed.").format(name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._remove_answered(box, name, result))
+        self.confirm_box = box
+        box.open()
+
+    def _remove_answered(self, box: QMessageBox, name: str, result: int) -> None:
+        self.confirm_box = None
+        box.deleteLater()
+        if result != QMessageBox.StandardButton.Yes:
+            return
+        # Fleet offers no remove(); its driver map is public, so the driver is forgotten there and disconnected
+        # on a worker (stopping the link joins its thread).
+        driver = self.fleet.drivers.pop(name, None)
+        if driver is not None:
+            self.services.workers.submit(tr("Disconnecting {0}").format(name), lambda _t: driver.disconnect(),
+                                         lambda _r: None, show=False)
+        self.fleet.book.remove(name)
+        card = self.cards.pop(name, None)
+        if card is not None:
+            card.signals.detach()
+            card.deleteLater()
+        self._update_empty()
 
     def cleared_plates(self) -> set[str]:
         """Printers whose user confirmed the last part was removed (see printers.dispatch)."""

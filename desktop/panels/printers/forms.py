@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.panels.printers.texts import BAD, tr
+from desktop.panels.printers.widgets import named
 from printers.base import PrinterConfig, TlsMode
 from printers.discovery import MODELS, DiscoveredPrinter
 from printers.errors import PrinterConfigError
@@ -45,9 +46,9 @@ def _required(value: str, what: str) -> str:
 class BambuForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.host = QLineEdit(objectName="bambuHost", placeholderText="192.168.1.50")
-        self.serial = QLineEdit(objectName="bambuSerial", placeholderText="01P00A000000000")
-        self.access = QLineEdit(objectName="bambuAccess", echoMode=QLineEdit.EchoMode.Password)
+        self.host = named("bambuHost", QLineEdit(placeholderText="192.168.1.50"))
+        self.serial = named("bambuSerial", QLineEdit(placeholderText="01P00A000000000"))
+        self.access = named("bambuAccess", QLineEdit(echoMode=QLineEdit.EchoMode.Password))
         self.access.setPlaceholderText(tr("8 characters, shown on the printer's screen"))
         self.mqtt_port = _port(8883)
         self.mqtt_port.setObjectName("bambuMqttPort")
@@ -59,11 +60,11 @@ class BambuForm(QWidget):
         ports.addWidget(QLabel("FTPS"))
         ports.addWidget(self.ftps_port)
         ports.addStretch(1)
-        self.model = QComboBox(objectName="bambuModel", editable=True)
+        self.model = named("bambuModel", QComboBox(editable=True))
         self.model.addItems(BAMBU_MODELS)
-        self.verify_ca = QRadioButton(tr("Verify with the printer's CA file (recommended)"), objectName="tlsCustomCa")
-        self.verify_system = QRadioButton(tr("Verify with this computer's certificates"), objectName="tlsVerify")
-        self.insecure = QRadioButton(tr("Don't verify the certificate"), objectName="tlsInsecure")
+        self.verify_ca = named("tlsCustomCa", QRadioButton(tr("Verify with the printer's CA file (recommended)")))
+        self.verify_system = named("tlsVerify", QRadioButton(tr("Verify with this computer's certificates")))
+        self.insecure = named("tlsInsecure", QRadioButton(tr("Don't verify the certificate")))
         self.insecure_warning = QLabel(tr("Anyone on your network could pretend to be this printer and read its "
                                           "access code. Use only on a network you trust."), wordWrap=True)
         self.insecure_warning.setStyleSheet(f"color: {BAD};")  # placed by the dialog, below its tabs
@@ -73,7 +74,7 @@ class BambuForm(QWidget):
         for button in (self.verify_ca, self.verify_system, self.insecure):
             self.tls.addButton(button)
         self.verify_ca.setChecked(True)
-        self.ca_file = QLineEdit(objectName="caFile", placeholderText=tr("CA bundle (.pem)"))
+        self.ca_file = named("caFile", QLineEdit(placeholderText=tr("CA bundle (.pem)")))
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
@@ -127,10 +128,10 @@ class BrokerFields:
     """Broker host, port and login: shared by Klipper (Moonraker's MQTT) and the 3D Pot scale."""
 
     def __init__(self, form: QFormLayout, prefix: str) -> None:
-        self.host = QLineEdit(objectName=f"{prefix}Host", placeholderText="192.168.1.10")
+        self.host = named(f"{prefix}Host", QLineEdit(placeholderText="192.168.1.10"))
         self.port = _port(1883)
-        self.username = QLineEdit(objectName=f"{prefix}User")
-        self.password = QLineEdit(objectName=f"{prefix}Password", echoMode=QLineEdit.EchoMode.Password)
+        self.username = named(f"{prefix}User", QLineEdit())
+        self.password = named(f"{prefix}Password", QLineEdit(echoMode=QLineEdit.EchoMode.Password))
         form.addRow(tr("MQTT broker"), self.host)
         form.addRow(tr("Port"), self.port)
         form.addRow(tr("User"), self.username)
@@ -148,7 +149,7 @@ class MoonrakerForm(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self.broker = BrokerFields(form, "moonraker")
-        self.instance = QLineEdit(objectName="moonrakerInstance", placeholderText="voron")
+        self.instance = named("moonrakerInstance", QLineEdit(placeholderText="voron"))
         self.instance.setToolTip(tr("The instance_name from the [mqtt] section of moonraker.conf"))
         self.http_port = _port(7125)
         form.addRow(tr("Instance name"), self.instance)
@@ -166,7 +167,7 @@ class ScaleForm(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self.broker = BrokerFields(form, "scale")
-        self.assigned = QComboBox(objectName="scaleAssigned")
+        self.assigned = named("scaleAssigned", QComboBox())
         self.assigned.addItem(tr("No printer"), "")
         for name in printers:
             self.assigned.addItem(name, name)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QVBoxLayout, QWidget
 
+from desktop.panels.printers.widgets import named
 from printers.queue import Job, JobQueue
 
 REFRESH_MS = 3000
@@ -18,7 +19,7 @@ class JobsView(QWidget):
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
-        self.empty = QLabel(objectName="emptyHint", wordWrap=True)
+        self.empty = named("emptyHint", QLabel(wordWrap=True))
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(6, 6, 6, 6)
         self.layout_.addWidget(self.empty)
@@ -32,7 +33,8 @@ class JobsView(QWidget):
         self.refresh()
         self._timer.start()
 
-    def hideEvent(self, event: object) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
         self._timer.stop()
 
     def load(self) -> list[Job]:

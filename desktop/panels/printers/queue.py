@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTr
 
 from desktop.panels.printers.jobs_view import JobsView
 from desktop.panels.printers.texts import BAD, tr
+from desktop.panels.printers.widgets import named
 from desktop.workers import Workers
 from printers.dispatch import dispatch_once
 from printers.fleet import Fleet
@@ -29,9 +30,9 @@ class QueueView(JobsView):
         self.setObjectName("printQueue")
         self.fleet, self.workers, self.cleared = fleet, workers, cleared
         self.table.setHeaderLabels([tr("Job"), tr("Printer"), tr("Material"), tr("Status")])
-        self.remove_button = QPushButton(tr("Remove from queue"), objectName="removeJob")
+        self.remove_button = named("removeJob", QPushButton(tr("Remove from queue")))
         self.remove_button.clicked.connect(self.ask_remove)
-        self.dispatch_button = QPushButton(tr("Start next jobs"), objectName="dispatchJobs")
+        self.dispatch_button = named("dispatchJobs", QPushButton(tr("Start next jobs")))
         self.dispatch_button.setToolTip(tr("Send waiting jobs to free printers whose bed and material fit. A printer "
                                            "with a finished print needs \"Plate is clear\" on its card first."))
         self.dispatch_button.clicked.connect(self.dispatch)

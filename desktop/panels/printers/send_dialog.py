@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.panels.printers.sending import ModelToSend, SendRequest, send
 from desktop.panels.printers.texts import BAD, connection_words, tr
 from desktop.panels.printers.trays import tray_label
+from desktop.panels.printers.widgets import MUTED_STYLE, named
 from desktop.workers import Job, Workers
 from printers.base import Capability, PrinterDriver, PrintOptions
 from printers.dispatch import PLATE_STATES
@@ -51,44 +52,45 @@ class SendDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sendDialog")
+        self.setStyleSheet(MUTED_STYLE)
         self.setWindowTitle(tr("Send to printer"))
         self.setMinimumWidth(440)
         self.fleet, self.workers, self.model, self.queue = fleet, workers, model, queue
         self.job: Job | None = None
-        self.printer = QComboBox(objectName="sendPrinter")
+        self.printer = named("sendPrinter", QComboBox())
         for driver in fleet.drivers.values():
             if Capability.PRINT in driver.capabilities:
                 self.printer.addItem(f"{driver.config.name} — {connection_words(driver.model.connection)}",
                                      driver.config.name)
-        self.material = QComboBox(objectName="sendMaterial")
+        self.material = named("sendMaterial", QComboBox())
         self.material.addItems(materials())
-        self.nozzle = QComboBox(objectName="sendNozzle")
+        self.nozzle = named("sendNozzle", QComboBox())
         for size in NOZZLES:
             self.nozzle.addItem(f"{size:g} mm", size)
-        self.slot = QComboBox(objectName="sendSlot")
+        self.slot = named("sendSlot", QComboBox())
         self.slot_label = QLabel(tr("Filament"))
-        self.use_model = QRadioButton(objectName="useModel")
-        self.use_file = QRadioButton(tr("A sliced file…"), objectName="useFile")
+        self.use_model = named("useModel", QRadioButton())
+        self.use_file = named("useFile", QRadioButton(tr("A sliced file…")))
         self.file: Path | None = None
         self.use_file.clicked.connect(self._choose_file)
         self.use_model.setChecked(model is not None)
         self.use_model.setEnabled(model is not None)
         self.use_model.setText(tr("Current model: {0}").format(model.name) if model else tr("No model open"))
         self.use_file.setChecked(model is None)
-        self.plate = QCheckBox(tr("The build plate is clear (the last print was removed)"), objectName="plateClear")
+        self.plate = named("plateClear", QCheckBox(tr("The build plate is clear (the last print was removed)")))
         self.plate.toggled.connect(lambda _on: self._update_send())
-        self.summary = QLabel(objectName="muted", wordWrap=True)
-        self.stage = QLabel(objectName="sendStage", wordWrap=True)
-        self.bar = QProgressBar(objectName="sendProgress")
+        self.summary = named("muted", QLabel(wordWrap=True))
+        self.stage = named("sendStage", QLabel(wordWrap=True))
+        self.bar = named("sendProgress", QProgressBar())
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.hide()
-        self.error = QLabel(objectName="sendError", wordWrap=True)
+        self.error = named("sendError", QLabel(wordWrap=True))
         self.error.setStyleSheet(f"color: {BAD};")
         self.error.hide()
-        self.send_button = QPushButton(tr("Slice and print"), objectName="sendButton", default=True)
+        self.send_button = named("sendButton", QPushButton(tr("Slice and print"), default=True))
         self.send_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(tr("Cancel"), objectName="cancelSend")
+        self.cancel_button = named("cancelSend", QPushButton(tr("Cancel")))
         self.cancel_button.clicked.connect(self.cancel)
         form = QFormLayout()
         form.addRow(tr("Printer"), self.printer)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import trimesh
 
+from core.document import Document
 from core.errors import PotStudioError
+from core.geometry.build import Evaluator
 from core.paths import cache_dir
 from core.tasks import Task
 from printers.base import PrinterDriver, PrintOptions
@@ -30,6 +32,14 @@ class ModelToSend:
 
     name: str
     mesh: Callable[[], trimesh.Trimesh]
+
+
+def document_model(doc: Document, evaluator: Evaluator) -> ModelToSend | None:
+    """The window's current design as something to send: snapshotted now (GUI thread), meshed on the worker."""
+    if not doc.root.children:
+        return None
+    snapshot = doc.copy()
+    return ModelToSend(snapshot.name, lambda: evaluator.mesh(snapshot))
 
 
 @dataclass(frozen=True)

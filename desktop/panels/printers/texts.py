@@ -46,12 +46,13 @@ def connection_advice(state: ConnectionState, detail: str) -> str:
     """What the user should do next: a state word alone does not fix a wrong access code."""
     if state == ConnectionState.AUTH_FAILED:
         return tr("The printer rejected the access code, so we stopped retrying (repeated attempts can lock "
-                  "you out). Check the LAN access code on the printer's screen and edit this printer.")
+                  "you out). Check the LAN access code on the printer's screen, then remove this printer (⋯ menu) "
+                  "and add it again with the right code.")
     if state == ConnectionState.REFUSED:
         text = tr("The printer refused the connection.")
         if "certificate" in detail:
-            text = tr("The printer's certificate could not be verified. Choose its CA bundle, or choose "
-                      "\"don't verify\" explicitly when editing this printer.")
+            text = tr("The printer's certificate could not be verified. Remove this printer (⋯ menu) and add it "
+                      "again with its CA bundle, or with \"don't verify\" chosen explicitly.")
         return text + (f"\n{detail}" if detail else "")
     if state == ConnectionState.OFFLINE:
         return tr("Not reachable right now; retrying automatically.") + (f" ({detail})" if detail else "")

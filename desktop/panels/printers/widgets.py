@@ -1,0 +1,19 @@
+"""Small widget helpers shared by the printer views."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+W = TypeVar("W", bound=QObject)
+
+
+def named(name: str, obj: W) -> W:
+    """Give `obj` an object name (style sheets and tests find widgets by it) and return it, inline."""
+    obj.setObjectName(name)
+    return obj
+
+
+MUTED_STYLE = "QLabel#muted { color: palette(placeholder-text); }"
+"""Secondary text (hints, summaries) in the printer dialogs, matching the cards' muted labels."""
