@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
 import shutil
 import statistics
@@ -123,9 +124,11 @@ def _measure(kind: str, url: str, folder: Path) -> list[dict[str, Any]]:
         latencies, errors, elapsed = asyncio.run(_load(hub.url))
     finally:
         hub.stop()
+    load = os.getloadavg()[0]
     ms = sorted(x * 1000 for x in latencies)
     p50, p95, p99 = (ms[int(len(ms) * q) - 1] for q in (0.50, 0.95, 0.99))
-    note = f"{LISTINGS} listings, {CLIENTS} concurrent clients, {SECONDS:.0f} s, {len(ms)} requests, {errors} errors"
+    note = (f"{LISTINGS} listings, {CLIENTS} concurrent clients, {SECONDS:.0f} s, {len(ms)} requests, "
+            f"{errors} errors; machine load average {load:.1f} on {os.cpu_count()} cores")
     log.info("%s: p50 %.1f p95 %.1f p99 %.1f ms, %.0f req/s", kind, p50, p95, p99, len(ms) / elapsed)
     return [
         {"name": f"search p50 ({kind})", "value": p50, "unit": "ms", "note": note},

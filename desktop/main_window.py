@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["tree"], self.docks["history"])
         self.docks["tree"].raise_()
         self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [360, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [620, 260], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [700, 200], Qt.Orientation.Vertical)
 
         self.action_set = ActionSet(self, self._handlers(), {
             "has_model": lambda: bool(self.doc.root.children),
@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
         self.autosave.close()
         self.selection.detach()
         self.regen.detach()
+        self.stack.changed.disconnect(self._stack_changed)
         self.params.detach()
         self.tree.detach()
         self.undo.detach()

@@ -73,7 +73,8 @@ class PrinterContext:
 @dataclass
 class AssistantReply:
     """A provider's answer. `command` (if any) is pushed on the undo stack by the session, so an
-    AI edit is undone like any other edit. `undo` asks the session to undo the last AI change."""
+    AI edit is undone like any other edit. `undo` asks the session to undo the last AI change;
+    `nothing_to_undo` is what to say instead, in the user's language, when there is none."""
 
     text: str
     command: Command | None = None
@@ -82,6 +83,7 @@ class AssistantReply:
     defaults_used: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     undo: bool = False
+    nothing_to_undo: str = ""
     provider: str = ""
 
 

@@ -89,7 +89,7 @@ class DesignSession:
 
     def _undo_ai(self, reply: AssistantReply) -> AssistantReply:
         if not self.stack.can_undo:
-            reply.text = "There is nothing to undo yet."
+            reply.text = reply.nothing_to_undo or "There is nothing to undo yet."
             return reply
         label = self.stack.undo_label
         self.stack.undo()

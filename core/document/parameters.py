@@ -17,6 +17,7 @@ class Parameter:
     """One knob. `expr` makes it derived (`0.2 * height`): its value follows the expression.
 
     `value` of a choice parameter is the index into `choices`, so expressions can compare it.
+    `label_pt` is the Brazilian Portuguese label, for replies and panels in that language.
     """
 
     name: str
@@ -31,6 +32,7 @@ class Parameter:
     expr: str | None = None
     label: str = ""
     group: str = ""
+    label_pt: str = ""
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier():
@@ -87,7 +89,7 @@ class Parameter:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "value": self.value, "kind": self.kind, "unit": self.unit}
-        for key in ("min", "max", "step", "description", "expr", "label", "group"):
+        for key in ("min", "max", "step", "description", "expr", "label", "group", "label_pt"):
             val = getattr(self, key)
             if val not in (None, ""):
                 data[key] = val

@@ -23,6 +23,9 @@ MIN_WALL_MM = 2 * NOZZLE_MM
 FIT_CLEARANCE = (0.2, 0.4)
 
 # Semantic roles the planner understands; templates map them to their own parameter names.
+# "size" is the object's main overall dimension, what a bare "a 20 cm shelf bracket" sets (both
+# arms of a bracket, the height of a vase, the diameter of a knob). A role may instead follow a
+# choice (RoleSwitch) or be solved for (DerivedRole).
 ROLES = (
     "width", "depth", "height", "length", "diameter", "top_diameter", "bottom_diameter", "radius",
     "wall", "floor", "thickness", "hole_diameter", "count", "clearance", "corner_radius", "size",

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -136,7 +137,7 @@ class ChatPanel(QWidget):
         self.scroll.verticalScrollBar().rangeChanged.connect(
             lambda _lo, hi: self.scroll.verticalScrollBar().setValue(hi))
 
-        self.chips = QHBoxLayout()
+        self.chips = QGridLayout()  # two per row: four chips side by side would widen the whole dock
         self.chips.setSpacing(6)
         self.chip_buttons: list[QPushButton] = []
 
@@ -272,9 +273,10 @@ class ChatPanel(QWidget):
             self.chips.removeWidget(chip)
             chip.deleteLater()
         self.chip_buttons = []
-        for text in suggestions:
+        for i, text in enumerate(suggestions):
             chip = QPushButton(text)
             chip.setObjectName("suggestionChip")
+            chip.setToolTip(text)
             chip.clicked.connect(lambda _c=False, t=text: self.submit(t))
-            self.chips.addWidget(chip)
+            self.chips.addWidget(chip, i // 2, i % 2)
             self.chip_buttons.append(chip)

@@ -69,7 +69,7 @@ class Viewport(QWidget):
         self.measure = MeasureTool(self.plotter, self.info_label, lambda: self._pal.measure)
 
         self.plotter.add_axes(interactive=False, line_width=2, labels_off=False)
-        self._model = self.plotter.add_mesh(self._poly, color=self._pal.model, smooth_shading=True, ambient=0.22,
+        self._model = self.plotter.add_mesh(self._poly, color=self._pal.model, smooth_shading=True, ambient=0.3,
                                             diffuse=0.85, specular=0.3, specular_power=25, name="model",
                                             reset_camera=False)
         self._bbox = self.plotter.add_mesh(self._outline, color=self._pal.grid_major, line_width=1,
@@ -181,11 +181,15 @@ class Viewport(QWidget):
     def fit(self) -> None:
         """Frame the model, or the whole plate when there is none."""
         if self._full.n_cells:
-            self.plotter.reset_camera(bounds=self._full.bounds)
-            self.plotter.camera.zoom(0.8)  # leave some plate around the model: it gives the scale
+            b = np.asarray(self._full.bounds, dtype=float).reshape(3, 2)
+            pad = (b[:, 1] - b[:, 0]).max() * 0.12  # some plate around the model gives the scale
+            self.plotter.reset_camera(bounds=tuple((b + [-pad, pad]).ravel()))
         else:
             bx, by, _ = self.bed
             self.plotter.reset_camera(bounds=(-bx / 2, bx / 2, -by / 2, by / 2, 0, min(bx, by) / 4))
+        # Our camera, not pyvista's default: without this the next plotter.render() (screenshots,
+        # grabs) would reset it to frame every actor, plate included.
+        self.plotter.camera_set = True
         self.schedule_render()
 
     def set_ortho(self, on: bool) -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import threading
 import uuid
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from hub.errors import ERROR_SCHEMA, ApiError, not_found
@@ -28,6 +30,9 @@ from hub.storage import SHA256, sha256_file
 router = APIRouter(tags=["uploads"], responses={401: ERROR_SCHEMA, 404: ERROR_SCHEMA})
 TUS_VERSION = "1.0.0"
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
+# Appending a verified chunk and moving the offset must not interleave between two PATCHes that
+# raced past the offset check; the section is short (one chunk copy), so one lock is enough.
+_APPEND_LOCK = threading.Lock()
 
 
 def _metadata(header: str) -> dict[str, str]:
@@ -118,24 +123,32 @@ async def upload_chunk(upload_id: str, request: Request) -> Response:
             return upload
 
     upload = await run_in_threadpool(check)
-    chunk_path = _part(hub, upload_id).with_suffix(".chunk")
+    chunk_path = _part(hub, upload_id).with_suffix(f".{uuid.uuid4().hex}.chunk")  # one per request
     digest = hashlib.sha256()
     written = 0
-    with chunk_path.open("wb") as fh:
-        async for block in request.stream():
-            written += len(block)
-            if offset + written > upload.length:
-                raise ApiError(413, "too_large", "The body goes past the declared Upload-Length.")
-            digest.update(block)
-            fh.write(block)
+    try:
+        with chunk_path.open("wb") as fh:
+            async for block in request.stream():
+                written += len(block)
+                if offset + written > upload.length:
+                    raise ApiError(413, "too_large", "The body goes past the declared Upload-Length.")
+                digest.update(block)
+                fh.write(block)
+    except ClientDisconnect:
+        chunk_path.unlink(missing_ok=True)
+        raise ApiError(400, "incomplete_chunk", "The connection closed mid-chunk; resume from the offset.") from None
+    except ApiError:
+        chunk_path.unlink(missing_ok=True)
+        raise
     if checksum is not None and digest.digest() != checksum:
         chunk_path.unlink()
         raise ApiError(460, "checksum_mismatch", "The chunk does not match its Upload-Checksum; send it again.")
 
     def commit() -> int:
-        with hub.sessions() as db:
+        with _APPEND_LOCK, hub.sessions() as db:
             row = _owned(db, request, upload_id)
             if row.offset != offset:
+                chunk_path.unlink()
                 raise ApiError(409, "offset_mismatch", "Another request moved this upload on.")
             with _part(hub, upload_id).open("ab") as out, chunk_path.open("rb") as src:
                 while block := src.read(1024 * 1024):

@@ -40,8 +40,8 @@
         <translation>Grátis</translation>
     </message>
     <message>
-        <source>The marketplace cannot be reached right now. Check your connection; we will keep trying.</source>
-        <translation>Não foi possível acessar o marketplace agora. Verifique sua conexão; vamos continuar tentando.</translation>
+        <source>The marketplace cannot be reached right now. Check your connection and try again.</source>
+        <translation>Não foi possível acessar o marketplace agora. Verifique sua conexão e tente de novo.</translation>
     </message>
     <message>
         <source>Sign in to the marketplace to do this.</source>
@@ -112,8 +112,8 @@
         <translation>Outras pessoas podem fazer remixes deste modelo, dando crédito a você.</translation>
     </message>
     <message>
-        <source>Give your model a title.</source>
-        <translation>Dê um título ao seu modelo.</translation>
+        <source>Give your model a title (at least 3 characters).</source>
+        <translation>Dê um título ao seu modelo (pelo menos 3 caracteres).</translation>
     </message>
     <message>
         <source>Choose a category.</source>
@@ -407,8 +407,8 @@
         <translation>Histórico</translation>
     </message>
     <message>
-        <source>#{0} {1}: {2} · 💬 {3}{4}</source>
-        <translation>#{0} {1}: {2} · 💬 {3}{4}</translation>
+        <source>#{0} {1}: {2} · ↩ {3}{4}</source>
+        <translation>#{0} {1}: {2} · ↩ {3}{4}</translation>
     </message>
     <message>
         <source>Synced</source>
@@ -613,6 +613,30 @@
     <message>
         <source>replaced the design</source>
         <translation>substituiu o projeto</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Invitations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Convites&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0} invites you to '{1}' ({2})</source>
+        <translation>{0} convidou você para '{1}' ({2})</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Problema na sincronização</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Recusar</translation>
+    </message>
+    <message>
+        <source>No invitations right now.</source>
+        <translation>Nenhum convite no momento.</translation>
     </message>
 </context>
 <context>

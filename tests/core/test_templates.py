@@ -20,6 +20,7 @@ import core.geometry.font
 import core.geometry.gear  # noqa: F401  (registers the "gear" shape)
 from core.commands import CommandStack, SetParameters, UpdateNode
 from core.document import Document
+from core.document.expressions import parse
 from core.document.nodes import Node, resolve_value
 from core.errors import GeometryError, ParameterError
 from core.geometry.build import Evaluator
@@ -101,7 +102,18 @@ def test_the_library_has_every_template_with_its_vocabulary() -> None:
         for role in spec.required:
             assert role in spec.roles, f"{tid}: required role {role} has no parameter"
         for p in spec.parameters():
-            assert p.description and p.label, f"{tid}.{p.name} needs a label and description"
+            assert p.description and p.label and p.label_pt, f"{tid}.{p.name} needs labels and a description"
+        choices = {p.name: p for p in spec.parameters() if p.kind == "choice"}
+        for role, switch in spec.role_switches.items():
+            assert switch.param in choices, f"{tid}: role {role} switches on {switch.param}, not a choice"
+            for index, mapped in switch.cases.items():
+                assert 0 <= index < len(choices[switch.param].choices)
+                assert set(mapped.split(",")) <= names, f"{tid}: role {role} → {mapped}"
+        for role, derived in spec.derived.items():
+            assert role not in spec.roles, f"{tid}: {role} is both mapped and derived"
+            assert {name for name, _ in derived.solves} <= names
+        # "a 20 cm <object>": every template but the one sized by its (required) device has a size.
+        assert spec.params_for("size") or "size" in spec.derived or spec.required, f"{tid} has no size"
 
 
 @pytest.mark.parametrize("tid", ALL_IDS)
@@ -387,3 +399,50 @@ def test_polygonal_vases_are_clean_solids(sides: int, twist: float, profile: str
     assert not (mesh.area_faces < 1e-9).any()
     assert_matches_promise(spec, doc, mesh, f"{sides} sides, {twist}°")
     assert_written_file_is_closed(mesh, tmp_path / "vase.stl", f"{sides} sides, {twist}°")
+
+
+def test_portuguese_labels_survive_a_save_and_old_documents_still_load() -> None:
+    doc = get_template("plant_pot").make()
+    data = doc.to_json()
+    again = Document.loads(doc.dumps())
+    assert again.params["top_diameter"].label_pt == "Diâmetro do topo"
+    for param in data["parameters"]:
+        param.pop("label_pt")
+    old = Document.from_json(data)  # written before labels had a Portuguese twin
+    assert old.params["top_diameter"].label_pt == "" and old.values() == doc.values()
+    assert "label_pt" not in old.params["top_diameter"].to_json()
+
+
+def test_a_small_block_needs_no_room_for_a_hole_it_does_not_have() -> None:
+    spec = get_template("block")
+    tiny = spec.make({"width": 1, "depth": 1, "height": 1, "diameter": 1})
+    assert build(tiny).extents == pytest.approx((1, 1, 1))
+    assert build(spec.make({"shape": "cylinder", "diameter": 1.2})).extents[0] == pytest.approx(1.2, abs=0.01)
+    with pytest.raises(ParameterError, match="1.6 mm narrower"):
+        spec.make({"width": 10, "depth": 10, "hole_diameter": 9})
+
+
+def test_round_blocks_take_width_as_their_diameter() -> None:
+    spec = get_template("block")
+    assert spec.params_for("width", {"shape": 0}) == ("width",)
+    assert spec.params_for("width", {"shape": 1}) == ("diameter",)
+    assert spec.params_for("length", {"shape": 1}) == ("height",)
+    assert spec.params_for("size", {"shape": 2}) == ("diameter",)
+    assert spec.params_for("width") == ("width",)  # without values: the plain mapping
+
+
+@pytest.mark.parametrize(("given", "target", "teeth", "module"), [
+    ({}, 44.0, 20, 2.0), ({"module": 1.5}, 48.0, 30, 1.5), ({"teeth": 30}, 48.0, 30, 1.5),
+])
+def test_a_gear_outside_diameter_is_reached_through_teeth_or_module(
+        given: dict[str, float], target: float, teeth: int, module: float) -> None:
+    """The planner solves for the first parameter the user did not give; here its formulas alone."""
+    spec = get_template("spur_gear")
+    values = {**spec.make().values(), **given}
+    derived = spec.derived["diameter"]
+    name, expr = next((n, e) for n, e in derived.solves if n not in given)
+    values[name] = parse(expr).evaluate({**values, "target": target})
+    doc = spec.make({"teeth": round(values["teeth"]), "module": values["module"]})
+    assert (doc.values()["teeth"], doc.values()["module"]) == (teeth, pytest.approx(module))
+    assert parse(derived.value).evaluate(doc.values()) == pytest.approx(target)
+    assert build(doc).extents[0] == pytest.approx(target, abs=1e-6)

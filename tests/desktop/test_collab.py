@@ -124,7 +124,7 @@ def test_conflict_side_by_side_and_keep_mine(qtbot, market_hub: HubProcess, work
 
 
 def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProcess, workers, bridges,  # type: ignore[no-untyped-def]
-                                                      tmp_path: Path) -> None:
+                                                      tmp_path: Path, artifacts_dir: Path) -> None:
     owner = signed_in(market_hub.url, tmp_path)
     friend = signed_in(market_hub.url, tmp_path)
     friend_name = friend.me().username
@@ -184,7 +184,7 @@ def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProc
     qtbot.keyClicks(panel.thread_view.reply, "Yes, 6 mm")
     qtbot.mouseClick(panel.thread_view.send, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Yes, 6 mm" in panel.thread_view.body.text(), timeout=20_000)
-    assert panel.pins[0].replies == 1 and "💬 1" in panel.threads.item(0).text()
+    assert panel.pins[0].replies == 1 and "↩ 1" in panel.threads.item(0).text()
 
     # live: the friend's edit shows up in history and is handed to the window to apply
     with qtbot.waitSignal(panel.remote_changes, timeout=30_000) as live:
@@ -192,6 +192,10 @@ def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProc
         friend.sync.sync([project.id])
     assert [(op.kind, op.args["value"], op.author) for op in live.args[0]] == [("set_param", 120, friend_name)]
     assert friend_name in panel.history.changes.item(0).text()
+    panel.resize(420, 560)
+    assert panel.grab().save(str(artifacts_dir / "collab-panel-comments.png"))
+    panel.tabs.setCurrentIndex(1)
+    assert panel.grab().save(str(artifacts_dir / "collab-panel-history.png"))
     panel.close_project()
     owner.close()
     friend.close()

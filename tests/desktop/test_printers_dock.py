@@ -550,3 +550,35 @@ def test_reports_from_a_network_thread_reach_the_card_on_the_gui_thread_newest_f
     assert deliveries and all(deliveries)
     assert len(deliveries) < 500  # coalesced: stale snapshots are dropped, not queued up
     workers.shutdown()
+
+
+def test_a_long_report_stream_does_not_eat_pythons_true(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Regression guard for the bridge: PySide6 6.12.0's SignalInstance.emit() drops a reference to `True` on
+    every call, so a Python-emitted Qt signal per printer report crashes the app ("bool_dealloc") after a few
+    thousand reports. The bridge hops threads with QMetaObject.invokeMethod instead; this stream must leave
+    True's reference count where it was."""
+    import sys
+    import threading
+
+    from printers.drivers.bambu.driver import BambuDriver
+    from printers.state import JobState
+    driver = BambuDriver(PrinterConfig(name="Long print", kind="bambu", serial=SERIAL), ACCESS)
+    workers = Workers(lambda label, exc: None)
+    card = PrinterCard(driver, workers)
+    qtbot.addWidget(card)
+    qtbot.wait(50)
+    before = sys.getrefcount(True)
+
+    def stream() -> None:
+        for i in range(1, 3001):
+            driver.model.patch(state=JobState.PRINTING, layer=i, total_layers=3000, progress=i / 30)
+            if i % 100 == 0:
+                driver.model.set_connection(driver.model.connection)  # unchanged: no event, like the driver
+
+    thread = threading.Thread(target=stream)
+    thread.start()
+    while thread.is_alive():
+        qtbot.wait(5)
+    qtbot.waitUntil(lambda: card.layer_label.text() == "Layer 3000 / 3000", timeout=5000)
+    assert sys.getrefcount(True) > before - 50
+    workers.shutdown()

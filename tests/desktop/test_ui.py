@@ -190,3 +190,30 @@ def test_every_visible_string_has_a_portuguese_translation() -> None:
     assert not missing, f"untranslated strings (run resources/i18n/update_ts.py): {missing[:10]}"
     qm = i18n / "potstudio_pt_BR.qm"
     assert qm.stat().st_mtime >= (i18n / "potstudio_pt_BR.ts").stat().st_mtime - 1, "the .qm is older than the .ts"
+
+
+def test_numeric_transform_snaps_moves_the_part_and_is_one_undo_step(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from core.commands import ReplaceDocument
+    from core.document import Document, Node
+
+    window = make_window()
+    box = Node("box", {"size": [20, 20, 10]}, name="Block", id="block")
+    doc = Document(name="Test", root=Node("union", id="root", children=[
+        Node("transform", {"translate": [0, 0, 0]}, [box], name="Placement", id="place")]))
+    window.stack.push(ReplaceDocument(doc))
+    wait_idle(qtbot, window)
+    window.tree.select("place")
+    editor = window.tree.transform
+    assert editor.isVisible()
+    depth = window.stack.depth
+    editor.spins["translate"][0].setValue(13.4)  # snaps to 13 mm
+    editor.spins["translate"][0].setValue(25.2)  # snaps to 25 mm, same field: same undo step
+    wait_idle(qtbot, window)
+    assert window.doc.node("place").props["translate"] == [25.0, 0.0, 0.0]
+    b = window.viewport.model_bounds
+    assert b is not None and b[0] == pytest.approx(15.0) and b[1] == pytest.approx(35.0)
+    assert window.stack.depth == depth + 1
+    window.action_set["edit.undo"].trigger()
+    wait_idle(qtbot, window)
+    assert window.doc.node("place").props["translate"] == [0, 0, 0]
+    assert editor.spins["translate"][0].value() == 0

@@ -97,6 +97,7 @@ class OfflinePlanner:
             intent = Intent.DESIGN
         if intent is Intent.UNDO:
             return AssistantReply(text=say("undone", lang, label="{label}"), undo=True,
+                                  nothing_to_undo=say("nothing_to_undo", lang),
                                   suggestions=self._suggestions(doc, lang))
         if intent is Intent.DESIGN:
             return self._design(text, conversation, doc, context, lang)
@@ -159,7 +160,7 @@ class OfflinePlanner:
     def _read(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
               text: str, nozzle: float) -> Resolution:
         folded = words_to_digits(fold(text))
-        resolver = Resolver(spec, params, current, nozzle)
+        resolver = Resolver(spec, params, current, nozzle, folded)
         hits = find_features(text, spec)
         edits, mentions = find_relative_edits(folded, find_mentions(folded))
         resolver.apply_features(hits)
@@ -189,7 +190,7 @@ class OfflinePlanner:
             doc.update_node(label[0], label_props(doc, label[0], label[1]))
             self.evaluator.solid(doc, label[0])  # a character the font cannot draw fails here, clearly
         values = doc.values()
-        defaults = {name: values[name] for name in _role_params(spec, params)
+        defaults = {name: values[name] for name in _role_params(spec, params, values)
                     if name not in res.values and values[name]}  # a 0 here means "none", not a size
         summary = _summary([n for n in params if n in res.values], doc.params, values, lang)
         if label is not None:
@@ -313,11 +314,12 @@ def _fit_warning(spec: TemplateSpec, doc: Document, context: PrinterContext, lan
                 bed=" × ".join(f"{v:g}" for v in context.bed))]
 
 
-def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter]) -> list[str]:
-    """Parameters the assistant mentions as defaults: the template's named sizes and walls."""
+def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter], values: Mapping[str, Number]) -> list[str]:
+    """Parameters the assistant mentions as defaults: the template's named sizes (for the chosen
+    shape: a cylinder has no width) and walls."""
     names: list[str] = []
     for role in (*SIZE_ROLES, "wall"):
-        for name in role_params(spec, role):
+        for name in role_params(spec, role, values):
             if name in params and params[name].expr is None and name not in names:
                 names.append(name)
     return names

@@ -58,6 +58,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "redo": ("Use Redo (Ctrl+Shift+Z) to bring back what was undone.",
              "Use Refazer (Ctrl+Shift+Z) para trazer de volta o que foi desfeito."),
     "undone": ("Undone: {label}.", "Desfeito: {label}."),
+    "nothing_to_undo": ("There is nothing to undo yet.", "Ainda não há nada para desfazer."),
     "and": ("and", "e"),
     "example_create": ("a plant pot 12 cm wide with drainage holes", "um vaso para plantas de 12 cm com furos"),
     "example_edit": ("make it 20% taller", "deixe 20% mais alto"),
@@ -75,24 +76,10 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
-# Parameter labels come from the templates in English; the words they share are translated here so
-# a Portuguese reply does not switch language mid-sentence. Unknown words stay as they are.
-_PT_WORDS = {
-    "top diameter": "diâmetro do topo", "bottom diameter": "diâmetro da base", "base diameter": "diâmetro da base",
-    "hole diameter": "diâmetro do furo", "outer diameter": "diâmetro externo", "inner diameter": "diâmetro interno",
-    "shaft diameter": "diâmetro do eixo", "cable diameter": "diâmetro do cabo", "ring diameter": "diâmetro da argola",
-    "drainage holes": "furos de drenagem", "corner radius": "raio dos cantos", "letter height": "altura das letras",
-    "lid thickness": "espessura da tampa", "lid type": "tipo de tampa", "hook depth": "profundidade do gancho",
-    "saucer height": "altura do pratinho", "saucer margin": "margem do pratinho", "rim height": "altura da borda",
-    "rim wall": "parede da borda", "inner width": "largura interna", "inner depth": "profundidade interna",
-    "inner height": "altura interna", "device width": "largura do dispositivo",
-    "device length": "comprimento do dispositivo", "device height": "altura do dispositivo",
-    "height": "altura", "width": "largura", "depth": "profundidade", "length": "comprimento", "diameter": "diâmetro",
-    "wall": "parede", "floor": "fundo", "thickness": "espessura", "saucer": "pratinho", "lid": "tampa",
-    "shape": "formato", "teeth": "dentes", "module": "módulo", "bore": "furo central", "dividers": "divisórias",
-    "count": "quantidade", "angle": "ângulo", "twist": "torção", "sides": "lados", "profile": "perfil",
-    "vents": "ventilação", "clearance": "folga", "margin": "margem", "kind": "tipo", "pattern": "padrão",
-    # choice values
+# Parameter labels carry their own Portuguese (`Parameter.label_pt`); choice values are short
+# English words shared by the templates, translated here so a Portuguese reply does not switch
+# language mid-sentence. Unknown words stay as they are.
+_PT_CHOICES = {
     "round": "redondo", "square": "quadrado", "hex": "sextavado", "box": "caixa", "cylinder": "cilindro",
     "sphere": "esfera", "cone": "cone", "slide": "deslizante", "lift-off": "solta", "snap": "de encaixe",
     "screw": "parafusada", "raised": "em relevo", "engraved": "gravado", "washer": "arruela", "spacer": "espaçador",
@@ -103,14 +90,13 @@ _PT_WORDS = {
 
 
 def param_name(param: Parameter, lang: Lang) -> str:
-    """A parameter's label in lower case, in the reply's language where we know the words."""
-    name = param.display_name.lower()
-    return _PT_WORDS.get(name, name) if lang == "pt" else name
+    """A parameter's label in lower case, in the reply's language when the parameter has one."""
+    return ((param.label_pt if lang == "pt" else "") or param.display_name).lower()
 
 
 def choice_name(param: Parameter, index: int, lang: Lang) -> str:
     name = param.choices[index]
-    return _PT_WORDS.get(name, name) if lang == "pt" else name
+    return _PT_CHOICES.get(name, name) if lang == "pt" else name
 
 
 def say(key: str, lang: Lang, **fields: Any) -> str:

@@ -12,7 +12,7 @@ the parameter's range, and each clamp is reported so the reply can say so.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from core.assistant.offline import lexicon as lx
@@ -20,6 +20,7 @@ from core.assistant.offline.edits import RelativeEdit
 from core.assistant.offline.features import FeatureHit
 from core.assistant.offline.matcher import concept, concepts
 from core.assistant.offline.mentions import Mention
+from core.assistant.offline.text import fold, stem, words
 from core.document.expressions import Number, parse
 from core.document.parameters import Parameter
 from core.templates.base import TemplateSpec
@@ -78,15 +79,22 @@ class Resolver:
     """Resolves one message against one template, starting from `current` values."""
 
     def __init__(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
-                 nozzle: float = 0.4) -> None:
+                 nozzle: float = 0.4, text: str = "") -> None:
         self.spec = spec
+        self.text = text  # the folded message the mentions' positions refer to
         self.params = params
         self.current = dict(current)
         self.nozzle = nozzle
         self.out = Resolution()
         # "4 hooks", "3 cabos": counting the object itself (its own title/synonym words)
-        self.object_words = {w for phrase in (spec.title, spec.title_pt, *spec.synonyms_en, *spec.synonyms_pt)
-                             for w in concepts(phrase, canonical=False)}
+        names = (spec.title, spec.title_pt, *spec.synonyms_en, *spec.synonyms_pt)
+        self.object_words = {w for phrase in names for w in concepts(phrase, canonical=False)}
+        # "a 6 cm wall hook", "gancho de parede de 8 cm": a part-noun that is a word of the object's
+        # own name, said within that name and not about any parameter, names the object, not a part
+        # ("a wall hook with 3 mm walls" still sets the walls).
+        self.names = [fold(phrase) for phrase in names]
+        self.name_nouns = {noun for phrase in self.names for w in words(phrase)
+                           if (noun := lx.NOUNS.get(w) or lx.NOUNS.get(stem(w))) and not self._has_part(noun)}
 
     # --- role → parameters --------------------------------------------------------------------
     def targets(self, role: str, noun: str | None = None, measured: str | None = None,
@@ -102,6 +110,15 @@ class Resolver:
             if names and not any(n in self.out.values for n in names):
                 return names
         return []
+
+    def _names_object(self, m: Mention) -> bool:
+        around = self.text[m.reach[0]:m.reach[1]]
+        return m.noun in self.name_nouns and any(name in around for name in self.names)
+
+    def _has_part(self, noun: str) -> bool:
+        roles = {role for (n, _), role in lx.NOUN_ROLES.items() if n == noun}
+        return any(r in self.spec.roles for r in roles) or any(
+            name in (noun, f"{noun}s") or name.startswith(f"{noun}_") for name in self.params)
 
     def role_params(self, role: str) -> list[str]:
         """Parameters of a role for the shape as it stands after this message's features."""
@@ -134,7 +151,7 @@ class Resolver:
     def apply_mentions(self, mentions: list[Mention], features: list[FeatureHit]) -> None:
         singles: list[tuple[Mention, str, float]] = []  # (mention, role, mm) placed in a second pass
         unbound: list[Mention] = []
-        for m in mentions:
+        for m in (replace(m, noun=None) if self._names_object(m) else m for m in mentions):
             if m.percent:
                 self._percent(m)
             elif len(m.measure.values) > 1:

@@ -22,31 +22,36 @@ COARSE = 24  # facets of small holes and pins: invisible at this size, and 3× c
 
 
 def length(
-    name: str, value: float, lo: float, hi: float, label: str, description: str, step: float = 0.5, group: str = ""
+    name: str, value: float, lo: float, hi: float, label: str, description: str, step: float = 0.5, group: str = "",
+    *, pt: str,
 ) -> Parameter:
     return Parameter(name, value, unit="mm", min=lo, max=hi, step=step, label=label, description=description,
-                     group=group)
+                     group=group, label_pt=pt)
 
 
-def wall(name: str = "wall", value: float = 2.0, hi: float = 10.0, label: str = "Wall") -> Parameter:
+def wall(name: str = "wall", value: float = 2.0, hi: float = 10.0, label: str = "Wall", *,
+         pt: str = "Parede") -> Parameter:
     return length(name, value, MIN_WALL_MM, hi, label, "Thickness of the walls; at least two nozzle widths.",
-                  step=0.4)
+                  step=0.4, pt=pt)
 
 
-def angle(name: str, value: float, lo: float, hi: float, label: str, description: str) -> Parameter:
-    return Parameter(name, value, unit="°", min=lo, max=hi, step=1, label=label, description=description)
+def angle(name: str, value: float, lo: float, hi: float, label: str, description: str, *, pt: str) -> Parameter:
+    return Parameter(name, value, unit="°", min=lo, max=hi, step=1, label=label, description=description,
+                     label_pt=pt)
 
 
-def integer(name: str, value: int, lo: int, hi: int, label: str, description: str) -> Parameter:
-    return Parameter(name, value, unit="", min=lo, max=hi, step=1, kind="int", label=label, description=description)
+def integer(name: str, value: int, lo: int, hi: int, label: str, description: str, *, pt: str) -> Parameter:
+    return Parameter(name, value, unit="", min=lo, max=hi, step=1, kind="int", label=label, description=description,
+                     label_pt=pt)
 
 
-def flag(name: str, value: bool, label: str, description: str) -> Parameter:
-    return Parameter(name, value, unit="", kind="bool", label=label, description=description)
+def flag(name: str, value: bool, label: str, description: str, *, pt: str) -> Parameter:
+    return Parameter(name, value, unit="", kind="bool", label=label, description=description, label_pt=pt)
 
 
-def choice(name: str, choices: list[str], label: str, description: str, value: int = 0) -> Parameter:
-    return Parameter(name, value, unit="", kind="choice", choices=choices, label=label, description=description)
+def choice(name: str, choices: list[str], label: str, description: str, value: int = 0, *, pt: str) -> Parameter:
+    return Parameter(name, value, unit="", kind="choice", choices=choices, label=label, description=description,
+                     label_pt=pt)
 
 
 def at(child: Node, x: object = 0, y: object = 0, z: object = 0, rotate: Sequence[object] | None = None,

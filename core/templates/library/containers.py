@@ -46,18 +46,22 @@ _SLIDE = "lid and lid_type == 1"
 
 def _box_params() -> list[Parameter]:
     return [
-        length("inner_width", 80, 10, 300, "Inner width", "Usable space inside, along X."),
-        length("inner_depth", 60, 10, 300, "Inner depth", "Usable space inside, along Y."),
-        length("inner_height", 40, 10, 300, "Inner height", "Usable space inside, floor to rim."),
+        length("inner_width", 80, 10, 300, "Inner width", "Usable space inside, along X.", pt="Largura interna"),
+        length("inner_depth", 60, 10, 300, "Inner depth", "Usable space inside, along Y.", pt="Profundidade interna"),
+        length("inner_height", 40, 10, 300, "Inner height", "Usable space inside, floor to rim.", pt="Altura interna"),
         wall(),
-        length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4),
-        flag("lid", True, "Lid", "Print a lid beside the box."),
+        length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4, pt="Fundo"),
+        flag("lid", True, "Lid", "Print a lid beside the box.", pt="Tampa"),
         choice("lid_type", ["lift-off", "slide"], "Lid type",
-               "A lid with a lip that sits on top, or one that slides in."),
-        length("clearance", 0.3, *FIT_CLEARANCE, "Lid clearance", "Gap between lid and box so they fit.", 0.05),
-        length("lid_thickness", 2, 1.2, 6, "Lid thickness", "Thickness of the lid plate.", 0.4),
-        integer("dividers", 0, 0, 10, "Dividers", "Walls splitting the box into equal compartments along X."),
-        length("corner_radius", 3, 0, 30, "Corner radius", "Rounding of the vertical edges (0 = sharp)."),
+               "A lid with a lip that sits on top, or one that slides in.", pt="Tipo de tampa"),
+        length("clearance", 0.3, *FIT_CLEARANCE, "Lid clearance", "Gap between lid and box so they fit.", 0.05,
+               pt="Folga da tampa"),
+        length("lid_thickness", 2, 1.2, 6, "Lid thickness", "Thickness of the lid plate.", 0.4,
+               pt="Espessura da tampa"),
+        integer("dividers", 0, 0, 10, "Dividers", "Walls splitting the box into equal compartments along X.",
+                pt="Divisórias"),
+        length("corner_radius", 3, 0, 30, "Corner radius", "Rounding of the vertical edges (0 = sharp).",
+               pt="Raio dos cantos"),
     ]
 
 
@@ -146,12 +150,12 @@ _CUP_INNER_R = f"(diameter / 2 - wall / cos(180 / {_CUP_SIDES}))"
 
 def _cup_params() -> list[Parameter]:
     return [
-        length("diameter", 80, 30, 200, "Diameter", "Outside width (hex: corner to corner)."),
-        length("height", 100, 30, 250, "Height", "Height of the cup."),
+        length("diameter", 80, 30, 200, "Diameter", "Outside width (hex: corner to corner).", pt="Diâmetro"),
+        length("height", 100, 30, 250, "Height", "Height of the cup.", pt="Altura"),
         wall(),
-        length("floor", 3, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4),
-        choice("shape", ["round", "hex"], "Shape", "Outline seen from above."),
-        flag("dividers", False, "Dividers", "A cross divider making four compartments."),
+        length("floor", 3, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4, pt="Fundo"),
+        choice("shape", ["round", "hex"], "Shape", "Outline seen from above.", pt="Formato"),
+        flag("dividers", False, "Dividers", "A cross divider making four compartments.", pt="Divisórias"),
     ]
 
 

@@ -29,14 +29,16 @@ _TZ = "(thickness + rest_length * sin(angle))"
 
 def _stand_params() -> list[Parameter]:
     return [
-        length("width", 75, 40, 200, "Width", "Width of the stand (X)."),
-        length("depth", 90, 60, 200, "Depth", "Footprint front to back (Y)."),
-        angle("angle", 65, 45, 80, "Angle", "Lean of the phone from horizontal."),
-        length("lip_height", 12, 4, 30, "Lip height", "Height of the front lip that stops the phone sliding."),
-        length("ledge", 12, 6, 25, "Ledge", "Room for the phone's thickness (with case) between lip and rest."),
-        length("rest_length", 90, 40, 200, "Back height", "Length of the leaning back rest."),
-        length("thickness", 4, 2.4, 10, "Thickness", "Thickness of base, lip and rest.", 0.4),
-        flag("cable_slot", True, "Cable slot", "A slot and channel for a charging cable."),
+        length("width", 75, 40, 200, "Width", "Width of the stand (X).", pt="Largura"),
+        length("depth", 90, 60, 200, "Depth", "Footprint front to back (Y).", pt="Profundidade"),
+        angle("angle", 65, 45, 80, "Angle", "Lean of the phone from horizontal.", pt="Ângulo"),
+        length("lip_height", 12, 4, 30, "Lip height", "Height of the front lip that stops the phone sliding.",
+               pt="Altura da borda frontal"),
+        length("ledge", 12, 6, 25, "Ledge", "Room for the phone's thickness (with case) between lip and rest.",
+               pt="Apoio"),
+        length("rest_length", 90, 40, 200, "Back height", "Length of the leaning back rest.", pt="Altura do encosto"),
+        length("thickness", 4, 2.4, 10, "Thickness", "Thickness of base, lip and rest.", 0.4, pt="Espessura"),
+        flag("cable_slot", True, "Cable slot", "A slot and channel for a charging cable.", pt="Passagem de cabo"),
     ]
 
 
@@ -95,14 +97,15 @@ GROOVES = 12
 
 def _coaster_params() -> list[Parameter]:
     return [
-        choice("kind", ["coaster", "tray"], "Kind", "A flat coaster or a tray with a raised rim."),
-        choice("shape", ["round", "square", "hex"], "Shape", "Outline seen from above."),
-        length("width", 100, 40, 400, "Width", "Diameter (round), X size (square) or corner to corner (hex)."),
-        length("depth", 100, 40, 400, "Depth", "Y size of a square coaster or tray."),
-        length("thickness", 4, 1.6, 15, "Thickness", "Thickness of the base.", 0.4),
-        length("rim_height", 3, 1, 40, "Rim height", "Height of a tray's rim above the base."),
-        wall("rim_wall", 2.4, 8, "Rim wall"),
-        flag("pattern", True, "Pattern", "Decorative radial grooves on top."),
+        choice("kind", ["coaster", "tray"], "Kind", "A flat coaster or a tray with a raised rim.", pt="Tipo"),
+        choice("shape", ["round", "square", "hex"], "Shape", "Outline seen from above.", pt="Formato"),
+        length("width", 100, 40, 400, "Width", "Diameter (round), X size (square) or corner to corner (hex).",
+               pt="Largura"),
+        length("depth", 100, 40, 400, "Depth", "Y size of a square coaster or tray.", pt="Profundidade"),
+        length("thickness", 4, 1.6, 15, "Thickness", "Thickness of the base.", 0.4, pt="Espessura"),
+        length("rim_height", 3, 1, 40, "Rim height", "Height of a tray's rim above the base.", pt="Altura da borda"),
+        wall("rim_wall", 2.4, 8, "Rim wall", pt="Parede da borda"),
+        flag("pattern", True, "Pattern", "Decorative radial grooves on top.", pt="Padrão"),
     ]
 
 

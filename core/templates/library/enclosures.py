@@ -47,8 +47,9 @@ EAR_WIDTH = 20.0
 LIP = 5.0  # snap lid lip depth
 FIT = 0.3  # lid fit clearance
 GROOVE_TOP = 1.2
-BOSS_BITE = 0.2  # how far each corner boss reaches into the walls: a boss merely tangent to them leaves
-                 # a seam of near-coincident vertices that float32 files cannot keep apart
+# How far each corner boss reaches into the walls: a boss merely tangent to them leaves a seam of
+# near-coincident vertices that float32 files (STL, 3MF) cannot keep apart.
+BOSS_BITE = 0.2
 
 _BOSSES = "(screw_holes or lid_type == 1)"
 _IW = f"(device_width + 2 * clearance + (2 * {BOSS} if {_BOSSES} else 0))"
@@ -66,18 +67,24 @@ _BOSS_SPACING = [f"={_IW} - {BOSS - 2 * BOSS_BITE}", f"={_IL} - {BOSS - 2 * BOSS
 
 def _params() -> list[Parameter]:
     return [
-        length("device_width", 60, 5, 300, "Device width", "Width of the device inside (X)."),
-        length("device_length", 40, 5, 300, "Device length", "Length of the device inside (Y)."),
-        length("device_height", 20, 3, 200, "Device height", "Height of the device inside (Z)."),
+        length("device_width", 60, 5, 300, "Device width", "Width of the device inside (X).",
+               pt="Largura do dispositivo"),
+        length("device_length", 40, 5, 300, "Device length", "Length of the device inside (Y).",
+               pt="Comprimento do dispositivo"),
+        length("device_height", 20, 3, 200, "Device height", "Height of the device inside (Z).",
+               pt="Altura do dispositivo"),
         wall(),
-        length("clearance", 1, 0.2, 5, "Clearance", "Room around the device on every side.", 0.1),
-        choice("lid_type", ["snap", "screw", "slide"], "Lid type", "How the lid holds: snap-fit, 4 screws or sliding."),
-        flag("vents", True, "Vents", "Ventilation slots in the long walls."),
-        integer("vent_count", 6, 1, 30, "Vent slots", "Number of slots in each long wall."),
-        flag("screw_holes", False, "Screw bosses", "Corner bosses with M3 pilot holes (always on for a screw lid)."),
-        integer("grommets", 1, 0, 4, "Cable holes", "Holes for cables in the +X end wall."),
-        length("grommet_diameter", 6, 3, 20, "Cable hole diameter", "Diameter of each cable hole."),
-        flag("wall_mount", False, "Wall mount", "Ears with keyholes to hang it on a wall."),
+        length("clearance", 1, 0.2, 5, "Clearance", "Room around the device on every side.", 0.1, pt="Folga"),
+        choice("lid_type", ["snap", "screw", "slide"], "Lid type", "How the lid holds: snap-fit, 4 screws or sliding.",
+               pt="Tipo de tampa"),
+        flag("vents", True, "Vents", "Ventilation slots in the long walls.", pt="Ventilação"),
+        integer("vent_count", 6, 1, 30, "Vent slots", "Number of slots in each long wall.", pt="Fendas de ventilação"),
+        flag("screw_holes", False, "Screw bosses", "Corner bosses with M3 pilot holes (always on for a screw lid).",
+             pt="Torres de parafuso"),
+        integer("grommets", 1, 0, 4, "Cable holes", "Holes for cables in the +X end wall.", pt="Furos para cabo"),
+        length("grommet_diameter", 6, 3, 20, "Cable hole diameter", "Diameter of each cable hole.",
+               pt="Diâmetro do furo para cabo"),
+        flag("wall_mount", False, "Wall mount", "Ears with keyholes to hang it on a wall.", pt="Fixação na parede"),
     ]
 
 

@@ -51,13 +51,16 @@ ALONG_Y = [-90, 0, 0]  # turns a +Z cylinder to run along +Y
 
 def _hook_params() -> list[Parameter]:
     return [
-        length("width", 20, 10, 100, "Width", "Width of each hook's share of the back plate."),
-        integer("count", 1, 1, 8, "Hooks", "Number of hooks side by side."),
-        length("hook_depth", 35, 15, 120, "Hook depth", "How far the hook reaches out from the wall."),
-        length("height", 60, 20, 200, "Height", "Height of the back plate."),
-        length("thickness", 4, 2, 12, "Thickness", "Thickness of plate and hook."),
-        length("tip_height", 15, 5, 60, "Tip height", "Height of the upturned tip that keeps things on."),
-        length("hole_diameter", 4, 0, 8, "Screw hole", "Screw hole diameter (0 = none, for tape or glue).", 0.1),
+        length("width", 20, 10, 100, "Width", "Width of each hook's share of the back plate.", pt="Largura"),
+        integer("count", 1, 1, 8, "Hooks", "Number of hooks side by side.", pt="Ganchos"),
+        length("hook_depth", 35, 15, 120, "Hook depth", "How far the hook reaches out from the wall.",
+               pt="Profundidade do gancho"),
+        length("height", 60, 20, 200, "Height", "Height of the back plate.", pt="Altura"),
+        length("thickness", 4, 2, 12, "Thickness", "Thickness of plate and hook.", pt="Espessura"),
+        length("tip_height", 15, 5, 60, "Tip height", "Height of the upturned tip that keeps things on.",
+               pt="Altura da ponta"),
+        length("hole_diameter", 4, 0, 8, "Screw hole", "Screw hole diameter (0 = none, for tape or glue).", 0.1,
+               pt="Furo para parafuso"),
     ]
 
 
@@ -111,13 +114,16 @@ _FOOT_FREE = f"(shelf_arm - thickness - ({_GUSSET} if gusset else 0) - 2)"
 
 def _bracket_params() -> list[Parameter]:
     return [
-        length("width", 25, 10, 100, "Width", "Width of the bracket (X)."),
-        length("wall_arm", 100, 30, 400, "Wall arm", "Length of the arm screwed to the wall (Z)."),
-        length("shelf_arm", 80, 30, 400, "Shelf arm", "Length of the arm under the shelf (Y)."),
-        length("thickness", 5, 2, 20, "Thickness", "Thickness of both arms."),
-        flag("gusset", True, "Gusset", "A diagonal rib in the corner for stiffness."),
-        length("hole_diameter", 5, 0, 10, "Screw hole", "Screw hole diameter (0 = none).", 0.1),
-        integer("holes", 2, 1, 4, "Holes per arm", "Screw holes in each arm."),
+        length("width", 25, 10, 100, "Width", "Width of the bracket (X).", pt="Largura"),
+        length("wall_arm", 100, 30, 400, "Wall arm", "Length of the arm screwed to the wall (Z).",
+               pt="Braço da parede"),
+        length("shelf_arm", 80, 30, 400, "Shelf arm", "Length of the arm under the shelf (Y).",
+               pt="Braço da prateleira"),
+        length("thickness", 5, 2, 20, "Thickness", "Thickness of both arms.", pt="Espessura"),
+        flag("gusset", True, "Gusset", "A diagonal rib in the corner for stiffness.", pt="Reforço"),
+        length("hole_diameter", 5, 0, 10, "Screw hole", "Screw hole diameter (0 = none).", 0.1,
+               pt="Furo para parafuso"),
+        integer("holes", 2, 1, 4, "Holes per arm", "Screw holes in each arm.", pt="Furos por braço"),
     ]
 
 
@@ -188,13 +194,17 @@ _TAB = "(2 * hole_diameter + 6 if mount == 1 else 0)"
 
 def _clip_params() -> list[Parameter]:
     return [
-        length("cable_diameter", 6, 2, 25, "Cable diameter", "Diameter of the cable it holds.", 0.1),
-        integer("count", 1, 1, 8, "Cables", "Number of clips side by side."),
-        choice("mount", ["adhesive", "screw"], "Mount", "Stick it on with tape, or a tab with a screw hole."),
-        length("hole_diameter", 4, 2.5, 6, "Screw hole", "Screw hole diameter for the screw mount.", 0.1),
-        length("clip_width", 10, 5, 30, "Clip width", "Length of each clip along the cable (Y)."),
+        length("cable_diameter", 6, 2, 25, "Cable diameter", "Diameter of the cable it holds.", 0.1,
+               pt="Diâmetro do cabo"),
+        integer("count", 1, 1, 8, "Cables", "Number of clips side by side.", pt="Cabos"),
+        choice("mount", ["adhesive", "screw"], "Mount", "Stick it on with tape, or a tab with a screw hole.",
+               pt="Fixação"),
+        length("hole_diameter", 4, 2.5, 6, "Screw hole", "Screw hole diameter for the screw mount.", 0.1,
+               pt="Furo para parafuso"),
+        length("clip_width", 10, 5, 30, "Clip width", "Length of each clip along the cable (Y).",
+               pt="Largura da presilha"),
         wall(value=1.6, hi=4),
-        length("thickness", 2.4, 1.2, 6, "Base thickness", "Thickness of the base plate.", 0.4),
+        length("thickness", 2.4, 1.2, 6, "Base thickness", "Thickness of the base plate.", 0.4, pt="Espessura da base"),
     ]
 
 
@@ -252,11 +262,15 @@ _BASE_Y = "(spool_diameter / 2)"
 
 def _spool_params() -> list[Parameter]:
     return [
-        length("spool_bore", 52, 20, 100, "Spool hole", "Diameter of the hole in the spool's centre."),
-        length("spool_width", 70, 20, 150, "Spool width", "Width of the spool, flange to flange."),
-        length("spool_diameter", 200, 80, 350, "Spool diameter", "Outside diameter of the spool."),
-        length("thickness", 5, 3, 12, "Thickness", "Thickness of the base and side walls."),
-        choice("mount", ["free-standing", "screw-down"], "Mount", "Stand on the desk, or screw the base down."),
+        length("spool_bore", 52, 20, 100, "Spool hole", "Diameter of the hole in the spool's centre.",
+               pt="Furo do carretel"),
+        length("spool_width", 70, 20, 150, "Spool width", "Width of the spool, flange to flange.",
+               pt="Largura do carretel"),
+        length("spool_diameter", 200, 80, 350, "Spool diameter", "Outside diameter of the spool.",
+               pt="Diâmetro do carretel"),
+        length("thickness", 5, 3, 12, "Thickness", "Thickness of the base and side walls.", pt="Espessura"),
+        choice("mount", ["free-standing", "screw-down"], "Mount", "Stand on the desk, or screw the base down.",
+               pt="Fixação"),
     ]
 
 

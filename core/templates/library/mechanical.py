@@ -50,14 +50,16 @@ _OUTSIDE_DIAMETER = DerivedRole("module * (teeth + 2)", (("teeth", "target / mod
 
 def _gear_params() -> list[Parameter]:
     return [
-        integer("teeth", 20, 6, 200, "Teeth", "Number of teeth."),
-        length("module", 2, 0.5, 10, "Module", "Tooth size: pitch diameter / teeth. Meshing gears share it.", 0.25),
-        angle("pressure_angle", 20, 14.5, 25, "Pressure angle", "20° is the standard; both gears must match."),
-        length("thickness", 8, 1, 100, "Thickness", "Face width of the gear."),
-        length("bore", 5, 0, 100, "Bore", "Diameter of the axle hole (0 = none).", 0.1),
-        flag("hub", False, "Hub", "A raised hub around the bore for a set screw or more grip on the axle."),
-        length("hub_diameter", 15, 4, 200, "Hub diameter", "Outside diameter of the hub."),
-        length("hub_height", 8, 1, 100, "Hub height", "How far the hub stands above the gear."),
+        integer("teeth", 20, 6, 200, "Teeth", "Number of teeth.", pt="Dentes"),
+        length("module", 2, 0.5, 10, "Module", "Tooth size: pitch diameter / teeth. Meshing gears share it.", 0.25,
+               pt="Módulo"),
+        angle("pressure_angle", 20, 14.5, 25, "Pressure angle", "20° is the standard; both gears must match.",
+              pt="Ângulo de pressão"),
+        length("thickness", 8, 1, 100, "Thickness", "Face width of the gear.", pt="Espessura"),
+        length("bore", 5, 0, 100, "Bore", "Diameter of the axle hole (0 = none).", 0.1, pt="Furo central"),
+        flag("hub", False, "Hub", "A raised hub around the bore for a set screw or more grip on the axle.", pt="Cubo"),
+        length("hub_diameter", 15, 4, 200, "Hub diameter", "Outside diameter of the hub.", pt="Diâmetro do cubo"),
+        length("hub_height", 8, 1, 100, "Hub height", "How far the hub stands above the gear.", pt="Altura do cubo"),
     ]
 
 
@@ -101,13 +103,15 @@ register(TemplateSpec(
 
 def _knob_params() -> list[Parameter]:
     return [
-        length("diameter", 30, 10, 100, "Diameter", "Outside diameter of the knob."),
-        length("height", 18, 6, 60, "Height", "Height of the knob."),
+        length("diameter", 30, 10, 100, "Diameter", "Outside diameter of the knob.", pt="Diâmetro"),
+        length("height", 18, 6, 60, "Height", "Height of the knob.", pt="Altura"),
         length("shaft_diameter", 6, 2, 20, "Shaft diameter",
-               "Diameter of the shaft it fits on (the hole is 0.2 mm larger).", 0.1),
-        flag("d_flat", True, "D-shaft flat", "A flat in the hole for D-shaped shafts (potentiometers, encoders)."),
-        integer("ridges", 18, 0, 60, "Grip ridges", "Number of vertical grip grooves (0 = smooth)."),
-        flag("set_screw", False, "Set screw", "An M3 set-screw hole from the side into the shaft hole."),
+               "Diameter of the shaft it fits on (the hole is 0.2 mm larger).", 0.1, pt="Diâmetro do eixo"),
+        flag("d_flat", True, "D-shaft flat", "A flat in the hole for D-shaped shafts (potentiometers, encoders).",
+             pt="Chanfro do eixo D"),
+        integer("ridges", 18, 0, 60, "Grip ridges", "Number of vertical grip grooves (0 = smooth).", pt="Estrias"),
+        flag("set_screw", False, "Set screw", "An M3 set-screw hole from the side into the shaft hole.",
+             pt="Parafuso de fixação"),
     ]
 
 
@@ -162,10 +166,13 @@ _HEX = "kind == 2"
 
 def _spacer_params() -> list[Parameter]:
     return [
-        choice("kind", SPACER_KINDS, "Kind", "Flat washer, round spacer or hex standoff.", value=1),
-        length("outer_diameter", 10, 3, 100, "Outer diameter", "Outside diameter (standoff: across flats).", 0.1),
-        length("inner_diameter", 3.2, 0, 90, "Hole diameter", "Diameter of the hole (0 = solid).", 0.1),
-        length("height", 5, 0.5, 200, "Height", "Thickness of a washer, length of a spacer or standoff.", 0.1),
+        choice("kind", SPACER_KINDS, "Kind", "Flat washer, round spacer or hex standoff.", value=1, pt="Tipo"),
+        length("outer_diameter", 10, 3, 100, "Outer diameter", "Outside diameter (standoff: across flats).", 0.1,
+               pt="Diâmetro externo"),
+        length("inner_diameter", 3.2, 0, 90, "Hole diameter", "Diameter of the hole (0 = solid).", 0.1,
+               pt="Diâmetro do furo"),
+        length("height", 5, 0.5, 200, "Height", "Thickness of a washer, length of a spacer or standoff.", 0.1,
+               pt="Altura"),
     ]
 
 
@@ -207,14 +214,18 @@ SPHERE_ARC = 32  # points on the revolved half circle
 
 def _block_params() -> list[Parameter]:
     return [
-        choice("shape", BLOCK_SHAPES, "Shape", "Box, cylinder, sphere or cone."),
-        length("width", 20, 1, 500, "Width", "X size of a box."),
-        length("depth", 20, 1, 500, "Depth", "Y size of a box."),
-        length("height", 20, 1, 500, "Height", "Z size of a box, cylinder or cone."),
-        length("diameter", 20, 1, 500, "Diameter", "Diameter of a cylinder, sphere or the base of a cone."),
-        length("top_diameter", 0, 0, 500, "Top diameter", "Diameter of a cone's top (0 = pointed)."),
-        length("hole_diameter", 0, 0, 490, "Hole diameter", "A hole through the middle along Z (0 = none).", 0.1),
-        length("corner_radius", 0, 0, 250, "Corner radius", "Rounding of a box's vertical edges."),
+        choice("shape", BLOCK_SHAPES, "Shape", "Box, cylinder, sphere or cone.", pt="Formato"),
+        length("width", 20, 1, 500, "Width", "X size of a box.", pt="Largura"),
+        length("depth", 20, 1, 500, "Depth", "Y size of a box.", pt="Profundidade"),
+        length("height", 20, 1, 500, "Height", "Z size of a box, cylinder or cone.", pt="Altura"),
+        length("diameter", 20, 1, 500, "Diameter", "Diameter of a cylinder, sphere or the base of a cone.",
+               pt="Diâmetro"),
+        length("top_diameter", 0, 0, 500, "Top diameter", "Diameter of a cone's top (0 = pointed).",
+               pt="Diâmetro do topo"),
+        length("hole_diameter", 0, 0, 490, "Hole diameter", "A hole through the middle along Z (0 = none).", 0.1,
+               pt="Diâmetro do furo"),
+        length("corner_radius", 0, 0, 250, "Corner radius", "Rounding of a box's vertical edges.",
+               pt="Raio dos cantos"),
     ]
 
 
@@ -265,10 +276,12 @@ register(TemplateSpec(
            "size": "width,depth,height,diameter", "hole_diameter": "hole_diameter", "bore": "hole_diameter",
            "corner_radius": "corner_radius", "top_diameter": "top_diameter", "bottom_diameter": "diameter"},
     # A round block has no width or depth: "a cylinder 30 mm wide" means its diameter, "a rod 80 mm
-    # long" its height.
+    # long" its height, "a 20 mm sphere" its diameter alone.
     role_switches={
         **{role: RoleSwitch("shape", dict.fromkeys((1, 2, 3), "diameter")) for role in ("width", "depth")},
         "length": RoleSwitch("shape", {1: "height", 2: "diameter", 3: "height"}),
+        "height": RoleSwitch("shape", {2: "diameter"}),
+        "size": RoleSwitch("shape", {1: "diameter,height", 2: "diameter", 3: "diameter,height"}),
     },
     features={
         "cylinder": Feature("shape", 1, 0, ("cylinder", "round", "disc", "rod"), ("cilindro", "redondo", "disco")),

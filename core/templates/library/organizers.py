@@ -20,14 +20,15 @@ _CELL_Y = "((depth - wall) / rows - wall)"
 
 def _organizer_params() -> list[Parameter]:
     return [
-        length("width", 150, 30, 400, "Width", "Outside size along X (measure your drawer)."),
-        length("depth", 100, 30, 400, "Depth", "Outside size along Y."),
-        length("height", 40, 10, 150, "Height", "Outside height."),
+        length("width", 150, 30, 400, "Width", "Outside size along X (measure your drawer).", pt="Largura"),
+        length("depth", 100, 30, 400, "Depth", "Outside size along Y.", pt="Profundidade"),
+        length("height", 40, 10, 150, "Height", "Outside height.", pt="Altura"),
         wall(value=1.6, hi=6),
-        length("floor", 1.2, 0.8, 6, "Floor", "Thickness of the bottom.", 0.4),
-        integer("columns", 3, 1, 12, "Columns", "Cells along X."),
-        integer("rows", 2, 1, 12, "Rows", "Cells along Y."),
-        length("corner_radius", 2, 0, 20, "Corner radius", "Rounding of the outside vertical edges."),
+        length("floor", 1.2, 0.8, 6, "Floor", "Thickness of the bottom.", 0.4, pt="Fundo"),
+        integer("columns", 3, 1, 12, "Columns", "Cells along X.", pt="Colunas"),
+        integer("rows", 2, 1, 12, "Rows", "Cells along Y.", pt="Linhas"),
+        length("corner_radius", 2, 0, 20, "Corner radius", "Rounding of the outside vertical edges.",
+               pt="Raio dos cantos"),
     ]
 
 
@@ -74,14 +75,15 @@ RIB_HEIGHT = 2.0
 
 def _soap_params() -> list[Parameter]:
     return [
-        length("width", 110, 60, 200, "Width", "Outside size along X."),
-        length("depth", 80, 40, 160, "Depth", "Outside size along Y."),
-        length("height", 20, 8, 50, "Height", "Outside height, rim included."),
+        length("width", 110, 60, 200, "Width", "Outside size along X.", pt="Largura"),
+        length("depth", 80, 40, 160, "Depth", "Outside size along Y.", pt="Profundidade"),
+        length("height", 20, 8, 50, "Height", "Outside height, rim included.", pt="Altura"),
         wall(),
-        length("floor", 2, 1.2, 6, "Floor", "Thickness of the bottom.", 0.4),
-        flag("drain_slots", True, "Drain slots", "Slots through the floor so water runs off."),
-        integer("slots", 6, 1, 20, "Slots", "Number of drain slots (and ribs between them)."),
-        length("corner_radius", 10, 0, 30, "Corner radius", "Rounding of the outside vertical edges."),
+        length("floor", 2, 1.2, 6, "Floor", "Thickness of the bottom.", 0.4, pt="Fundo"),
+        flag("drain_slots", True, "Drain slots", "Slots through the floor so water runs off.", pt="Fendas de drenagem"),
+        integer("slots", 6, 1, 20, "Slots", "Number of drain slots (and ribs between them).", pt="Fendas"),
+        length("corner_radius", 10, 0, 30, "Corner radius", "Rounding of the outside vertical edges.",
+               pt="Raio dos cantos"),
     ]
 
 

@@ -48,17 +48,19 @@ _DRAIN_R = f"(0 if drain_holes == 1 else {_FLOOR_INNER} / 4)"
 
 def _pot_params() -> list[Parameter]:
     return [
-        length("top_diameter", 120, 30, 400, "Top diameter", "Outside width at the rim."),
-        length("bottom_diameter", 90, 20, 400, "Bottom diameter", "Outside width at the base."),
-        length("height", 100, 20, 400, "Height", "Height of the pot."),
+        length("top_diameter", 120, 30, 400, "Top diameter", "Outside width at the rim.", pt="Diâmetro do topo"),
+        length("bottom_diameter", 90, 20, 400, "Bottom diameter", "Outside width at the base.", pt="Diâmetro da base"),
+        length("height", 100, 20, 400, "Height", "Height of the pot.", pt="Altura"),
         wall(value=2.4),
-        length("floor", 3, 0.8, 20, "Floor", "Thickness of the floor the drainage holes go through.", 0.4),
-        integer("drain_holes", 5, 0, 24, "Drainage holes", "Number of holes through the floor (0 = none)."),
-        length("hole_diameter", 6, 2, 30, "Hole diameter", "Diameter of each drainage hole."),
-        choice("shape", SHAPES, "Shape", "Outline of the pot seen from above."),
-        flag("saucer", False, "Saucer", "Print a matching saucer beside the pot."),
-        length("saucer_margin", 8, 3, 40, "Saucer margin", "How far the saucer reaches beyond the pot's base."),
-        length("saucer_height", 15, 5, 60, "Saucer height", "Height of the saucer's rim."),
+        length("floor", 3, 0.8, 20, "Floor", "Thickness of the floor the drainage holes go through.", 0.4, pt="Fundo"),
+        integer("drain_holes", 5, 0, 24, "Drainage holes", "Number of holes through the floor (0 = none).",
+                pt="Furos de drenagem"),
+        length("hole_diameter", 6, 2, 30, "Hole diameter", "Diameter of each drainage hole.", pt="Diâmetro do furo"),
+        choice("shape", SHAPES, "Shape", "Outline of the pot seen from above.", pt="Formato"),
+        flag("saucer", False, "Saucer", "Print a matching saucer beside the pot.", pt="Pratinho"),
+        length("saucer_margin", 8, 3, 40, "Saucer margin", "How far the saucer reaches beyond the pot's base.",
+               pt="Margem do pratinho"),
+        length("saucer_height", 15, 5, 60, "Saucer height", "Height of the saucer's rim.", pt="Altura do pratinho"),
     ]
 
 
@@ -107,8 +109,11 @@ register(TemplateSpec(
     synonyms_en=("plant pot", "planter", "flower pot", "pot for plants", "succulent pot",
                  "something to grow a plant in",
                  "pot for my herbs", "cactus pot", "flowerpot"),
-    synonyms_pt=("vaso de planta", "vaso para plantas", "vaso de flor", "vasinho", "cachepô", "vaso para suculenta",
-                 "vaso de suculenta", "vaso para cacto", "floreira"),
+    # In PT-BR a "vaso" is first of all a plant pot, and so are "vaso de flor(es)" and the
+    # "floreira"/"floreiro" (the matcher folds gender, so both reach this template alone): the
+    # decorative vase is asked for as "vaso decorativo", "jarro" or "vaso para flores cortadas".
+    synonyms_pt=("vaso de planta", "vaso", "vaso para plantas", "vaso de flor", "vaso de flores", "vasinho", "cachepô",
+                 "vaso para suculenta", "vaso de suculenta", "vaso para cacto", "floreira", "floreiro"),
     roles={"diameter": "top_diameter", "width": "top_diameter", "size": "top_diameter", "top_diameter": "top_diameter",
            "bottom_diameter": "bottom_diameter", "height": "height", "wall": "wall", "floor": "floor",
            "count": "drain_holes", "hole_diameter": "hole_diameter"},

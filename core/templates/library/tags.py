@@ -38,15 +38,18 @@ _STEP = "(relief if style == 0 else depth)"  # how much lower the plate layer si
 
 def _tag_params() -> list[Parameter]:
     return [
-        length("text_height", 8, 4, 40, "Letter height", "Height of the capital letters."),
-        length("margin", 3, 1.5, 20, "Margin", "Plate border around the text."),
-        length("thickness", 3, 1.2, 10, "Thickness", "Thickness of the plate.", 0.4),
-        choice("style", ["raised", "engraved"], "Text style", "Letters standing up from the plate or cut into it."),
-        length("relief", 1, 0.4, 5, "Relief", "How far raised letters stand up.", 0.2),
-        length("depth", 0.8, 0.4, 5, "Engraving depth", "How deep engraved letters are cut.", 0.2),
-        flag("ring", True, "Key-ring hole", "A tab with a hole for a key ring."),
-        length("ring_diameter", 5, 2.5, 15, "Ring hole diameter", "Diameter of the key-ring hole."),
-        length("corner_radius", 2, 0, 10, "Corner radius", "Rounding of the plate's corners."),
+        length("text_height", 8, 4, 40, "Letter height", "Height of the capital letters.", pt="Altura das letras"),
+        length("margin", 3, 1.5, 20, "Margin", "Plate border around the text.", pt="Margem"),
+        length("thickness", 3, 1.2, 10, "Thickness", "Thickness of the plate.", 0.4, pt="Espessura"),
+        choice("style", ["raised", "engraved"], "Text style", "Letters standing up from the plate or cut into it.",
+               pt="Estilo do texto"),
+        length("relief", 1, 0.4, 5, "Relief", "How far raised letters stand up.", 0.2, pt="Relevo"),
+        length("depth", 0.8, 0.4, 5, "Engraving depth", "How deep engraved letters are cut.", 0.2,
+               pt="Profundidade da gravação"),
+        flag("ring", True, "Key-ring hole", "A tab with a hole for a key ring.", pt="Furo para argola"),
+        length("ring_diameter", 5, 2.5, 15, "Ring hole diameter", "Diameter of the key-ring hole.",
+               pt="Diâmetro do furo da argola"),
+        length("corner_radius", 2, 0, 10, "Corner radius", "Rounding of the plate's corners.", pt="Raio dos cantos"),
     ]
 
 

@@ -52,7 +52,8 @@ _TIERS = ((17, 0), (37, 5), (73, 14))  # (slices needed up to, first prime index
 
 @dataclass(frozen=True)
 class _Line:
-    """The straight width factor through control segments first..last: f(z) = at + slope × (z·6/h − first)."""
+    """The straight width factor through control segments first..last:
+    factor(z) = start + slope × (z · SEGMENTS / height − first)."""
 
     first: int
     last: int
@@ -169,13 +170,13 @@ def _vase_build() -> Node:
 
 def _vase_params() -> list[Parameter]:
     return [
-        choice("profile", PROFILES, "Profile", "How the width changes from base to rim.", value=1),
-        length("base_diameter", 70, 30, 250, "Base diameter", "Outside width at the base."),
-        length("height", 150, 30, 400, "Height", "Height of the vase."),
-        angle("twist", 0, -360, 360, "Twist", "How far the top turns relative to the base."),
-        integer("sides", 0, 0, 64, "Sides", "Polygon sides; 0 (or 30 and more) makes it round."),
+        choice("profile", PROFILES, "Profile", "How the width changes from base to rim.", value=1, pt="Perfil"),
+        length("base_diameter", 70, 30, 250, "Base diameter", "Outside width at the base.", pt="Diâmetro da base"),
+        length("height", 150, 30, 400, "Height", "Height of the vase.", pt="Altura"),
+        angle("twist", 0, -360, 360, "Twist", "How far the top turns relative to the base.", pt="Torção"),
+        integer("sides", 0, 0, 64, "Sides", "Polygon sides; 0 (or 30 and more) makes it round.", pt="Lados"),
         wall(value=1.6, hi=6),
-        length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4),
+        length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4, pt="Fundo"),
     ]
 
 
@@ -191,7 +192,8 @@ register(TemplateSpec(
     description="A hollow decorative vase with a chosen profile, twist and number of sides; spiral-vase friendly.",
     params=_vase_params, build=_vase_build, extent=by_values(_vase_extent),
     synonyms_en=("vase", "flower vase", "something to put flowers in", "twisted vase", "spiral vase", "bud vase"),
-    synonyms_pt=("vaso decorativo", "vaso para flores", "jarro", "vaso torcido", "vaso espiral", "floreiro"),
+    synonyms_pt=("vaso decorativo", "jarro", "vaso torcido", "vaso espiral", "vaso para flores cortadas",
+                 "vaso para buquê", "vaso para arranjo de flores"),
     roles={"diameter": "base_diameter", "width": "base_diameter", "bottom_diameter": "base_diameter",
            "size": "height", "height": "height", "wall": "wall", "floor": "floor", "angle": "twist", "count": "sides"},
     features={

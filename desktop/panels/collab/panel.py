@@ -136,7 +136,7 @@ class CollabPanel(QWidget):
         self.threads.clear()
         for pin in self.pins:
             state = tr(" · resolved") if pin.resolved else ""
-            item = QListWidgetItem(tr("#{0} {1}: {2} · 💬 {3}{4}").format(pin.number, pin.author, pin.body,
+            item = QListWidgetItem(tr("#{0} {1}: {2} · ↩ {3}{4}").format(pin.number, pin.author, pin.body,
                                                                            pin.replies, state))
             item.setData(ID_ROLE, pin.comment_id)
             self.threads.addItem(item)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs.errors import user_message
 from desktop.panels.collab.bridge import SyncBridge
 from desktop.panels.collab.common import tr
 from sync_client.outbox import ConflictRecord
@@ -53,6 +54,7 @@ class SyncIndicator(QToolButton):
         self.details: SyncDetails | None = None
         self.state = ""
         bridge.status_changed.connect(self.show_status)
+        bridge.failed.connect(self.show_problem)
         self.clicked.connect(self.open_details)
         self.show_status(bridge.status())
 
@@ -63,6 +65,13 @@ class SyncIndicator(QToolButton):
         self.setStyleSheet(f"QToolButton#syncIndicator {{ color: {COLOURS.get(status.state, '#9aa3b2')}; }}")
         if self.details is not None:
             self.details.refresh()
+
+    def show_problem(self, exc: BaseException) -> None:
+        """A sync step failed in a way the engine does not model (e.g. a malformed answer)."""
+        self.state = "problem"
+        self.setText("● " + tr("Sync problem"))
+        self.setToolTip(user_message(exc))
+        self.setStyleSheet(f"QToolButton#syncIndicator {{ color: {COLOURS['conflict']}; }}")
 
     def open_details(self) -> None:
         if self.details is None:

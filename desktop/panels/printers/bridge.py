@@ -1,38 +1,39 @@
-"""A printer model's events, re-emitted on the GUI thread (pyvistaqt's render_signal idea).
+"""A printer model's events, re-delivered on the GUI thread (pyvistaqt's render_signal idea).
 
-paho-mqtt calls `PrinterModel` listeners on its network thread. `PrinterSignals` lives on the GUI
-thread and forwards each event as a Qt signal connected with QueuedConnection, so the card's slots
-always run on the GUI thread. State updates are coalesced: only the newest snapshot is delivered, so
-20 printers pushing at 4 Hz cannot pile up a backlog of stale repaints.
+paho-mqtt calls `PrinterModel` listeners on its network thread. `PrinterSignals` lives on the GUI thread:
+the network thread only records the event and asks Qt to run `_drain` on the GUI thread through a queued
+`QMetaObject.invokeMethod`; `_drain` then calls the GUI-side listeners (plain `core.events.Signal`s), so
+every card slot runs on the GUI thread. State updates are coalesced: only the newest snapshot is
+delivered, so 20 printers pushing at 4 Hz cannot pile up a backlog of stale repaints.
+
+Why not a Python-emitted Qt Signal per event: PySide6 6.12.0's `SignalInstance.emit()` drops a reference
+to `True` on every call (guarded by test_a_long_report_stream_does_not_eat_pythons_true), which crashes the
+interpreter after a few thousand emits; a printer stream reaches that within minutes. invokeMethod does not.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QMetaObject, QObject, Qt, Slot
 
+from core.events import Signal
 from printers.base import ConnectionState
 from printers.state import Notice, PrinterModel, PrinterState
 
 
 class PrinterSignals(QObject):
-    state_changed = Signal(object)  # PrinterState
-    connection_changed = Signal(str, str)  # ConnectionState value, detail
-    notice = Signal(object)  # Notice
-    _state_ready = Signal()
-    _connection_ready = Signal(str, str)
-    _notice_ready = Signal(object)
-
     def __init__(self, model: PrinterModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.state_changed: Signal[[PrinterState]] = Signal()
+        self.connection_changed: Signal[[str, str]] = Signal()  # ConnectionState value, detail
+        self.notice: Signal[[Notice]] = Signal()
         self._lock = threading.Lock()
         self._latest: PrinterState | None = None
-        queued = Qt.ConnectionType.QueuedConnection
-        self._state_ready.connect(self._deliver_state, queued)
-        self._connection_ready.connect(self.connection_changed, queued)
-        self._notice_ready.connect(self.notice, queued)
+        self._events: deque[tuple[str, str] | Notice] = deque()
+        self._scheduled = False
         model.changed.connect(self._on_state)
         model.connection_changed.connect(self._on_connection)
         model.notice.connect(self._on_notice)
@@ -46,22 +47,40 @@ class PrinterSignals(QObject):
             self.model.notice.disconnect(self._on_notice)
             self._attached = False
 
-    # These three run on the emitting (network) thread: they only store and emit, never touch widgets.
+    # These run on the emitting (network) thread: they only record and schedule, never touch widgets.
     def _on_state(self, state: PrinterState) -> None:
         with self._lock:
-            pending = self._latest is not None
             self._latest = state
-        if not pending:
-            self._state_ready.emit()
+        self._schedule()
 
     def _on_connection(self, state: ConnectionState, detail: str) -> None:
-        self._connection_ready.emit(str(state), detail)
+        with self._lock:
+            self._events.append((str(state), detail))
+        self._schedule()
 
     def _on_notice(self, notice: Notice) -> None:
-        self._notice_ready.emit(notice)
-
-    def _deliver_state(self) -> None:
         with self._lock:
+            self._events.append(notice)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        with self._lock:
+            if self._scheduled:
+                return
+            self._scheduled = True
+        QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _drain(self) -> None:
+        """GUI thread: connection changes and notices in arrival order, then the newest state."""
+        with self._lock:
+            events, self._events = list(self._events), deque()
             state, self._latest = self._latest, None
+            self._scheduled = False
+        for event in events:
+            if isinstance(event, Notice):
+                self.notice.emit(event)
+            else:
+                self.connection_changed.emit(*event)
         if state is not None:
             self.state_changed.emit(state)

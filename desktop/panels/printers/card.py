@@ -42,7 +42,7 @@ from desktop.panels.printers.texts import (
     tr,
 )
 from desktop.panels.printers.trays import TrayStrip
-from desktop.panels.printers.widgets import named
+from desktop.panels.printers.widgets import named, set_shown
 from desktop.workers import Workers
 from printers.base import Capability, ConnectionState, PrinterDriver
 from printers.state import JobState, PrinterState
@@ -218,9 +218,11 @@ class PrinterCard(QFrame):
         running = s.state in (JobState.PRINTING, JobState.PREPARING, JobState.PAUSED)
         shown = s.progress if s.progress is not None else 0
         self.progress.setValue(max(0, min(100, round(shown))))
-        self.progress.setProperty("paused", s.state == JobState.PAUSED)
-        self.progress.style().unpolish(self.progress)
-        self.progress.style().polish(self.progress)
+        paused = s.state == JobState.PAUSED
+        if self.progress.property("paused") != paused:  # re-polishing is costly: only when the colour changes
+            self.progress.setProperty("paused", paused)
+            self.progress.style().unpolish(self.progress)
+            self.progress.style().polish(self.progress)
         self.percent.setText(f"{shown:.0f} %" if s.progress is not None else "")
         self.layer_label.setText(tr("Layer {0} / {1}").format(s.layer, s.total_layers)
                                  if s.layer is not None and s.total_layers else "")
@@ -229,9 +231,9 @@ class PrinterCard(QFrame):
         for key, (cur, target) in {"nozzle": (s.nozzle, s.nozzle_target), "bed": (s.bed, s.bed_target),
                                    "chamber": (s.chamber, None)}.items():
             self.temp_values[key].setText(temperature(cur, target))
-            self.temp_names[key].setVisible(cur is not None or key != "chamber")
-            self.temp_values[key].setVisible(cur is not None or key != "chamber")
-        self.chart.setVisible(s.nozzle is not None or s.bed is not None)
+            set_shown(self.temp_names[key], cur is not None or key != "chamber")
+            set_shown(self.temp_values[key], cur is not None or key != "chamber")
+        set_shown(self.chart, s.nozzle is not None or s.bed is not None)
         spinning = " · ".join(f"{fan_words(k)} {v}%" for k, v in s.fans.items() if v)
         self.fans_label.setText(tr("Fans: {0}").format(spinning) if spinning else tr("Fans off") if s.fans else "")
         # The speed combo already shows the level; a read-only label only where there is no combo.
@@ -241,7 +243,7 @@ class PrinterCard(QFrame):
         self._show_filament()
         problems = [f"⚠ {h.text} ({h.code})" for h in s.hms] + ([f"⚠ {s.error}"] if s.error else [])
         self.hms.setText("\n".join(problems))
-        self.hms.setVisible(bool(problems))
+        set_shown(self.hms, bool(problems))
         self.controls.set_state(s, online)
 
     def _show_filament(self) -> None:

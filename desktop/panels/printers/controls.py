@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.panels.printers.texts import SPEED_LEVELS, speed_words, tr
-from desktop.panels.printers.widgets import named
+from desktop.panels.printers.widgets import named, set_shown
 from desktop.workers import Workers
 from printers.base import Capability, PrinterDriver
 from printers.dispatch import PLATE_STATES
@@ -134,13 +134,13 @@ class CardControls(QWidget):
         self.tare_button.setEnabled(online)
         # A finished part still sits on the plate: the queue may only start here once the user says it is gone.
         ended = state.state in PLATE_STATES and Capability.PRINT in self.driver.capabilities
-        self.plate_button.setVisible(ended)
+        set_shown(self.plate_button, ended)
         if not ended:
             self.plate_button.setChecked(False)
         if state.speed_level in SPEED_LEVELS and not self.speed.view().isVisible():
             self.speed.setCurrentIndex(SPEED_LEVELS.index(state.speed_level))
         self.light.setChecked(any(state.lights.values()))
-        if not self.temps_row.isVisible():
+        if self.temps_row.isHidden():  # never overwrite targets the user is typing
             self.nozzle_target.setValue(state.nozzle_target or 0)
             self.bed_target.setValue(state.bed_target or 0)
 
@@ -161,7 +161,7 @@ class CardControls(QWidget):
             self.run(tr("Pause"), self.driver.pause)
 
     def ask_stop(self) -> None:
-        """Stopping loses the print, so ask first; the box is modeless-async (open), never a nested loop."""
+        """Stopping loses the print, so ask first; open() keeps it window-modal without a nested event loop."""
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Stop the print?"),
                           tr("Stop \"{0}\" on {1}? The print cannot be resumed afterwards.").format(
                               self._state.job_name or tr("this job"), self.driver.config.name),

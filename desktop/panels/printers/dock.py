@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -126,7 +127,7 @@ class PrintersDock(QDockWidget):
             old.signals.detach()
             old.deleteLater()
         card = PrinterCard(driver, self.services.workers)
-        card.signals.notice.connect(lambda notice, n=name: self._notice(n, notice))
+        card.signals.notice.connect(partial(self._notice, name))
         card.remove_requested.connect(self.ask_remove)
         self.cards[name] = card
         self._cards_box.addWidget(card)
