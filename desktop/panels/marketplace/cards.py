@@ -100,7 +100,7 @@ class CardGrid(QScrollArea):
         self._grid = QGridLayout(self._inner)
         self._grid.setSpacing(SPACING)
         self._grid.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.setWidget(self._inner)
         self._columns = 0
         self.has_more = False
