@@ -10,6 +10,8 @@ stack, which every view listens to).
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -33,17 +35,41 @@ class _Call:
 
 
 class Bridge(QObject):
-    _call = Signal(object)
+    """Posted calls wait in a Python queue and the queued signal carries no payload: calls still
+    pending when the window closes are dropped by `close()`, instead of living on inside Qt's event
+    queue (where PySide keeps their arguments, and through them the window, alive)."""
+
+    _wake = Signal()
     _blocking = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._pending: deque[Callable[[], Any]] = deque()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._blocking.connect(self._run, Qt.ConnectionType.BlockingQueuedConnection)
 
     def post(self, fn: Callable[..., Any], *args: Any) -> None:
         """Run fn(*args) on the GUI thread, later, whatever thread calls this."""
-        self._call.emit(partial(fn, *args))
+        with self._lock:
+            if self._closed:
+                return
+            self._pending.append(partial(fn, *args))
+        self._wake.emit()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._pending.clear()
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                if not self._pending:
+                    return
+                call = self._pending.popleft()
+            call()
 
     def wrap(self, fn: Callable[..., Any]) -> Callable[..., None]:
         return lambda *args: self.post(fn, *args)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyvista as pv
 import trimesh
@@ -21,7 +22,6 @@ from core.document.document import Document
 from core.errors import PotStudioError
 from core.geometry.meshio import FORMATS
 from core.settings import Settings
-from core.store.projectfile import ProjectFile
 from desktop import theme
 from desktop.actions import ActionSet
 from desktop.assistant import ChatController
@@ -45,6 +45,9 @@ from desktop.viewport.overhang import OverhangOverlay
 from desktop.viewport.scene import palette
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
+
+if TYPE_CHECKING:
+    from core.store.projectfile import ProjectFile
 
 log = logging.getLogger(__name__)
 
@@ -405,6 +408,7 @@ class MainWindow(QMainWindow):
         """Stop workers and release VTK before the widgets go away (the leak check relies on it)."""
         self.chat_ctl.stop()
         self.workers.shutdown()
+        self.bridge.close()
         self.autosave.close()
         self.selection.detach()
         self.regen.detach()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import trimesh
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -21,13 +21,16 @@ from core.document.document import Document
 from core.errors import MeshFileError
 from core.geometry.build import Evaluator
 from core.geometry.meshio import FORMATS, LoadedModel, load_mesh, mesh_node, save_mesh
-from core.store.projectfile import EXTENSION, ProjectFile, load_project_file, save_project_file
 from core.tasks import Task
 from desktop.workers import Workers
 
+if TYPE_CHECKING:
+    from core.store.projectfile import ProjectFile
+
 log = logging.getLogger(__name__)
 MESH_FILTER = "Meshes (*.stl *.3mf *.obj)"
-PROJECT_FILTER = f"3D Pot Studio projects (*{EXTENSION})"
+PROJECT_EXTENSION = ".potproj"  # core.store.projectfile.EXTENSION, without importing the store at start-up
+PROJECT_FILTER = f"3D Pot Studio projects (*{PROJECT_EXTENSION})"
 
 
 def tr(text: str) -> str:
@@ -62,10 +65,14 @@ class ProjectController(QObject):
             self.workers.submit(tr("Opening {0}").format(path.name), lambda t: load_mesh(path, t),
                                 lambda loaded: self._opened_mesh(loaded))
             return
+        from core.store.projectfile import load_project_file  # SQLAlchemy comes with it: not at start-up
+
         self.workers.submit(tr("Opening {0}").format(path.name), lambda _t: load_project_file(path),
                             lambda project: self._opened(path, project))
 
     def save(self, path: Path, conversation: Conversation, versions: list[ModelVersion]) -> None:
+        from core.store.projectfile import ProjectFile, save_project_file
+
         project = ProjectFile(self.doc.copy(), Conversation.from_json(conversation.to_json()),
                               {"versions": [_version_json(v) for v in versions]})
 
@@ -99,6 +106,8 @@ class ProjectController(QObject):
         self.opened.emit(project)
 
     def _opened_mesh(self, loaded: LoadedModel) -> None:
+        from core.store.projectfile import ProjectFile
+
         doc = Document.loads(loaded.document_json) if loaded.document_json else _mesh_document(loaded)
         self._reset(doc)
         self.path = None

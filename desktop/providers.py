@@ -7,13 +7,11 @@ offline planner as fallback, so a dropped connection degrades to offline answers
 
 from __future__ import annotations
 
-import httpx
 from PySide6.QtCore import QCoreApplication
 
 from core import secrets
 from core.assistant.base import Provider
 from core.assistant.llm.presets import LLMConfig
-from core.assistant.llm.provider import LLMProvider
 from core.assistant.offline.planner import OfflinePlanner
 from core.errors import AssistantError
 from core.geometry.build import Evaluator
@@ -38,6 +36,8 @@ class ProviderFactory:
         offline = OfflinePlanner()
         if ai.provider == "offline":
             return offline
+        from core.assistant.llm.provider import LLMProvider  # httpx and friends: only when chosen
+
         return LLMProvider(config(ai), fallback=offline, evaluator=self.evaluator)
 
     def check(self, ai: AISettings) -> str:
@@ -48,6 +48,8 @@ class ProviderFactory:
         key = secrets.get_secret(cfg.secret_key)
         if cfg.needs_key and not key:
             raise AssistantError(tr("No API key for {0} (Preferences)").format(cfg.title))
+        import httpx  # only online providers need it; keeps it off the start-up path
+
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         try:
             response = httpx.get(f"{cfg.base_url}/models", headers=headers, timeout=5.0)

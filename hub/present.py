@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.models import Download, Listing, Purchase, User
+from hub.models import Download, Like, Listing, Purchase, User
 from hub.schemas import FileOut, Licence, ListingDetail, ListingSummary
 
 
@@ -47,4 +47,5 @@ def detail(db: Session, listing: Listing, base: str, user: User | None) -> Listi
         remix_of=listing.remix_of,
         remix_allowed=Licence(listing.licence).remix_allowed,
         purchased=listing.price_cents > 0 and user is not None and can_download(db, listing, user),
+        liked_by_me=user is not None and db.get(Like, (user.id, listing.id)) is not None,
     )

@@ -88,6 +88,7 @@ class ListingDetail(ListingSummary):
     remix_of: int | None
     remix_allowed: bool
     purchased: bool
+    liked_by_me: bool = Field(description="The caller likes this listing (always false without a token)")
 
 
 class SearchPage(BaseModel):

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from hub.oplog import OP_KINDS
+from core.document.ops import OP_KINDS
 from hub.params import MAX_ID, RefId
 from hub.schemas import USERNAME
 

@@ -7,6 +7,7 @@ import json
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 from core import secrets
 from core.atomic import atomic_write_text
@@ -24,20 +25,38 @@ class PrinterBook:
         self.path = path or data_dir() / "printers.json"
         self.changed: Signal[[]] = Signal()
         self._lock = threading.Lock()
+        self.broken: dict[str, str] = {}  # entries that could not be read, with the reason; kept in the file
+        self._broken_raw: dict[str, Any] = {}
         self._printers: dict[str, PrinterConfig] = self._load()
 
     def _load(self) -> dict[str, PrinterConfig]:
+        """One unreadable entry (hand-edited, or written by a newer version) must not hide the other printers;
+        it is reported in `broken` and written back unchanged, so nothing the user had is lost."""
         if not self.path.exists():
             return {}
         try:
-            data = json.loads(self.path.read_text())
-            return {item["name"]: PrinterConfig.from_dict(item) for item in data["printers"]}
+            items = json.loads(self.path.read_text())["printers"]
+            if not isinstance(items, list):
+                raise TypeError("'printers' is not a list")
         except (ValueError, KeyError, TypeError) as exc:
             raise PrinterConfigError(f"The printer list {self.path} is damaged ({exc}); fix or remove it.") from exc
+        printers: dict[str, PrinterConfig] = {}
+        for index, item in enumerate(items, 1):
+            label = str(item.get("name") or f"entry {index}") if isinstance(item, dict) else f"entry {index}"
+            try:
+                if not isinstance(item, dict):
+                    raise TypeError("not an object")
+                printers[item["name"]] = PrinterConfig.from_dict(item)
+            except (ValueError, KeyError, TypeError) as exc:
+                log.warning("printer %s in %s is unreadable: %s", label, self.path, exc)
+                self.broken[label] = f"The saved settings of printer '{label}' are unreadable ({exc}); edit " \
+                                     f"{self.path} or remove this printer and add it again."
+                self._broken_raw[label] = item
+        return printers
 
     def _save(self) -> None:
-        body = {"schema_version": SCHEMA_VERSION, "printers": [p.to_dict() for p in self._printers.values()]}
-        atomic_write_text(self.path, json.dumps(body, indent=2))
+        items = [p.to_dict() for p in self._printers.values()] + list(self._broken_raw.values())
+        atomic_write_text(self.path, json.dumps({"schema_version": SCHEMA_VERSION, "printers": items}, indent=2))
 
     def list(self) -> list[PrinterConfig]:
         with self._lock:
@@ -62,7 +81,35 @@ class PrinterBook:
             self._save()
         self.changed.emit()
 
+    def replace(self, old_name: str, config: PrinterConfig, secret: str | None = None) -> None:
+        """Save edited settings (possibly renamed); without a new secret the stored one is kept."""
+        old = self.get(old_name)
+        if not config.name.strip():
+            raise PrinterConfigError("A printer needs a name.")
+        if config.name != old_name and config.name in {p.name for p in self.list()}:
+            raise PrinterConfigError(f"There is already a printer named '{config.name}'.")
+        kept = secret or self.secret(old)
+        if config.kind == "bambu" and (not config.serial or not kept):
+            raise PrinterConfigError("A Bambu printer needs its serial number and LAN access code.")
+        if kept:
+            secrets.set_secret(config.secret_key, kept)
+        if config.secret_key != old.secret_key:
+            secrets.delete_secret(old.secret_key)
+        with self._lock:
+            self._printers = {(config.name if n == old_name else n): (config if n == old_name else p)
+                              for n, p in self._printers.items()}
+            self._save()
+        self.changed.emit()
+
     def remove(self, name: str) -> None:
+        with self._lock:
+            unreadable = self._broken_raw.pop(name, None) is not None
+            if unreadable:
+                del self.broken[name]
+                self._save()
+        if unreadable:
+            self.changed.emit()
+            return
         config = self.get(name)
         secrets.delete_secret(config.secret_key)
         with self._lock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.errors import PotStudioError
+from printers.messages import notice_message
 
 
 class PrinterError(PotStudioError):
@@ -29,11 +30,8 @@ class DeveloperModeError(CommandRejectedError):
     """Newer Bambu firmware refuses third-party control unless Developer Mode is on."""
 
     def __init__(self, command: str) -> None:
-        super().__init__(
-            f"The printer refused '{command}': its firmware only accepts control commands from other apps in "
-            "LAN-only + Developer Mode. On the printer: Settings → LAN Only Mode → on, then Developer Mode → on. "
-            "Status monitoring keeps working without it."
-        )
+        self.message = notice_message("command.developer_mode", command=command)
+        super().__init__(self.message.text)
         self.command = command
 
 

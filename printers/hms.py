@@ -3,10 +3,12 @@
 A report carries `hms: [{attr, code}]`; the 16 hex digits attr+code identify the event and are shown as
 HMS_AAAA_AAAA_CCCC_CCCC (the form Bambu's wiki is indexed by). Codes not in the table still get a useful
 sentence from the module (attr's first byte) and the severity (code's high half).
+Each becomes a `Message` coded "hms.<16 hex digits>" or "hms.generic", so the desktop can translate it.
 """
 
 from __future__ import annotations
 
+from printers.messages import Message
 from printers.state import HmsError
 
 MQTT_VERIFY_FAILED = "0500050000010007"
@@ -54,14 +56,23 @@ def display_code(full: str) -> str:
     return "HMS_" + "_".join(full[i:i + 4] for i in range(0, 16, 4))
 
 
-def describe(full: str) -> str:
+GENERIC = "{module} reported a {severity} event; look up {code} on the Bambu Lab wiki."
+
+
+def describe(full: str) -> Message:
     if full in _TABLE:
-        return _TABLE[full]
+        return Message(f"hms.{full}", _TABLE[full])
     module = _MODULES.get(full[:2], f"Module {full[:2]}")
     severity = _SEVERITY.get(int(full[8:12], 16), "unclassified")
-    return f"{module} reported a {severity} event; look up {display_code(full)} on the Bambu Lab wiki."
+    return Message("hms.generic", GENERIC, {"module": module, "severity": severity, "code": display_code(full)},
+                   terms=("module", "severity"))
+
+
+def templates() -> list[str]:
+    """Every English HMS sentence and term, for translators (the desktop's catalogue test checks coverage)."""
+    return [*_TABLE.values(), GENERIC, *_MODULES.values(), *_SEVERITY.values(), "unclassified"]
 
 
 def decode(attr: int, code: int) -> HmsError:
     full = hms_code(attr, code)
-    return HmsError(code=display_code(full), text=describe(full))
+    return HmsError(code=display_code(full), message=describe(full))

@@ -17,6 +17,7 @@ from sqlalchemy import DateTime, Float, Integer, String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from core.errors import StoreError
+from core.events import Signal
 from core.paths import data_dir
 from printers.base import PrinterConfig
 from printers.state import JobState, PrinterModel, PrinterState
@@ -74,6 +75,9 @@ def _now() -> dt.datetime:
 
 class JobQueue:
     def __init__(self, path: Path | None = None) -> None:
+        self.changed: Signal[[]] = Signal()
+        """Fires after every change (new job, status, outcome), on the thread that made it: often a printer's
+        network thread, since `track()` records outcomes as reports arrive."""
         target = path or data_dir() / "print_jobs.sqlite"
         self._engine = create_engine(f"sqlite:///{target}")
         try:
@@ -88,7 +92,9 @@ class JobQueue:
                          size_x=size[0], size_y=size[1], size_z=size[2], status="queued", created=_now())
             s.add(row)
             s.flush()
-            return Job.of(row)
+            job = Job.of(row)
+        self.changed.emit()
+        return job
 
     def pending(self) -> list[Job]:
         with Session(self._engine) as s:
@@ -119,7 +125,9 @@ class JobQueue:
                 raise StoreError(f"Print job {job_id} no longer exists.")
             for key, value in values.items():
                 setattr(row, key, value)
-            return Job.of(row)
+            job = Job.of(row)
+        self.changed.emit()
+        return job
 
     def mark_sending(self, job_id: int, printer: str) -> Job:
         return self._update(job_id, status="sending", printer=printer)

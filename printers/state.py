@@ -16,6 +16,7 @@ from typing import Any
 
 from core.events import Signal
 from printers.base import ConnectionState
+from printers.messages import Message, notice_message
 
 
 class JobState(StrEnum):
@@ -31,8 +32,14 @@ class JobState(StrEnum):
 
 @dataclass(frozen=True)
 class HmsError:
+    """`code` is the HMS_XXXX_… form users search for; `message` says what it means (see hms.py)."""
+
     code: str
-    text: str
+    message: Message
+
+    @property
+    def text(self) -> str:
+        return self.message.text
 
 
 @dataclass(frozen=True)
@@ -132,10 +139,16 @@ def deep_merge(base: dict[str, Any], delta: Mapping[str, Any]) -> dict[str, Any]
 
 @dataclass(frozen=True)
 class Notice:
-    """Something worth a desktop notification: a print finished, failed, paused, or an HMS error appeared."""
+    """Something worth a desktop notification: a print finished, failed, paused, or an HMS error appeared.
+    HMS notices carry the error, so a view can show its code next to the (translated) message."""
 
     kind: str
-    text: str
+    message: Message
+    hms: HmsError | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.hms.code}: {self.message.text}" if self.hms is not None else self.message.text
 
 
 class PrinterModel:
@@ -187,18 +200,18 @@ class PrinterModel:
 
 
 _TRANSITIONS = {
-    JobState.FINISHED: ("finished", "{name}: print finished."),
-    JobState.FAILED: ("failed", "{name}: print failed. {error}"),
-    JobState.PAUSED: ("paused", "{name}: print paused."),
-    JobState.CANCELLED: ("cancelled", "{name}: print cancelled."),
+    JobState.FINISHED: "finished",
+    JobState.FAILED: "failed",
+    JobState.PAUSED: "paused",
+    JobState.CANCELLED: "cancelled",
 }
 
 
 def _notices(old: PrinterState, new: PrinterState) -> list[Notice]:
     found: list[Notice] = []
     if new.state != old.state and old.state != JobState.UNKNOWN and new.state in _TRANSITIONS:
-        kind, text = _TRANSITIONS[new.state]
-        found.append(Notice(kind, text.format(name=new.job_name or "job", error=new.error).strip()))
+        kind = _TRANSITIONS[new.state]
+        found.append(Notice(kind, notice_message(f"print.{kind}", job=new.job_name or "job", error=new.error)))
     old_codes = {h.code for h in old.hms}
-    found.extend(Notice("hms", f"{h.code}: {h.text}") for h in new.hms if h.code not in old_codes)
+    found.extend(Notice("hms", h.message, h) for h in new.hms if h.code not in old_codes)
     return found

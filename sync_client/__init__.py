@@ -4,6 +4,6 @@ never Qt.
 client.HubClient wires it together: transport (retries, size caps, error mapping, token refresh),
 auth.Session (PKCE loopback and device sign-in; refresh token only in the OS keyring), models (typed,
 validated answers), api.market / api.projects (calls), tus (resumable uploads), files (safe downloads),
-outbox (SQLite: ops, checkpoints, conflicts, queued publications), sync.SyncEngine and
-publishing.PublishQueue (evented models the desktop binds to), cli (`potstudio market|sync`).
+outbox (SQLite: ops, checkpoints, conflicts), sync.SyncEngine (an evented model the desktop binds to),
+publish_queue.PublishQueue (publications waiting on disk for the hub), cli (`potstudio market|sync`).
 """

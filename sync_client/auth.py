@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 
 from core import secrets as keyring_store
+from core.tasks import NULL_TASK, Task
 from sync_client.errors import BadResponse, HubError, HubUnavailable, NotSignedIn
 from sync_client.transport import decode_json, error_from, read_capped
 
@@ -34,6 +35,7 @@ DESKTOP_CLIENT = "potstudio-desktop"
 CLI_CLIENT = "potstudio-cli"
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 EXPIRY_MARGIN = 30.0
+WAIT_STEP_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,12 @@ class Session:
         return self._access
 
     # --- sign-in flows -------------------------------------------------------------------------
-    def sign_in_browser(self, open_url: Callable[[str], object] = webbrowser.open, timeout: float = 300.0) -> None:
-        """Authorization code + PKCE: open the hub's sign-in page, catch the redirect on 127.0.0.1."""
+    def sign_in_browser(self, open_url: Callable[[str], object] = webbrowser.open, timeout: float = 300.0,
+                        task: Task = NULL_TASK) -> None:
+        """Authorization code + PKCE: open the hub's sign-in page, catch the redirect on 127.0.0.1.
+
+        The wait for the browser can last minutes; cancelling `task` ends it within WAIT_STEP_S
+        (CancelledError) and closes the loopback port, so a later redirect finds nobody listening."""
         verifier, challenge = _pkce_pair()
         state = secrets.token_urlsafe(16)
         server = _LoopbackServer()
@@ -187,8 +193,11 @@ class Session:
             query = urlencode({"response_type": "code", "client_id": DESKTOP_CLIENT, "redirect_uri": redirect,
                                "state": state, "code_challenge": challenge, "code_challenge_method": "S256"})
             open_url(f"{self.base_url}/oauth/authorize?{query}")
-            if not server.done.wait(timeout):
-                raise NotSignedIn("Sign-in was not completed in the browser in time.")
+            deadline = time.monotonic() + timeout
+            while not server.done.wait(WAIT_STEP_S):
+                task.check()
+                if time.monotonic() > deadline:
+                    raise NotSignedIn("Sign-in was not completed in the browser in time.")
         finally:
             server.shutdown()
             server.server_close()

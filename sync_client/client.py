@@ -16,7 +16,7 @@ from sync_client.api.projects import Projects
 from sync_client.auth import Session
 from sync_client.models import User, parse
 from sync_client.outbox import Outbox
-from sync_client.publishing import PublishQueue
+from sync_client.publish_queue import PublishQueue
 from sync_client.sync import SyncEngine
 from sync_client.transport import RetryPolicy, Transport
 from sync_client.tus import Uploader
@@ -42,7 +42,7 @@ class HubClient:
         self.market = Market(self.transport, Uploader(self.transport, self.outbox))
         self.projects = Projects(self.transport)
         self.sync = SyncEngine(self.projects, self.outbox)
-        self.publications = PublishQueue(self.market, self.outbox, folder / f"queued-{key}")
+        self.publications = PublishQueue(folder / f"queued-{key}")  # send with publications.send(self.market)
 
     def register(self, username: str, password: str, display_name: str = "") -> User:
         return parse(User, self.transport.json("POST", "/users", auth=False, json_body={

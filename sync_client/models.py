@@ -60,6 +60,7 @@ class Listing(ListingSummary):
     remix_of: int | None
     remix_allowed: bool
     purchased: bool
+    liked_by_me: bool = False  # hubs from before this field: shown as not liked
 
 
 class SearchPage(Wire):

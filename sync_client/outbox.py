@@ -30,9 +30,6 @@ CREATE TABLE IF NOT EXISTS conflicts (
     theirs_rev INTEGER NOT NULL, op_ids TEXT NOT NULL, message TEXT NOT NULL, kept_as TEXT,
     resolution TEXT, created REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS uploads (sha256 TEXT PRIMARY KEY, url TEXT NOT NULL, created REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS publications (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
-    error TEXT NOT NULL DEFAULT '', listing_id INTEGER, created REAL NOT NULL);
 """
 
 
@@ -180,24 +177,6 @@ class Outbox:
             rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
         return [ConflictRecord(r[0], r[1], json.loads(r[2]) if r[2] else None, json.loads(r[3]), r[4],
                                json.loads(r[5]), r[6], r[7], r[8]) for r in rows]
-
-    # --- publications queued while offline ----------------------------------------------------------
-    def queue_publication(self, payload: dict[str, Any]) -> int:
-        with self._lock:
-            cur = self._db.execute("INSERT INTO publications(payload, created) VALUES (?, ?)",
-                                   (json.dumps(payload), time.time()))
-            return int(cur.lastrowid or 0)
-
-    def publications(self, state: str = "pending") -> list[tuple[int, dict[str, Any], str]]:
-        with self._lock:
-            rows = self._db.execute("SELECT id, payload, error FROM publications WHERE state = ? ORDER BY id",
-                                    (state,)).fetchall()
-        return [(r[0], json.loads(r[1]), r[2]) for r in rows]
-
-    def mark_publication(self, pub_id: int, state: str, error: str = "", listing_id: int | None = None) -> None:
-        with self._lock:
-            self._db.execute("UPDATE publications SET state = ?, error = ?, listing_id = ? WHERE id = ?",
-                             (state, error, listing_id, pub_id))
 
     # --- resumable uploads ----------------------------------------------------------------------------
     def upload_url(self, sha256: str) -> str | None:

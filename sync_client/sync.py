@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from core.events import Signal
+from core.tasks import Task
 from sync_client.api.projects import Projects
 from sync_client.errors import Conflict, HubError, HubUnavailable, NotSignedIn
 from sync_client.models import RemoteOp
@@ -168,15 +169,15 @@ class SyncEngine:
         self.outbox.mark(op_id, "pending")
         self._emit()
 
-    def follow(self, project_id: int, stop: threading.Event) -> None:
-        """Apply live updates until `stop` is set (run in a worker thread)."""
+    def follow(self, project_id: int, task: Task) -> None:
+        """Hear live updates until `task` is cancelled (noticed within one hub heartbeat, even when
+        nothing changes) or the connection drops (HubUnavailable). Run it in a worker thread."""
         stream = self.projects.events(project_id, self.outbox.checkpoint(project_id),
-                                      on_presence=lambda users: self.presence_changed.emit(project_id, users))
+                                      on_presence=lambda users: self.presence_changed.emit(project_id, users),
+                                      task=task)
         try:
             for op in stream:
                 self.outbox.set_checkpoint(project_id, op.rev)
                 self.remote_ops.emit(project_id, [op])
-                if stop.is_set():
-                    break
         finally:
             stream.close()

@@ -2,15 +2,14 @@
 service, or a self-hosted hub) and signing in / out.
 
 Signing in opens the hub's page in the browser (authorization code + PKCE, redirect caught on
-127.0.0.1, RFC 8252); the app never sees the password. The wait for the browser runs on its own
-daemon thread rather than the shared worker pool: it can last minutes, and a pool thread held that
-long would stall thumbnails and searches. With the built-in hub the app signs in by itself.
+127.0.0.1, RFC 8252); the app never sees the password. The wait for the browser is a worker job
+with a Cancel button: a person who closed the tab gets the thread (and the loopback port) back at
+once instead of after the five-minute timeout. With the built-in hub the app signs in by itself.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -27,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.tasks import Task
 from desktop.dialogs.errors import user_message
-from desktop.workers import Workers
+from desktop.workers import Job, Workers
 from sync_client.client import HubClient
 from sync_client.models import User
 
@@ -48,8 +48,7 @@ class AccountPanel(QWidget):
     server_changed = Signal(str)  # "" = the built-in hub; the owner saves it and builds a new HubClient
     signed_in = Signal(object)  # User
     signed_out = Signal()
-    _browser = Signal(str)  # from the sign-in thread to the GUI thread
-    _finished = Signal(object)  # User or the exception
+    _browser = Signal(str)  # from the sign-in job to the GUI thread
 
     def __init__(self, client: HubClient | None, workers: Workers, server_url: str = "",
                  open_url: Callable[[str], Any] = open_in_browser, parent: QWidget | None = None) -> None:
@@ -58,6 +57,7 @@ class AccountPanel(QWidget):
         self.client = client
         self.workers = workers
         self.user: User | None = None
+        self.signing_in: Job | None = None
         self.embedded = QRadioButton(tr("On this computer (built-in marketplace, works offline)"))
         self.hosted = QRadioButton(tr("3D Pot ({0})").format(HOSTED_URL))
         self.custom = QRadioButton(tr("Self-hosted hub:"))
@@ -71,7 +71,9 @@ class AccountPanel(QWidget):
         self.status = QLabel(objectName="accountStatus", wordWrap=True)
         self.sign_in_button = QPushButton(tr("Sign in…"), objectName="signInButton")
         self.sign_out_button = QPushButton(tr("Sign out"), objectName="signOutButton")
+        self.cancel_button = QPushButton(tr("Cancel sign-in"), objectName="cancelSignIn", visible=False)
         self.sign_in_button.clicked.connect(self.sign_in)
+        self.cancel_button.clicked.connect(self.cancel_sign_in)
         self.sign_out_button.clicked.connect(self.sign_out)
         custom_row = QHBoxLayout()
         custom_row.addWidget(self.custom)
@@ -79,6 +81,7 @@ class AccountPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_in_button)
         buttons.addWidget(self.sign_out_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("<b>Marketplace server</b>")))
@@ -91,7 +94,6 @@ class AccountPanel(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self._browser.connect(open_url)
-        self._finished.connect(self._sign_in_done)
         self._show_server(server_url)
         self.refresh()
 
@@ -144,29 +146,35 @@ class AccountPanel(QWidget):
         self.sign_out_button.setEnabled(signed)
 
     def sign_in(self) -> None:
-        if self.client is None:
+        if self.client is None or self.signing_in is not None:
             return
         client = self.client
         self.sign_in_button.setEnabled(False)
+        self.cancel_button.show()
         self.status.setText(tr("Finish signing in in your browser…"))
 
-        def run() -> None:
-            try:
-                client.session.sign_in_browser(open_url=self._browser.emit)
-                self._finished.emit(client.me())
-            except Exception as exc:  # shown in the panel, never a traceback
-                log.info("sign-in failed: %s", exc)
-                self._finished.emit(exc)
+        def run(task: Task) -> User:
+            client.session.sign_in_browser(open_url=self._browser.emit, task=task)
+            return client.me()
 
-        threading.Thread(target=run, name="sign-in", daemon=True).start()
+        job = self.workers.submit("sign in", run, self._signed_in, on_error=lambda exc: self._show_user(None, exc),
+                                  show=False)
+        job.cancelled.connect(lambda: self._show_user(None))
+        job.ended.connect(self._sign_in_ended)
+        self.signing_in = job
 
-    def _sign_in_done(self, result: object) -> None:
-        if isinstance(result, User):
-            self._show_user(result)
-            self.signed_in.emit(result)
-        else:
-            assert isinstance(result, BaseException)
-            self._show_user(None, result)
+    def cancel_sign_in(self) -> None:
+        if self.signing_in is not None:
+            self.signing_in.cancel()
+
+    def _sign_in_ended(self) -> None:
+        self.signing_in = None
+        self.cancel_button.hide()
+        self.sign_in_button.setEnabled(self.user is None and self.client is not None)
+
+    def _signed_in(self, user: User) -> None:
+        self._show_user(user)
+        self.signed_in.emit(user)
 
     def sign_out(self) -> None:
         if self.client is None:

@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 import trimesh
-import vtk
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QMouseEvent
+from vtkmodules.vtkRenderingCore import vtkCellPicker
 
 from core.document.document import Document
 from core.errors import PotStudioError
@@ -31,7 +31,7 @@ class ClickPicker(QObject):
         self.on_click = on_click
         self.enabled = enabled
         self._down: QPoint | None = None
-        self._picker = vtk.vtkCellPicker()
+        self._picker = vtkCellPicker()
         self._picker.SetTolerance(0.0005)
         plotter.installEventFilter(self)
 

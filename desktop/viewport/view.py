@@ -183,7 +183,7 @@ class Viewport(QWidget):
         if self._full.n_cells:
             b = np.asarray(self._full.bounds, dtype=float).reshape(3, 2)
             pad = (b[:, 1] - b[:, 0]).max() * 0.12  # some plate around the model gives the scale
-            self.plotter.reset_camera(bounds=tuple((b + [-pad, pad]).ravel()))
+            self.plotter.reset_camera(bounds=tuple((b + np.array([-pad, pad])).ravel()))
         else:
             bx, by, _ = self.bed
             self.plotter.reset_camera(bounds=(-bx / 2, bx / 2, -by / 2, by / 2, 0, min(bx, by) / 4))

@@ -13,11 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.responses import Response, StreamingResponse
 
+from core.document.ops import OpRejected, apply
 from hub.access import project_for
 from hub.errors import ERROR_SCHEMA, ApiError, not_found
 from hub.http import conditional_json
 from hub.models import Op, Project, User, Version
-from hub.oplog import OpRejected, apply
 from hub.params import MAX_ID, Id
 from hub.schemas_projects import (
     Feed,
@@ -35,7 +35,10 @@ from hub.state import hub_of
 
 router = APIRouter(tags=["project sync"], responses={401: ERROR_SCHEMA, 403: ERROR_SCHEMA, 404: ERROR_SCHEMA,
                                                      422: ERROR_SCHEMA})
-HEARTBEAT_SECONDS = 10.0
+# A keep-alive this often lets clients notice their own stop request on a quiet project, and bounds
+# how late a stream served by one worker process hears of an op written through another (the bell
+# only rings within a process): each beat re-reads the feed.
+HEARTBEAT_SECONDS = 2.0
 FEED_LIMIT = 500
 
 

@@ -8,12 +8,12 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from core.document.document import Document
+from core.document.ops import check_references
 from core.errors import PotStudioError
 from hub.access import project_for
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
 from hub.http import matches
 from hub.models import Invitation, Member, Project, ProjectComment, User
-from hub.oplog import OpRejected, check_references
 from hub.params import Id
 from hub.schemas_projects import (
     Anchor,
@@ -54,7 +54,7 @@ def _json(payload: ProjectOut, project: Project, status: int = 200) -> Response:
 def create_project(body: ProjectCreate, db: DB, user: CurrentUser) -> Response:
     try:
         check_references(Document.from_json(body.document))
-    except (PotStudioError, OpRejected) as exc:
+    except PotStudioError as exc:  # OpRejected included
         raise ApiError(422, "bad_document", f"The document is not valid: {exc}") from None
     project = Project(owner_id=user.id, name=body.name, description=body.description, document=body.document,
                       head_rev=0, meta_version=1)

@@ -12,7 +12,8 @@ def count_layers(text: str) -> int:
 
 
 def apply_temperatures(line: str, state: dict[str, float]) -> bool:
-    """Interpret M104/M109/M140/M190/M106 and Klipper's SET_HEATER_TEMPERATURE; False if the line is garbage."""
+    """Interpret M104/M109/M140/M190/M106/M220 and Klipper's SET_HEATER_TEMPERATURE; False if the line is
+    garbage. M220 S<percent> sets `speed_factor` (1.0 = 100 %)."""
     parts = line.split()
     if not parts:
         return True
@@ -30,6 +31,8 @@ def apply_temperatures(line: str, state: dict[str, float]) -> bool:
             state["bed_target"] = float(words.get("S", 0))
         elif head == "M106":
             state[f"fan{words.get('P', '1')}"] = float(words.get("S", 0))
+        elif head == "M220":
+            state["speed_factor"] = float(words["S"]) / 100
         elif head == "M107":
             state["fan1"] = 0.0
         return True

@@ -48,6 +48,7 @@ def _initial() -> dict[str, Any]:
         "virtual_sdcard": {"progress": 0.0},
         "display_status": {"progress": 0.0, "message": ""},
         "fan": {"speed": 0.0},
+        "gcode_move": {"speed_factor": 1.0},
     }
 
 
@@ -211,6 +212,10 @@ class MoonrakerSimulator:
                 self._status["extruder"]["target"] = values["nozzle_target"]
             if "bed_target" in values:
                 self._status["heater_bed"]["target"] = values["bed_target"]
+            if "speed_factor" in values:
+                if not 0.1 <= values["speed_factor"] <= 5:  # Klipper: M220 S must be > 0; keep it plausible
+                    raise ValueError("400: M220 S out of range")
+                self._status["gcode_move"]["speed_factor"] = values["speed_factor"]
             if "fan1" in values:
                 self._status["fan"]["speed"] = round(values["fan1"] / 255, 3)
         else:
@@ -247,7 +252,7 @@ class MoonrakerSimulator:
             self._heat_left -= dt
             return
         info = stats["info"]
-        self._layer_left -= dt
+        self._layer_left -= dt * s["gcode_move"]["speed_factor"]  # a faster feed rate finishes layers sooner
         while self._layer_left <= 0 and info["current_layer"] < info["total_layer"]:
             info["current_layer"] += 1
             self._layer_left += self.options.layer_seconds

@@ -50,6 +50,10 @@ class Fan(_Lenient):
     speed: LFloat = None
 
 
+class GcodeMove(_Lenient):
+    speed_factor: LFloat = None
+
+
 class LayerInfo(_Lenient):
     current_layer: LInt = None
     total_layer: LInt = None

@@ -258,10 +258,6 @@
         <translation>Histórico</translation>
     </message>
     <message>
-        <source>Disconnecting {0}</source>
-        <translation>Desconectando {0}</translation>
-    </message>
-    <message>
         <source>8 characters, shown on the printer's screen</source>
         <translation>8 caracteres, exibidos na tela da impressora</translation>
     </message>
@@ -546,10 +542,6 @@
         <translation>Arquivo fatiado: {0}</translation>
     </message>
     <message>
-        <source>The printer rejected the access code, so we stopped retrying (repeated attempts can lock you out). Check the LAN access code on the printer's screen, then remove this printer (⋯ menu) and add it again with the right code.</source>
-        <translation>A impressora recusou o código de acesso, então paramos de tentar (tentativas repetidas podem bloquear o acesso). Confira o código de acesso LAN na tela da impressora, depois remova esta impressora (menu ⋯) e adicione-a de novo com o código certo.</translation>
-    </message>
-    <message>
         <source>The printer refused the connection.</source>
         <translation>A impressora recusou a conexão.</translation>
     </message>
@@ -576,10 +568,6 @@
     <message>
         <source>Connection refused</source>
         <translation>Conexão recusada</translation>
-    </message>
-    <message>
-        <source>The printer's certificate could not be verified. Remove this printer (⋯ menu) and add it again with its CA bundle, or with &quot;don't verify&quot; chosen explicitly.</source>
-        <translation>Não foi possível verificar o certificado da impressora. Remova esta impressora (menu ⋯) e adicione-a de novo com o arquivo de CA dela, ou escolhendo explicitamente &quot;não verificar&quot;.</translation>
     </message>
     <message>
         <source>Not reachable right now; retrying automatically.</source>
@@ -656,6 +644,193 @@
     <message>
         <source>in use</source>
         <translation>em uso</translation>
+    </message>
+    <message>
+        <source>The printer rejected the access code, so we stopped retrying (repeated attempts can lock you out). Check the LAN access code on the printer's screen, then enter it with &quot;Edit printer…&quot; (⋯ menu).</source>
+        <translation>A impressora recusou o código de acesso, então paramos de tentar (tentativas repetidas podem bloquear o acesso). Confira o código de acesso LAN na tela da impressora e digite-o em &quot;Editar impressora…&quot; (menu ⋯).</translation>
+    </message>
+    <message>
+        <source>The printer's certificate could not be verified. Choose its CA bundle, or &quot;don't verify&quot; explicitly, with &quot;Edit printer…&quot; (⋯ menu).</source>
+        <translation>Não foi possível verificar o certificado da impressora. Escolha o arquivo de CA dela, ou &quot;não verificar&quot; explicitamente, em &quot;Editar impressora…&quot; (menu ⋯).</translation>
+    </message>
+    <message>
+        <source>Edit printer…</source>
+        <translation>Editar impressora…</translation>
+    </message>
+    <message>
+        <source>Edit printer</source>
+        <translation>Editar impressora</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Saving {0}</source>
+        <translation>Salvando {0}</translation>
+    </message>
+    <message>
+        <source>Removing {0}</source>
+        <translation>Removendo {0}</translation>
+    </message>
+    <message>
+        <source>Could not start</source>
+        <translation>Não foi possível iniciar</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved access code</source>
+        <translation>Deixe vazio para manter o código de acesso salvo</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>Deixe vazio para manter a senha salva</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterMessages</name>
+    <message>
+        <source>{job}: print finished.</source>
+        <translation>{job}: impressão concluída.</translation>
+    </message>
+    <message>
+        <source>{job}: print failed. {error}</source>
+        <translation>{job}: a impressão falhou. {error}</translation>
+    </message>
+    <message>
+        <source>{job}: print paused.</source>
+        <translation>{job}: impressão pausada.</translation>
+    </message>
+    <message>
+        <source>{job}: print cancelled.</source>
+        <translation>{job}: impressão cancelada.</translation>
+    </message>
+    <message>
+        <source>The printer refused '{command}': its firmware only accepts control commands from other apps in LAN-only + Developer Mode. On the printer: Settings → LAN Only Mode → on, then Developer Mode → on. Status monitoring keeps working without it.</source>
+        <translation>A impressora recusou '{command}': o firmware só aceita comandos de controle de outros apps no modo Somente LAN + Modo Desenvolvedor. Na impressora: Configurações → LAN Only Mode → ligado, depois Developer Mode → ligado. O acompanhamento do status continua funcionando sem isso.</translation>
+    </message>
+    <message>
+        <source>MQTT command verification failed: the printer ignores control commands from this app unless LAN-only Developer Mode is on.</source>
+        <translation>Falha na verificação de comando MQTT: a impressora ignora comandos de controle deste app a menos que o Modo Desenvolvedor (Somente LAN) esteja ligado.</translation>
+    </message>
+    <message>
+        <source>The heatbed temperature is abnormal; the heater may have a short circuit.</source>
+        <translation>A temperatura da mesa aquecida está anormal; o aquecedor pode estar em curto-circuito.</translation>
+    </message>
+    <message>
+        <source>The heatbed temperature is abnormal; the heater may have an open circuit.</source>
+        <translation>A temperatura da mesa aquecida está anormal; o circuito do aquecedor pode estar aberto.</translation>
+    </message>
+    <message>
+        <source>The nozzle temperature is abnormal; the heater may have a short circuit.</source>
+        <translation>A temperatura do bico está anormal; o aquecedor pode estar em curto-circuito.</translation>
+    </message>
+    <message>
+        <source>The nozzle temperature is abnormal; the heater may have an open circuit.</source>
+        <translation>A temperatura do bico está anormal; o circuito do aquecedor pode estar aberto.</translation>
+    </message>
+    <message>
+        <source>The hotend cooling fan is too slow or stopped.</source>
+        <translation>A ventoinha de refrigeração do hotend está lenta demais ou parada.</translation>
+    </message>
+    <message>
+        <source>The hotend cooling fan is running slowly.</source>
+        <translation>A ventoinha de refrigeração do hotend está girando devagar.</translation>
+    </message>
+    <message>
+        <source>The part cooling fan is too slow or stopped.</source>
+        <translation>A ventoinha de refrigeração da peça está lenta demais ou parada.</translation>
+    </message>
+    <message>
+        <source>The front cover of the toolhead fell off.</source>
+        <translation>A tampa frontal do cabeçote caiu.</translation>
+    </message>
+    <message>
+        <source>The toolhead has a fault; check its cable.</source>
+        <translation>O cabeçote tem uma falha; verifique o cabo dele.</translation>
+    </message>
+    <message>
+        <source>The AMS firmware does not match the printer; update the firmware.</source>
+        <translation>O firmware do AMS não corresponde ao da impressora; atualize o firmware.</translation>
+    </message>
+    <message>
+        <source>AMS A slot 1 filament may be tangled or stuck.</source>
+        <translation>O filamento do AMS A, compartimento 1, pode estar embaraçado ou preso.</translation>
+    </message>
+    <message>
+        <source>AMS A slot 1 has run out of filament.</source>
+        <translation>O AMS A, compartimento 1, ficou sem filamento.</translation>
+    </message>
+    <message>
+        <source>AMS A slot 2 has run out of filament.</source>
+        <translation>O AMS A, compartimento 2, ficou sem filamento.</translation>
+    </message>
+    <message>
+        <source>AMS A slot 3 has run out of filament.</source>
+        <translation>O AMS A, compartimento 3, ficou sem filamento.</translation>
+    </message>
+    <message>
+        <source>AMS A slot 4 has run out of filament.</source>
+        <translation>O AMS A, compartimento 4, ficou sem filamento.</translation>
+    </message>
+    <message>
+        <source>The Micro Lidar camera is offline.</source>
+        <translation>A câmera Micro Lidar está desconectada.</translation>
+    </message>
+    <message>
+        <source>First layer inspection found a problem; check the first layer.</source>
+        <translation>A inspeção da primeira camada encontrou um problema; verifique a primeira camada.</translation>
+    </message>
+    <message>
+        <source>Possible spaghetti failure detected; check the print.</source>
+        <translation>Possível falha de &quot;espaguete&quot; detectada; verifique a impressão.</translation>
+    </message>
+    <message>
+        <source>{module} reported a {severity} event; look up {code} on the Bambu Lab wiki.</source>
+        <translation>{module} relatou um evento {severity}; procure {code} na wiki da Bambu Lab.</translation>
+    </message>
+    <message>
+        <source>Motion controller</source>
+        <translation>Controlador de movimento</translation>
+    </message>
+    <message>
+        <source>Mainboard</source>
+        <translation>Placa-mãe</translation>
+    </message>
+    <message>
+        <source>AMS</source>
+        <translation>AMS</translation>
+    </message>
+    <message>
+        <source>Toolhead</source>
+        <translation>Cabeçote</translation>
+    </message>
+    <message>
+        <source>Camera/lidar</source>
+        <translation>Câmera/lidar</translation>
+    </message>
+    <message>
+        <source>AMS lite</source>
+        <translation>AMS lite</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>fatal</translation>
+    </message>
+    <message>
+        <source>serious</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>common</source>
+        <translation>comum</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>informativo</translation>
+    </message>
+    <message>
+        <source>unclassified</source>
+        <translation>não classificado</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from typing import Any
 from core.atomic import atomic_write_text
 from core.document.document import Document
 from core.tasks import NULL_TASK, Task
+from sync_client.errors import BadResponse
 from sync_client.files import download_to
 from sync_client.models import (
     Category,
@@ -71,6 +72,13 @@ class Market:
 
     def listing(self, listing_id: int) -> Listing:
         return parse(Listing, self.t.json("GET", f"/listings/{int(listing_id)}"))
+
+    def remixes(self, listing_id: int) -> list[int]:
+        """Ids of the listings remixed from this one: the next level of its remix tree."""
+        data = self.t.json("GET", f"/listings/{int(listing_id)}/remixes")
+        if not isinstance(data, list) or not all(type(item) is int for item in data):
+            raise BadResponse("The hub's list of remixes is malformed.")
+        return data
 
     def document(self, listing_id: int) -> Document:
         """The listing's parametric document, ready to open with its parameters editable."""

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from core.tasks import Task
 from sync_client.errors import BadResponse, HubUnavailable
 from sync_client.models import (
     Feed,
@@ -26,6 +27,7 @@ from sync_client.models import (
 from sync_client.transport import Transport, decode_json, error_from
 
 MAX_EVENT_BYTES = 4 * 1024 * 1024
+SILENT_S = 30.0  # hubs send a keep-alive well within this; longer silence means a dead connection
 
 
 class Projects:
@@ -109,16 +111,20 @@ class Projects:
         return parse(ProjectComment, self.t.json("PATCH", f"/projects/{int(project_id)}/comments/{int(comment_id)}",
                                                  json_body={"resolved": resolved}))
 
-    def events(self, project_id: int, since: int,
-               on_presence: Callable[[list[str]], object] | None = None) -> Generator[RemoteOp, None, None]:
-        """Live ops as server-sent events; iterate in a worker thread and close the generator to stop.
-        `on_presence` hears the usernames watching the project whenever that changes."""
+    def events(self, project_id: int, since: int, on_presence: Callable[[list[str]], object] | None = None,
+               task: Task | None = None) -> Generator[RemoteOp, None, None]:
+        """Live ops as server-sent events; iterate in a worker thread. `on_presence` hears the
+        usernames watching the project whenever that changes.
+
+        The stream ends when `task` is cancelled: that is checked on every line, keep-alive comments
+        included, so a quiet project stops within one hub heartbeat (2 s on the reference hub). A
+        connection silent for longer than SILENT_S is treated as dropped (HubUnavailable)."""
         headers = {"Accept": "text/event-stream"}
         token = self.t.tokens.access_token() if self.t.tokens else None
         if token:
             headers["Authorization"] = f"Bearer {token}"
         url = self.t.url(f"/projects/{int(project_id)}/events")
-        timeout = httpx.Timeout(10.0, read=None)
+        timeout = httpx.Timeout(10.0, read=SILENT_S)
         try:
             with self.t.http.stream("GET", url, params={"since": since}, headers=headers,
                                     timeout=timeout) as response:
@@ -128,6 +134,8 @@ class Projects:
                 event = ""
                 size = 0
                 for line in response.iter_lines():
+                    if task is not None and task.cancelled:
+                        return
                     size += len(line)
                     if size > MAX_EVENT_BYTES:
                         raise BadResponse("A live update from the hub is too large.")

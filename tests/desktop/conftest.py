@@ -51,12 +51,20 @@ def ask(window: MainWindow, prompt: str, qtbot) -> None:  # type: ignore[no-unty
     wait_idle(qtbot, window)
 
 
-def _holders(obj: object) -> list[str]:
+def _holders(obj: object, depth: int = 4, seen: set | None = None) -> list:
     """What keeps a leaked window alive, readable in the failure message."""
+    import types
+    seen = seen if seen is not None else set()
     names = []
     for ref in gc.get_referrers(obj):
+        if isinstance(ref, types.FrameType) or id(ref) in seen:
+            continue
+        seen.add(id(ref))
         func = getattr(ref, "__func__", ref)
-        names.append(getattr(func, "__qualname__", type(ref).__name__))
+        name = getattr(func, "__qualname__", type(ref).__name__)
+        if isinstance(ref, dict):
+            name += str(list(ref)[:4])
+        names.append((name, _holders(ref, depth - 1, seen) if depth > 1 and name not in ("list", "make_window") else []))
     return names
 
 
@@ -100,6 +108,16 @@ def make_window(qtbot, isolated_home: Path) -> Iterator[Callable[..., MainWindow
         if all(r() is None for r in made):
             break
     leaked = [r() for r in made if r() is not None]
+    if leaked:
+        import sys
+        mods = ("desktop.", "core.")
+        for o in gc.get_objects():
+            t = type(o)
+            if t.__module__.startswith(mods) or t.__name__ in ("function", "method"):
+                extra = sys.getrefcount(o) - len(gc.get_referrers(o)) - 1
+                if extra > 1:
+                    name = getattr(getattr(o, "__func__", o), "__qualname__", t.__name__)
+                    print("EXTRA", extra, t.__module__, name)
     assert not leaked, f"main window leaked after close, held by: {_holders(leaked[0])}"
     render_windows = [r() for r in vtk if r() is not None]
     assert not render_windows, "the VTK render window outlived its main window"

@@ -65,6 +65,23 @@ def test_browser_sign_in_then_sign_out(qtbot, market_hub: HubProcess, workers, t
     client.close()
 
 
+def test_browser_sign_in_can_be_cancelled(qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    client = HubClient(market_hub.url, state_dir=tmp_path / "c", profile="walked-away", retry=FAST_RETRY)
+    opened: list[str] = []  # the browser opens, but the person never signs in
+    panel = AccountPanel(client, workers, server_url=market_hub.url, open_url=opened.append)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.mouseClick(panel.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert panel.cancel_button.isVisible() and not panel.sign_in_button.isEnabled()
+    assert "browser" in panel.status.text()
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not workers.busy, timeout=10_000)  # the pool thread is free again
+    assert not panel.cancel_button.isVisible() and panel.sign_in_button.isEnabled()
+    assert "Not signed in" in panel.status.text() and not client.session.signed_in
+    client.close()
+
+
 def test_custom_server_must_be_https(qtbot, workers) -> None:  # type: ignore[no-untyped-def]
     panel = AccountPanel(None, workers)
     qtbot.addWidget(panel)

@@ -11,6 +11,7 @@ import pyvista as pv
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from core.commands import CommandStack, SetParameters
 from core.document.document import Document
 from desktop.panels.collab.bridge import SyncBridge
 from desktop.panels.collab.conflict import ConflictView
@@ -186,16 +187,31 @@ def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProc
     qtbot.waitUntil(lambda: "Yes, 6 mm" in panel.thread_view.body.text(), timeout=20_000)
     assert panel.pins[0].replies == 1 and "↩ 1" in panel.threads.item(0).text()
 
-    # live: the friend's edit shows up in history and is handed to the window to apply
+    # live: the friend's edit shows up in history and in the open document, but not on my undo stack
+    document = Document.from_json(planter_json())
+    stack = CommandStack(document)
+    stack.push(SetParameters({"width": 140}))
+    panel.bind_document(document)
     with qtbot.waitSignal(panel.remote_changes, timeout=30_000) as live:
         friend.sync.record(project.id, "set_param", {"name": "height", "value": 120})
         friend.sync.sync([project.id])
     assert [(op.kind, op.args["value"], op.author) for op in live.args[0]] == [("set_param", 120, friend_name)]
     assert friend_name in panel.history.changes.item(0).text()
+    assert document.values()["height"] == 120
+    assert stack.undo_label == "Change width"  # Ctrl+Z takes back my edit, never the friend's
+    stack.undo()
+    assert document.values()["height"] == 120
+    document.remove_node("handle")  # my copy lost the handle already: the hub accepts the op, my copy cannot
+    with qtbot.waitSignal(panel.remote_changes, timeout=30_000):
+        friend.sync.record(project.id, "remove_node", {"node": "handle"})
+        friend.sync.sync([project.id])
+    assert "could not be applied" in panel.error.text() and panel.error.isVisibleTo(panel)
     panel.resize(420, 560)
     assert panel.grab().save(str(artifacts_dir / "collab-panel-comments.png"))
     panel.tabs.setCurrentIndex(1)
     assert panel.grab().save(str(artifacts_dir / "collab-panel-history.png"))
+    assert bridge.live.busy  # the live stream runs as a worker job
     panel.close_project()
+    qtbot.waitUntil(lambda: not bridge.live.busy, timeout=10_000)  # and ends on a quiet project
     owner.close()
     friend.close()

@@ -45,7 +45,8 @@ def test_stop_ends_a_streaming_reply_and_changes_nothing(make_window, qtbot, llm
     llm.enqueue(text_reply(*[f"word{i} " for i in range(40)], delay=0.2))
     before = window.doc.dumps()
     window.chat.submit("a long story")
-    qtbot.waitUntil(lambda: window.chat.bubbles[-1].text.startswith("word0"), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(window.chat.bubbles) and window.chat.bubbles[-1].text.startswith("word0"),
+                    timeout=30_000)
     assert window.chat.stop.isEnabled()
     qtbot.mouseClick(window.chat.stop, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.chat.busy, timeout=10_000)
@@ -65,4 +66,4 @@ def test_unreachable_service_shows_its_state_and_the_offline_assistant_answers(m
     qtbot.waitUntil(lambda: not window.chat.busy, timeout=60_000)
     wait_idle(qtbot, window)
     assert window.viewport.model_bounds is not None, "the offline fallback should still design the pot"
-    assert "could not be reached" in window.chat.bubbles[-1].text
+    assert "offline assistant answered" in window.chat.bubbles[-1].text

@@ -17,8 +17,8 @@ from core.geometry.build import Evaluator
 from core.geometry.thumbnail import render_png
 from desktop.panels.marketplace import MarketplacePanel, OpenedListing
 from desktop.panels.marketplace.publish import ProjectSnapshot
-from desktop.panels.marketplace.publish_queue import PublishQueue
 from sync_client.client import HubClient
+from sync_client.publish_queue import PublishQueue
 from tests.desktop.market_support import market_hub_fixture, publish_planter, signed_in, workers_fixture  # noqa: F401
 from tests.hub.fixtures import FAST_RETRY
 from tests.hub.services import HubProcess
@@ -61,6 +61,13 @@ def test_search_open_listing_and_open_in_studio_with_parameters(
     assert panel.detail.remix_button.isVisibleTo(panel) and not panel.detail.remix_note.isVisibleTo(panel)
     assert "planter.stl" in panel.detail.files.text()
 
+    # a review before downloading: the hub refuses, the form says why and what to do
+    form = panel.detail.review_form
+    qtbot.keyClicks(form.body, "Looks great")
+    qtbot.mouseClick(form.post, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Only people who downloaded or bought" in form.message.text(), timeout=20_000)
+    assert form.post.isEnabled() and form.body.toPlainText() == "Looks great"  # nothing typed is lost
+
     with qtbot.waitSignal(panel.open_in_studio, timeout=30_000) as opened:
         qtbot.mouseClick(panel.detail.open_button, Qt.MouseButton.LeftButton)
     result: OpenedListing = opened.args[0]
@@ -73,6 +80,12 @@ def test_search_open_listing_and_open_in_studio_with_parameters(
     with qtbot.waitSignal(panel.open_in_studio, timeout=30_000) as remixed:
         qtbot.mouseClick(panel.detail.remix_button, Qt.MouseButton.LeftButton)
     assert remixed.args[0].remix_of == listing.id  # publishing it later credits the original
+
+    form.rating.setCurrentIndex(form.rating.findData(4))  # downloaded now: the review is posted and shown
+    qtbot.mouseClick(form.post, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Looks great" in panel.detail.reviews.text(), timeout=20_000)
+    assert "★★★★☆" in panel.detail.reviews.text() and "posted" in form.message.text()
+    assert [(r.rating, r.body) for r in alice.market.reviews(listing.id)] == [(4, "Looks great")]
     bob.close()
     alice.close()
 
@@ -230,8 +243,13 @@ def test_paid_listing_buy_then_open_like_collect_and_filters(
         qtbot.mouseClick(panel.detail.open_button, Qt.MouseButton.LeftButton)
     assert opened.args[0].document is not None
 
+    assert not panel.detail.like_button.isChecked()
     qtbot.mouseClick(panel.detail.like_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "♥ 1 likes" in panel.detail.stats.text(), timeout=20_000)
+    panel.detail.back.emit()
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):  # reopened later: the button shows my like
+        panel.open_listing(paid.id)
+    assert panel.detail.like_button.isChecked() and panel.detail.like_button.text() == "♥ Liked"
     panel.add_to_collection(None, paid.id, True, "Balcony ideas")
     qtbot.waitUntil(lambda: "Balcony ideas" in panel.banner.text(), timeout=20_000)
     assert [(c.name, c.listing_ids) for c in bob.market.collections()] == [("Balcony ideas", [paid.id])]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import theme
 from desktop.panels.marketplace import MarketplacePanel
-from desktop.panels.marketplace.publish_queue import PublishQueue
+from sync_client.publish_queue import PublishQueue
 from tests.desktop.market_support import signed_in, workers_fixture  # noqa: F401
 from tests.hub.services import HubProcess
 

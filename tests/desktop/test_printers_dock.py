@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.panels.printers.card import PrinterCard
 from desktop.panels.printers.dock import PrintersDock, PrinterServices
 from desktop.workers import Workers
-from printers.base import PrinterConfig, TlsMode
+from printers.base import ConnectionState, PrinterConfig, TlsMode
 from printers.book import PrinterBook
 from printers.drivers.bambu.project import package
 from printers.fleet import Fleet
@@ -291,7 +291,7 @@ def test_add_printer_from_ssdp_discovery_connects_and_keeps_the_code_out_of_file
 
 
 def test_add_a_virtual_printer_starts_one_that_comes_online(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.panels.printers.virtual import VirtualPrinters
+    from printers.virtual import VirtualPrinters
     book = PrinterBook(tmp_path / "printers.json")
     fleet = Fleet(book)
     workers = Workers(lambda label, exc: None)
@@ -343,12 +343,13 @@ def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, print
                     timeout=10_000)
     assert (card.state.total_layers or 0) >= 15  # 4 mm at 0.2 mm layers, counted from the real G-code
     queue_view = setup.dock.queue_view
-    queue_view.refresh()
+    setup.dock.tabs.setCurrentWidget(queue_view)  # a hidden view reloads when shown
     assert [(j.name, j.printer, j.status) for j in queue_view.jobs] == [("Little pot", "Workshop X1C", "printing")]
-    qtbot.mouseClick(card.controls.stop_button, Qt.MouseButton.LeftButton)
-    _click_box_button(qtbot, card.controls.confirm_box, QMessageBox.StandardButton.Yes)
     history = setup.dock.history_view
-    qtbot.waitUntil(lambda: bool(history.refresh() or history.jobs), timeout=10_000)
+    setup.dock.tabs.setCurrentWidget(history)
+    assert history.jobs == []
+    setup.fleet.get(setup.config.name).stop()  # the outcome is recorded on the printer's network thread…
+    qtbot.waitUntil(lambda: bool(history.jobs), timeout=10_000)  # …and the visible view follows, no polling
     assert history.table.topLevelItem(0).text(2) == "Cancelled"
     assert history.table.topLevelItem(0).text(0) == "Little pot"
 
@@ -374,6 +375,8 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
     from PySide6.QtCore import QTranslator
 
     from printers.drivers.bambu.driver import BambuDriver
+    from printers.hms import decode
+    from printers.state import JobState, PrinterState
     source = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "printers_pt_BR.ts"
     qm = tmp_path / "printers_pt_BR.qm"
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
@@ -387,9 +390,20 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
     workers = Workers(lambda label, exc: None)
     dock = PrintersDock(PrinterServices(fleet, workers, queue=JobQueue(tmp_path / "jobs.sqlite")))
     qtbot.addWidget(dock)
-    card = dock.add_card(BambuDriver(PrinterConfig(name="Oficina", kind="bambu", serial=SERIAL), ACCESS))
+    driver = BambuDriver(PrinterConfig(name="Oficina", kind="bambu", serial=SERIAL), ACCESS)
+    card = dock.add_card(driver)
+    dock.notifier.tray = None  # the in-window toast is what this test reads
     app.installTranslator(translator)
     try:
+        driver.model.update(PrinterState(state=JobState.PRINTING, job_name="Vaso"))
+        driver.model.patch(state=JobState.PAUSED, hms=(decode(0x07002000, 0x00020001), decode(0x12001100, 0x00010001)))
+        qtbot.waitUntil(lambda: "O AMS A, compartimento 1, ficou sem filamento. (HMS_0700_2000_0002_0001)"
+                        in card.hms.text(), timeout=5000)
+        assert "AMS lite relatou um evento fatal; procure HMS_1200_1100_0001_0001 na wiki" in card.hms.text()
+        assert dock.notifier.toast.text().startswith("Oficina: HMS_1200_1100_0001_0001: AMS lite relatou")
+        driver.model.patch(state=JobState.FINISHED)
+        qtbot.waitUntil(lambda: dock.notifier.toast.text() == "Oficina: Vaso: impressão concluída.", timeout=5000)
+        assert driver.model.state.hms[0].text == "AMS A slot 1 has run out of filament."  # English for the CLI
         dock.retranslate()
         assert dock.windowTitle() == "Impressoras"
         assert [dock.tabs.tabText(i) for i in range(3)] == ["Impressoras", "Fila", "Histórico"]
@@ -491,7 +505,9 @@ def test_add_a_klipper_printer_by_hand_and_heat_it_from_its_card(qtbot, request:
         qtbot.waitUntil(lambda: card.connection_label.text().endswith("Online"), timeout=10_000)
         assert card.model_label.text() == "Klipper"
         controls = card.controls
-        assert controls.light.isHidden() and controls.speed.isHidden() and card.trays.isHidden()
+        assert controls.light.isHidden() and card.trays.isHidden()
+        assert not controls.speed.isHidden()  # Klipper's M220 feed rate, shown as the four levels
+        qtbot.waitUntil(lambda: controls.speed.currentText() == "Standard", timeout=5000)
         qtbot.mouseClick(controls.temps_button, Qt.MouseButton.LeftButton)
         controls.nozzle_target.setValue(200)
         controls.bed_target.setValue(60)
@@ -518,10 +534,72 @@ def test_remove_a_printer_after_confirming(qtbot, printers_setup) -> None:  # ty
     _click_box_button(qtbot, box, QMessageBox.StandardButton.No)
     assert "Workshop X1C" in setup.dock.cards and setup.book.list()
     card.remove_action.trigger()
+    driver = setup.fleet.drivers["Workshop X1C"]
     _click_box_button(qtbot, setup.dock.confirm_box, QMessageBox.StandardButton.Yes)
-    assert setup.dock.cards == {} and setup.book.list() == [] and setup.fleet.drivers == {}
+    assert setup.dock.cards == {} and setup.dock.empty.isVisible()  # at once; the fleet disconnects on a worker
+    qtbot.waitUntil(lambda: setup.book.list() == [] and setup.fleet.drivers == {}, timeout=5000)
     assert secrets.get_secret(setup.config.secret_key) is None
-    qtbot.waitUntil(lambda: setup.dock.empty.isVisible(), timeout=5000)
+    assert driver.model.connection == ConnectionState.DISCONNECTED
+
+
+def test_edit_a_printer_with_a_wrong_access_code_rebuilds_it_in_place(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
+    setup = printers_setup(access_code="99999999", with_scale=True)
+    card = setup.card()
+    qtbot.waitUntil(lambda: "Access code refused" in card.connection_label.text(), timeout=10_000)
+    assert "Edit printer…" in card.advice.text()
+    position = setup.dock._cards_box.indexOf(card)
+    card.edit_action.trigger()
+    dialog = setup.dock.add_dialog
+    assert dialog is not None and dialog.windowTitle() == "Edit printer" and not dialog.found_part.isVisible()
+    assert dialog.name.text() == "Workshop X1C" and dialog.bambu.serial.text() == SERIAL
+    assert dialog.bambu.verify_ca.isChecked() and dialog.bambu.ca_file.text() == setup.config.ca_file
+    assert dialog.bambu.access.text() == "" and not dialog.kinds.isTabEnabled(1)
+    qtbot.keyClicks(dialog.bambu.access, ACCESS)
+    results: list[int] = []
+    dialog.finished.connect(results.append)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: setup.dock.cards["Workshop X1C"] is not card, timeout=10_000)
+    fixed = setup.card()
+    assert setup.dock._cards_box.indexOf(fixed) == position
+    qtbot.waitUntil(lambda: results == [QDialog.DialogCode.Accepted], timeout=5000)
+    qtbot.waitUntil(lambda: fixed.connection_label.text().endswith("Online"), timeout=10_000)
+    qtbot.waitUntil(lambda: fixed.scale_label.isVisible(), timeout=10_000)  # the scale follows the rebuilt driver
+    assert setup.book.secret(setup.book.get("Workshop X1C")) == ACCESS and ACCESS not in setup.book.path.read_text()
+
+
+def test_a_printer_that_cannot_start_gets_an_error_card_to_fix_or_remove(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    book = PrinterBook(tmp_path / "printers.json")
+    book.add(PrinterConfig(name="Octo", kind="octoprint"))
+    book.add(PrinterConfig(name="Voron", kind="moonraker", host="127.0.0.1", port=1))  # no instance name
+    fleet = Fleet(book)
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(fleet, workers))
+    qtbot.addWidget(dock)
+    dock.resize(420, 700)
+    dock.show()
+    fleet.start()
+    try:
+        qtbot.waitUntil(lambda: set(dock.broken) == {"Octo", "Voron"}, timeout=5000)
+        octo, voron = dock.broken["Octo"], dock.broken["Voron"]
+        assert "unknown printer kind 'octoprint'" in octo.reason.text() and octo.edit_button.isHidden()
+        assert "instance name" in voron.reason.text() and "Could not start" in voron.state_label.text()
+        assert not dock.empty.isVisible() and not dock.send_button.isEnabled()
+        qtbot.mouseClick(voron.edit_button, Qt.MouseButton.LeftButton)
+        dialog = dock.add_dialog
+        assert dialog is not None and dialog.kinds.currentWidget() is dialog.moonraker
+        assert dialog.moonraker.broker.host.text() == "127.0.0.1"
+        qtbot.keyClicks(dialog.moonraker.instance, "voron")
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Voron" in dock.cards and "Voron" not in dock.broken, timeout=10_000)
+        assert book.get("Voron").instance == "voron" and fleet.errors == {"Octo": octo.reason.text()}
+        qtbot.mouseClick(octo.remove_button, Qt.MouseButton.LeftButton)
+        _click_box_button(qtbot, dock.confirm_box, QMessageBox.StandardButton.Yes)
+        qtbot.waitUntil(lambda: [c.name for c in book.list()] == ["Voron"] and fleet.errors == {}, timeout=5000)
+        assert dock.broken == {}
+    finally:
+        dock.shutdown()
+        workers.shutdown()
+        fleet.stop()
 
 
 def test_reports_from_a_network_thread_reach_the_card_on_the_gui_thread_newest_first(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -582,3 +660,15 @@ def test_a_long_report_stream_does_not_eat_pythons_true(qtbot) -> None:  # type:
     qtbot.waitUntil(lambda: card.layer_label.text() == "Layer 3000 / 3000", timeout=5000)
     assert sys.getrefcount(True) > before - 50
     workers.shutdown()
+
+
+def test_every_printer_message_has_a_portuguese_translation() -> None:
+    import xml.etree.ElementTree as ET
+
+    from printers.hms import templates
+    from printers.messages import NOTICE_TEMPLATES
+    source = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "printers_pt_BR.ts"
+    [context] = [c for c in ET.parse(source).getroot() if c.findtext("name") == "PrinterMessages"]
+    translated = {m.findtext("source"): m.findtext("translation") for m in context.iter("message")}
+    missing = [t for t in [*NOTICE_TEMPLATES.values(), *templates()] if not translated.get(t)]
+    assert missing == []

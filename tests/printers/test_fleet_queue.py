@@ -39,6 +39,8 @@ def test_book_keeps_secrets_out_of_the_json(isolated_home: Path) -> None:
 
 def test_queue_picks_fitting_printer_and_keeps_history(tmp_path: Path) -> None:
     queue = JobQueue(tmp_path / "q.sqlite")
+    changes: list[int] = []
+    queue.changed.connect(lambda: changes.append(len(queue.pending())))
     small = PrinterConfig(name="mini", kind="bambu", bed=(180, 180, 180), material="PLA")
     big = PrinterConfig(name="x1", kind="bambu", bed=(256, 256, 256), material="PLA")
     petg = PrinterConfig(name="petg", kind="bambu", bed=(256, 256, 256), material="PETG")
@@ -52,6 +54,7 @@ def test_queue_picks_fitting_printer_and_keeps_history(tmp_path: Path) -> None:
     queue.mark_sending(tall.id, "x1")
     queue.mark_printing(tall.id)
     queue.finish(tall.id, "finished", filament_g=42.5)
+    assert changes == [1, 2, 2, 2, 1]  # every change is announced, after it is saved
     reopened = JobQueue(tmp_path / "q.sqlite")
     [done] = reopened.history()
     assert done.status == "finished" and done.filament_g == 42.5 and done.duration_s is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.tasks import Task
-from printers.base import ConnectionState, PrinterConfig
+from printers.base import Capability, ConnectionState, PrinterConfig
 from printers.drivers.moonraker.driver import MoonrakerDriver
 from printers.errors import CapabilityError, CommandRejectedError
 from printers.mqtt import MqttSettings
@@ -90,3 +90,17 @@ def test_moonraker_going_offline_is_shown(klipper: tuple[MoonrakerSimulator, Moo
     wait_for(lambda: (ConnectionState.ONLINE, "") in seen, what="back online after the host reconnects")
     offline = [detail for state, detail in seen if state == ConnectionState.OFFLINE]
     assert offline and "Moonraker is offline" in offline[0]
+
+
+def test_speed_levels_become_m220_and_the_reported_factor_maps_back(
+        klipper: tuple[MoonrakerSimulator, MoonrakerDriver]) -> None:
+    sim, drv = klipper
+    assert Capability.SPEED in drv.capabilities
+    wait_for(lambda: drv.model.state.speed_level == 2, what="standard speed from the initial query")
+    drv.set_speed(4)
+    assert sim.status["gcode_move"]["speed_factor"] == 1.66
+    wait_for(lambda: drv.model.state.speed_level == 4, what="ludicrous reported back")
+    drv.gcode("M220 S55")  # set on the printer's own screen: shown as the nearest level
+    wait_for(lambda: drv.model.state.speed_level == 1, what="silent")
+    with pytest.raises(CapabilityError, match="Speed level must be 1"):
+        drv.set_speed(5)

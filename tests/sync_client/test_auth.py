@@ -10,7 +10,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
+from core.errors import CancelledError
 from core.secrets import get_secret
+from core.tasks import Task
 from sync_client.errors import NotSignedIn
 from tests.hub.fixtures import PASSWORD, MakeClient
 from tests.hub.services import HubProcess
@@ -49,6 +51,32 @@ def test_pkce_loopback_sign_in(hub: HubProcess, make_client: MakeClient) -> None
     stored = get_secret(client.session.keyring_key) or ""
     assert refresh and refresh in stored  # the refresh token lives in the keyring...
     assert client.session.access_token() not in stored  # ...and the access token only in memory
+
+
+def test_browser_sign_in_can_be_cancelled_while_waiting(hub: HubProcess, make_client: MakeClient) -> None:
+    client = make_client(hub, sign_in=False)
+    client.register(client.username, PASSWORD)
+    task = Task()
+    opened: list[str] = []
+    failure: list[BaseException] = []
+
+    def wait_for_browser() -> None:
+        try:
+            client.session.sign_in_browser(opened.append, timeout=120, task=task)
+        except BaseException as exc:  # handed to the test thread
+            failure.append(exc)
+
+    waiter = threading.Thread(target=wait_for_browser, daemon=True)
+    waiter.start()
+    while not opened and waiter.is_alive():
+        waiter.join(0.05)
+    task.cancel()  # the person closed the browser tab and pressed Cancel in the app
+    waiter.join(10)
+    assert not waiter.is_alive() and isinstance(failure[0], CancelledError)
+    assert not client.session.signed_in
+    redirect = parse_qs(urlsplit(opened[0]).query)["redirect_uri"][0]
+    with pytest.raises(httpx.ConnectError):  # the loopback port is closed again
+        httpx.get(redirect, params={"code": "late", "state": "late"}, timeout=2)
 
 
 def test_authorize_refuses_foreign_redirect_and_plain_pkce(hub: HubProcess) -> None:

@@ -85,6 +85,9 @@ def test_wrong_types_are_refused(fake: FakeHub, client: HubClient) -> None:
     fake.json("/listings/7", [1, 2, 3])
     with pytest.raises(BadResponse, match="malformed"):
         client.market.listing(7)
+    fake.json("/listings/7/remixes", [8, "../../etc", True])
+    with pytest.raises(BadResponse, match="remixes is malformed"):
+        client.market.remixes(7)
     fake.routes["/categories"] = lambda: (200, {"Content-Type": "application/json"}, b"{not json")
     with pytest.raises(BadResponse, match="not valid JSON"):
         client.market.categories()

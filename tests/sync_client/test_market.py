@@ -131,7 +131,8 @@ def test_no_derivatives_licence_blocks_remixes(hub: HubProcess, make_client: Mak
     open_one = _publish(client, tmp_path / "o", licence="CC-BY-SA")
     remix = _publish(client, tmp_path / "m", remix_of=open_one.id)
     assert client.market.listing(remix.id).remix_of == open_one.id
-    assert httpx.get(f"{hub.url}/listings/{open_one.id}/remixes").json() == [remix.id]
+    assert client.market.remixes(open_one.id) == [remix.id]
+    assert client.market.remixes(remix.id) == []
 
 
 def test_likes_collections_comments(hub: HubProcess, make_client: MakeClient, tmp_path: Path) -> None:
@@ -140,6 +141,9 @@ def test_likes_collections_comments(hub: HubProcess, make_client: MakeClient, tm
     bob.market.like(listing.id)
     bob.market.like(listing.id)  # liking twice counts once
     assert bob.market.listing(listing.id).likes == 1
+    assert bob.market.listing(listing.id).liked_by_me  # the Like button opens pressed for bob...
+    assert not alice.market.listing(listing.id).liked_by_me  # ...but not for alice
+    assert httpx.get(f"{hub.url}/listings/{listing.id}").json()["liked_by_me"] is False  # nor for a visitor
     shelf = bob.market.create_collection("Balcony")
     assert bob.market.collect(shelf.id, listing.id).listing_ids == [listing.id]
     with pytest.raises(Conflict):
@@ -149,4 +153,5 @@ def test_likes_collections_comments(hub: HubProcess, make_client: MakeClient, tm
     thread = alice.market.comments(listing.id)
     assert [(c.author, c.parent_id) for c in thread] == [(bob.username, None), (alice.username, first.id)]
     bob.market.like(listing.id, liked=False)
-    assert bob.market.listing(listing.id).likes == 0
+    unliked = bob.market.listing(listing.id)
+    assert unliked.likes == 0 and not unliked.liked_by_me

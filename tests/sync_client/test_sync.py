@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
+import pytest
+
 from core.document.document import Document
+from core.tasks import Task
 from sync_client.client import HubClient
+from sync_client.errors import HubUnavailable
+from sync_client.publish_queue import PublishQueue
 from sync_client.sync import SyncStatus
 from tests.hub.fixtures import FAST_RETRY, PASSWORD, MakeClient
 from tests.hub.services import HubProcess
@@ -126,13 +133,39 @@ def test_publishing_offline_queues_until_the_hub_is_back(sqlite_hub: HubProcess,
     maker = make_client(sqlite_hub)
     export = stl_file(tmp_path / "export", "lantern.stl")
     sqlite_hub.kill()
-    queued = maker.publications.publish(Publication(title="Paper lantern base", category="art", licence="CC0",
-                                                    files=[export]))
-    assert queued is None and [t for _, t in maker.publications.pending()] == ["Paper lantern base"]
+    queue = maker.publications
+    queue.add(Publication(title="Paper lantern base", category="art", licence="CC0", files=[export]))
+    queue.add(Publication(title="Lantern remix", category="art", licence="CC0", files=[export], remix_of=999_999))
+    assert [e.title for e in queue.entries("pending")] == ["Paper lantern base", "Lantern remix"]
     export.unlink()  # the temporary export is gone; the queue kept its own copy
-    assert maker.publications.flush() == []  # still offline: nothing lost
+    with pytest.raises(HubUnavailable):
+        queue.send(maker.market)  # still offline: nothing lost
+    assert len(queue.entries("pending")) == 2
+    queue = PublishQueue(queue.folder)  # the app was restarted meanwhile
 
     sqlite_hub.start()
-    [listing] = maker.publications.flush()
-    assert maker.publications.pending() == []
+    [listing] = queue.send(maker.market)
+    assert queue.entries("pending") == []
+    [failed] = queue.entries("failed")  # refused for good: kept with the hub's reason, not dropped
+    assert failed.title == "Lantern remix" and failed.error
     assert [i.id for i in maker.market.search("lantern").items] == [listing.id]
+
+
+def test_following_a_quiet_project_stops_soon_after_cancel(sqlite_hub: HubProcess, make_client: MakeClient) -> None:
+    alice, bob, project_id = _team(sqlite_hub, make_client)
+    heard: list[int] = []
+    bob.sync.remote_ops.connect(lambda _pid, ops: heard.extend(op.rev for op in ops))
+    task = Task()
+    follower = threading.Thread(target=bob.sync.follow, args=(project_id, task), daemon=True)
+    follower.start()
+    alice.sync.record(project_id, "set_param", {"name": "width", "value": 120})
+    alice.sync.sync([project_id])
+    deadline = time.monotonic() + 15
+    while not heard and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert heard == [1]
+    time.sleep(0.5)  # nothing happens on the project any more: only keep-alives arrive
+    task.cancel()
+    follower.join(10)  # before: it waited for the next op, which on a quiet project never comes
+    assert not follower.is_alive(), "the live stream ignored the cancel while the project was quiet"
+    assert bob.sync.outbox.checkpoint(project_id) == 1

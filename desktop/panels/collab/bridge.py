@@ -1,6 +1,11 @@
 """SyncBridge: the SyncEngine's signals, re-emitted on the GUI thread, and the engine's network
 work (sync, resolve, live follow) moved onto worker threads.
 
+Live streams run as jobs of the bridge's own small Workers pool, not the window's shared one: a
+stream holds its thread for as long as the project is open, and the shared pool has two threads
+that thumbnails and searches need. Unfollowing cancels the job's Task, which SyncEngine.follow
+notices within one hub heartbeat, and close() waits for every stream to end.
+
 core.events.Signal fires on whatever thread called the engine; touching widgets from there would
 crash Qt, so every engine signal is forwarded through a Qt signal of this QObject (queued across
 threads), like pyvistaqt's render_signal and desktop/bridge.py for the printers.
@@ -9,12 +14,13 @@ threads), like pyvistaqt's render_signal and desktop/bridge.py for the printers.
 from __future__ import annotations
 
 import logging
-import threading
+import time
 from typing import Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.workers import Workers
+from core.tasks import Task
+from desktop.workers import Job, Workers
 from sync_client.errors import HubError
 from sync_client.models import RemoteOp
 from sync_client.outbox import ConflictRecord
@@ -22,6 +28,7 @@ from sync_client.sync import SyncEngine, SyncStatus
 
 log = logging.getLogger(__name__)
 RECONNECT_S = 3.0
+MAX_LIVE = 4  # projects followed at once; more wait for a free thread
 
 
 class SyncBridge(QObject):
@@ -36,7 +43,8 @@ class SyncBridge(QObject):
         self.engine = engine
         self.workers = workers
         self.projects: set[int] = set()
-        self._following: dict[int, threading.Event] = {}
+        self._following: dict[int, Job] = {}
+        self.live = Workers(lambda _label, exc: self.failed.emit(exc), threads=MAX_LIVE, parent=self)
         self._syncing = False
         engine.status_changed.connect(self._status)
         engine.remote_ops.connect(self._ops)
@@ -64,13 +72,16 @@ class SyncBridge(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        for stop in self._following.values():
-            stop.set()
+        for job in self._following.values():
+            job.cancel()
         self._following.clear()
 
     def close(self) -> None:
-        """Stop syncing and let go of the engine (the owner calls this before deleting the bridge)."""
+        """Stop syncing, end the live streams and let go of the engine (the owner calls this before
+        deleting the bridge)."""
         self.stop()
+        if not self.live.shutdown():
+            log.warning("a live update stream did not end in time")
         self.engine.status_changed.disconnect(self._status)
         self.engine.remote_ops.disconnect(self._ops)
         self.engine.conflict_added.disconnect(self._conflict)
@@ -100,22 +111,21 @@ class SyncBridge(QObject):
         if project_id in self._following:
             return
         self.projects.add(project_id)
-        stop = threading.Event()
-        self._following[project_id] = stop
-        # its own daemon thread, not the shared pool: a live stream blocks for as long as it is open, and
-        # SyncEngine.follow only notices `stop` when an op arrives (keep-alives are not surfaced to it)
-        threading.Thread(target=self._follow_loop, args=(project_id, stop), name=f"live-{project_id}",
-                         daemon=True).start()
+        self._following[project_id] = self.live.submit(
+            f"live updates {project_id}", lambda task: self._follow_loop(project_id, task), lambda _r: None,
+            show=False)
 
     def unfollow(self, project_id: int) -> None:
-        stop = self._following.pop(project_id, None)
-        if stop is not None:
-            stop.set()
+        job = self._following.pop(project_id, None)
+        if job is not None:
+            job.cancel()
 
-    def _follow_loop(self, project_id: int, stop: threading.Event) -> None:
-        while not stop.is_set():
+    def _follow_loop(self, project_id: int, task: Task) -> None:
+        while not task.cancelled:
             try:
-                self.engine.follow(project_id, stop)
+                self.engine.follow(project_id, task)
             except HubError as exc:  # offline or dropped: the indicator says so, we retry quietly
                 log.info("live updates for project %s paused: %s", project_id, exc)
-            stop.wait(RECONNECT_S)
+            resume = time.monotonic() + RECONNECT_S
+            while not task.cancelled and time.monotonic() < resume:
+                time.sleep(0.1)

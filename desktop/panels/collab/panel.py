@@ -1,8 +1,9 @@
 """CollabPanel: one shared project's people, comment threads and history, kept live.
 
 The main window creates it for the open shared project, connects `pins_changed` to
-`pins.draw_pins(viewport.plotter, pins)` and a viewport pick to `open_pin_near(point)`, and
-applies `remote_changes` (ops from collaborators) to its document.
+`pins.draw_pins(viewport.plotter, pins)` and a viewport pick to `open_pin_near(point)`, and calls
+`bind_document(doc)` so collaborators' ops land in the open document (outside the undo stack, see
+collab.remote); `remote_changes` then fires after they were applied.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.document.document import Document
 from desktop.dialogs.errors import user_message
 from desktop.panels.collab.bridge import SyncBridge
 from desktop.panels.collab.common import role_label, tr
 from desktop.panels.collab.history import RevisionHistory
 from desktop.panels.collab.pins import CommentPin, pin_near, pins_from_comments
+from desktop.panels.collab.remote import apply_remote_ops
 from desktop.panels.collab.share import ShareDialog
 from desktop.panels.collab.threads import ThreadView
 from desktop.workers import Workers
@@ -41,7 +44,7 @@ PIN_TOLERANCE_MM = 4.0
 
 class CollabPanel(QWidget):
     pins_changed = Signal(object)  # list[CommentPin]
-    remote_changes = Signal(object)  # list[RemoteOp] made by collaborators
+    remote_changes = Signal(object)  # list[RemoteOp] made by collaborators (applied to the bound document)
     loaded = Signal()  # a reload finished (comments, members, history)
 
     def __init__(self, client: HubClient, workers: Workers, bridge: SyncBridge, project_id: int, project_name: str,
@@ -54,6 +57,7 @@ class CollabPanel(QWidget):
         self.pins: list[CommentPin] = []
         self.ops: list[RemoteOp] = []
         self.me: str | None = None  # whose ops are our own (not re-applied as remote changes)
+        self.document: Document | None = None
         self._asked = self._shown = 0  # comment lists are numbered so a slow, older answer never wins
         self.share_dialog: ShareDialog | None = None
         self.title = QLabel(f"<b>{project_name}</b>", objectName="collabTitle")
@@ -87,6 +91,10 @@ class CollabPanel(QWidget):
         bridge.remote_ops.connect(self._remote_ops)
         bridge.follow(project_id)
         self.reload()
+
+    def bind_document(self, doc: Document | None) -> None:
+        """The open document collaborators' ops are applied to (None: only report them)."""
+        self.document = doc
 
     def close_project(self) -> None:
         """Stop live updates for this project (call before dropping the panel)."""
@@ -185,5 +193,12 @@ class CollabPanel(QWidget):
         self.ops = sorted([*self.ops, *fresh], key=lambda o: o.rev)
         self.history.show_changes(self.ops)
         theirs = [op for op in fresh if op.author != self.me]
-        if theirs:
-            self.remote_changes.emit(theirs)
+        if not theirs:
+            return
+        refused = apply_remote_ops(self.document, theirs) if self.document is not None else []
+        if refused:
+            op, exc = refused[0]
+            self.error.setText(tr("A change by {0} could not be applied to your copy ({1}). Open the sync details "
+                                  "to compare versions.").format(op.author, exc))
+            self.error.show()
+        self.remote_changes.emit(theirs)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.tasks import Task
 from desktop.panels.marketplace.common import licence_label, price_text, tr
+from desktop.panels.marketplace.review_form import ReviewForm
 from sync_client.client import HubClient
 from sync_client.models import Listing, Review
 
@@ -54,9 +55,7 @@ def load_page(client: HubClient, listing_id: int, task: Task) -> ListingPage:
             page.images.append(image)
     if listing.remix_of is not None:
         page.parent = client.market.listing(listing.remix_of)
-    # not yet wrapped by sync_client.Market: GET /listings/{id}/remixes -> [ids]
-    remix_ids = client.transport.json("GET", f"/listings/{listing_id}/remixes") or []
-    page.remixes = [client.market.listing(int(i)) for i in remix_ids[:MAX_REMIXES]]
+    page.remixes = [client.market.listing(i) for i in client.market.remixes(listing_id)[:MAX_REMIXES]]
     return page
 
 
@@ -111,6 +110,7 @@ class DetailPage(QScrollArea):
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.files = QLabel(objectName="detailFiles", wordWrap=True)
         self.reviews = QLabel(objectName="detailReviews", wordWrap=True)
+        self.review_form = ReviewForm()
         self.family = QLabel(objectName="remixTree", wordWrap=True)
         self.family.linkActivated.connect(lambda href: self.listing_linked.emit(int(href)))
 
@@ -134,7 +134,8 @@ class DetailPage(QScrollArea):
         layout.addLayout(download)
         for title, widget in ((tr("Licence"), self.licence), (None, self.remix_note),
                               (tr("About this model"), self.description), (tr("Files"), self.files),
-                              (tr("Reviews"), self.reviews), (tr("Remix family"), self.family)):
+                              (tr("Reviews"), self.reviews), (None, self.review_form),
+                              (tr("Remix family"), self.family)):
             if title:
                 layout.addWidget(_section(title))
             layout.addWidget(widget)
@@ -145,8 +146,12 @@ class DetailPage(QScrollArea):
             signal.emit(self.page.listing.id)
 
     def show_page(self, page: ListingPage) -> None:
+        if self.page is None or self.page.listing.id != page.listing.id:
+            self.review_form.reset()
         self.page = page
         item = page.listing
+        self.like_button.setChecked(item.liked_by_me)
+        self.like_button.setText(tr("♥ Liked") if item.liked_by_me else tr("♥ Like"))
         self.title.setText(item.title)
         self.creator.setText(tr("by {0} · {1}").format(item.creator, self.category_titles.get(item.category,
                                                                                              item.category)))

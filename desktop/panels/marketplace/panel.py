@@ -36,7 +36,6 @@ from desktop.panels.marketplace.cards import CardGrid
 from desktop.panels.marketplace.common import error_text, tr
 from desktop.panels.marketplace.detail import DetailPage, ListingPage, load_page
 from desktop.panels.marketplace.publish import ProjectSnapshot, PublishDialog, enqueue
-from desktop.panels.marketplace.publish_queue import PublishQueue
 from desktop.panels.marketplace.search_bar import SearchBar, SearchQuery
 from desktop.panels.marketplace.style import stylesheet
 from desktop.panels.marketplace.thumbs import ThumbnailLoader
@@ -44,6 +43,7 @@ from desktop.workers import Job, Workers
 from sync_client.client import HubClient
 from sync_client.errors import HubUnavailable, NotSignedIn, PaymentRequired
 from sync_client.models import Category, Collection, Listing, SearchPage
+from sync_client.publish_queue import PublishQueue
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 24
@@ -143,6 +143,7 @@ class MarketplacePanel(QWidget):
         self.detail.remix_requested.connect(lambda i: self.open_in_studio_now(i, remix=True))
         self.detail.buy_requested.connect(self.buy)
         self.detail.like_toggled.connect(self.like)
+        self.detail.review_form.submitted.connect(self.post_review)
         self.detail.collect_requested.connect(self.collect)
         self.detail.cancel_button.clicked.connect(self.cancel_download)
         self.publish_button.clicked.connect(self.publish)
@@ -272,9 +273,18 @@ class MarketplacePanel(QWidget):
 
     def _refresh_page(self, page: ListingPage) -> None:
         if self.detail.page is not None and self.detail.page.listing.id == page.listing.id:
-            liked = self.detail.like_button.isChecked()
-            self.detail.show_page(page)
-            self.detail.like_button.setChecked(liked)
+            self.detail.show_page(page)  # the hub's answer, liked_by_me included, is the truth
+
+    def post_review(self, rating: int, body: str) -> None:
+        if self.detail.page is None:
+            return
+        listing_id, form = self.detail.page.listing.id, self.detail.review_form
+
+        def work(task: Task) -> ListingPage:
+            self.client.market.review(listing_id, rating, body)
+            return load_page(self.client, listing_id, task)
+
+        self._run("review", work, lambda page: (self._refresh_page(page), form.posted()), failed=form.refused)
 
     def collect(self, listing_id: int) -> None:
         self._run("collections", lambda _t: self.client.market.collections(),

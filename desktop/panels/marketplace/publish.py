@@ -29,9 +29,9 @@ from core.document.document import Document
 from core.errors import PotStudioError
 from core.geometry.thumbnail import render_png
 from desktop.panels.marketplace.common import LICENCES, licence_label, tr
-from desktop.panels.marketplace.publish_queue import PublishQueue, QueuedPublication
 from sync_client.api.market import Publication
 from sync_client.models import NO_REMIX, Category
+from sync_client.publish_queue import PublishQueue, QueuedPublication
 
 THUMB_SIZE = 512
 

@@ -3,10 +3,13 @@ or start a virtual printer to try the app without hardware.
 
 Adding writes the printer book (the access code goes to the keyring through the book, never to disk) and
 asks the fleet to connect; problems are shown inline so the user can fix a field without retyping others.
+The same dialog edits a saved printer ("Edit printer…"): prefilled, kind fixed, and saved with
+Fleet.replace, which rebuilds the driver from the new settings.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import Qt, Signal
@@ -27,12 +30,12 @@ from PySide6.QtWidgets import (
 from core.errors import PotStudioError
 from desktop.panels.printers.forms import BambuForm, MoonrakerForm, ScaleForm
 from desktop.panels.printers.texts import BAD, tr
-from desktop.panels.printers.virtual import VirtualPrinters
 from desktop.panels.printers.widgets import MUTED_STYLE, named
 from desktop.workers import Workers
 from printers.base import PrinterConfig
 from printers.discovery import DiscoveredPrinter, DiscoveryListener
 from printers.fleet import Fleet
+from printers.virtual import VirtualPrinters
 
 log = logging.getLogger(__name__)
 FOUND_ROLE = Qt.ItemDataRole.UserRole
@@ -49,11 +52,13 @@ class AddPrinterDialog(QDialog):
     _found = Signal(object)
 
     def __init__(self, fleet: Fleet, workers: Workers, discovery: DiscoveryListener | None = None,
-                 virtual: VirtualPrinters | None = None, parent: QWidget | None = None) -> None:
+                 virtual: VirtualPrinters | None = None, parent: QWidget | None = None,
+                 editing: PrinterConfig | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addPrinterDialog")
         self.setStyleSheet(MUTED_STYLE)
         self.setWindowTitle(tr("Add printer"))
+        self.editing = editing
         self.fleet = fleet
         self.workers = workers
         self.discovery = discovery
@@ -85,9 +90,13 @@ class AddPrinterDialog(QDialog):
         name_row = QFormLayout()
         name_row.addRow(tr("Name"), self.name)
         lay = QVBoxLayout(self)
-        lay.addWidget(named("cardTitle", QLabel(tr("Found on your network"))))
-        lay.addWidget(self.found_list)
-        lay.addWidget(self.found_hint)
+        self.found_part = QWidget()
+        found_box = QVBoxLayout(self.found_part)
+        found_box.setContentsMargins(0, 0, 0, 0)
+        found_box.addWidget(named("cardTitle", QLabel(tr("Found on your network"))))
+        found_box.addWidget(self.found_list)
+        found_box.addWidget(self.found_hint)
+        lay.addWidget(self.found_part)
         lay.addLayout(name_row)
         lay.addWidget(self.kinds)
         # Below the tabs, not inside: a QTabWidget does not grow for wrapped text, and this must be read.
@@ -104,6 +113,23 @@ class AddPrinterDialog(QDialog):
             for found in discovery.printers():
                 self._add_found(found)
         self._update_hint()
+        if editing is not None:
+            self._prefill(editing)
+
+    def _prefill(self, config: PrinterConfig) -> None:
+        """Edit mode: the saved settings in the form of their kind; the other kinds are not offered."""
+        self.setWindowTitle(tr("Edit printer"))
+        self.found_part.hide()
+        self.virtual_button.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
+        self.name.setText(config.name)
+        forms: dict[str, BambuForm | MoonrakerForm | ScaleForm] = {
+            "bambu": self.bambu, "moonraker": self.moonraker, "potscale": self.scale}
+        form = forms[config.kind]
+        form.load(config)
+        self.kinds.setCurrentWidget(form)
+        for index in range(self.kinds.count()):
+            self.kinds.setTabEnabled(index, self.kinds.widget(index) is form)
 
     def _on_found(self, found: DiscoveredPrinter) -> None:
         self._found.emit(found)  # discovery thread → GUI thread
@@ -147,9 +173,13 @@ class AddPrinterDialog(QDialog):
             name = self.name.text().strip()
             if not name:
                 raise PotStudioError(tr("Please give the printer a name."))
-            if any(c.name == name for c in self.fleet.book.list()):
+            old = self.editing.name if self.editing is not None else None
+            if name != old and any(c.name == name for c in self.fleet.book.list()):
                 raise PotStudioError(tr("There is already a printer named \"{0}\".").format(name))
             config, secret = form.config(name)
+            if self.editing is not None:
+                self._save(self.editing, config, secret)
+                return
             self._register(config, secret)
         except PotStudioError as exc:
             self.show_error(str(exc))
@@ -157,9 +187,23 @@ class AddPrinterDialog(QDialog):
         self.accept()
 
     def _register(self, config: PrinterConfig, secret: str) -> None:
-        self.fleet.book.add(config, secret or None)
-        self.fleet.get(config.name)  # connects in the background; the dock's card shows how it goes
+        self.fleet.add(config, secret or None)  # connects in the background; the dock's card shows how it goes
         self.added.emit(config.name)
+
+    def _save(self, old: PrinterConfig, config: PrinterConfig, secret: str) -> None:
+        """Fields the form does not show (bed, material, the virtual mark) are kept from the saved printer.
+        Replacing closes the old connection, which blocks: it runs on a worker."""
+        config = dataclasses.replace(config, bed=old.bed, nozzle=old.nozzle, material=old.material,
+                                     extra=dict(old.extra))
+        self.buttons.setEnabled(False)
+        self.show_error("")
+        self.workers.submit(tr("Saving {0}").format(config.name),
+                            lambda _t: self.fleet.replace(old.name, config, secret or None),
+                            lambda _driver: self.accept(), self._save_failed, show=False)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.show_error(str(exc))
 
     def add_virtual(self) -> None:
         assert self.virtual is not None

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, Slot
 
@@ -84,3 +86,40 @@ class PrinterSignals(QObject):
                 self.connection_changed.emit(*event)
         if state is not None:
             self.state_changed.emit(state)
+
+
+class Relay(QObject):
+    """Re-delivers a `core.events.Signal` (fleet, job queue) to `slot` on this object's GUI thread, with the
+    same invokeMethod hop as PrinterSignals. `coalesce` keeps only the newest pending call: for "something
+    changed" signals where one refresh covers a burst. Listening stops with detach() or when the owner goes."""
+
+    def __init__(self, signal: Any, slot: Callable[..., object], parent: QObject, coalesce: bool = False) -> None:
+        super().__init__(parent)
+        self._signal, self._slot, self._coalesce = signal, slot, coalesce
+        self._lock = threading.Lock()
+        self._calls: deque[tuple[Any, ...]] = deque()
+        self._scheduled = False
+        signal.connect(self.post)
+        parent.destroyed.connect(self.detach)
+
+    def detach(self) -> None:
+        self._signal.disconnect(self.post)
+
+    def post(self, *args: Any) -> None:
+        """Any thread: record the call and ask for a drain on the GUI thread."""
+        with self._lock:
+            if self._coalesce:
+                self._calls.clear()
+            self._calls.append(args)
+            if self._scheduled:
+                return
+            self._scheduled = True
+        QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _drain(self) -> None:
+        with self._lock:
+            calls, self._calls = list(self._calls), deque()
+            self._scheduled = False
+        for args in calls:
+            self._slot(*args)

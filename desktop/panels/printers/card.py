@@ -34,6 +34,7 @@ from desktop.panels.printers.texts import (
     duration,
     eta,
     fan_words,
+    hms_words,
     job_colour,
     job_words,
     kind_words,
@@ -70,6 +71,7 @@ QPushButton#lightButton:checked { background: #fff4c2; color: #5c4500; }
 
 class PrinterCard(QFrame):
     remove_requested = Signal(str)
+    edit_requested = Signal(str)
 
     def __init__(self, driver: PrinterDriver, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +110,8 @@ class PrinterCard(QFrame):
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setAutoRaise(True)
         menu = QMenu(self.menu_button)
+        self.edit_action = menu.addAction("")
+        self.edit_action.triggered.connect(lambda: self.edit_requested.emit(self.name))
         self.remove_action = menu.addAction("")
         self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.name))
         self.menu_button.setMenu(menu)
@@ -180,6 +184,7 @@ class PrinterCard(QFrame):
         lay.addWidget(self.hms)
 
     def retranslate(self) -> None:
+        self.edit_action.setText(tr("Edit printer…"))
         self.remove_action.setText(tr("Remove printer…"))
         self.menu_button.setToolTip(tr("More"))
         for key, text in (("nozzle", tr("Nozzle")), ("bed", tr("Bed")), ("chamber", tr("Chamber"))):
@@ -241,7 +246,7 @@ class PrinterCard(QFrame):
         self.speed_label.setText(tr("Speed: {0}").format(speed_words(s.speed_level or 0)) if show_speed else "")
         self.trays.set_trays(s.trays)
         self._show_filament()
-        problems = [f"⚠ {h.text} ({h.code})" for h in s.hms] + ([f"⚠ {s.error}"] if s.error else [])
+        problems = [f"⚠ {hms_words(h)} ({h.code})" for h in s.hms] + ([f"⚠ {s.error}"] if s.error else [])
         self.hms.setText("\n".join(problems))
         set_shown(self.hms, bool(problems))
         self.controls.set_state(s, online)

@@ -2,8 +2,9 @@
 
 Built from `PrinterServices` handed in by the composition root (no singletons): the `Fleet` of connected
 drivers, the `Workers` pool for blocking printer calls, and optional pieces (job queue, SSDP discovery,
-virtual printers, the current model for "Send to printer"). Fleet events may come from any thread; they
-are queued onto the GUI thread before a card is created.
+virtual printers, the current model for "Send to printer"). Fleet events (a driver added, removed, or one
+that failed to start) may come from any thread; Relays deliver them on the GUI thread, where cards are
+made. A printer that could not start gets a BrokenCard with its reason, so it can be edited or removed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.panels.printers.add_printer_dialog import AddPrinterDialog
+from desktop.panels.printers.bridge import Relay
+from desktop.panels.printers.broken_card import BrokenCard
 from desktop.panels.printers.card import PrinterCard
 from desktop.panels.printers.history import HistoryView
 from desktop.panels.printers.notifications import Notifier
@@ -34,7 +37,6 @@ from desktop.panels.printers.queue import QueueView
 from desktop.panels.printers.send_dialog import SendDialog
 from desktop.panels.printers.sending import ModelToSend
 from desktop.panels.printers.texts import tr
-from desktop.panels.printers.virtual import VirtualPrinters
 from desktop.panels.printers.widgets import named
 from desktop.workers import Workers
 from printers.base import PrinterDriver
@@ -42,6 +44,7 @@ from printers.discovery import DiscoveryListener
 from printers.fleet import Fleet
 from printers.queue import JobQueue
 from printers.state import Notice
+from printers.virtual import VirtualPrinters
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +61,6 @@ class PrinterServices:
 
 
 class PrintersDock(QDockWidget):
-    _driver_added = Signal(object)
-
     def __init__(self, services: PrinterServices, parent: QWidget | None = None,
                  notifier: Notifier | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,7 @@ class PrintersDock(QDockWidget):
         self.services = services
         self.fleet = services.fleet
         self.cards: dict[str, PrinterCard] = {}
+        self.broken: dict[str, BrokenCard] = {}
         self.add_dialog: AddPrinterDialog | None = None
         self.send_dialog: SendDialog | None = None
         self.confirm_box: QMessageBox | None = None
@@ -108,31 +110,56 @@ class PrintersDock(QDockWidget):
             self.tabs.addTab(self.history_view, "")
         self.setWidget(self.tabs)
         self.notifier = notifier or Notifier(parent or self)
-        self._driver_added.connect(self.add_card, Qt.ConnectionType.QueuedConnection)
-        self.fleet.driver_added.connect(self._on_driver_added)
-        fleet, handler = self.fleet, self._on_driver_added
-        self.destroyed.connect(lambda: fleet.driver_added.disconnect(handler))
+        self.relays = [Relay(self.fleet.driver_added, self.add_card, self),
+                       Relay(self.fleet.driver_removed, self.drop_card, self),
+                       Relay(self.fleet.failed, self.add_broken, self)]
         for driver in list(self.fleet.drivers.values()):
             self.add_card(driver)
+        for name, reason in dict(self.fleet.errors).items():
+            self.add_broken(name, reason)
         self._update_empty()
         self.retranslate()
 
-    def _on_driver_added(self, driver: PrinterDriver) -> None:
-        self._driver_added.emit(driver)  # any thread → queued to the GUI thread
+    def _take(self, name: str) -> int:
+        """Drop the card shown for `name` (a rebuilt driver, or a broken one fixed); returns its place, or -1."""
+        index = -1
+        for old in (self.cards.pop(name, None), self.broken.pop(name, None)):
+            if old is None:
+                continue
+            index = self._cards_box.indexOf(old)
+            if isinstance(old, PrinterCard):
+                old.signals.detach()
+            self._cards_box.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        return index
 
     def add_card(self, driver: PrinterDriver) -> PrinterCard:
         name = driver.config.name
-        old = self.cards.pop(name, None)
-        if old is not None:
-            old.signals.detach()
-            old.deleteLater()
+        index = self._take(name)
         card = PrinterCard(driver, self.services.workers)
         card.signals.notice.connect(partial(self._notice, name))
         card.remove_requested.connect(self.ask_remove)
+        card.edit_requested.connect(self.open_edit)
         self.cards[name] = card
-        self._cards_box.addWidget(card)
+        self._cards_box.insertWidget(index, card)
         self._update_empty()
         return card
+
+    def add_broken(self, name: str, reason: str) -> BrokenCard:
+        index = self._take(name)
+        editable = any(c.name == name and c.kind in ("bambu", "moonraker", "potscale") for c in self.fleet.book.list())
+        card = BrokenCard(name, reason, editable)
+        card.remove_requested.connect(self.ask_remove)
+        card.edit_requested.connect(self.open_edit)
+        self.broken[name] = card
+        self._cards_box.insertWidget(index, card)
+        self._update_empty()
+        return card
+
+    def drop_card(self, name: str) -> None:
+        self._take(name)
+        self._update_empty()
 
     def ask_remove(self, name: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, tr("Remove printer?"),
@@ -149,18 +176,9 @@ class PrintersDock(QDockWidget):
         box.deleteLater()
         if result != QMessageBox.StandardButton.Yes:
             return
-        # Fleet offers no remove(); its driver map is public, so the driver is forgotten there and disconnected
-        # on a worker (stopping the link joins its thread).
-        driver = self.fleet.drivers.pop(name, None)
-        if driver is not None:
-            self.services.workers.submit(tr("Disconnecting {0}").format(name), lambda _t: driver.disconnect(),
-                                         lambda _r: None, show=False)
-        self.fleet.book.remove(name)
-        card = self.cards.pop(name, None)
-        if card is not None:
-            card.signals.detach()
-            card.deleteLater()
-        self._update_empty()
+        self.drop_card(name)  # at once; the fleet disconnects (joining the link's thread) on a worker
+        self.services.workers.submit(tr("Removing {0}").format(name), lambda _t: self.fleet.remove(name),
+                                     lambda _r: None)
 
     def cleared_plates(self) -> set[str]:
         """Printers whose user confirmed the last part was removed (see printers.dispatch)."""
@@ -168,16 +186,22 @@ class PrintersDock(QDockWidget):
 
     def _notice(self, printer: str, notice: Notice) -> None:
         self.notifier.notify(printer, notice)
-        if self.history_view is not None and notice.kind in ("finished", "failed", "cancelled"):
-            self.history_view.refresh()
 
     def _update_empty(self) -> None:
-        self.empty.setVisible(not self.cards)
+        self.empty.setVisible(not self.cards and not self.broken)
         self.send_button.setEnabled(bool(self.cards))
 
     def open_add(self) -> AddPrinterDialog:
         s = self.services
         self.add_dialog = AddPrinterDialog(self.fleet, s.workers, s.discovery, s.virtual, self)
+        self.add_dialog.finished.connect(self.add_dialog.deleteLater)
+        self.add_dialog.open()
+        return self.add_dialog
+
+    def open_edit(self, name: str) -> AddPrinterDialog:
+        """The add dialog, prefilled; saving rebuilds the driver and the card is replaced in place."""
+        self.add_dialog = AddPrinterDialog(self.fleet, self.services.workers, parent=self,
+                                           editing=self.fleet.book.get(name))
         self.add_dialog.finished.connect(self.add_dialog.deleteLater)
         self.add_dialog.open()
         return self.add_dialog
@@ -196,8 +220,6 @@ class PrintersDock(QDockWidget):
         self.tabs.setCurrentIndex(0)
         if name in self.cards:
             self.cards_scroll.ensureWidgetVisible(self.cards[name])
-        if self.queue_view is not None:
-            self.queue_view.refresh()
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Printers"))
@@ -210,10 +232,13 @@ class PrintersDock(QDockWidget):
                               "or try a virtual printer."))
         for card in self.cards.values():
             card.retranslate()
+        for broken in self.broken.values():
+            broken.retranslate()
 
     def shutdown(self) -> None:
         """Detach from the fleet and every driver; the lead calls this before Fleet.stop() on quit."""
-        self.fleet.driver_added.disconnect(self._on_driver_added)
+        for relay in self.relays:
+            relay.detach()
         for card in self.cards.values():
             card.signals.detach()
         if self.services.virtual is not None:

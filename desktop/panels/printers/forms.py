@@ -1,7 +1,8 @@
 """The per-family fields of the add-printer dialog; each form turns its fields into a PrinterConfig + secret.
 
 The Bambu form makes the certificate choice explicit: "don't verify" is a visible option with its risk
-spelled out next to it, never a silent fallback when verification fails.
+spelled out next to it, never a silent fallback when verification fails. `load()` fills a form from a saved
+printer for "Edit printer"; a secret field left empty then keeps the saved secret.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class BambuForm(QWidget):
         ports.addWidget(QLabel("FTPS"))
         ports.addWidget(self.ftps_port)
         ports.addStretch(1)
+        self.keep_access = False
         self.model = named("bambuModel", QComboBox(editable=True))
         self.model.addItems(BAMBU_MODELS)
         self.verify_ca = named("tlsCustomCa", QRadioButton(tr("Verify with the printer's CA file (recommended)")))
@@ -102,6 +104,18 @@ class BambuForm(QWidget):
         if path:
             self.ca_file.setText(path)
 
+    def load(self, config: PrinterConfig) -> None:
+        self.host.setText(config.host)
+        self.serial.setText(config.serial)
+        self.model.setCurrentText(config.model)
+        self.mqtt_port.setValue(config.port or 8883)
+        self.ftps_port.setValue(config.ftps_port)
+        {TlsMode.CUSTOM_CA: self.verify_ca, TlsMode.VERIFY: self.verify_system,
+         TlsMode.INSECURE: self.insecure}[config.tls_mode].setChecked(True)
+        self.ca_file.setText(config.ca_file)
+        self.access.setPlaceholderText(tr("Leave empty to keep the saved access code"))
+        self.keep_access = True
+
     def fill(self, found: DiscoveredPrinter) -> None:
         self.host.setText(found.host)
         self.serial.setText(found.serial)
@@ -112,7 +126,8 @@ class BambuForm(QWidget):
         """Fields are checked in the order they appear, so the first message points at the first gap."""
         host = _required(self.host.text(), tr("IP address"))
         serial = _required(self.serial.text(), tr("serial number")).upper()
-        access = _required(self.access.text(), tr("LAN access code"))
+        access = self.access.text().strip() if self.keep_access else _required(self.access.text(),
+                                                                                tr("LAN access code"))
         mode = TlsMode.INSECURE if self.insecure.isChecked() else (
             TlsMode.CUSTOM_CA if self.verify_ca.isChecked() else TlsMode.VERIFY)
         ca_file = ""
@@ -137,6 +152,12 @@ class BrokerFields:
         form.addRow(tr("User"), self.username)
         form.addRow(tr("Password"), self.password)
 
+    def load(self, config: PrinterConfig) -> None:
+        self.host.setText(config.host)
+        self.port.setValue(config.port or 1883)
+        self.username.setText(config.username)
+        self.password.setPlaceholderText(tr("Leave empty to keep the saved password"))
+
     def apply(self, config: PrinterConfig) -> tuple[PrinterConfig, str]:
         config.host = _required(self.host.text(), tr("broker address"))
         config.port = self.port.value()
@@ -155,6 +176,11 @@ class MoonrakerForm(QWidget):
         form.addRow(tr("Instance name"), self.instance)
         form.addRow(tr("HTTP port (uploads)"), self.http_port)
 
+    def load(self, config: PrinterConfig) -> None:
+        self.broker.load(config)
+        self.instance.setText(config.instance)
+        self.http_port.setValue(config.http_port)
+
     def config(self, name: str) -> tuple[PrinterConfig, str]:
         config = PrinterConfig(name=name, kind="moonraker", instance=_required(self.instance.text(),
                                                                                 tr("instance name")),
@@ -172,6 +198,10 @@ class ScaleForm(QWidget):
         for name in printers:
             self.assigned.addItem(name, name)
         form.addRow(tr("Show its filament on"), self.assigned)
+
+    def load(self, config: PrinterConfig) -> None:
+        self.broker.load(config)
+        self.assigned.setCurrentIndex(max(0, self.assigned.findData(config.assigned_to)))
 
     def config(self, name: str) -> tuple[PrinterConfig, str]:
         config = PrinterConfig(name=name, kind="potscale", assigned_to=str(self.assigned.currentData() or ""))

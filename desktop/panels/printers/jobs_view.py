@@ -1,15 +1,14 @@
-"""The table both job views share: refreshed from the SQLite queue while visible, never on a hidden tab."""
+"""The table both job views share: refreshed when the queue announces a change (JobQueue.changed, relayed
+to the GUI thread), only while visible; a hidden tab notes the change and reloads when shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QVBoxLayout, QWidget
 
+from desktop.panels.printers.bridge import Relay
 from desktop.panels.printers.widgets import named
 from printers.queue import Job, JobQueue
-
-REFRESH_MS = 3000
 
 
 class JobsView(QWidget):
@@ -24,23 +23,26 @@ class JobsView(QWidget):
         self.layout_.setContentsMargins(6, 6, 6, 6)
         self.layout_.addWidget(self.empty)
         self.layout_.addWidget(self.table, 1)
-        self._timer = QTimer(self, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
         self.jobs: list[Job] = []
+        self._stale = True
+        self.relay = Relay(queue.changed, self._queue_changed, self, coalesce=True)
+
+    def _queue_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._timer.stop()
+        if self._stale:
+            self.refresh()
 
     def load(self) -> list[Job]:
         raise NotImplementedError
 
     def refresh(self) -> None:
+        self._stale = False
         self.jobs = self.load()
         self.fill(self.jobs)
         self.empty.setVisible(not self.jobs)

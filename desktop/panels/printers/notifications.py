@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStyle, QSystemTrayIcon, QWidget
 
+from desktop.panels.printers.texts import notice_words
 from printers.state import Notice
 
 log = logging.getLogger(__name__)
@@ -73,9 +74,10 @@ class Notifier(QObject):
     def notify(self, printer: str, notice: Notice) -> None:
         title = printer
         bad = notice.kind in _BAD
+        text = notice_words(notice)
         log.info("notification %s: %s", printer, notice.text)
         if self.tray is not None and self.tray.isVisible():
             icon = QSystemTrayIcon.MessageIcon.Warning if bad else QSystemTrayIcon.MessageIcon.Information
-            self.tray.showMessage(title, notice.text, icon, 10_000)
+            self.tray.showMessage(title, text, icon, 10_000)
         else:
-            self.toast.show_text(f"{title}: {notice.text}", bad)
+            self.toast.show_text(f"{title}: {text}", bad)

@@ -89,8 +89,7 @@ class QueueView(JobsView):
         self.confirm_box = None
         box.deleteLater()
         if result == QMessageBox.StandardButton.Yes:
-            self.queue.cancel(job.id)
-            self.refresh()
+            self.queue.cancel(job.id)  # the view reloads on the queue's change signal
 
     def dispatch(self) -> None:
         self.dispatch_button.setEnabled(False)
@@ -102,7 +101,6 @@ class QueueView(JobsView):
 
     def _dispatched(self, _started: object) -> None:
         self.dispatch_button.setEnabled(True)
-        self.refresh()
 
     def _dispatch_failed(self, exc: BaseException) -> None:
         self.dispatch_button.setEnabled(True)

@@ -11,11 +11,30 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 
 from printers.base import ConnectionState
-from printers.state import JobState
+from printers.messages import Message
+from printers.state import HmsError, JobState, Notice
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Printers", text)
+
+
+def message_words(message: Message) -> str:
+    """A printer message in the UI language. printers/ gives a code, parameters and the English template; the
+    template is the source text of context "PrinterMessages" (resources/i18n/printers_pt_BR.ts), and only the
+    parameters the message marks as terms are translated (job names stay as the user typed them)."""
+    params = {key: QCoreApplication.translate("PrinterMessages", value) if key in message.terms else value
+              for key, value in message.params.items()}
+    return QCoreApplication.translate("PrinterMessages", message.template).format(**params).strip()
+
+
+def hms_words(hms: HmsError) -> str:
+    return message_words(hms.message)
+
+
+def notice_words(notice: Notice) -> str:
+    text = message_words(notice.message)
+    return f"{notice.hms.code}: {text}" if notice.hms is not None else text
 
 
 # Semantic colours readable on both the light and the dark palette.
@@ -46,13 +65,13 @@ def connection_advice(state: ConnectionState, detail: str) -> str:
     """What the user should do next: a state word alone does not fix a wrong access code."""
     if state == ConnectionState.AUTH_FAILED:
         return tr("The printer rejected the access code, so we stopped retrying (repeated attempts can lock "
-                  "you out). Check the LAN access code on the printer's screen, then remove this printer (⋯ menu) "
-                  "and add it again with the right code.")
+                  "you out). Check the LAN access code on the printer's screen, then enter it with "
+                  "\"Edit printer…\" (⋯ menu).")
     if state == ConnectionState.REFUSED:
         text = tr("The printer refused the connection.")
         if "certificate" in detail:
-            text = tr("The printer's certificate could not be verified. Remove this printer (⋯ menu) and add it "
-                      "again with its CA bundle, or with \"don't verify\" chosen explicitly.")
+            text = tr("The printer's certificate could not be verified. Choose its CA bundle, or \"don't verify\" "
+                      "explicitly, with \"Edit printer…\" (⋯ menu).")
         return text + (f"\n{detail}" if detail else "")
     if state == ConnectionState.OFFLINE:
         return tr("Not reachable right now; retrying automatically.") + (f" ({detail})" if detail else "")

@@ -174,7 +174,7 @@ class BambuDriver:
         reason = reply.reason or ""
         if any(h in reason.lower() for h in _VERIFY_HINTS) or self._has_hms(MQTT_VERIFY_FAILED):
             error = DeveloperModeError(name)
-            self.model.notice.emit(Notice("refused", str(error)))
+            self.model.notice.emit(Notice("refused", error.message))
             raise error
         raise CommandRejectedError(f"{self.config.name} refused '{name}': {reason or reply.result}.")
 

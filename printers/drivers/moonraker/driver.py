@@ -14,7 +14,7 @@ from typing import Any
 
 from core.tasks import NULL_TASK, Task
 from printers.base import Capability, ConnectionState, PrinterConfig, PrintOptions
-from printers.drivers.moonraker.mapping import to_state
+from printers.drivers.moonraker.mapping import SPEED_PERCENT, to_state
 from printers.drivers.moonraker.upload import upload
 from printers.errors import CapabilityError, CommandRejectedError, PrinterConfigError
 from printers.mqtt import MqttLink, MqttSettings
@@ -25,14 +25,14 @@ from printers.wire.moonraker import RpcResponse, StatusMessage
 log = logging.getLogger(__name__)
 
 QUERY_OBJECTS = {name: None for name in ("print_stats", "extruder", "heater_bed", "virtual_sdcard",
-                                         "display_status", "fan")}
+                                         "display_status", "fan", "gcode_move")}
 HEATERS = {"nozzle": ("extruder", 300.0), "bed": ("heater_bed", 130.0)}
 
 
 class MoonrakerDriver:
     kind = "moonraker"
     capabilities = frozenset({Capability.PAUSE, Capability.RESUME, Capability.STOP, Capability.TEMPERATURE,
-                              Capability.FANS, Capability.PRINT})
+                              Capability.FANS, Capability.PRINT, Capability.SPEED})
 
     def __init__(self, config: PrinterConfig, password: str | None = None, *, command_timeout: float = 10.0,
                  backoff_initial: float = 0.5) -> None:
@@ -161,6 +161,12 @@ class MoonrakerDriver:
         if not 0 <= target <= limit:
             raise CapabilityError(f"The {heater} target must be between 0 and {limit:.0f} °C.")
         self.gcode(f"SET_HEATER_TEMPERATURE HEATER={name} TARGET={target:g}")
+
+    def set_speed(self, level: int) -> None:
+        """The same four levels as a Bambu printer, as Klipper's feed-rate override (M220 S<percent>)."""
+        if level not in SPEED_PERCENT:
+            raise CapabilityError("Speed level must be 1 (silent), 2 (standard), 3 (sport) or 4 (ludicrous).")
+        self.gcode(f"M220 S{SPEED_PERCENT[level]}")
 
     def set_fan(self, fan: str, percent: float) -> None:
         if fan != "part" or not 0 <= percent <= 100:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from printers.state import JobState, PrinterState
-from printers.wire.moonraker import Fan, Heater, LayerInfo, PrintStats, Progress
+from printers.wire.moonraker import Fan, GcodeMove, Heater, LayerInfo, PrintStats, Progress
+
+# Bambu's four speed levels as Klipper feed-rate percentages (M220), the magnitudes Bambu printers report.
+SPEED_PERCENT = {1: 50, 2: 100, 3: 124, 4: 166}
 
 _STATES = {
     "standby": JobState.IDLE,
@@ -31,6 +34,7 @@ def to_state(status: dict[str, Any], previous: PrinterState) -> PrinterState:
         fraction = Progress.model_validate(_obj(status, "display_status")).progress
     layers = LayerInfo.model_validate(stats.info)
     fan = Fan.model_validate(_obj(status, "fan")).speed
+    factor = GcodeMove.model_validate(_obj(status, "gcode_move")).speed_factor
     remaining = None
     if fraction and stats.print_duration and 0 < fraction < 1:
         remaining = round(stats.print_duration * (1 - fraction) / fraction / 60)
@@ -49,7 +53,13 @@ def to_state(status: dict[str, Any], previous: PrinterState) -> PrinterState:
         bed=bed.temperature,
         bed_target=bed.target,
         fans={} if fan is None else {"part": round(max(0.0, min(1.0, fan)) * 100)},
+        speed_level=None if factor is None else speed_level(factor),
         error=(stats.message or "") if state == JobState.FAILED else "",
         firmware=previous.firmware,
         filament=previous.filament,
     )
+
+
+def speed_level(factor: float) -> int:
+    """The level nearest to Klipper's speed factor, so a factor set on the printer's own screen still shows."""
+    return min(SPEED_PERCENT, key=lambda level: abs(SPEED_PERCENT[level] - factor * 100))

@@ -4,7 +4,7 @@ Each entry is a folder (its files, thumbnail and a manifest.json) under the data
 leaves the queue only when the hub has accepted it; a publication the hub refuses for good (a remix
 the original's licence forbids, a category that no longer exists...) stays on disk as `failed`
 with the hub's reason for the user to read — a design is never silently thrown away.
-Qt-free, so it could move into sync_client unchanged.
+Qt-free: the desktop panel and the command line share it.
 """
 
 from __future__ import annotations

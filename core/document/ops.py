@@ -1,10 +1,14 @@
-"""The operation log's semantics: how one op changes a document, and when it cannot.
+"""Shared-project operations: how one op changes a document, and when it cannot.
 
-Ops are applied to the *current head* in arrival order, so two edits made against the same old
+The hub applies every op it accepts to its head, and each collaborator's app applies the ops it
+receives to its open document. Both call this module, so a given sequence of ops yields the same
+document everywhere — if the two sides each had their own rules, collaborators would silently drift
+apart.
+
+Ops are applied to the *current* document in arrival order, so two edits made against the same old
 revision both land when they touch different nodes/parameters, and the later one wins when they
-touch the same one (last writer wins per node+parameter). An op that no longer makes sense on the
-head — editing a node someone deleted, removing a parameter an expression still reads — is a
-structural clash the client must resolve (409 with the head).
+touch the same one (last writer wins per node+parameter). An op that no longer makes sense — editing
+a node someone deleted, removing a parameter an expression still reads — is a structural clash.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from core.errors import DocumentError, PotStudioError
 OP_KINDS = ("set_param", "add_param", "remove_param", "add_node", "remove_node", "update_node", "move", "replace")
 
 
-class OpRejected(Exception):
+class OpRejected(DocumentError):
     """The op cannot apply to this document; the message says why in words a user understands.
 
     `structural` marks a clash with the document's shape (a part or parameter the op needs is gone,
@@ -34,39 +38,45 @@ class OpRejected(Exception):
         self.structural = structural
 
 
-def _arg(args: Mapping[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
+Args = Mapping[str, Any]
+
+
+def _arg(args: Args, key: str, kind: type | tuple[type, ...]) -> Any:
     value = args.get(key)
     if not isinstance(value, kind):
         raise OpRejected(f"The '{key}' of this change is missing or of the wrong type.")
     return value
 
 
-def _set_param(doc: Document, args: Mapping[str, Any]) -> None:
+def _index(args: Args) -> int | None:
+    index = args.get("index")
+    return index if isinstance(index, int) and not isinstance(index, bool) else None
+
+
+def _set_param(doc: Document, args: Args) -> None:
     doc.set_param_value(_arg(args, "name", str), args.get("value"))
 
 
-def _add_param(doc: Document, args: Mapping[str, Any]) -> None:
+def _add_param(doc: Document, args: Args) -> None:
     param = Parameter.from_json(_arg(args, "param", dict))
     doc.set_param(param, param.name)
 
 
-def _remove_param(doc: Document, args: Mapping[str, Any]) -> None:
+def _remove_param(doc: Document, args: Args) -> None:
     name = _arg(args, "name", str)
     doc.param(name)
     doc.set_param(None, name)
 
 
-def _add_node(doc: Document, args: Mapping[str, Any]) -> None:
-    index = args.get("index")
-    doc.insert_node(_arg(args, "parent", str), Node.from_json(_arg(args, "node", dict)),
-                    index if isinstance(index, int) else None)
+def _add_node(doc: Document, args: Args) -> None:
+    doc.insert_node(_arg(args, "parent", str), Node.from_json(_arg(args, "node", dict)), _index(args))
 
 
-def _remove_node(doc: Document, args: Mapping[str, Any]) -> None:
+def _remove_node(doc: Document, args: Args) -> None:
     doc.remove_node(_arg(args, "node", str))
 
 
-def _update_node(doc: Document, args: Mapping[str, Any]) -> None:
+def _update_node(doc: Document, args: Args) -> None:
     fields = {k: args[k] for k in ("name", "enabled") if k in args}
     props = args.get("props") or {}
     if not isinstance(props, dict):
@@ -74,38 +84,35 @@ def _update_node(doc: Document, args: Mapping[str, Any]) -> None:
     doc.update_node(_arg(args, "node", str), props, **fields)
 
 
-def _move(doc: Document, args: Mapping[str, Any]) -> None:
+def _move(doc: Document, args: Args) -> None:
     node_id = _arg(args, "node", str)
     target = _arg(args, "parent", str)
     if any(n.id == target for n in doc.node(node_id).walk()):
         raise OpRejected("A part cannot be moved inside itself.")
     doc.node(target)
     _, _, node = doc.remove_node(node_id)
-    index = args.get("index")
-    doc.insert_node(target, node, index if isinstance(index, int) else None)
+    doc.insert_node(target, node, _index(args))
 
 
-def _replace(doc: Document, args: Mapping[str, Any]) -> None:
+def _replace(doc: Document, args: Args) -> None:
     doc.replace_with(Document.from_json(_arg(args, "document", dict)))
 
 
-APPLY: dict[str, Callable[[Document, Mapping[str, Any]], None]] = {
+_APPLY: dict[str, Callable[[Document, Args], None]] = {
     "set_param": _set_param, "add_param": _add_param, "remove_param": _remove_param, "add_node": _add_node,
     "remove_node": _remove_node, "update_node": _update_node, "move": _move, "replace": _replace,
 }
+_NODE_ARGS = {"add_node": ("parent",), "remove_node": ("node",), "update_node": ("node",), "move": ("node", "parent")}
+_PARAM_ARGS = {"set_param": "name", "remove_param": "name"}
 
 
-NODE_ARGS = {"add_node": ("parent",), "remove_node": ("node",), "update_node": ("node",), "move": ("node", "parent")}
-PARAM_ARGS = {"set_param": "name", "remove_param": "name"}
-
-
-def _gone(doc: Document, kind: str, args: Mapping[str, Any]) -> str | None:
+def _gone(doc: Document, kind: str, args: Args) -> str | None:
     """What the op refers to that this document does not have (anymore)."""
     ids = {n.id for n in doc.root.walk()}
-    for key in NODE_ARGS.get(kind, ()):
+    for key in _NODE_ARGS.get(kind, ()):
         if isinstance(args.get(key), str) and args[key] not in ids:
             return f"the part '{args[key]}' no longer exists"
-    name = args.get(PARAM_ARGS.get(kind, ""))
+    name = args.get(_PARAM_ARGS.get(kind, ""))
     if isinstance(name, str) and name not in doc.params:
         return f"the parameter '{name}' no longer exists"
     return None
@@ -122,19 +129,36 @@ def check_references(doc: Document) -> None:
     doc.values()
 
 
-def apply(document: Mapping[str, Any], kind: str, args: Mapping[str, Any]) -> dict[str, Any]:
-    """The document after the op, as JSON; raises OpRejected when it cannot apply."""
-    if kind not in APPLY:
+def _apply_unchecked(doc: Document, kind: str, args: Args) -> None:
+    if kind not in _APPLY:
         raise OpRejected(f"Unknown change kind '{kind}'.")
     try:
-        doc = Document.from_json(dict(document))
         gone = _gone(doc, kind, args)
         if gone:
             raise OpRejected(f"This change cannot apply: {gone}.", structural=True)
-        APPLY[kind](doc, args)
+        _APPLY[kind](doc, args)
         check_references(doc)
-    except (DocumentError, PotStudioError) as exc:
+    except OpRejected:
+        raise
+    except PotStudioError as exc:
         raise OpRejected(str(exc)) from None
     except (TypeError, ValueError, KeyError) as exc:
         raise OpRejected(f"This change is malformed ({exc}).") from None
+
+
+def apply(document: Mapping[str, Any], kind: str, args: Args) -> dict[str, Any]:
+    """The document (as JSON) after the op, as JSON; raises OpRejected when it cannot apply."""
+    try:
+        doc = Document.from_json(dict(document))
+    except (PotStudioError, TypeError, ValueError, KeyError) as exc:
+        raise OpRejected(f"The document this change applies to is broken ({exc}).") from None
+    _apply_unchecked(doc, kind, args)
     return doc.to_json()
+
+
+def apply_in_place(doc: Document, kind: str, args: Args) -> None:
+    """Apply the op to a live document (its `changed` signal fires as for a local edit), or raise
+    OpRejected and leave it exactly as it was: the op is first tried on a copy, because a half-done
+    op (a node removed but not re-inserted by a failed move) would corrupt what the user sees."""
+    _apply_unchecked(doc.copy(), kind, args)
+    _apply_unchecked(doc, kind, args)
