@@ -1,18 +1,35 @@
-"""Atomic file writes: a crash mid-save leaves either the old file or the new one, never half."""
+"""Atomic file writes: a crash mid-save leaves either the old file or the new one, never half.
+
+mkstemp creates its file with mode 0600; left that way, every exported STL or 3MF would be unreadable
+to a NAS share or a web server. A new file therefore gets the mode `open()` would have given it
+(0666 minus the umask), and a replaced file keeps the mode its owner chose.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+def _target_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _target_mode(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -178,10 +178,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         dark = theme.apply(app, settings.theme) == "dark"
-        self.viewport.set_dark(dark)
-        if first or settings.bed != old.bed:
+        # pyvista colour parsing is slow (~10 ms a colour): only repaint the scene when it changed.
+        if dark != self.viewport.dark:
+            self.viewport.set_dark(dark)
+        if settings.bed != self.viewport.bed:
             self.viewport.set_bed(settings.bed)
-            self.chat_ctl.context.bed = settings.bed
+        self.chat_ctl.context.bed = settings.bed
         self.params.set_inches(settings.units == "in")
         self.chat_ctl.context.units = settings.units
         if first or settings.language != old.language:
@@ -194,10 +196,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
-        menus = self.action_set.populate(self.menuBar(), {
-            "&File": [self.recent_menu],
-            "&View": [d.toggleViewAction() for d in self.docks.values()],
-        })
+        menus = self.action_set.populate(self.menuBar(), {"&View": [d.toggleViewAction() for d in self.docks.values()]})
         menus["&File"].insertMenu(self.action_set["file.save"], self.recent_menu)
         self.recent_menu.setTitle(tr("Open Recent"))
         for key, title in (("chat", tr("Chat")), ("parameters", tr("Parameters")), ("tree", tr("Model Tree")),

@@ -2,15 +2,23 @@
 
 The token-signing secret comes from POTSTUDIO_HUB_SECRET (servers, containers) or else the OS
 keyring through core.secrets (the embedded hub on a desktop); it is never written to a file.
+
+`--workers N` runs N uvicorn processes (one per core is what a self-hoster wants: Python serves
+one request at a time per process). They share the database; what each keeps in memory stays
+per process: the search-result cache (a few seconds stale at most), the sign-in rate limit (so N
+times the attempts) and live-update presence (watchers on other processes are not listed; their
+ops still arrive, within one heartbeat).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from core.errors import PotStudioError
 from core.paths import data_dir
@@ -20,6 +28,7 @@ log = logging.getLogger(__name__)
 SECRET_ENV = "POTSTUDIO_HUB_SECRET"
 SECRET_KEY = "hub.jwt_secret"
 DEFAULT_PORT = 8765
+CONFIG_ENV = "POTSTUDIO_HUB_CONFIG"  # how the parent hands its settings to worker processes
 
 
 def signing_secret() -> str:
@@ -58,6 +67,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--public-url", metavar="URL", help="address clients reach the hub at")
     parser.add_argument("--seed", action="store_true", help="fill an empty hub with the seed catalogue")
     parser.add_argument("--seed-count", type=int, default=240, help="listings the seed creates (default 240)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per CPU core "
+                                                               "for a busy self-hosted hub)")
+
+
+def app_from_environment() -> Any:
+    """uvicorn's app factory in each worker process: the parent's settings, from the environment."""
+    from hub.app import create_app
+
+    settings = json.loads(os.environ[CONFIG_ENV])
+    return create_app(HubConfig(database_url=settings["database_url"], blob_dir=Path(settings["blob_dir"]),
+                                jwt_secret=signing_secret(), public_url=settings["public_url"]))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,8 +85,10 @@ def run(args: argparse.Namespace) -> int:
 
     from hub.app import create_app
 
+    if args.workers < 1:
+        raise PotStudioError("--workers must be at least 1.")
     config = config_from(args)
-    app = create_app(config)
+    app = create_app(config)  # migrates and seeds once, before any worker starts
     if args.seed:
         from hub.seed import seed_if_empty
 
@@ -74,7 +96,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"seeded {created} listings" if created else "the hub already has listings; seed skipped")
     print(f"hub listening on {config.public_url}", flush=True)
     # live-update streams never end on their own; give them a short grace period on shutdown
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=2)
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": "warning",
+                               "timeout_graceful_shutdown": 2}
+    if args.workers == 1:
+        uvicorn.run(app, **options)
+        return 0
+    app.state.hub.engine.dispose()
+    os.environ[CONFIG_ENV] = json.dumps({"database_url": config.database_url, "blob_dir": str(config.blob_dir),
+                                         "public_url": config.public_url})
+    os.environ[SECRET_ENV] = config.jwt_secret  # the workers' environment only, never a file
+    uvicorn.run("hub.cli:app_from_environment", factory=True, workers=args.workers, **options)
     return 0
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from hub.models import Download, Like, Listing, Purchase, User
 from hub.schemas import FileOut, Licence, ListingDetail, ListingSummary
 
 
-def summary(listing: Listing, creator: str, base: str) -> ListingSummary:
+def summary(listing: Listing | Row[Any], creator: str, base: str) -> ListingSummary:
+    """A result card from a Listing or a search row (hub.search.SUMMARY_COLUMNS: same attribute names)."""
     return ListingSummary(
         id=listing.id, slug=listing.slug, title=listing.title, creator=creator, category=listing.category,
         licence=Licence(listing.licence), price_cents=listing.price_cents, tags=listing.tags_text.split(),

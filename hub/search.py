@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, text
+from sqlalchemy import Row, Select, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from hub.errors import ApiError
@@ -41,10 +41,17 @@ class Query:
     limit: int = 24
 
 
+# Only what a result card shows: loading whole Listing objects cost more than the query itself
+# (ORM identity bookkeeping, and JSON-decoding every row's parametric document and image list).
+SUMMARY_COLUMNS = (Listing.id, Listing.slug, Listing.title, Listing.category, Listing.licence, Listing.price_cents,
+                   Listing.tags_text, Listing.has_parameters, Listing.thumbnail_sha, Listing.downloads, Listing.likes,
+                   Listing.makes, Listing.created_at, User.username)
+
+
 @dataclass(frozen=True)
 class Page:
     total: int
-    rows: list[tuple[Listing, str]]
+    rows: list[Row[Any]]  # SUMMARY_COLUMNS, read by attribute (row.title, row.username)
     next_cursor: str | None
 
 
@@ -102,7 +109,7 @@ def _filters(db: Session, query: Query) -> list[Any]:
 
 
 def search(db: Session, query: Query) -> Page:
-    stmt: Select[Any] = select(Listing, User.username).join(User, User.id == Listing.creator_id)
+    stmt: Select[Any] = select(*SUMMARY_COLUMNS).join(User, User.id == Listing.creator_id)
     where = _filters(db, query)
     terms = _terms(query.q)
     rank: Any = None
@@ -127,15 +134,15 @@ def search(db: Session, query: Query) -> Page:
         counted = where
     stmt = stmt.where(*where)
 
-    total = db.scalar(select(func.count()).select_from(Listing).where(*counted)) or 0
-    sort = query.sort if (query.sort is not Sort.RELEVANCE or rank is not None) else Sort.NEWEST
     cursor = _decode(query.cursor) if query.cursor else None
+    sort = query.sort if (query.sort is not Sort.RELEVANCE or rank is not None) else Sort.NEWEST
     if sort is Sort.RELEVANCE:
         offset = int(cursor.get("o", 0)) if cursor else 0
         stmt = stmt.order_by(rank, Listing.id.desc()).offset(max(0, offset)).limit(query.limit + 1)
-        rows = [(r[0], r[1]) for r in db.execute(stmt).all()]
+        rows = list(db.execute(stmt).all())
+        total = _total(db, counted, cursor, offset, rows, query.limit)
         more = len(rows) > query.limit
-        return Page(total, rows[: query.limit], _encode({"o": offset + query.limit}) if more else None)
+        return Page(total, rows[: query.limit], _encode({"o": offset + query.limit, "t": total}) if more else None)
 
     column: Any = {Sort.NEWEST: Listing.created_at, Sort.POPULAR: Listing.likes,
                    Sort.DOWNLOADS: Listing.downloads}[sort]
@@ -151,11 +158,25 @@ def search(db: Session, query: Query) -> Page:
                 raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.") from None
         stmt = stmt.where(or_(column < value, and_(column == value, Listing.id < last_id)))
     stmt = stmt.order_by(column.desc(), Listing.id.desc()).limit(query.limit + 1)
-    rows = [(r[0], r[1]) for r in db.execute(stmt).all()]
+    rows = list(db.execute(stmt).all())
+    total = _total(db, counted, cursor, 0, rows, query.limit)
     next_cursor = None
     if len(rows) > query.limit:
         rows = rows[: query.limit]
-        last = rows[-1][0]
-        raw = getattr(last, column.key)
-        next_cursor = _encode({"v": raw.isoformat() if isinstance(raw, datetime) else raw, "id": last.id})
+        raw = getattr(rows[-1], column.key)
+        next_cursor = _encode({"v": raw.isoformat() if isinstance(raw, datetime) else raw, "id": rows[-1].id,
+                               "t": total})
     return Page(total, rows, next_cursor)
+
+
+def _total(db: Session, where: list[Any], cursor: dict[str, Any] | None, offset: int, rows: list[Row[Any]],
+           limit: int) -> int:
+    """How many listings match, without a COUNT(*) where it is already known: a first page that is
+    not full holds them all, and later pages carry the first page's total in their cursor (it may
+    be a few listings off while people publish; the pages themselves never skip or repeat)."""
+    if cursor is None and len(rows) <= limit:
+        return offset + len(rows)
+    carried = cursor.get("t") if cursor else None
+    if isinstance(carried, int) and carried >= 0:
+        return carried
+    return db.scalar(select(func.count()).select_from(Listing).where(*where)) or 0

@@ -9,8 +9,9 @@ How the parts fit (Cura's device/model/controller split):
         │                          v
     fleet ──────────────────> PrinterModel.changed / connection_changed / notice   <── desktop bridge
     queue + dispatch + runner (SQLite jobs; slicing.py → ftps.py / HTTP upload → start; plate-clear gate)
-    history (temperature ring for charts)
+    history (temperature ring for charts)   messages + hms (stable codes + parameters; English for the CLI)
     discovery (SSDP listener)      simulator/ (virtual devices speaking the same protocols)
+    virtual (the user's virtual printers: started from "Add printer", restarted by the fleet at launch)
 
 Every signal fires on a network thread; desktop/bridge.py re-emits them on the GUI thread.
 """

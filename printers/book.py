@@ -103,11 +103,13 @@ class PrinterBook:
 
     def remove(self, name: str) -> None:
         with self._lock:
-            unreadable = self._broken_raw.pop(name, None) is not None
-            if unreadable:
+            raw = self._broken_raw.pop(name, None)
+            if raw is not None:
                 del self.broken[name]
                 self._save()
-        if unreadable:
+        if raw is not None:
+            if isinstance(raw, dict) and isinstance(raw.get("kind"), str):  # its secret, if it ever had one
+                secrets.delete_secret(PrinterConfig(name=name, kind=raw["kind"]).secret_key)
             self.changed.emit()
             return
         config = self.get(name)

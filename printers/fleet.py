@@ -143,6 +143,8 @@ class Fleet:
         self._relink()
         for driver in drivers:
             driver.disconnect()
+        if self.virtual is not None:
+            self.virtual.stop_all()
 
 
 def _copy_filament_to(target: PrinterDriver) -> Link:

@@ -9,6 +9,7 @@ taken by now), so the fleet saves the returned config before connecting.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from pathlib import Path
@@ -44,8 +45,13 @@ class VirtualPrinters:
         spec = VirtualSpec(kind=_SIM_KINDS.get(config.kind, config.kind), name=config.name,
                            serial=config.serial or "01S00V000000001", style=config.model or "X1",
                            access_code=access_code or "", speed=self.speed)
-        restored, code = self._run(spec)
-        restored.assigned_to = config.assigned_to
+        started, code = self._run(spec)
+        # New addresses from the restarted device; everything the user chose (bed, material, scale) is kept.
+        restored = dataclasses.replace(config, host=started.host, port=started.port, ftps_port=started.ftps_port,
+                                       http_port=started.http_port, ca_file=started.ca_file,
+                                       tls_mode=started.tls_mode, instance=started.instance,
+                                       username=started.username, serial=started.serial,
+                                       extra={**config.extra, **started.extra})
         return restored, code
 
     def _run(self, spec: VirtualSpec) -> tuple[PrinterConfig, str]:

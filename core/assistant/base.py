@@ -73,8 +73,9 @@ class PrinterContext:
 @dataclass
 class AssistantReply:
     """A provider's answer. `command` (if any) is pushed on the undo stack by the session, so an
-    AI edit is undone like any other edit. `undo` asks the session to undo the last AI change;
-    `nothing_to_undo` is what to say instead, in the user's language, when there is none."""
+    AI edit is undone like any other edit. `undo` asks the session to undo the last AI change and
+    `redo` to bring back the last undone step; `nothing_to_undo` / `nothing_to_redo` are what to
+    say instead, in the user's language, when there is none."""
 
     text: str
     command: Command | None = None
@@ -84,6 +85,8 @@ class AssistantReply:
     notes: list[str] = field(default_factory=list)
     undo: bool = False
     nothing_to_undo: str = ""
+    redo: bool = False
+    nothing_to_redo: str = ""
     provider: str = ""
 
 

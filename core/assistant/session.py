@@ -68,6 +68,8 @@ class DesignSession:
         version: int | None = None
         if reply.undo:
             reply = self._undo_ai(reply)
+        elif reply.redo:
+            reply = self._redo(reply)
         elif reply.command is not None:
             command = reply.command
             try:
@@ -98,6 +100,17 @@ class DesignSession:
         # Providers may phrase the reply in the user's language with a "{label}" slot for the step.
         reply.text = reply.text.replace("{label}", label) if reply.text else f"Undone: {label}."
         self._record_version(f"Undo {label}")
+        return reply
+
+    def _redo(self, reply: AssistantReply) -> AssistantReply:
+        if not self.stack.can_redo:
+            reply.text = reply.nothing_to_redo or "There is nothing to redo."
+            return reply
+        label = self.stack.redo_label
+        self.stack.redo()
+        self._ai_depth.append(self.stack.depth)
+        reply.text = reply.text.replace("{label}", label) if reply.text else f"Redone: {label}."
+        self._record_version(f"Redo {label}")
         return reply
 
     def _record_version(self, label: str) -> int:

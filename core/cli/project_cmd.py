@@ -2,7 +2,10 @@
 
 PROJECT is what a user has at hand: a project's name or id in the local store, or a file (.potproj,
 .3mf written by us, or a document .json). Export rebuilds the mesh from the parametric document
-rather than copying stored triangles, so it always matches what the app would show.
+rather than copying stored triangles, so it always matches what the app would show. An .stl or .obj
+file holds no design to rebuild; it is converted as is, so "export part.stl -o part.3mf" does what a
+user expects (a 3MF without our design inside is refused with that reason, as it may be a slicer
+project whose settings a conversion would drop).
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from core.store import Store
 from core.store.projectfile import EXTENSION, load_project_file
 
 _FILE_TYPES = (EXTENSION, ".3mf", ".json")
+_MESH_TYPES = (".stl", ".obj")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export = subparsers.add_parser(
         "export", help="write a project's latest version as STL, 3MF or OBJ",
         description="Write a project's model to a mesh file. PROJECT is a project name or id in the local "
-                    "store, or a .potproj, .3mf (made by 3D Pot Studio) or document .json file.",
+                    "store, or a .potproj, .3mf (made by 3D Pot Studio) or document .json file; an .stl or "
+                    ".obj mesh is converted to the output format as it is.",
     )
     export.add_argument("project", metavar="PROJECT")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
@@ -41,9 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def load_document(ref: str) -> Document:
     """The document a PROJECT argument names: a file path when it looks like one, else the store."""
     path = Path(ref)
-    if path.suffix.lower() in _FILE_TYPES and path.exists():
+    suffix = path.suffix.lower()
+    if suffix in _FILE_TYPES and path.exists():
         return _document_from_file(path)
-    if path.suffix.lower() in _FILE_TYPES and (path.is_absolute() or len(path.parts) > 1):
+    if suffix in _MESH_TYPES and path.exists():
+        raise MeshFileError(f"'{path.name}' is a mesh, not a design: it has no parameters to open as a project.")
+    if suffix in (*_FILE_TYPES, *_MESH_TYPES) and (path.is_absolute() or len(path.parts) > 1):
         raise PotStudioError(f"There is no file '{ref}'.")
     with Store.open() as store:
         return Document.from_json(store.projects.document(ref))
@@ -68,9 +76,16 @@ def _document_from_file(path: Path) -> Document:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    source = Path(args.project)
+    if source.suffix.lower() in _MESH_TYPES and source.exists():
+        loaded = load_mesh(source)
+        save_mesh(loaded.mesh, output, name=loaded.name or source.stem)
+        print(f"wrote {output} ({len(loaded.mesh.faces)} triangles, converted from the mesh in {source.name}; "
+              "it holds no editable design)")
+        return 0
     doc = load_document(args.project)
     mesh = Evaluator().mesh(doc)
-    output: Path = args.output
     document_json = doc.dumps() if output.suffix.lower() == ".3mf" else None
     save_mesh(mesh, output, document_json=document_json, name=doc.name)
     print(f"wrote {output} ({len(mesh.faces)} triangles)")

@@ -1,7 +1,8 @@
 """Safe arithmetic between parameters (`lid_height = 0.2 * height`).
 
 Python's parser builds the syntax tree, then we walk only a whitelist of node types: numbers,
-names, arithmetic, comparisons, `and/or/not`, `a if c else b` and a fixed set of math functions.
+names, arithmetic, comparisons, `and/or/not`, `a if c else b` and a fixed set of math functions
+(plus len() of a text parameter).
 Nothing is ever passed to eval(); attribute access, calls of anything else, subscripts, lambdas and
 strings are rejected when parsing, so a hostile document cannot run code.
 """
@@ -17,7 +18,9 @@ from typing import Any
 
 from core.errors import ExpressionError
 
-Number = float | int | bool
+Number = float | int | bool | str
+"""A parameter value: a number (bool for flags, int for counts and choices), or the string of a text
+parameter, which expressions may only measure with len(), compare, or pass on to a node prop."""
 
 _BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
@@ -54,6 +57,7 @@ FUNCTIONS: dict[str, Callable[..., Number]] = {
     "ceil": math.ceil,
     "round": round,
     "clamp": lambda v, lo, hi: max(lo, min(hi, v)),
+    "len": len,
 }
 CONSTANTS: dict[str, float] = {"pi": math.pi, "true": 1, "false": 0, "True": 1, "False": 0}
 _MAX_LENGTH = 500
@@ -131,6 +135,8 @@ def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
     if isinstance(node, ast.BinOp):
         left = _eval(node.left, values, source)
         right = _eval(node.right, values, source)
+        if isinstance(left, str) or isinstance(right, str):  # "text * 10**9" must not build a huge string
+            raise ExpressionError(f"Text can only be measured with len() or compared in '{source}'.")
         if isinstance(node.op, ast.Pow) and abs(right) > _MAX_POWER:
             raise ExpressionError(f"Exponent too large in '{source}'.")
         return _BINARY[type(node.op)](left, right)

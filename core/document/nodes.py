@@ -123,7 +123,8 @@ def _expressions(value: Any) -> Iterator[str]:
 
 
 def resolve_value(value: Any, values: Mapping[str, Number]) -> Any:
-    """Replace every "=expr" inside a props value by its number."""
+    """Replace every "=expr" inside a props value by its value (a number, or the string of a text
+    parameter: {"kind": "text", "text": "=text"} prints the parameter)."""
     if is_expression(value):
         return parse(value[1:]).evaluate(values)
     if isinstance(value, dict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -9,7 +10,7 @@ from typing import Any, Literal
 from core.document.expressions import Number, parse
 from core.errors import ExpressionError, ParameterError
 
-ParamKind = Literal["float", "int", "bool", "choice"]
+ParamKind = Literal["float", "int", "bool", "choice", "text"]
 
 
 @dataclass
@@ -17,6 +18,8 @@ class Parameter:
     """One knob. `expr` makes it derived (`0.2 * height`): its value follows the expression.
 
     `value` of a choice parameter is the index into `choices`, so expressions can compare it.
+    A text parameter's value is a string: `min`/`max` bound its length and `charset`, when set,
+    lists the characters it may hold (the font's, for text that gets printed).
     `label_pt` is the Brazilian Portuguese label, for replies and panels in that language.
     """
 
@@ -33,6 +36,7 @@ class Parameter:
     label: str = ""
     group: str = ""
     label_pt: str = ""
+    charset: str = ""
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier():
@@ -52,6 +56,8 @@ class Parameter:
 
     def coerce(self, value: Any) -> Number:
         """Type-check and range-check a value; clear error instead of a silent clamp."""
+        if self.kind == "text":
+            return self._text(value)
         if self.kind == "choice" and isinstance(value, str):
             if value not in self.choices:
                 raise ParameterError(
@@ -81,15 +87,31 @@ class Parameter:
             raise ParameterError(f"{self.display_name} must be at most {_fmt(self.max)} {self.unit}.".strip())
         return value
 
+    def _text(self, value: Any) -> str:
+        if not isinstance(value, str):
+            raise ParameterError(f"{self.display_name} must be text, not {type(value).__name__}.")
+        value = unicodedata.normalize("NFC", value)  # "ã" typed as a + combining tilde is still ã
+        if self.min is not None and len(value) < self.min:
+            raise ParameterError(f"{self.display_name} needs at least {_fmt(self.min)} character(s).")
+        if self.max is not None and len(value) > self.max:
+            raise ParameterError(f"{self.display_name} is limited to {_fmt(self.max)} characters (got {len(value)}).")
+        unknown = sorted({c for c in value if c not in self.charset}) if self.charset else []
+        if unknown:
+            raise ParameterError(f"{self.display_name} cannot contain {', '.join(repr(c) for c in unknown)}; "
+                                 "use letters, digits, spaces and common punctuation.")
+        return value
+
     def clamp(self, value: float) -> Number:
         """Coerce after clamping into range: for relative edits ("twice as wide") that overshoot."""
+        if self.kind == "text":
+            return self.coerce(value)
         lo = self.min if self.min is not None else value
         hi = self.max if self.max is not None else value
         return self.coerce(min(max(value, lo), hi))
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "value": self.value, "kind": self.kind, "unit": self.unit}
-        for key in ("min", "max", "step", "description", "expr", "label", "group", "label_pt"):
+        for key in ("min", "max", "step", "description", "expr", "label", "group", "label_pt", "charset"):
             val = getattr(self, key)
             if val not in (None, ""):
                 data[key] = val

@@ -7,8 +7,11 @@ text of n characters is nominally (6·n − 1)·size/7 wide and `size` tall, cen
 Pixels are drawn 10 % oversize so that diagonal strokes overlap into one outline (no two squares
 meeting at a single corner, which would not be a printable solid).
 
-Lower-case letters print as capitals and accented Portuguese letters as their base letter
-("Conceição" → "CONCEICAO"); any other character is refused with the list of what is available.
+Lower-case letters follow the 5 × 7 LCD tradition (x-height of five rows, descenders of g, j, p, q, y
+drawn inside the cell), so the text stays exactly `size` tall whatever it says. Accented letters of
+Portuguese, Spanish and French (á à â ã ä é è ê ë í ì î ï ó ò ô õ ö ú ù û ü ç ñ, and their capitals)
+carry their accent in the top two rows over a five-row body, so "João" prints as João. Any other
+character is refused with its name.
 
 Options used by the name tag (core/templates/library/tags.py):
 - `frame`: {"margin", "radius", "ring", "ring_wall"} — a rounded plate around the nominal text box,
@@ -93,18 +96,77 @@ _GLYPHS: dict[str, str] = {
     "*": "00000 00100 10101 01110 10101 00100 00000",
     "_": "00000 00000 00000 00000 00000 00000 11111",
 }
+_LOWER: dict[str, str] = {
+    "a": "00000 00000 01110 00001 01111 10001 01111",
+    "b": "10000 10000 10110 11001 10001 10001 11110",
+    "c": "00000 00000 01110 10000 10000 10001 01110",
+    "d": "00001 00001 01101 10011 10001 10001 01111",
+    "e": "00000 00000 01110 10001 11111 10000 01110",
+    "f": "00110 01001 01000 11100 01000 01000 01000",
+    "g": "00000 01111 10001 10001 01111 00001 01110",
+    "h": "10000 10000 10110 11001 10001 10001 10001",
+    "i": "00100 00000 01100 00100 00100 00100 01110",
+    "j": "00010 00000 00110 00010 00010 10010 01100",
+    "k": "10000 10000 10010 10100 11000 10100 10010",
+    "l": "01100 00100 00100 00100 00100 00100 01110",
+    "m": "00000 00000 11010 10101 10101 10001 10001",
+    "n": "00000 00000 10110 11001 10001 10001 10001",
+    "o": "00000 00000 01110 10001 10001 10001 01110",
+    "p": "00000 00000 11110 10001 11110 10000 10000",
+    "q": "00000 00000 01101 10011 01111 00001 00001",
+    "r": "00000 00000 10110 11001 10000 10000 10000",
+    "s": "00000 00000 01110 10000 01110 00001 11110",
+    "t": "01000 01000 11100 01000 01000 01001 00110",
+    "u": "00000 00000 10001 10001 10001 10011 01101",
+    "v": "00000 00000 10001 10001 10001 01010 00100",
+    "w": "00000 00000 10001 10001 10101 10101 01010",
+    "x": "00000 00000 10001 01010 00100 01010 10001",
+    "y": "00000 00000 10001 10001 01111 00001 01110",
+    "z": "00000 00000 11111 00010 00100 01000 11111",
+}
+# Five-row bodies (rows 2-6 of the cell) under two rows of accent; capitals shrink to small capitals
+# there, as on LCD character sets, so an accent never rises above the cap height.
+_BODIES: dict[str, str] = {
+    "A": "01110 10001 11111 10001 10001", "E": "11111 10000 11110 10000 11111",
+    "I": "01110 00100 00100 00100 01110", "O": "01110 10001 10001 10001 01110",
+    "U": "10001 10001 10001 10001 01110", "N": "10001 11001 10101 10011 10001",
+    "a": "01110 00001 01111 10001 01111", "e": "01110 10001 11111 10000 01110",
+    "i": "01100 00100 00100 00100 01110", "o": "01110 10001 10001 10001 01110",
+    "u": "10001 10001 10001 10011 01101", "n": "10110 11001 10001 10001 10001",
+}
+_MARKS = {  # combining character → its two rows
+    "\u0301": "00010 00100", "\u0300": "01000 00100", "\u0302": "00100 01010", "\u0303": "01101 10010",
+    "\u0308": "01010 00000",
+}
+_CEDILLA = {"Ç": "01110 10001 10000 10000 10001 01110 00100", "ç": "00000 01110 10000 10000 10001 01110 00100"}
+
+
+def _accented() -> dict[str, str]:
+    glyphs = dict(_CEDILLA)
+    for base, body in _BODIES.items():
+        for mark, rows in _MARKS.items():
+            char = unicodedata.normalize("NFC", base + mark)
+            fits = base.lower() in "aon" if mark == "\u0303" else base.lower() != "n"  # ã õ ñ, no ń
+            if len(char) == 1 and fits:
+                glyphs[char] = f"{rows} {body}"
+    return glyphs
+
+
+_GLYPHS.update(_LOWER)
+_GLYPHS.update(_accented())
 CHARACTERS = "".join(sorted(_GLYPHS))
 
 
 def normalise(text: str) -> str:
-    """Upper-case, accents dropped (ã → A, ç → C); raises on characters the font cannot draw."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    plain = plain.upper().strip()
+    """The text as the font draws it (composed accents, outer spaces trimmed); raises naming any
+    character the font cannot draw."""
+    plain = unicodedata.normalize("NFC", text).strip()
     unknown = sorted({c for c in plain if c not in _GLYPHS})
     if unknown:
+        names = ", ".join(f"'{c}' ({unicodedata.name(c, 'unnamed').lower()})" for c in unknown)
         raise GeometryError(
-            f"The text font cannot draw {', '.join(repr(c) for c in unknown)}; use letters, digits, "
-            f"spaces and {''.join(c for c in CHARACTERS if not c.isalnum() and c != ' ')}."
+            f"The text font cannot draw {names}; use letters (with the accents of Portuguese, Spanish and "
+            f"French), digits, spaces and {''.join(c for c in CHARACTERS if not c.isalnum() and c != ' ')}."
         )
     if len(plain) > MAX_CHARS:
         raise GeometryError(f"Text is limited to {MAX_CHARS} characters (got {len(plain)}).")

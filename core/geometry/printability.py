@@ -52,12 +52,20 @@ class PrintabilityReport:
     min_wall_mm: float | None
     """Low percentile of the sampled thickness; None when no inward ray hit anything (open sheet)."""
     thin_wall_share: float
+    thin_wall_mm: float | None
+    """Median thickness of the samples below THIN_WALL_MM (None when there are none): the number the
+    thin-wall warning quotes, so it speaks of the same walls it counts."""
     overhang_area_mm2: float
     overhang_angle_deg: float
     bed_mm: tuple[float, float, float] | None
     fits: bool | None
     fits_rotated: bool | None
     """Whether it fits after turning it 90° on the bed (None without a bed)."""
+    part_sizes_mm: list[tuple[float, float, float]]
+    """Bounding box of each separate piece (one entry for a single body)."""
+    parts_fit: bool | None
+    """Whether every piece fits on its own (turned 90° if need be): a plate of parts laid out in a
+    row may overflow the bed while the slicer can still arrange them (None without a bed)."""
     material: str
     infill: float
     filament_g: float
@@ -84,7 +92,8 @@ class PrintabilityReport:
         ]
         if self.bed_mm is not None:
             bx, by, bz = self.bed_mm
-            verdict = "yes" if self.fits else ("only rotated 90°" if self.fits_rotated else "NO")
+            verdict = "yes" if self.fits else ("only rotated 90°" if self.fits_rotated else (
+                "when the parts are arranged separately" if self.parts_fit else "NO"))
             lines.append(f"Fits {bx:g}×{by:g}×{bz:g}:  {verdict}")
         lines += [
             f"Filament ({self.material}, {self.infill:.0%} infill): {self.filament_g:.1f} g, "
@@ -119,12 +128,15 @@ def analyse(
     bbox = (extents[0], extents[1], extents[2])
     thickness = wall_thickness(mesh, samples)
     min_wall = float(np.percentile(thickness, WALL_PERCENTILE)) if len(thickness) else None
-    thin_share = float((thickness < THIN_WALL_MM).mean()) if len(thickness) else 0.0
+    thin = thickness[thickness < THIN_WALL_MM]
+    thin_share = len(thin) / len(thickness) if len(thickness) else 0.0
+    parts = part_sizes(mesh) if bodies > 1 else [bbox]
     overhang = overhang_area(mesh, overhang_angle)
-    fits = fits_rotated = None
+    fits = fits_rotated = parts_fit = None
     if bed is not None:
         fits = _fits(bbox, bed)
         fits_rotated = _fits((bbox[1], bbox[0], bbox[2]), bed)
+        parts_fit = all(_fits(p, bed) or _fits((p[1], p[0], p[2]), bed) for p in parts)
     shell = min(volume, area * SHELL_MM)
     extruded = shell + infill * max(0.0, volume - shell)
     grams = extruded / 1000.0 * mat.density_g_cm3
@@ -133,8 +145,9 @@ def analyse(
     layers = math.ceil(bbox[2] / LAYER_HEIGHT_MM)
     report = PrintabilityReport(
         watertight=watertight, bodies=bodies, volume_mm3=volume, surface_area_mm2=area, bbox_mm=bbox,
-        min_wall_mm=min_wall, thin_wall_share=thin_share, overhang_area_mm2=overhang,
-        overhang_angle_deg=overhang_angle, bed_mm=bed, fits=fits, fits_rotated=fits_rotated,
+        min_wall_mm=min_wall, thin_wall_share=thin_share, thin_wall_mm=float(np.median(thin)) if len(thin) else None,
+        overhang_area_mm2=overhang, overhang_angle_deg=overhang_angle, bed_mm=bed, fits=fits,
+        fits_rotated=fits_rotated, part_sizes_mm=parts, parts_fit=parts_fit,
         material=mat.name, infill=infill, filament_g=grams, filament_m=metres,
         cost=grams / 1000.0 * mat.price_per_kg, currency=CURRENCY,
         print_time_s=extruded / flow + layers * LAYER_OVERHEAD_S,
@@ -155,6 +168,13 @@ def body_count(mesh: trimesh.Trimesh, signed: np.ndarray | None = None) -> int:
         return shells
     per_shell = np.bincount(labels, weights=_signed_volumes(mesh) if signed is None else signed, minlength=shells)
     return int((np.sign(per_shell) == np.sign(per_shell.sum())).sum())
+
+
+def part_sizes(mesh: trimesh.Trimesh) -> list[tuple[float, float, float]]:
+    """Bounding-box size of each separate piece, biggest first."""
+    pieces = mesh.split(only_watertight=False)
+    sizes = [tuple(float(v) for v in piece.extents) for piece in pieces]
+    return sorted(((s[0], s[1], s[2]) for s in sizes), key=lambda s: -s[0] * s[1])
 
 
 def _signed_volumes(mesh: trimesh.Trimesh) -> np.ndarray:
@@ -196,14 +216,17 @@ def _warnings(r: PrintabilityReport) -> list[str]:
         out.append("The mesh is not watertight (it has holes or loose edges); the volume and slicing may be wrong.")
     if r.bodies > 1:
         out.append(f"The model is made of {r.bodies} separate pieces; check that this is intended.")
-    if r.min_wall_mm is not None and (r.min_wall_mm < THIN_WALL_MM or r.thin_wall_share >= THIN_SHARE_WARNING):
+    if r.thin_wall_mm is not None and (r.min_wall_mm is not None and r.min_wall_mm < THIN_WALL_MM
+                                       or r.thin_wall_share >= THIN_SHARE_WARNING):
         out.append(f"Some walls are thinner than {THIN_WALL_MM:g} mm ({r.thin_wall_share:.0%} of the surface, "
-                   f"thinnest about {r.min_wall_mm:.2f} mm); they may not print or may break.")
+                   f"typically about {r.thin_wall_mm:.2f} mm there); they may not print or may break.")
     if r.overhang_area_mm2 > BIG_OVERHANG_MM2:
         out.append(f"{r.overhang_area_mm2:.0f} mm² overhangs more than {r.overhang_angle_deg:g}°; "
                    "it will need supports or a different orientation.")
     if r.bed_mm is not None and not r.fits:
         bx, by, bz = r.bed_mm
-        hint = " It fits if rotated 90° on the bed." if r.fits_rotated else ""
+        hint = " It fits if rotated 90° on the bed." if r.fits_rotated else (
+            " Each part fits when the parts are arranged separately (let the slicer arrange them)."
+            if r.parts_fit and r.bodies > 1 else "")
         out.append(f"It does not fit the {bx:g} × {by:g} × {bz:g} mm build volume.{hint}")
     return out

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
 from sqlalchemy import select, update
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from core.document.document import Document
@@ -22,7 +23,7 @@ from hub.schemas import CategoryOut, Licence, ListingCreate, ListingDetail, Sear
 from hub.search import Query as SearchQuery
 from hub.search import search
 from hub.security import DB, CurrentUser, OptionalUser
-from hub.state import hub_of
+from hub.state import HubState, hub_of
 
 router = APIRouter(tags=["listings"], responses={404: ERROR_SCHEMA, 422: ERROR_SCHEMA})
 
@@ -48,8 +49,8 @@ def categories(db: DB) -> list[CategoryOut]:
 
 
 @router.get("/listings", response_model=SearchPage, responses={304: {"description": "Not modified"}})
-def list_listings(
-    request: Request, db: DB,
+async def list_listings(
+    request: Request,
     q: Annotated[str, Query(max_length=200)] = "",
     category: Annotated[str | None, Query(max_length=60)] = None,
     tag: Annotated[str | None, Query(max_length=40)] = None,
@@ -61,18 +62,25 @@ def list_listings(
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 24,
 ) -> Response:
+    """Async on purpose: a repeated search is answered from the result cache on the event loop,
+    with no database session and no hop to the thread pool; only a miss does either."""
     hub = hub_of(request)
     key = str(sorted(request.query_params.multi_items()))
     body = hub.results.get(key)
     if body is None:
-        page = search(db, SearchQuery(q=q, category=category, tag=tag, licence=licence, price=price,
-                                      creator=creator, has_parameters=has_parameters, sort=sort, cursor=cursor,
-                                      limit=limit))
-        base = hub.config.public_url
-        body = to_json_bytes(SearchPage(total=page.total, items=[summary(row, name, base) for row, name in page.rows],
-                                        next_cursor=page.next_cursor))
+        query = SearchQuery(q=q, category=category, tag=tag, licence=licence, price=price, creator=creator,
+                            has_parameters=has_parameters, sort=sort, cursor=cursor, limit=limit)
+        body = await run_in_threadpool(_search_body, hub, query)
         hub.results.put(key, body)
     return conditional_bytes(request, body)
+
+
+def _search_body(hub: HubState, query: SearchQuery) -> bytes:
+    with hub.sessions() as db:
+        page = search(db, query)
+    base = hub.config.public_url
+    return to_json_bytes(SearchPage(total=page.total, items=[summary(row, row.username, base) for row in page.rows],
+                                    next_cursor=page.next_cursor))
 
 
 @router.get("/listings/{listing_id}", response_model=ListingDetail)

@@ -18,7 +18,6 @@ import pytest
 import trimesh
 import yaml
 
-from core.assistant.offline.labels import label_props
 from core.cli import generate_cmd
 from core.document.document import Document
 from core.geometry.build import Evaluator
@@ -48,11 +47,10 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, d
 
 def reference(case: dict[str, Any]) -> Document:
     spec = get_template(case["template"])
-    doc = spec.make(case.get("values") or {})
+    values = dict(case.get("values") or {})
     if "text" in case:
-        node = spec.roles["text"]
-        doc.update_node(node, label_props(doc, node, case["text"]))
-    return doc
+        values[spec.roles["text"]] = case["text"]
+    return spec.make(values)
 
 
 def expected_parameters(doc: Document) -> dict[str, Any]:

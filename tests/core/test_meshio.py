@@ -4,6 +4,8 @@ reading our 3MF, and hostile files that must fail with a clear error instead of 
 from __future__ import annotations
 
 import json
+import os
+import stat
 import shutil
 import struct
 import subprocess
@@ -443,3 +445,35 @@ def test_long_reads_report_progress_and_can_be_cancelled(tmp_path: Path) -> None
     task = Task(lambda fraction, _: task.cancel() if 0 < fraction < 1 else None)
     with pytest.raises(CancelledError):
         load_mesh(path, task)
+
+
+def test_written_files_follow_the_umask_and_keep_an_existing_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "shared.stl"
+        save_mesh(cube(), fresh)
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # readable by a NAS share or a web server
+        fresh.chmod(0o640)
+        save_mesh(cube(30), fresh)
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o640  # replacing keeps what the owner chose
+        os.umask(0o077)
+        private = tmp_path / "private.3mf"
+        save_mesh(cube(), private)
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_export_converts_a_plain_mesh_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli.main import main
+
+    stl = tmp_path / "out" / "pot1.stl"
+    save_mesh(cube(25), stl)
+    as_3mf = tmp_path / "pot1.3mf"
+    assert main(["export", str(stl), "-o", str(as_3mf)]) == 0
+    assert "converted from the mesh" in capsys.readouterr().out
+    converted = load_mesh(as_3mf)
+    np.testing.assert_allclose(converted.mesh.extents, [25, 25, 25], atol=1e-4)
+    assert converted.document_json is None
+    assert main(["export", str(tmp_path / "out" / "missing.stl"), "-o", str(as_3mf)]) == 2
+    assert "There is no file" in capsys.readouterr().err

@@ -167,3 +167,26 @@ def test_check_exits_2_on_a_broken_file(tmp_path: Path, cli: Cli, capsys: pytest
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "error: 'cut.stl' declares 12 triangles (684 bytes) but has only 200 bytes" in captured.err
+
+
+def test_thin_wall_warning_quotes_the_thin_walls_it_counts() -> None:
+    # A thick block carrying one 0.5 mm fin: the fin is a small share of the surface, so the p5
+    # thickness stays thick, yet the warning must quote the fin's thickness, not the block's.
+    mesh = build(box(60, 60, 20), box(0.5, 15, 12, at=(0, 0, 20)))
+    report = analyse(mesh)
+    assert report.min_wall_mm is not None and report.min_wall_mm > 0.8
+    assert report.thin_wall_share >= 0.02
+    warning = next(w for w in report.warnings if "thinner than 0.8 mm" in w)
+    assert report.thin_wall_mm == pytest.approx(0.5, abs=0.05)
+    assert "about 0.50 mm" in warning
+
+
+def test_parts_that_fit_separately_are_reported_as_such() -> None:
+    plate = build(box(150, 100, 40, at=(-85, 0, 0)), box(150, 100, 5, at=(85, 0, 0)), op="group")
+    report = analyse(plate, bed=(256, 256, 256))
+    assert report.bodies == 2 and not report.fits and not report.fits_rotated
+    assert report.parts_fit is True
+    assert sorted(report.part_sizes_mm)[0] == pytest.approx((150, 100, 5))
+    assert any("arranged separately" in w for w in report.warnings)
+    assert "when the parts are arranged separately" in report.to_text()
+    assert analyse(plate, bed=(120, 120, 120)).parts_fit is False

@@ -22,12 +22,12 @@ from core.commands import CommandStack, SetParameters, UpdateNode
 from core.document import Document
 from core.document.expressions import parse
 from core.document.nodes import Node, resolve_value
-from core.errors import GeometryError, ParameterError
+from core.errors import ExpressionError, GeometryError, ParameterError
 from core.geometry.build import Evaluator
 from core.geometry.meshio import load_mesh, save_mesh
+from core.geometry.printability import THIN_SHARE_WARNING, analyse, wall_thickness
 from core.templates import get_template, load_all
-from core.templates.base import TemplateSpec
-from core.templates.library.tags import TEXT_NODE, text_update
+from core.templates.base import MIN_WALL_MM, TemplateSpec
 
 REQUIRED_IDS = {
     "plant_pot", "vase", "box_with_lid", "device_enclosure", "pen_cup", "wall_hook", "shelf_bracket", "spur_gear",
@@ -95,7 +95,7 @@ def test_the_library_has_every_template_with_its_vocabulary() -> None:
         assert spec.synonyms_en and spec.synonyms_pt, tid
         for role in spec.roles:
             for name in spec.params_for(role):
-                assert name in names or (role == "text" and name == TEXT_NODE), f"{tid}: role {role} → {name}"
+                assert name in names, f"{tid}: role {role} → {name}"
         for feature in spec.features.values():
             assert feature.param in names, f"{tid}: feature on unknown parameter {feature.param}"
             assert feature.words_en and feature.words_pt
@@ -255,24 +255,61 @@ def test_twisted_polygonal_vase_keeps_its_volume_and_stays_open_at_the_top() -> 
     assert hit[:, 2].max() == pytest.approx(2.0, abs=1e-6)  # the first thing met from above is the floor
 
 
-def test_name_tag_follows_one_edit_of_its_text_and_is_undoable() -> None:
+def test_name_tag_text_is_a_parameter_edited_like_any_other_and_undoable(tmp_path: Path) -> None:
     spec = get_template("name_tag")
     doc = spec.make({"text_height": 7, "margin": 3, "ring": True, "ring_diameter": 5, "style": "raised"})
+    assert doc.param("text").kind == "text" and spec.params_for("text") == ("text",)
     stack = CommandStack(doc)
     evaluator = Evaluator()
     four = build(doc, evaluator)
-    stack.push(UpdateNode(TEXT_NODE, text_update(doc, "Conceição")))
+    stack.push(SetParameters({"text": "Conceição"}))
     nine = build(doc, evaluator)
     # Each extra character adds one 6-pixel cell of 1 mm pixels (7 mm letters): 5 characters = 30 mm.
     assert nine.extents[0] - four.extents[0] == pytest.approx(30, abs=1e-6)
     assert_matches_promise(spec, doc, nine, "9 letters")
-    same = spec.make({"text_height": 7, "margin": 3, "ring": True, "ring_diameter": 5})
-    UpdateNode(TEXT_NODE, text_update(same, "CONCEICAO")).do(same)
-    assert build(same).volume == pytest.approx(nine.volume, rel=1e-9)
+    plain = build(spec.make({"text_height": 7, "margin": 3, "ring": True, "ring_diameter": 5, "text": "CONCEICAO"}))
+    assert plain.volume != pytest.approx(nine.volume, rel=1e-3)  # accents and lower case are drawn, not dropped
     stack.undo()
     assert build(doc, evaluator).extents == pytest.approx(four.extents)
-    with pytest.raises(GeometryError, match="cannot draw"):
-        text_update(doc, "Ana ☺")
+    # The text travels with the document: JSON and the 3MF keep it.
+    doc.set_param_value("text", "João")
+    again = Document.loads(doc.dumps())
+    assert again.values()["text"] == "João"
+    save_mesh(build(doc), tmp_path / "tag.3mf", document_json=doc.dumps())
+    stored = load_mesh(tmp_path / "tag.3mf").document_json
+    assert stored is not None and Document.loads(stored).values()["text"] == "João"
+
+
+@pytest.mark.parametrize(("values", "match"), [
+    ({"text": "Ana ☺"}, "'☺'"), ({"text": ""}, "at least 1"), ({"text": "x" * 33}, "limited to 32"),
+    ({"text": 42}, "must be text"), ({"text": "W" * 30, "text_height": 12}, "longer than 250 mm"),
+])
+def test_bad_tag_text_is_refused_with_what_is_wrong(values: dict[str, Any], match: str) -> None:
+    with pytest.raises(ParameterError, match=match):
+        get_template("name_tag").make(values)
+
+
+def test_the_font_draws_lower_case_and_accents_and_names_what_it_cannot() -> None:
+    upper, lower = shape_doc({"kind": "text", "text": "ANA", "size": 7}), shape_doc({"kind": "text", "text": "ana",
+                                                                                       "size": 7})
+    assert build(upper).volume != pytest.approx(build(lower).volume, rel=1e-3)
+    for accented, base in (("ã", "a"), ("Ç", "C"), ("é", "e"), ("ñ", "n"), ("Ü", "U"), ("ô", "o")):
+        with_mark = build(shape_doc({"kind": "text", "text": accented, "size": 7}))
+        assert with_mark.extents[1] == pytest.approx(build(shape_doc({"kind": "text", "text": "E", "size": 7}))
+                                                     .extents[1], abs=0.2)  # accents stay inside the cap height
+        plain = build(shape_doc({"kind": "text", "text": base, "size": 7}))
+        assert with_mark.centroid != pytest.approx(plain.centroid, abs=0.05), f"{accented} drawn as {base}"
+    with pytest.raises(GeometryError, match=r"'€' \(euro sign\)"):
+        build(shape_doc({"kind": "text", "text": "5€", "size": 7}))
+
+
+def test_text_parameters_in_expressions_are_measured_not_multiplied() -> None:
+    values = {"name": "Ana", "size": 7}
+    assert parse("len(name) * size").evaluate(values) == 21
+    assert parse("name == name").evaluate(values) is True
+    with pytest.raises(ExpressionError, match="measured with len"):
+        parse("name * 1000000000").evaluate(values)
+    assert resolve_value({"kind": "text", "text": "=name"}, values) == {"kind": "text", "text": "Ana"}
 
 
 def test_engraved_letters_are_cut_to_depth_and_raised_letters_stand_up() -> None:
@@ -340,12 +377,12 @@ def test_gear_shape_bore_and_bad_input() -> None:
         build(shape_doc({"kind": "gear", "teeth": 12, "module": 1, "bore": 10}))
 
 
-def test_text_shape_is_as_wide_as_its_cells_and_ignores_case_and_accents() -> None:
+def test_text_shape_is_as_wide_as_its_cells_whatever_the_case_and_accents() -> None:
     upper = build(shape_doc({"kind": "text", "text": "HAH", "size": 7}))
     # Three 5-pixel glyphs and two 1-pixel gaps at 1 mm pixels, drawn 10 % oversize (0.05 mm a side).
     assert upper.extents[:2] == pytest.approx((17.1, 7.1), abs=1e-4)
-    lower = build(shape_doc({"kind": "text", "text": "  hãh ", "size": 7}))
-    assert lower.volume == pytest.approx(upper.volume, rel=1e-9)
+    lower = build(shape_doc({"kind": "text", "text": "  hãh ", "size": 7}))  # outer spaces are trimmed
+    assert lower.extents[:2] == pytest.approx((17.1, 7.1), abs=1e-4)
     assert bodies(upper) == 3
     with pytest.raises(GeometryError, match="empty"):
         build(shape_doc({"kind": "text", "text": "   ", "size": 7}))
@@ -446,3 +483,58 @@ def test_a_gear_outside_diameter_is_reached_through_teeth_or_module(
     assert (doc.values()["teeth"], doc.values()["module"]) == (teeth, pytest.approx(module))
     assert parse(derived.value).evaluate(doc.values()) == pytest.approx(target)
     assert build(doc).extents[0] == pytest.approx(target, abs=1e-6)
+
+
+@pytest.mark.parametrize("tid", ALL_IDS)
+def test_no_feature_is_thinner_than_two_nozzle_widths(tid: str) -> None:
+    """`potstudio check` must not find thin walls on our own templates, at defaults or with every feature on."""
+    spec = get_template(tid)
+    for what, values in (("defaults", {}), ("all features on", {f.param: f.on for f in spec.features.values()})):
+        try:
+            doc = spec.make(values)
+        except ParameterError:
+            continue
+        report = analyse(build(doc))
+        assert report.min_wall_mm is not None and report.min_wall_mm >= MIN_WALL_MM - 0.02, f"{tid} {what}"
+        assert report.thin_wall_share < THIN_SHARE_WARNING, f"{tid} {what}: {report.thin_wall_share:.1%} thin"
+        assert not any("thinner" in w for w in report.warnings), f"{tid} {what}"
+
+
+def test_slide_lid_rails_are_two_nozzle_widths() -> None:
+    doc = get_template("box_with_lid").make({"lid_type": "slide", "wall": 2.0, "clearance": 0.3})
+    thickness = wall_thickness(build(doc), samples=4096)
+    assert thickness.min() >= MIN_WALL_MM - 0.02  # the rail over the groove was 0.7 mm
+    with pytest.raises(ParameterError, match="1.6 mm"):
+        get_template("box_with_lid").make({"lid_type": "slide", "wall": 1.2})
+
+
+def test_a_twisted_vase_shows_its_twist() -> None:
+    """"a twisted vase" switches the twist feature on while sides stays 0 (round): build it with corners."""
+    spec = get_template("vase")
+    feature = spec.features["twist"]
+    plain = build(spec.make())
+    twisted_doc = spec.make({feature.param: feature.on})
+    twisted = build(twisted_doc)
+    assert twisted.volume < 0.97 * plain.volume  # a hexagon inside the round outline, not the same round vase
+    assert twisted.volume == pytest.approx(build(spec.make({"twist": feature.on, "sides": 6})).volume, rel=1e-6)
+    assert not spec.expected_extent(twisted_doc).exact
+    assert build(spec.make({"twist": 90, "sides": 40})).volume > 0.97 * plain.volume  # stated round stays round
+
+
+@pytest.mark.parametrize("device", [(52, 28, 10), (85, 56, 20), (68.6, 53.4, 15), (20, 20, 8)])
+@pytest.mark.parametrize("lid", ["screw", "snap", "slide"])
+def test_enclosures_for_common_boards_build_with_screws_and_wall_mount(device: tuple[float, ...], lid: str) -> None:
+    spec = get_template("device_enclosure")
+    values: dict[str, Any] = {"device_width": device[0], "device_length": device[1], "device_height": device[2],
+                              "lid_type": lid, "wall_mount": True, "vents": True}
+    if lid == "screw" or device[2] >= 10:
+        values["screw_holes"] = True
+    doc = spec.make(values)
+    mesh = build(doc)
+    assert_matches_promise(spec, doc, mesh, f"{device} {lid}")
+
+
+def test_screw_bosses_under_a_snap_lid_on_a_flat_device_explain_the_way_out() -> None:
+    with pytest.raises(ParameterError, match="choose the screw lid"):
+        get_template("device_enclosure").make({"device_width": 40, "device_length": 30, "device_height": 5,
+                                               "screw_holes": True})

@@ -147,3 +147,34 @@ def test_unsaved_work_of_a_crashed_session_is_offered_and_recovered(make_window,
     assert extents(window)[2] == pytest.approx(77, abs=0.5)
     assert window.isWindowModified(), "recovered work is unsaved until the user saves it"
     assert any(b.text == "a pot 77 mm tall" for b in window.chat.bubbles)
+
+
+def test_history_restores_an_earlier_version_as_a_new_one(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    ask(window, "make it 20% taller", qtbot)
+    assert window.history.count == 2
+    first = window.history.list.item(1)  # newest on top
+    window.history.list.setCurrentItem(first)
+    assert "Version 1" in window.history.caption.text()
+    assert window.history.preview.pixmap() is not None and not window.history.preview.pixmap().isNull()
+    qtbot.mouseClick(window.history.restore, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert extents(window)[2] == pytest.approx(100, abs=0.5)
+    assert window.history.count == 3, "a restore is recorded as a new version"
+    window.action_set["edit.undo"].trigger()
+    wait_idle(qtbot, window)
+    assert extents(window)[2] == pytest.approx(120, abs=0.5)
+
+
+def test_open_recent_lists_saved_projects(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    window.project.path = tmp_path / "recent.potproj"
+    window.action_set["file.save"].trigger()
+    wait_idle(qtbot, window)
+    window.recent_menu.aboutToShow.emit()
+    titles = [a.text() for a in window.recent_menu.actions()]
+    assert titles == ["recent.potproj"]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.recent_menu.menuAction() in file_menu.actions()

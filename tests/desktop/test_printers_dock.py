@@ -290,15 +290,24 @@ def test_add_printer_from_ssdp_discovery_connects_and_keeps_the_code_out_of_file
         listener.stop()
 
 
-def test_add_a_virtual_printer_starts_one_that_comes_online(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_virtual_printer_starts_from_the_dialog_and_comes_back_at_the_next_launch(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from printers.virtual import VirtualPrinters
-    book = PrinterBook(tmp_path / "printers.json")
-    fleet = Fleet(book)
-    workers = Workers(lambda label, exc: None)
-    virtual = VirtualPrinters(tmp_path / "virtual")
-    dock = PrintersDock(PrinterServices(fleet, workers, virtual=virtual))
-    qtbot.addWidget(dock)
-    dock.show()
+
+    def launch() -> tuple[Fleet, Workers, PrintersDock]:
+        fleet = Fleet(PrinterBook(tmp_path / "printers.json"), VirtualPrinters(tmp_path / "virtual"))
+        workers = Workers(lambda label, exc: None)
+        dock = PrintersDock(PrinterServices(fleet, workers))
+        qtbot.addWidget(dock)
+        dock.show()
+        fleet.start()
+        return fleet, workers, dock
+
+    def close(fleet: Fleet, workers: Workers, dock: PrintersDock) -> None:
+        dock.shutdown()
+        workers.shutdown()
+        fleet.stop()  # also stops its virtual printers, as quitting the app does
+
+    fleet, workers, dock = launch()
     try:
         assert dock.empty.isVisible() and not dock.send_button.isEnabled()
         dialog = dock.open_add()
@@ -309,9 +318,15 @@ def test_add_a_virtual_printer_starts_one_that_comes_online(qtbot, tmp_path: Pat
         qtbot.waitUntil(lambda: "Idle" in card.job_state.text(), timeout=10_000)
         assert not dock.empty.isVisible() and dock.send_button.isEnabled()
     finally:
-        dock.shutdown()
-        workers.shutdown()
-        fleet.stop()
+        close(fleet, workers, dock)
+    fleet, workers, dock = launch()  # the next session: restarted from the printer book, not lost
+    try:
+        qtbot.waitUntil(lambda: "Virtual printer 1" in dock.cards, timeout=20_000)
+        card = dock.cards["Virtual printer 1"]
+        qtbot.waitUntil(lambda: card.connection_label.text().endswith("Online"), timeout=20_000)
+        assert dock.broken == {} and len(fleet.book.list()) == 1
+    finally:
+        close(fleet, workers, dock)
 
 
 def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, printers_setup,  # type: ignore[no-untyped-def]
@@ -672,3 +687,16 @@ def test_every_printer_message_has_a_portuguese_translation() -> None:
     translated = {m.findtext("source"): m.findtext("translation") for m in context.iter("message")}
     missing = [t for t in [*NOTICE_TEMPLATES.values(), *templates()] if not translated.get(t)]
     assert missing == []
+
+
+def test_a_closed_dock_stops_listening_to_the_fleet_and_the_queue(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fleet = Fleet(PrinterBook(tmp_path / "printers.json"))
+    queue = JobQueue(tmp_path / "jobs.sqlite")
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(fleet, workers, queue=queue))
+    assert len(fleet.driver_added) == len(fleet.failed) == 1 and len(queue.changed) == 2
+    dock.deleteLater()
+    qtbot.waitUntil(lambda: len(fleet.driver_added) == 0, timeout=2000)
+    assert len(fleet.driver_removed) == len(fleet.failed) == len(queue.changed) == 0
+    queue.enqueue(tmp_path / "late.gcode")  # a change after the dock is gone reaches no dead widget
+    workers.shutdown()

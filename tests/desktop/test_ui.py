@@ -178,14 +178,17 @@ def test_every_visible_string_has_a_portuguese_translation() -> None:
         import update_ts
     finally:
         sys.path.remove(str(i18n))
+    ours = i18n / "potstudio_pt_BR.ts"
     translated = {}
-    for ts in i18n.glob("*_pt_BR.ts"):
-        for ctx in ET.parse(ts).getroot().iter("context"):
-            for msg in ctx.iter("message"):
-                t = msg.find("translation")
-                if t is not None and t.text and t.get("type") != "unfinished":
-                    translated[(ctx.findtext("name"), msg.findtext("source"))] = t.text
-    missing = [(ctx, src) for ctx, strings in update_ts.collect().items() for src in strings
+    for ctx in ET.parse(ours).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            t = msg.find("translation")
+            if t is not None and t.text and t.get("type") != "unfinished":
+                translated[(ctx.findtext("name"), msg.findtext("source"))] = t.text
+    # Docks with their own catalogue (printers_pt_BR.ts, market_pt_BR.ts) are checked by their tests.
+    theirs = {c.findtext("name") for ts in i18n.glob("*_pt_BR.ts") if ts != ours
+              for c in ET.parse(ts).getroot().iter("context")}
+    missing = [(ctx, src) for ctx, strings in update_ts.collect().items() if ctx not in theirs for src in strings
                if (ctx, src) not in translated]
     assert not missing, f"untranslated strings (run resources/i18n/update_ts.py): {missing[:10]}"
     qm = i18n / "potstudio_pt_BR.qm"

@@ -3,6 +3,7 @@ in the printer list, and virtual printers coming back at the next launch. Real m
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +116,7 @@ def test_virtual_printers_come_back_at_the_next_launch_or_are_pruned_with_a_reas
     config, code = first.start("Virtual Klipper", kind="moonraker")
     fleet.add(config, code)
     _online(fleet, "Virtual Klipper")
+    fleet.book.replace("Virtual Klipper", dataclasses.replace(config, material="PETG"))  # the user's choice
     fleet.stop()
     first.stop_all()
 
@@ -127,6 +129,7 @@ def test_virtual_printers_come_back_at_the_next_launch_or_are_pruned_with_a_reas
         _online(fleet, "Virtual Klipper")
         saved = book.get("Virtual Klipper")
         assert saved.extra["virtual"] and saved.serial == config.serial and book.secret(saved) == code
+        assert saved.material == "PETG" and saved.port != config.port  # kept; only its addresses are new
     finally:
         fleet.stop()
         again.stop_all()

@@ -4,6 +4,8 @@ printer, what can be changed. Measured on the built mesh, so the answer matches 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import replace
 
 import trimesh
 
@@ -14,6 +16,7 @@ from core.assistant.offline.text import Lang
 from core.document.document import Document
 from core.geometry.build import Evaluator
 from core.geometry.printability import analyse
+from core.materials import MATERIALS
 
 _FILAMENT_WALL_SAMPLES = 64  # the wall estimate is not part of this answer; keep the call cheap
 
@@ -22,7 +25,16 @@ def _dims(size: tuple[float, ...]) -> str:
     return " × ".join(f"{v:.0f}" for v in size)
 
 
-def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Evaluator, lang: Lang) -> str:
+def material_named(folded: str) -> str | None:
+    """"how much filament in PETG?": the material the question is about, if it names one."""
+    return next((name for name in MATERIALS if re.search(rf"\b{name.lower()}\b", folded)), None)
+
+
+def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Evaluator, lang: Lang,
+           folded: str = "") -> str:
+    material = material_named(folded)
+    if material is not None:
+        context = replace(context, material=material)
     if intent is Intent.PARAMETERS:
         items = [f"{param_name(p, lang)} "
                  f"({choice_name(p, int(p.value), lang) if p.kind == 'choice' else _value(p.value, p.unit)})"
@@ -32,20 +44,45 @@ def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Ev
     if intent is Intent.SIZE:
         x, y, z = (float(v) for v in mesh.extents)
         return say("size", lang, x=f"{x:.0f}", y=f"{y:.0f}", z=f"{z:.0f}")
-    if intent is Intent.FILAMENT:
-        return _filament(mesh, context, lang)
+    if intent is Intent.WATERTIGHT:
+        return _watertight(mesh, doc, lang)
+    if intent is Intent.WALL:
+        return _wall(mesh, doc, context, lang)
+    if intent in (Intent.FILAMENT, Intent.TIME):
+        return _filament(mesh, context, lang, "time" if intent is Intent.TIME else "filament")
     return _fit(mesh, context, lang)
 
 
 def _value(value: float | int | bool, unit: str) -> str:
-    return f"{value:g} {unit}".strip() if not isinstance(value, bool) else ("✓" if value else "✗")
+    return f"{round(value, 2):g} {unit}".strip() if not isinstance(value, bool) else ("✓" if value else "✗")
 
 
-def _filament(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang) -> str:
+def _watertight(mesh: trimesh.Trimesh, doc: Document, lang: Lang) -> str:
+    """Closed mesh (what a slicer needs) and, separately, whether water could run out of it."""
+    text = say("watertight_yes" if mesh.is_watertight else "watertight_no", lang)
+    values = doc.values()
+    if any("drain" in name and values[name] for name in values):
+        text += " " + say("drains", lang)
+    return text
+
+
+def _wall(mesh: trimesh.Trimesh, doc: Document, context: PrinterContext, lang: Lang) -> str:
+    walls = [p for p in doc.params.values() if p.name == "wall" or p.name.endswith("_wall")]
+    if walls:
+        return say("wall", lang, items=join([f"{param_name(p, lang)} {_value(p.value, p.unit)}" for p in walls],
+                                            lang), nozzle=f"{context.nozzle:g}",
+                   lines=f"{float(walls[0].value) / context.nozzle:.1f}")
+    report = analyse(mesh, None, context.material, samples=_FILAMENT_WALL_SAMPLES)
+    if report.min_wall_mm is None:
+        return say("wall_unknown", lang)
+    return say("wall_measured", lang, wall=f"{report.min_wall_mm:.1f}")
+
+
+def _filament(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang, key: str = "filament") -> str:
     report = analyse(mesh, context.bed, context.material, samples=_FILAMENT_WALL_SAMPLES)
     hours, rest = divmod(round(report.print_time_s), 3600)
     time = f"{hours} h {rest // 60:02d} min" if hours else f"{max(1, rest // 60)} min"
-    return say("filament", lang, grams=report.filament_g, material=report.material, metres=report.filament_m,
+    return say(key, lang, grams=report.filament_g, material=report.material, metres=report.filament_m,
                cost=report.cost, currency=report.currency, infill=report.infill, time=time)
 
 

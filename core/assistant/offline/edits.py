@@ -23,6 +23,7 @@ _FACTOR_WORDS = (
 _N_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times|vezes)\b(?!\s*\d)")  # "85 x 56" is a size
 _WORD = re.compile(r"[a-z]+")
 _REACH = 4
+_CLAUSE_BREAK = re.compile(r"[,;.]|\b(?:and|e|with|com|but|mas|then|depois)\b")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class RelativeEdit:
     direction: int
     start: int
     end: int
+    near: tuple[str, ...] = ()  # the clause's words: the part it is about ("the saucer wider")
 
 
 def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[RelativeEdit], list[Mention]]:
@@ -44,7 +46,8 @@ def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[Rela
     for factor, start, end in _factors(folded):
         target = _target_near(folded, start, end)
         if target is not None:
-            edits.append(RelativeEdit(target[0], factor, 1 if factor >= 1 else -1, start, target[1]))
+            edits.append(RelativeEdit(target[0], factor, 1 if factor >= 1 else -1, start, target[1],
+                                      _clause(folded, start)))
     factor_spans = [(e.start, e.end) for e in edits]
     mentions = [m for m in mentions if not _overlaps(m.start, m.end, factor_spans)]
     covered = factor_spans + [m.reach for m in mentions if m.direction]
@@ -56,8 +59,7 @@ def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[Rela
         if comparative is None:
             continue
         role, direction = comparative
-        noun = _noun_near(folded, start, end)
-        edits.append(RelativeEdit(noun or role, None, direction, start, end))
+        edits.append(RelativeEdit(role, None, direction, start, end, _clause(folded, start)))
         covered.append((start, end))
     return edits, mentions
 
@@ -99,15 +101,15 @@ def _measure(word: str) -> str:
 
 def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
     word = m.group()
-    if word in lx.MORE | lx.LESS:
+    if word in lx.MORE | lx.LESS | lx.FEWER:
         nxt = _WORD.search(folded, m.end())
         sign = 1 if word in lx.MORE else -1
-        if nxt is not None and _measure(nxt.group()):
+        if nxt is not None and _measure(nxt.group()) and word not in lx.FEWER:
             return _measure(nxt.group()), sign
-        if nxt is not None and nxt.group() in lx.COMPARATIVES:
+        if nxt is not None and nxt.group() in lx.COMPARATIVES and word not in lx.FEWER:
             role, direction = lx.COMPARATIVES[nxt.group()]
             return role, direction * sign
-        return None
+        return ("count", sign) if nxt is not None else None  # "more ridges", "fewer teeth", "menos dentes"
     if word in lx.COMPARATIVES:
         prev = list(_WORD.finditer(folded[: m.start()]))
         if prev and prev[-1].group() in lx.MORE | lx.LESS:
@@ -116,14 +118,12 @@ def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
     return None
 
 
-def _noun_near(folded: str, start: int, end: int) -> str | None:
-    """"thicker walls", "paredes mais grossas": the part a comparative is about, if named."""
-    window = [m.group() for m in _WORD.finditer(folded[max(0, start - 30) : end + 30])]
-    for word in window:
-        noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
-        if noun in ("wall", "floor", "hole", "lid", "saucer", "bore", "corner"):
-            return noun
-    return None
+def _clause(folded: str, at: int) -> tuple[str, ...]:
+    """The words of the clause around `at`: "make it taller and add a saucer" keeps the
+    saucer out of "taller"."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, at)), default=0)
+    stop = _CLAUSE_BREAK.search(folded, at)
+    return tuple(_WORD.findall(folded[start: stop.start() if stop else len(folded)]))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -54,13 +54,14 @@ def find_features(text: str, spec: TemplateSpec) -> list[FeatureHit]:
 
 
 def _part_nouns(spec: TemplateSpec) -> dict[str, list[str]]:
-    """Part nouns ("hole", "furo", "lid") → the features whose phrases contain them."""
+    """Part nouns ("hole", "furo", "lid") → the features whose phrases they head."""
     owners: dict[str, list[str]] = {}
     for key, feature in spec.features.items():
-        for phrase in feature_phrases(key, feature):
-            for word in words(fold(phrase)):
-                if (word in lx.NOUNS or stem(word) in lx.NOUNS) and key not in owners.setdefault(stem(word), []):
-                    owners[stem(word)].append(key)
+        heads = [w[-1] for p in (*feature.words_en, key.replace("_", " ")) if (w := words(fold(p)))]
+        heads += [w[0] for p in feature.words_pt if (w := words(fold(p)))]
+        for word in heads:  # "wall" in "wall mount" is a modifier: "make the walls 3 mm" is no wall mount
+            if (word in lx.NOUNS or stem(word) in lx.NOUNS) and key not in owners.setdefault(stem(word), []):
+                owners[stem(word)].append(key)
     return owners
 
 

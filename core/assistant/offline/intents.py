@@ -16,6 +16,9 @@ class Intent(Enum):
     SIZE = "size"
     FILAMENT = "filament"
     FIT = "fit"
+    TIME = "time"
+    WATERTIGHT = "watertight"
+    WALL = "wall"
     PARAMETERS = "parameters"
     CAPABILITIES = "capabilities"
     GREETING = "greeting"
@@ -33,6 +36,15 @@ _PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (Intent.REDO, _rx(r"redo", r"refaz\w*", r"refaca")),
     (Intent.FIT, _rx(r"(will|does|would|can|could) (it|this|that|the model) fit", r"fits? (on|in|into) my",
                      r"fit my printer", r"cabe", r"vai caber", r"caber na", r"cabe na")),
+    (Intent.TIME, _rx(r"how long (will|would|does) it take", r"how long to print", r"print(ing)? time",
+                      r"how many (hours|minutes)", r"quanto tempo", r"quantas horas", r"tempo de impressao",
+                      r"demora (quanto|muito)", r"leva quanto tempo")),
+    (Intent.WATERTIGHT, _rx(r"(is it|is the model|will it be) (watertight|water tight|manifold|closed)",
+                            r"watertight\?", r"hold water", r"(e|esta) (estanque|fechado)", r"segura agua",
+                            r"vaza( agua)?\?")),
+    (Intent.WALL, _rx(r"(what|how thick) (is|are) (the )?walls?( thickness)?", r"wall thickness\?",
+                      r"how thick (is|are) (it|the walls?)", r"(qual (e )?a )?espessura da parede",
+                      r"quao grossa")),
     (Intent.FILAMENT, _rx(r"how much (filament|material|plastic|pla|petg|abs|tpu)", r"how many (grams|meters|metres)",
                           r"how (heavy|much does it weigh)", r"weigh", r"quanto (de )?(filamento|material|plastico)",
                           r"quantos (gramas|metros)", r"quanto pesa", r"how much (will|would|does) it cost",

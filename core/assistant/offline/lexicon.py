@@ -47,6 +47,7 @@ NOUNS: dict[str, str] = {
     "vent": "vents", "respiro": "vents", "ventilacao": "vents",
     "screw": "screws", "parafuso": "screws",
     "slot": "slots", "compartment": "compartments", "compartimento": "compartments",
+    "row": "rows", "linha": "rows", "fileira": "rows", "column": "columns", "coluna": "columns",
 }
 
 # (noun, measured role) → semantic role; a noun alone uses (noun, None)
@@ -72,15 +73,22 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "thicker": ("thickness", 1), "thinner": ("thickness", -1), "fino": ("thickness", -1),
     "fina": ("thickness", -1), "finas": ("thickness", -1), "finos": ("thickness", -1),
     "bigger": ("scale", 1), "larger": ("scale", 1), "maior": ("scale", 1), "smaller": ("scale", -1),
-    "menor": ("scale", -1), "baixo": ("height", -1), "baixa": ("height", -1), "estreito": ("width", -1),
+    "menor": ("scale", -1), "looser": ("clearance", 1), "tighter": ("clearance", -1), "folgada": ("clearance", 1),
+    "folgado": ("clearance", 1), "justa": ("clearance", -1), "justo": ("clearance", -1), "baixo": ("height", -1), "baixa": ("height", -1), "estreito": ("width", -1),
     "estreita": ("width", -1), "raso": ("depth", -1), "rasa": ("depth", -1),
 }
 MORE = frozenset({"mais", "more"})
+# a count changed by an amount: "add 5 teeth", "2 more hooks", "remove 5 teeth", "5 fewer", "mais 2 ganchos"
+COUNT_ADD = frozenset({"add", "plus", "adicione", "acrescente", "coloque", "mais", "another"})
+COUNT_MORE = frozenset({"more", "extra", "mais"})
+COUNT_LESS = frozenset({"remove", "minus", "fewer", "less", "subtract", "tire", "retire", "remova", "menos",
+                        "tirar", "remover", "drop", "take"})
 LESS = frozenset({"menos", "less"})
+FEWER = frozenset({"fewer"})
 
 INCREASE_VERBS = frozenset({
     "increase", "raise", "grow", "extend", "enlarge", "aumente", "aumenta", "aumentar",
-    "cresca", "amplie", "expand",
+    "cresca", "amplie", "expand", "acrescente",
 })
 DECREASE_VERBS = frozenset({
     "decrease", "reduce", "shrink", "lower", "cut", "trim", "diminua", "diminui", "diminuir", "reduza",

@@ -120,5 +120,6 @@ def _scan(mention: Mention, words: list[str], before: bool = False) -> None:
         elif before and (word in lx.INCREASE_VERBS or word in lx.DECREASE_VERBS):
             by_delta = any(w in lx.DELTA_PREPS for w in words[:i]) or mention.percent
             to_absolute = any(w in lx.ABSOLUTE_PREPS for w in words[:i])
-            if by_delta and not to_absolute and not mention.direction:
+            right_after_verb = i == 0  # "aumente 1 cm na altura", "diminua 5 mm"
+            if (by_delta or right_after_verb) and not to_absolute and not mention.direction:
                 mention.direction = 1 if word in lx.INCREASE_VERBS else -1

@@ -12,20 +12,24 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
 
 from core.assistant.base import AssistantReply, Conversation, Message, PrinterContext, TokenCallback
 from core.assistant.offline.answers import answer
 from core.assistant.offline.edits import find_relative_edits
 from core.assistant.offline.features import feature_phrases, find_features
 from core.assistant.offline.intents import Intent, classify
-from core.assistant.offline.labels import current_label, find_label, label_props
+from core.assistant.offline.labels import find_label
 from core.assistant.offline.matcher import Match, Matcher, concepts
 from core.assistant.offline.mentions import find_mentions
+from core.assistant.offline.normalise import normalise
 from core.assistant.offline.numbers import words_to_digits
+from core.assistant.offline.repair import passes, repair
 from core.assistant.offline.replies import choice_name, join, param_name, say
 from core.assistant.offline.resolve import SIZE_ROLES, Resolution, Resolver, role_params
 from core.assistant.offline.text import Lang, detect_language, fold
-from core.commands import Command, Group, ReplaceDocument, SetParameters, UpdateNode
+from core.commands import ReplaceDocument, SetParameters
 from core.document.document import Document
 from core.document.expressions import Number
 from core.document.parameters import Parameter
@@ -38,6 +42,9 @@ from core.templates.registry import load_all
 log = logging.getLogger(__name__)
 
 _WANTS_NEW = re.compile(r"\b(new|another|instead|novo|nova|outro|outra|now make|agora)\b")
+_MAX_REPAIRS = 3
+_QUESTIONS = frozenset({Intent.SIZE, Intent.FILAMENT, Intent.FIT, Intent.PARAMETERS, Intent.TIME, Intent.WATERTIGHT,
+                        Intent.WALL})
 _EXAMPLES = {1: "40 mm", 2: "85 x 56 mm", 3: "85 x 56 x 20 mm"}
 
 
@@ -99,17 +106,21 @@ class OfflinePlanner:
             return AssistantReply(text=say("undone", lang, label="{label}"), undo=True,
                                   nothing_to_undo=say("nothing_to_undo", lang),
                                   suggestions=self._suggestions(doc, lang))
+        if intent is Intent.REDO:
+            return AssistantReply(text=say("redone", lang, label="{label}"), redo=True,
+                                  nothing_to_redo=say("nothing_to_redo", lang),
+                                  suggestions=self._suggestions(doc, lang))
         if intent is Intent.DESIGN:
             return self._design(text, conversation, doc, context, lang)
-        if intent in (Intent.SIZE, Intent.FILAMENT, Intent.FIT, Intent.PARAMETERS):
+        if intent in _QUESTIONS:
             if doc is None and self.matcher.best(text) is not None:
                 return self._create_and_answer(intent, text, conversation, context, lang)
             if doc is None:
                 return AssistantReply(text=say("no_model", lang, example=say("example_create", lang)),
                                       suggestions=self._suggestions(None, lang))
-            return AssistantReply(text=answer(intent, doc, context, self.evaluator, lang),
+            return AssistantReply(text=answer(intent, doc, context, self.evaluator, lang, folded),
                                   suggestions=self._suggestions(doc, lang, exclude=intent))
-        key = {Intent.REDO: "redo", Intent.GREETING: "greeting", Intent.THANKS: "thanks"}.get(intent, "capabilities")
+        key = {Intent.GREETING: "greeting", Intent.THANKS: "thanks"}.get(intent, "capabilities")
         return AssistantReply(text=say(key, lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
                               suggestions=self._suggestions(doc, lang))
 
@@ -118,7 +129,8 @@ class OfflinePlanner:
         """"a 12 cm plant pot — how much filament would it take?": make it, then answer about it."""
         reply = self._design(text, conversation, None, context, lang)
         if isinstance(reply.command, ReplaceDocument):
-            reply.text = f"{reply.text} {answer(intent, reply.command.new, context, self.evaluator, lang)}"
+            folded = words_to_digits(fold(text))
+            reply.text = f"{reply.text} {answer(intent, reply.command.new, context, self.evaluator, lang, folded)}"
         return reply
 
     def _design(self, text: str, conversation: Conversation, doc: Document | None, context: PrinterContext,
@@ -159,9 +171,19 @@ class OfflinePlanner:
     # --- create / edit ------------------------------------------------------------------------------
     def _read(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
               text: str, nozzle: float) -> Resolution:
+        label = self._label(spec, text)
         folded = words_to_digits(fold(text))
-        resolver = Resolver(spec, params, current, nozzle, folded)
-        hits = find_features(text, spec)
+        if label is not None:  # 'a tag that says "42"': the text to print is not a size
+            said = fold(label[1])
+            quoted = next((q for q in (f'"{said}"', f"'{said}'", said) if q in folded), said)
+            folded = folded.replace(quoted, " " * len(quoted), 1)
+        norm = normalise(folded, spec)
+        folded = norm.text
+        resolver = Resolver(spec, params, current, nozzle, folded, screw=norm.screw)
+        resolver.out.notes.extend(norm.notes)
+        if label is not None:
+            resolver.set(*label)
+        hits = find_features(folded, spec)
         edits, mentions = find_relative_edits(folded, find_mentions(folded))
         resolver.apply_features(hits)
         resolver.apply_mentions(mentions, hits)
@@ -173,35 +195,35 @@ class OfflinePlanner:
         base = spec.make()
         params = {p.name: p for p in spec.parameters()}
         res = self._read(spec, params, base.values(), text, context.nozzle)
-        missing = [name for r in spec.required for name in (role_params(spec, r) or [r])
+        required = [*spec.required, *(["text"] if _text_param(spec) else [])]  # a tag is nothing without its text
+        missing = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])
                    if name in params and name not in res.values]
         title = spec.title_pt if lang == "pt" else spec.title.lower()
         if missing:
             items = join([param_name(params[n], lang) for n in missing], lang)
-            question = say("ask_required", lang, title=title[0].lower() + title[1:], items=items,
-                           example=_EXAMPLES.get(len(missing), "40 mm"))
+            texts = all(params[n].kind == "text" for n in missing)
+            question = say("ask_one" if len(missing) == 1 else "ask_required", lang,
+                           title=title[0].lower() + title[1:], items=items,
+                           example=say("example_text", lang) if texts else _EXAMPLES.get(len(missing), "40 mm"))
             return AssistantReply(text=question, questions=[question])
         try:
             doc = spec.make(res.values, name=spec.title_pt if lang == "pt" else spec.title)
         except PotStudioError as exc:
-            return self._refused(exc, res, params, None, lang)
-        label = self._label(spec, text)
-        if label is not None:
-            doc.update_node(label[0], label_props(doc, label[0], label[1]))
-            self.evaluator.solid(doc, label[0])  # a character the font cannot draw fails here, clearly
+            adapted = self._adapt(spec, res, params, lang)
+            if adapted is None:
+                return self._refused(exc, res, params, None, lang)
+            doc = spec.make(adapted, name=spec.title_pt if lang == "pt" else spec.title)
         values = doc.values()
         defaults = {name: values[name] for name in _role_params(spec, params, values)
                     if name not in res.values and values[name]}  # a 0 here means "none", not a size
         summary = _summary([n for n in params if n in res.values], doc.params, values, lang)
-        if label is not None:
-            summary = ", ".join(x for x in (f"“{current_label(doc, label[0])}”", summary) if x)
-        summary = summary or spec.description.rstrip(".")
+        summary = summary or _description(spec, lang)
         parts = [say("created", lang, title=title, summary=summary)]
         if defaults:
             parts.append(say("defaults", lang, items=_summary(list(defaults), doc.params, values, lang)))
         notes = self._notes(res, doc.params, lang) + _fit_warning(spec, doc, context, lang)
         return AssistantReply(
-            text=" ".join([*parts, *notes]), command=ReplaceDocument(doc, label=f"New {spec.title.lower()}"),
+            text=" ".join([*parts, *notes]), command=ReplaceDocument(doc, label=say("label_new", lang, title=title)),
             defaults_used=dict(defaults), notes=notes,
             suggestions=self._suggestions(doc, lang),
         )
@@ -212,10 +234,7 @@ class OfflinePlanner:
         res = self._read(spec, doc.params, before, text, context.nozzle)
         changes = {k: v for k, v in res.values.items() if v != before[k]}
         notes = self._notes(res, doc.params, lang)
-        label = self._label(spec, text)
-        if label is not None and current_label(doc, label[0]) == label[1]:
-            label = None
-        if not changes and label is None:
+        if not changes:
             title = spec.title_pt if lang == "pt" else spec.title.lower()
             if notes:
                 message = " ".join(notes)
@@ -234,16 +253,7 @@ class OfflinePlanner:
         after = trial.values()
         items = [f"{param_name(doc.params[n], lang)} {_fmt(before[n], doc.params[n], lang)} → "
                  f"{_fmt(after[n], doc.params[n], lang)}" for n in changes]
-        commands: list[Command] = []
-        if changes:
-            commands.append(SetParameters(dict(changes), label=_edit_label(changes, doc.params)))
-        if label is not None:
-            old_text, props = current_label(doc, label[0]), label_props(doc, label[0], label[1])
-            trial.update_node(label[0], props)
-            self.evaluator.solid(trial, label[0])
-            commands.append(UpdateNode(label[0], props, label="Assistant: change text"))
-            items.append(f"“{old_text}” → “{current_label(trial, label[0])}”")
-        command = commands[0] if len(commands) == 1 else Group(commands, label="Assistant: edit")
+        command = SetParameters(dict(changes), label=_edit_label(changes, doc.params, lang))
         notes += _fit_warning(spec, trial, context, lang)
         return AssistantReply(
             text=" ".join([say("edited", lang, summary=", ".join(items)), *notes]),
@@ -251,11 +261,28 @@ class OfflinePlanner:
         )
 
     @staticmethod
+    def _adapt(spec: TemplateSpec, res: Resolution, params: Mapping[str, Parameter],
+               lang: Lang) -> dict[str, Any] | None:
+        """Values that pass the template's rules after at most a few single-parameter repairs
+        (each noted in the reply), or None when no small change does."""
+        trial = {name: replace(p, value=p.coerce(res.values.get(name, p.value))) for name, p in params.items()}
+        for _ in range(_MAX_REPAIRS):
+            fix = repair(spec, trial, set(res.values))
+            if fix is None:
+                break
+            p = trial[fix.param]
+            trial[fix.param] = replace(p, value=p.coerce(fix.after))
+            res.values[fix.param] = trial[fix.param].value
+            res.notes.append(("adapted", {"name": param_name(p, lang), "before": _fmt(fix.before, p, lang),
+                                          "after": _fmt(fix.after, p, lang), "reason": fix.reason}))
+        return {name: p.value for name, p in trial.items() if p.expr is None} if passes(spec, trial) else None
+
+    @staticmethod
     def _label(spec: TemplateSpec, text: str) -> tuple[str, str] | None:
-        """(text node id, text) when the template carries text and the sentence names some."""
-        nodes = role_params(spec, "text")
-        label = find_label(text) if nodes else None
-        return (nodes[0], label) if label is not None else None
+        """(text parameter, text) when the template prints text and the sentence names some."""
+        name = _text_param(spec)
+        label = find_label(text) if name else None
+        return (name, label) if name and label is not None else None
 
     # --- reply pieces ---------------------------------------------------------------------------------
     def _refused(self, error: PotStudioError, res: Resolution, params: Mapping[str, Parameter], doc: Document | None,
@@ -271,6 +298,7 @@ class OfflinePlanner:
             p = params[clamp.param]
             notes.append(say("clamped", lang, name=param_name(p, lang).capitalize(), value=_fmt(clamp.value, p),
                              lo=_fmt(p.min or 0, p), hi=_fmt(p.max or 0, p)))
+        notes += [say(key, lang, **fields) for key, fields in res.notes]
         if res.unplaced:
             notes.append(say("ignored", lang, what=join(res.unplaced, lang)))
         return notes
@@ -325,20 +353,36 @@ def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter], values: Ma
     return names
 
 
+def _text_param(spec: TemplateSpec) -> str | None:
+    names = role_params(spec, "text")
+    return next((p.name for p in spec.parameters() if p.name in names and p.kind == "text"), None)
+
+
+def _description(spec: TemplateSpec, lang: Lang) -> str:
+    """What the template makes, when the user stated nothing: in Portuguese from `description_pt`
+    (when the template has one), never the English description in a Portuguese reply."""
+    if lang == "pt":
+        return str(getattr(spec, "description_pt", "") or say("defaults_only", lang)).rstrip(".")
+    return spec.description.rstrip(".")
+
+
 def _fmt(value: Number, param: Parameter, lang: Lang = "en") -> str:
+    if param.kind == "text":
+        return f"“{value}”"
     if param.kind == "bool":
         return "✓" if value else "✗"
     if param.kind == "choice":
         return choice_name(param, int(value), lang)
-    return f"{float(value):.4g} {param.unit}".strip()
+    return f"{round(float(value), 2):g} {param.unit}".strip()
 
 
 def _summary(names: list[str], params: Mapping[str, Parameter], values: Mapping[str, Number], lang: Lang) -> str:
     return ", ".join(f"{param_name(params[n], lang)} {_fmt(values[n], params[n], lang)}" for n in names)
 
 
-def _edit_label(changes: Mapping[str, object], params: Mapping[str, Parameter]) -> str:
-    return "Assistant: change " + ", ".join(params[n].display_name.lower() for n in changes)
+def _edit_label(changes: Mapping[str, object], params: Mapping[str, Parameter], lang: Lang) -> str:
+    """The undo-stack label, in the user's language: "Desfeito: Assistente: mudar altura"."""
+    return say("label_edit", lang, what=", ".join(param_name(params[n], lang) for n in changes))
 
 
 def _pending_request(conversation: Conversation) -> str | None:

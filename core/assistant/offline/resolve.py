@@ -51,6 +51,13 @@ PROPORTIONAL = (("top_diameter", "bottom_diameter"),)
 _DIAMETERS = frozenset({"diameter", "top_diameter", "bottom_diameter", "hole_diameter", "bore"})
 _THIN = frozenset({"wall", "floor", "thickness", "clearance"})
 QUALITATIVE_STEP = 0.2
+_PART_SUFFIXES = ("height", "diameter", "length", "width", "depth", "thickness")
+_PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider" → saucer_margin
+    "width": ("width", "diameter", "margin", "length"), "depth": ("depth", "length"), "height": ("height", "length"),
+    "length": ("length", "width", "depth"), "thickness": ("thickness", "wall", "depth"),
+    "scale": ("diameter", "width", "length", "height", "margin"), "clearance": ("clearance",),
+}
+CLEARANCE_STEP = 0.1
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ class Resolution:
     values: dict[str, Any] = field(default_factory=dict)
     clamps: list[Clamp] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (reply phrase key, its fields)
 
 
 def role_params(spec: TemplateSpec, role: str, values: Mapping[str, Any] | None = None) -> list[str]:
@@ -79,8 +87,10 @@ class Resolver:
     """Resolves one message against one template, starting from `current` values."""
 
     def __init__(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
-                 nozzle: float = 0.4, text: str = "") -> None:
+                 nozzle: float = 0.4, text: str = "", screw: bool = False) -> None:
         self.spec = spec
+        self.screw = screw  # a screw size set the hole: a bare length is then the part's length
+        self._by_feature: set[str] = set()  # values a feature word chose, which a number may refine
         self.text = text  # the folded message the mentions' positions refer to
         self.params = params
         self.current = dict(current)
@@ -107,9 +117,13 @@ class Resolver:
                     return [name]
         for candidate in [role, *(FALLBACKS.get(role, ()) if fallback else ())]:
             names = [n for n in self.role_params(candidate) if n in self.params and self._settable(n)]
-            if names and not any(n in self.out.values for n in names):
+            if names and not any(self._taken(n) for n in names):
                 return names
         return []
+
+    def _taken(self, name: str) -> bool:
+        """Set by a number of this message already ("twisted, 45 degrees" refines the feature's twist)."""
+        return name in self.out.values and name not in self._by_feature
 
     def _names_object(self, m: Mention) -> bool:
         around = self.text[m.reach[0]:m.reach[1]]
@@ -128,8 +142,9 @@ class Resolver:
         return self.params[name].expr is None
 
     # --- applying values -------------------------------------------------------------------------
-    def set(self, name: str, value: Any) -> None:
+    def set(self, name: str, value: Any, by_feature: bool = False) -> None:
         param = self.params[name]
+        (self._by_feature.add if by_feature else self._by_feature.discard)(name)
         if isinstance(value, str) or param.kind in ("bool", "choice"):
             self.out.values[name] = param.coerce(value)
             return
@@ -146,7 +161,7 @@ class Resolver:
     def apply_features(self, hits: list[FeatureHit]) -> None:
         for hit in hits:
             if hit.feature.param in self.params:
-                self.set(hit.feature.param, hit.feature.on if hit.on else hit.feature.off)
+                self.set(hit.feature.param, hit.feature.on if hit.on else hit.feature.off, by_feature=True)
 
     def apply_mentions(self, mentions: list[Mention], features: list[FeatureHit]) -> None:
         singles: list[tuple[Mention, str, float]] = []  # (mention, role, mm) placed in a second pass
@@ -175,23 +190,69 @@ class Resolver:
         for m, role, mm in singles:
             self._put(self.targets(role, m.noun, m.measured), m, mm, role=role)
         for m in unbound:
-            self._primary(m)
+            named = self._named_part(m)
+            if named is not None:
+                self._put([named], m, m.measure.value)
+            else:
+                self._primary(m)
 
     def apply_relative(self, edits: list[RelativeEdit]) -> None:
         for edit in edits:
-            if edit.role == "scale":
-                for name in self._size_params():
-                    self.set(name, self.value(name) * self._factor(edit))
+            if edit.role == "count":
+                self._count_step(edit)
                 continue
-            role = lx.NOUN_ROLES.get((edit.role, None), edit.role) if edit.role in lx.NOUNS.values() else edit.role
-            names = self.targets(role)
-            if not names and not self._solve(role, factor=self._factor(edit)):
-                self.out.unplaced.append(edit.role)
+            part = self._part(edit)
+            if part is not None:
+                names, role = part
+            elif edit.role == "scale":
+                names, role = self._size_params(), "scale"
+            else:
+                role = edit.role
+                names = self.targets(role)
+                if not names and not self._solve(role, factor=self._factor(edit)):
+                    self.out.unplaced.append(edit.role)
             for name in names:
-                if edit.factor is None and role in _THIN:
-                    self.set(name, self.value(name) + edit.direction * self.nozzle)
+                if edit.factor is None and (role in _THIN or name in self.role_params("wall")):
+                    step = CLEARANCE_STEP if role == "clearance" else self.nozzle
+                    self.set(name, self.value(name) + edit.direction * step)
                 else:
                     self.set(name, self.value(name) * self._factor(edit))
+
+    def _part(self, edit: RelativeEdit) -> tuple[list[str], str] | None:
+        """"make the ring bigger", "the bottom narrower", "thicker walls", "the saucer wider": the
+        parameters of the part named in the edit's clause, and the role they play."""
+        for word in edit.near:
+            noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
+            if noun is not None and noun in self.name_nouns:
+                continue  # "make the wall hook taller": the hook, not its walls
+            role = lx.NOUN_ROLES.get((noun, edit.role)) or lx.NOUN_ROLES.get((noun, None)) if noun else None
+            names = self.targets(role, fallback=False) if role else []
+            if names:
+                return names, role or edit.role
+            for prefix in dict.fromkeys((noun or word, word, stem(word))):
+                family = [n for n in self.params if n.startswith(f"{prefix}_") and self._settable(n)]
+                for suffix in _PART_BY_ROLE.get(edit.role, ()):
+                    if f"{prefix}_{suffix}" in family:
+                        return [f"{prefix}_{suffix}"], suffix
+        return None
+
+    def _count_step(self, edit: RelativeEdit) -> None:
+        """"more ridges", "fewer teeth": a fifth more or less (at least one)."""
+        counted = self.role_params("count")
+        for word in edit.near:
+            noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
+            for name in (noun, f"{noun}s" if noun else None, word, f"{stem(word)}s"):
+                if name and name in self.params and self.params[name].kind == "int":
+                    counted = [name]
+                    break
+            else:
+                continue
+            break
+        else:
+            if not any(concept(w, canonical=False) in self.object_words for w in edit.near) or len(counted) != 1:
+                return
+        current = self.value(counted[0])
+        self.set(counted[0], current + edit.direction * max(1, round(current * QUALITATIVE_STEP)))
 
     def keep_proportions(self) -> None:
         """"a pot 8 cm wide" or "twice as wide" scales the base with the rim instead of leaving a
@@ -276,31 +337,75 @@ class Resolver:
                 self.set(name, mm)
 
     def _count(self, m: Mention, features: list[FeatureHit]) -> bool:
-        """"6 drainage holes", "20 teeth", "8 lados": a bare number followed by what it counts."""
+        """"6 drainage holes", "20 teeth", "8 lados": a bare number followed by what it counts;
+        "add 5 teeth", "2 more hooks", "remove 5 teeth" change the count by that many."""
+        name = self._counted(m, features)
+        if name is None:
+            return False
+        sign = self._count_sign(m, name)
+        total = float(self.current[name]) + sign * m.measure.value if sign else m.measure.value
+        word = m.after_words[0] if m.after_words else ""
+        if name == "columns" and "rows" in self.params and "rows" not in self.out.values and not sign \
+                and lx.NOUNS.get(word) != "columns":
+            # "4 compartments" is the total: a grid as square as the count allows (6 → 3 × 2)
+            rows = max(r for r in range(1, int(total ** 0.5) + 1) if total % r == 0) if total >= 1 else 1
+            self.set("rows", rows)
+            total = total / rows
+        self.set(name, total)
+        return True
+
+    def _counted(self, m: Mention, features: list[FeatureHit]) -> str | None:
         following = set(m.after_words[:3])
         for hit in features:
             param = self.params.get(hit.feature.param)
             if param is not None and param.kind == "int" and following & hit.words:
-                self.set(param.name, m.measure.value)
-                return True
+                return param.name
         for word in m.after_words[:3]:
             noun = lx.NOUNS.get(word)
-            for name in (noun, f"{noun}s" if noun else None, word):
+            for name in (noun, f"{noun}s" if noun else None, word, f"{word}s"):
                 if name and name in self.params and self.params[name].kind == "int":
-                    self.set(name, m.measure.value)
-                    return True
+                    return name
             counted = self.role_params("count")
             if (noun is not None or concept(word, canonical=False) in self.object_words) and len(counted) == 1:
-                self.set(counted[0], m.measure.value)
-                return True
-        return False
+                return counted[0]
+        return None
+
+    def _count_sign(self, m: Mention, name: str) -> int:
+        """+1 for "add 5" / "5 more", -1 for "remove 5" / "5 fewer", 0 for a plain count. "add 6
+        drainage holes" to a pot without any is just 6."""
+        before = words(self.text[max(0, m.start - 24):m.start])[-2:]
+        after = m.after_words[:1]
+        if any(w in lx.COUNT_LESS for w in [*before, *after]):
+            return -1
+        if any(w in lx.COUNT_MORE for w in after) or (
+                any(w in lx.COUNT_ADD for w in before) and float(self.current[name]) > 0):
+            return 1
+        return 0
+
+    def _named_part(self, m: Mention) -> str | None:
+        """"a 5 mm rim", "a 20 mm hub": a word next to the number that starts a parameter's name
+        (rim_height, hub_diameter) names the part even though the lexicon does not know it."""
+        before = [stem(w) for w in words(self.text[m.reach[0]:m.start])][-2:]
+        for word in [*m.after_words[:2], *reversed(before)]:
+            if word in self.object_words:
+                continue  # "a 6 cm wall hook" is the hook's size, not its hook_depth
+            family = [n for n in self.params if n.startswith(f"{word}_") and self._settable(n)
+                      and self.params[n].kind == "float" and not self._taken(n)]
+            for suffix in _PART_SUFFIXES:
+                if f"{word}_{suffix}" in family:
+                    return f"{word}_{suffix}"
+            if family:
+                return family[0]
+        return None
 
     def _primary(self, m: Mention) -> None:
         """A length with no word saying what it measures: the template's main dimension."""
         order = [*(r for r in self.spec.required if r in self.spec.roles), *PRIMARY]
+        if self.screw:
+            order.insert(0, "length")  # "a 10 mm spacer for M3": the hole is the screw's, 10 mm its length
         for role in order:
             names = [n for n in self.role_params(role) if n in self.params and self._settable(n)]
-            if names and not any(n in self.out.values for n in names):
+            if names and not any(self._taken(n) for n in names):
                 for name in names:
                     self.set(name, m.measure.value)
                 return

@@ -34,6 +34,8 @@ def fold(text: str) -> str:
     "degrees" and vulgar fractions as "1/2"."""
     text = text.replace("“", '"').replace("”", '"').replace("″", '"').replace("''", '"')
     text = text.replace("’", "'").replace("‘", "'").replace("×", " x ").replace("°", " degrees ")
+    for glyph in ("Ø", "ø", "⌀"):  # "Ø12 cm" is how a drawing writes a diameter
+        text = text.replace(glyph, " diameter ")
     for glyph, fraction in (("½", " 1/2"), ("¼", " 1/4"), ("¾", " 3/4")):  # "1½ inch" = "1 1/2 inch"
         text = text.replace(glyph, fraction)
     decomposed = unicodedata.normalize("NFKD", text.lower())

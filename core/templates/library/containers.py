@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import FIT_CLEARANCE, Check, Extent, Feature, TemplateSpec
+from core.templates.base import FIT_CLEARANCE, MIN_WALL_MM, Check, Extent, Feature, TemplateSpec
 from core.templates.library._kit import (
     SQRT3_2,
     at,
@@ -35,6 +35,7 @@ from core.templates.registry import register
 
 LIP = 5.0  # mm the lift-off lid's lip reaches into the box
 GROOVE_TOP = 1.2  # mm of wall left above the sliding lid's groove
+RAIL = MIN_WALL_MM  # mm of wall left outside the sliding lid's groove: two nozzle widths, never less
 
 _W = "(inner_width + 2 * wall)"
 _D = "(inner_depth + 2 * wall)"
@@ -42,6 +43,9 @@ _H = "(inner_height + floor)"
 _SLIDE_LEN = "(inner_width + 3 * wall) / 2 + inner_width / 2 - clearance"
 _LID_W = f"({_W} if lid_type == 0 else {_SLIDE_LEN})"
 _SLIDE = "lid and lid_type == 1"
+# The groove's closed end follows a rounded corner at the same distance as its sides (concentric
+# arcs), so the corner keeps its 0.8 mm rail; the sliding lid's corners follow the groove.
+_GROOVE_R = "max(corner_radius - wall / 2, 0)"
 
 
 def _box_params() -> list[Parameter]:
@@ -68,17 +72,19 @@ def _box_params() -> list[Parameter]:
 def _box_build() -> Node:
     box_x, lid_x = side_by_side(_W, _LID_W, "lid")
     groove_bottom = f"{_H} - {GROOVE_TOP} - lid_thickness - 2 * clearance"
-    groove_y = "inner_depth + wall + 2 * clearance"
+    groove_y = f"inner_depth + 2 * wall - {2 * RAIL:g}"
     body = Node("difference", id="box", name="Box", children=[
         box("box_outer", f"={_W}", f"={_D}", f"={_H}", "=corner_radius"),
         at(box("box_cavity", "=inner_width", "=inner_depth", "=inner_height + 1", "=max(corner_radius - wall, 0)"),
            z="=floor", node_id="box_cavity_at"),
-        at(box("slide_groove", f"={_W} / 2 + 1 + inner_width / 2 + wall / 2", f"={groove_y}",
-               "=lid_thickness + 2 * clearance"),
-           x=f"=(inner_width / 2 + wall / 2 - {_W} / 2 - 1) / 2", z=f"={groove_bottom}",
+        at(box("slide_groove", f"={_W} / 2 + 1 + inner_width / 2 + wall / 2 + {_GROOVE_R}", f"={groove_y}",
+               "=lid_thickness + 2 * clearance", f"={_GROOVE_R}"),
+           x=f"=(inner_width / 2 + wall / 2 - {_W} / 2 - 1 - {_GROOVE_R}) / 2", z=f"={groove_bottom}",
            node_id="slide_groove_at", enabled=f"={_SLIDE}"),
-        at(box("slide_slot", "=wall + 2", f"={groove_y}", f"={_H}"),
-           x=f"=-{_W} / 2 + wall / 2", z=f"={groove_bottom}", node_id="slide_slot_at", enabled=f"={_SLIDE}"),
+        # The slot at the open end clears the rounded corners too: rails running into a corner's arc thin out.
+        at(box("slide_slot", "=max(wall, corner_radius) + 2", f"={_D} + 2", f"={_H}"),
+           x=f"=-{_W} / 2 + max(wall, corner_radius) / 2", z=f"={groove_bottom}", node_id="slide_slot_at",
+           enabled=f"={_SLIDE}"),
     ])
     divider_h = f"{_H} - (lid_thickness + 6 if lid else 0) - floor / 2"
     dividers = Node("linear_array", {"count": ["=dividers", 1, 1],
@@ -95,7 +101,8 @@ def _box_build() -> Node:
                 f"=lid_thickness + {LIP} + 1", "=max(corner_radius - 2 * wall - clearance, 0)"),
         ]),
     ])
-    slide = box("lid_slide", f"={_SLIDE_LEN}", "=inner_depth + wall", "=lid_thickness", enabled="=lid_type == 1")
+    slide = box("lid_slide", f"={_SLIDE_LEN}", f"={groove_y} - 2 * clearance", "=lid_thickness",
+                f"=max({_GROOVE_R} - clearance, 0)", enabled="=lid_type == 1")
     return Node("group", id="root", name="Box with lid", children=[
         at(Node("union", id="box_parts", children=[body, dividers]), x=box_x, node_id="box_at", name="Box"),
         at(Node("union", id="lid", name="Lid", children=[lift_off, slide]), x=lid_x, node_id="lid_at",

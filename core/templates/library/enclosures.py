@@ -6,8 +6,10 @@ the device, not on it), il = device_length + 2·clearance, ih = device_height + 
 Outside: W = iw + 2·wall, L = il + 2·wall, H = ih + wall (the floor is one wall thick).
 
 Lids: snap (a lip with two bumps that click into grooves in the long walls), screw (four M3 screws
-into corner bosses; those are switched on automatically) or slide (grooves in the long walls, the
-lid enters through the −X end wall). Vents are slots through both long walls, grommet holes go
+into corner bosses; those are switched on automatically and reach the rim, with pilots 10 mm deep
+or as deep as a small board's box allows, so an ESP32 of 52 × 28 × 10 mm gets one) or slide (grooves in the long walls, the
+lid enters through the −X end wall). Vents are slots through both long walls (as many of
+`vent_count` as fit 4 mm apart), grommet holes go
 through the +X end wall, and wall-mount ears with keyholes stick out EAR mm at both X ends.
 
 Bounding box: X = Wb + 10 + Wl where Wb = W (+ 2·EAR with wall mount) and the lid is Wl = W (snap,
@@ -50,6 +52,9 @@ GROOVE_TOP = 1.2
 # How far each corner boss reaches into the walls: a boss merely tangent to them leaves a seam of
 # near-coincident vertices that float32 files (STL, 3MF) cannot keep apart.
 BOSS_BITE = 0.2
+PILOT = 10.0  # mm of M3 pilot hole in a boss tall enough
+BOSS_DROP = 7.0  # how far below the rim bosses end under a snap or sliding lid, clear of its lip
+MIN_BOSS = 3.0  # mm a boss must stand above the floor to hold a screw
 
 _BOSSES = "(screw_holes or lid_type == 1)"
 _IW = f"(device_width + 2 * clearance + (2 * {BOSS} if {_BOSSES} else 0))"
@@ -62,6 +67,8 @@ _LID_T = "max(wall, 1.6)"
 _SLIDE_LEN = f"({_IW} + 1.5 * wall - {FIT})"
 _BASE_X = f"({_W} + (2 * {EAR} if wall_mount else 0))"
 _LID_X = f"({_SLIDE_LEN} if lid_type == 2 else {_W})"
+# Vent slots (2 mm) at least 4 mm apart over the middle 60 % of the wall: a small box gets as many as fit.
+_VENTS = f"min(vent_count, floor({_IW} * 0.6 / 4) + 1)"
 _BOSS_SPACING = [f"={_IW} - {BOSS - 2 * BOSS_BITE}", f"={_IL} - {BOSS - 2 * BOSS_BITE}", 0]
 
 
@@ -92,9 +99,12 @@ def _base() -> Node:
     groove_bottom = f"{_H} - {GROOVE_TOP} - {_LID_T} - {2 * FIT}"
     groove_y = f"{_IL} + wall + {2 * FIT}"
     slide = "lid_type == 2"
-    vent_spacing = f"{_IW} * 0.6 / max(vent_count - 1, 1)"
-    boss_top = f"{_H} - (0 if lid_type == 1 else 7)"
-    pilot = at(cylinder("boss_pilot", "2.5", 11, COARSE), z=f"={boss_top} - 10", node_id="boss_pilot_at")
+    vent_spacing = f"{_IW} * 0.6 / max({_VENTS} - 1, 1)"
+    boss_top = f"{_H} - (0 if lid_type == 1 else {BOSS_DROP})"
+    # The pilot is PILOT deep, or as deep as a short box allows while keeping 1 mm of bottom under it.
+    pilot_depth = f"min({PILOT}, {boss_top} - 1)"
+    pilot = at(cylinder("boss_pilot", "2.5", f"={pilot_depth} + 1", COARSE), z=f"={boss_top} - {pilot_depth}",
+               node_id="boss_pilot_at")
     # The boss stands on z = 0 and (under a screw lid) ends at the rim's own height expression, so
     # its end faces are exactly coplanar with the shell's instead of a float's width apart.
     boss = Node("difference", id="boss", children=[cylinder("boss_body", str(BOSS), f"={boss_top}", 32), pilot])
@@ -119,7 +129,7 @@ def _base() -> Node:
                z=f"={groove_bottom}", node_id="slide_slot_at", enabled=f"={slide}"),
             at(box("snap_groove", f"={_IW} / 3 + 1", f"={_IL} + 1", 1.6), z=f"={_H} - {LIP / 2} - 0.8",
                node_id="snap_groove_at", enabled="=lid_type == 0"),
-            at(Node("linear_array", {"count": ["=vent_count", 1, 1], "spacing": [f"={vent_spacing}", 0, 0]},
+            at(Node("linear_array", {"count": [f"={_VENTS}", 1, 1], "spacing": [f"={vent_spacing}", 0, 0]},
                     [box("vent_slot", 2, f"={_L} + 2", f"={_IH} / 2")], id="vent_row"),
                z=f"=wall + {_IH} / 4", node_id="vents", enabled="=vents", name="Vents"),
         ]),
@@ -205,10 +215,11 @@ register(TemplateSpec(
     checks=(
         Check("lid_type != 2 or wall >= 1.6", "A sliding lid needs walls of at least 1.6 mm for its groove."),
         Check("lid_type != 0 or wall >= 1.2", "A snap lid needs walls of at least 1.2 mm for its grooves."),
-        Check(f"not {_BOSSES} or {_IH} >= 12", "Screw bosses need at least 12 mm of inside height."),
+        Check(f"not screw_holes or lid_type == 1 or {_IH} >= {BOSS_DROP + MIN_BOSS}",
+              f"Screw bosses under a snap or sliding lid need at least {BOSS_DROP + MIN_BOSS:g} mm of inside "
+              "height (they stop below the lid's lip); choose the screw lid, whose bosses reach the lid, or "
+              "turn the screw holes off."),
         Check(f"lid_type != 0 or {_IH} >= {LIP + 1}", "A snap lid needs at least 6 mm of inside height for its lip."),
-        Check(f"not vents or vent_count == 1 or {_IW} * 0.6 / (vent_count - 1) >= 4",
-              "The vent slots would merge; use fewer vents."),
         Check(f"grommets == 0 or (grommet_diameter <= {_IH} - 2 and grommets * (grommet_diameter + 2) <= {_IL})",
               "The cable holes do not fit in the end wall; use fewer or smaller holes."),
     ),

@@ -10,7 +10,7 @@ shelf_bracket — an L standing on its shelf arm: wall arm up Z, shelf arm along
 cable_clip — a base plate with `count` snap-in C clips (opening 0.75 × the cable) for stick-on
     (adhesive) or a screw tab on +Y. Let ri = cable/2 + 0.2, ro = ri + wall, zc = thickness + ri.
     Bounding box: X = count·(2·ro + 3), Y = clip_width (+ 2·hole + 6 for the screw tab),
-    Z = zc + √(ro² − (0.375·cable)²).
+    Z = zc + ro·√(ri² − (0.375·cable)²)/ri (the arms end in radial cuts).
 spool_holder — a cradle (base + two notched side walls) and a tube axle printed standing beside
     it, 10 mm apart. Let da = spool_bore − 2 (the axle), Xc = spool_width + 2 + 2·thickness,
     hc = spool_diameter/2 + thickness + 3 (axle centre height). Bounding box:
@@ -188,6 +188,10 @@ register(TemplateSpec(
 CLIP_SEGMENTS = 48
 _RI = "(cable_diameter / 2 + 0.2)"
 _RO = f"({_RI} + wall)"
+# The opening is a wedge from the cable's axis, 0.75 × the cable wide where it meets the bore: the arms
+# end in radial faces with square corners (a straight slot would whittle their tips to a knife edge).
+_HALF_GAP = "(0.375 * cable_diameter)"
+_SPREAD = f"({_HALF_GAP} / sqrt({_RI} ** 2 - {_HALF_GAP} ** 2))"
 _PITCH = f"(2 * {_RO} + 3)"
 _TAB = "(2 * hole_diameter + 6 if mount == 1 else 0)"
 
@@ -213,8 +217,9 @@ def _clip_build() -> Node:
     ring = at(Node("difference", id="clip", name="Clip", children=[
         cylinder("clip_outer", f"2 * {_RO}", "=clip_width", CLIP_SEGMENTS),
         at(cylinder("clip_cable", f"2 * {_RI}", "=clip_width + 2", CLIP_SEGMENTS), z=-1, node_id="clip_cable_at"),
-        at(box("clip_opening", "=0.75 * cable_diameter", f"={_RO} + 1", "=clip_width + 2"),
-           y=f"=-({_RO} + 1) / 2", z=-1, node_id="clip_opening_at"),
+        at(Node("extrude", {"shape": {"kind": "polygon", "points": [
+            [0, 0], [f"=-{_SPREAD} * ({_RO} + 1)", f"=-({_RO} + 1)"], [f"={_SPREAD} * ({_RO} + 1)", f"=-({_RO} + 1)"],
+        ]}, "height": "=clip_width + 2"}, id="clip_opening"), z=-1, node_id="clip_opening_at"),
     ]), y=f"=-{_TAB} / 2 - clip_width / 2", z=zc, rotate=ALONG_Y, node_id="clip_at")
     return Node("difference", id="root", name="Cable clip", children=[
         Node("union", id="clip_body", children=[
@@ -230,7 +235,7 @@ def _clip_extent(v: Mapping[str, Number]) -> Extent:
     ri = f(v, "cable_diameter") / 2 + 0.2
     ro = ri + f(v, "wall")
     tab = 2 * f(v, "hole_diameter") + 6 if v["mount"] == 1 else 0
-    z = f(v, "thickness") + ri + math.sqrt(ro**2 - (0.375 * f(v, "cable_diameter")) ** 2)
+    z = f(v, "thickness") + ri + ro * math.sqrt(ri**2 - (0.375 * f(v, "cable_diameter")) ** 2) / ri
     return Extent(f(v, "count") * (2 * ro + 3), f(v, "clip_width") + tab, z)
 
 

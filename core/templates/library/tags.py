@@ -1,10 +1,10 @@
 """Name tags and keychains.
 
 name_tag — a plate sized to its text, with raised or engraved letters and an optional key-ring
-    hole. The text is not a parameter (parameters are numbers): it lives in the props of ONE node,
-    id "tag_text" (TEXT_NODE), as shape["text"]. Change it with
-        UpdateNode("tag_text", {"shape": {**doc.node("tag_text").props["shape"], "text": "NEW"}})
-    or `text_update(doc, "NEW")`, and the plate follows: its width is computed from the text.
+    hole. The text is the text parameter "text" (kind "text": at most MAX_TEXT characters the font
+    can draw), so a SetParameters({"text": "Bob"}) edits it like any other value and it shows in
+    --json, the 3MF document and the Parameters panel; the plate follows, its width computed from
+    the text.
 
     How one node yields two layers: the "text" shape emits the main layer (letters, or plate
     minus letters when engraved) plus a twin of the plate 1000 mm away in Y. A two-copy array
@@ -13,32 +13,35 @@ name_tag — a plate sized to its text, with raised or engraved letters and an o
 
     With n characters and W = (6n − 1)·text_height/7: bounding box X = W + 2·margin (+ ring +
     ring_wall with the ring), Y = max(text_height + 2·margin, ring + 2·ring_wall if ring),
-    Z = thickness (+ relief when raised). Accents are dropped and letters print as capitals.
+    Z = thickness (+ relief when raised). Lower case and accents print as typed ("João").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from core.document.document import Document
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.geometry.font import normalise, text_width
+from core.geometry.font import CHARACTERS, normalise, text_width
 from core.templates.base import Check, Extent, Feature, TemplateSpec
-from core.templates.library._kit import at, box, choice, f, flag, length
+from core.templates.library._kit import at, box, by_values, choice, f, flag, length
 from core.templates.registry import register
 
-TEXT_NODE = "tag_text"
-DEFAULT_TEXT = "NAME"
+DEFAULT_TEXT = "Name"
+MAX_TEXT = 32
+MAX_PLATE = 250.0  # mm of lettering plus margins: longer would not fit common beds
 TWIN = 1000.0  # mm between the two layers the text shape emits; far beyond any tag
 _STEP = "(relief if style == 0 else depth)"  # how much lower the plate layer sits than the text layer
 
 
 def _tag_params() -> list[Parameter]:
     return [
-        length("text_height", 8, 4, 40, "Letter height", "Height of the capital letters.", pt="Altura das letras"),
+        Parameter("text", DEFAULT_TEXT, unit="", kind="text", min=1, max=MAX_TEXT, charset=CHARACTERS, label="Text",
+                  description="What the tag says.", label_pt="Texto"),
+        length("text_height", 8, 5.5, 40, "Letter height",
+               "Height of the capital letters (at least 5.5 mm, so strokes stay 0.8 mm wide).",
+               pt="Altura das letras"),
         length("margin", 3, 1.5, 20, "Margin", "Plate border around the text.", pt="Margem"),
         length("thickness", 3, 1.2, 10, "Thickness", "Thickness of the plate.", 0.4, pt="Espessura"),
         choice("style", ["raised", "engraved"], "Text style", "Letters standing up from the plate or cut into it.",
@@ -55,11 +58,11 @@ def _tag_params() -> list[Parameter]:
 
 def _tag_build() -> Node:
     shape = {
-        "kind": "text", "text": DEFAULT_TEXT, "size": "=text_height", "engrave": "=style == 1", "twin": TWIN,
+        "kind": "text", "text": "=text", "size": "=text_height", "engrave": "=style == 1", "twin": TWIN,
         "frame": {"margin": "=margin", "radius": "=corner_radius", "ring": "=ring_diameter if ring else 0",
                   "ring_wall": 2.0},
     }
-    text = Node("extrude", {"shape": shape, "height": "=thickness + (relief if style == 0 else 0)"}, id=TEXT_NODE,
+    text = Node("extrude", {"shape": shape, "height": "=thickness + (relief if style == 0 else 0)"}, id="tag_text",
                 name="Text")
     # Rotate the pair so that a plain Y-spaced array steps diagonally by (0, -TWIN, -step).
     tilt = f"atan2({_STEP}, {TWIN})"
@@ -75,18 +78,8 @@ def _tag_build() -> Node:
     ])
 
 
-def tag_text(doc: Document) -> str:
-    return str(doc.node(TEXT_NODE).props["shape"]["text"])
-
-
-def text_update(doc: Document, text: str) -> dict[str, Any]:
-    """Props for UpdateNode(TEXT_NODE, ...) that set the tag's text; refuses what the font cannot draw."""
-    normalise(text)
-    return {"shape": {**doc.node(TEXT_NODE).props["shape"], "text": text}}
-
-
-def tag_extent(values: Mapping[str, Number], text: str) -> Extent:
-    chars = len(normalise(text))
+def tag_extent(values: Mapping[str, Number]) -> Extent:
+    chars = len(normalise(str(values["text"])))
     size, margin = f(values, "text_height"), f(values, "margin")
     w, h = text_width(chars, size) + 2 * margin, size + 2 * margin
     if values["ring"]:
@@ -98,18 +91,22 @@ def tag_extent(values: Mapping[str, Number], text: str) -> Extent:
 register(TemplateSpec(
     id="name_tag", title="Name tag / keychain", title_pt="Chaveiro / etiqueta com nome", category="tags",
     description="A keychain or name tag with raised or engraved text and a key-ring hole.",
-    params=_tag_params, build=_tag_build, extent=lambda doc: tag_extent(doc.values(), tag_text(doc)),
+    params=_tag_params, build=_tag_build, extent=by_values(tag_extent),
     synonyms_en=("name tag", "keychain", "key chain", "key fob", "key tag", "name plate", "label", "luggage tag",
                  "bag tag", "something with my name on it"),
     synonyms_pt=("chaveiro", "chaveiro com nome", "etiqueta com nome", "plaquinha", "placa com nome", "tag de mala",
                  "etiqueta", "crachá"),
-    roles={"text": TEXT_NODE, "height": "text_height", "size": "text_height", "thickness": "thickness",
+    roles={"text": "text", "height": "text_height", "size": "text_height", "thickness": "thickness",
            "hole_diameter": "ring_diameter", "corner_radius": "corner_radius"},
     features={
         "ring": Feature("ring", 1, 0, ("ring hole", "key ring", "keyring", "hole"), ("argola", "furo", "chaveiro")),
         "engraved": Feature("style", 1, 0, ("engraved", "carved", "cut in"), ("gravado", "entalhado", "baixo relevo")),
         "raised": Feature("style", 0, 1, ("raised", "embossed"), ("alto relevo", "em relevo")),
     },
-    checks=(Check("style == 0 or depth <= thickness - 0.8", "Engraving must leave at least 0.8 mm of plate."),),
+    checks=(
+        Check("style == 0 or depth <= thickness - 0.8", "Engraving must leave at least 0.8 mm of plate."),
+        Check(f"(6 * len(text) - 1) * text_height / 7 + 2 * margin <= {MAX_PLATE}",
+              f"The tag would be longer than {MAX_PLATE:g} mm; use fewer or smaller letters."),
+    ),
     tags=("tag", "text", "gift"),
 ))

@@ -2,7 +2,7 @@
 
 vase — a hollow vase with a floor (spiral-vase friendly: one wall, no top), a profile over its
     height (straight, bulb, flared, hourglass), a twist and round (sides 0 or ≥ 30) or polygonal
-    sides. Bounding box: X = Y = base_diameter × the profile's widest factor, Z = height; exact
+    sides (sides 0 with a twist builds 6 sides: a twisted round vase would look untwisted). Bounding box: X = Y = base_diameter × the profile's widest factor, Z = height; exact
     when round, an upper bound for polygons (their corners turn inside that circle).
 
 A round vase, and an untwisted polygonal one, is one revolved wall profile (a polygon is a revolve
@@ -39,8 +39,11 @@ _FACTORS = (
     (1.0, 0.86, 0.72, 0.68, 0.72, 0.86, 1.0),
 )
 SEGMENTS = len(_FACTORS[0]) - 1
-_ROUND = "(sides == 0 or sides >= 30)"
-_INSET = "wall / cos(180 / sides)"  # circumradius a polygon loses to a wall of that thickness
+# The sides actually built: a twist on a round vase would not show, so "a twisted vase" with sides
+# left at 0 (round) becomes a hexagon; a user who sets sides keeps them.
+_SIDES = "(6 if sides == 0 and twist != 0 else sides)"
+_ROUND = f"({_SIDES} == 0 or {_SIDES} >= 30)"
+_INSET = f"wall / cos(180 / {_SIDES})"  # circumradius a polygon loses to a wall of that thickness
 _TWISTED = f"not {_ROUND} and twist != 0"
 _REVOLVED_WALL = f"(wall if {_ROUND} else {_INSET})"
 # Slices of a twisted piece: primes above 13, so no slice level lands on a joint between lines
@@ -102,7 +105,7 @@ def _slices(fraction: float, salt: int) -> str:
 def _piece(node_id: str, line: _Line, lo: str, hi: str, fraction: float, salt: int, inset: str) -> Node:
     """One line's twisted, tapered extrusion between heights lo and hi, turned as the whole vase turns."""
     r0, r1 = line.radius(lo, inset), line.radius(hi, inset)
-    shape = {"kind": "regular", "sides": "=sides", "r": f"={r0}", "start_angle": 0}
+    shape = {"kind": "regular", "sides": f"={_SIDES}", "r": f"={r0}", "start_angle": 0}
     solid = Node("extrude", {"shape": shape, "height": f"=({hi}) - ({lo})", "slices": _slices(fraction, salt),
                              "twist": f"=twist * (({hi}) - ({lo})) / height", "scale_top": [f"={r1} / {r0}"] * 2},
                  id=node_id)
@@ -146,7 +149,7 @@ def _revolved_vase() -> Node:
     first = _by_profile([row[1] - row[0] for row in _FACTORS])
     floor_r = f"=base_diameter / 2 * ({factor(0)} + {first} * floor / height * {SEGMENTS}) - {_REVOLVED_WALL}"
     profile = [[0, 0], *outer, *inner, [floor_r, "=floor"], [0, "=floor"]]
-    return Node("revolve", {"profile": profile, "segments": f"={FINE} if {_ROUND} else sides"}, id="vase_revolved",
+    return Node("revolve", {"profile": profile, "segments": f"={FINE} if {_ROUND} else {_SIDES}"}, id="vase_revolved",
                 name="Vase", enabled=f"=not ({_TWISTED})")
 
 
@@ -174,7 +177,8 @@ def _vase_params() -> list[Parameter]:
         length("base_diameter", 70, 30, 250, "Base diameter", "Outside width at the base.", pt="Diâmetro da base"),
         length("height", 150, 30, 400, "Height", "Height of the vase.", pt="Altura"),
         angle("twist", 0, -360, 360, "Twist", "How far the top turns relative to the base.", pt="Torção"),
-        integer("sides", 0, 0, 64, "Sides", "Polygon sides; 0 (or 30 and more) makes it round.", pt="Lados"),
+        integer("sides", 0, 0, 64, "Sides", "Polygon sides; 0 (or 30 and more) makes it round, except that a twisted vase "
+                "with 0 sides is hexagonal so its twist shows.", pt="Lados"),
         wall(value=1.6, hi=6),
         length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4, pt="Fundo"),
     ]
@@ -182,7 +186,7 @@ def _vase_params() -> list[Parameter]:
 
 def _vase_extent(v: Mapping[str, Number]) -> Extent:
     widest = max(_FACTORS[int(v["profile"])])
-    sides = int(v["sides"])
+    sides = 6 if int(v["sides"]) == 0 and f(v, "twist") != 0 else int(v["sides"])
     d = f(v, "base_diameter") * widest
     return Extent(d, d, f(v, "height"), exact=sides == 0 or sides >= 30)
 

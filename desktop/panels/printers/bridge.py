@@ -93,7 +93,8 @@ class Relay(QObject):
     same invokeMethod hop as PrinterSignals. `coalesce` keeps only the newest pending call: for "something
     changed" signals where one refresh covers a burst. Listening stops with detach() or when the owner goes."""
 
-    def __init__(self, signal: Any, slot: Callable[..., object], parent: QObject, coalesce: bool = False) -> None:
+    def __init__(self, signal: Signal[...], slot: Callable[..., object], parent: QObject,
+                 coalesce: bool = False) -> None:
         super().__init__(parent)
         self._signal, self._slot, self._coalesce = signal, slot, coalesce
         self._lock = threading.Lock()

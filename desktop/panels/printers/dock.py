@@ -1,10 +1,11 @@
 """PrintersDock: the printers the user added, each as a live card, plus queue and history tabs.
 
 Built from `PrinterServices` handed in by the composition root (no singletons): the `Fleet` of connected
-drivers, the `Workers` pool for blocking printer calls, and optional pieces (job queue, SSDP discovery,
-virtual printers, the current model for "Send to printer"). Fleet events (a driver added, removed, or one
-that failed to start) may come from any thread; Relays deliver them on the GUI thread, where cards are
-made. A printer that could not start gets a BrokenCard with its reason, so it can be edited or removed.
+drivers (with its virtual printers, if the app offers them), the `Workers` pool for blocking printer calls,
+and optional pieces (job queue, SSDP discovery, the current model for "Send to printer"). Fleet events (a
+driver added, removed, or one that failed to start) may come from any thread; Relays deliver them on the GUI
+thread, where cards are made. A printer that could not start gets a BrokenCard with its reason, so it can
+be edited or removed.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from printers.discovery import DiscoveryListener
 from printers.fleet import Fleet
 from printers.queue import JobQueue
 from printers.state import Notice
-from printers.virtual import VirtualPrinters
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,6 @@ class PrinterServices:
     workers: Workers
     queue: JobQueue | None = None
     discovery: DiscoveryListener | None = None
-    virtual: VirtualPrinters | None = None
     current_model: Callable[[], ModelToSend | None] | None = None
     """Called on the GUI thread when the user opens "Send to printer"; None hides the current-model choice."""
 
@@ -193,7 +192,7 @@ class PrintersDock(QDockWidget):
 
     def open_add(self) -> AddPrinterDialog:
         s = self.services
-        self.add_dialog = AddPrinterDialog(self.fleet, s.workers, s.discovery, s.virtual, self)
+        self.add_dialog = AddPrinterDialog(self.fleet, s.workers, s.discovery, self.fleet.virtual, self)
         self.add_dialog.finished.connect(self.add_dialog.deleteLater)
         self.add_dialog.open()
         return self.add_dialog
@@ -241,5 +240,3 @@ class PrintersDock(QDockWidget):
             relay.detach()
         for card in self.cards.values():
             card.signals.detach()
-        if self.services.virtual is not None:
-            self.services.virtual.stop_all()

@@ -7,12 +7,15 @@ its notification must not disagree) and so translators find all printer wording 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QCoreApplication
 
 from printers.base import ConnectionState
 from printers.messages import Message
 from printers.state import HmsError, JobState, Notice
+
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -25,7 +28,11 @@ def message_words(message: Message) -> str:
     parameters the message marks as terms are translated (job names stay as the user typed them)."""
     params = {key: QCoreApplication.translate("PrinterMessages", value) if key in message.terms else value
               for key, value in message.params.items()}
-    return QCoreApplication.translate("PrinterMessages", message.template).format(**params).strip()
+    try:
+        return QCoreApplication.translate("PrinterMessages", message.template).format(**params).strip()
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: English beats a crash
+        log.warning("bad translation of printer message %s", message.code, exc_info=True)
+        return message.text
 
 
 def hms_words(hms: HmsError) -> str:

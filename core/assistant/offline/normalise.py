@@ -1,0 +1,79 @@
+"""Shorthand a maker types, rewritten into the plain phrases the rest of the NLU reads, per template.
+
+"W=100 D=70 H=40", "20T m2", "M3", "10-12 cm", "1 kg spool", "-50": each is either spelled out
+("100 wide", "20 teeth module 2", "a 3.4 mm hole") or taken out of the sentence with a note, so a
+weight is never read as a length and a screw size lands on the hole, with the choice said aloud.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.templates.base import TemplateSpec
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_LENGTH_UNIT = r"(?:mm|cm|m|in|inch(?:es)?|polegadas?|\")"
+_RANGE = re.compile(rf"(?<![\w.,])({_NUM})\s*(?:-|–|to|a|ate)\s*({_NUM})(?=\s*{_LENGTH_UNIT}(?![a-z]))")
+_AXES = {"w": "wide", "d": "deep", "h": "tall", "l": "long"}
+_AXIS = re.compile(rf"\b([wdhl])\s*[=:]\s*({_NUM}\s*(?:mm|cm|in)?)")
+_TEETH = re.compile(r"(?<![\w.,])(\d+)\s*t\b")
+_METRIC = re.compile(r"\bm(\d+(?:\.\d+)?)\b")
+_WEIGHT = re.compile(
+    rf"(?<![\w.,])({_NUM})\s*(?:kg|kilos?|kilograms?|quilos?|g|grams?|gramas?|lbs?|pounds?|libras?)\b"
+    r"(\s+(?:de\s+)?(?:filament\s+|filamento\s+)?(?:spool|carretel|rolo|bobina)s?\b)?"
+)
+_NEGATIVE = re.compile(r"(?:(?<=\s)|^)-\s*(?=\d)")
+# ISO 273 medium clearance holes: what a screw of that size passes through without forcing.
+SCREW_CLEARANCE = {2.0: 2.4, 2.5: 2.9, 3.0: 3.4, 4.0: 4.5, 5.0: 5.5, 6.0: 6.6, 8.0: 9.0, 10.0: 11.0, 12.0: 13.5}
+STANDARD_SPOOL_MM = 200.0  # the outside diameter of a 1 kg filament spool
+
+
+@dataclass
+class Normalised:
+    text: str
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    screw: bool = False  # a screw size named the hole, so a bare length is the part's length
+
+
+def normalise(folded: str, spec: TemplateSpec) -> Normalised:
+    out = Normalised(folded)
+    out.text = _RANGE.sub(lambda m: _range(m, out), out.text)
+    out.text = _AXIS.sub(lambda m: f", {m.group(2)} {_AXES[m.group(1)]} ,", out.text)
+    if "teeth" in spec.roles:
+        out.text = _TEETH.sub(lambda m: f"{m.group(1)} teeth", out.text)
+    out.text = _WEIGHT.sub(lambda m: _weight(m, spec, out), out.text)
+    out.text = _METRIC.sub(lambda m: _metric(m, spec, out), out.text)
+    if _NEGATIVE.search(out.text):
+        out.text = _NEGATIVE.sub("", out.text)
+        out.notes.append(("negative", {}))
+    return out
+
+
+def _range(m: re.Match[str], out: Normalised) -> str:
+    low, high = m.group(1), m.group(2)
+    out.notes.append(("range", {"low": low.replace(",", "."), "high": high.replace(",", ".")}))
+    return high
+
+
+def _weight(m: re.Match[str], spec: TemplateSpec, out: Normalised) -> str:
+    raw = m.group(0)[: (m.start(2) if m.group(2) else m.end()) - m.start()].strip()
+    if m.group(2) and "diameter" in spec.roles:
+        out.notes.append(("spool", {"weight": raw, "diameter": f"{STANDARD_SPOOL_MM:g}"}))
+        return f", {STANDARD_SPOOL_MM:g} mm diameter ,"
+    out.notes.append(("weight", {"weight": raw}))
+    return " " + (m.group(2) or "")
+
+
+def _metric(m: re.Match[str], spec: TemplateSpec, out: Normalised) -> str:
+    size = float(m.group(1))
+    if "module" in spec.roles:
+        return f"module {m.group(1)}"
+    if not any(role in spec.roles for role in ("hole_diameter", "bore")):
+        out.notes.append(("screw_ignored", {"screw": f"M{size:g}"}))
+        return " "
+    hole = SCREW_CLEARANCE.get(size, round(size * 1.1, 1))
+    out.screw = True
+    out.notes.append(("screw", {"screw": f"M{size:g}", "hole": f"{hole:g}"}))
+    return f", {hole:g} mm hole ,"
