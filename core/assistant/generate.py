@@ -19,7 +19,7 @@ from core.assistant.offline.planner import OfflinePlanner
 from core.assistant.session import DesignSession
 from core.document.document import Document
 from core.geometry.build import Evaluator
-from core.geometry.meshio import save_mesh
+from core.geometry.meshio import load_mesh, save_mesh
 from core.geometry.printability import body_count
 from core.tasks import NULL_TASK, Task
 
@@ -31,31 +31,47 @@ class GenerateResult:
     document: Document | None
     mesh: trimesh.Trimesh | None
     replies: list[AssistantReply] = field(default_factory=list)
+    written: trimesh.Trimesh | None = None  # the mesh read back from the file `save` wrote
 
     @property
     def questions(self) -> list[str]:
         return list(self.replies[-1].questions) if self.replies else []
 
+    @property
+    def message(self) -> str:
+        """What the user needs to read: the last reply, or, when no model came out of the
+        conversation, the error or question that stopped it (not "there is no model yet")."""
+        if not self.replies:
+            return ""
+        if self.mesh is None:
+            stop = next((r for r in reversed(self.replies) if r.questions or "error" in r.notes), None)
+            if stop is not None:
+                return stop.text
+        return self.replies[-1].text
+
     def to_json(self) -> dict[str, Any]:
-        """The one object `potstudio generate --json` prints."""
-        doc, mesh = self.document, self.mesh
+        """The one object `potstudio generate --json` prints, measured on the written file when
+        there is one (so it reports exactly what the slicer will read)."""
+        doc, mesh = self.document, self.written if self.written is not None else self.mesh
         return {
             "template": doc.template if doc is not None else None,
             "parameters": _parameters(doc) if doc is not None else {},
-            "reply": self.replies[-1].text if self.replies else "",
-            "bbox_mm": [round(float(v), 4) for v in mesh.extents] if mesh is not None else None,
-            "volume_mm3": round(abs(float(mesh.volume)), 3) if mesh is not None else None,
+            "reply": self.message,
+            "bbox_mm": [_round(v) for v in mesh.extents] if mesh is not None else None,
+            "volume_mm3": _round(abs(mesh.volume)) if mesh is not None else None,
             "watertight": bool(mesh.is_watertight) if mesh is not None else None,
             "bodies": body_count(mesh) if mesh is not None else 0,
             "questions": self.questions,
         }
 
     def save(self, path: Path) -> None:
-        """Write the mesh; a 3MF also carries the parametric document so it reopens editable."""
+        """Write the mesh (a 3MF also carries the parametric document so it reopens editable) and
+        read it back, so the reported numbers are the file's."""
         if self.mesh is None or self.document is None:
             raise ValueError("no model to save")
         document_json = json.dumps(self.document.to_json()) if path.suffix.lower() == ".3mf" else None
         save_mesh(self.mesh, path, document_json=document_json, name=self.document.name)
+        self.written = load_mesh(path).mesh
 
 
 def run_prompts(
@@ -80,10 +96,20 @@ def run_prompts(
     return GenerateResult(session.doc, mesh, replies)
 
 
+def _round(value: float) -> float:
+    """Millimetre values to 0.01, so 76.19999999999999 reads 76.2."""
+    return round(float(value), 2) + 0.0
+
+
 def _parameters(doc: Document) -> dict[str, Any]:
     values = doc.values()
     out: dict[str, Any] = {}
     for name, param in doc.params.items():
         value = values[name]
-        out[name] = param.choices[int(value)] if param.kind == "choice" else value
+        if param.kind == "choice":
+            out[name] = param.choices[int(value)]
+        elif param.kind == "float":
+            out[name] = _round(float(value))
+        else:
+            out[name] = value
     return out

@@ -10,14 +10,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.assistant.base import PrinterContext, Provider
-from core.assistant.generate import run_prompts
-from core.assistant.offline.planner import OfflinePlanner
 from core.errors import PotStudioError
-from core.geometry.build import Evaluator
-from core.geometry.meshio import FORMATS
-from core.templates.registry import load_all
+
+if TYPE_CHECKING:
+    from core.assistant.base import Provider
+    from core.geometry.build import Evaluator
+
+# The geometry stack (trimesh, manifold3d) loads only when a command runs, so `potstudio --help`
+# and the other subcommands start without it.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _provider(args: argparse.Namespace, evaluator: Evaluator) -> Provider:
+    from core.assistant.offline.planner import OfflinePlanner
+
     offline = OfflinePlanner(evaluator=evaluator)
     if not args.provider:
         return offline
@@ -55,6 +59,11 @@ def _provider(args: argparse.Namespace, evaluator: Evaluator) -> Provider:
 
 
 def run_generate(args: argparse.Namespace) -> int:
+    from core.assistant.base import PrinterContext
+    from core.assistant.generate import run_prompts
+    from core.geometry.build import Evaluator
+    from core.geometry.meshio import FORMATS
+
     out: Path = args.output
     if out.suffix.lower() not in FORMATS:
         raise PotStudioError(f"Cannot write '{out.name}': choose an output ending in {', '.join(FORMATS)}.")
@@ -74,16 +83,17 @@ def run_generate(args: argparse.Namespace) -> int:
         for prompt, reply in zip([args.prompt, *args.then], result.replies, strict=True):
             print(f"> {prompt}\n{reply.text}\n")
     if result.mesh is None:
-        last = result.replies[-1] if result.replies else None
-        print(last.text if last is not None else "No model was made.", file=sys.stderr)
+        print(result.message or "No model was made.", file=sys.stderr)
         return 2
     if not args.json:
-        x, y, z = (float(v) for v in result.mesh.extents)
+        x, y, z = (float(v) for v in (result.written if result.written is not None else result.mesh).extents)
         print(f"Wrote {out} ({x:.1f} × {y:.1f} × {z:.1f} mm)")
     return 0
 
 
 def run_templates(args: argparse.Namespace) -> int:
+    from core.templates.registry import load_all
+
     specs = sorted(load_all().values(), key=lambda s: s.id)
     if args.json:
         print(json.dumps([{

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import entry_points
@@ -16,6 +17,7 @@ from importlib.metadata import entry_points
 from core.errors import PotStudioError
 
 log = logging.getLogger(__name__)
+_SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader closed
 Register = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
 
 
@@ -70,12 +72,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # inside the try: a closed pipe must not surface at interpreter exit
+        return code
     except PotStudioError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `potstudio ... | head`: the reader is gone, which is fine. Point stdout at /dev/null so the
+        # interpreter's final flush does not raise again, and exit like a process killed by SIGPIPE.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return _SIGPIPE_EXIT
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from core.document.document import Document
 from core.errors import MeshFileError, PotStudioError
-from core.geometry.build import Evaluator
 from core.geometry.meshio import load_mesh, save_mesh
+from core.geometry.parts import plate_parts
 from core.store import Store
 from core.store.projectfile import EXTENSION, load_project_file
 
@@ -85,10 +85,12 @@ def run_export(args: argparse.Namespace) -> int:
               "it holds no editable design)")
         return 0
     doc = load_document(args.project)
-    mesh = Evaluator().mesh(doc)
+    parts = plate_parts(doc)
     document_json = doc.dumps() if output.suffix.lower() == ".3mf" else None
-    save_mesh(mesh, output, document_json=document_json, name=doc.name)
-    print(f"wrote {output} ({len(mesh.faces)} triangles)")
+    save_mesh(parts, output, document_json=document_json, name=doc.name)
+    triangles = sum(len(mesh.faces) for _, mesh in parts)
+    pieces = f", {len(parts)} parts: {', '.join(name for name, _ in parts)}" if len(parts) > 1 else ""
+    print(f"wrote {output} ({triangles} triangles{pieces})")
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,8 +77,13 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
     return LoadedModel(mesh=mesh, name=name, document_json=document_json, warnings=warnings)
 
 
+Parts = trimesh.Trimesh | trimesh.Scene | Sequence[tuple[str, trimesh.Trimesh]]
+"""What save_mesh writes: one mesh, or named parts (a list, or a Scene whose geometry names are the
+part names) that a 3MF keeps as separate objects and STL/OBJ join into one mesh."""
+
+
 def save_mesh(
-    mesh: trimesh.Trimesh,
+    mesh: Parts,
     path: str | os.PathLike[str],
     document_json: str | None = None,
     name: str = "",
@@ -88,30 +94,52 @@ def save_mesh(
     """Write atomically, so a failed or cancelled export never leaves half a file behind."""
     p = Path(path)
     ext = _extension(p)
-    vertices = np.asarray(mesh.vertices, dtype=np.float64)
-    faces = np.asarray(mesh.faces, dtype=np.int64)
-    if len(faces) == 0:
+    parts = _named_parts(mesh, name or p.stem)
+    for part in parts:
+        if not np.isfinite(part.vertices).all():
+            raise MeshFileError("The model has NaN or infinite coordinates and cannot be exported.")
+    if sum(len(part.faces) for part in parts) == 0:
         raise MeshFileError("There is nothing to export: the model has no triangles.")
-    if not np.isfinite(vertices).all():
-        raise MeshFileError("The model has NaN or infinite coordinates and cannot be exported.")
     if document_json is not None and ext != ".3mf":
         raise MeshFileError(f"Only 3MF files can carry the parametric document, not {ext.upper()[1:]}.")
     label = name or p.stem
     task.progress(0.0, f"Writing {p.name}")
+    offsets = np.cumsum([0, *(len(pt.vertices) for pt in parts)])
+    vertices = np.concatenate([pt.vertices for pt in parts])
+    faces = np.concatenate([pt.faces + offset for pt, offset in zip(parts, offsets, strict=False)])
+    joined = trimesh.Trimesh(vertices, faces, process=False)
     if ext == ".3mf":
-        data = threemf.write_3mf(vertices, faces, label, document_json, task)
+        data = threemf.write_3mf([pt for pt in parts if len(pt.faces)], label, document_json, task)
     elif ext == ".obj":
         data = _obj_bytes(vertices, faces, label)
     elif stl_ascii:
-        data = _ascii_stl_bytes(vertices[faces], np.asarray(mesh.face_normals), label)
+        data = _ascii_stl_bytes(vertices[faces], np.asarray(joined.face_normals), label)
     else:
-        data = binary_stl_bytes(vertices[faces], np.asarray(mesh.face_normals), label)
+        data = binary_stl_bytes(vertices[faces], np.asarray(joined.face_normals), label)
     task.check()
     try:
         atomic_write_bytes(p, data)
     except OSError as exc:
         raise MeshFileError(f"Cannot write '{p}': {exc.strerror or exc}.") from None
     task.progress(1.0, f"Wrote {p.name}")
+
+
+def _named_parts(mesh: Parts, name: str) -> list[threemf.Part]:
+    if isinstance(mesh, trimesh.Trimesh):
+        named: list[tuple[str, trimesh.Trimesh]] = [(name, mesh)]
+    elif isinstance(mesh, trimesh.Scene):
+        named = []
+        for node in mesh.graph.nodes_geometry:
+            transform, geometry = mesh.graph[node]
+            part = mesh.geometry[geometry]
+            if isinstance(part, trimesh.Trimesh):
+                named.append((str(geometry), part.copy().apply_transform(transform)))
+    else:
+        named = list(mesh)
+    if not named:
+        raise MeshFileError("There is nothing to export: the model has no parts.")
+    return [threemf.Part(part_name, np.asarray(m.vertices, dtype=np.float64), np.asarray(m.faces, dtype=np.int64))
+            for part_name, m in named]
 
 
 def mesh_node(mesh: trimesh.Trimesh, name: str) -> Node:

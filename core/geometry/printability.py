@@ -216,7 +216,7 @@ def _warnings(r: PrintabilityReport) -> list[str]:
         out.append("The mesh is not watertight (it has holes or loose edges); the volume and slicing may be wrong.")
     if r.bodies > 1:
         out.append(f"The model is made of {r.bodies} separate pieces; check that this is intended.")
-    if r.thin_wall_mm is not None and (r.min_wall_mm is not None and r.min_wall_mm < THIN_WALL_MM
+    if r.thin_wall_mm is not None and ((r.min_wall_mm is not None and r.min_wall_mm < THIN_WALL_MM)
                                        or r.thin_wall_share >= THIN_SHARE_WARNING):
         out.append(f"Some walls are thinner than {THIN_WALL_MM:g} mm ({r.thin_wall_share:.0%} of the surface, "
                    f"typically about {r.thin_wall_mm:.2f} mm there); they may not print or may break.")

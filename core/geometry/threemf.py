@@ -93,29 +93,44 @@ def read_3mf(path: Path, task: Task) -> ThreeMFContent:
     return ThreeMFContent(vertices, faces, name, document, warnings)
 
 
-def write_3mf(vertices: np.ndarray, faces: np.ndarray, name: str, document_json: str | None, task: Task) -> bytes:
-    """One object, one build item, millimetres: the subset every slicer reads the same way."""
-    label = quoteattr(name or "model")
-    parts = [
+@dataclass(frozen=True)
+class Part:
+    """One separately printable piece of a plate (a box, its lid): its own <object> and build item."""
+
+    name: str
+    vertices: np.ndarray
+    faces: np.ndarray
+
+
+def write_3mf(parts: list[Part], name: str, document_json: str | None, task: Task) -> bytes:
+    """One object and one build item per part, millimetres: the subset every slicer reads the same way,
+    and what lets a slicer arrange a box and its lid (or a pot and its saucer) on the plate itself."""
+    parts_xml = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<model unit="millimeter" xml:lang="en-US" xmlns="{CORE_NS}">\n'
         f" <metadata name=\"Title\">{escape(name or 'model')}</metadata>\n"
-        ' <metadata name="Application">3D Pot Studio</metadata>\n'
-        f' <resources>\n  <object id="1" type="model" name={label}>\n   <mesh>\n    <vertices>\n'
+        ' <metadata name="Application">3D Pot Studio</metadata>\n <resources>\n'
     ]
     step = 200_000
-    total = len(vertices) + len(faces)
-    for start in range(0, len(vertices), step):
-        chunk = vertices[start : start + step]
-        parts.append(('     <vertex x="%.9g" y="%.9g" z="%.9g"/>\n' * len(chunk)) % tuple(chunk.ravel()))
-        task.progress(0.8 * (start + len(chunk)) / total, "Writing 3MF")
-    parts.append("    </vertices>\n    <triangles>\n")
-    for start in range(0, len(faces), step):
-        chunk = faces[start : start + step]
-        parts.append(('     <triangle v1="%d" v2="%d" v3="%d"/>\n' * len(chunk)) % tuple(chunk.ravel()))
-        task.progress(0.8 * (len(vertices) + start + len(chunk)) / total, "Writing 3MF")
-    parts.append('    </triangles>\n   </mesh>\n  </object>\n </resources>\n <build>\n  <item objectid="1"/>\n'
-                 " </build>\n</model>\n")
+    total = sum(len(p.vertices) + len(p.faces) for p in parts)
+    done = 0
+    for object_id, part in enumerate(parts, start=1):
+        label = quoteattr(part.name or name or "model")
+        parts_xml.append(f'  <object id="{object_id}" type="model" name={label}>\n   <mesh>\n    <vertices>\n')
+        for start in range(0, len(part.vertices), step):
+            chunk = part.vertices[start : start + step]
+            parts_xml.append(('     <vertex x="%.9g" y="%.9g" z="%.9g"/>\n' * len(chunk)) % tuple(chunk.ravel()))
+            done += len(chunk)
+            task.progress(0.8 * done / total, "Writing 3MF")
+        parts_xml.append("    </vertices>\n    <triangles>\n")
+        for start in range(0, len(part.faces), step):
+            chunk = part.faces[start : start + step]
+            parts_xml.append(('     <triangle v1="%d" v2="%d" v3="%d"/>\n' * len(chunk)) % tuple(chunk.ravel()))
+            done += len(chunk)
+            task.progress(0.8 * done / total, "Writing 3MF")
+        parts_xml.append("    </triangles>\n   </mesh>\n  </object>\n")
+    items = "".join(f'  <item objectid="{i}"/>\n' for i in range(1, len(parts) + 1))
+    parts_xml.append(f" </resources>\n <build>\n{items} </build>\n</model>\n")
     rels = [f'<Relationship Target="/{DEFAULT_MODEL}" Id="rel0" Type="{MODEL_REL}"/>']
     if document_json is not None:
         rels.append(f'<Relationship Target="/{DOCUMENT_PART}" Id="rel1" Type="{DOCUMENT_REL}"/>')
@@ -124,7 +139,7 @@ def write_3mf(vertices: np.ndarray, faces: np.ndarray, name: str, document_json:
         archive.writestr("[Content_Types].xml", _content_types())
         archive.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?>\n'
                          f'<Relationships xmlns="{RELS_NS}">{"".join(rels)}</Relationships>\n')
-        archive.writestr(DEFAULT_MODEL, "".join(parts))
+        archive.writestr(DEFAULT_MODEL, "".join(parts_xml))
         if document_json is not None:
             archive.writestr(DOCUMENT_PART, document_json)
     return buffer.getvalue()

@@ -112,6 +112,8 @@ class TemplateSpec:
     extent: Callable[[Document], Extent] | None = None
     role_switches: Mapping[str, RoleSwitch] = field(default_factory=dict)
     derived: Mapping[str, DerivedRole] = field(default_factory=dict)
+    description_pt: str = ""
+    """The description in Brazilian Portuguese, for replies in that language."""
 
     def __post_init__(self) -> None:
         for check in self.checks:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QSlider,
     QVBoxLayout,
@@ -170,6 +171,14 @@ class ParametersPanel(QScrollArea):
             row = QCheckBox()
             row.setObjectName(f"check_{param.name}")
             row.toggled.connect(lambda on, n=param.name: self._push(n, on, None))
+        elif param.kind == "text":
+            row = QLineEdit(str(param.value))
+            row.setObjectName(f"text_{param.name}")
+            if param.max is not None:
+                row.setMaxLength(int(param.max))
+            # One command per finished edit (Enter or leaving the field), not one per keystroke.
+            row.editingFinished.connect(lambda n=param.name, w=row: self._push(n, w.text(), None)
+                                        if w.text() != self.doc.values()[n] else None)
         elif param.kind == "choice":
             row = QComboBox()
             row.setObjectName(f"choice_{param.name}")
@@ -197,6 +206,9 @@ class ParametersPanel(QScrollArea):
             row.blockSignals(True)
             row.setCurrentIndex(int(value))
             row.blockSignals(False)
+        elif isinstance(row, QLineEdit):
+            if row.text() != str(value):
+                row.setText(str(value))
         elif isinstance(row, QLabel):
             param = self.doc.params[name]
             row.setText(f"{float(value):.2f} {param.unit}".strip())

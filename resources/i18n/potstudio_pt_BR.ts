@@ -173,47 +173,47 @@
   <context>
     <name>ChatPanel</name>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="35" />
+      <location filename="../../desktop/panels/chat.py" line="36" />
       <source>Custom URL</source>
       <translation>URL personalizada</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="170" />
+      <location filename="../../desktop/panels/chat.py" line="171" />
       <source>Describe a model or an edit…</source>
       <translation>Descreva um modelo ou uma alteração…</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="167" />
+      <location filename="../../desktop/panels/chat.py" line="168" />
       <source>Describe what you want to print, for example “a plant pot 12 cm wide with drainage holes”. I will design it, and you can refine it by talking or with the sliders.</source>
       <translation>Descreva o que você quer imprimir, por exemplo “um vaso de 12 cm de largura com furos de drenagem”. Eu faço o projeto, e você pode ajustá-lo conversando ou com os controles deslizantes.</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="31" />
+      <location filename="../../desktop/panels/chat.py" line="32" />
       <source>Offline (built-in)</source>
       <translation>Offline (embutido)</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="177" />
+      <location filename="../../desktop/panels/chat.py" line="178" />
       <source>Open this version</source>
       <translation>Abrir esta versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="171" />
+      <location filename="../../desktop/panels/chat.py" line="172" />
       <source>Send</source>
       <translation>Enviar</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="172" />
+      <location filename="../../desktop/panels/chat.py" line="173" />
       <source>Stop</source>
       <translation>Parar</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="176" />
+      <location filename="../../desktop/panels/chat.py" line="177" />
       <source>Version {0}</source>
       <translation>Versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="93" />
+      <location filename="../../desktop/panels/chat.py" line="94" />
       <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
       <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
     </message>
@@ -265,7 +265,7 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="200" />
+      <location filename="../../desktop/main_window.py" line="202" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -275,112 +275,112 @@
       <translation>Desenhando a miniatura</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="329" />
+      <location filename="../../desktop/main_window.py" line="331" />
       <source>Export</source>
       <translation>Exportar</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="321" />
+      <location filename="../../desktop/main_window.py" line="323" />
       <source>Export Mesh</source>
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="168" />
+      <location filename="../../desktop/main_window.py" line="171" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="201" />
+      <location filename="../../desktop/main_window.py" line="203" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="316" />
+      <location filename="../../desktop/main_window.py" line="318" />
       <source>Import Mesh</source>
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="200" />
+      <location filename="../../desktop/main_window.py" line="202" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="342" />
+      <location filename="../../desktop/main_window.py" line="344" />
       <source>No recent projects</source>
       <translation>Nenhum projeto recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="278" />
+      <location filename="../../desktop/main_window.py" line="280" />
       <source>Open</source>
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="199" />
+      <location filename="../../desktop/main_window.py" line="201" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="200" />
+      <location filename="../../desktop/main_window.py" line="202" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="372" />
+      <location filename="../../desktop/main_window.py" line="374" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="254" />
+      <location filename="../../desktop/main_window.py" line="256" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="266" />
+      <location filename="../../desktop/main_window.py" line="268" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="264" />
+      <location filename="../../desktop/main_window.py" line="266" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="268" />
+      <location filename="../../desktop/main_window.py" line="270" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="300" />
+      <location filename="../../desktop/main_window.py" line="302" />
       <source>Save As</source>
       <translation>Salvar como</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="312" />
+      <location filename="../../desktop/main_window.py" line="314" />
       <source>Saved {0}</source>
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="186" />
+      <location filename="../../desktop/main_window.py" line="191" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="394" />
+      <location filename="../../desktop/main_window.py" line="396" />
       <source>Unsaved changes</source>
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="62" />
+      <location filename="../../desktop/main_window.py" line="65" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="203" />
+      <location filename="../../desktop/main_window.py" line="205" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="395" />
+      <location filename="../../desktop/main_window.py" line="397" />
       <source>{0} has unsaved changes. Save them first?</source>
       <translation>{0} tem alterações não salvas. Salvar antes?</translation>
     </message>
@@ -530,42 +530,42 @@
   <context>
     <name>Project</name>
     <message>
-      <location filename="../../desktop/project.py" line="85" />
+      <location filename="../../desktop/project.py" line="92" />
       <source>Export as STL, 3MF or OBJ, not '{0}'.</source>
       <translation>Exporte como STL, 3MF ou OBJ, não '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="93" />
+      <location filename="../../desktop/project.py" line="100" />
       <source>Exporting {0}</source>
       <translation>Exportando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="109" />
+      <location filename="../../desktop/project.py" line="118" />
       <source>Import {0}</source>
       <translation>Importar {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="80" />
+      <location filename="../../desktop/project.py" line="87" />
       <source>Importing {0}</source>
       <translation>Importando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="62" />
+      <location filename="../../desktop/project.py" line="65" />
       <source>Opening {0}</source>
       <translation>Abrindo {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="77" />
+      <location filename="../../desktop/project.py" line="84" />
       <source>Saving {0}</source>
       <translation>Salvando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="57" />
+      <location filename="../../desktop/project.py" line="60" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="73" />
+      <location filename="../../desktop/project.py" line="80" />
       <source>Writing</source>
       <translation>Gravando</translation>
     </message>
@@ -573,7 +573,7 @@
   <context>
     <name>Providers</name>
     <message>
-      <location filename="../../desktop/providers.py" line="60" />
+      <location filename="../../desktop/providers.py" line="62" />
       <source>Connected to {0} · {1}</source>
       <translation>Conectado a {0} · {1}</translation>
     </message>
@@ -588,17 +588,17 @@
       <translation>Assistente offline pronto</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="59" />
+      <location filename="../../desktop/providers.py" line="61" />
       <source>{0} answered {1}</source>
       <translation>{0} respondeu {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="55" />
+      <location filename="../../desktop/providers.py" line="57" />
       <source>{0} not reachable</source>
       <translation>{0} inacessível</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="57" />
+      <location filename="../../desktop/providers.py" line="59" />
       <source>{0} refused the API key</source>
       <translation>{0} recusou a chave de API</translation>
     </message>
@@ -647,7 +647,7 @@
   <context>
     <name>TaskStatus</name>
     <message>
-      <location filename="../../desktop/status.py" line="33" />
+      <location filename="../../desktop/status.py" line="42" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>

@@ -104,6 +104,8 @@ def test_prompt(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixt
     assert not wrong, f"{wrong} — reply: {result['reply']}"
     if "reply_contains" in case:
         assert case["reply_contains"] in result["reply"]
+    for words in case.get("reply_lacks", []):  # e.g. English leaking into a Portuguese reply
+        assert words not in result["reply"]
 
     # Merge coincident vertices but keep zero-area triangles: dropping them (trimesh's default
     # processing) opens holes in a closed surface that every slicer reads as closed.

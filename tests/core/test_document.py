@@ -150,3 +150,24 @@ def test_bad_geometry_names_the_part() -> None:
     doc = Document(root=Node("union", id="root", children=[Node("box", {"size": [1, -2, 3]}, name="Lid")]))
     with pytest.raises(GeometryError, match="Lid: A box needs a positive size"):
         Evaluator().mesh(doc)
+
+
+def test_text_parameter_round_trips_and_drives_props_and_expressions() -> None:
+    label = Parameter("label", "Ana", unit="", kind="text", min=1, max=8, charset="ABCDEFGHIJKLMNOPQRSTUVWXYZabcnã ")
+    doc = Document("sign", params=[
+        label, Parameter("size", 7), Parameter("plate", 0, expr="len(label) * size + 4"),
+    ], root=Node("extrude", {"shape": {"kind": "text", "text": "=label", "size": "=size"}, "height": 2}, id="root"))
+    assert doc.values()["plate"] == 25
+    again = Document.loads(doc.dumps())
+    assert again.param("label").to_json() == label.to_json()
+    stack = CommandStack(again)
+    stack.push(SetParameters({"label": "Ana Cã"}))
+    assert again.values()["plate"] == 46
+    wide = Evaluator().mesh(again).extents[0]
+    stack.undo()
+    assert Evaluator().mesh(again).extents[0] < wide - 10
+    with pytest.raises(ParameterError, match="cannot contain '!'"):
+        label.coerce("Ana!")
+    with pytest.raises(ParameterError, match="limited to 8"):
+        label.coerce("Anastasia")
+    assert label.coerce("Ca\u0303") == "Cã"  # a decomposed accent is the same letter

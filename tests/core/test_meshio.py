@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import os
-import stat
+import re
 import shutil
+import stat
 import struct
 import subprocess
 import tracemalloc
@@ -477,3 +478,47 @@ def test_export_converts_a_plain_mesh_file(tmp_path: Path, capsys: pytest.Captur
     assert converted.document_json is None
     assert main(["export", str(tmp_path / "out" / "missing.stl"), "-o", str(as_3mf)]) == 2
     assert "There is no file" in capsys.readouterr().err
+
+
+def test_a_plate_of_parts_is_one_3mf_object_per_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli.main import main
+    from core.geometry.parts import plate_parts
+    from core.templates import get_template, load_all
+
+    load_all()
+    doc = get_template("box_with_lid").make({"inner_width": 100, "inner_depth": 70, "inner_height": 40})
+    parts = plate_parts(doc)
+    assert [name for name, _ in parts] == ["Box", "Lid"]
+    path = tmp_path / "box.3mf"
+    save_mesh(parts, path, document_json=doc.dumps(), name=doc.name)
+    with zipfile.ZipFile(path) as archive:
+        model = archive.read("3D/3dmodel.model").decode()
+    assert model.count("<object ") == 2 and model.count("<item ") == 2
+    assert 'name="Box"' in model and 'name="Lid"' in model
+    scene = trimesh.load(path)  # a slicer-like reader sees two separate objects
+    assert len(scene.geometry) == 2
+    whole = load_mesh(path)
+    assert whole.mesh.is_watertight and whole.document_json is not None
+    assert whole.mesh.volume == pytest.approx(sum(m.volume for _, m in parts), rel=1e-6)
+    stl = tmp_path / "box.stl"
+    save_mesh(trimesh.Scene({name: mesh for name, mesh in parts}), stl)  # STL joins the parts
+    assert load_mesh(stl).mesh.volume == pytest.approx(whole.mesh.volume, rel=1e-6)
+    project = tmp_path / "box.json"
+    project.write_text(doc.dumps())
+    assert main(["export", str(project), "-o", str(tmp_path / "again.3mf")]) == 0
+    assert "2 parts: Box, Lid" in capsys.readouterr().out
+
+
+@pytest.mark.services
+def test_prusaslicer_sees_box_and_lid_as_separate_objects(tmp_path: Path) -> None:
+    from core.geometry.parts import plate_parts
+    from core.templates import get_template, load_all
+
+    slicer = shutil.which("prusa-slicer")
+    assert slicer is not None, "prusa-slicer is needed (make test installs the Debian package)"
+    load_all()
+    path = tmp_path / "box.3mf"
+    save_mesh(plate_parts(get_template("box_with_lid").make()), path)
+    result = subprocess.run([slicer, "--info", str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.findall(r"number_of_parts = +(\d+)", result.stdout) == ["1", "1"], result.stdout  # two objects

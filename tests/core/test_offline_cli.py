@@ -63,8 +63,8 @@ def test_missing_output_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.C
 
 
 def test_bed_option_answers_will_it_fit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["generate", "a plant pot 25 cm wide", "--then", "will it fit my printer?", "--bed", "180", "180",
-                 "180", "-o", str(tmp_path / "pot.stl"), "--json"])
+    code = main(["generate", "a plant pot 12.5 cm wide", "--then", "twice as wide", "--then", "will it fit my printer?",
+                 "--bed", "180", "180", "180", "-o", str(tmp_path / "pot.stl"), "--json"])
     assert code == 0
     assert json.loads(capsys.readouterr().out)["reply"].startswith("No: it is 250 × 250 × 100 mm")
 

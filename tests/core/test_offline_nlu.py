@@ -59,8 +59,8 @@ def test_each_number_finds_what_it_measures(text: str, expected: list[object]) -
     ("taller", "height", None, 1),
     ("mais largo", "width", None, 1),
     ("deixe mais baixo", "height", None, -1),
-    ("thicker walls", "wall", None, 1),
-    ("paredes mais grossas", "wall", None, 1),
+    ("thicker walls", "thickness", None, 1),  # the part ("walls") is resolved from the edit's clause
+    ("paredes mais grossas", "thickness", None, 1),
     ("make it bigger", "scale", None, 1),
     ("um pouco menor", "scale", None, -1),
 ])

@@ -18,7 +18,7 @@ import trimesh
 
 import core.geometry.font
 import core.geometry.gear  # noqa: F401  (registers the "gear" shape)
-from core.commands import CommandStack, SetParameters, UpdateNode
+from core.commands import CommandStack, SetParameters
 from core.document import Document
 from core.document.expressions import parse
 from core.document.nodes import Node, resolve_value
@@ -92,6 +92,7 @@ def test_the_library_has_every_template_with_its_vocabulary() -> None:
         spec = get_template(tid)
         names = {p.name for p in spec.parameters()}
         assert spec.title and spec.title_pt and spec.description
+        assert spec.description_pt and spec.description_pt != spec.description, f"{tid} needs a PT description"
         assert spec.synonyms_en and spec.synonyms_pt, tid
         for role in spec.roles:
             for name in spec.params_for(role):
@@ -538,3 +539,18 @@ def test_screw_bosses_under_a_snap_lid_on_a_flat_device_explain_the_way_out() ->
     with pytest.raises(ParameterError, match="choose the screw lid"):
         get_template("device_enclosure").make({"device_width": 40, "device_length": 30, "device_height": 5,
                                                "screw_holes": True})
+
+
+def test_phone_stand_is_a_light_frame_that_grows_for_a_tablet() -> None:
+    spec = get_template("phone_stand")
+    phone = analyse(build(spec.make()))
+    assert 25 <= phone.filament_g <= 35, phone.filament_g  # a solid wedge was 75 g
+    assert phone.bodies == 1 and phone.watertight
+    feature = spec.features["tablet"]
+    assert "ipad" in feature.words_en
+    doc = spec.make({feature.param: feature.on})
+    tablet = build(doc)
+    assert tablet.extents[0] >= 160 and tablet.extents[2] > phone.bbox_mm[2] + 30
+    assert_matches_promise(spec, doc, tablet, "tablet")
+    assert spec.make({"device": "tablet", "width": 190}).values()["width"] == 190  # stated sizes still win
+    assert build(spec.make({"device": "tablet", "width": 190})).extents[0] == pytest.approx(190)

@@ -101,3 +101,23 @@ def test_inches_preference_shows_lengths_in_inches(make_window, qtbot) -> None: 
     spin.setValue(5.0)
     wait_idle(qtbot, window)
     assert extents(window)[0] == pytest.approx(127.0, abs=1.0)
+
+
+def test_text_parameter_is_edited_in_a_line_field(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from core.commands import ReplaceDocument
+    from core.templates.registry import load_all
+
+    spec = next((s for s in load_all().values() if any(p.kind == "text" for p in s.parameters())), None)
+    assert spec is not None, "no template has a text parameter"
+    window = make_window()
+    window.stack.push(ReplaceDocument(spec.make()))
+    wait_idle(qtbot, window)
+    name = next(p.name for p in window.doc.params.values() if p.kind == "text")
+    field = window.params.rows[name]
+    field.setText("Ana")
+    field.editingFinished.emit()
+    wait_idle(qtbot, window)
+    assert window.doc.values()[name] == "Ana"
+    window.action_set["edit.undo"].trigger()
+    wait_idle(qtbot, window)
+    assert field.text() != "Ana"

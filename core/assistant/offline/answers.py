@@ -14,6 +14,7 @@ from core.assistant.offline.intents import Intent
 from core.assistant.offline.replies import choice_name, join, param_name, say
 from core.assistant.offline.text import Lang
 from core.document.document import Document
+from core.document.expressions import Number
 from core.geometry.build import Evaluator
 from core.geometry.printability import analyse
 from core.materials import MATERIALS
@@ -53,8 +54,10 @@ def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Ev
     return _fit(mesh, context, lang)
 
 
-def _value(value: float | int | bool, unit: str) -> str:
-    return f"{round(value, 2):g} {unit}".strip() if not isinstance(value, bool) else ("✓" if value else "✗")
+def _value(value: Number, unit: str) -> str:
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return f"“{value}”" if isinstance(value, str) else f"{round(value, 2):g} {unit}".strip()
 
 
 def _watertight(mesh: trimesh.Trimesh, doc: Document, lang: Lang) -> str:

@@ -109,7 +109,9 @@ def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
         if nxt is not None and nxt.group() in lx.COMPARATIVES and word not in lx.FEWER:
             role, direction = lx.COMPARATIVES[nxt.group()]
             return role, direction * sign
-        return ("count", sign) if nxt is not None else None  # "more ridges", "fewer teeth", "menos dentes"
+        if nxt is None or re.search(r"\d\s*$", folded[: m.start()]):
+            return None  # "2 more hooks" is a counted amount (a mention), not a step
+        return "count", sign  # "more ridges", "fewer teeth", "menos dentes"
     if word in lx.COMPARATIVES:
         prev = list(_WORD.finditer(folded[: m.start()]))
         if prev and prev[-1].group() in lx.MORE | lx.LESS:

@@ -53,6 +53,23 @@ def find_features(text: str, spec: TemplateSpec) -> list[FeatureHit]:
     return hits
 
 
+def find_choices(text: str, spec: TemplateSpec, hits: list[FeatureHit]) -> list[FeatureHit]:
+    """Choice values named in plain words the template's features do not list: "a cylinder profile"
+    (straight), "make it round", "a planter box" (square), "make it a hexagon"."""
+    tokens = words(fold(text))
+    chosen = {hit.feature.param for hit in hits}
+    found: list[FeatureHit] = []
+    for param in spec.parameters():
+        if param.kind != "choice" or param.name in chosen:
+            continue
+        for i, token in enumerate(tokens):
+            choice = next((c for c in param.choices if token in lx.CHOICE_WORDS.get(c, ())), None)
+            if choice is not None and not _negated(tokens, i):
+                found.append(FeatureHit(choice, Feature(param.name, on=choice), True, frozenset({token}), i))
+                break
+    return found
+
+
 def _part_nouns(spec: TemplateSpec) -> dict[str, list[str]]:
     """Part nouns ("hole", "furo", "lid") → the features whose phrases they head."""
     owners: dict[str, list[str]] = {}

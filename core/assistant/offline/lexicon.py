@@ -73,8 +73,11 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "thicker": ("thickness", 1), "thinner": ("thickness", -1), "fino": ("thickness", -1),
     "fina": ("thickness", -1), "finas": ("thickness", -1), "finos": ("thickness", -1),
     "bigger": ("scale", 1), "larger": ("scale", 1), "maior": ("scale", 1), "smaller": ("scale", -1),
-    "menor": ("scale", -1), "looser": ("clearance", 1), "tighter": ("clearance", -1), "folgada": ("clearance", 1),
-    "folgado": ("clearance", 1), "justa": ("clearance", -1), "justo": ("clearance", -1), "baixo": ("height", -1), "baixa": ("height", -1), "estreito": ("width", -1),
+    "stronger": ("thickness", 1), "sturdier": ("thickness", 1), "forte": ("thickness", 1),
+    "resistente": ("thickness", 1), "menor": ("scale", -1), "baixo": ("height", -1), "baixa": ("height", -1),
+    "looser": ("clearance", 1), "tighter": ("clearance", -1), "folgada": ("clearance", 1), "folgado": ("clearance", 1),
+    "justa": ("clearance", -1), "justo": ("clearance", -1), "estreito": ("width", -1),
+    "steeper": ("angle", 1), "flatter": ("angle", -1), "inclinado": ("angle", -1),
     "estreita": ("width", -1), "raso": ("depth", -1), "rasa": ("depth", -1),
 }
 MORE = frozenset({"mais", "more"})
@@ -104,3 +107,15 @@ NEGATIONS = frozenset({
     "without", "no", "not", "remove", "sem", "tire", "tira", "retire", "remova", "tirar", "remover", "nao",
     "drop", "delete", "lose", "disable", "off", "none",
 })
+
+# Plain words for the shape choices templates share (a choice's own name is not enough: "screw" is a
+# lid type and a hole).
+CHOICE_WORDS: dict[str, tuple[str, ...]] = {
+    "straight": ("cylinder", "cylindrical", "cilindro", "cilindrico", "cilindrica", "straight", "reto", "reta"),
+    "square": ("square", "quadrado", "quadrada", "rectangular", "retangular", "oblong", "box", "caixa", "rectangle",
+               "retangulo"),
+    "round": ("round", "redondo", "redonda", "circular", "circle", "circulo"),
+    "hex": ("hexagon", "hexagonal", "hexagono", "sextavado", "sextavada"),
+}
+# A size along these on a template that only has a diameter asks for a rectangle ("a planter 30 cm long").
+RECTANGULAR_ROLES = frozenset({"length", "depth"})

@@ -34,7 +34,7 @@ _EQUIVALENT = (
     ("lid", "tampa", "cover", "tampinha"),
     ("pen", "caneta", "pencil", "lapis"),
     ("cup", "copo", "porta"),
-    ("hook", "gancho", "cabide", "hanger"),
+    ("hook", "gancho", "cabide", "hanger", "headphone", "headphones", "headset", "fone"),
     ("shelf", "prateleira"),
     ("bracket", "suporte", "cantoneira"),
     ("gear", "engrenagem", "cog"),
@@ -43,7 +43,9 @@ _EQUIVALENT = (
     ("knob", "botao", "puxador", "manopla"),
     ("spacer", "espacador", "washer", "arruela", "standoff"),
     ("coaster", "porta-copo", "descanso"),
-    ("tag", "etiqueta", "plaquinha", "chaveiro", "keychain", "keyring"),
+    ("tag", "etiqueta", "plaquinha", "chaveiro", "keychain", "keyring", "sign", "placa", "letreiro", "plaque"),
+    ("organize", "organise", "organiser", "organizer", "organizador", "organizar", "organizing", "organising",
+     "tidy", "arrumar"),
     ("name", "nome"),
     ("spool", "carretel", "bobina", "rolo"),
     ("enclosure", "gabinete", "invólucro", "involucro"),
@@ -88,6 +90,7 @@ def concepts(text: str, canonical: bool = True) -> list[str]:
     return [c for _, c in positioned(text, canonical)]
 
 
+_MODIFIERS = frozenset({"with", "com", "that", "which", "having", "que"})
 _EN_PREPOSITIONS = re.compile(r"\b(?:with|for|to|of|that|in|on|under)\b")
 
 
@@ -104,6 +107,7 @@ class Match:
     phrase: str
     full: bool  # every content word of the phrase is in the sentence, close together
     head: bool  # at least the phrase's head noun is ("um vaso de 12 cm" → "vaso de planta")
+    start: int = 0  # word index of the phrase's first word found in the sentence
 
 
 class Matcher:
@@ -137,7 +141,8 @@ class Matcher:
             for phrase, tokens, head in self._phrases[spec.id]:
                 score, whole = self._phrase_score(tokens, head, sentence)
                 if score > 0 and (best is None or score > best.score):
-                    best = Match(spec, score, phrase, whole, whole or head in {c for _, c in sentence})
+                    start = min(i for i, c in sentence if c in tokens)
+                    best = Match(spec, score, phrase, whole, whole or head in {c for _, c in sentence}, start)
             if best is not None:
                 matches.append(best)
         matches.sort(key=lambda m: (-m.score, m.spec.id))
@@ -146,8 +151,16 @@ class Matcher:
     def best(self, text: str, minimum: float = 0.9) -> Match | None:
         """The top template, if the sentence names it: a whole phrase or at least its head noun
         ("walls 10 mm thick" shares a word with "wall hook" but names no hook)."""
-        ranked = [m for m in self.rank(text) if m.full or m.head]
-        return ranked[0] if ranked and ranked[0].score >= minimum else None
+        ranked = [m for m in self.rank(text) if (m.full or m.head) and m.score >= minimum]
+        if not ranked:
+            return None
+        cut = next((i for i, w in enumerate(words(fold(text))) if w in _MODIFIERS), None)
+        if cut is not None and ranked[0].start > cut:
+            # "a vase with a cylinder profile": what follows "with" describes the object named before it
+            earlier = [m for m in ranked if m.start < cut]
+            if earlier:
+                return earlier[0]
+        return ranked[0]
 
     def _phrase_score(self, tokens: list[str], head: str, sentence: list[tuple[int, str]]) -> tuple[float, bool]:
         """(score, whole phrase found together). A phrase's words must sit within a few words of

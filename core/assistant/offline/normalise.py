@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.assistant.offline import lexicon as lx
 from core.templates.base import TemplateSpec
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -24,6 +25,11 @@ _WEIGHT = re.compile(
     rf"(?<![\w.,])({_NUM})\s*(?:kg|kilos?|kilograms?|quilos?|g|grams?|gramas?|lbs?|pounds?|libras?)\b"
     r"(\s+(?:de\s+)?(?:filament\s+|filamento\s+)?(?:spool|carretel|rolo|bobina)s?\b)?"
 )
+_EXPONENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?e[+-]?\d+)\b")
+_NOT_A_NUMBER = re.compile(r"\b(?:nan|inf|infinity|infinite|infinito)\b")
+_VASE_MODE = re.compile(r"\b(?:spiral(?:ize|ized)?(?: vase)?|vase|vaso) mode\b|\bmodo vaso\b")
+HUGE = 1e9  # "1e308 teeth": past every range, so the parameter is clamped and the reply says so
+_NEGATIVE_PERCENT = re.compile(rf"(?:(?<=\s)|^)-\s*({_NUM}\s*%)\s*([a-z]+)")
 _NEGATIVE = re.compile(r"(?:(?<=\s)|^)-\s*(?=\d)")
 # ISO 273 medium clearance holes: what a screw of that size passes through without forcing.
 SCREW_CLEARANCE = {2.0: 2.4, 2.5: 2.9, 3.0: 3.4, 4.0: 4.5, 5.0: 5.5, 6.0: 6.6, 8.0: 9.0, 10.0: 11.0, 12.0: 13.5}
@@ -39,16 +45,32 @@ class Normalised:
 
 def normalise(folded: str, spec: TemplateSpec) -> Normalised:
     out = Normalised(folded)
+    out.text = _EXPONENT.sub(lambda m: f"{min(float(m.group(1)), HUGE):.0f}", out.text)
+    if _NOT_A_NUMBER.search(out.text):
+        out.text = _NOT_A_NUMBER.sub(" ", out.text)
+        out.notes.append(("not_a_number", {}))
+    if _VASE_MODE.search(out.text):  # a slicer setting, not a twist ("spiral") or a second vase
+        out.text = _VASE_MODE.sub(" ", out.text)
+        out.notes.append(("vase_mode", {}))
     out.text = _RANGE.sub(lambda m: _range(m, out), out.text)
-    out.text = _AXIS.sub(lambda m: f", {m.group(2)} {_AXES[m.group(1)]} ,", out.text)
+    out.text = _AXIS.sub(lambda m: f", {m.group(2).strip()} {_AXES[m.group(1)]} ,", out.text)
     if "teeth" in spec.roles:
         out.text = _TEETH.sub(lambda m: f"{m.group(1)} teeth", out.text)
     out.text = _WEIGHT.sub(lambda m: _weight(m, spec, out), out.text)
     out.text = _METRIC.sub(lambda m: _metric(m, spec, out), out.text)
+    out.text = _NEGATIVE_PERCENT.sub(_negative_percent, out.text)
     if _NEGATIVE.search(out.text):
         out.text = _NEGATIVE.sub("", out.text)
         out.notes.append(("negative", {}))
     return out
+
+
+def _negative_percent(m: re.Match[str]) -> str:
+    """"-20% taller" means 20 % shorter: the opposite comparative of the same dimension."""
+    word = m.group(2)
+    role, direction = lx.COMPARATIVES.get(word, ("", 0))
+    opposite = next((w for w, (r, d) in lx.COMPARATIVES.items() if role and r == role and d == -direction), None)
+    return f"{m.group(1)} {opposite}" if opposite else m.group(0)
 
 
 def _range(m: re.Match[str], out: Normalised) -> str:

@@ -12,21 +12,19 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import Any
 
 from core.assistant.base import AssistantReply, Conversation, Message, PrinterContext, TokenCallback
 from core.assistant.offline.answers import answer
 from core.assistant.offline.edits import find_relative_edits
-from core.assistant.offline.features import feature_phrases, find_features
+from core.assistant.offline.features import feature_phrases, find_choices, find_features
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import find_label
 from core.assistant.offline.matcher import Match, Matcher, concepts
 from core.assistant.offline.mentions import find_mentions
 from core.assistant.offline.normalise import normalise
 from core.assistant.offline.numbers import words_to_digits
-from core.assistant.offline.repair import passes, repair
-from core.assistant.offline.replies import choice_name, join, param_name, say
+from core.assistant.offline.repair import adapt, fit_bed
+from core.assistant.offline.replies import fmt_value, join, param_name, say
 from core.assistant.offline.resolve import SIZE_ROLES, Resolution, Resolver, role_params
 from core.assistant.offline.text import Lang, detect_language, fold
 from core.commands import ReplaceDocument, SetParameters
@@ -42,7 +40,8 @@ from core.templates.registry import load_all
 log = logging.getLogger(__name__)
 
 _WANTS_NEW = re.compile(r"\b(new|another|instead|novo|nova|outro|outra|now make|agora)\b")
-_MAX_REPAIRS = 3
+_YOU_CHOOSE = re.compile(r"\b(you (choose|decide|pick)|up to you|whatever|any( size)?|(i )?(don't|dont|do not) know|"
+                         r"default|voce (escolhe|decide)|tanto faz|nao sei|qualquer( um| uma)?|padrao)\b")
 _QUESTIONS = frozenset({Intent.SIZE, Intent.FILAMENT, Intent.FIT, Intent.PARAMETERS, Intent.TIME, Intent.WATERTIGHT,
                         Intent.WALL})
 _EXAMPLES = {1: "40 mm", 2: "85 x 56 mm", 3: "85 x 56 x 20 mm"}
@@ -140,7 +139,8 @@ class OfflinePlanner:
         if pending is not None:
             before = self.matcher.best(pending)
             if before is not None and (match is None or match.spec.id == before.spec.id):
-                return self._create(before.spec, f"{pending} . {text}", context, lang)
+                defer = bool(_YOU_CHOOSE.search(fold(text)))  # "I don't know, you choose": take the defaults
+                return self._create(before.spec, f"{pending} . {text}", context, lang, ask=not defer)
         current = doc.template if doc is not None else None
         if match is not None and (doc is None or self._is_new_request(match, current, text)):
             return self._create(match.spec, text, context, lang)
@@ -184,22 +184,27 @@ class OfflinePlanner:
         if label is not None:
             resolver.set(*label)
         hits = find_features(folded, spec)
+        hits += find_choices(folded, spec, hits)
         edits, mentions = find_relative_edits(folded, find_mentions(folded))
         resolver.apply_features(hits)
         resolver.apply_mentions(mentions, hits)
         resolver.apply_relative(edits)
         resolver.keep_proportions()
+        resolver.choose_rectangle(mentions)
+        resolver.show_twist()
         return resolver.out
 
-    def _create(self, spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang) -> AssistantReply:
+    def _create(self, spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang,
+                ask: bool = True) -> AssistantReply:
         base = spec.make()
         params = {p.name: p for p in spec.parameters()}
         res = self._read(spec, params, base.values(), text, context.nozzle)
+        fit_bed(spec, params, res, context.bed, lang)
         required = [*spec.required, *(["text"] if _text_param(spec) else [])]  # a tag is nothing without its text
         missing = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])
                    if name in params and name not in res.values]
         title = spec.title_pt if lang == "pt" else spec.title.lower()
-        if missing:
+        if missing and ask:
             items = join([param_name(params[n], lang) for n in missing], lang)
             texts = all(params[n].kind == "text" for n in missing)
             question = say("ask_one" if len(missing) == 1 else "ask_required", lang,
@@ -209,7 +214,7 @@ class OfflinePlanner:
         try:
             doc = spec.make(res.values, name=spec.title_pt if lang == "pt" else spec.title)
         except PotStudioError as exc:
-            adapted = self._adapt(spec, res, params, lang)
+            adapted = adapt(spec, res, params, lang)
             if adapted is None:
                 return self._refused(exc, res, params, None, lang)
             doc = spec.make(adapted, name=spec.title_pt if lang == "pt" else spec.title)
@@ -251,31 +256,14 @@ class OfflinePlanner:
         except PotStudioError as exc:
             return self._refused(exc, res, doc.params, doc, lang)
         after = trial.values()
-        items = [f"{param_name(doc.params[n], lang)} {_fmt(before[n], doc.params[n], lang)} → "
-                 f"{_fmt(after[n], doc.params[n], lang)}" for n in changes]
+        items = [f"{param_name(doc.params[n], lang)} {fmt_value(before[n], doc.params[n], lang)} → "
+                 f"{fmt_value(after[n], doc.params[n], lang)}" for n in changes]
         command = SetParameters(dict(changes), label=_edit_label(changes, doc.params, lang))
         notes += _fit_warning(spec, trial, context, lang)
         return AssistantReply(
             text=" ".join([say("edited", lang, summary=", ".join(items)), *notes]),
             command=command, notes=notes, suggestions=self._suggestions(trial, lang),
         )
-
-    @staticmethod
-    def _adapt(spec: TemplateSpec, res: Resolution, params: Mapping[str, Parameter],
-               lang: Lang) -> dict[str, Any] | None:
-        """Values that pass the template's rules after at most a few single-parameter repairs
-        (each noted in the reply), or None when no small change does."""
-        trial = {name: replace(p, value=p.coerce(res.values.get(name, p.value))) for name, p in params.items()}
-        for _ in range(_MAX_REPAIRS):
-            fix = repair(spec, trial, set(res.values))
-            if fix is None:
-                break
-            p = trial[fix.param]
-            trial[fix.param] = replace(p, value=p.coerce(fix.after))
-            res.values[fix.param] = trial[fix.param].value
-            res.notes.append(("adapted", {"name": param_name(p, lang), "before": _fmt(fix.before, p, lang),
-                                          "after": _fmt(fix.after, p, lang), "reason": fix.reason}))
-        return {name: p.value for name, p in trial.items() if p.expr is None} if passes(spec, trial) else None
 
     @staticmethod
     def _label(spec: TemplateSpec, text: str) -> tuple[str, str] | None:
@@ -296,8 +284,8 @@ class OfflinePlanner:
         notes = []
         for clamp in res.clamps:
             p = params[clamp.param]
-            notes.append(say("clamped", lang, name=param_name(p, lang).capitalize(), value=_fmt(clamp.value, p),
-                             lo=_fmt(p.min or 0, p), hi=_fmt(p.max or 0, p)))
+            notes.append(say("clamped", lang, name=param_name(p, lang).capitalize(), value=fmt_value(clamp.value, p),
+                             lo=fmt_value(p.min or 0, p), hi=fmt_value(p.max or 0, p)))
         notes += [say(key, lang, **fields) for key, fields in res.notes]
         if res.unplaced:
             notes.append(say("ignored", lang, what=join(res.unplaced, lang)))
@@ -366,18 +354,8 @@ def _description(spec: TemplateSpec, lang: Lang) -> str:
     return spec.description.rstrip(".")
 
 
-def _fmt(value: Number, param: Parameter, lang: Lang = "en") -> str:
-    if param.kind == "text":
-        return f"“{value}”"
-    if param.kind == "bool":
-        return "✓" if value else "✗"
-    if param.kind == "choice":
-        return choice_name(param, int(value), lang)
-    return f"{round(float(value), 2):g} {param.unit}".strip()
-
-
 def _summary(names: list[str], params: Mapping[str, Parameter], values: Mapping[str, Number], lang: Lang) -> str:
-    return ", ".join(f"{param_name(params[n], lang)} {_fmt(values[n], params[n], lang)}" for n in names)
+    return ", ".join(f"{param_name(params[n], lang)} {fmt_value(values[n], params[n], lang)}" for n in names)
 
 
 def _edit_label(changes: Mapping[str, object], params: Mapping[str, Parameter], lang: Lang) -> str:

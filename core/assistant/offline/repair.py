@@ -2,19 +2,26 @@
 
 "an enclosure for an ESP32 52 x 28 x 10 mm with a screw lid" needs more inside height for the
 screw bosses; "a washer for M8" needs a wider outside than the default. The rule that failed names
-its parameters; the smallest change to one of them (values the user did not state first) that
-satisfies every rule wins (a value the user stated only grows, and by half at most), and the reply says what was changed and why.
+its parameters; the smallest change to one of them that satisfies every rule wins (a value the
+user stated only grows, and by half at most), and the reply says what was changed and why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
+
+from core.assistant.offline.replies import fmt_value, param_name
+from core.assistant.offline.resolve import PROPORTIONAL, Resolution, role_params
+from core.assistant.offline.text import Lang
 from core.document.expressions import parse
 from core.document.parameters import Parameter, resolve
 from core.templates.base import TemplateSpec
 
 _STEPS = 40
+MAX_REPAIRS = 3
+FOOTPRINT = ("width", "depth", "length", "diameter", "top_diameter", "bottom_diameter")
 _STATED_STEPS = 10
 _STEP = 0.05  # try ±5 %, ±10 %, ... of the value
 
@@ -71,3 +78,36 @@ def _search(spec: TemplateSpec, params: Mapping[str, Parameter], param: Paramete
             if value != current and _valid(spec, params, param.name, value):
                 return k, value
     return None
+
+
+def adapt(spec: TemplateSpec, res: Resolution, params: Mapping[str, Parameter],
+           lang: Lang) -> dict[str, Any] | None:
+    """Values that pass the template's rules after at most a few single-parameter repairs
+    (each noted in the reply), or None when no small change does."""
+    trial = {name: replace(p, value=p.coerce(res.values.get(name, p.value))) for name, p in params.items()}
+    for _ in range(MAX_REPAIRS):
+        fix = repair(spec, trial, set(res.values))
+        if fix is None:
+            break
+        p = trial[fix.param]
+        trial[fix.param] = replace(p, value=p.coerce(fix.after))
+        res.values[fix.param] = trial[fix.param].value
+        res.notes.append(("adapted", {"name": param_name(p, lang), "before": fmt_value(fix.before, p, lang),
+                                      "after": fmt_value(fix.after, p, lang), "reason": fix.reason}))
+    return {name: p.value for name, p in trial.items() if p.expr is None} if passes(spec, trial) else None
+
+
+def fit_bed(spec: TemplateSpec, params: Mapping[str, Parameter], res: Resolution, bed: tuple[float, float, float],
+            lang: Lang) -> None:
+    """A stated footprint larger than the bed ("a planter 30 cm long" on a 256 mm printer) is
+    limited to the bed, and the reply says so; never a model that silently cannot print."""
+    limit = min(bed[0], bed[1])
+    for name in dict.fromkeys(n for role in FOOTPRINT for n in role_params(spec, role)):
+        if name in res.values and params[name].kind == "float" and float(res.values[name]) > limit + 1e-6:
+            ratio = limit / float(res.values[name])
+            res.values[name] = params[name].clamp(limit)
+            res.notes.append(("fit_bed", {"name": param_name(params[name], lang), "value": f"{limit:g}"}))
+            for lead, follow in PROPORTIONAL:  # the base shrinks with the rim it was scaled from
+                followers = role_params(spec, follow)
+                if role_params(spec, lead) == [name] and len(followers) == 1 and followers[0] in res.values:
+                    res.values[followers[0]] = params[followers[0]].clamp(round(res.values[followers[0]] * ratio, 2))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.assistant.offline.text import Lang
+from core.document.expressions import Number
 from core.document.parameters import Parameter
 
 PHRASES: dict[str, tuple[str, str]] = {
@@ -32,6 +33,14 @@ PHRASES: dict[str, tuple[str, str]] = {
                       "Este modelo não tem furo para parafuso, então deixei {screw} de fora."),
     "negative": ("Sizes cannot be negative, so I read the minus sign as a dash.",
                  "Medidas não podem ser negativas, então li o sinal de menos como um traço."),
+    "twist_sides": ("A twist only shows on a faceted shape, so I gave it {sides} sides.",
+                    "Uma torção só aparece com faces, então dei {sides} lados."),
+    "not_a_number": ("I left out a value that is not a number (NaN or infinity).",
+                     "Deixei de fora um valor que não é um número (NaN ou infinito)."),
+    "vase_mode": ("Spiral vase mode is a slicer setting: print this model with it switched on in your slicer.",
+                  "O modo vaso é uma configuração do fatiador: ative-o no fatiador ao imprimir este modelo."),
+    "fit_bed": ("I limited {name} to {value} mm so it fits your printer's bed.",
+                "Limitei {name} a {value} mm para caber na mesa da sua impressora."),
     "adapted": ("I changed {name} from {before} to {after} so it can be printed ({reason}).",
                 "Mudei {name} de {before} para {after} para poder imprimir ({reason})."),
     "invalid": ("I could not make that: {error}", "Não consegui fazer isso: {error}"),
@@ -133,6 +142,16 @@ def param_name(param: Parameter, lang: Lang) -> str:
 def choice_name(param: Parameter, index: int, lang: Lang) -> str:
     name = param.choices[index]
     return _PT_CHOICES.get(name, name) if lang == "pt" else name
+
+
+def fmt_value(value: Number, param: Parameter, lang: Lang = "en") -> str:
+    if param.kind == "text":
+        return f"“{value}”"
+    if param.kind == "bool":
+        return "✓" if value else "✗"
+    if param.kind == "choice":
+        return choice_name(param, int(value), lang)
+    return f"{round(float(value), 2):g} {param.unit}".strip()
 
 
 def say(key: str, lang: Lang, **fields: Any) -> str:

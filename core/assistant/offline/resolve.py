@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from core.assistant.offline import counts
 from core.assistant.offline import lexicon as lx
+from core.assistant.offline.counts import QUALITATIVE_STEP
 from core.assistant.offline.edits import RelativeEdit
 from core.assistant.offline.features import FeatureHit
-from core.assistant.offline.matcher import concept, concepts
+from core.assistant.offline.matcher import concepts
 from core.assistant.offline.mentions import Mention
 from core.assistant.offline.text import fold, stem, words
 from core.document.expressions import Number, parse
@@ -48,9 +50,11 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 # Round parts taper between these roles; changing the first alone keeps the template's proportion.
 PROPORTIONAL = (("top_diameter", "bottom_diameter"),)
+# A new object whose footprint is far from the default keeps its shape: height follows the rim.
+SHAPE_KEEPING = (("top_diameter", "height"),)
+SHAPE_RATIO = 2.0
 _DIAMETERS = frozenset({"diameter", "top_diameter", "bottom_diameter", "hole_diameter", "bore"})
 _THIN = frozenset({"wall", "floor", "thickness", "clearance"})
-QUALITATIVE_STEP = 0.2
 _PART_SUFFIXES = ("height", "diameter", "length", "width", "depth", "thickness")
 _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider" → saucer_margin
     "width": ("width", "diameter", "margin", "length"), "depth": ("depth", "length"), "height": ("height", "length"),
@@ -58,6 +62,7 @@ _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider
     "scale": ("diameter", "width", "length", "height", "margin"), "clearance": ("clearance",),
 }
 CLEARANCE_STEP = 0.1
+TWIST_SIDES = 6
 
 
 @dataclass(frozen=True)
@@ -148,8 +153,9 @@ class Resolver:
         if isinstance(value, str) or param.kind in ("bool", "choice"):
             self.out.values[name] = param.coerce(value)
             return
-        clamped = param.clamp(float(value))
-        wanted = round(float(value)) if param.kind == "int" else float(value)
+        value = round(float(value), 2)  # 0.01 mm: no 76.19999999999999 from unit conversions and percentages
+        clamped = param.clamp(value)
+        wanted = round(value) if param.kind == "int" else value
         if abs(float(clamped) - wanted) > 1e-6:
             self.out.clamps.append(Clamp(name, clamped))
         self.out.values[name] = clamped
@@ -171,7 +177,7 @@ class Resolver:
                 self._percent(m)
             elif len(m.measure.values) > 1:
                 self._group(m)
-            elif m.measure.unit is None and self._count(m, features):
+            elif m.measure.unit is None and counts.apply_count(self, m, features):
                 continue
             else:
                 role = self._role_of(m)
@@ -199,7 +205,7 @@ class Resolver:
     def apply_relative(self, edits: list[RelativeEdit]) -> None:
         for edit in edits:
             if edit.role == "count":
-                self._count_step(edit)
+                counts.step_count(self, edit)
                 continue
             part = self._part(edit)
             if part is not None:
@@ -236,28 +242,11 @@ class Resolver:
                         return [f"{prefix}_{suffix}"], suffix
         return None
 
-    def _count_step(self, edit: RelativeEdit) -> None:
-        """"more ridges", "fewer teeth": a fifth more or less (at least one)."""
-        counted = self.role_params("count")
-        for word in edit.near:
-            noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
-            for name in (noun, f"{noun}s" if noun else None, word, f"{stem(word)}s"):
-                if name and name in self.params and self.params[name].kind == "int":
-                    counted = [name]
-                    break
-            else:
-                continue
-            break
-        else:
-            if not any(concept(w, canonical=False) in self.object_words for w in edit.near) or len(counted) != 1:
-                return
-        current = self.value(counted[0])
-        self.set(counted[0], current + edit.direction * max(1, round(current * QUALITATIVE_STEP)))
-
-    def keep_proportions(self) -> None:
+    def keep_proportions(self, creating: bool = False) -> None:
         """"a pot 8 cm wide" or "twice as wide" scales the base with the rim instead of leaving a
-        default 90 mm base under an 80 mm rim."""
-        for lead_role, follow_role in PROPORTIONAL:
+        default 90 mm base under an 80 mm rim; a new "tiny pot 4 cm wide" is not left 10 cm tall."""
+        pairs = (*PROPORTIONAL, *(SHAPE_KEEPING if creating else ()))
+        for lead_role, follow_role in pairs:
             leads, follows = self.role_params(lead_role), self.role_params(follow_role)
             if len(leads) != 1 or len(follows) != 1 or leads == follows:
                 continue
@@ -265,7 +254,35 @@ class Resolver:
             if follow in self.out.values or lead not in self.out.values or float(self.current[lead]) <= 0:
                 continue
             ratio = float(self.out.values[lead]) / float(self.current[lead])
+            if (lead_role, follow_role) in SHAPE_KEEPING:
+                if 1 / SHAPE_RATIO <= ratio <= SHAPE_RATIO:
+                    continue
+                self.out.notes.append(("proportional", {"name": self.params[follow].label_pt or follow,
+                                                        "name_en": self.params[follow].display_name.lower()}))
             self.set(follow, float(self.current[follow]) * ratio)
+
+    def show_twist(self) -> None:
+        """"a twisted vase": a twist only shows on sides, so a round one gets a hexagon (and says so)."""
+        twist, sides = self.role_params("angle"), self.role_params("count")
+        if len(twist) != 1 or len(sides) != 1 or twist[0] not in self._by_feature or sides[0] in self.out.values:
+            return
+        if self.value(twist[0]) and not self.current[sides[0]]:
+            self.set(sides[0], TWIST_SIDES)
+            self.out.notes.append(("twist_sides", {"sides": TWIST_SIDES}))
+
+    def choose_rectangle(self, mentions: list[Mention]) -> None:
+        """"a tray 20 x 15 cm", "a planter 30 cm long": two different sides, or a length on a round
+        template, ask for the rectangular shape rather than a circle of the first size."""
+        shape = next((p for p in self.params.values() if p.kind == "choice" and "round" in p.choices
+                      and "square" in p.choices), None)
+        if shape is None or shape.name in self.out.values or shape.choices[int(self.current[shape.name])] != "round":
+            return
+        sides = [n for role in ("width", "depth") for n in self.role_params(role)]
+        uneven = len(set(sides)) == 2 and all(n in self.out.values for n in sides) and \
+            abs(self.value(sides[0]) - self.value(sides[1])) > 1e-6
+        lengthwise = any(m.measured in lx.RECTANGULAR_ROLES and m.measured not in self.spec.roles for m in mentions)
+        if uneven or lengthwise:
+            self.set(shape.name, "square")
 
     # --- helpers ------------------------------------------------------------------------------
     def _put(self, names: list[str], m: Mention, amount: float, factor: float | None = None,
@@ -335,52 +352,6 @@ class Resolver:
                 self.out.unplaced.append(f"{mm:g} mm")
             for name in names:
                 self.set(name, mm)
-
-    def _count(self, m: Mention, features: list[FeatureHit]) -> bool:
-        """"6 drainage holes", "20 teeth", "8 lados": a bare number followed by what it counts;
-        "add 5 teeth", "2 more hooks", "remove 5 teeth" change the count by that many."""
-        name = self._counted(m, features)
-        if name is None:
-            return False
-        sign = self._count_sign(m, name)
-        total = float(self.current[name]) + sign * m.measure.value if sign else m.measure.value
-        word = m.after_words[0] if m.after_words else ""
-        if name == "columns" and "rows" in self.params and "rows" not in self.out.values and not sign \
-                and lx.NOUNS.get(word) != "columns":
-            # "4 compartments" is the total: a grid as square as the count allows (6 → 3 × 2)
-            rows = max(r for r in range(1, int(total ** 0.5) + 1) if total % r == 0) if total >= 1 else 1
-            self.set("rows", rows)
-            total = total / rows
-        self.set(name, total)
-        return True
-
-    def _counted(self, m: Mention, features: list[FeatureHit]) -> str | None:
-        following = set(m.after_words[:3])
-        for hit in features:
-            param = self.params.get(hit.feature.param)
-            if param is not None and param.kind == "int" and following & hit.words:
-                return param.name
-        for word in m.after_words[:3]:
-            noun = lx.NOUNS.get(word)
-            for name in (noun, f"{noun}s" if noun else None, word, f"{word}s"):
-                if name and name in self.params and self.params[name].kind == "int":
-                    return name
-            counted = self.role_params("count")
-            if (noun is not None or concept(word, canonical=False) in self.object_words) and len(counted) == 1:
-                return counted[0]
-        return None
-
-    def _count_sign(self, m: Mention, name: str) -> int:
-        """+1 for "add 5" / "5 more", -1 for "remove 5" / "5 fewer", 0 for a plain count. "add 6
-        drainage holes" to a pot without any is just 6."""
-        before = words(self.text[max(0, m.start - 24):m.start])[-2:]
-        after = m.after_words[:1]
-        if any(w in lx.COUNT_LESS for w in [*before, *after]):
-            return -1
-        if any(w in lx.COUNT_MORE for w in after) or (
-                any(w in lx.COUNT_ADD for w in before) and float(self.current[name]) > 0):
-            return 1
-        return 0
 
     def _named_part(self, m: Mention) -> str | None:
         """"a 5 mm rim", "a 20 mm hub": a word next to the number that starts a parameter's name

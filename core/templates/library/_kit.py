@@ -16,6 +16,7 @@ from core.document.parameters import Parameter
 from core.templates.base import MIN_WALL_MM, Extent
 
 PLATE_GAP = 10.0  # mm between parts laid out side by side on the plate, as a slicer would
+COMPACT_AT = 250.0  # mm: a row of two parts longer than this (a common bed) is stacked front to back
 SQRT3_2 = math.sqrt(3) / 2
 FINE = 64  # facets of visible round outlines
 COARSE = 24  # facets of small holes and pins: invisible at this size, and 3× cheaper to build
@@ -102,6 +103,36 @@ def side_by_side(left: str, right: str, when: str) -> tuple[str, str]:
 
 def pair_width(left: float, right: float, both: Number) -> float:
     return left + PLATE_GAP + right if both else left
+
+
+def stacked(column: str, left_y: str, right_y: str, when: str) -> tuple[str, str]:
+    """Y offsets that put the second part in front of the first instead of beside it when `column`
+    holds (see compact_column); pair them with side_by_side's X offsets made 0 by `unless_column`."""
+    return (
+        f"=-({right_y} + {PLATE_GAP}) / 2 if ({when}) and ({column}) else 0",
+        f"=({left_y} + {PLATE_GAP}) / 2 if {column} else 0",
+    )
+
+
+def unless_column(column: str, x: str) -> str:
+    """A side_by_side X offset, 0 when the parts are stacked in Y instead."""
+    return f"=0 if {column} else ({x[1:]})"
+
+
+def compact_column(row_x: str, left_y: str, right_y: str) -> str:
+    """Whether two parts stack front to back: only when the row would be longer than COMPACT_AT (so
+    everyday plates keep their documented row) and the column is the shorter of the two."""
+    return f"({row_x} > max({COMPACT_AT:g}, {left_y} + {right_y} + {PLATE_GAP:g}))"
+
+
+def pair_size(left: tuple[float, float], right: tuple[float, float], both: Number) -> tuple[float, float]:
+    """Plate X and Y of two parts (X, Y sizes) laid out as side_by_side/stacked do."""
+    if not both:
+        return left
+    row_x = left[0] + PLATE_GAP + right[0]
+    if row_x > COMPACT_AT and row_x > left[1] + right[1] + PLATE_GAP:
+        return max(left[0], right[0]), left[1] + PLATE_GAP + right[1]
+    return row_x, max(left[1], right[1])
 
 
 def shape_sides(shape: str, round_sides: int = FINE) -> str:

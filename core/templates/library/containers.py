@@ -3,7 +3,9 @@
 box_with_lid — a box with an optional lift-off or sliding lid printed beside it, dividers and
     rounded corners. Let W = inner_width + 2·wall, D = inner_depth + 2·wall, H = inner_height +
     floor; the lift-off lid is W wide, the sliding lid Ls = W/2 + inner_width/2 + wall/2 − clearance
-    long. Bounding box: X = W, or W + 10 + lid width with a lid; Y = D; Z = H (the lid is lower).
+    long. Bounding box: X = W, or W + 10 + lid width with a lid; Y = D; Z = H (the lid is lower);
+    when that row is longer than 250 mm (and longer than the column would be) the lid lies in front
+    of the box instead: X = W, Y = D + 10 + lid depth.
     Parts: "Box" (+ "Lid"). The sliding lid enters through the −X end wall.
 pen_cup — a round or hex cup with an optional cross divider. Bounding box: X = diameter,
     Y = diameter (hex: diameter·√3/2, it stands on a corner in X), Z = height.
@@ -18,17 +20,21 @@ from core.document.nodes import Node
 from core.document.parameters import Parameter
 from core.templates.base import FIT_CLEARANCE, MIN_WALL_MM, Check, Extent, Feature, TemplateSpec
 from core.templates.library._kit import (
+    PLATE_GAP,
     SQRT3_2,
     at,
     box,
     by_values,
     choice,
+    compact_column,
     f,
     flag,
     integer,
     length,
-    pair_width,
+    pair_size,
     side_by_side,
+    stacked,
+    unless_column,
     wall,
 )
 from core.templates.registry import register
@@ -42,6 +48,7 @@ _D = "(inner_depth + 2 * wall)"
 _H = "(inner_height + floor)"
 _SLIDE_LEN = "(inner_width + 3 * wall) / 2 + inner_width / 2 - clearance"
 _LID_W = f"({_W} if lid_type == 0 else {_SLIDE_LEN})"
+_LID_D = f"({_D} - (0 if lid_type == 0 else {2 * MIN_WALL_MM:g} + 2 * clearance))"
 _SLIDE = "lid and lid_type == 1"
 # The groove's closed end follows a rounded corner at the same distance as its sides (concentric
 # arcs), so the corner keeps its 0.8 mm rail; the sliding lid's corners follow the groove.
@@ -71,6 +78,9 @@ def _box_params() -> list[Parameter]:
 
 def _box_build() -> Node:
     box_x, lid_x = side_by_side(_W, _LID_W, "lid")
+    column = compact_column(f"({_W} + {_LID_W} + {PLATE_GAP:g})", _D, _LID_D)
+    box_y, lid_y = stacked(column, _D, _LID_D, "lid")
+    box_x, lid_x = unless_column(column, box_x), unless_column(column, lid_x)
     groove_bottom = f"{_H} - {GROOVE_TOP} - lid_thickness - 2 * clearance"
     groove_y = f"inner_depth + 2 * wall - {2 * RAIL:g}"
     body = Node("difference", id="box", name="Box", children=[
@@ -104,8 +114,8 @@ def _box_build() -> Node:
     slide = box("lid_slide", f"={_SLIDE_LEN}", f"={groove_y} - 2 * clearance", "=lid_thickness",
                 f"=max({_GROOVE_R} - clearance, 0)", enabled="=lid_type == 1")
     return Node("group", id="root", name="Box with lid", children=[
-        at(Node("union", id="box_parts", children=[body, dividers]), x=box_x, node_id="box_at", name="Box"),
-        at(Node("union", id="lid", name="Lid", children=[lift_off, slide]), x=lid_x, node_id="lid_at",
+        at(Node("union", id="box_parts", children=[body, dividers]), x=box_x, y=box_y, node_id="box_at", name="Box"),
+        at(Node("union", id="lid", name="Lid", children=[lift_off, slide]), x=lid_x, y=lid_y, node_id="lid_at",
            name="Lid", enabled="=lid"),
     ])
 
@@ -115,13 +125,17 @@ def _box_extent(v: Mapping[str, Number]) -> Extent:
     h = f(v, "inner_height") + f(v, "floor")
     slide_len = w / 2 + f(v, "inner_width") / 2 + f(v, "wall") / 2 - f(v, "clearance")
     lid_w = w if v["lid_type"] == 0 else slide_len
+    lid_d = d if v["lid_type"] == 0 else d - 2 * RAIL - 2 * f(v, "clearance")
     lid_h = f(v, "lid_thickness") + (LIP if v["lid_type"] == 0 else 0)
-    return Extent(pair_width(w, lid_w, v["lid"]), d, max(h, lid_h if v["lid"] else 0), bodies=2 if v["lid"] else 1)
+    x, y = pair_size((w, d), (lid_w, lid_d), v["lid"])
+    return Extent(x, y, max(h, lid_h if v["lid"] else 0), bodies=2 if v["lid"] else 1)
 
 
 register(TemplateSpec(
     id="box_with_lid", title="Box with lid", title_pt="Caixa com tampa", category="containers",
     description="A storage box with a lift-off or sliding lid, optional dividers and rounded corners.",
+    description_pt="Uma caixa para guardar coisas, com tampa de encaixar por cima ou deslizante, divisórias "
+                   "opcionais e cantos arredondados.",
     params=_box_params, build=_box_build, extent=by_values(_box_extent),
     synonyms_en=("box with lid", "box", "storage box", "container with a lid", "case", "organizer box", "trinket box",
                  "something to keep small parts in", "sliding lid box", "pill box"),
@@ -190,6 +204,8 @@ def _cup_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="pen_cup", title="Pen cup", title_pt="Porta-canetas", category="containers",
     description="A desk cup for pens and brushes, round or hex, with an optional cross divider.",
+    description_pt="Um porta-canetas de mesa para canetas e pincéis, redondo ou sextavado, com divisória em cruz "
+                   "opcional.",
     params=_cup_params, build=_cup_build, extent=by_values(_cup_extent),
     synonyms_en=("pen cup", "pen holder", "pencil cup", "pencil holder", "desk organizer", "brush holder",
                  "something to hold my pens", "cup for pencils"),

@@ -1,9 +1,12 @@
 """Desk things: phone stands, coasters and trays.
 
-phone_stand — a side profile extruded across the width: a base on the bed, a front lip, a ledge
-    for the phone's edge and a solid wedge whose front face leans back at `angle` from horizontal.
-    Let ys = −depth/2 + thickness + ledge, and the rest top T = (ys + rest_length·cos a,
-    thickness + rest_length·sin a). Bounding box: X = width, Y = depth,
+phone_stand — light and stiff rather than a solid wedge: two side cheeks (the side profile, CHEEK
+    mm thick) carry a back rest plate leaning back at `angle` from horizontal, a front base strip
+    with the lip and the ledge for the phone's edge, and a rear bar; the middle stays open. About
+    30 g of PLA for a phone. `device` = tablet makes it at least TABLET_WIDTH wide with a
+    TABLET_REST mm back rest (for an iPad) without changing the phone values. With W and R those
+    effective width and rest: let ys = −depth/2 + thickness + ledge, and the rest top
+    T = (ys + R·cos a, thickness + R·sin a). Bounding box: X = W, Y = depth,
     Z = max(thickness + lip_height, T.z). Optional slot + channel for a charging cable.
 coaster — a coaster (flat) or tray (raised rim), round, square or hex, with optional decorative
     radial grooves (0.8 mm deep) on top. Bounding box: round: width × width; square: width × depth; hex (corner on X):
@@ -22,9 +25,17 @@ from core.templates.base import Check, Extent, Feature, TemplateSpec
 from core.templates.library._kit import SQRT3_2, angle, at, box, by_values, choice, f, flag, length, wall
 from core.templates.registry import register
 
+CHEEK = 4.0  # mm: each side cheek
+WINDOW = 0.6  # the cheek's window is its inner triangle shrunk to this fraction
+REST_FRAME = 8.0  # mm of back rest beside its window, inside each cheek
+TABLET_WIDTH = 160.0
+TABLET_REST = 130.0
+_WIDE = f"(max(width, {TABLET_WIDTH:g}) if device == 1 else width)"
+_REST = f"(max(rest_length, {TABLET_REST:g}) if device == 1 else rest_length)"
 _YS = "(-depth / 2 + thickness + ledge)"
-_TY = f"({_YS} + rest_length * cos(angle))"
-_TZ = "(thickness + rest_length * sin(angle))"
+_TY = f"({_YS} + {_REST} * cos(angle))"
+_TZ = f"(thickness + {_REST} * sin(angle))"
+_BACK = (f"={_TY} + thickness * sin(angle)", f"={_TZ} - thickness * cos(angle)")  # the rest's top, behind
 
 
 def _stand_params() -> list[Parameter]:
@@ -39,19 +50,47 @@ def _stand_params() -> list[Parameter]:
         length("rest_length", 90, 40, 200, "Back height", "Length of the leaning back rest.", pt="Altura do encosto"),
         length("thickness", 4, 2.4, 10, "Thickness", "Thickness of base, lip and rest.", 0.4, pt="Espessura"),
         flag("cable_slot", True, "Cable slot", "A slot and channel for a charging cable.", pt="Passagem de cabo"),
+        choice("device", ["phone", "tablet"], "Device",
+               f"A tablet makes the stand at least {TABLET_WIDTH:g} mm wide with a {TABLET_REST:g} mm back rest.",
+               pt="Aparelho"),
     ]
+
+
+def _across(node_id: str, points: list[list[object]], width: str, name: str = "") -> Node:
+    """A side profile (Y, Z) extruded `width` along X, centred."""
+    side = Node("extrude", {"shape": {"kind": "polygon", "points": points}, "height": f"={width}"}, id=node_id)
+    return at(side, x=f"=-({width}) / 2", rotate=[90, 0, 90], node_id=f"{node_id}_at", name=name)
 
 
 def _stand_build() -> Node:
-    back = (f"={_TY} + thickness * sin(angle)", f"={_TZ} - thickness * cos(angle)")
-    profile = [
-        ["=-depth / 2", 0], ["=depth / 2", 0], ["=depth / 2", "=thickness"], list(back), [f"={_TY}", f"={_TZ}"],
+    wedge: list[list[object]] = [
+        ["=-depth / 2", 0], ["=depth / 2", 0], ["=depth / 2", "=thickness"], list(_BACK), [f"={_TY}", f"={_TZ}"],
         [f"={_YS}", "=thickness"], ["=-depth / 2 + thickness", "=thickness"],
         ["=-depth / 2 + thickness", "=thickness + lip_height"], ["=-depth / 2", "=thickness + lip_height"],
     ]
-    side = Node("extrude", {"shape": {"kind": "polygon", "points": profile}, "height": "=width"}, id="stand_profile")
-    body = at(side,
-              x="=-width / 2", rotate=[90, 0, 90], node_id="stand_profile_at", name="Stand")
+    rest_foot = f"{_YS} + thickness / sin(angle)"  # where the rest's back face meets the base
+    foot = rest_foot
+    # Between the cheeks everything behind the rest and above the rear bar is cut away, so one
+    # difference of the solid side profile leaves cheeks, front, rest and rear bar without any
+    # coplanar union seams.
+    top = f"{_TZ} + 1"
+    # The cut runs 0.2 mm behind the rest's back face: along it exactly, it would graze the profile's
+    # corner and leave zero-area slivers there.
+    rest_foot = f"{rest_foot} + 0.2 / sin(angle)"
+    cavity: list[list[object]] = [
+        [f"={rest_foot}", -1], ["=depth / 2 - 3 * thickness", -1], ["=depth / 2 - 3 * thickness", "=thickness"],
+        [f"=max(depth / 2, {rest_foot} + ({top} - thickness) / tan(angle)) + 1", "=thickness"],
+        [f"=max(depth / 2, {rest_foot} + ({top} - thickness) / tan(angle)) + 1", f"={top}"],
+        [f"={rest_foot} + ({top} - thickness) / tan(angle)", f"={top}"], [f"={rest_foot}", "=thickness"],
+    ]
+    # Each cheek gets a window: the triangle between rest, base and back brace shrunk about its centre.
+    corners = ((foot, "thickness"), ("depth / 2 - 3 * thickness", "thickness"), (_BACK[0][1:], _BACK[1][1:]))
+    centre = [0, *(f"={1 - WINDOW:g} * ({' + '.join(f'({c[i]})' for c in corners)}) / 3" for i in (0, 1))]
+    windows = Node("transform", {"scale": [1, WINDOW, WINDOW], "translate": centre}, [
+        _across("stand_cheek_window", [[f"={y}", f"={z}"] for y, z in corners], f"{_WIDE} + 2"),
+    ], id="stand_cheek_windows", name="Cheek windows")
+    body = _across("stand_profile", wedge, _WIDE, "Stand")
+    middle = _across("stand_cavity", cavity, f"{_WIDE} - {2 * CHEEK:g}", "Open middle")
     slot = Node("union", id="cable_slot", name="Cable slot", enabled="=cable_slot", children=[
         at(box("cable_hole", 12, "=ledge - 2", "=thickness + 2"), y=f"={_YS} - ledge / 2", z=-1,
            node_id="cable_hole_at"),
@@ -59,18 +98,29 @@ def _stand_build() -> Node:
            y=f"=({_YS} - ledge / 2 + depth / 2 + 1) / 2",
            z=-1, node_id="cable_channel_at"),
     ])
-    return Node("difference", id="root", name="Phone stand", children=[body, slot])
+    # The rest is a frame too: the phone leans on its top band and sides, not on the middle.
+    mid_y = f"=({_YS} + {_TY}) / 2 + thickness / 2 * sin(angle)"
+    mid_z = f"=({_TZ} + thickness) / 2 - thickness / 2 * cos(angle)"
+    rest_window = at(box("stand_rest_window", f"={_WIDE} - {2 * CHEEK + 2 * REST_FRAME:g}", f"={WINDOW} * {_REST}",
+                         "=4 * thickness", center=True),
+                     y=mid_y, z=mid_z, rotate=["=angle", 0, 0], node_id="stand_rest_window_at")
+    return Node("difference", id="root", name="Phone stand", children=[body, middle, windows, slot, rest_window])
 
 
 def _stand_extent(v: Mapping[str, Number]) -> Extent:
     a = math.radians(f(v, "angle"))
     t = f(v, "thickness")
-    return Extent(f(v, "width"), f(v, "depth"), max(t + f(v, "lip_height"), t + f(v, "rest_length") * math.sin(a)))
+    tablet = v["device"] == 1
+    width = max(f(v, "width"), TABLET_WIDTH) if tablet else f(v, "width")
+    rest = max(f(v, "rest_length"), TABLET_REST) if tablet else f(v, "rest_length")
+    return Extent(width, f(v, "depth"), max(t + f(v, "lip_height"), t + rest * math.sin(a)))
 
 
 register(TemplateSpec(
     id="phone_stand", title="Phone stand", title_pt="Suporte de celular", category="desk",
     description="A desk stand that holds a phone or small tablet at an angle, with a cable slot.",
+    description_pt="Um suporte de mesa leve que segura o celular ou o tablet inclinado, com passagem para o cabo do"
+                   " carregador.",
     params=_stand_params, build=_stand_build, extent=by_values(_stand_extent),
     synonyms_en=("phone stand", "phone holder", "phone dock", "tablet stand", "smartphone stand", "mobile stand",
                  "something to hold my phone on the desk", "stand for my phone", "cell phone holder"),
@@ -80,7 +130,9 @@ register(TemplateSpec(
            "size": "rest_length",
            "length": "rest_length", "device_height": "ledge"},
     features={"cable_slot": Feature("cable_slot", 1, 0, ("cable slot", "charging cable", "cable hole", "charger slot"),
-                                    ("passagem de cabo", "furo para cabo", "cabo do carregador"))},
+                                    ("passagem de cabo", "furo para cabo", "cabo do carregador")),
+              "tablet": Feature("device", 1, 0, ("tablet", "ipad", "for a tablet", "for an ipad"),
+                                ("tablet", "ipad", "para tablet"))},
     checks=(
         Check(f"{_TY} + thickness * sin(angle) <= depth / 2",
               "The back rest overhangs the base at this angle; make the stand deeper or the rest shorter."),
@@ -144,6 +196,8 @@ def _coaster_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="coaster", title="Coaster / tray", title_pt="Porta-copos / bandeja", category="desk",
     description="A round, square or hex coaster, or a tray with a raised rim, with optional grooves.",
+    description_pt="Um porta-copos redondo, quadrado ou sextavado, ou uma bandeja com borda, com ranhuras "
+                   "decorativas opcionais.",
     params=_coaster_params, build=_coaster_build, extent=by_values(_coaster_extent),
     synonyms_en=("coaster", "drink coaster", "cup coaster", "tray", "serving tray", "trinket tray", "valet tray",
                  "key tray", "something to put my mug on", "dish"),

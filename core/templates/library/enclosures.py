@@ -7,9 +7,9 @@ Outside: W = iw + 2·wall, L = il + 2·wall, H = ih + wall (the floor is one wal
 
 Lids: snap (a lip with two bumps that click into grooves in the long walls), screw (four M3 screws
 into corner bosses; those are switched on automatically and reach the rim, with pilots 10 mm deep
-or as deep as a small board's box allows, so an ESP32 of 52 × 28 × 10 mm gets one) or slide (grooves in the long walls, the
-lid enters through the −X end wall). Vents are slots through both long walls (as many of
-`vent_count` as fit 4 mm apart), grommet holes go
+or as deep as a small board's box allows, so an ESP32 of 52 × 28 × 10 mm gets one) or slide
+(grooves in the long walls, the lid enters through the −X end wall). Vents are slots through both
+long walls (as many of `vent_count` as fit 4 mm apart), grommet holes go
 through the +X end wall, and wall-mount ears with keyholes stick out EAR mm at both X ends.
 
 Bounding box: X = Wb + 10 + Wl where Wb = W (+ 2·EAR with wall mount) and the lid is Wl = W (snap,
@@ -189,6 +189,8 @@ register(TemplateSpec(
     id="device_enclosure", title="Device enclosure", title_pt="Caixa para eletrônicos", category="enclosures",
     description="The 3D Pot parametric enclosure for a board or device: snap, screw or sliding lid, vents, "
                 "screw bosses, cable holes and wall mount.",
+    description_pt="A caixa paramétrica da 3D Pot para uma placa ou aparelho: tampa de encaixe, parafusada ou "
+                   "deslizante, ventilação, torres de parafuso, furos para cabo e fixação na parede.",
     params=_params, build=_build, extent=by_values(_extent),
     synonyms_en=("device enclosure", "enclosure", "project box", "electronics box", "case for my board",
                  "raspberry pi case", "arduino case", "pcb enclosure", "housing", "case for a device",

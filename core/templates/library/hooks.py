@@ -87,6 +87,7 @@ def _hook_build() -> Node:
 register(TemplateSpec(
     id="wall_hook", title="Wall hook", title_pt="Gancho de parede", category="household",
     description="A screw-on wall hook (one or several) for keys, towels, bags or headphones.",
+    description_pt="Um gancho de parede parafusado (um ou vários) para chaves, toalhas, bolsas ou fones de ouvido.",
     params=_hook_params, build=_hook_build,
     extent=by_values(lambda v: Extent(f(v, "count") * f(v, "width"), f(v, "hook_depth"),
                                       max(f(v, "height"), f(v, "tip_height")))),
@@ -166,6 +167,8 @@ def _bracket_build() -> Node:
 register(TemplateSpec(
     id="shelf_bracket", title="Shelf bracket", title_pt="Mão francesa", category="household",
     description="An L-shaped shelf bracket with an optional gusset and screw holes in both arms.",
+    description_pt="Uma mão-francesa em L para prateleira, com reforço diagonal opcional e furos para parafuso nos "
+                   "dois braços.",
     params=_bracket_params, build=_bracket_build,
     extent=by_values(lambda v: Extent(f(v, "width"), f(v, "shelf_arm"), f(v, "wall_arm"))),
     synonyms_en=("shelf bracket", "l bracket", "angle bracket", "shelf support", "corner bracket",
@@ -242,6 +245,7 @@ def _clip_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="cable_clip", title="Cable clip", title_pt="Presilha de cabo", category="household",
     description="Snap-in clips that hold one or more cables along a desk or wall, stick-on or screwed.",
+    description_pt="Presilhas de encaixe que prendem um ou mais cabos na mesa ou na parede, com adesivo ou parafuso.",
     params=_clip_params, build=_clip_build, extent=by_values(_clip_extent),
     synonyms_en=("cable clip", "cable holder", "wire clip", "cord clip", "cable organizer", "cable management",
                  "something to keep my cables tidy", "cable tidy"),
@@ -317,6 +321,7 @@ def _spool_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="spool_holder", title="Filament spool holder", title_pt="Suporte de carretel", category="household",
     description="A cradle with a tube axle that lets a filament spool turn freely on the desk.",
+    description_pt="Um berço com eixo tubular para o carretel de filamento girar livre sobre a mesa.",
     params=_spool_params, build=_spool_build, extent=by_values(_spool_extent),
     synonyms_en=("spool holder", "filament spool holder", "filament holder", "spool stand", "reel holder",
                  "something to hold my filament", "spool roller"),

@@ -85,6 +85,8 @@ def _gear_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="spur_gear", title="Spur gear", title_pt="Engrenagem", category="mechanical",
     description="An involute spur gear from teeth and module, 20° pressure angle, with bore and optional hub.",
+    description_pt="Uma engrenagem de dentes retos (perfil evolvente) por número de dentes e módulo, ângulo de "
+                   "pressão de 20°, com furo e cubo opcional.",
     params=_gear_params, build=_gear_build, extent=by_values(_gear_extent),
     synonyms_en=("spur gear", "gear", "cog", "gear wheel", "cogwheel", "toothed wheel"),
     synonyms_pt=("engrenagem", "engrenagem reta", "roda dentada", "pinhão", "catraca"),
@@ -140,6 +142,7 @@ def _knob_build() -> Node:
 register(TemplateSpec(
     id="knob", title="Knob", title_pt="Botão / manopla", category="mechanical",
     description="A grippy knob for a potentiometer or shaft, with D-flat and optional set screw.",
+    description_pt="Um botão com pegada para potenciômetro ou eixo, com encaixe em D e parafuso de fixação opcional.",
     params=_knob_params, build=_knob_build,
     extent=by_values(lambda v: Extent(f(v, "diameter"), f(v, "diameter"), f(v, "height"))),
     synonyms_en=("knob", "control knob", "potentiometer knob", "volume knob", "dial", "thumb wheel",
@@ -193,6 +196,7 @@ def _spacer_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="spacer", title="Spacer / washer / standoff", title_pt="Espaçador / arruela", category="mechanical",
     description="A washer, round spacer or hex standoff with a hole for a screw.",
+    description_pt="Uma arruela, espaçador redondo ou espaçador sextavado com furo para parafuso.",
     params=_spacer_params, build=_spacer_build, extent=by_values(_spacer_extent),
     synonyms_en=("spacer", "washer", "standoff", "stand-off", "bushing", "shim", "pcb standoff", "sleeve"),
     synonyms_pt=("espaçador", "arruela", "separador", "bucha", "calço", "espaçador sextavado"),
@@ -268,6 +272,7 @@ def _block_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="block", title="Block", title_pt="Bloco", category="basic",
     description="A plain box, cylinder, sphere or cone, optionally with a hole through the middle.",
+    description_pt="Um bloco simples: cubo, cilindro, esfera ou cone, com furo passante no meio opcional.",
     params=_block_params, build=_block_build, extent=by_values(_block_extent),
     synonyms_en=("block", "cube", "box shape", "cylinder", "sphere", "ball", "cone", "brick", "plain shape", "rod",
                  "disc", "puck"),

@@ -46,6 +46,7 @@ def _organizer_build() -> Node:
 register(TemplateSpec(
     id="drawer_organizer", title="Drawer organizer", title_pt="Organizador de gaveta", category="containers",
     description="A tray divided into a grid of equal compartments, sized to a drawer.",
+    description_pt="Uma bandeja dividida em compartimentos iguais, no tamanho da gaveta.",
     params=_organizer_params, build=_organizer_build,
     extent=by_values(lambda v: Extent(f(v, "width"), f(v, "depth"), f(v, "height"))),
     synonyms_en=("drawer organizer", "drawer divider", "compartment tray", "grid tray", "parts tray",
@@ -109,6 +110,7 @@ def _soap_build() -> Node:
 register(TemplateSpec(
     id="soap_dish", title="Soap dish", title_pt="Saboneteira", category="household",
     description="A soap dish with drain slots and ribs that keep the soap dry.",
+    description_pt="Uma saboneteira com fendas de escoamento e nervuras que mantêm o sabonete seco.",
     params=_soap_params, build=_soap_build,
     extent=by_values(lambda v: Extent(f(v, "width"), f(v, "depth"), f(v, "height"))),
     synonyms_en=("soap dish", "soap holder", "soap tray", "sponge holder", "something for the soap"),

@@ -105,6 +105,8 @@ def _pot_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="plant_pot", title="Plant pot", title_pt="Vaso de planta", category="planters",
     description="A tapered plant pot with drainage holes, round, square or hex, with an optional saucer.",
+    description_pt="Um vaso de planta cônico com furos de drenagem, redondo, quadrado ou sextavado, com pratinho "
+                   "opcional.",
     params=_pot_params, build=_pot_build, extent=by_values(_pot_extent),
     synonyms_en=("plant pot", "planter", "flower pot", "pot for plants", "succulent pot",
                  "something to grow a plant in",

@@ -91,6 +91,7 @@ def tag_extent(values: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="name_tag", title="Name tag / keychain", title_pt="Chaveiro / etiqueta com nome", category="tags",
     description="A keychain or name tag with raised or engraved text and a key-ring hole.",
+    description_pt="Um chaveiro ou etiqueta com nome, com letras em relevo ou gravadas e furo para argola.",
     params=_tag_params, build=_tag_build, extent=by_values(tag_extent),
     synonyms_en=("name tag", "keychain", "key chain", "key fob", "key tag", "name plate", "label", "luggage tag",
                  "bag tag", "something with my name on it"),

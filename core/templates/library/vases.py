@@ -2,7 +2,8 @@
 
 vase — a hollow vase with a floor (spiral-vase friendly: one wall, no top), a profile over its
     height (straight, bulb, flared, hourglass), a twist and round (sides 0 or ≥ 30) or polygonal
-    sides (sides 0 with a twist builds 6 sides: a twisted round vase would look untwisted). Bounding box: X = Y = base_diameter × the profile's widest factor, Z = height; exact
+    sides (sides 0 with a twist builds 6 sides: a twisted round vase would look untwisted).
+    Bounding box: X = Y = base_diameter × the profile's widest factor, Z = height; exact
     when round, an upper bound for polygons (their corners turn inside that circle).
 
 A round vase, and an untwisted polygonal one, is one revolved wall profile (a polygon is a revolve
@@ -177,8 +178,8 @@ def _vase_params() -> list[Parameter]:
         length("base_diameter", 70, 30, 250, "Base diameter", "Outside width at the base.", pt="Diâmetro da base"),
         length("height", 150, 30, 400, "Height", "Height of the vase.", pt="Altura"),
         angle("twist", 0, -360, 360, "Twist", "How far the top turns relative to the base.", pt="Torção"),
-        integer("sides", 0, 0, 64, "Sides", "Polygon sides; 0 (or 30 and more) makes it round, except that a twisted vase "
-                "with 0 sides is hexagonal so its twist shows.", pt="Lados"),
+        integer("sides", 0, 0, 64, "Sides", "Polygon sides; 0 (or 30 and more) makes it round, except that a "
+                "twisted vase with 0 sides is hexagonal so its twist shows.", pt="Lados"),
         wall(value=1.6, hi=6),
         length("floor", 2, 0.8, 10, "Floor", "Thickness of the bottom.", 0.4, pt="Fundo"),
     ]
@@ -194,6 +195,8 @@ def _vase_extent(v: Mapping[str, Number]) -> Extent:
 register(TemplateSpec(
     id="vase", title="Vase", title_pt="Vaso decorativo", category="planters",
     description="A hollow decorative vase with a chosen profile, twist and number of sides; spiral-vase friendly.",
+    description_pt="Um vaso decorativo oco com perfil, torção e número de lados à escolha; pronto para o modo vaso "
+                   "espiral.",
     params=_vase_params, build=_vase_build, extent=by_values(_vase_extent),
     synonyms_en=("vase", "flower vase", "something to put flowers in", "twisted vase", "spiral vase", "bud vase"),
     synonyms_pt=("vaso decorativo", "jarro", "vaso torcido", "vaso espiral", "vaso para flores cortadas",
