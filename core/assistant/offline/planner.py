@@ -170,7 +170,7 @@ class OfflinePlanner:
 
     # --- create / edit ------------------------------------------------------------------------------
     def _read(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
-              text: str, nozzle: float) -> Resolution:
+              text: str, nozzle: float, creating: bool = False) -> Resolution:
         label = self._label(spec, text)
         folded = words_to_digits(fold(text))
         if label is not None:  # 'a tag that says "42"': the text to print is not a size
@@ -189,7 +189,7 @@ class OfflinePlanner:
         resolver.apply_features(hits)
         resolver.apply_mentions(mentions, hits)
         resolver.apply_relative(edits)
-        resolver.keep_proportions()
+        resolver.keep_proportions(creating)
         resolver.choose_rectangle(mentions)
         resolver.show_twist()
         return resolver.out
@@ -198,7 +198,7 @@ class OfflinePlanner:
                 ask: bool = True) -> AssistantReply:
         base = spec.make()
         params = {p.name: p for p in spec.parameters()}
-        res = self._read(spec, params, base.values(), text, context.nozzle)
+        res = self._read(spec, params, base.values(), text, context.nozzle, creating=True)
         fit_bed(spec, params, res, context.bed, lang)
         required = [*spec.required, *(["text"] if _text_param(spec) else [])]  # a tag is nothing without its text
         missing = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])

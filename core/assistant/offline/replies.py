@@ -39,6 +39,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                      "Deixei de fora um valor que não é um número (NaN ou infinito)."),
     "vase_mode": ("Spiral vase mode is a slicer setting: print this model with it switched on in your slicer.",
                   "O modo vaso é uma configuração do fatiador: ative-o no fatiador ao imprimir este modelo."),
+    "proportional": ("I scaled the {name_en} with the width, so it keeps its proportions.",
+                     "Ajustei {name_pt} junto com a largura, para manter as proporções."),
     "fit_bed": ("I limited {name} to {value} mm so it fits your printer's bed.",
                 "Limitei {name} a {value} mm para caber na mesa da sua impressora."),
     "adapted": ("I changed {name} from {before} to {after} so it can be printed ({reason}).",

@@ -257,8 +257,9 @@ class Resolver:
             if (lead_role, follow_role) in SHAPE_KEEPING:
                 if 1 / SHAPE_RATIO <= ratio <= SHAPE_RATIO:
                     continue
-                self.out.notes.append(("proportional", {"name": self.params[follow].label_pt or follow,
-                                                        "name_en": self.params[follow].display_name.lower()}))
+                param = self.params[follow]
+                self.out.notes.append(("proportional", {"name_en": param.display_name.lower(),
+                                                        "name_pt": (param.label_pt or param.display_name).lower()}))
             self.set(follow, float(self.current[follow]) * ratio)
 
     def show_twist(self) -> None:

@@ -19,18 +19,22 @@ from core.document.parameters import Parameter
 from core.templates.base import Check, Extent, Feature, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
+    PLATE_GAP,
     at,
     by_values,
     choice,
+    compact_column,
     cylinder,
     f,
     flag,
     integer,
     length,
-    pair_width,
+    pair_size,
     regular,
     shape_wall,
     side_by_side,
+    stacked,
+    unless_column,
     wall,
     y_factor,
 )
@@ -39,6 +43,7 @@ from core.templates.registry import register
 SHAPES = ["round", "square", "hex"]
 _D = "max(top_diameter, bottom_diameter)"
 _S = "(bottom_diameter + 2 * saucer_margin)"
+_YF = "(cos(30) if shape == 2 else 1)"  # Y extent / X extent of the outline (hexagons stand on a corner in X)
 _WALL_X = f"2 * wall * {shape_wall('shape')}"
 _CAVITY_BOTTOM = f"(bottom_diameter + (top_diameter - bottom_diameter) * floor / height - {_WALL_X})"
 _CAVITY_TOP = f"(top_diameter + (top_diameter - bottom_diameter) / height - {_WALL_X})"
@@ -66,6 +71,10 @@ def _pot_params() -> list[Parameter]:
 
 def _pot_build() -> Node:
     pot_x, saucer_x = side_by_side(_D, _S, "saucer")
+    pot_y, saucer_y = f"({_D} * {_YF})", f"({_S} * {_YF})"
+    column = compact_column(f"({_D} + {_S} + {PLATE_GAP:g})", pot_y, saucer_y)
+    pot_y, saucer_y = stacked(column, pot_y, saucer_y, "saucer")
+    pot_x, saucer_x = unless_column(column, pot_x), unless_column(column, saucer_x)
     # Shell first, holes last: editing the holes reuses the cached shell (one boolean, not three).
     shell = Node("difference", id="pot_shell", children=[
         Node("extrude", {"shape": regular("shape", "bottom_diameter"), "height": "=height",
@@ -87,8 +96,8 @@ def _pot_build() -> Node:
                 id="saucer_cavity"), z="=floor", node_id="saucer_cavity_at"),
     ])
     return Node("group", id="root", name="Plant pot", children=[
-        at(pot, x=pot_x, node_id="pot_at", name="Pot"),
-        at(saucer, x=saucer_x, node_id="saucer_at", name="Saucer", enabled="=saucer"),
+        at(pot, x=pot_x, y=pot_y, node_id="pot_at", name="Pot"),
+        at(saucer, x=saucer_x, y=saucer_y, node_id="saucer_at", name="Saucer", enabled="=saucer"),
     ])
 
 
@@ -96,10 +105,9 @@ def _pot_extent(v: Mapping[str, Number]) -> Extent:
     d = max(f(v, "top_diameter"), f(v, "bottom_diameter"))
     s = f(v, "bottom_diameter") + 2 * f(v, "saucer_margin")
     both = v["saucer"]
-    return Extent(
-        pair_width(d, s, both), max(d, s if both else 0) * y_factor(v["shape"]),
-        max(f(v, "height"), f(v, "saucer_height") if both else 0), bodies=2 if both else 1,
-    )
+    yf = y_factor(v["shape"])
+    x, y = pair_size((d, d * yf), (s, s * yf), both)
+    return Extent(x, y, max(f(v, "height"), f(v, "saucer_height") if both else 0), bodies=2 if both else 1)
 
 
 register(TemplateSpec(
