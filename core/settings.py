@@ -21,7 +21,7 @@ from core.errors import PotStudioError
 from core.events import Signal
 from core.paths import config_dir
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_NAME = "settings.json"
 ProviderKind = Literal["offline", "nvidia", "openai", "ollama", "custom"]
 """offline, a core.assistant.llm preset id, or any OpenAI-compatible URL (custom)."""
@@ -53,6 +53,16 @@ class Settings(BaseModel):
     language: Literal["en", "pt_BR"] = "en"
     bed: tuple[float, float, float] = (256.0, 256.0, 256.0)
     recent_files: list[str] = Field(default_factory=list)
+    hub_url: str = ""
+    """The marketplace/collaboration hub; "" runs the built-in hub on this computer."""
+
+    @field_validator("hub_url")
+    @classmethod
+    def _hub_url(cls, value: str) -> str:
+        url = value.strip().rstrip("/")
+        if url and not url.startswith(("https://", "http://127.0.0.1", "http://localhost", "http://[::1]")):
+            raise ValueError("the hub address must start with https:// (plain http only on this computer)")
+        return url
 
     @field_validator("bed")
     @classmethod
@@ -79,7 +89,12 @@ def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_v1}
+def _from_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """v3 added the hub address; a v2 user had only the built-in hub, so that is what they keep."""
+    return {**data, "hub_url": ""}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_v1, 2: _from_v2}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -104,7 +104,7 @@ class ChatController(QObject):
 
     def record_version(self, label: str) -> ModelVersion:
         """A saved or restored state becomes a numbered version too (the History dock lists it)."""
-        number = self.session._record_version(label)
+        number = self.session.record_version(label)
         return self.session.versions[number - 1]
 
     def restore(self, number: int) -> Document:

@@ -146,7 +146,7 @@ def search(db: Session, query: Query) -> Page:
             stmt = stmt.add_columns(func.count().over().label("matches"))
         stmt = stmt.order_by(rank, Listing.id.desc()).offset(max(0, offset)).limit(query.limit + 1)
         rows = list(db.execute(stmt).all())
-        total = rows[0].matches if in_pass and rows else _total(db, counted, cursor, offset, rows, query.limit)
+        total = rows[0].matches if in_pass and rows else _total(db, counted, cursor, rows, query.limit)
         more = len(rows) > query.limit
         return Page(total, rows[: query.limit], _encode({"o": offset + query.limit, "t": total}) if more else None)
 
@@ -165,7 +165,7 @@ def search(db: Session, query: Query) -> Page:
         stmt = stmt.where(or_(column < value, and_(column == value, Listing.id < last_id)))
     stmt = stmt.order_by(column.desc(), Listing.id.desc()).limit(query.limit + 1)
     rows = list(db.execute(stmt).all())
-    total = _total(db, counted, cursor, 0, rows, query.limit)
+    total = _total(db, counted, cursor, rows, query.limit)
     next_cursor = None
     if len(rows) > query.limit:
         rows = rows[: query.limit]
@@ -175,13 +175,12 @@ def search(db: Session, query: Query) -> Page:
     return Page(total, rows, next_cursor)
 
 
-def _total(db: Session, where: list[Any], cursor: dict[str, Any] | None, offset: int, rows: list[Row[Any]],
-           limit: int) -> int:
+def _total(db: Session, where: list[Any], cursor: dict[str, Any] | None, rows: list[Row[Any]], limit: int) -> int:
     """How many listings match, without a COUNT(*) where it is already known: a first page that is
     not full holds them all, and later pages carry the first page's total in their cursor (it may
     be a few listings off while people publish; the pages themselves never skip or repeat)."""
     if cursor is None and len(rows) <= limit:
-        return offset + len(rows)
+        return len(rows)
     carried = cursor.get("t") if cursor else None
     if isinstance(carried, int) and carried >= 0:
         return carried

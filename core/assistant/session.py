@@ -79,7 +79,7 @@ class DesignSession:
                                        provider=reply.provider)
             else:
                 self._ai_depth.append(self.stack.depth)
-                version = self._record_version(command.label)
+                version = self.record_version(command.label)
         msg = Message("assistant", reply.text, version=version, meta={
             "questions": reply.questions, "suggestions": reply.suggestions,
             "defaults_used": reply.defaults_used, "notes": reply.notes, "provider": reply.provider,
@@ -99,7 +99,7 @@ class DesignSession:
             self._ai_depth.pop()
         # Providers may phrase the reply in the user's language with a "{label}" slot for the step.
         reply.text = reply.text.replace("{label}", label) if reply.text else f"Undone: {label}."
-        self._record_version(f"Undo {label}")
+        self.record_version(f"Undo {label}")
         return reply
 
     def _redo(self, reply: AssistantReply) -> AssistantReply:
@@ -110,10 +110,11 @@ class DesignSession:
         self.stack.redo()
         self._ai_depth.append(self.stack.depth)
         reply.text = reply.text.replace("{label}", label) if reply.text else f"Redone: {label}."
-        self._record_version(f"Redo {label}")
+        self.record_version(f"Redo {label}")
         return reply
 
-    def _record_version(self, label: str) -> int:
+    def record_version(self, label: str) -> int:
+        """Snapshot the document as the next numbered version (the app also calls it on save and restore)."""
         version = ModelVersion(len(self.versions) + 1, copy.deepcopy(self.doc.to_json()), label)
         self.versions.append(version)
         self.version_added.emit(version)

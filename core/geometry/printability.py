@@ -198,12 +198,18 @@ def wall_thickness(mesh: trimesh.Trimesh, samples: int = WALL_SAMPLES) -> np.nda
     return np.linalg.norm(hits - origins[ray_index], axis=1) + eps
 
 
-def overhang_area(mesh: trimesh.Trimesh, overhang_angle: float = 45.0) -> float:
+def overhang_faces(mesh: trimesh.Trimesh, angle: float = 45.0) -> np.ndarray:
+    """Indices of the faces that need support: the one rule the report's area and the viewport's red
+    overlay share, so what the designer sees painted is exactly what the figure sums."""
     normals = np.asarray(mesh.face_normals)
-    down = -normals[:, 2] > math.sin(math.radians(overhang_angle)) + 1e-6
+    down = -normals[:, 2] > math.sin(math.radians(angle)) + 1e-6
     corners_z = np.asarray(mesh.vertices)[np.asarray(mesh.faces)][:, :, 2]
     on_bed = corners_z.max(axis=1) <= float(mesh.bounds[0][2]) + BED_TOLERANCE_MM
-    return float(np.asarray(mesh.area_faces)[down & ~on_bed].sum())
+    return np.flatnonzero(down & ~on_bed)
+
+
+def overhang_area(mesh: trimesh.Trimesh, overhang_angle: float = 45.0) -> float:
+    return float(np.asarray(mesh.area_faces)[overhang_faces(mesh, overhang_angle)].sum())
 
 
 def _fits(size: tuple[float, float, float], bed: tuple[float, float, float]) -> bool:

@@ -1,21 +1,17 @@
 """Overhang overlay: faces that need support, in red, with the printability report's figures.
 
 The report (core.geometry.printability.analyse) runs on a worker for each new mesh while the
-overlay is on. Which faces to paint follows the report's documented rule (normal leaning more than
-the overhang angle past vertical, not lying on the bed); core reports only the summed area, so the
-per-face selection is made here. TODO(lead): move `overhang_faces` into printability so the rule
-lives in one place and overhang_area sums it.
+overlay is on; the faces painted come from the same rule (printability.overhang_faces) that the
+report's overhang area sums, so the picture and the figure always agree.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import trimesh
 from PySide6.QtCore import QCoreApplication, QObject
 
-from core.geometry.printability import BED_TOLERANCE_MM, PrintabilityReport, analyse
+from core.geometry.printability import PrintabilityReport, analyse, overhang_faces
 from core.tasks import Task
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
@@ -25,14 +21,6 @@ ANGLE = 45.0
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Overhang", text)
-
-
-def overhang_faces(mesh: trimesh.Trimesh, angle: float = ANGLE) -> np.ndarray:
-    normals = np.asarray(mesh.face_normals)
-    down = -normals[:, 2] > math.sin(math.radians(angle)) + 1e-6
-    corners_z = np.asarray(mesh.vertices)[np.asarray(mesh.faces)][:, :, 2]
-    on_bed = corners_z.max(axis=1) <= float(mesh.bounds[0][2]) + BED_TOLERANCE_MM
-    return np.asarray(down & ~on_bed)
 
 
 class OverhangOverlay(QObject):
@@ -58,7 +46,9 @@ class OverhangOverlay(QObject):
         bed = self.viewport.bed
 
         def run(_task: Task) -> tuple[np.ndarray, PrintabilityReport]:
-            return overhang_faces(mesh), analyse(mesh, bed, overhang_angle=ANGLE, samples=200)
+            mask = np.zeros(len(mesh.faces), dtype=bool)
+            mask[overhang_faces(mesh, ANGLE)] = True
+            return mask, analyse(mesh, bed, overhang_angle=ANGLE, samples=200)
 
         self.workers.submit(tr("Checking printability"), run, lambda result: self._show(mesh, *result))
 

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 import trimesh
 
@@ -16,7 +17,7 @@ from core.document import Document, Node
 from core.errors import GeometryError
 from core.geometry.build import Evaluator
 from core.geometry.meshio import save_mesh
-from core.geometry.printability import analyse
+from core.geometry.printability import analyse, overhang_faces
 from core.materials import UnknownMaterialError, get_material
 
 Cli = Callable[[Sequence[str] | None], int]
@@ -190,3 +191,11 @@ def test_parts_that_fit_separately_are_reported_as_such() -> None:
     assert any("arranged separately" in w for w in report.warnings)
     assert "when the parts are arranged separately" in report.to_text()
     assert analyse(plate, bed=(120, 120, 120)).parts_fit is False
+
+
+def test_overhang_faces_are_the_faces_the_area_sums() -> None:
+    t_shape = build(box(10, 10, 20), box(30, 10, 5, at=(0, 0, 20)))
+    faces = overhang_faces(t_shape)
+    assert len(faces) > 0 and np.all(t_shape.face_normals[faces][:, 2] < -0.7)  # only the bar's underside
+    assert float(t_shape.area_faces[faces].sum()) == pytest.approx(analyse(t_shape).overhang_area_mm2)
+    assert len(overhang_faces(build(box(10, 10, 20)))) == 0  # a box's bottom lies on the bed

@@ -25,6 +25,7 @@ from core.document.nodes import Node, resolve_value
 from core.errors import ExpressionError, GeometryError, ParameterError
 from core.geometry.build import Evaluator
 from core.geometry.meshio import load_mesh, save_mesh
+from core.geometry.parts import plate_parts
 from core.geometry.printability import THIN_SHARE_WARNING, analyse, wall_thickness
 from core.templates import get_template, load_all
 from core.templates.base import MIN_WALL_MM, TemplateSpec
@@ -554,3 +555,18 @@ def test_phone_stand_is_a_light_frame_that_grows_for_a_tablet() -> None:
     assert_matches_promise(spec, doc, tablet, "tablet")
     assert spec.make({"device": "tablet", "width": 190}).values()["width"] == 190  # stated sizes still win
     assert build(spec.make({"device": "tablet", "width": 190})).extents[0] == pytest.approx(190)
+
+
+@pytest.mark.parametrize(("tid", "values"), [
+    ("box_with_lid", {"inner_width": 200, "inner_depth": 60}),
+    ("device_enclosure", {"device_width": 120, "device_length": 80, "device_height": 40, "screw_holes": True}),
+    ("plant_pot", {"saucer": True, "shape": "hex", "top_diameter": 130, "bottom_diameter": 130}),
+])
+def test_long_plates_stack_their_parts_front_to_back_to_fit_the_bed(tid: str, values: dict[str, Any]) -> None:
+    spec = get_template(tid)
+    doc = spec.make(values)
+    mesh = build(doc)
+    assert_matches_promise(spec, doc, mesh, "stacked")
+    assert max(mesh.extents[:2]) <= 256, mesh.extents  # a row of the two parts was longer than the bed
+    (_, first), (_, second) = plate_parts(doc)
+    assert first.bounds[1][1] + 9.9 < second.bounds[0][1]  # one in front of the other, 10 mm apart

@@ -33,6 +33,8 @@ If the request is unclear, ask one short question instead of calling a tool."""
 def _param_line(p: Parameter) -> str:
     if p.kind == "choice":
         kind = f"choice: {'|'.join(p.choices)}; default {p.choice}"
+    elif p.kind == "text":
+        kind = f"text; default {str(p.value)!r}"
     else:
         span = f", {p.min:g}–{p.max:g}" if p.min is not None and p.max is not None else ""
         unit = f" {p.unit}" if p.unit else ""

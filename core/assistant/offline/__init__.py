@@ -9,7 +9,9 @@ One message flows through:
     units.py     "10 x 7 x 4 cm", "1/2 inch" → mm           mentions.py what each number measures
     edits.py     "twice as wide", "mais largo"              features.py "sem tampa", "with drainage holes"
     labels.py    text to print on a name tag                resolve.py  all of it → parameter values
-    lexicon.py   generic size words ("wide", "altura")      answers.py  size / filament / fit / parameters
+    lexicon.py   generic size words ("wide", "altura")      answers.py  size / filament / time / fit / walls
+    normalise.py maker shorthand ("W=100", "20T m2", "M3")   counts.py   "20 teeth", "add 5", "fewer teeth"
+    repair.py    adapt a request a printability rule refuses, and fit the bed
     replies.py   every sentence, EN and PT-BR
     planner.py   OfflinePlanner: the Provider tying it together (commands for the undo stack)
 

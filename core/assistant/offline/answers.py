@@ -74,7 +74,7 @@ def _wall(mesh: trimesh.Trimesh, doc: Document, context: PrinterContext, lang: L
     if walls:
         return say("wall", lang, items=join([f"{param_name(p, lang)} {_value(p.value, p.unit)}" for p in walls],
                                             lang), nozzle=f"{context.nozzle:g}",
-                   lines=f"{float(walls[0].value) / context.nozzle:.1f}")
+                   lines=f"{round(float(walls[0].value) / context.nozzle, 1):g}")
     report = analyse(mesh, None, context.material, samples=_FILAMENT_WALL_SAMPLES)
     if report.min_wall_mm is None:
         return say("wall_unknown", lang)

@@ -91,12 +91,17 @@ def concepts(text: str, canonical: bool = True) -> list[str]:
 
 
 _MODIFIERS = frozenset({"with", "com", "that", "which", "having", "que"})
+_POSSESSED = re.compile(r"\b(?:my|the|a|an|your)\s+([a-z]+)")
 _EN_PREPOSITIONS = re.compile(r"\b(?:with|for|to|of|that|in|on|under)\b")
 
 
 def _english_head(phrase: str, phrase_concepts: list[str]) -> str:
     """The last content word before a preposition: "box with lid" → box, "pot for my herbs" → pot."""
     before = concepts(_EN_PREPOSITIONS.split(fold(phrase), maxsplit=1)[0])
+    if not before and len(phrase_concepts) > 1:
+        # "something to hold my phone on the desk": the thing held ("phone"), not the desk it sits on
+        held = _POSSESSED.search(fold(phrase))
+        return concepts(held.group(1))[0] if held and concepts(held.group(1)) else phrase_concepts[-1]
     return before[-1] if before else phrase_concepts[-1]
 
 
@@ -160,6 +165,8 @@ class Matcher:
             earlier = [m for m in ranked if m.start < cut]
             if earlier:
                 return earlier[0]
+            if not ranked[0].full:
+                return None  # "with a cable slot" describes a part of something, it names no object
         return ranked[0]
 
     def _phrase_score(self, tokens: list[str], head: str, sentence: list[tuple[int, str]]) -> tuple[float, bool]:

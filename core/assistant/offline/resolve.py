@@ -255,12 +255,13 @@ class Resolver:
                 continue
             ratio = float(self.out.values[lead]) / float(self.current[lead])
             if (lead_role, follow_role) in SHAPE_KEEPING:
-                if 1 / SHAPE_RATIO <= ratio <= SHAPE_RATIO:
-                    continue
+                if ratio >= 1 / SHAPE_RATIO:
+                    continue  # only a much smaller one: a tiny pot is not a tube (a wide one may be a bowl)
                 param = self.params[follow]
                 self.out.notes.append(("proportional", {"name_en": param.display_name.lower(),
                                                         "name_pt": (param.label_pt or param.display_name).lower()}))
-            self.set(follow, float(self.current[follow]) * ratio)
+            scaled = float(self.current[follow]) * ratio
+            self.set(follow, round(scaled) if (lead_role, follow_role) in SHAPE_KEEPING else scaled)
 
     def show_twist(self) -> None:
         """"a twisted vase": a twist only shows on sides, so a round one gets a hexagon (and says so)."""

@@ -13,8 +13,10 @@ long walls (as many of `vent_count` as fit 4 mm apart), grommet holes go
 through the +X end wall, and wall-mount ears with keyholes stick out EAR mm at both X ends.
 
 Bounding box: X = Wb + 10 + Wl where Wb = W (+ 2·EAR with wall mount) and the lid is Wl = W (snap,
-screw) or iw + 1.5·wall − 0.3 long (slide); Y = L (at least 20, the ears' width, with wall
-mount); Z = H. Parts: "Enclosure", "Lid".
+screw) or iw + 1.5·wall − 0.3 long (slide); Y = Lb = L (at least 20, the ears' width, with wall
+mount); Z = H. When that row is longer than 250 mm and than the column would be (the derived
+parameter stack_parts), the lid lies in front instead: X = max(Wb, Wl), Y = Lb + 10 + Ll, where
+the lid is Ll = L (L − wall for a sliding lid) deep. Parts: "Enclosure", "Lid".
 """
 
 from __future__ import annotations
@@ -27,18 +29,23 @@ from core.document.parameters import Parameter
 from core.templates.base import Check, Extent, Feature, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
+    COMPACT_AT,
     PLATE_GAP,
     at,
     box,
     by_values,
     choice,
+    compact_column,
     cylinder,
     f,
     flag,
     integer,
     length,
+    pair_size,
     side_by_side,
+    stacked,
     through_z,
+    unless_column,
     wall,
 )
 from core.templates.registry import register
@@ -66,9 +73,13 @@ _H = f"({_IH} + wall)"
 _LID_T = "max(wall, 1.6)"
 _SLIDE_LEN = f"({_IW} + 1.5 * wall - {FIT})"
 _BASE_X = f"({_W} + (2 * {EAR} if wall_mount else 0))"
-_LID_X = f"({_SLIDE_LEN} if lid_type == 2 else {_W})"
+_LID_X = f"({_IW} + ({1.5:g} * wall - {FIT:g} if lid_type == 2 else 2 * wall))"  # _SLIDE_LEN or _W, spelt short
 # Vent slots (2 mm) at least 4 mm apart over the middle 60 % of the wall: a small box gets as many as fit.
 _VENTS = f"min(vent_count, floor({_IW} * 0.6 / 4) + 1)"
+_BASE_Y = f"max({_L}, {EAR_WIDTH:g} if wall_mount else 0)"
+_LID_Y = f"({_L} - (wall if lid_type == 2 else 0))"
+# As a derived parameter, so the layout expressions stay within the expression length limit.
+_STACK = compact_column(f"({_BASE_X} + {PLATE_GAP:g} + {_LID_X})", _BASE_Y, _LID_Y)
 _BOSS_SPACING = [f"={_IW} - {BOSS - 2 * BOSS_BITE}", f"={_IL} - {BOSS - 2 * BOSS_BITE}", 0]
 
 
@@ -92,6 +103,9 @@ def _params() -> list[Parameter]:
         length("grommet_diameter", 6, 3, 20, "Cable hole diameter", "Diameter of each cable hole.",
                pt="Diâmetro do furo para cabo"),
         flag("wall_mount", False, "Wall mount", "Ears with keyholes to hang it on a wall.", pt="Fixação na parede"),
+        Parameter("stack_parts", False, unit="", kind="bool", expr=_STACK, label="Lid in front",
+                  description=f"Computed: the lid lies in front of the enclosure instead of beside it when side "
+                              f"by side would be longer than {COMPACT_AT:g} mm.", label_pt="Tampa na frente"),
     ]
 
 
@@ -167,9 +181,10 @@ def _lid() -> Node:
 
 def _build() -> Node:
     base_x, lid_x = side_by_side(_BASE_X, _LID_X, "1")
+    base_y, lid_y = stacked("stack_parts", _BASE_Y, _LID_Y, "1")
     return Node("group", id="root", name="Device enclosure", children=[
-        at(_base(), x=base_x, node_id="enclosure_at", name="Enclosure"),
-        at(_lid(), x=lid_x, node_id="lid_at", name="Lid"),
+        at(_base(), x=unless_column("stack_parts", base_x), y=base_y, node_id="enclosure_at", name="Enclosure"),
+        at(_lid(), x=unless_column("stack_parts", lid_x), y=lid_y, node_id="lid_at", name="Lid"),
     ])
 
 
@@ -181,8 +196,10 @@ def _extent(v: Mapping[str, Number]) -> Extent:
     base_x = w + (2 * EAR if v["wall_mount"] else 0)
     lid_x = iw + 1.5 * wall_t - FIT if v["lid_type"] == 2 else w
     length_y = f(v, "device_length") + 2 * c + 2 * wall_t
-    return Extent(base_x + PLATE_GAP + lid_x, max(length_y, EAR_WIDTH if v["wall_mount"] else 0),
-                  f(v, "device_height") + c + wall_t, bodies=2)
+    base_y = max(length_y, EAR_WIDTH if v["wall_mount"] else 0)
+    lid_y = length_y - wall_t if v["lid_type"] == 2 else length_y
+    x, y = pair_size((base_x, base_y), (lid_x, lid_y), True)
+    return Extent(x, y, f(v, "device_height") + c + wall_t, bodies=2)
 
 
 register(TemplateSpec(

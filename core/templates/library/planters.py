@@ -3,7 +3,9 @@
 plant_pot — a tapered pot (round, square or hex) with drainage holes through the floor and an
     optional saucer printed beside it. Let D = max(top_diameter, bottom_diameter) and
     S = bottom_diameter + 2·saucer_margin. Bounding box: X = D, or D + 10 + S with the saucer
-    (pot left, saucer right, 10 mm apart); Y = max(D, S if saucer) × (√3/2 for hex, else 1);
+    (pot left, saucer right, 10 mm apart); Y = max(D, S if saucer) × (√3/2 for hex, else 1); when
+    that row is longer than 250 mm and than a column would be, the saucer lies in front of the pot
+    instead: X = max(D, S), Y = (D + S) × (√3/2 for hex, else 1) + 10;
     Z = max(height, saucer_height if saucer). "Diameter" is the X extent: squares stand on a flat
     side, hexagons on a corner. Parts: "Pot" (+ "Saucer").
 (The vase lives in vases.py.)
