@@ -39,11 +39,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.save_as", mark("Save As…"), "&File", Key.SaveAs, "has_model"),
     ActionSpec("file.import", mark("Import Mesh (STL/3MF/OBJ)…"), "&File", "Ctrl+I", separator_before=True),
     ActionSpec("file.export", mark("Export Mesh (STL/3MF/OBJ)…"), "&File", "Ctrl+E", "has_mesh"),
+    ActionSpec("file.send_to_printer", mark("Send to Printer…"), "&File", "Ctrl+P", "has_model",
+               separator_before=True),
+    ActionSpec("file.publish", mark("Publish to Marketplace…"), "&File", None, "has_mesh"),
     ActionSpec("file.quit", mark("Quit"), "&File", Key.Quit, separator_before=True),
     ActionSpec("edit.undo", mark("Undo"), "&Edit", Key.Undo, "can_undo"),
     ActionSpec("edit.redo", mark("Redo"), "&Edit", Key.Redo, "can_redo"),
     ActionSpec("edit.palette", mark("Command Palette…"), "&Edit", "Ctrl+K", separator_before=True),
     ActionSpec("edit.preferences", mark("Preferences…"), "&Edit", Key.Preferences),
+    ActionSpec("edit.account", mark("Account and Server…"), "&Edit"),
     ActionSpec("view.fit", mark("Fit View"), "&View", "F"),
     ActionSpec("view.front", mark("Front View"), "&View", "1"),
     ActionSpec("view.top", mark("Top View"), "&View", "7"),
@@ -55,6 +59,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.section", mark("Section Plane"), "&View", "S", "has_mesh", checkable=True),
     ActionSpec("view.overhang", mark("Overhang Overlay"), "&View", "O", "has_mesh", checkable=True),
     ActionSpec("view.measure", mark("Measure (Click Two Points)"), "&View", "M", "has_mesh", checkable=True),
+    ActionSpec("view.printers", mark("Printers"), "&View", "Ctrl+Shift+P", checkable=True, separator_before=True),
+    ActionSpec("view.marketplace", mark("Marketplace"), "&View", "Ctrl+Shift+M", checkable=True),
 )
 
 def tr(text: str) -> str:

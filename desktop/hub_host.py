@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from desktop.panels.account import AccountPanel
     from desktop.panels.collab.bridge import SyncBridge
     from desktop.panels.collab.sync_indicator import SyncIndicator
-    from desktop.panels.marketplace import MarketplacePanel, OpenedListing
+    from desktop.panels.marketplace import MarketplacePanel
     from desktop.panels.marketplace.publish import ProjectSnapshot
     from sync_client.client import HubClient
     from sync_client.outbox import ConflictRecord
@@ -46,11 +46,9 @@ def tr(text: str) -> str:
 
 def _connect(url: str, hub: EmbeddedHub | None, task: Task) -> HubClient:
     """Worker: a client for `url`, or the built-in hub started and signed into."""
+    import desktop.panels.marketplace  # noqa: F401 - warm the widgets' imports here, not on the GUI thread
     from desktop.embedded_hub import open_embedded
     from sync_client.client import HubClient
-    from sync_client.outbox import ConflictRecord
-
-    import desktop.panels.marketplace  # noqa: F401 - warm the widgets' imports here, not on the GUI thread
 
     if hub is not None:
         return open_embedded(hub, task=task)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import pyvista as pv
 import trimesh
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from core.assistant.base import PrinterContext
@@ -20,7 +20,7 @@ from core.autosave import RecoveredState
 from core.commands import CommandStack, ReplaceDocument
 from core.document.document import Document
 from core.errors import PotStudioError
-from core.geometry.meshio import FORMATS
+from core.geometry.meshio import FORMATS, mesh_node
 from core.settings import Settings
 from desktop import theme
 from desktop.actions import ActionSet
@@ -30,10 +30,12 @@ from desktop.bridge import Bridge
 from desktop.dialogs.errors import show_error
 from desktop.dialogs.palette import CommandPalette
 from desktop.dialogs.preferences import PreferencesDialog
+from desktop.hub_host import HubHost
 from desktop.panels.chat import ChatPanel
 from desktop.panels.history import HistoryPanel
 from desktop.panels.model_tree import ModelTreePanel
 from desktop.panels.parameters import ParametersPanel
+from desktop.printing import PrintersHost
 from desktop.project import MESH_FILTER, PROJECT_FILTER, ProjectController
 from desktop.regen import Regenerator
 from desktop.selection import SelectionSync
@@ -48,8 +50,10 @@ from desktop.workers import Workers
 
 if TYPE_CHECKING:
     from core.store.projectfile import ProjectFile
+    from desktop.panels.marketplace import OpenedListing
 
 log = logging.getLogger(__name__)
+BACKGROUND_START_MS = 1500  # printers and the marketplace start once the first frames are on screen
 
 
 def tr(text: str) -> str:
@@ -92,8 +96,20 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.printers = PrintersHost(self, self.workers, self.doc, services.evaluator, self.report_error)
+        self.hub = HubHost(self, self.workers, services.settings, services.evaluator,
+                           lambda: (self.project.name, self.doc, self.viewport.mesh, self.viewport), self.report_error)
+        self.docks["printers"], self.docks["marketplace"] = self.printers.slot, self.hub.slot
         self.tabifyDockWidget(self.docks["tree"], self.docks["history"])
+        # Parameters, Printers and Marketplace share the tall upper right tab group: each wants height
+        # (sliders, printer cards, a grid of models) and a designer looks at one of them at a time.
+        for key in ("printers", "marketplace"):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks[key])
+            self.tabifyDockWidget(self.docks["parameters"], self.docks[key])
         self.docks["tree"].raise_()
+        self.docks["parameters"].raise_()
+        self._background_started = False
+        self._fit_next = False
         self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [360, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [700, 200], Qt.Orientation.Vertical)
 
@@ -144,6 +160,10 @@ class MainWindow(QMainWindow):
             "view.section": lambda: v.set_section(self.action_set["view.section"].isChecked()),
             "view.overhang": self._toggle_overhang,
             "view.measure": lambda: v.measure.set_active(self.action_set["view.measure"].isChecked()),
+            "view.printers": lambda: self._show_dock("printers"),
+            "view.marketplace": lambda: self._show_dock("marketplace"),
+            "file.send_to_printer": self.printers.send_current, "file.publish": self.hub.publish,
+            "edit.account": self.hub.open_account,
         }
 
     def _connect(self) -> None:
@@ -170,6 +190,35 @@ class MainWindow(QMainWindow):
         self.project.saved.connect(self._saved)
         self.project.exported.connect(lambda p: self._show_message(tr("Exported {0}").format(Path(p).name)))
         self.services.settings.changed.connect(self.apply_settings)
+        self.hub.open_in_studio.connect(self.open_listing)
+        for key in ("printers", "marketplace"):
+            toggle = self.docks[key].toggleViewAction()
+            toggle.toggled.connect(self.action_set[f"view.{key}"].setChecked)
+            self.action_set[f"view.{key}"].setChecked(toggle.isChecked())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._background_started:
+            QTimer.singleShot(BACKGROUND_START_MS, self, self.start_background)
+
+    def start_background(self) -> None:
+        """Printers and the marketplace: their services are built on workers (nothing heavy on the GUI thread)."""
+        if not self._background_started:
+            self._background_started = True
+            self.printers.start()
+            self.hub.start_in_background()
+
+    def _show_dock(self, key: str) -> None:
+        """The View menu / palette entry of a dock: close it when it is in front; otherwise show it and
+        bring it to the front (an open dock behind another tab is brought forward, not closed)."""
+        dock, action = self.docks[key], self.action_set[f"view.{key}"]
+        if not action.isChecked() and not dock.isHidden() and dock.visibleRegion().isEmpty():
+            action.setChecked(True)
+        if action.isChecked():
+            dock.show()
+            dock.raise_()
+        else:
+            dock.close()
 
     # --- settings, language, theme -----------------------------------------------------------------
     def apply_settings(self, settings: Settings, first: bool = False) -> None:
@@ -196,7 +245,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
-        menus = self.action_set.populate(self.menuBar(), {"&View": [d.toggleViewAction() for d in self.docks.values()]})
+        toggles = [d.toggleViewAction() for k, d in self.docks.items() if k not in ("printers", "marketplace")]
+        menus = self.action_set.populate(self.menuBar(), {"&View": toggles})
         menus["&File"].insertMenu(self.action_set["file.save"], self.recent_menu)
         self.recent_menu.setTitle(tr("Open Recent"))
         for key, title in (("chat", tr("Chat")), ("parameters", tr("Parameters")), ("tree", tr("Model Tree")),
@@ -207,6 +257,8 @@ class MainWindow(QMainWindow):
         self.params.rebuild()
         self.tree.transform.retranslate()
         self.history.retranslate()
+        self.printers.retranslate()
+        self.hub.retranslate()
         self.task_status.retranslate()
         self.viewport.retranslate()
         self.undo.refresh()
@@ -223,6 +275,9 @@ class MainWindow(QMainWindow):
 
     def _mesh_ready(self, mesh: trimesh.Trimesh | None, prepared: pv.PolyData) -> None:
         self.viewport.show_mesh(mesh, prepared)
+        if self._fit_next and mesh is not None:
+            self._fit_next = False
+            self.viewport.fit()
         self.action_set.refresh()
         self.overhang.refresh()
         self.selection.refresh()
@@ -268,6 +323,28 @@ class MainWindow(QMainWindow):
             self.report_error(tr("Restore version"), exc)
             return
         self.chat_ctl.record_version(tr("Restored version {0}").format(number))
+
+    def open_listing(self, opened: OpenedListing) -> None:
+        """"Open in Studio": the listing becomes a new, unsaved project; with its parametric document
+        its parameters are editable, else its mesh is one part. A later Publish credits it if remixed."""
+        if not self._may_discard():
+            return
+        title = opened.listing.title
+        doc = opened.document
+        if doc is None:
+            if opened.mesh is None:
+                self._show_message(tr("'{0}' has no model the Studio can open.").format(title))
+                return
+            doc = Document(name=title)
+            doc.root.children.append(mesh_node(opened.mesh, title))
+        doc.name = title
+        self.project.new()
+        self.chat_ctl.start()
+        self.hub.remix_of = opened.remix_of
+        self._fit_next = True
+        self.stack.push(ReplaceDocument(doc, label=tr("Open '{0}' from the marketplace").format(title)))
+        self.chat_ctl.record_version(tr("From the marketplace: {0}").format(title))
+        self._update_title()
 
     # --- files -------------------------------------------------------------------------------------
     def new_project(self) -> None:
@@ -404,9 +481,15 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop workers and release VTK before the widgets go away (the leak check relies on it)."""
+        """Stop workers and release VTK before the widgets go away (the leak check relies on it).
+        Printers and the hub are detached before the workers stop and stopped after, so no worker is
+        still starting a printer or a sync while they close."""
         self.chat_ctl.stop()
+        self.printers.detach()
+        self.hub.detach()
         self.workers.shutdown()
+        self.printers.stop()
+        self.hub.stop()
         self.bridge.close()
         self.autosave.close()
         self.selection.detach()

@@ -43,12 +43,11 @@ class _Parts:
 
 def _build(_task: Task) -> _Parts:
     """Worker: import the printer stack and open the book and queue (a damaged book raises here)."""
+    import desktop.panels.printers.dock  # noqa: F401 - warm the import here, not on the GUI thread
     from printers.book import PrinterBook
     from printers.fleet import Fleet
     from printers.queue import JobQueue
     from printers.virtual import VirtualPrinters
-
-    import desktop.panels.printers.dock  # noqa: F401 - warm the import here, not on the GUI thread
 
     fleet = Fleet(PrinterBook(), VirtualPrinters())
     try:

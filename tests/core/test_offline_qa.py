@@ -40,6 +40,9 @@ def planner() -> OfflinePlanner:
     ("spool_holder", "a holder for a 1 kg spool", "a holder for a , 200 mm diameter ,", "spool"),
     ("block", "-50 x 30 x 20", "50 x 30 x 20", "negative"),
     ("plant_pot", "make it -20% taller", "make it 20% shorter", None),
+    ("plant_pot", "a pot nan mm wide", "a pot   mm wide", "not_a_number"),
+    ("spur_gear", "a gear with 1e308 teeth", "a gear with 1000000000 teeth", None),
+    ("vase", "a spiral vase mode vase", "a   vase", "vase_mode"),
 ])
 def test_maker_shorthand_is_spelled_out_per_template(template: str, text: str, rewritten: str,
                                                      note: str | None) -> None:

@@ -59,6 +59,8 @@ def _counted(r: Resolver, m: Mention, features: list[FeatureHit]) -> str | None:
 def _count_sign(r: Resolver, m: Mention, name: str) -> int:
     """+1 for "add 5" / "5 more", -1 for "remove 5" / "5 fewer", 0 for a plain count. "add 6
     drainage holes" to a pot without any is just 6."""
+    if r.creating:
+        return 0  # "a pot, add 6 drainage holes": 6, not the unseen default plus 6
     before = words(r.text[max(0, m.start - 24):m.start])[-2:]
     after = m.after_words[:1]
     if any(w in lx.COUNT_LESS for w in [*before, *after]):

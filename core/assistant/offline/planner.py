@@ -179,7 +179,7 @@ class OfflinePlanner:
             folded = folded.replace(quoted, " " * len(quoted), 1)
         norm = normalise(folded, spec)
         folded = norm.text
-        resolver = Resolver(spec, params, current, nozzle, folded, screw=norm.screw)
+        resolver = Resolver(spec, params, current, nozzle, folded, screw=norm.screw, creating=creating)
         resolver.out.notes.extend(norm.notes)
         if label is not None:
             resolver.set(*label)
@@ -189,7 +189,7 @@ class OfflinePlanner:
         resolver.apply_features(hits)
         resolver.apply_mentions(mentions, hits)
         resolver.apply_relative(edits)
-        resolver.keep_proportions(creating)
+        resolver.keep_proportions()
         resolver.choose_rectangle(mentions)
         resolver.show_twist()
         return resolver.out

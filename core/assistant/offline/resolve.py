@@ -92,8 +92,9 @@ class Resolver:
     """Resolves one message against one template, starting from `current` values."""
 
     def __init__(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
-                 nozzle: float = 0.4, text: str = "", screw: bool = False) -> None:
+                 nozzle: float = 0.4, text: str = "", screw: bool = False, creating: bool = False) -> None:
         self.spec = spec
+        self.creating = creating  # a new model: its defaults were never seen, so nothing is relative to them
         self.screw = screw  # a screw size set the hole: a bare length is then the part's length
         self._by_feature: set[str] = set()  # values a feature word chose, which a number may refine
         self.text = text  # the folded message the mentions' positions refer to
@@ -242,10 +243,10 @@ class Resolver:
                         return [f"{prefix}_{suffix}"], suffix
         return None
 
-    def keep_proportions(self, creating: bool = False) -> None:
+    def keep_proportions(self) -> None:
         """"a pot 8 cm wide" or "twice as wide" scales the base with the rim instead of leaving a
         default 90 mm base under an 80 mm rim; a new "tiny pot 4 cm wide" is not left 10 cm tall."""
-        pairs = (*PROPORTIONAL, *(SHAPE_KEEPING if creating else ()))
+        pairs = (*PROPORTIONAL, *(SHAPE_KEEPING if self.creating else ()))
         for lead_role, follow_role in pairs:
             leads, follows = self.role_params(lead_role), self.role_params(follow_role)
             if len(leads) != 1 or len(follows) != 1 or leads == follows:

@@ -1,0 +1,117 @@
+"""The Printers and Marketplace docks inside the real main window: placed, toggled from the View menu
+and the Ctrl+K palette, a virtual printer added from the dock comes online, and the issue's GUI flow
+against a real hub (uvicorn on 127.0.0.1): search → open a listing → it is in the viewport with its
+parameters; publish → it appears in search."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.main_window import MainWindow
+from tests.desktop.conftest import ask, wait_idle, wait_until
+from tests.desktop.market_support import market_hub_fixture, publish_planter, signed_in  # noqa: F401
+from tests.hub.services import HubProcess
+
+pytestmark = pytest.mark.gui
+
+
+def test_printers_and_marketplace_docks_share_the_right_area_and_toggle_from_menu_and_palette(
+        qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window()
+    printers, market = window.docks["printers"], window.docks["marketplace"]
+    assert window.dockWidgetArea(printers) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert set(window.tabifiedDockWidgets(window.docks["parameters"])) >= {printers, market}
+    assert printers.windowTitle() == "Printers" and market.windowTitle() == "Marketplace"
+    # the viewport stays the biggest thing in the window
+    assert window.viewport.width() > max(window.docks["chat"].width(), window.docks["parameters"].width())
+
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert {"Printers", "Marketplace"} <= {a.text() for a in view_menu.actions()}
+    assert printers.visibleRegion().isEmpty()  # open, behind the Parameters tab
+    window.action_set["view.printers"].trigger()  # brought to the front, not closed
+    qtbot.waitUntil(lambda: not printers.visibleRegion().isEmpty())
+    assert window.action_set["view.printers"].isChecked()
+    window.action_set["view.printers"].trigger()  # in front: closed
+    assert not printers.isVisible() and not window.action_set["view.printers"].isChecked()
+    palette = window.show_palette()
+    titles = [palette.list.item(i).text() for i in range(palette.list.count())]
+    assert any("Account and Server" in t for t in titles) and any(t.startswith("Marketplace") for t in titles)
+    # nothing to send or publish yet: those entries wait for a model (the palette lists enabled ones only)
+    assert not window.action_set["file.send_to_printer"].isEnabled()
+    assert not window.action_set["file.publish"].isEnabled()
+    qtbot.keyClicks(palette.search, "Printers")
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    wait_until(qtbot, lambda: not printers.visibleRegion().isEmpty())
+    assert window.action_set["view.printers"].isChecked()
+    # closing the dock with its own × button unticks the menu entry too
+    printers.close()
+    assert not window.action_set["view.printers"].isChecked()
+
+
+def test_a_virtual_printer_added_from_the_dock_comes_online(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window()
+    window.start_background()
+    wait_until(qtbot, lambda: window.printers.dock is not None, timeout=60)
+    window.action_set["view.printers"].trigger()  # tabbed behind Parameters: this brings it to the front
+    assert window.docks["printers"].isVisible()
+    dock = window.printers.dock
+    assert dock is not None and dock.empty.isVisibleTo(dock)
+    dialog = dock.open_add()
+    qtbot.mouseClick(dialog.virtual_button, Qt.MouseButton.LeftButton)
+    wait_until(qtbot, lambda: "Virtual printer 1" in dock.cards, timeout=30)
+    card = dock.cards["Virtual printer 1"]
+    wait_until(qtbot, lambda: card.connection_label.text().endswith("Online"), timeout=30)
+    ask(window, "a plant pot 8 cm wide", qtbot)
+    assert window.action_set["file.send_to_printer"].isEnabled() and dock.send_button.isEnabled()
+    window.action_set["file.send_to_printer"].trigger()
+    assert dock.send_dialog is not None and dock.send_dialog.isVisible()
+    dock.send_dialog.reject()
+
+
+def test_search_open_in_studio_then_publish_and_find_it(
+        qtbot, make_window, market_hub: HubProcess, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    word = f"peony{uuid.uuid4().hex[:5]}"
+    alice = signed_in(market_hub.url, tmp_path)
+    listing = publish_planter(alice, tmp_path / "alice", f"Square {word} planter")
+    window: MainWindow = make_window()
+    window.hub.use_client(signed_in(market_hub.url, tmp_path))
+    window.action_set["view.marketplace"].trigger()  # the palette/View entry shows and raises it
+    panel = window.hub.panel
+    assert panel is not None and not window.docks["marketplace"].visibleRegion().isEmpty()
+    assert window.hub.indicator is not None and window.hub.indicator.isVisible()  # the sync state, in the status bar
+
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda page: page.total == 1):
+        qtbot.keyClicks(panel.search_bar.input, word)
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):
+        qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.detail.open_button, Qt.MouseButton.LeftButton)
+    wait_until(qtbot, lambda: window.doc.name == listing.title and window.viewport.mesh is not None, timeout=30)
+    wait_idle(qtbot, window)
+    # the listing's parametric document: in the viewport, its parameters in the Parameters dock
+    assert listing.title in window.windowTitle()
+    assert window.viewport.mesh is not None and window.viewport.mesh.extents[0] == pytest.approx(100, abs=1)
+    spin = window.params.rows["width"].spin
+    assert spin.value() == pytest.approx(100)
+    spin.setValue(140.0)
+    spin.editingFinished.emit()
+    wait_idle(qtbot, window)
+    assert window.viewport.mesh.extents[0] == pytest.approx(140, abs=1)
+
+    title = f"Wide {word} planter"
+    window.action_set["file.publish"].trigger()
+    dialog = panel.publish_dialog
+    assert dialog is not None and dialog.isVisible() and not dialog.preview.pixmap().isNull()
+    dialog.title.setText(title)
+    dialog.description.setPlainText("The square planter, 140 mm wide.")
+    dialog.category.setCurrentIndex(dialog.category.findData("planters"))
+    with qtbot.waitSignal(panel.published, timeout=30_000) as done:
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].title == title and done.args[0].has_parameters
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda page: page.total == 2) as shown:
+        panel.search_bar.input.setText(word)
+    assert title in {item.title for item in shown.args[0].items}
+    alice.close()
