@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING
 
 import trimesh
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.document.document import Document
 from core.geometry.build import Evaluator
@@ -86,6 +96,10 @@ class HubHost(QObject):
         self.slot = QDockWidget(window)
         self.slot.setObjectName("dock_marketplace")
         self.slot.setWidget(self.placeholder)
+        # The panel's filter row needs ~600 px; in a scroll area the dock can share a narrower column
+        # with Parameters and Printers (it scrolls sideways there) instead of widening it for every tab.
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.slot.visibilityChanged.connect(self._visible)
         self.retranslate()
 
@@ -100,6 +114,16 @@ class HubHost(QObject):
     def _visible(self, visible: bool) -> None:
         if visible:
             self.connect_hub()
+            self._widen()
+
+    def _widen(self) -> None:
+        """Brought to the front: make room for the whole filter row if the window can spare it (the
+        viewport keeps at least as much width as this column)."""
+        if self.panel is None:
+            return
+        want = min(self.panel.minimumSizeHint().width() + 24, int(self.window.width() * 0.4))
+        if self.slot.width() < want:
+            self.window.resizeDocks([self.slot], [want], Qt.Orientation.Horizontal)
 
     def connect_hub(self) -> None:
         if self.client is not None or self.connecting or self._closed:
@@ -132,13 +156,16 @@ class HubHost(QObject):
         self.client = client
         panel = MarketplacePanel(client, self.workers, snapshot=self.snapshot)
         panel.open_in_studio.connect(self.open_in_studio)
-        self.slot.setWidget(panel)  # the placeholder stays a hidden child, for a change of server
+        self.scroll.setWidget(panel)
+        self.slot.setWidget(self.scroll)  # the placeholder stays a hidden child, for a change of server
         self.panel = panel
         self.bridge = SyncBridge(client.sync, self.workers, parent=self)
         self.indicator = SyncIndicator(self.bridge)
         self.indicator.conflict_opened.connect(self._conflict)
         self.window.statusBar().addPermanentWidget(self.indicator)
         self.bridge.start()
+        if not self.slot.visibleRegion().isEmpty():
+            self._widen()
         if self.account is not None:
             self.account.set_client(client, self.settings.settings.hub_url)
         self.connected.emit(client)
@@ -232,6 +259,7 @@ class HubHost(QObject):
             self.window.statusBar().removeWidget(self.indicator)
             self.indicator.deleteLater()
         if self.panel is not None:
+            self.scroll.takeWidget()
             self.panel.deleteLater()
         client, embedded = self.client, self.embedded
         self.client = self.embedded = None

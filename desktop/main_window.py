@@ -110,8 +110,6 @@ class MainWindow(QMainWindow):
         self.docks["parameters"].raise_()
         self._background_started = False
         self._fit_next = False
-        self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [360, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [700, 200], Qt.Orientation.Vertical)
 
         self.action_set = ActionSet(self, self._handlers(), {
             "has_model": lambda: bool(self.doc.root.children),
@@ -199,7 +197,15 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._background_started:
+            self._default_sizes()
             QTimer.singleShot(BACKGROUND_START_MS, self, self.start_background)
+
+    def _default_sizes(self) -> None:
+        """Side columns of about a quarter of the width each, so the viewport stays the largest area; the
+        tall upper group (parameters, printers, marketplace) gets most of the right column."""
+        side = max(340, min(480, self.width() // 4))
+        self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [side, side], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [7, 3], Qt.Orientation.Vertical)
 
     def start_background(self) -> None:
         """Printers and the marketplace: their services are built on workers (nothing heavy on the GUI thread)."""

@@ -16,11 +16,9 @@ from core.tasks import Task
 from printers.base import ConnectionState, PrinterConfig, PrinterDriver, PrintOptions, TlsMode
 from printers.book import PrinterBook
 from printers.discovery import DiscoveryListener
-from printers.dispatch import printable_file
 from printers.errors import PrinterConfigError, PrinterError
 from printers.fleet import Fleet
 from printers.registry import create_driver
-from printers.replay import replay
 from printers.simulator.cli import register_sim
 from printers.state import JobState, PrinterState
 
@@ -210,6 +208,8 @@ def _discover(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
+    from printers.replay import replay  # loads the state models only when replaying
+
     state, skipped = replay(args.kind, args.file)
     for line_no in skipped:
         print(f"warning: line {line_no} of {args.file.name} is not a JSON object; skipped", file=sys.stderr)
@@ -239,6 +239,8 @@ def _print(args: argparse.Namespace) -> int:
             raise PrinterError(f"{config.name} is {driver.model.connection}: {driver.model.connection_detail}")
         time.sleep(0.5)  # first full report (AMS trays are needed to validate the mapping)
         task = Task(_progress)
+        from printers.dispatch import printable_file  # slicing pulls in trimesh: load it on use
+
         path = printable_file(args.file, config, task)
         mapping = tuple(int(x) for x in args.ams_mapping.split(",") if x.strip())
         driver.start_print(path, PrintOptions(ams_mapping=mapping, use_ams=not args.no_ams), task)

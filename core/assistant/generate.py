@@ -20,6 +20,7 @@ from core.assistant.session import DesignSession
 from core.document.document import Document
 from core.geometry.build import Evaluator
 from core.geometry.meshio import load_mesh, save_mesh
+from core.geometry.parts import plate_parts
 from core.geometry.printability import body_count
 from core.tasks import NULL_TASK, Task
 
@@ -69,8 +70,11 @@ class GenerateResult:
         read it back, so the reported numbers are the file's."""
         if self.mesh is None or self.document is None:
             raise ValueError("no model to save")
-        document_json = json.dumps(self.document.to_json()) if path.suffix.lower() == ".3mf" else None
-        save_mesh(self.mesh, path, document_json=document_json, name=self.document.name)
+        is_3mf = path.suffix.lower() == ".3mf"
+        document_json = json.dumps(self.document.to_json()) if is_3mf else None
+        # A 3MF keeps a plate's parts (pot + saucer, box + lid) as separate objects for the slicer.
+        model = plate_parts(self.document) if is_3mf else self.mesh
+        save_mesh(model, path, document_json=document_json, name=self.document.name)
         self.written = load_mesh(path).mesh
 
 

@@ -10,8 +10,6 @@ import argparse
 import json
 from pathlib import Path
 
-from core.geometry.meshio import load_mesh
-from core.geometry.printability import analyse
 from core.materials import MATERIALS
 
 
@@ -31,6 +29,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    # Loaded on use so that every other `potstudio` command starts without trimesh.
+    from core.geometry.meshio import load_mesh
+    from core.geometry.printability import analyse
+
     model = load_mesh(args.file)
     bed = (args.bed[0], args.bed[1], args.bed[2]) if args.bed else None
     report = analyse(model.mesh, bed=bed, material=args.material, infill=args.infill / 100.0)

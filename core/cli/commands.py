@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli import check_cmd, generate_cmd, project_cmd
+import core.cli.check_cmd as check_cmd
+import core.cli.generate_cmd as generate_cmd
+import core.cli.project_cmd as project_cmd
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -18,9 +18,6 @@ from pathlib import Path
 
 from core.document.document import Document
 from core.errors import MeshFileError, PotStudioError
-from core.geometry.meshio import load_mesh, save_mesh
-from core.geometry.parts import plate_parts
-from core.store import Store
 from core.store.projectfile import EXTENSION, load_project_file
 
 _FILE_TYPES = (EXTENSION, ".3mf", ".json")
@@ -53,6 +50,8 @@ def load_document(ref: str) -> Document:
         raise MeshFileError(f"'{path.name}' is a mesh, not a design: it has no parameters to open as a project.")
     if suffix in (*_FILE_TYPES, *_MESH_TYPES) and (path.is_absolute() or len(path.parts) > 1):
         raise PotStudioError(f"There is no file '{ref}'.")
+    from core.store import Store
+
     with Store.open() as store:
         return Document.from_json(store.projects.document(ref))
 
@@ -62,6 +61,8 @@ def _document_from_file(path: Path) -> Document:
     if suffix == EXTENSION:
         return load_project_file(path).document
     if suffix == ".3mf":
+        from core.geometry.meshio import load_mesh
+
         loaded = load_mesh(path)
         if loaded.document_json is None:
             raise MeshFileError(
@@ -76,6 +77,10 @@ def _document_from_file(path: Path) -> Document:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    # Mesh libraries load here, not at import: `potstudio --help` must not wait for trimesh.
+    from core.geometry.meshio import load_mesh, save_mesh
+    from core.geometry.parts import plate_parts
+
     output: Path = args.output
     source = Path(args.project)
     if source.suffix.lower() in _MESH_TYPES and source.exists():
@@ -95,6 +100,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_projects(args: argparse.Namespace) -> int:
+    from core.store import Store
+
     with Store.open() as store:
         projects = store.projects.all()
     if args.json:
