@@ -49,7 +49,7 @@ typecheck: $(TEST_STAMP)
 contracts: $(TEST_STAMP)
 	$(BIN)/lint-imports
 
-pytest: $(TEST_STAMP) system-deps
+pytest: $(TEST_STAMP) system-deps package
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/pytest -q $(PYTEST_ARGS)
 
 test: system-deps lint typecheck contracts pytest
