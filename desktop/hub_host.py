@@ -89,6 +89,7 @@ class HubHost(QObject):
         self.account_dialog: QDialog | None = None
         self.remix_of: int | None = None  # the listing the open project came from, credited when published
         self.connecting = False
+        self.armed = False  # the window's dock layout is settled: a visible tab now means the user chose it
         self._publish_when_ready = False
         self._closed = False
         self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True,
@@ -108,11 +109,13 @@ class HubHost(QObject):
         """After the first frame: connect now unless that means seeding the built-in hub's catalogue."""
         from desktop.embedded_hub import EmbeddedHub
 
-        if self.settings.settings.hub_url or (EmbeddedHub().root / "hub.db").exists():
+        self.armed = True
+        in_front = not self.slot.isHidden() and not self.slot.visibleRegion().isEmpty()
+        if in_front or self.settings.settings.hub_url or (EmbeddedHub().root / "hub.db").exists():
             self.connect_hub()
 
     def _visible(self, visible: bool) -> None:
-        if visible:
+        if visible and self.armed:
             self.connect_hub()
             self._widen()
 
@@ -121,7 +124,9 @@ class HubHost(QObject):
         viewport keeps at least as much width as this column)."""
         if self.panel is None:
             return
-        want = min(self.panel.minimumSizeHint().width() + 24, int(self.window.width() * 0.4))
+        central = self.window.centralWidget()
+        room = (central.width() + self.slot.width()) // 2 if central is not None else self.slot.width()
+        want = min(self.panel.minimumSizeHint().width() + 24, room)
         if self.slot.width() < want:
             self.window.resizeDocks([self.slot], [want], Qt.Orientation.Horizontal)
 
@@ -194,6 +199,7 @@ class HubHost(QObject):
 
     # --- actions -------------------------------------------------------------------------------------
     def show(self) -> None:
+        self.armed = True
         self.slot.show()
         self.slot.raise_()
         self.connect_hub()

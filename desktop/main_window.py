@@ -42,6 +42,7 @@ from desktop.selection import SelectionSync
 from desktop.services import Services
 from desktop.status import TaskStatus
 from desktop.undo import UndoAdapter
+from desktop.version_store import SavedVersions
 from desktop.versions import VersionPreviews
 from desktop.viewport.overhang import OverhangOverlay
 from desktop.viewport.scene import palette
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.params = ParametersPanel(self.doc, self.stack, self.settings.units == "in")
         self.tree = ModelTreePanel(self.doc, self.stack)
         self.history = HistoryPanel()
+        self.printers = PrintersHost(self, self.workers, self.doc, services.evaluator, self.report_error)
+        self.hub = HubHost(self, self.workers, services.settings, services.evaluator,
+                           lambda: (self.project.name, self.doc, self.viewport.mesh, self.viewport), self.report_error)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (("chat", self.chat, Qt.DockWidgetArea.LeftDockWidgetArea),
                                   ("parameters", self.params, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -96,18 +100,9 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
-        self.printers = PrintersHost(self, self.workers, self.doc, services.evaluator, self.report_error)
-        self.hub = HubHost(self, self.workers, services.settings, services.evaluator,
-                           lambda: (self.project.name, self.doc, self.viewport.mesh, self.viewport), self.report_error)
         self.docks["printers"], self.docks["marketplace"] = self.printers.slot, self.hub.slot
-        self.tabifyDockWidget(self.docks["tree"], self.docks["history"])
-        # Parameters, Printers and Marketplace share the tall upper right tab group: each wants height
-        # (sliders, printer cards, a grid of models) and a designer looks at one of them at a time.
         for key in ("printers", "marketplace"):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks[key])
-            self.tabifyDockWidget(self.docks["parameters"], self.docks[key])
-        self.docks["tree"].raise_()
-        self.docks["parameters"].raise_()
         self._background_started = False
         self._fit_next = False
 
@@ -133,6 +128,8 @@ class MainWindow(QMainWindow):
         self.previews = VersionPreviews(services.evaluator, self.workers, self.history, self.chat,
                                         lambda: palette(self.viewport.dark).model, self)
         self.autosave = AutosaveController(self.doc, self)
+        self.saved_versions = SavedVersions(services.evaluator, self.workers, self)
+        self._unstored: tuple[Document, str] | None = None  # the version being saved, for the store
         self.overhang = OverhangOverlay(self.viewport, self.workers, self)
         self.selection = SelectionSync(self.doc, services.evaluator, self.workers, self.tree, self.viewport, self)
         self.task_status = TaskStatus(self.workers)
@@ -189,6 +186,7 @@ class MainWindow(QMainWindow):
         self.project.exported.connect(lambda p: self._show_message(tr("Exported {0}").format(Path(p).name)))
         self.services.settings.changed.connect(self.apply_settings)
         self.hub.open_in_studio.connect(self.open_listing)
+        self.saved_versions.failed.connect(self._show_message)
         for key in ("printers", "marketplace"):
             toggle = self.docks[key].toggleViewAction()
             toggle.toggled.connect(self.action_set[f"view.{key}"].setChecked)
@@ -197,15 +195,31 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._background_started:
-            self._default_sizes()
+            self._arrange_docks()
+            QTimer.singleShot(0, self, self._default_sizes)  # once the layout knows the window's size
             QTimer.singleShot(BACKGROUND_START_MS, self, self.start_background)
+
+    def _arrange_docks(self) -> None:
+        """Parameters, Printers and Marketplace share the tall upper right tab group (each wants height:
+        sliders, printer cards, a grid of models; a designer looks at one at a time), Model Tree and
+        History the lower one. Done once the window is shown: tabifying two groups before that leaves a
+        stray empty tab bar on the window (a Qt bug)."""
+        if self.tabifiedDockWidgets(self.docks["parameters"]):
+            return
+        self.tabifyDockWidget(self.docks["parameters"], self.docks["printers"])
+        self.tabifyDockWidget(self.docks["parameters"], self.docks["marketplace"])
+        self.tabifyDockWidget(self.docks["tree"], self.docks["history"])
+        self.docks["tree"].raise_()
+        self.docks["parameters"].raise_()
 
     def _default_sizes(self) -> None:
         """Side columns of about a quarter of the width each, so the viewport stays the largest area; the
         tall upper group (parameters, printers, marketplace) gets most of the right column."""
         side = max(340, min(480, self.width() // 4))
         self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [side, side], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [7, 3], Qt.Orientation.Vertical)
+        column = self.docks["parameters"].height() + self.docks["tree"].height()
+        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [column * 7 // 10, column * 3 // 10],
+                         Qt.Orientation.Vertical)
 
     def start_background(self) -> None:
         """Printers and the marketplace: their services are built on workers (nothing heavy on the GUI thread)."""
@@ -388,11 +402,16 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> None:
         # The saved state is a version, recorded first so the file's history includes it.
-        self.chat_ctl.record_version(tr("Saved {0}").format(path.name))
+        label = tr("Saved {0}").format(path.name)
+        self.chat_ctl.record_version(label)
+        self._unstored = (self.doc.copy(), label)
         self.project.save(path, self.chat_ctl.session.conversation, self.chat_ctl.session.versions)
 
     def _saved(self, path: Path) -> None:
         self.autosave.saved()
+        if self._unstored is not None:
+            self.saved_versions.record(path, *self._unstored)
+            self._unstored = None
         self._remember(path)
         self._show_message(tr("Saved {0}").format(path.name))
         self._update_title()

@@ -91,6 +91,7 @@ class PrintersHost(QObject):
 
     def _built(self, parts: _Parts) -> None:
         from desktop.panels.printers.dock import PrintersDock, PrinterServices
+        from desktop.panels.printers.notifications import Notifier
         from desktop.panels.printers.sending import document_model
 
         if self._closed:
@@ -99,7 +100,9 @@ class PrintersHost(QObject):
         self.fleet = parts.fleet
         services = PrinterServices(parts.fleet, self.workers, queue=parts.queue,
                                    current_model=lambda: document_model(self.doc, self.evaluator))
-        dock = PrintersDock(services, self.window)
+        # Parented to the slot, not the window: a dock widget owned by a QMainWindow takes part in its
+        # dock layout (Qt leaves a stray tab bar behind). Notices still float over the whole window.
+        dock = PrintersDock(services, self.slot, notifier=Notifier(self.window))
         # The printers dock is a QDockWidget of its own: show its contents in our slot, so the slot's
         # place in the layout, its View-menu toggle and its tab stay where the user left them.
         dock.setTitleBarWidget(QWidget())

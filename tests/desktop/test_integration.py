@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from core.document.document import Document
 from desktop.main_window import MainWindow
 from tests.desktop.conftest import ask, wait_idle, wait_until
 from tests.desktop.market_support import market_hub_fixture, publish_planter, signed_in  # noqa: F401
@@ -115,3 +116,24 @@ def test_search_open_in_studio_then_publish_and_find_it(
         panel.search_bar.input.setText(word)
     assert title in {item.title for item in shown.args[0].items}
     alice.close()
+
+
+def test_every_save_is_a_version_with_a_png_thumbnail_in_the_local_store(
+        qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from core.store.store import Store
+
+    window: MainWindow = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    path = tmp_path / "balcony.potproj"
+    with qtbot.waitSignal(window.saved_versions.recorded, timeout=30_000):
+        window._save_to(path)
+    window.params.rows["height"].spin.setValue(140.0)
+    wait_idle(qtbot, window)
+    with qtbot.waitSignal(window.saved_versions.recorded, timeout=30_000):
+        window.save()
+    with Store.open() as store:
+        versions = store.projects.versions("balcony")
+        latest = store.projects.document("balcony")
+    assert [v.label for v in versions] == ["Saved balcony.potproj"] * 2
+    assert all(v.thumbnail_png.startswith(b"\x89PNG") and len(v.thumbnail_png) > 1000 for v in versions)
+    assert Document.from_json(latest).param("height").value == pytest.approx(140.0)  # the second save's state
