@@ -19,7 +19,12 @@
       <translation>E&amp;xibir</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="45" />
+      <location filename="../../desktop/actions.py" line="50" />
+      <source>Account and Server…</source>
+      <translation>Conta e servidor…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="48" />
       <source>Command Palette…</source>
       <translation>Paleta de comandos…</translation>
     </message>
@@ -29,12 +34,12 @@
       <translation>Exportar malha (STL/3MF/OBJ)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="47" />
+      <location filename="../../desktop/actions.py" line="51" />
       <source>Fit View</source>
       <translation>Enquadrar</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="48" />
+      <location filename="../../desktop/actions.py" line="52" />
       <source>Front View</source>
       <translation>Vista frontal</translation>
     </message>
@@ -44,12 +49,17 @@
       <translation>Importar malha (STL/3MF/OBJ)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="51" />
+      <location filename="../../desktop/actions.py" line="55" />
       <source>Isometric View</source>
       <translation>Vista isométrica</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="57" />
+      <location filename="../../desktop/actions.py" line="63" />
+      <source>Marketplace</source>
+      <translation>Marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="61" />
       <source>Measure (Click Two Points)</source>
       <translation>Medir (clique em dois pontos)</translation>
     </message>
@@ -64,32 +74,42 @@
       <translation>Abrir…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="52" />
+      <location filename="../../desktop/actions.py" line="56" />
       <source>Orthographic</source>
       <translation>Ortográfica</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="56" />
+      <location filename="../../desktop/actions.py" line="60" />
       <source>Overhang Overlay</source>
       <translation>Destacar balanços</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="46" />
+      <location filename="../../desktop/actions.py" line="49" />
       <source>Preferences…</source>
       <translation>Preferências…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="42" />
+      <location filename="../../desktop/actions.py" line="62" />
+      <source>Printers</source>
+      <translation>Impressoras</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="44" />
+      <source>Publish to Marketplace…</source>
+      <translation>Publicar no marketplace…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="45" />
       <source>Quit</source>
       <translation>Sair</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="44" />
+      <location filename="../../desktop/actions.py" line="47" />
       <source>Redo</source>
       <translation>Refazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="50" />
+      <location filename="../../desktop/actions.py" line="54" />
       <source>Right View</source>
       <translation>Vista direita</translation>
     </message>
@@ -104,27 +124,32 @@
       <translation>Salvar como…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="55" />
+      <location filename="../../desktop/actions.py" line="59" />
       <source>Section Plane</source>
       <translation>Plano de corte</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="49" />
+      <location filename="../../desktop/actions.py" line="42" />
+      <source>Send to Printer…</source>
+      <translation>Enviar para a impressora…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="53" />
       <source>Top View</source>
       <translation>Vista superior</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="43" />
+      <location filename="../../desktop/actions.py" line="46" />
       <source>Undo</source>
       <translation>Desfazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="53" />
+      <location filename="../../desktop/actions.py" line="57" />
       <source>Wireframe</source>
       <translation>Aramado</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="54" />
+      <location filename="../../desktop/actions.py" line="58" />
       <source>X-Ray</source>
       <translation>Raio X</translation>
     </message>
@@ -263,9 +288,57 @@
     </message>
   </context>
   <context>
+    <name>HubHost</name>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="246" />
+      <source>Account</source>
+      <translation>Conta</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="221" />
+      <source>Account and Server</source>
+      <translation>Conta e servidor</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="256" />
+      <source>Browse and publish printable models. The marketplace starts when you open this tab.</source>
+      <translation>Explore e publique modelos para imprimir. O marketplace é iniciado quando você abre esta aba.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="274" />
+      <source>Disconnecting</source>
+      <translation>Desconectando</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="254" />
+      <source>Marketplace</source>
+      <translation>Marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="143" />
+      <source>Starting the marketplace</source>
+      <translation>Iniciando o marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="142" />
+      <source>Starting the marketplace…</source>
+      <translation>Iniciando o marketplace…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/hub_host.py" line="149" />
+      <source>The marketplace could not start: {0}</source>
+      <translation>Não foi possível iniciar o marketplace: {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="202" />
+      <location filename="../../desktop/main_window.py" line="356" />
+      <source>'{0}' has no model the Studio can open.</source>
+      <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -275,112 +348,122 @@
       <translation>Desenhando a miniatura</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="331" />
+      <location filename="../../desktop/main_window.py" line="433" />
       <source>Export</source>
       <translation>Exportar</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="323" />
+      <location filename="../../desktop/main_window.py" line="425" />
       <source>Export Mesh</source>
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="171" />
+      <location filename="../../desktop/main_window.py" line="186" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="203" />
+      <location filename="../../desktop/main_window.py" line="366" />
+      <source>From the marketplace: {0}</source>
+      <translation>Do marketplace: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="273" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="318" />
+      <location filename="../../desktop/main_window.py" line="420" />
       <source>Import Mesh</source>
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="202" />
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="344" />
+      <location filename="../../desktop/main_window.py" line="446" />
       <source>No recent projects</source>
       <translation>Nenhum projeto recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="280" />
+      <location filename="../../desktop/main_window.py" line="377" />
       <source>Open</source>
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="201" />
+      <location filename="../../desktop/main_window.py" line="365" />
+      <source>Open '{0}' from the marketplace</source>
+      <translation>Abrir '{0}' do marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="271" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="202" />
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="374" />
+      <location filename="../../desktop/main_window.py" line="476" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="256" />
+      <location filename="../../desktop/main_window.py" line="331" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="268" />
+      <location filename="../../desktop/main_window.py" line="343" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="266" />
+      <location filename="../../desktop/main_window.py" line="341" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="270" />
+      <location filename="../../desktop/main_window.py" line="345" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="302" />
+      <location filename="../../desktop/main_window.py" line="399" />
       <source>Save As</source>
       <translation>Salvar como</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="314" />
+      <location filename="../../desktop/main_window.py" line="416" />
       <source>Saved {0}</source>
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="191" />
+      <location filename="../../desktop/main_window.py" line="260" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="396" />
+      <location filename="../../desktop/main_window.py" line="498" />
       <source>Unsaved changes</source>
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="65" />
+      <location filename="../../desktop/main_window.py" line="70" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="205" />
+      <location filename="../../desktop/main_window.py" line="275" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="397" />
+      <location filename="../../desktop/main_window.py" line="499" />
       <source>{0} has unsaved changes. Save them first?</source>
       <translation>{0} tem alterações não salvas. Salvar antes?</translation>
     </message>
@@ -406,22 +489,22 @@
   <context>
     <name>Overhang</name>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="63" />
+      <location filename="../../desktop/viewport/overhang.py" line="53" />
       <source>Checking printability</source>
       <translation>Verificando a imprimibilidade</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="72" />
+      <location filename="../../desktop/viewport/overhang.py" line="62" />
       <source>Overhang &gt; {0:g}°: {1:.0f} mm² · {2}</source>
       <translation>Balanço &gt; {0:g}°: {1:.0f} mm² · {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="70" />
+      <location filename="../../desktop/viewport/overhang.py" line="60" />
       <source>does NOT fit the bed</source>
       <translation>NÃO cabe na mesa</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="70" />
+      <location filename="../../desktop/viewport/overhang.py" line="60" />
       <source>fits the bed</source>
       <translation>cabe na mesa</translation>
     </message>
@@ -429,17 +512,17 @@
   <context>
     <name>ParametersPanel</name>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="168" />
+      <location filename="../../desktop/panels/parameters.py" line="169" />
       <source>Computed from {0}</source>
       <translation>Calculado a partir de {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="145" />
+      <location filename="../../desktop/panels/parameters.py" line="146" />
       <source>Describe a model in the chat, or open a project, to get its parameters here.</source>
       <translation>Descreva um modelo na conversa, ou abra um projeto, para ver os parâmetros dele aqui.</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="151" />
+      <location filename="../../desktop/panels/parameters.py" line="152" />
       <source>Dimensions</source>
       <translation>Dimensões</translation>
     </message>
@@ -525,6 +608,29 @@
       <location filename="../../desktop/dialogs/preferences.py" line="84" />
       <source>Units</source>
       <translation>Unidades</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../../desktop/printing.py" line="112" />
+      <source>Connecting printers</source>
+      <translation>Conectando impressoras</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="77" />
+      <source>Connecting your printers…</source>
+      <translation>Conectando suas impressoras…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="86" />
+      <source>Loading printers</source>
+      <translation>Carregando impressoras</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="134" />
+      <source>Printers</source>
+      <translation>Impressoras</translation>
     </message>
   </context>
   <context>
@@ -716,6 +822,19 @@
       <location filename="../../desktop/undo.py" line="45" />
       <source>Undo {0}</source>
       <translation>Desfazer {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>VersionStore</name>
+    <message>
+      <location filename="../../desktop/version_store.py" line="64" />
+      <source>Recording the version</source>
+      <translation>Registrando a versão</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/version_store.py" line="69" />
+      <source>Saved, but the version could not be added to the project history: {0}</source>
+      <translation>Salvo, mas a versão não pôde ser adicionada ao histórico do projeto: {0}</translation>
     </message>
   </context>
   <context>

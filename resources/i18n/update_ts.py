@@ -94,8 +94,11 @@ def update(language: str, extra: dict[str, str] | None = None) -> Path:
 
 
 def release(ts: Path) -> None:
+    """One .qm per language: the app's catalogue plus every dock's own (printers_<lang>.ts, market_<lang>.ts)."""
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    language = ts.stem.split("_", 1)[1]
+    docks = sorted(str(p) for p in HERE.glob(f"*_{language}.ts") if p != ts)
+    subprocess.run([str(lrelease), str(ts), *docks, "-qm", str(ts.with_suffix(".qm"))], check=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from printers import ftps
 from printers.base import Capability, ConnectionState, PrinterConfig, PrintOptions
 from printers.drivers.bambu.mapping import to_state
 from printers.drivers.bambu.project import inspect_project, validate_ams_mapping
+from printers.drivers.linked import LinkedDriver
 from printers.errors import CapabilityError, CommandRejectedError, DeveloperModeError, PrinterConfigError
 from printers.hms import MQTT_VERIFY_FAILED, display_code
 from printers.mqtt import MqttLink, MqttSettings, TlsSettings
@@ -35,7 +36,7 @@ HEATERS = {"nozzle": ("M104", 300.0), "bed": ("M140", 120.0)}
 _VERIFY_HINTS = ("verify", "verification", "signature")
 
 
-class BambuDriver:
+class BambuDriver(LinkedDriver):
     kind = "bambu"
     capabilities = frozenset({Capability.PAUSE, Capability.RESUME, Capability.STOP, Capability.SPEED,
                               Capability.LIGHT, Capability.TEMPERATURE, Capability.FANS, Capability.PRINT,
@@ -75,19 +76,6 @@ class BambuDriver:
         self._link.every(1.0, self._watchdog)
 
     # -- connection ------------------------------------------------------------------------
-
-    def connect(self) -> None:
-        self._link.start()
-
-    def disconnect(self) -> None:
-        self._link.stop()
-
-    def wait_online(self, timeout: float = 10.0) -> bool:
-        return self._link.wait_online(timeout)
-
-    def _on_link_state(self, state: ConnectionState, detail: str) -> None:
-        if state != ConnectionState.ONLINE:
-            self.model.set_connection(state, detail)
 
     def _on_connected(self) -> None:
         self._last_report = time.monotonic()

@@ -14,6 +14,7 @@ from typing import Any
 
 from core.tasks import NULL_TASK, Task
 from printers.base import Capability, ConnectionState, PrinterConfig, PrintOptions
+from printers.drivers.linked import LinkedDriver
 from printers.drivers.moonraker.mapping import SPEED_PERCENT, to_state
 from printers.drivers.moonraker.upload import upload
 from printers.errors import CapabilityError, CommandRejectedError, PrinterConfigError
@@ -29,7 +30,7 @@ QUERY_OBJECTS = {name: None for name in ("print_stats", "extruder", "heater_bed"
 HEATERS = {"nozzle": ("extruder", 300.0), "bed": ("heater_bed", 130.0)}
 
 
-class MoonrakerDriver:
+class MoonrakerDriver(LinkedDriver):
     kind = "moonraker"
     capabilities = frozenset({Capability.PAUSE, Capability.RESUME, Capability.STOP, Capability.TEMPERATURE,
                               Capability.FANS, Capability.PRINT, Capability.SPEED})
@@ -56,19 +57,6 @@ class MoonrakerDriver:
         self._link.route(f"{inst}/moonraker/status", self._on_server)
         self._link.state_changed.connect(self._on_link_state)
         self._link.connected.connect(self._on_connected)
-
-    def connect(self) -> None:
-        self._link.start()
-
-    def disconnect(self) -> None:
-        self._link.stop()
-
-    def wait_online(self, timeout: float = 10.0) -> bool:
-        return self._link.wait_online(timeout)
-
-    def _on_link_state(self, state: ConnectionState, detail: str) -> None:
-        if state != ConnectionState.ONLINE:
-            self.model.set_connection(state, detail)
 
     def _on_connected(self) -> None:
         """Moonraker's MQTT bridge has no subscribe: query once, then follow the status_objects pushes."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from core.tasks import NULL_TASK, Task
 from printers.base import Capability, PrinterConfig, PrintOptions
+from printers.drivers.linked import LinkedDriver
 from printers.errors import CapabilityError
 from printers.mqtt import MqttLink, MqttSettings
 from printers.replies import PendingReplies
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 TOPIC = "3dpot/filament"
 
 
-class PotScaleDriver:
+class PotScaleDriver(LinkedDriver):
     kind = "potscale"
     capabilities = frozenset({Capability.FILAMENT_WEIGHT, Capability.TARE})
 
@@ -44,15 +45,6 @@ class PotScaleDriver:
         self._link.route(f"{TOPIC}/config", self._on_config)
         self._link.route("3dpot/+/+/+", self._on_metric)
         self._link.state_changed.connect(self.model.set_connection)
-
-    def connect(self) -> None:
-        self._link.start()
-
-    def disconnect(self) -> None:
-        self._link.stop()
-
-    def wait_online(self, timeout: float = 10.0) -> bool:
-        return self._link.wait_online(timeout)
 
     @staticmethod
     def _decode(payload: bytes) -> dict[str, Any] | None:
