@@ -1,10 +1,10 @@
 """The marketplace, sync and account in the main window, bound to one HubClient made off the GUI thread.
 
 With a hub address in the settings the client is only an HTTP client, made on a worker right after
-the first frame. With none, the app runs the built-in hub (desktop.embedded_hub). Its first start
-seeds the catalogue (rendering hundreds of thumbnails), so it happens when the user first looks at
-the marketplace (or publishes, or opens Account) rather than at every launch; once it has a
-database, later launches bring it up in the background after the first frame.
+the first frame. With none, the app runs the built-in hub (desktop.embedded_hub) in this process; it
+costs ~150 MB of memory and its first start seeds the catalogue (rendering hundreds of thumbnails), so
+it starts when the user brings the marketplace to the front (or publishes, or opens Account), on a
+worker, rather than at every launch.
 
 Until a client exists the Marketplace dock holds a short placeholder and the sync indicator is absent.
 Quit order: `detach()` (stop syncing, end live streams) before the window's workers stop, `stop()`
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from core.document.document import Document
 from core.geometry.build import Evaluator
+from core.geometry.meshio import mesh_node
 from core.settings import SettingsStore
 from core.tasks import Task
 from desktop.workers import Workers
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from desktop.panels.account import AccountPanel
     from desktop.panels.collab.bridge import SyncBridge
     from desktop.panels.collab.sync_indicator import SyncIndicator
-    from desktop.panels.marketplace import MarketplacePanel
+    from desktop.panels.marketplace import MarketplacePanel, OpenedListing
     from desktop.panels.marketplace.publish import ProjectSnapshot
     from sync_client.client import HubClient
     from sync_client.outbox import ConflictRecord
@@ -106,12 +107,11 @@ class HubHost(QObject):
 
     # --- starting ------------------------------------------------------------------------------------
     def start_in_background(self) -> None:
-        """After the first frame: connect now unless that means seeding the built-in hub's catalogue."""
-        from desktop.embedded_hub import EmbeddedHub
-
+        """After the first frame: a configured hub is only a client to make, so connect at once (its sync
+        runs from then on); the built-in hub waits until the marketplace is in front."""
         self.armed = True
         in_front = not self.slot.isHidden() and not self.slot.visibleRegion().isEmpty()
-        if in_front or self.settings.settings.hub_url or (EmbeddedHub().root / "hub.db").exists():
+        if in_front or self.settings.settings.hub_url:
             self.connect_hub()
 
     def _visible(self, visible: bool) -> None:
@@ -285,6 +285,18 @@ class HubHost(QObject):
         """Last on quit, after the window's workers: close the client, then stop the built-in hub."""
         _close(self.client, self.embedded)
         self.client = self.embedded = None
+
+
+def listing_document(opened: OpenedListing) -> Document | None:
+    """What "Open in Studio" opens: the listing's parametric document, else its mesh as the one part."""
+    doc = opened.document
+    if doc is None:
+        if opened.mesh is None:
+            return None
+        doc = Document(name=opened.listing.title)
+        doc.root.children.append(mesh_node(opened.mesh, opened.listing.title))
+    doc.name = opened.listing.title
+    return doc
 
 
 def _close(client: HubClient | None, embedded: EmbeddedHub | None) -> None:

@@ -1,6 +1,8 @@
-"""The main window: viewport in the centre, Chat / Parameters / Model tree / History docks, menus
-built from the action table, a status bar with running tasks. It binds views to core models and
-commands and holds no domain logic; file work lives in project.py, chat turns in assistant.py."""
+"""The main window: viewport in the centre, Chat / Parameters / Model tree / History / Printers /
+Marketplace docks (placed by docks.py), menus built from the action table, a status bar with running
+tasks and the sync state. It binds views to core models and commands and holds no domain logic; file
+work lives in project.py, chat turns in assistant.py, the printer services in printing.py, the
+marketplace/sync/account in hub_host.py, the store copy of each saved version in version_store.py."""
 
 from __future__ import annotations
 
@@ -11,18 +13,18 @@ from typing import TYPE_CHECKING
 
 import pyvista as pv
 import trimesh
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from core.assistant.base import PrinterContext
 from core.autosave import RecoveredState
 from core.commands import CommandStack, ReplaceDocument
 from core.document.document import Document
 from core.errors import PotStudioError
-from core.geometry.meshio import FORMATS, mesh_node
+from core.geometry.meshio import FORMATS
 from core.settings import Settings
-from desktop import theme
+from desktop import docks, theme
 from desktop.actions import ActionSet
 from desktop.assistant import ChatController
 from desktop.autosave import AutosaveController
@@ -30,7 +32,7 @@ from desktop.bridge import Bridge
 from desktop.dialogs.errors import show_error
 from desktop.dialogs.palette import CommandPalette
 from desktop.dialogs.preferences import PreferencesDialog
-from desktop.hub_host import HubHost
+from desktop.hub_host import HubHost, listing_document
 from desktop.panels.chat import ChatPanel
 from desktop.panels.history import HistoryPanel
 from desktop.panels.model_tree import ModelTreePanel
@@ -90,19 +92,9 @@ class MainWindow(QMainWindow):
         self.printers = PrintersHost(self, self.workers, self.doc, services.evaluator, self.report_error)
         self.hub = HubHost(self, self.workers, services.settings, services.evaluator,
                            lambda: (self.project.name, self.doc, self.viewport.mesh, self.viewport), self.report_error)
-        self.docks: dict[str, QDockWidget] = {}
-        for key, widget, area in (("chat", self.chat, Qt.DockWidgetArea.LeftDockWidgetArea),
-                                  ("parameters", self.params, Qt.DockWidgetArea.RightDockWidgetArea),
-                                  ("tree", self.tree, Qt.DockWidgetArea.RightDockWidgetArea),
-                                  ("history", self.history, Qt.DockWidgetArea.RightDockWidgetArea)):
-            dock = QDockWidget(self)
-            dock.setObjectName(f"dock_{key}")
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-            self.docks[key] = dock
-        self.docks["printers"], self.docks["marketplace"] = self.printers.slot, self.hub.slot
-        for key in ("printers", "marketplace"):
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks[key])
+        self.docks = docks.add_docks(self, {"chat": self.chat, "parameters": self.params, "tree": self.tree,
+                                            "history": self.history},
+                                     {"printers": self.printers.slot, "marketplace": self.hub.slot})
         self._background_started = False
         self._fit_next = False
 
@@ -155,8 +147,8 @@ class MainWindow(QMainWindow):
             "view.section": lambda: v.set_section(self.action_set["view.section"].isChecked()),
             "view.overhang": self._toggle_overhang,
             "view.measure": lambda: v.measure.set_active(self.action_set["view.measure"].isChecked()),
-            "view.printers": lambda: self._show_dock("printers"),
-            "view.marketplace": lambda: self._show_dock("marketplace"),
+            "view.printers": lambda: docks.toggle(self.docks["printers"], self.action_set["view.printers"]),
+            "view.marketplace": lambda: docks.toggle(self.docks["marketplace"], self.action_set["view.marketplace"]),
             "file.send_to_printer": self.printers.send_current, "file.publish": self.hub.publish,
             "edit.account": self.hub.open_account,
         }
@@ -187,39 +179,15 @@ class MainWindow(QMainWindow):
         self.services.settings.changed.connect(self.apply_settings)
         self.hub.open_in_studio.connect(self.open_listing)
         self.saved_versions.failed.connect(self._show_message)
-        for key in ("printers", "marketplace"):
-            toggle = self.docks[key].toggleViewAction()
-            toggle.toggled.connect(self.action_set[f"view.{key}"].setChecked)
-            self.action_set[f"view.{key}"].setChecked(toggle.isChecked())
+        for key in docks.TABLE_DOCKS:
+            docks.bind_toggle(self.docks[key], self.action_set[f"view.{key}"])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._background_started:
-            self._arrange_docks()
-            QTimer.singleShot(0, self, self._default_sizes)  # once the layout knows the window's size
+            docks.arrange(self, self.docks)
+            QTimer.singleShot(0, self, lambda: docks.default_sizes(self, self.docks))  # once sizes are known
             QTimer.singleShot(BACKGROUND_START_MS, self, self.start_background)
-
-    def _arrange_docks(self) -> None:
-        """Parameters, Printers and Marketplace share the tall upper right tab group (each wants height:
-        sliders, printer cards, a grid of models; a designer looks at one at a time), Model Tree and
-        History the lower one. Done once the window is shown: tabifying two groups before that leaves a
-        stray empty tab bar on the window (a Qt bug)."""
-        if self.tabifiedDockWidgets(self.docks["parameters"]):
-            return
-        self.tabifyDockWidget(self.docks["parameters"], self.docks["printers"])
-        self.tabifyDockWidget(self.docks["parameters"], self.docks["marketplace"])
-        self.tabifyDockWidget(self.docks["tree"], self.docks["history"])
-        self.docks["tree"].raise_()
-        self.docks["parameters"].raise_()
-
-    def _default_sizes(self) -> None:
-        """Side columns of about a quarter of the width each, so the viewport stays the largest area; the
-        tall upper group (parameters, printers, marketplace) gets most of the right column."""
-        side = max(340, min(480, self.width() // 4))
-        self.resizeDocks([self.docks["chat"], self.docks["parameters"]], [side, side], Qt.Orientation.Horizontal)
-        column = self.docks["parameters"].height() + self.docks["tree"].height()
-        self.resizeDocks([self.docks["parameters"], self.docks["tree"]], [column * 7 // 10, column * 3 // 10],
-                         Qt.Orientation.Vertical)
 
     def start_background(self) -> None:
         """Printers and the marketplace: their services are built on workers (nothing heavy on the GUI thread)."""
@@ -227,18 +195,6 @@ class MainWindow(QMainWindow):
             self._background_started = True
             self.printers.start()
             self.hub.start_in_background()
-
-    def _show_dock(self, key: str) -> None:
-        """The View menu / palette entry of a dock: close it when it is in front; otherwise show it and
-        bring it to the front (an open dock behind another tab is brought forward, not closed)."""
-        dock, action = self.docks[key], self.action_set[f"view.{key}"]
-        if not action.isChecked() and not dock.isHidden() and dock.visibleRegion().isEmpty():
-            action.setChecked(True)
-        if action.isChecked():
-            dock.show()
-            dock.raise_()
-        else:
-            dock.close()
 
     # --- settings, language, theme -----------------------------------------------------------------
     def apply_settings(self, settings: Settings, first: bool = False) -> None:
@@ -265,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
-        toggles = [d.toggleViewAction() for k, d in self.docks.items() if k not in ("printers", "marketplace")]
+        toggles = [d.toggleViewAction() for k, d in self.docks.items() if k not in docks.TABLE_DOCKS]
         menus = self.action_set.populate(self.menuBar(), {"&View": toggles})
         menus["&File"].insertMenu(self.action_set["file.save"], self.recent_menu)
         self.recent_menu.setTitle(tr("Open Recent"))
@@ -349,15 +305,10 @@ class MainWindow(QMainWindow):
         its parameters are editable, else its mesh is one part. A later Publish credits it if remixed."""
         if not self._may_discard():
             return
-        title = opened.listing.title
-        doc = opened.document
+        title, doc = opened.listing.title, listing_document(opened)
         if doc is None:
-            if opened.mesh is None:
-                self._show_message(tr("'{0}' has no model the Studio can open.").format(title))
-                return
-            doc = Document(name=title)
-            doc.root.children.append(mesh_node(opened.mesh, title))
-        doc.name = title
+            self._show_message(tr("'{0}' has no model the Studio can open.").format(title))
+            return
         self.project.new()
         self.chat_ctl.start()
         self.hub.remix_of = opened.remix_of

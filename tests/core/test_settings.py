@@ -32,6 +32,15 @@ def test_version_1_file_is_migrated() -> None:
     assert settings.schema_version == SCHEMA_VERSION
 
 
+def test_version_2_file_gets_the_built_in_hub_and_hub_addresses_are_checked() -> None:
+    settings = parse_settings(json.dumps({"schema_version": 2, "theme": "dark", "recent_files": ["/p/a.potproj"]}))
+    assert settings.hub_url == "" and settings.theme == "dark" and settings.recent_files == ["/p/a.potproj"]
+    hosted = parse_settings(json.dumps({"schema_version": SCHEMA_VERSION, "hub_url": "https://hub.example.org/"}))
+    assert hosted.hub_url == "https://hub.example.org"
+    with pytest.raises(SettingsError, match="hub_url"):  # a password over plain http to another machine: no
+        parse_settings(json.dumps({"schema_version": SCHEMA_VERSION, "hub_url": "http://hub.example.org"}))
+
+
 def test_newer_file_is_refused_with_a_clear_message() -> None:
     with pytest.raises(SettingsError, match="newer 3D Pot Studio"):
         parse_settings(json.dumps({"schema_version": SCHEMA_VERSION + 1}))

@@ -115,6 +115,12 @@ def test_search_open_in_studio_then_publish_and_find_it(
     with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda page: page.total == 2) as shown:
         panel.search_bar.input.setText(word)
     assert title in {item.title for item in shown.args[0].items}
+
+    account = window.hub.open_account()  # Edit ▸ Account and Server…: who is signed in, on which hub
+    assert window.hub.account is not None
+    wait_until(qtbot, lambda: "Signed in as" in window.hub.account.status.text(), timeout=20)
+    assert market_hub.url in window.hub.account.status.text()
+    account.reject()
     alice.close()
 
 
