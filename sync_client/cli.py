@@ -1,7 +1,8 @@
 """`potstudio market ...` and `potstudio sync ...`: the marketplace and sync from a terminal.
 
-Every command takes --server; without it the hub is POTSTUDIO_HUB_URL, else the embedded hub's
-address on this machine. Signing in from a terminal uses the device grant (`potstudio sync login`).
+Every command takes --server; without it the hub is POTSTUDIO_HUB_URL, else the app's `hub_url`
+setting, else the embedded hub's address on this machine. Signing in from a terminal uses the device
+grant (`potstudio sync login`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from core.paths import config_dir
+from core.settings import FILE_NAME as SETTINGS_FILE
+from core.settings import SettingsError, parse_settings
 from sync_client.api.market import Publication
 from sync_client.client import HubClient
 from sync_client.errors import PaymentRequired
@@ -24,7 +28,22 @@ LICENCES = ["CC0", "CC-BY", "CC-BY-SA", "CC-BY-ND", "CC-BY-NC", "CC-BY-NC-SA", "
 
 
 def default_server() -> str:
-    return os.environ.get("POTSTUDIO_HUB_URL") or EMBEDDED_HUB
+    """The terminal talks to the same hub as the window unless told otherwise. The settings file is
+    only read here: a broken one raises its SettingsError (the CLI prints it) rather than being moved
+    aside, which is the window's job when it loads them."""
+    from_env = os.environ.get("POTSTUDIO_HUB_URL")
+    if from_env:
+        return from_env
+    path = config_dir() / SETTINGS_FILE
+    if path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"Cannot read the settings file {path}: {exc}.") from exc
+        hub_url = parse_settings(text).hub_url
+        if hub_url:
+            return hub_url
+    return EMBEDDED_HUB
 
 
 def _client(args: argparse.Namespace) -> HubClient:

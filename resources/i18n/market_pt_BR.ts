@@ -216,6 +216,14 @@
         <translation>Parâmetros editáveis</translation>
     </message>
     <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>Filters ({0})</source>
+        <translation>Filtros ({0})</translation>
+    </message>
+    <message>
         <source>Only models made in the Studio, which open with their parameters</source>
         <translation>Só modelos feitos no Studio, que abrem com seus parâmetros</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from core.document.document import Document
 from desktop.main_window import MainWindow
@@ -73,8 +74,26 @@ def test_a_virtual_printer_added_from_the_dock_comes_online(qtbot, make_window) 
     dock.send_dialog.reject()
 
 
+def _fits_narrow_dock(window: MainWindow, width: int) -> None:
+    """The dock column is shared with Parameters and Printers: at `width` px nothing may scroll sideways,
+    and Publish…, the filters and the listing's actions stay on screen."""
+    dock, panel = window.docks["marketplace"], window.hub.panel
+    assert panel is not None
+    window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+    bar = panel.search_bar
+    if not bar.filters.isVisible():
+        bar.filters_button.click()  # folded away by default; shown, they wrap onto more lines
+    QApplication.processEvents()
+    assert abs(dock.width() - width) <= 12
+    assert not window.hub.scroll.horizontalScrollBar().isVisible()
+    shown = panel.visibleRegion().boundingRect()
+    for widget in (panel.publish_button, bar.filters_button, bar.parametric, bar.price, bar.sort, bar.category):
+        box = widget.rect().translated(widget.mapTo(panel, widget.rect().topLeft()))
+        assert shown.contains(box), (widget.objectName(), box, shown)
+
+
 def test_search_open_in_studio_then_publish_and_find_it(
-        qtbot, make_window, market_hub: HubProcess, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, make_window, market_hub: HubProcess, tmp_path: Path, artifacts_dir: Path) -> None:  # type: ignore[no-untyped-def]
     word = f"peony{uuid.uuid4().hex[:5]}"
     alice = signed_in(market_hub.url, tmp_path)
     listing = publish_planter(alice, tmp_path / "alice", f"Square {word} planter")
@@ -84,11 +103,19 @@ def test_search_open_in_studio_then_publish_and_find_it(
     panel = window.hub.panel
     assert panel is not None and not window.docks["marketplace"].visibleRegion().isEmpty()
     assert window.hub.indicator is not None and window.hub.indicator.isVisible()  # the sync state, in the status bar
+    assert window.grab().save(str(artifacts_dir / "marketplace-in-window-1280x800.png"))
+    assert not window.hub.scroll.horizontalScrollBar().isVisible()
+    _fits_narrow_dock(window, 320)
+    assert window.grab().save(str(artifacts_dir / "marketplace-in-window-320-dock.png"))
+    panel.search_bar.filters_button.click()  # folded again: the results get the room back
 
     with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda page: page.total == 1):
         qtbot.keyClicks(panel.search_bar.input, word)
     with qtbot.waitSignal(panel.page_shown, timeout=20_000):
         qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    room = panel.detail.viewport().width()  # the listing's buttons wrap in the narrow dock, none is cut off
+    assert all(b.geometry().right() < room for b in (panel.detail.open_button, panel.detail.collect_button))
     qtbot.mouseClick(panel.detail.open_button, Qt.MouseButton.LeftButton)
     wait_until(qtbot, lambda: window.doc.name == listing.title and window.viewport.mesh is not None, timeout=30)
     wait_idle(qtbot, window)

@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from core.settings import Settings
 from sync_client.api.market import Publication
+from sync_client.cli import EMBEDDED_HUB, default_server
 from tests.hub.fixtures import MakeClient
 from tests.hub.services import HubProcess
 from tests.sync_client.samples import planter, png_file, stl_file
@@ -87,3 +91,33 @@ def test_market_publish_and_sync_status(sqlite_hub: HubProcess, make_client: Mak
     assert status.returncode == 0, status.stderr
     report = json.loads(status.stdout)
     assert (report["state"], report["pending"], report["failed"]) == ("synced", 0, [])
+
+
+def test_without_server_the_hub_comes_from_env_then_the_app_setting_then_the_built_in_one(
+        sqlite_hub: HubProcess, make_client: MakeClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("POTSTUDIO_HUB_URL", raising=False)
+    maker = make_client(sqlite_hub)
+    maker.market.publish(Publication(title="Settings marigold planter", category="planters", licence="CC0",
+                                     files=[stl_file(tmp_path / "src")]))
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    settings = home / "config" / "settings.json"
+    settings.write_text(Settings(hub_url=sqlite_hub.url).model_dump_json())
+
+    found = _potstudio("market", "search", "marigold", "--json", env_home=home)  # the hub chosen in the app
+    assert found.returncode == 0, found.stderr
+    assert [i["title"] for i in json.loads(found.stdout)["items"]] == ["Settings marigold planter"]
+
+    monkeypatch.setenv("POTSTUDIO_HUB_URL", "http://127.0.0.1:1")  # the environment wins over the setting
+    assert _potstudio("market", "search", "marigold", "--json", env_home=home).returncode != 0
+    monkeypatch.delenv("POTSTUDIO_HUB_URL")
+
+    bad = json.dumps({**json.loads(Settings().model_dump_json()), "hub_url": "ftp://nowhere"})
+    settings.write_text(bad)  # a broken setting is named, and the file left as the user wrote it
+    broken = _potstudio("market", "search", "marigold", "--json", env_home=home)
+    assert broken.returncode != 0 and "hub_url" in broken.stderr and "Traceback" not in broken.stderr
+    assert settings.read_text() == bad
+
+    monkeypatch.setenv("POTSTUDIO_HOME", str(home))
+    settings.write_text(Settings().model_dump_json())  # no hub set: the built-in hub's address
+    assert default_server() == EMBEDDED_HUB

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.tasks import Task
 from desktop.panels.marketplace.common import licence_label, price_text, tr
+from desktop.panels.marketplace.flow import FlowLayout
 from desktop.panels.marketplace.review_form import ReviewForm
 from sync_client.client import HubClient
 from sync_client.models import Listing, Review
@@ -114,10 +115,9 @@ class DetailPage(QScrollArea):
         self.family = QLabel(objectName="remixTree", wordWrap=True)
         self.family.linkActivated.connect(lambda href: self.listing_linked.emit(int(href)))
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow dock instead of clipping Like/Collect off the edge
         for button in (self.open_button, self.buy_button, self.remix_button, self.like_button, self.collect_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         download = QHBoxLayout()
         download.addWidget(self.progress, 1)
         download.addWidget(self.cancel_button)

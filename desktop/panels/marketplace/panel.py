@@ -122,12 +122,12 @@ class MarketplacePanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.heading)
         header.addStretch(1)
-        header.addWidget(self.queue_label)
         header.addWidget(self.publish_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
         layout.addLayout(header)
+        layout.addWidget(self.queue_label)  # its own line: beside "Publish…" it pushed the button off a narrow dock
         layout.addWidget(self.search_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.count)
@@ -377,5 +377,6 @@ class MarketplacePanel(QWidget):
         parts = [tr("{0} waiting to publish").format(len(pending))] if pending else []
         parts += [tr("{0} not published").format(len(failed))] if failed else []
         self.queue_label.setText(" · ".join(parts))
+        self.queue_label.setVisible(bool(parts))
         self.queue_label.setToolTip("\n".join([f"• {e.title}" for e in pending] +
                                               [f"• {e.title}: {e.error}" for e in failed]))

@@ -1,15 +1,17 @@
 """The search row and its filters. Typing waits for a short pause (debounce) before searching so
 a fast typist does not fire one request per key, yet results still feel instant; changing a
-filter searches at once."""
+filter searches at once. The filters sit behind a "Filters" toggle and wrap when shown: the dock
+column can be ~320 px wide and short, and the results need that room more than six idle controls."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from desktop.panels.marketplace.common import LICENCES, SORTS, licence_label, sort_label, tr
+from desktop.panels.marketplace.flow import FlowLayout
 from sync_client.models import Category
 
 DEBOUNCE_MS = 250
@@ -39,6 +41,9 @@ class SearchBar(QWidget):
         self.price = QComboBox(objectName="marketPrice")
         self.parametric = QCheckBox(objectName="marketParametric")
         self.sort = QComboBox(objectName="marketSort")
+        self.filters_button = QToolButton(objectName="marketFiltersToggle", checkable=True)
+        self.filters = QWidget(objectName="marketFilters", visible=False)
+        self.filters_button.toggled.connect(self.filters.setVisible)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
         self.input.textChanged.connect(lambda _: self._debounce.start())
@@ -47,21 +52,24 @@ class SearchBar(QWidget):
         for combo in (self.category, self.licence, self.price, self.sort):
             combo.currentIndexChanged.connect(lambda _: self._emit())
         self.parametric.toggled.connect(lambda _: self._emit())
+        for combo in (self.category, self.licence, self.price, self.sort):
+            # sized by a short label, not the longest entry, so the row fits a narrow dock column
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.tag.setMaximumWidth(140)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.input, 1)
-        top.addWidget(self.sort)
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.category, self.tag, self.licence, self.price):
-            filters.addWidget(widget, 1)
-        filters.addWidget(self.parametric)
+        top.addWidget(self.filters_button)
+        filters = FlowLayout(self.filters)  # one row in a wide dock, wrapped onto more lines in a narrow one
+        for widget in (self.sort, self.category, self.tag, self.licence, self.price, self.parametric):
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         self._categories: list[Category] = []
         self.retranslate()
 
@@ -74,6 +82,14 @@ class SearchBar(QWidget):
         self._fill(self.price, [(tr("Free and paid"), None), (tr("Free"), "free"), (tr("Paid"), "paid")])
         self._fill(self.sort, [(sort_label(s), s) for s in SORTS])
         self.set_categories(self._categories)
+        self._show_active()
+
+    def _show_active(self) -> None:
+        """With the filters folded away, the button still says how many are narrowing the results."""
+        q = self.query()
+        active = sum(x is not None for x in (q.category, q.tag, q.licence, q.price, q.has_parameters))
+        active += q.sort != "relevance"
+        self.filters_button.setText(tr("Filters ({0})").format(active) if active else tr("Filters"))
 
     def set_categories(self, categories: list[Category]) -> None:
         """Sub-categories are indented under their parent, so the tree shows in a flat combo."""
@@ -111,4 +127,5 @@ class SearchBar(QWidget):
 
     def _emit(self) -> None:
         self._debounce.stop()
+        self._show_active()
         self.changed.emit(self.query())
