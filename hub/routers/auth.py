@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from authlib.oauth2 import OAuth2Error
@@ -63,8 +64,12 @@ def _authenticate(request: Request, db: Session, username: str, password: str) -
     return user
 
 
-@router.get("/oauth/authorize", include_in_schema=False)
-async def authorize_page(request: Request) -> Response:
+ConsentAnswer = Callable[[Session, HubAuthServer, HubRequest, Any], Response]
+
+
+async def _with_consent(request: Request, answer: ConsentAnswer) -> Response:
+    """Both sides of /oauth/authorize first check the client's request (redirect URI, PKCE); a bad one
+    is answered with the error shape, never with a sign-in page."""
     oauth_request = await _read(request)
     sessions = request.app.state.hub.sessions
 
@@ -75,37 +80,36 @@ async def authorize_page(request: Request) -> Response:
                 grant = server.get_consent_grant(oauth_request)
             except OAuth2Error as exc:
                 return JSONResponse(error_body(exc.error, exc.get_error_description() or exc.error), 400)
-            fields = {k: v for k in OAUTH_FIELDS if (v := oauth_request.payload.data.get(k))}
-            return sign_in_page("/oauth/authorize", fields, grant.client.name)
+            return answer(db, server, oauth_request, grant)
 
     return await run_in_threadpool(work)
+
+
+@router.get("/oauth/authorize", include_in_schema=False)
+async def authorize_page(request: Request) -> Response:
+    def answer(db: Session, server: HubAuthServer, oauth_request: HubRequest, grant: Any) -> Response:
+        fields = {k: v for k in OAUTH_FIELDS if (v := oauth_request.payload.data.get(k))}
+        return sign_in_page("/oauth/authorize", fields, grant.client.name)
+
+    return await _with_consent(request, answer)
 
 
 @router.post("/oauth/authorize", include_in_schema=False)
 async def authorize_submit(request: Request) -> Response:
-    oauth_request = await _read(request)
-    sessions = request.app.state.hub.sessions
+    def answer(db: Session, server: HubAuthServer, oauth_request: HubRequest, grant: Any) -> Response:
+        form = oauth_request.form
+        fields = {k: v for k in OAUTH_FIELDS if (v := form.get(k))}
+        try:
+            user = _authenticate(request, db, form.get("username", ""), form.get("password", ""))
+        except ApiError as exc:
+            return sign_in_page("/oauth/authorize", fields, grant.client.name, exc.message, 429)
+        if user is None:
+            return sign_in_page("/oauth/authorize", fields, grant.client.name,
+                                "Wrong username or password.", 401)
+        response: Response = server.create_authorization_response(oauth_request, grant_user=user, grant=grant)
+        return response
 
-    def work() -> Response:
-        with sessions() as db:
-            server = _server(request, db)
-            try:
-                grant = server.get_consent_grant(oauth_request)
-            except OAuth2Error as exc:
-                return JSONResponse(error_body(exc.error, exc.get_error_description() or exc.error), 400)
-            form = oauth_request.form
-            fields = {k: v for k in OAUTH_FIELDS if (v := form.get(k))}
-            try:
-                user = _authenticate(request, db, form.get("username", ""), form.get("password", ""))
-            except ApiError as exc:
-                return sign_in_page("/oauth/authorize", fields, grant.client.name, exc.message, 429)
-            if user is None:
-                return sign_in_page("/oauth/authorize", fields, grant.client.name,
-                                    "Wrong username or password.", 401)
-            response: Response = server.create_authorization_response(oauth_request, grant_user=user, grant=grant)
-            return response
-
-    return await run_in_threadpool(work)
+    return await _with_consent(request, answer)
 
 
 @router.post("/oauth/token", responses={200: {"description": "Token"}})
