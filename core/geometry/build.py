@@ -25,7 +25,7 @@ import trimesh
 
 from core.document.document import Document
 from core.document.expressions import Number
-from core.document.nodes import Node, resolve_enabled, resolve_value
+from core.document.nodes import TRANSFORMS, Node, resolve_enabled, resolve_value
 from core.errors import GeometryError, PotStudioError
 from core.geometry import font, gear  # noqa: F401  (register the 'text' and 'gear' 2D shapes)
 from core.geometry.shapes import build_shape, num, positive
@@ -242,9 +242,21 @@ def _apply(solid: m3d.Manifold, mat: np.ndarray) -> m3d.Manifold:
     return solid.transform(mat[:3, :].tolist())
 
 
-@builder("transform", "polar_array", "linear_array", "mirror")
-def _patterned(p: Mapping[str, Any], kids: list[m3d.Manifold], seg: int) -> m3d.Manifold:
-    raise AssertionError("pattern nodes are built by Evaluator._build with their type")  # pragma: no cover
+def _placed_copies(node_type: str) -> Builder:
+    """Transform-like nodes: their children, unioned, placed once per matrix of node_copies()."""
+
+    def build(p: Mapping[str, Any], kids: list[m3d.Manifold], seg: int) -> m3d.Manifold:
+        if not kids:
+            return EMPTY
+        base = m3d.Manifold.batch_boolean(kids, m3d.OpType.Add)
+        copies = [_apply(base, m) for m in node_copies(node_type, p)]
+        return m3d.Manifold.batch_boolean(copies, m3d.OpType.Add) if copies else EMPTY
+
+    return build
+
+
+for _type in TRANSFORMS:
+    BUILDERS[_type] = _placed_copies(_type)
 
 
 class Evaluator:
@@ -277,7 +289,7 @@ class Evaluator:
         with self._lock:
             _, solid = self._build(doc.node(node_id), values, NULL_TASK)
             for ancestor in reversed(doc.ancestors(node_id)):
-                if ancestor.type in ("transform", "polar_array", "linear_array", "mirror"):
+                if ancestor.type in TRANSFORMS:
                     props = resolve_value(ancestor.props, values)
                     copies = [_apply(solid, m) for m in node_copies(ancestor.type, props)]
                     solid = m3d.Manifold.batch_boolean(copies, m3d.OpType.Add) if copies else EMPTY
@@ -310,7 +322,7 @@ class Evaluator:
             solid = EMPTY
         else:
             try:
-                solid = self._make(node.type, props, kids)
+                solid = BUILDERS[node.type](props, kids, self.segments)
             except PotStudioError as exc:
                 raise GeometryError(f"{node.label}: {exc}") from None
             except (ValueError, TypeError, RuntimeError) as exc:
@@ -319,15 +331,6 @@ class Evaluator:
         if len(self._cache) > self._max:
             self._cache.popitem(last=False)
         return key, solid
-
-    def _make(self, node_type: str, props: Mapping[str, Any], kids: list[m3d.Manifold]) -> m3d.Manifold:
-        if node_type in ("transform", "polar_array", "linear_array", "mirror"):
-            if not kids:
-                return EMPTY
-            base = m3d.Manifold.batch_boolean(kids, m3d.OpType.Add)
-            copies = [_apply(base, m) for m in node_copies(node_type, props)]
-            return m3d.Manifold.batch_boolean(copies, m3d.OpType.Add) if copies else EMPTY
-        return BUILDERS[node_type](props, kids, self.segments)
 
 
 def to_trimesh(solid: m3d.Manifold) -> trimesh.Trimesh:
