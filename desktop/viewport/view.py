@@ -8,17 +8,20 @@ meshes on the next frame without rebuilding actors or resetting the camera.
 from __future__ import annotations
 
 import logging
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pyvista as pv
-import trimesh
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from pyvistaqt import QtInteractor
 
+from desktop.stable_label import StableLabel
 from desktop.viewport.measure import MeasureTool
 from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_polydata
+
+if TYPE_CHECKING:
+    import trimesh
 
 View = Literal["front", "top", "right", "iso"]
 Style = Literal["surface", "wireframe", "xray"]
@@ -38,9 +41,9 @@ class Viewport(QWidget):
         self.plotter = QtInteractor(self, auto_update=False)
         self.plotter.theme.allow_empty_mesh = True  # the model actor exists before the first build
         self.plotter.setObjectName("viewportCanvas")
-        self.dims_label = QLabel()
+        self.dims_label = StableLabel()
         self.dims_label.setObjectName("dimsLabel")
-        self.info_label = QLabel()
+        self.info_label = StableLabel()
         self.info_label.setObjectName("viewportInfo")
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 4, 10, 4)
@@ -240,6 +243,7 @@ class Viewport(QWidget):
 
     def retranslate(self) -> None:
         self._update_dims()
+        self.dims_label.reset_size()
         self.measure.retranslate()
 
     def close_viewport(self) -> None:

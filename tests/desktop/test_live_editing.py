@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from tests.desktop.conftest import ask, wait_idle
 from tests.desktop.test_chat_flow import extents
@@ -74,6 +74,34 @@ def test_slider_drag_regenerates_live_is_one_undo_step_and_never_stalls(make_win
     wait_idle(qtbot, window)
     assert extents(window)[2] == pytest.approx(h0, abs=0.5)
     assert window.params.rows["height"].spin.value() == pytest.approx(h0, abs=0.5)
+
+
+class LayoutRequests(QObject):
+    """Counts the main window's re-layouts: each one moves every dock and repaints the whole window."""
+
+    def __init__(self, window: QObject) -> None:
+        super().__init__()
+        self.window = window
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_dragging_a_slider_does_not_relayout_the_window(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    dims = window.viewport.dims_label.text()
+    counter = LayoutRequests(window)
+    window.installEventFilter(counter)
+    slider = window.params.rows["top_diameter"].slider
+    drag(qtbot, slider, list(range(slider.value(), slider.value() + 200, 10)))
+    wait_idle(qtbot, window)
+    window.removeEventFilter(counter)
+    assert window.viewport.dims_label.text() != dims, "the dimensions shown did not follow the drag"
+    assert counter.count <= 1, f"the main window was laid out again {counter.count} times during one drag"
 
 
 def test_spin_box_edit_and_out_of_range_value_is_refused_clearly(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
