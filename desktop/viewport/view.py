@@ -72,6 +72,7 @@ class Viewport(QWidget):
         self.measure = MeasureTool(self.plotter, self.info_label, lambda: self._pal.measure)
 
         self.plotter.add_axes(interactive=False, line_width=2, labels_off=False)
+        self._light()
         self._model = self.plotter.add_mesh(self._poly, color=self._pal.model, smooth_shading=True, ambient=0.3,
                                             diffuse=0.85, specular=0.3, specular_power=25, name="model",
                                             reset_camera=False)
@@ -110,6 +111,14 @@ class Viewport(QWidget):
         self._render_queued = False
         self.plotter.update()
         self.rendered.emit()
+
+    def _light(self) -> None:
+        """A head light and a key light above one shoulder, both riding with the camera, instead of VTK's
+        five-light kit: the shape reads the same from every side, and a software rasteriser shades every
+        pixel once per light, so three fewer lights make each frame ~40 % cheaper there."""
+        self.plotter.remove_all_lights()
+        self.plotter.add_light(pv.Light(light_type="headlight", intensity=0.6))
+        self.plotter.add_light(pv.Light(position=(-1.0, 0.6, 0.4), light_type="camera light", intensity=0.55))
 
     def _software_gl(self) -> None:
         """On a software rasteriser (llvmpipe under Xvfb, remote desktops) 8× MSAA costs ~0.15 s a
