@@ -34,15 +34,26 @@ def _probe(mode: str, mesh: Path, home: Path) -> dict[str, float]:
 def _cold_start(tmp: Path) -> list[dict[str, Any]]:
     mesh = tmp / "pot.stl"
     trimesh.creation.cylinder(radius=60, height=100, sections=128).export(mesh)
-    bare = min((_probe("bare", mesh, tmp / f"b{i}") for i in range(2)), key=lambda r: r["first_frame_s"])
-    app = min((_probe("studio", mesh, tmp / f"s{i}") for i in range(2)), key=lambda r: r["first_frame_s"])
-    ratio = app["first_frame_s"] / bare["first_frame_s"]
+    bare_runs = [_probe("bare", mesh, tmp / f"b{i}") for i in range(2)]
+    app_runs = [_probe("studio", mesh, tmp / f"s{i}") for i in range(2)]
+
+    def best(runs: list[dict[str, float]], key: str) -> float:
+        return min(run[key] for run in runs)
+
+    bare, app = best(bare_runs, "first_frame_s"), best(app_runs, "first_frame_s")
+    ready = best(app_runs, "interactive_s")
+    bare_rss, app_rss = best(bare_runs, "rss_mb"), best(app_runs, "rss_mb")
     return [
-        {"name": "cold start to first rendered frame", "value": app["first_frame_s"], "unit": "s",
-         "baseline": bare["first_frame_s"], "ratio": ratio, "target": "< 2 s and ≤ 1.5×",
-         "ok": app["first_frame_s"] < 2 and ratio <= 1.5, "note": "best of 2 fresh processes each"},
-        {"name": "idle RSS, one project open", "value": app["rss_mb"], "unit": "MB", "baseline": bare["rss_mb"],
-         "ratio": app["rss_mb"] / bare["rss_mb"], "target": "< 400 MB", "ok": app["rss_mb"] < 400},
+        {"name": "cold start to first rendered frame", "value": app, "unit": "s", "baseline": bare,
+         "ratio": app / bare, "target": "< 2 s and ≤ 1.5×", "ok": app < 2 and app / bare <= 1.5,
+         "note": "best of 2 fresh processes each; the frame that first shows the mesh (frameSwapped)"},
+        {"name": "time until fully interactive (all docks built)", "value": ready, "unit": "s", "baseline": bare,
+         "ratio": ready / bare,
+         "note": "best of 2; the staged start is done: the opened STL is an editable model, trimesh and the "
+                 "planner are loaded, background services started, workers idle"},
+        {"name": "idle RSS, one project open", "value": app_rss, "unit": "MB", "baseline": bare_rss,
+         "ratio": app_rss / bare_rss, "target": "< 400 MB", "ok": app_rss < 400,
+         "note": "best of 2, 1 s after fully interactive; the bare window with one mesh is the baseline"},
     ]
 
 
@@ -76,6 +87,9 @@ def _in_process(tmp: Path) -> list[dict[str, Any]]:
     window = build_window(build_services(app))
     window.resize(1280, 800)
     window.show()
+    while not window.startup.finished:  # time frames, not the staged start's background work
+        app.processEvents()
+        time.sleep(0.005)
     window.viewport.show_mesh(big)
     app.processEvents()
     studio = _frame_times(window.viewport.plotter, 5)

@@ -52,15 +52,15 @@ def run(argv: Sequence[str] | None = None) -> int:
     services.settings.override(**{k: v for k, v in (("theme", args.theme), ("language", args.lang)) if v})
     window = build_window(services)
     window.resize(*args.size)
-    window.show()
-    for path in args.files:
+    for path in args.files:  # before show(): a small mesh is then in the window's very first frame
         window.open_path(path)
+    window.show()
     driver = None
     if args.screenshot is not None:
         driver = ScreenshotDriver(window, args.prompt, args.screenshot)
         driver.start()
-    else:
-        window.offer_recovery()
+    else:  # right after the first frame: the scan and its dialog are not part of it
+        window.startup.first_frame.connect(window.offer_recovery)
     code = app.exec()
     log.info("exit %s (log in %s)", code, log_path)
     return driver.exit_code if driver is not None else code

@@ -34,6 +34,7 @@ def build_services(app: QApplication, settings_path: Path | None = None) -> Serv
         translations=Translations(app),
         make_provider=providers.make,
         check_provider=providers.check,
+        warm_up=providers.offline.planner,
     )
 
 

@@ -17,7 +17,6 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import trimesh
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +38,8 @@ from core.tasks import Task
 from desktop.workers import Workers
 
 if TYPE_CHECKING:
+    import trimesh
+
     from desktop.embedded_hub import EmbeddedHub
     from desktop.panels.account import AccountPanel
     from desktop.panels.collab.bridge import SyncBridge

@@ -2,7 +2,8 @@
 Marketplace docks (placed by docks.py), menus built from the action table, a status bar with running
 tasks and the sync state. It binds views to core models and commands and holds no domain logic; file
 work lives in project.py, chat turns in assistant.py, the printer services in printing.py, the
-marketplace/sync/account in hub_host.py, the store copy of each saved version in version_store.py."""
+marketplace/sync/account in hub_host.py, the store copy of each saved version in version_store.py.
+The start is staged (startup.py): what the first frame does not need loads in the turns after it."""
 
 from __future__ import annotations
 
@@ -12,17 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyvista as pv
-import trimesh
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from core.assistant.base import PrinterContext
 from core.autosave import RecoveredState
 from core.commands import CommandStack, ReplaceDocument
 from core.document.document import Document
 from core.errors import PotStudioError
-from core.geometry.meshio import FORMATS
 from core.settings import Settings
 from desktop import docks, theme
 from desktop.actions import ActionSet
@@ -31,17 +30,18 @@ from desktop.autosave import AutosaveController
 from desktop.bridge import Bridge
 from desktop.dialogs.errors import show_error
 from desktop.dialogs.palette import CommandPalette
-from desktop.dialogs.preferences import PreferencesDialog
+from desktop.file_actions import FileActions
 from desktop.hub_host import HubHost, listing_document
 from desktop.panels.chat import ChatPanel
 from desktop.panels.history import HistoryPanel
 from desktop.panels.model_tree import ModelTreePanel
 from desktop.panels.parameters import ParametersPanel
 from desktop.printing import PrintersHost
-from desktop.project import MESH_FILTER, PROJECT_FILTER, ProjectController
+from desktop.project import ProjectController
 from desktop.regen import Regenerator
 from desktop.selection import SelectionSync
 from desktop.services import Services
+from desktop.startup import StagedStart
 from desktop.status import TaskStatus
 from desktop.undo import UndoAdapter
 from desktop.version_store import SavedVersions
@@ -52,18 +52,19 @@ from desktop.viewport.view import Viewport
 from desktop.workers import Workers
 
 if TYPE_CHECKING:
-    from core.store.projectfile import ProjectFile
+    import trimesh
+
+    from desktop.dialogs.preferences import PreferencesDialog
     from desktop.panels.marketplace import OpenedListing
 
 log = logging.getLogger(__name__)
-BACKGROUND_START_MS = 1500  # printers and the marketplace start once the first frames are on screen
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -96,7 +97,10 @@ class MainWindow(QMainWindow):
                                             "history": self.history},
                                      {"printers": self.printers.slot, "marketplace": self.hub.slot})
         self._background_started = False
+        self._shown = False
         self._fit_next = False
+        self._previewing = False  # the viewport shows a start-up preview of the file being opened
+        self.startup = StagedStart(self.viewport, self.workers, services.warm_up, self.start_background, self)
 
         self.action_set = ActionSet(self, self._handlers(), {
             "has_model": lambda: bool(self.doc.root.children),
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
         self.stack.changed.connect(self._stack_changed)
         self.regen.mesh_ready.connect(self._mesh_ready)
         self.regen.failed.connect(lambda msg: self._show_message(msg))
+        self.regen.failed.connect(self._drop_preview)
         self.params.edit_failed.connect(self._show_message)
         self.tree.edit_failed.connect(self._show_message)
         self.chat.send_requested.connect(self.chat_ctl.send)
@@ -184,13 +189,15 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._background_started:
+        if not self._shown:
+            self._shown = True
             docks.arrange(self, self.docks)
             QTimer.singleShot(0, self, lambda: docks.default_sizes(self, self.docks))  # once sizes are known
-            QTimer.singleShot(BACKGROUND_START_MS, self, self.start_background)
+            self.startup.begin()  # the rest of the start follows the first frame (desktop/startup.py)
 
     def start_background(self) -> None:
-        """Printers and the marketplace: their services are built on workers (nothing heavy on the GUI thread)."""
+        """Printers and the marketplace, once the first frame is up: their services are built on workers
+        (nothing heavy on the GUI thread), and only when configured or when the user opens their dock."""
         if not self._background_started:
             self._background_started = True
             self.printers.start()
@@ -246,10 +253,16 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.project.name}[*] — 3D Pot Studio")
-        self.setWindowModified(not self.stack.is_clean)
+        # Qt sends the title and the modified mark to the window system on every call, even unchanged:
+        # this runs on every edit of a slider drag, so only real changes go out.
+        title = f"{self.project.name}[*] — 3D Pot Studio"
+        if title != self.windowTitle():
+            self.setWindowTitle(title)
+        if self.isWindowModified() == self.stack.is_clean:
+            self.setWindowModified(not self.stack.is_clean)
 
     def _mesh_ready(self, mesh: trimesh.Trimesh | None, prepared: pv.PolyData) -> None:
+        self._previewing = False
         self.viewport.show_mesh(mesh, prepared)
         if self._fit_next and mesh is not None:
             self._fit_next = False
@@ -317,96 +330,6 @@ class MainWindow(QMainWindow):
         self.chat_ctl.record_version(tr("From the marketplace: {0}").format(title))
         self._update_title()
 
-    # --- files -------------------------------------------------------------------------------------
-    def new_project(self) -> None:
-        if self._may_discard():
-            self.project.new()
-            self.chat_ctl.start()
-            self._update_title()
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open"), "", f"{PROJECT_FILTER};;{MESH_FILTER}")
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> None:
-        if self._may_discard():
-            self.project.open(path)
-
-    def _opened(self, project: ProjectFile) -> None:
-        self.chat_ctl.start(project.conversation, list(project.metadata.get("versions", [])))
-        if self.project.path is not None:
-            self._remember(self.project.path)
-        self._update_title()
-        self.viewport.fit()
-
-    def save(self) -> None:
-        if self.project.path is None:
-            self.save_as()
-        else:
-            self._save_to(self.project.path)
-
-    def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save As"), f"{self.project.name}.potproj", PROJECT_FILTER)
-        if path:
-            self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> None:
-        # The saved state is a version, recorded first so the file's history includes it.
-        label = tr("Saved {0}").format(path.name)
-        self.chat_ctl.record_version(label)
-        self._unstored = (self.doc.copy(), label)
-        self.project.save(path, self.chat_ctl.session.conversation, self.chat_ctl.session.versions)
-
-    def _saved(self, path: Path) -> None:
-        self.autosave.saved()
-        if self._unstored is not None:
-            self.saved_versions.record(path, *self._unstored)
-            self._unstored = None
-        self._remember(path)
-        self._show_message(tr("Saved {0}").format(path.name))
-        self._update_title()
-
-    def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import Mesh"), "", MESH_FILTER)
-        if path:
-            self.project.import_mesh(Path(path))
-
-    def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export Mesh"), f"{self.project.name}.stl", MESH_FILTER)
-        if path:
-            self.export(Path(path))
-
-    def export(self, path: Path) -> None:
-        try:
-            self.project.export(path)
-        except PotStudioError as exc:
-            self.report_error(tr("Export"), exc)
-
-    def _remember(self, path: Path) -> None:
-        self.services.settings.update(self.settings.with_recent(str(path)))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for entry in self.settings.recent_files:
-            action = QAction(Path(entry).name, self.recent_menu)
-            action.setToolTip(entry)
-            action.triggered.connect(lambda _c=False, p=entry: self.open_path(Path(p)))
-            self.recent_menu.addAction(action)
-        if not self.settings.recent_files:
-            self.recent_menu.addAction(tr("No recent projects")).setEnabled(False)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(Path(u.toLocalFile()).suffix.lower() in FORMATS for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            path = Path(url.toLocalFile())
-            if path.suffix.lower() in FORMATS:
-                self.project.import_mesh(path)
-        event.acceptProposedAction()
-
     # --- dialogs, errors, closing -----------------------------------------------------------------
     def show_palette(self) -> CommandPalette:
         palette_dialog = CommandPalette(list(self.action_set.actions.values()), self)
@@ -414,6 +337,8 @@ class MainWindow(QMainWindow):
         return palette_dialog
 
     def show_preferences(self) -> PreferencesDialog:
+        from desktop.dialogs.preferences import PreferencesDialog  # keyring comes with it: not at start-up
+
         dialog = PreferencesDialog(self.settings, self)
         dialog.accepted.connect(lambda: self._save_preferences(dialog))
         dialog.open()
@@ -426,28 +351,21 @@ class MainWindow(QMainWindow):
         except PotStudioError as exc:
             self.report_error(tr("Preferences"), exc)
 
+    def _drop_preview(self) -> None:
+        """The file being opened did not become a model (unreadable, or not a solid): the viewport shows
+        the document again, not the file's start-up preview."""
+        if self._previewing:
+            self._previewing = False
+            self.viewport.show_mesh(None)
+
     def report_error(self, title: str, exc: BaseException) -> None:
+        self._drop_preview()
         self._show_message(str(exc) if isinstance(exc, PotStudioError) else title)
         show_error(self, title, exc)
 
     def _show_message(self, text: str) -> None:
         self.errors.append(text)
         self.statusBar().showMessage(text, 10_000)
-
-    def _may_discard(self) -> bool:
-        if self.stack.is_clean:
-            return True
-        answer = self.ask_unsaved()
-        if answer == QMessageBox.StandardButton.Save:
-            self.save()
-            return False  # the user continues once the save has landed
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _ask_unsaved(self) -> QMessageBox.StandardButton:
-        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                   | QMessageBox.StandardButton.Cancel)
-        return QMessageBox.question(self, tr("Unsaved changes"),
-                                    tr("{0} has unsaved changes. Save them first?").format(self.project.name), buttons)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():

@@ -1,9 +1,12 @@
 """The Printers dock in the main window: its services built off the GUI thread after the first frame.
 
-Importing the printer stack (paho-mqtt, SQLAlchemy for the job queue) and reading the printer book
-would delay the first frame, and connecting printers (restarting virtual ones, TLS handshakes) can
-take seconds; so the window gets a light placeholder dock at once, a worker builds the services,
-the real dock replaces the placeholder on the GUI thread, and `Fleet.start()` runs on a worker.
+Importing the printer stack (paho-mqtt, SQLAlchemy for the job queue, the broker of virtual printers)
+and reading the printer book would delay the first frame, and connecting printers (restarting virtual
+ones, TLS handshakes) can take seconds; so the window gets a light placeholder dock at once. After
+the first frame a worker reads the printer book: with printers in it (or a damaged one, to report),
+a worker builds the services, the real dock replaces the placeholder on the GUI thread, and
+`Fleet.start()` runs on a worker. With none, all that (~50 MB) waits until the user brings the dock
+to the front or sends a model to a printer.
 Quitting stops them in the order their owners ask: dock, fleet (with its virtual printers), discovery.
 """
 
@@ -39,6 +42,18 @@ def tr(text: str) -> str:
 class _Parts:
     fleet: Fleet
     queue: JobQueue | None
+
+
+def _configured(_task: Task) -> bool:
+    """Worker: whether the user has printers to connect (the book module is light; the stack is not)."""
+    from printers.book import PrinterBook
+    from printers.errors import PrinterConfigError
+
+    try:
+        book = PrinterBook()
+    except PrinterConfigError:
+        return True  # a damaged book: starting reports it, as it always did
+    return bool(book.list() or book.broken)
 
 
 def _build(_task: Task) -> _Parts:
@@ -80,9 +95,32 @@ class PrintersHost(QObject):
         self.slot.setObjectName("dock_printers")
         self.slot.setWidget(self.placeholder)
         self._closed = False
+        self.armed = False  # the first frame is up: a visible tab now means the user chose it
+        self._loading = False
+        self._send_when_ready = False
+        self.slot.visibilityChanged.connect(self._visible)
 
     def start(self) -> None:
-        """After the first frame: build the services on a worker, then the dock."""
+        """After the first frame: start the printers if the user has any; else when the dock is shown."""
+        self.armed = True
+        if not self.slot.isHidden() and not self.slot.visibleRegion().isEmpty():
+            self.load()
+        else:
+            self.workers.submit(tr("Loading printers"), _configured, self._checked, self._failed, show=False)
+
+    def _checked(self, configured: bool) -> None:
+        if configured:
+            self.load()
+
+    def _visible(self, visible: bool) -> None:
+        if visible and self.armed:
+            self.load()
+
+    def load(self) -> None:
+        """Build the services on a worker, then the dock (once)."""
+        if self._loading or self._closed:
+            return
+        self._loading = True
         self.workers.submit(tr("Loading printers"), _build, self._built, self._failed, show=False)
 
     def _failed(self, exc: BaseException) -> None:
@@ -112,6 +150,9 @@ class PrintersHost(QObject):
         self.workers.submit(tr("Connecting printers"), lambda _t: self._connect(parts.fleet), lambda _r: None,
                             show=False)
         self.ready.emit()
+        if self._send_when_ready:
+            self._send_when_ready = False
+            dock.open_send()
 
     def _connect(self, fleet: Fleet) -> None:
         """Worker: connect every printer, then listen for printers announcing themselves on the LAN."""
@@ -129,6 +170,9 @@ class PrintersHost(QObject):
         self.slot.raise_()
         if self.dock is not None:
             self.dock.open_send()
+        else:  # the printers start now (or are starting): the dialog opens once they are in place
+            self._send_when_ready = True
+            self.load()
 
     def retranslate(self) -> None:
         self.slot.setWindowTitle(tr("Printers"))

@@ -11,13 +11,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import trimesh
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from core.assistant.base import Conversation
 from core.assistant.session import ModelVersion
 from core.commands import AddNode, CommandStack, ReplaceDocument
 from core.document.document import Document
+from core.document.nodes import Node
 from core.errors import MeshFileError
 from core.geometry.build import Evaluator
 from core.geometry.meshio import FORMATS, LoadedModel, load_mesh, mesh_node, save_mesh
@@ -25,6 +25,8 @@ from core.tasks import Task
 from desktop.workers import Workers
 
 if TYPE_CHECKING:
+    import trimesh
+
     from core.store.projectfile import ProjectFile
 
 log = logging.getLogger(__name__)
@@ -62,8 +64,8 @@ class ProjectController(QObject):
 
     def open(self, path: Path) -> None:
         if path.suffix.lower() in FORMATS:
-            self.workers.submit(tr("Opening {0}").format(path.name), lambda t: load_mesh(path, t),
-                                lambda loaded: self._opened_mesh(loaded))
+            self.workers.submit(tr("Opening {0}").format(path.name), lambda t: _mesh_file_document(path, t),
+                                self._opened_mesh)
             return
         from core.store.projectfile import load_project_file  # SQLAlchemy comes with it: not at start-up
 
@@ -84,7 +86,8 @@ class ProjectController(QObject):
         self.workers.submit(tr("Saving {0}").format(path.name), write, lambda p: self._saved(p, marker))
 
     def import_mesh(self, path: Path) -> None:
-        self.workers.submit(tr("Importing {0}").format(path.name), lambda t: load_mesh(path, t), self._imported)
+        self.workers.submit(tr("Importing {0}").format(path.name), lambda t: _plate_node(load_mesh(path, t), t),
+                            self._imported)
 
     def export(self, path: Path) -> None:
         snapshot = self.doc.copy()
@@ -105,18 +108,16 @@ class ProjectController(QObject):
         self.path = path
         self.opened.emit(project)
 
-    def _opened_mesh(self, loaded: LoadedModel) -> None:
+    def _opened_mesh(self, doc: Document) -> None:
         from core.store.projectfile import ProjectFile
 
-        doc = Document.loads(loaded.document_json) if loaded.document_json else _mesh_document(loaded)
         self._reset(doc)
         self.path = None
         self.opened.emit(ProjectFile(doc))
 
-    def _imported(self, loaded: LoadedModel) -> None:
-        node = mesh_node(_on_plate(loaded.mesh), loaded.name)
-        self.stack.push(AddNode(self.doc.root.id, node, label=tr("Import {0}").format(loaded.name)))
-        self.imported.emit(loaded.name)
+    def _imported(self, node: Node) -> None:
+        self.stack.push(AddNode(self.doc.root.id, node, label=tr("Import {0}").format(node.name)))
+        self.imported.emit(node.name)
 
     def _saved(self, path: Path, marker: tuple[int, str]) -> None:
         self.path = path
@@ -142,7 +143,17 @@ def _on_plate(mesh: trimesh.Trimesh) -> trimesh.Trimesh:
     return moved
 
 
-def _mesh_document(loaded: LoadedModel) -> Document:
+def _plate_node(loaded: LoadedModel, task: Task) -> Node:
+    """On the worker: an STL is welded here (its first topology use), and encoding a big mesh into the
+    node takes about as long again, so the GUI thread only adds the finished node."""
+    return mesh_node(_on_plate(loaded.welded(task)), loaded.name)
+
+
+def _mesh_file_document(path: Path, task: Task) -> Document:
+    """On the worker: our 3MF reopens as its parametric document, any other mesh file as one mesh part."""
+    loaded = load_mesh(path, task)
+    if loaded.document_json:
+        return Document.loads(loaded.document_json)
     doc = Document(name=loaded.name)
-    doc.root.children.append(mesh_node(_on_plate(loaded.mesh), loaded.name))
+    doc.root.children.append(_plate_node(loaded, task))
     return doc

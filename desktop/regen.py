@@ -9,9 +9,9 @@ copies the document (cheap) — it never waits for geometry.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import pyvista as pv
-import trimesh
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from core.document.document import Document, DocumentChange
@@ -19,6 +19,9 @@ from core.geometry.build import Evaluator
 from core.tasks import Task
 from desktop.viewport.scene import prepare
 from desktop.workers import Job, Workers
+
+if TYPE_CHECKING:
+    import trimesh
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.assistant.base import Provider
 from core.geometry.build import Evaluator
@@ -19,3 +19,5 @@ class Services:
     make_provider: Callable[[AISettings], Provider]
     check_provider: Callable[[AISettings], str]
     """Raises a PotStudioError when the provider cannot be reached; returns a short state text."""
+    warm_up: Callable[[], object] = field(default=lambda: None)
+    """Loads what the first chat turn needs; the window calls it on a worker after its first frame."""

@@ -10,9 +10,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import trimesh
+from typing import TYPE_CHECKING, Any
 
 from core.assistant.base import AssistantReply, PrinterContext, Provider, TokenCallback
 from core.assistant.offline.planner import OfflinePlanner
@@ -23,6 +21,9 @@ from core.geometry.meshio import load_mesh, save_mesh
 from core.geometry.parts import plate_parts
 from core.geometry.printability import body_count
 from core.tasks import NULL_TASK, Task
+
+if TYPE_CHECKING:
+    import trimesh
 
 log = logging.getLogger(__name__)
 

@@ -102,11 +102,15 @@ def evaluate(source: str, values: Mapping[str, Number]) -> Number:
 
 
 def _check(node: ast.AST, source: str) -> set[str]:
-    """Reject anything outside the whitelist and collect the free names."""
+    """Reject anything outside the whitelist and collect the free names.
+
+    A parameter may share a function's name ("floor" is both a template parameter and floor()):
+    only a name in call position is the function, anywhere else it is read from the values."""
     names: set[str] = set()
+    called = {id(sub.func) for sub in ast.walk(node) if isinstance(sub, ast.Call)}
     for sub in ast.walk(node):
         if isinstance(sub, ast.Name):
-            if sub.id not in FUNCTIONS and sub.id not in CONSTANTS:
+            if id(sub) not in called and sub.id not in CONSTANTS:
                 names.add(sub.id)
         elif isinstance(sub, ast.Call):
             if not isinstance(sub.func, ast.Name) or sub.func.id not in FUNCTIONS or sub.keywords:

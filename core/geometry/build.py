@@ -3,7 +3,11 @@
 Each node's cache key hashes its type, its props *after* expressions are resolved, its enabled
 state and its children's keys. A parameter change therefore only misses the cache for nodes whose
 resolved props changed and their ancestors; every other subtree is reused as is. That is what makes
-a slider drag cheap (see bench/bench_regenerate.py).
+a slider drag cheap (see bench/bench_regenerate.py). The per-rebuild bookkeeping is proportional to
+what changed too: a node whose parameters kept their values is neither re-resolved nor re-hashed
+(_Memo), and a plate of separate parts is meshed part by part, re-converting only the part that
+changed. What remains of a rebuild is manifold3d's booleans on the path from the edit to the root,
+so templates keep local features out of the big booleans where they can.
 
 Conventions: lengths in mm, angles in degrees; box/cylinder/cone/extrude stand on z = 0 and are
 centred in XY unless `"center": true`; sphere and torus are centred on the origin.
@@ -17,11 +21,11 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import manifold3d as m3d
 import numpy as np
-import trimesh
 
 from core.document.document import Document
 from core.document.expressions import Number
@@ -31,10 +35,15 @@ from core.geometry import font, gear  # noqa: F401  (register the 'text' and 'ge
 from core.geometry.shapes import build_shape, num, positive
 from core.tasks import NULL_TASK, Task
 
+if TYPE_CHECKING:
+    import trimesh
+
 Builder = Callable[[Mapping[str, Any], list[m3d.Manifold], int], m3d.Manifold]
 BUILDERS: dict[str, Builder] = {}
 DEFAULT_SEGMENTS = 64
 EMPTY = m3d.Manifold()
+_MISSING = object()
+_MESHES_KEPT = 64
 
 
 def builder(*types: str) -> Callable[[Builder], Builder]:
@@ -142,12 +151,19 @@ def _mesh(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold
 def _group(_: Mapping[str, Any], kids: list[m3d.Manifold], seg: int) -> m3d.Manifold:
     """Parts laid out side by side on the plate: composed without a boolean when their boxes do not
     touch (no work at all when one part changes), unioned when they do."""
-    boxes = [k.bounding_box() for k in kids]
+    if not disjoint(kids):
+        return _union({}, kids, seg)
+    return m3d.Manifold.compose(kids) if kids else EMPTY
+
+
+def disjoint(solids: Sequence[m3d.Manifold]) -> bool:
+    """Whether no two bounding boxes touch, so the solids can lie together without a boolean."""
+    boxes = [k.bounding_box() for k in solids]
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             if all(a[d] <= b[d + 3] and b[d] <= a[d + 3] for d in range(3)):
-                return _union({}, kids, seg)
-    return m3d.Manifold.compose(kids) if kids else EMPTY
+                return False
+    return True
 
 
 @builder("union")
@@ -259,35 +275,85 @@ for _type in TRANSFORMS:
     BUILDERS[_type] = _placed_copies(_type)
 
 
+@dataclass(slots=True, eq=False)
+class _Memo:
+    """What the evaluator remembers of one node between rebuilds, so that an untouched node costs a
+    dictionary lookup and a tuple comparison instead of expression evaluation and JSON hashing.
+
+    It is valid while the node still holds the same props object and `enabled`: documents replace a
+    node's props on every edit (Document.update_node), they never edit them in place. Holding the
+    node itself keeps its id() from being reused by another node while the memo lives."""
+
+    node: Node
+    props_src: dict[str, Any]
+    enabled_src: bool | str
+    names: tuple[str, ...]
+    inputs: tuple[object, ...] | None = None
+    enabled: bool = False
+    props: dict[str, Any] = field(default_factory=dict)
+    own: str = ""
+    kids: tuple[str, ...] | None = None
+    key: str = ""
+    solid: m3d.Manifold = EMPTY
+    parts: list[m3d.Manifold] = field(default_factory=list)
+    """The children's solids the last build combined (what a plate of separate parts is made of)."""
+
+    def fits(self, node: Node) -> bool:
+        return self.node is node and self.props_src is node.props and self.enabled_src == node.enabled
+
+    def read(self, values: Mapping[str, Number], segments: int) -> tuple[object, ...]:
+        """What the resolved props depend on: the values this node's expressions read (with their
+        type, keeping True apart from 1 and 1.0) and the evaluator's segment count."""
+        return (segments, *((type(v), v) for v in (values.get(n, _MISSING) for n in self.names)))
+
+
 class Evaluator:
-    """Builds documents into solids, reusing cached subtrees. Thread-safe: one worker at a time."""
+    """Builds documents into solids, reusing cached subtrees. Thread-safe: one worker at a time.
+
+    Two layers of reuse: a per-node memo (see _Memo) skips the resolution of nodes whose inputs did
+    not change and returns their last solid when their children did not change either; a
+    content-keyed LRU cache finds any subtree built before (undo, a value dragged back)."""
 
     def __init__(self, max_entries: int = 2048, segments: int = DEFAULT_SEGMENTS) -> None:
         self._cache: OrderedDict[str, m3d.Manifold] = OrderedDict()
+        self._memos: dict[int, _Memo] = {}
+        self._meshes: OrderedDict[int, tuple[m3d.Manifold, np.ndarray, np.ndarray]] = OrderedDict()
         self._max = max_entries
         self._lock = threading.RLock()
         self.segments = segments
         self.hits = 0
         self.misses = 0
+        self.rebuilt: list[str] = []
+        """Ids of the nodes rebuilt (cache misses) by the last solid()/mesh() call, children first."""
 
     def solid(self, doc: Document, node_id: str | None = None, task: Task = NULL_TASK) -> m3d.Manifold:
         values = doc.values()
         node = doc.root if node_id is None else doc.node(node_id)
         with self._lock:
-            _, solid = self._build(node, values, task)
-        return solid
+            self.rebuilt = []
+            return self._build(node, values, task).solid
 
     def mesh(self, doc: Document, node_id: str | None = None, task: Task = NULL_TASK) -> trimesh.Trimesh:
-        solid = self.solid(doc, node_id, task)
-        if solid.status() != m3d.Error.NoError:
-            raise GeometryError(f"The model could not be built ({solid.status().name}).")
-        return to_trimesh(solid)
+        """The node's solid as a triangle mesh. A plate of separate parts (a "group" whose parts do not
+        touch) is assembled from each part's own triangles, so re-meshing it after one part changed
+        converts only that part; the composed Manifold is never forced."""
+        values = doc.values()
+        node = doc.root if node_id is None else doc.node(node_id)
+        with self._lock:
+            self.rebuilt = []
+            memo = self._build(node, values, task)
+            parts = memo.parts if node.type == "group" and memo.parts and disjoint(memo.parts) else [memo.solid]
+            for part in parts:
+                if part.status() != m3d.Error.NoError:
+                    raise GeometryError(f"The model could not be built ({part.status().name}).")
+            arrays = [self._arrays(part) for part in parts]
+        return _trimesh_of(arrays)
 
     def world_mesh(self, doc: Document, node_id: str) -> trimesh.Trimesh:
         """A part placed where it sits in the model (through its ancestors' transforms/patterns)."""
         values = doc.values()
         with self._lock:
-            _, solid = self._build(doc.node(node_id), values, NULL_TASK)
+            solid = self._build(doc.node(node_id), values, NULL_TASK).solid
             for ancestor in reversed(doc.ancestors(node_id)):
                 if ancestor.type in TRANSFORMS:
                     props = resolve_value(ancestor.props, values)
@@ -298,43 +364,102 @@ class Evaluator:
     def clear(self) -> None:
         with self._lock:
             self._cache.clear()
+            self._memos.clear()
+            self._meshes.clear()
 
-    def _build(self, node: Node, values: Mapping[str, Number], task: Task) -> tuple[str, m3d.Manifold]:
+    def _arrays(self, solid: m3d.Manifold) -> tuple[np.ndarray, np.ndarray]:
+        """Vertices and faces of a solid, kept for the last few solids built (by identity: a solid
+        that did not change is the same object, see _Memo)."""
+        entry = self._meshes.get(id(solid))
+        if entry is None or entry[0] is not solid:
+            entry = (solid, *_arrays_of(solid))
+            self._meshes[id(solid)] = entry
+            if len(self._meshes) > _MESHES_KEPT:
+                self._meshes.popitem(last=False)
+        else:
+            self._meshes.move_to_end(id(solid))
+        return entry[1], entry[2]
+
+    def _memo(self, node: Node, values: Mapping[str, Number]) -> _Memo:
+        """The node's memo with its props resolved for `values` (re-resolved only if its inputs moved)."""
+        memo = self._memos.get(id(node))
+        if memo is None or not memo.fits(node):
+            if len(self._memos) >= self._max:
+                self._memos.clear()
+            memo = _Memo(node, node.props, node.enabled, tuple(sorted(node.parameter_names())))
+            self._memos[id(node)] = memo
+        inputs = memo.read(values, self.segments)
+        if inputs != memo.inputs:
+            try:
+                enabled = resolve_enabled(node, values)
+                props = resolve_value(node.props, values) if enabled else {}
+            except PotStudioError as exc:
+                raise GeometryError(f"{node.label}: {exc}") from None
+            own = json.dumps([node.type, _identity(props), enabled, self.segments], sort_keys=True, default=str)
+            if own != memo.own:
+                memo.own, memo.key = own, ""
+            memo.inputs, memo.enabled, memo.props = inputs, enabled, props
+        return memo
+
+    def _build(self, node: Node, values: Mapping[str, Number], task: Task) -> _Memo:
         task.check()
-        try:
-            enabled = resolve_enabled(node, values)
-            props = resolve_value(node.props, values) if enabled else {}
-        except PotStudioError as exc:
-            raise GeometryError(f"{node.label}: {exc}") from None
-        children = [self._build(c, values, task) for c in node.children] if enabled else []
-        kids = [solid for _, solid in children if solid is not EMPTY]
-        key_src = json.dumps(
-            [node.type, props, enabled, self.segments, [k for k, _ in children]], sort_keys=True, default=str
-        )
-        key = hashlib.blake2b(key_src.encode(), digest_size=16).hexdigest()
+        memo = self._memo(node, values)
+        children = [self._build(c, values, task) for c in node.children] if memo.enabled else []
+        kids = tuple(c.key for c in children)
+        if kids == memo.kids and memo.key:
+            self.hits += 1
+            return memo
+        key = hashlib.blake2b("\x1f".join((memo.own, *kids)).encode(), digest_size=16).hexdigest()
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             self.hits += 1
-            return key, cached
-        self.misses += 1
-        if not enabled:
-            solid = EMPTY
         else:
-            try:
-                solid = BUILDERS[node.type](props, kids, self.segments)
-            except PotStudioError as exc:
-                raise GeometryError(f"{node.label}: {exc}") from None
-            except (ValueError, TypeError, RuntimeError) as exc:
-                raise GeometryError(f"{node.label}: cannot build this part ({exc}).") from None
-        self._cache[key] = solid
-        if len(self._cache) > self._max:
-            self._cache.popitem(last=False)
-        return key, solid
+            self.misses += 1
+            self.rebuilt.append(node.id)
+            cached = self._run(node, memo, [c.solid for c in children if c.solid is not EMPTY])
+            self._cache[key] = cached
+            if len(self._cache) > self._max:
+                self._cache.popitem(last=False)
+        memo.kids, memo.key, memo.solid = kids, key, cached
+        memo.parts = [c.solid for c in children if c.solid is not EMPTY]
+        return memo
+
+    def _run(self, node: Node, memo: _Memo, kids: list[m3d.Manifold]) -> m3d.Manifold:
+        if not memo.enabled:
+            return EMPTY
+        try:
+            return BUILDERS[node.type](memo.props, kids, self.segments)
+        except PotStudioError as exc:
+            raise GeometryError(f"{node.label}: {exc}") from None
+        except (ValueError, TypeError, RuntimeError) as exc:
+            raise GeometryError(f"{node.label}: cannot build this part ({exc}).") from None
 
 
 def to_trimesh(solid: m3d.Manifold) -> trimesh.Trimesh:
+    return _trimesh_of([_arrays_of(solid)])
+
+
+def _identity(props: Mapping[str, Any]) -> Mapping[str, Any]:
+    """What a node's cache key needs from its props: an embedded mesh is named by its checksum (which
+    decode_mesh verifies) rather than by megabytes of base64 that the memo would keep a copy of."""
+    if "sha256" in props and "vertices" in props:
+        return {k: v for k, v in props.items() if k not in ("vertices", "faces")}
+    return props
+
+
+def _arrays_of(solid: m3d.Manifold) -> tuple[np.ndarray, np.ndarray]:
     mesh = solid.to_mesh()
-    vertices = np.asarray(mesh.vert_properties, dtype=np.float64)[:, :3]
-    faces = np.asarray(mesh.tri_verts, dtype=np.int64)
+    return np.asarray(mesh.vert_properties, dtype=np.float64)[:, :3], np.asarray(mesh.tri_verts, dtype=np.int64)
+
+
+def _trimesh_of(arrays: Sequence[tuple[np.ndarray, np.ndarray]]) -> trimesh.Trimesh:
+    """One mesh of several parts' arrays (never empty), always copied: the caller may move or edit it."""
+    # Imported here: `import trimesh` pulls scipy, networkx, lxml... (~0.5 s, ~95 MB), which the
+    # desktop's first frame does not need; core.geometry.build itself is on that path.
+    import trimesh
+
+    offsets = np.cumsum([0] + [len(v) for v, _ in arrays[:-1]])
+    vertices = np.concatenate([v for v, _ in arrays])
+    faces = np.concatenate([f + o for (_, f), o in zip(arrays, offsets, strict=True)])
     return trimesh.Trimesh(vertices=vertices, faces=faces, process=False)

@@ -4,28 +4,36 @@ Files come from strangers, so every reader checks sizes before it allocates, ref
 coordinates and out-of-range indices, and caps the triangle count: a hostile file ends in a
 MeshFileError naming the problem, never in a hang or an exhausted machine. We parse STL and OBJ
 ourselves rather than through trimesh's loaders because those accept such files silently (a header
-declaring 10⁸ triangles is trusted) and because numpy's structured-dtype read keeps binary STL
-import close to the cost of reading the bytes (bench/bench_stl_import.py).
+declaring 10⁸ triangles is trusted) and because copying the corners straight out of a mapping of
+the file keeps binary STL import at the cost of reading the bytes (bench/bench_stl_import.py).
+
+An STL import stops at the checked triangle soup, which can be drawn at once; the indexed, welded
+mesh that topology needs is made on first use (LoadedModel.mesh, see weld.py).
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import re
+import threading
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
-import trimesh
 
 from core.atomic import atomic_write_bytes
 from core.document.nodes import Node
 from core.errors import MeshFileError
 from core.geometry import threemf
 from core.geometry.meshdata import MAX_TRIANGLES, encode_mesh
+from core.geometry.weld import TriangleSoup, weld
 from core.tasks import NULL_TASK, Task
+
+if TYPE_CHECKING:
+    import trimesh
 
 FORMATS = (".stl", ".obj", ".3mf")
 MAX_TEXT_BYTES = 1 << 30
@@ -35,13 +43,44 @@ STL_DTYPE = np.dtype([("normal", "<f4", (3,)), ("v", "<f4", (3, 3)), ("attr", "<
 _PROGRESS_EVERY = 10_000
 
 
-@dataclass
 class LoadedModel:
-    mesh: trimesh.Trimesh
-    name: str
-    document_json: str | None = None
-    """Our parametric document when the file is a 3MF we wrote; reopening it restores every parameter."""
-    warnings: list[str] = field(default_factory=list)
+    """A mesh file as read: `display` is ready at once, `mesh` (indexed and welded) is made when first asked.
+
+    Watertightness, bodies, volume, booleans and exports need `mesh`; drawing needs only `display`. An
+    STL arrives as a soup, so its first `mesh` welds it (~0.15 s per million triangles here): do that
+    on a worker (`welded(task)` can be cancelled). The result is kept, and a lock makes two threads
+    asking at once weld it once. OBJ and 3MF files are indexed already, so for them both are the same.
+    """
+
+    def __init__(self, name: str, source: str, display: TriangleSoup | trimesh.Trimesh, *,
+                 document_json: str | None = None, warnings: Sequence[str] = ()) -> None:
+        self.name = name
+        self.document_json = document_json
+        """Our parametric document when the file is a 3MF we wrote; reopening it restores every parameter."""
+        self.display = display
+        self._source = source
+        self._warnings = list(warnings)
+        self._welded: trimesh.Trimesh | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def mesh(self) -> trimesh.Trimesh:
+        return self.welded()
+
+    def welded(self, task: Task = NULL_TASK) -> trimesh.Trimesh:
+        if not isinstance(self.display, TriangleSoup):
+            return self.display
+        with self._lock:
+            if self._welded is None:
+                vertices, faces = weld(self.display.corners, task)
+                self._welded = build_mesh(vertices, faces, self._source, self._warnings)
+            return self._welded
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader noticed, including what welding found (degenerate triangles): asking welds."""
+        self.welded()
+        return list(self._warnings)
 
 
 def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedModel:
@@ -54,30 +93,32 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
     if size == 0:
         raise MeshFileError(f"'{p.name}' is empty.")
     task.progress(0.0, f"Reading {p.name}")
-    warnings: list[str] = []
-    document_json: str | None = None
-    name = p.stem
     try:
         if ext == ".stl":
-            triangles, solid_name = _read_stl(p, size, task)
-            task.progress(0.5, f"Joining {len(triangles)} triangles into a solid")
-            vertices, faces = weld(triangles)
-            name = solid_name or name
-        elif ext == ".obj":
-            vertices, faces = _read_obj(_read_text(p, size), p.name, task)
+            corners, solid_name = _read_stl(p, size, task)
+            if len(corners) == 0:
+                raise MeshFileError(f"'{p.name}' contains no triangles.")
+            if not np.isfinite(corners).all():
+                raise MeshFileError(f"'{p.name}' has NaN or infinite coordinates; the file is damaged.")
+            loaded = LoadedModel(solid_name or p.stem, p.name, TriangleSoup(corners))
         else:
-            part = threemf.read_3mf(p, task)
-            vertices, faces, document_json = part.vertices, part.faces, part.document_json
-            name = part.name or name
-            warnings += part.warnings
+            document_json: str | None = None
+            if ext == ".obj":
+                vertices, faces = _read_obj(_read_text(p, size), p.name, task)
+                name, warnings = p.stem, []
+            else:
+                part = threemf.read_3mf(p, task)
+                vertices, faces, document_json = part.vertices, part.faces, part.document_json
+                name, warnings = part.name or p.stem, list(part.warnings)
+            mesh = build_mesh(vertices, faces, p.name, warnings)
+            loaded = LoadedModel(name, p.name, mesh, document_json=document_json, warnings=warnings)
     except OSError as exc:
         raise MeshFileError(f"Cannot read '{p.name}': {exc.strerror or exc}.") from None
-    mesh = build_mesh(vertices, faces, p.name, warnings)
-    task.progress(1.0, f"Read {len(mesh.faces)} triangles")
-    return LoadedModel(mesh=mesh, name=name, document_json=document_json, warnings=warnings)
+    task.progress(1.0, f"Read {len(loaded.display.faces)} triangles")
+    return loaded
 
 
-Parts = trimesh.Trimesh | trimesh.Scene | Sequence[tuple[str, trimesh.Trimesh]]
+Parts: TypeAlias = "trimesh.Trimesh | trimesh.Scene | Sequence[tuple[str, trimesh.Trimesh]]"
 """What save_mesh writes: one mesh, or named parts (a list, or a Scene whose geometry names are the
 part names) that a 3MF keeps as separate objects and STL/OBJ join into one mesh."""
 
@@ -92,6 +133,8 @@ def save_mesh(
     task: Task = NULL_TASK,
 ) -> None:
     """Write atomically, so a failed or cancelled export never leaves half a file behind."""
+    import trimesh  # scipy & co. come with it: not at start-up (see core.geometry.build)
+
     p = Path(path)
     ext = _extension(p)
     parts = _named_parts(mesh, name or p.stem)
@@ -125,6 +168,8 @@ def save_mesh(
 
 
 def _named_parts(mesh: Parts, name: str) -> list[threemf.Part]:
+    import trimesh
+
     if isinstance(mesh, trimesh.Trimesh):
         named: list[tuple[str, trimesh.Trimesh]] = [(name, mesh)]
     elif isinstance(mesh, trimesh.Scene):
@@ -150,6 +195,8 @@ def mesh_node(mesh: trimesh.Trimesh, name: str) -> Node:
 
 def build_mesh(vertices: np.ndarray, faces: np.ndarray, source: str, warnings: list[str]) -> trimesh.Trimesh:
     """The checks every format shares; degenerate triangles are dropped with a warning, not an error."""
+    import trimesh
+
     vertices = np.asarray(vertices, dtype=np.float64).reshape(-1, 3)
     faces = np.asarray(faces, dtype=np.int64).reshape(-1, 3)
     if len(faces) == 0:
@@ -169,36 +216,6 @@ def build_mesh(vertices: np.ndarray, faces: np.ndarray, source: str, warnings: l
         if len(faces) == 0:
             raise MeshFileError(f"'{source}' contains only degenerate triangles.")
     return trimesh.Trimesh(vertices=vertices, faces=faces, process=False)
-
-
-def weld(triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Merge bitwise-identical corners of a triangle soup, so a closed STL becomes a closed mesh.
-
-    Corners are grouped by a 64-bit hash of their float32 bits (one fast 1-D sort instead of a
-    3-column lexsort); the grouping is then verified and we fall back to the exact row sort if two
-    different points ever shared a hash.
-    """
-    flat = np.ascontiguousarray(triangles, dtype="<f4").reshape(-1, 3) + np.float32(0.0)  # -0.0 → 0.0
-    bits = flat.view("<u4").astype(np.uint64)
-    key = bits[:, 0] * np.uint64(0x9E3779B97F4A7C15)
-    key ^= bits[:, 1] * np.uint64(0xC2B2AE3D27D4EB4F)
-    key ^= bits[:, 2] * np.uint64(0x165667B19E3779F9)
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    exact = flat.view("<u4")  # compared as bits, so NaN corners weld too and are reported later
-    if not np.array_equal(exact[first][inverse], exact):
-        unique_bits, inverse = np.unique(exact, axis=0, return_inverse=True)
-        return unique_bits.view("<f4"), inverse.reshape(-1, 3)
-    return flat[first], inverse.reshape(-1, 3)
-
-
-def read_stl_triangles(path: str | os.PathLike[str]) -> np.ndarray:
-    """The (n, 3, 3) float32 corners of an STL, size-checked but neither welded nor NaN-checked.
-
-    This is the parse stage of load_mesh on its own: bench/bench_stl_import.py holds it against a raw
-    numpy read of the same file.
-    """
-    p = Path(path)
-    return _read_stl(p, p.stat().st_size, NULL_TASK)[0]
 
 
 def binary_stl_bytes(triangles: np.ndarray, normals: np.ndarray, name: str) -> bytes:
@@ -230,8 +247,7 @@ def _read_stl(p: Path, size: int, task: Task) -> tuple[np.ndarray, str]:
         if declared > MAX_TRIANGLES:
             raise MeshFileError(f"'{p.name}' has {declared} triangles; the limit is {MAX_TRIANGLES}.")
         task.check()
-        # NaN/inf are caught after welding (build_mesh), on ~6× fewer numbers than the raw corners.
-        return np.fromfile(p, dtype=STL_DTYPE, count=declared, offset=84)["v"], ""
+        return _binary_stl_corners(p, declared), ""
     if looks_ascii:
         return _read_ascii_stl(_read_text(p, size), p.name, task)
     if size < expected:
@@ -243,6 +259,28 @@ def _read_stl(p: Path, size: int, task: Task) -> tuple[np.ndarray, str]:
         f"'{p.name}' has {size - expected} bytes more than its {declared} declared triangles need; "
         "it is damaged or not a binary STL."
     )
+
+
+def _binary_stl_corners(p: Path, count: int) -> np.ndarray:
+    """The corners of `count` records, copied out of a read-only mapping of the file.
+
+    Only the 36 bytes of each 50-byte record that we keep are copied, in one pass, into the array the
+    soup keeps: cheaper than reading every byte into a buffer and gathering from it. The mapping lives
+    for that copy only (a few ms per million triangles); like any mapped read, a file cut short by
+    another program during those milliseconds would fault the process.
+    """
+    corners = np.empty((count, 3, 3), dtype="<f4")
+    if count == 0:  # numpy refuses a view that starts past the end of the 84 header bytes
+        return corners
+    with p.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as view:
+        if len(view) < 84 + STL_DTYPE.itemsize * count:
+            raise MeshFileError(f"'{p.name}' got shorter while it was being read; try again once it is complete.")
+        records = np.ndarray((count,), dtype="V36", buffer=view, offset=84 + 12, strides=(STL_DTYPE.itemsize,))
+        try:
+            np.copyto(corners.reshape(-1).view("V36"), records)
+        finally:
+            del records  # the mapping cannot close while a numpy view holds it
+    return corners
 
 
 _NUM = rb"([-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|inf(?:inity)?))"
@@ -269,7 +307,7 @@ def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, s
             numbers.extend(facet.groups()[3:])
             pos = facet.end()
             if numbers.count % (9 * _PROGRESS_EVERY) == 0:
-                task.progress(0.5 * pos / end)  # the second half is welding
+                task.progress(pos / end)
             if numbers.count > 9 * MAX_TRIANGLES:
                 raise MeshFileError(f"'{source}' has more than {MAX_TRIANGLES} triangles (the limit).")
         closing = _ENDSOLID.match(data, pos)
@@ -280,10 +318,7 @@ def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, s
     if rest.strip():
         line = data.count(b"\n", 0, pos + len(rest) - len(rest.lstrip())) + 1
         raise MeshFileError(f"'{source}' is not a valid ASCII STL: unexpected text at line {line}.")
-    triangles = numbers.array().reshape(-1, 3, 3)
-    if not np.isfinite(triangles).all():
-        raise MeshFileError(f"'{source}' has NaN or infinite coordinates; the file is damaged.")
-    return triangles, name
+    return numbers.array().reshape(-1, 3, 3), name
 
 
 class _Numbers:

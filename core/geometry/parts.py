@@ -8,11 +8,14 @@ single part.
 
 from __future__ import annotations
 
-import trimesh
+from typing import TYPE_CHECKING
 
 from core.document.document import Document
 from core.document.nodes import resolve_enabled
 from core.geometry.build import Evaluator
+
+if TYPE_CHECKING:
+    import trimesh
 
 
 def plate_parts(doc: Document, evaluator: Evaluator | None = None) -> list[tuple[str, trimesh.Trimesh]]:

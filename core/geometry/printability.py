@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import trimesh
 
 from core.errors import GeometryError
 from core.materials import CURRENCY, get_material
+
+if TYPE_CHECKING:
+    import trimesh
 
 SHELL_MM = 0.8
 """Two 0.4 mm perimeters; also about four 0.2 mm top/bottom layers."""
@@ -162,6 +164,8 @@ def body_count(mesh: trimesh.Trimesh, signed: np.ndarray | None = None) -> int:
     The inside surface of a sealed cavity is its own shell but not a piece you could pick up: on a
     closed mesh it encloses volume with the opposite sign to the whole, so it is not counted.
     """
+    import trimesh  # off the import path of the desktop's first frame (scipy comes with it)
+
     labels = trimesh.graph.connected_component_labels(mesh.face_adjacency, node_count=len(mesh.faces))
     shells = int(labels.max()) + 1
     if shells == 1 or not mesh.is_watertight:
@@ -186,6 +190,8 @@ def _signed_volumes(mesh: trimesh.Trimesh) -> np.ndarray:
 
 def wall_thickness(mesh: trimesh.Trimesh, samples: int = WALL_SAMPLES) -> np.ndarray:
     """Distances along inward rays from `samples` seeded surface points; rays that escape are dropped."""
+    import trimesh
+
     points, face_index = trimesh.sample.sample_surface(mesh, samples, seed=_SEED)
     normals = np.asarray(mesh.face_normals)[face_index]
     keep = np.linalg.norm(normals, axis=1) > 0.5  # degenerate triangles have no direction to cast along

@@ -17,13 +17,15 @@ import zipfile
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING
 
 import numpy as np
-from lxml import etree
 
 from core.errors import MeshFileError
 from core.tasks import Task
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 CORE_NS = "http://schemas.microsoft.com/3dmanufacturing/core/2015/02"
 PRODUCTION_NS = "http://schemas.microsoft.com/3dmanufacturing/production/2015/06"
@@ -105,6 +107,8 @@ class Part:
 def write_3mf(parts: list[Part], name: str, document_json: str | None, task: Task) -> bytes:
     """One object and one build item per part, millimetres: the subset every slicer reads the same way,
     and what lets a slicer arrange a box and its lid (or a pot and its saucer) on the plate itself."""
+    from xml.sax.saxutils import escape, quoteattr  # with urllib and http: not at start-up
+
     parts_xml = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<model unit="millimeter" xml:lang="en-US" xmlns="{CORE_NS}">\n'
@@ -224,6 +228,8 @@ def _part_name(target: str, source: str) -> str:
 
 
 def _parse_xml(data: bytes, source: str) -> etree._Element:
+    from lxml import etree  # imported on the first 3MF, not with every mesh module
+
     _refuse_dtd(data, source)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
     try:
@@ -239,6 +245,8 @@ def _refuse_dtd(data: bytes, source: str) -> None:
 
 
 def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
+    from lxml import etree
+
     _refuse_dtd(data, source)
     model = _Model()
     scale = 1.0

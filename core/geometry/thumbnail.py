@@ -12,11 +12,14 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
-import trimesh
 
 from core.errors import GeometryError
+
+if TYPE_CHECKING:
+    import trimesh
 
 RGB = tuple[int, int, int]
 

@@ -93,6 +93,17 @@ class Extent:
         return (self.x, self.y, self.z)
 
 
+@dataclass(frozen=True)
+class LocalEdit:
+    """The change a designer makes to one feature of the model without reshaping the whole part (a
+    hole, a fit clearance, a saucer, a lid), with the values that make that feature exist. The tree
+    is laid out so this edit rebuilds only that feature's subtree; bench_regenerate holds it to being
+    ≥ 3× faster than a full build."""
+
+    param: str
+    setup: Mapping[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class TemplateSpec:
     id: str
@@ -114,6 +125,7 @@ class TemplateSpec:
     derived: Mapping[str, DerivedRole] = field(default_factory=dict)
     description_pt: str = ""
     """The description in Brazilian Portuguese, for replies in that language."""
+    local_edit: LocalEdit | None = None
 
     def __post_init__(self) -> None:
         for check in self.checks:

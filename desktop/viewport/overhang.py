@@ -7,14 +7,18 @@ report's overhang area sums, so the picture and the figure always agree.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import trimesh
 from PySide6.QtCore import QCoreApplication, QObject
 
 from core.geometry.printability import PrintabilityReport, analyse, overhang_faces
 from core.tasks import Task
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
+
+if TYPE_CHECKING:
+    import trimesh
 
 ANGLE = 45.0
 

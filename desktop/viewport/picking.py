@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-import trimesh
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QMouseEvent
 from vtkmodules.vtkRenderingCore import vtkCellPicker
@@ -72,6 +71,8 @@ def _never() -> bool:
 
 def part_at(evaluator: Evaluator, doc: Document, point: tuple[float, float, float]) -> str | None:
     """The top-level part (a child of the root, or its child when the root has one) under `point`."""
+    import trimesh  # scipy comes with it: keep it off the start-up path
+
     parts = list(doc.root.children)
     if len(parts) == 1 and parts[0].children:
         parts = list(parts[0].children)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
-import trimesh
+
+if TYPE_CHECKING:
+    import trimesh
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,13 @@ def make_window(qtbot, isolated_home: Path) -> Iterator[Callable[..., MainWindow
     vtk: list[weakref.ref[object]] = []
     widgets: list[QWidget] = []
 
-    def make(size: tuple[int, int] = (1280, 800)) -> MainWindow:
+    def make(size: tuple[int, int] = (1280, 800),
+             before_show: Callable[[MainWindow], None] | None = None) -> MainWindow:
+        """`before_show(window)` runs between construction and show(), as `potstudio FILE` opens files."""
         window = build_window(build_services(app, isolated_home / "settings.json"))
         window.resize(*size)
+        if before_show is not None:
+            before_show(window)
         window.show()
         qtbot.waitExposed(window)
         wait_idle(qtbot, window)

@@ -57,9 +57,10 @@ def test_printers_and_marketplace_docks_share_the_right_area_and_toggle_from_men
 def test_a_virtual_printer_added_from_the_dock_comes_online(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
     window: MainWindow = make_window()
     window.start_background()
-    wait_until(qtbot, lambda: window.printers.dock is not None, timeout=60)
+    # No printer configured yet: the printer stack starts when the dock is brought to the front.
     window.action_set["view.printers"].trigger()  # tabbed behind Parameters: this brings it to the front
     assert window.docks["printers"].isVisible()
+    wait_until(qtbot, lambda: window.printers.dock is not None, timeout=60)
     dock = window.printers.dock
     assert dock is not None and dock.empty.isVisibleTo(dock)
     dialog = dock.open_add()

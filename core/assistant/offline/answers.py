@@ -6,8 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-
-import trimesh
+from typing import TYPE_CHECKING
 
 from core.assistant.base import PrinterContext
 from core.assistant.offline.intents import Intent
@@ -18,6 +17,9 @@ from core.document.expressions import Number
 from core.geometry.build import Evaluator
 from core.geometry.printability import analyse
 from core.materials import MATERIALS
+
+if TYPE_CHECKING:
+    import trimesh
 
 _FILAMENT_WALL_SAMPLES = 64  # the wall estimate is not part of this answer; keep the call cheap
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import FIT_CLEARANCE, MIN_WALL_MM, Check, Extent, Feature, TemplateSpec
+from core.templates.base import FIT_CLEARANCE, MIN_WALL_MM, Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import (
     PLATE_GAP,
     SQRT3_2,
@@ -105,11 +105,14 @@ def _box_build() -> Node:
     lip_outer = ("=inner_width - 2 * clearance", "=inner_depth - 2 * clearance")
     lift_off = Node("union", id="lid_lift_off", enabled="=lid_type == 0", children=[
         box("lid_plate", f"={_W}", f"={_D}", "=lid_thickness", "=corner_radius"),
-        Node("difference", id="lid_lip", children=[
-            box("lid_lip_outer", *lip_outer, f"=lid_thickness + {LIP}", "=max(corner_radius - wall - clearance, 0)"),
+        # The lip starts inside the plate, not on its bottom face: coplanar faces make the union
+        # several times slower, and the lid's union is what a clearance change rebuilds.
+        at(Node("difference", id="lid_lip", children=[
+            box("lid_lip_outer", *lip_outer, f"=lid_thickness / 2 + {LIP}",
+                "=max(corner_radius - wall - clearance, 0)"),
             box("lid_lip_inner", "=inner_width - 2 * clearance - 2 * wall", "=inner_depth - 2 * clearance - 2 * wall",
-                f"=lid_thickness + {LIP} + 1", "=max(corner_radius - 2 * wall - clearance, 0)"),
-        ]),
+                f"=lid_thickness / 2 + {LIP} + 1", "=max(corner_radius - 2 * wall - clearance, 0)"),
+        ]), z="=lid_thickness / 2", node_id="lid_lip_at"),
     ])
     slide = box("lid_slide", f"={_SLIDE_LEN}", f"={groove_y} - 2 * clearance", "=lid_thickness",
                 f"=max({_GROOVE_R} - clearance, 0)", enabled="=lid_type == 1")
@@ -133,6 +136,7 @@ def _box_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="box_with_lid", title="Box with lid", title_pt="Caixa com tampa", category="containers",
+    local_edit=LocalEdit("clearance"),
     description="A storage box with a lift-off or sliding lid, optional dividers and rounded corners.",
     description_pt="Uma caixa para guardar coisas, com tampa de encaixar por cima ou deslizante, divisórias "
                    "opcionais e cantos arredondados.",
@@ -203,6 +207,7 @@ def _cup_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="pen_cup", title="Pen cup", title_pt="Porta-canetas", category="containers",
+    local_edit=LocalEdit("floor", {"dividers": True}),
     description="A desk cup for pens and brushes, round or hex, with an optional cross divider.",
     description_pt="Um porta-canetas de mesa para canetas e pincéis, redondo ou sextavado, com divisória em cruz "
                    "opcional.",

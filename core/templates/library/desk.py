@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import SQRT3_2, angle, at, box, by_values, choice, f, flag, length, wall
 from core.templates.registry import register
 
@@ -118,6 +118,7 @@ def _stand_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="phone_stand", title="Phone stand", title_pt="Suporte de celular", category="desk",
+    local_edit=LocalEdit("lip_height"),
     description="A desk stand that holds a phone or small tablet at an angle, with a cable slot.",
     description_pt="Um suporte de mesa leve que segura o celular ou o tablet inclinado, com passagem para o cabo do"
                    " carregador.",
@@ -195,6 +196,7 @@ def _coaster_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="coaster", title="Coaster / tray", title_pt="Porta-copos / bandeja", category="desk",
+    local_edit=LocalEdit("rim_height", {"kind": "tray"}),
     description="A round, square or hex coaster, or a tray with a raised rim, with optional grooves.",
     description_pt="Um porta-copos redondo, quadrado ou sextavado, ou uma bandeja com borda, com ranhuras "
                    "decorativas opcionais.",

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
     COMPACT_AT,
@@ -204,6 +204,7 @@ def _extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="device_enclosure", title="Device enclosure", title_pt="Caixa para eletrônicos", category="enclosures",
+    local_edit=LocalEdit("grommet_diameter"),
     description="The 3D Pot parametric enclosure for a board or device: snap, screw or sliding lid, vents, "
                 "screw bosses, cable holes and wall mount.",
     description_pt="A caixa paramétrica da 3D Pot para uma placa ou aparelho: tampa de encaixe, parafusada ou "

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
     PLATE_GAP,
@@ -86,6 +86,7 @@ def _hook_build() -> Node:
 
 register(TemplateSpec(
     id="wall_hook", title="Wall hook", title_pt="Gancho de parede", category="household",
+    local_edit=LocalEdit("hole_diameter"),
     description="A screw-on wall hook (one or several) for keys, towels, bags or headphones.",
     description_pt="Um gancho de parede parafusado (um ou vários) para chaves, toalhas, bolsas ou fones de ouvido.",
     params=_hook_params, build=_hook_build,
@@ -166,6 +167,7 @@ def _bracket_build() -> Node:
 
 register(TemplateSpec(
     id="shelf_bracket", title="Shelf bracket", title_pt="Mão francesa", category="household",
+    local_edit=LocalEdit("hole_diameter"),
     description="An L-shaped shelf bracket with an optional gusset and screw holes in both arms.",
     description_pt="Uma mão-francesa em L para prateleira, com reforço diagonal opcional e furos para parafuso nos "
                    "dois braços.",
@@ -224,13 +226,15 @@ def _clip_build() -> Node:
             [0, 0], [f"=-{_SPREAD} * ({_RO} + 1)", f"=-({_RO} + 1)"], [f"={_SPREAD} * ({_RO} + 1)", f"=-({_RO} + 1)"],
         ]}, "height": "=clip_width + 2"}, id="clip_opening"), z=-1, node_id="clip_opening_at"),
     ]), y=f"=-{_TAB} / 2 - clip_width / 2", z=zc, rotate=ALONG_Y, node_id="clip_at")
-    return Node("difference", id="root", name="Cable clip", children=[
-        Node("union", id="clip_body", children=[
+    # The screw hole lies in the tab, clear of the clips: it is cut from the plain base plate, so a new
+    # hole size re-cuts a box and leaves the clips' rings (the costly booleans) to the cache.
+    return Node("union", id="root", name="Cable clip", children=[
+        Node("difference", id="clip_base_holed", children=[
             box("clip_base", f"=count * {_PITCH}", f"=clip_width + {_TAB}", "=thickness", name="Base"),
-            Node("linear_array", {"count": ["=count", 1, 1], "spacing": [f"={_PITCH}", 0, 0]}, [ring], id="clips"),
+            at(through_z("clip_screw", "hole_diameter", "thickness"), y="=clip_width / 2", node_id="clip_screw_at",
+               enabled="=mount == 1"),
         ]),
-        at(through_z("clip_screw", "hole_diameter", "thickness"), y="=clip_width / 2", node_id="clip_screw_at",
-           enabled="=mount == 1"),
+        Node("linear_array", {"count": ["=count", 1, 1], "spacing": [f"={_PITCH}", 0, 0]}, [ring], id="clips"),
     ])
 
 
@@ -244,6 +248,7 @@ def _clip_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="cable_clip", title="Cable clip", title_pt="Presilha de cabo", category="household",
+    local_edit=LocalEdit("hole_diameter", {"mount": "screw"}),
     description="Snap-in clips that hold one or more cables along a desk or wall, stick-on or screwed.",
     description_pt="Presilhas de encaixe que prendem um ou mais cabos na mesa ou na parede, com adesivo ou parafuso.",
     params=_clip_params, build=_clip_build, extent=by_values(_clip_extent),
@@ -320,6 +325,7 @@ def _spool_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="spool_holder", title="Filament spool holder", title_pt="Suporte de carretel", category="household",
+    local_edit=LocalEdit("spool_diameter"),
     description="A cradle with a tube axle that lets a filament spool turn freely on the desk.",
     description_pt="Um berço com eixo tubular para o carretel de filamento girar livre sobre a mesa.",
     params=_spool_params, build=_spool_build, extent=by_values(_spool_extent),

@@ -24,7 +24,7 @@ import core.geometry.gear  # noqa: F401  (registers the "gear" shape kind the ge
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, DerivedRole, Extent, Feature, RoleSwitch, TemplateSpec
+from core.templates.base import Check, DerivedRole, Extent, Feature, LocalEdit, RoleSwitch, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
     angle,
@@ -84,6 +84,7 @@ def _gear_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="spur_gear", title="Spur gear", title_pt="Engrenagem", category="mechanical",
+    local_edit=LocalEdit("bore"),
     description="An involute spur gear from teeth and module, 20° pressure angle, with bore and optional hub.",
     description_pt="Uma engrenagem de dentes retos (perfil evolvente) por número de dentes e módulo, ângulo de "
                    "pressão de 20°, com furo e cubo opcional.",
@@ -129,11 +130,13 @@ def _knob_build() -> Node:
     ])
     return Node("difference", id="root", name="Knob", children=[
         gripped,
-        at(Node("intersection", id="shaft_hole", name="Shaft hole", children=[
-            cylinder("shaft_round", "shaft_diameter + 0.2", hole_depth, COARSE),
-            at(box("shaft_flat", "=shaft_diameter + 2", "=shaft_diameter + 2", hole_depth),
-               x=f"={flat_edge} - (shaft_diameter + 2) / 2", node_id="shaft_flat_at"),
-        ]), z=-1, node_id="shaft_hole_at"),
+        # The D outline is cut in 2D (a circle less what lies beyond x = flat_edge; without the flat that
+        # is outside the circle) and extruded once: fitting the hole to a shaft then costs one 3D boolean.
+        at(Node("extrude", {"shape": {
+            "kind": "circle", "r": "=(shaft_diameter + 0.2) / 2", "segments": COARSE, "holes": [
+                {"kind": "rect", "size": ["=shaft_diameter + 2", "=shaft_diameter + 2"],
+                 "translate": [f"={flat_edge} + (shaft_diameter + 2) / 2", 0]},
+            ]}, "height": hole_depth}, id="shaft_hole", name="Shaft hole"), z=-1, node_id="shaft_hole_at"),
         at(cylinder("set_screw_hole", "2.5", "=diameter / 2 + 1", 16), z="=(height - 3) / 2", rotate=[0, 90, 0],
            node_id="set_screw_at", name="Set screw hole", enabled="=set_screw"),
     ])
@@ -141,6 +144,7 @@ def _knob_build() -> Node:
 
 register(TemplateSpec(
     id="knob", title="Knob", title_pt="Botão / manopla", category="mechanical",
+    local_edit=LocalEdit("shaft_diameter"),
     description="A grippy knob for a potentiometer or shaft, with D-flat and optional set screw.",
     description_pt="Um botão com pegada para potenciômetro ou eixo, com encaixe em D e parafuso de fixação opcional.",
     params=_knob_params, build=_knob_build,
@@ -195,6 +199,7 @@ def _spacer_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="spacer", title="Spacer / washer / standoff", title_pt="Espaçador / arruela", category="mechanical",
+    local_edit=LocalEdit("inner_diameter"),
     description="A washer, round spacer or hex standoff with a hole for a screw.",
     description_pt="Uma arruela, espaçador redondo ou espaçador sextavado com furo para parafuso.",
     params=_spacer_params, build=_spacer_build, extent=by_values(_spacer_extent),
@@ -271,6 +276,7 @@ def _block_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="block", title="Block", title_pt="Bloco", category="basic",
+    local_edit=LocalEdit("hole_diameter", {"hole_diameter": 5}),
     description="A plain box, cylinder, sphere or cone, optionally with a hole through the middle.",
     description_pt="Um bloco simples: cubo, cilindro, esfera ou cone, com furo passante no meio opcional.",
     params=_block_params, build=_block_build, extent=by_values(_block_extent),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import at, box, by_values, f, flag, integer, length, wall
 from core.templates.registry import register
 
@@ -45,6 +45,7 @@ def _organizer_build() -> Node:
 
 register(TemplateSpec(
     id="drawer_organizer", title="Drawer organizer", title_pt="Organizador de gaveta", category="containers",
+    local_edit=LocalEdit("floor"),
     description="A tray divided into a grid of equal compartments, sized to a drawer.",
     description_pt="Uma bandeja dividida em compartimentos iguais, no tamanho da gaveta.",
     params=_organizer_params, build=_organizer_build,
@@ -109,6 +110,7 @@ def _soap_build() -> Node:
 
 register(TemplateSpec(
     id="soap_dish", title="Soap dish", title_pt="Saboneteira", category="household",
+    local_edit=LocalEdit("slots"),
     description="A soap dish with drain slots and ribs that keep the soap dry.",
     description_pt="Uma saboneteira com fendas de escoamento e nervuras que mantêm o sabonete seco.",
     params=_soap_params, build=_soap_build,

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
     PLATE_GAP,
@@ -114,6 +114,7 @@ def _pot_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="plant_pot", title="Plant pot", title_pt="Vaso de planta", category="planters",
+    local_edit=LocalEdit("saucer_height", {"saucer": True}),
     description="A tapered plant pot with drainage holes, round, square or hex, with an optional saucer.",
     description_pt="Um vaso de planta cônico com furos de drenagem, redondo, quadrado ou sextavado, com pratinho "
                    "opcional.",

@@ -24,7 +24,7 @@ from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
 from core.geometry.font import CHARACTERS, normalise, text_width
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import at, box, by_values, choice, f, flag, length
 from core.templates.registry import register
 
@@ -90,6 +90,7 @@ def tag_extent(values: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="name_tag", title="Name tag / keychain", title_pt="Chaveiro / etiqueta com nome", category="tags",
+    local_edit=LocalEdit("ring_diameter"),
     description="A keychain or name tag with raised or engraved text and a key-ring hole.",
     description_pt="Um chaveiro ou etiqueta com nome, com letras em relevo ou gravadas e furo para argola.",
     params=_tag_params, build=_tag_build, extent=by_values(tag_extent),

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import FINE, angle, at, by_values, choice, f, integer, length, wall
 from core.templates.registry import register
 
@@ -194,6 +194,7 @@ def _vase_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="vase", title="Vase", title_pt="Vaso decorativo", category="planters",
+    local_edit=LocalEdit("floor"),
     description="A hollow decorative vase with a chosen profile, twist and number of sides; spiral-vase friendly.",
     description_pt="Um vaso decorativo oco com perfil, torção e número de lados à escolha; pronto para o modo vaso "
                    "espiral.",
