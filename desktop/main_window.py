@@ -239,6 +239,7 @@ class MainWindow(FileActions, QMainWindow):
         self.chat.retranslate()
         self.params.rebuild()
         self.tree.transform.retranslate()
+        self.tree.rebuild()  # unnamed nodes are labelled in the UI language
         self.history.retranslate()
         self.printers.retranslate()
         self.hub.retranslate()

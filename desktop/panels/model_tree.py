@@ -10,6 +10,7 @@ from core.commands import CommandStack, UpdateNode
 from core.document.document import Document, DocumentChange
 from core.document.nodes import Node
 from core.errors import PotStudioError
+from desktop.i18n import mark
 from desktop.panels.transform import TransformEditor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -17,6 +18,20 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ModelTree", text)
+
+
+# What an unnamed node does, in a designer's words (a tree of "difference" and "transform" reads like code).
+KIND_NAMES = {
+    "box": mark("Box"), "cone": mark("Cone"), "cylinder": mark("Cylinder"), "difference": mark("Cut"),
+    "extrude": mark("Extrusion"), "group": mark("Parts"), "hull": mark("Hull"), "intersection": mark("Intersect"),
+    "linear_array": mark("Row pattern"), "mesh": mark("Imported mesh"), "mirror": mark("Mirror"),
+    "polar_array": mark("Circular pattern"), "revolve": mark("Revolution"), "sphere": mark("Sphere"),
+    "torus": mark("Torus"), "transform": mark("Move"), "union": mark("Join"),
+}
+
+
+def node_label(node: Node) -> str:
+    return node.name or (tr(KIND_NAMES[node.type]) if node.type in KIND_NAMES else node.label)
 
 
 class ModelTreePanel(QWidget):
@@ -70,7 +85,7 @@ class ModelTreePanel(QWidget):
         self._selection_changed()
 
     def _item(self, node: Node) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.label])
+        item = QTreeWidgetItem([node_label(node)])
         item.setData(0, ID_ROLE, node.id)
         item.setToolTip(0, f"{node.type} · {node.id}")
         if isinstance(node.enabled, bool) and node is not self.doc.root:
@@ -117,7 +132,7 @@ class ModelTreePanel(QWidget):
                 if item.data(0, ID_ROLE) in change.names:
                     node = self.doc.node(str(item.data(0, ID_ROLE)))
                     with QSignalBlocker(self.tree):
-                        item.setText(0, node.label)
+                        item.setText(0, node_label(node))
                         if isinstance(node.enabled, bool) and node is not self.doc.root:
                             item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
             return

@@ -290,42 +290,42 @@
   <context>
     <name>HubHost</name>
     <message>
-      <location filename="../../desktop/hub_host.py" line="246" />
+      <location filename="../../desktop/hub_host.py" line="247" />
       <source>Account</source>
       <translation>Conta</translation>
     </message>
     <message>
-      <location filename="../../desktop/hub_host.py" line="221" />
+      <location filename="../../desktop/hub_host.py" line="222" />
       <source>Account and Server</source>
       <translation>Conta e servidor</translation>
     </message>
     <message>
-      <location filename="../../desktop/hub_host.py" line="256" />
+      <location filename="../../desktop/hub_host.py" line="257" />
       <source>Browse and publish printable models. The marketplace starts when you open this tab.</source>
       <translation>Explore e publique modelos para imprimir. O marketplace é iniciado quando você abre esta aba.</translation>
     </message>
     <message>
-      <location filename="../../desktop/hub_host.py" line="274" />
+      <location filename="../../desktop/hub_host.py" line="275" />
       <source>Disconnecting</source>
       <translation>Desconectando</translation>
     </message>
     <message>
-      <location filename="../../desktop/hub_host.py" line="254" />
+      <location filename="../../desktop/hub_host.py" line="255" />
       <source>Marketplace</source>
       <translation>Marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/hub_host.py" line="143" />
+      <location filename="../../desktop/hub_host.py" line="144" />
       <source>Starting the marketplace</source>
       <translation>Iniciando o marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/hub_host.py" line="142" />
+      <location filename="../../desktop/hub_host.py" line="143" />
       <source>Starting the marketplace…</source>
       <translation>Iniciando o marketplace…</translation>
     </message>
     <message>
-      <location filename="../../desktop/hub_host.py" line="149" />
+      <location filename="../../desktop/hub_host.py" line="150" />
       <source>The marketplace could not start: {0}</source>
       <translation>Não foi possível iniciar o marketplace: {0}</translation>
     </message>
@@ -333,12 +333,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="356" />
+      <location filename="../../desktop/main_window.py" line="324" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="235" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -348,122 +348,122 @@
       <translation>Desenhando a miniatura</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="433" />
+      <location filename="../../desktop/file_actions.py" line="135" />
       <source>Export</source>
       <translation>Exportar</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="425" />
+      <location filename="../../desktop/file_actions.py" line="127" />
       <source>Export Mesh</source>
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="186" />
+      <location filename="../../desktop/main_window.py" line="183" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="366" />
+      <location filename="../../desktop/main_window.py" line="331" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="273" />
+      <location filename="../../desktop/main_window.py" line="236" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="420" />
+      <location filename="../../desktop/file_actions.py" line="122" />
       <source>Import Mesh</source>
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="235" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="446" />
+      <location filename="../../desktop/file_actions.py" line="148" />
       <source>No recent projects</source>
       <translation>Nenhum projeto recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="377" />
+      <location filename="../../desktop/file_actions.py" line="72" />
       <source>Open</source>
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="365" />
+      <location filename="../../desktop/main_window.py" line="330" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="271" />
+      <location filename="../../desktop/main_window.py" line="234" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="235" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="476" />
+      <location filename="../../desktop/main_window.py" line="353" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="331" />
+      <location filename="../../desktop/main_window.py" line="301" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="343" />
+      <location filename="../../desktop/main_window.py" line="313" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="341" />
+      <location filename="../../desktop/main_window.py" line="311" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="345" />
+      <location filename="../../desktop/main_window.py" line="315" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="399" />
+      <location filename="../../desktop/file_actions.py" line="101" />
       <source>Save As</source>
       <translation>Salvar como</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="416" />
+      <location filename="../../desktop/file_actions.py" line="118" />
       <source>Saved {0}</source>
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="260" />
+      <location filename="../../desktop/main_window.py" line="223" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="498" />
+      <location filename="../../desktop/file_actions.py" line="173" />
       <source>Unsaved changes</source>
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="70" />
+      <location filename="../../desktop/main_window.py" line="73" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="275" />
+      <location filename="../../desktop/main_window.py" line="238" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="499" />
+      <location filename="../../desktop/file_actions.py" line="174" />
       <source>{0} has unsaved changes. Save them first?</source>
       <translation>{0} tem alterações não salvas. Salvar antes?</translation>
     </message>
@@ -471,17 +471,102 @@
   <context>
     <name>ModelTree</name>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="104" />
+      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <source>Box</source>
+      <translation>Caixa</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="28" />
+      <source>Circular pattern</source>
+      <translation>Padrão circular</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <source>Cone</source>
+      <translation>Cone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <source>Cut</source>
+      <translation>Corte</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <source>Cylinder</source>
+      <translation>Cilindro</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <source>Extrusion</source>
+      <translation>Extrusão</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="119" />
       <source>Hide part</source>
       <translation>Ocultar peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="104" />
+      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <source>Hull</source>
+      <translation>Casco convexo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="27" />
+      <source>Imported mesh</source>
+      <translation>Malha importada</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <source>Intersect</source>
+      <translation>Interseção</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="29" />
+      <source>Join</source>
+      <translation>União</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="27" />
+      <source>Mirror</source>
+      <translation>Espelho</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="29" />
+      <source>Move</source>
+      <translation>Mover</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <source>Parts</source>
+      <translation>Peças</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="28" />
+      <source>Revolution</source>
+      <translation>Revolução</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="27" />
+      <source>Row pattern</source>
+      <translation>Padrão linear</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="119" />
       <source>Show part</source>
       <translation>Mostrar peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="80" />
+      <location filename="../../desktop/panels/model_tree.py" line="28" />
+      <source>Sphere</source>
+      <translation>Esfera</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="29" />
+      <source>Torus</source>
+      <translation>Toro</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="95" />
       <source>{0} · shown when {1}</source>
       <translation>{0} · visível quando {1}</translation>
     </message>
@@ -489,22 +574,22 @@
   <context>
     <name>Overhang</name>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="53" />
+      <location filename="../../desktop/viewport/overhang.py" line="57" />
       <source>Checking printability</source>
       <translation>Verificando a imprimibilidade</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="62" />
+      <location filename="../../desktop/viewport/overhang.py" line="66" />
       <source>Overhang &gt; {0:g}°: {1:.0f} mm² · {2}</source>
       <translation>Balanço &gt; {0:g}°: {1:.0f} mm² · {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="60" />
+      <location filename="../../desktop/viewport/overhang.py" line="64" />
       <source>does NOT fit the bed</source>
       <translation>NÃO cabe na mesa</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/overhang.py" line="60" />
+      <location filename="../../desktop/viewport/overhang.py" line="64" />
       <source>fits the bed</source>
       <translation>cabe na mesa</translation>
     </message>
@@ -613,22 +698,22 @@
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../desktop/printing.py" line="112" />
+      <location filename="../../desktop/printing.py" line="150" />
       <source>Connecting printers</source>
       <translation>Conectando impressoras</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="77" />
+      <location filename="../../desktop/printing.py" line="92" />
       <source>Connecting your printers…</source>
       <translation>Conectando suas impressoras…</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="86" />
+      <location filename="../../desktop/printing.py" line="109" />
       <source>Loading printers</source>
       <translation>Carregando impressoras</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="134" />
+      <location filename="../../desktop/printing.py" line="178" />
       <source>Printers</source>
       <translation>Impressoras</translation>
     </message>
@@ -636,42 +721,42 @@
   <context>
     <name>Project</name>
     <message>
-      <location filename="../../desktop/project.py" line="92" />
+      <location filename="../../desktop/project.py" line="95" />
       <source>Export as STL, 3MF or OBJ, not '{0}'.</source>
       <translation>Exporte como STL, 3MF ou OBJ, não '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="100" />
+      <location filename="../../desktop/project.py" line="103" />
       <source>Exporting {0}</source>
       <translation>Exportando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="118" />
+      <location filename="../../desktop/project.py" line="119" />
       <source>Import {0}</source>
       <translation>Importar {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="87" />
+      <location filename="../../desktop/project.py" line="89" />
       <source>Importing {0}</source>
       <translation>Importando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="65" />
+      <location filename="../../desktop/project.py" line="67" />
       <source>Opening {0}</source>
       <translation>Abrindo {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="84" />
+      <location filename="../../desktop/project.py" line="86" />
       <source>Saving {0}</source>
       <translation>Salvando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="60" />
+      <location filename="../../desktop/project.py" line="62" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="80" />
+      <location filename="../../desktop/project.py" line="82" />
       <source>Writing</source>
       <translation>Gravando</translation>
     </message>
@@ -679,32 +764,32 @@
   <context>
     <name>Providers</name>
     <message>
-      <location filename="../../desktop/providers.py" line="62" />
+      <location filename="../../desktop/providers.py" line="97" />
       <source>Connected to {0} · {1}</source>
       <translation>Conectado a {0} · {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="50" />
+      <location filename="../../desktop/providers.py" line="85" />
       <source>No API key for {0} (Preferences)</source>
       <translation>Sem chave de API para {0} (Preferências)</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="46" />
+      <location filename="../../desktop/providers.py" line="79" />
       <source>Offline assistant ready</source>
       <translation>Assistente offline pronto</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="61" />
+      <location filename="../../desktop/providers.py" line="96" />
       <source>{0} answered {1}</source>
       <translation>{0} respondeu {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="57" />
+      <location filename="../../desktop/providers.py" line="92" />
       <source>{0} not reachable</source>
       <translation>{0} inacessível</translation>
     </message>
     <message>
-      <location filename="../../desktop/providers.py" line="59" />
+      <location filename="../../desktop/providers.py" line="94" />
       <source>{0} refused the API key</source>
       <translation>{0} recusou a chave de API</translation>
     </message>
@@ -745,7 +830,7 @@
   <context>
     <name>Regenerator</name>
     <message>
-      <location filename="../../desktop/regen.py" line="64" />
+      <location filename="../../desktop/regen.py" line="67" />
       <source>Building model</source>
       <translation>Gerando o modelo</translation>
     </message>
@@ -855,12 +940,12 @@
       <translation>Distância: {0:.2f} mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="140" />
+      <location filename="../../desktop/viewport/view.py" line="152" />
       <source>No model yet</source>
       <translation>Nenhum modelo ainda</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="143" />
+      <location filename="../../desktop/viewport/view.py" line="155" />
       <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
       <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
     </message>

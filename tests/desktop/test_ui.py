@@ -15,10 +15,16 @@ def menu_titles(window) -> list[str]:  # type: ignore[no-untyped-def]
     return [a.text() for a in window.menuBar().actions()]
 
 
+def tree_labels(window) -> set[str]:  # type: ignore[no-untyped-def]
+    return {item.text(0) for item in window.tree._items()}
+
+
 def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
     assert menu_titles(window) == ["&File", "&Edit", "&View"]
+    assert "Cut" in tree_labels(window), "an unnamed boolean is labelled for a designer, not as 'difference'"
+    assert not tree_labels(window) & {"difference", "transform", "union"}
     store = window.services.settings
     store.update(store.settings.model_copy(update={"language": "pt_BR"}))
     assert menu_titles(window) == ["&Arquivo", "&Editar", "E&xibir"]
@@ -28,6 +34,7 @@ def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qt
     assert window.chat.send.text() == "Enviar"
     assert window.chat.cards[0].open.text() == "Abrir esta versão"
     assert window.viewport.dims_label.text().endswith("mm")
+    assert "Corte" in tree_labels(window)
     assert "Dimensões" in [b.title() for b in window.params.findChildren(type(window.params.widget().findChild(
         __import__("PySide6.QtWidgets", fromlist=["QGroupBox"]).QGroupBox)))]
     store.update(store.settings.model_copy(update={"language": "en"}))
