@@ -17,7 +17,19 @@ class ExpressionError(DocumentError):
 
 
 class ParameterError(DocumentError):
-    """A parameter value is out of its range or of the wrong type."""
+    """A parameter value is out of its range or of the wrong type, or breaks a printability rule.
+
+    `str(err)` stays English (logs, CLI, LLM tool results); `pt` is the same message in Brazilian
+    Portuguese when the raiser has one, so a Portuguese conversation can answer in its own language.
+    """
+
+    def __init__(self, message: str, pt: str = "") -> None:
+        super().__init__(message)
+        self.pt = pt
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` ("en" or "pt"); English where no translation exists."""
+        return self.pt if lang == "pt" and self.pt else str(self)
 
 
 class GeometryError(PotStudioError):

@@ -68,10 +68,21 @@ class DerivedRole:
 
 @dataclass(frozen=True)
 class Check:
-    """A printability rule over parameter values, e.g. ("wall * 2 < top_diameter", "...")."""
+    """A printability rule over parameter values, e.g. ("wall * 2 < top_diameter", "...").
+
+    The refusal is the answer a user reads when they ask for something impossible, so it carries
+    its Brazilian Portuguese text too (`pt`): a Portuguese conversation must not switch to English
+    for the one sentence that explains why. tests/core/test_check_translations.py keeps every
+    library rule translated.
+    """
 
     expr: str
     message: str
+    pt: str = ""
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` ("en" or "pt"); English where no translation exists."""
+        return self.pt if lang == "pt" and self.pt else self.message
 
 
 @dataclass(frozen=True)
@@ -167,12 +178,13 @@ class TemplateSpec:
         return doc
 
     def validate(self, doc: Document) -> None:
-        """Raise ParameterError with the first broken printability rule."""
+        """Raise ParameterError with the first broken printability rule (its Portuguese text rides along)."""
         values = doc.values()
         for check in self.checks:
             if not parse(check.expr).evaluate(values):
-                raise ParameterError(check.message)
+                raise ParameterError(check.message, pt=check.pt)
 
-    def problems(self, doc: Document) -> list[str]:
+    def problems(self, doc: Document, lang: str = "en") -> list[str]:
+        """Every broken printability rule, in `lang` ("en" or "pt")."""
         values = doc.values()
-        return [c.message for c in self.checks if not parse(c.expr).evaluate(values)]
+        return [c.text(lang) for c in self.checks if not parse(c.expr).evaluate(values)]

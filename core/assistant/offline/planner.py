@@ -31,7 +31,7 @@ from core.commands import ReplaceDocument, SetParameters
 from core.document.document import Document
 from core.document.expressions import Number
 from core.document.parameters import Parameter
-from core.errors import PotStudioError
+from core.errors import ParameterError, PotStudioError
 from core.geometry.build import Evaluator
 from core.tasks import NULL_TASK, Task
 from core.templates.base import TemplateSpec
@@ -81,7 +81,7 @@ class OfflinePlanner:
         try:
             reply = self._respond(text, conversation, doc, context, lang)
         except PotStudioError as exc:
-            reply = AssistantReply(text=say("invalid", lang, error=str(exc)), notes=["error"],
+            reply = AssistantReply(text=say("invalid", lang, error=_reason(exc, lang)), notes=["error"],
                                    suggestions=self._suggestions(doc, lang))
         except Exception:  # a planner bug must cost one chat turn, not the session: logged in full
             log.exception("offline planner failed on %r", text)
@@ -277,8 +277,8 @@ class OfflinePlanner:
                  lang: Lang) -> AssistantReply:
         """A printability rule said no: say which, and which values were limited on the way there."""
         notes = self._notes(res, params, lang)
-        return AssistantReply(text=" ".join([say("invalid", lang, error=str(error)), *notes]), notes=["error", *notes],
-                              suggestions=self._suggestions(doc, lang))
+        return AssistantReply(text=" ".join([say("invalid", lang, error=_reason(error, lang)), *notes]),
+                              notes=["error", *notes], suggestions=self._suggestions(doc, lang))
 
     def _notes(self, res: Resolution, params: Mapping[str, Parameter], lang: Lang) -> list[str]:
         notes = []
@@ -311,6 +311,12 @@ class OfflinePlanner:
                 break
         chips.append(say("sug_fit" if exclude is Intent.FILAMENT else "sug_filament", lang))
         return chips[:4]
+
+
+def _reason(error: PotStudioError, lang: Lang) -> str:
+    """Why a request was refused, in the reply's language: a broken printability rule carries its
+    Portuguese text; other errors have only their English message."""
+    return error.text(lang) if isinstance(error, ParameterError) else str(error)
 
 
 def _feature_word(key: str, words: tuple[str, ...]) -> str:

@@ -34,8 +34,9 @@ class Repair:
     reason: str
 
 
-def repair(spec: TemplateSpec, params: Mapping[str, Parameter], stated: set[str]) -> Repair | None:
-    """One parameter change that makes `params` (with the user's values set) pass every check."""
+def repair(spec: TemplateSpec, params: Mapping[str, Parameter], stated: set[str], lang: Lang = "en") -> Repair | None:
+    """One parameter change that makes `params` (with the user's values set) pass every check; its reason
+    is the broken rule in the reply's language."""
     values = resolve(params.values())
     failing = next((c for c in spec.checks if not parse(c.expr).evaluate(values)), None)
     if failing is None:
@@ -51,7 +52,7 @@ def repair(spec: TemplateSpec, params: Mapping[str, Parameter], stated: set[str]
     if not found:
         return None
     _, _, name, value = min(found)
-    return Repair(name, float(params[name].value), value, failing.message)
+    return Repair(name, float(params[name].value), value, failing.text(lang))
 
 
 def passes(spec: TemplateSpec, params: Mapping[str, Parameter]) -> bool:
@@ -86,7 +87,7 @@ def adapt(spec: TemplateSpec, res: Resolution, params: Mapping[str, Parameter],
     (each noted in the reply), or None when no small change does."""
     trial = {name: replace(p, value=p.coerce(res.values.get(name, p.value))) for name, p in params.items()}
     for _ in range(MAX_REPAIRS):
-        fix = repair(spec, trial, set(res.values))
+        fix = repair(spec, trial, set(res.values), lang)
         if fix is None:
             break
         p = trial[fix.param]

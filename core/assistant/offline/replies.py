@@ -44,7 +44,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "fit_bed": ("I limited {name} to {value} mm so it fits your printer's bed.",
                 "Limitei {name} a {value} mm para caber na mesa da sua impressora."),
     "adapted": ("I changed {name} from {before} to {after} so it can be printed ({reason}).",
-                "Mudei {name} de {before} para {after} para o modelo poder ser impresso."),  # rules are English
+                "Mudei {name} de {before} para {after} para o modelo poder ser impresso ({reason})."),
     "invalid": ("I could not make that: {error}", "Não consegui fazer isso: {error}"),
     "ask_required": ("To make a {title} I need {items}. What are they (for example “{example}”)?",
                      "Para fazer {title} preciso de {items}. Quais são (por exemplo “{example}”)?"),

@@ -159,12 +159,16 @@ register(TemplateSpec(
     },
     checks=(
         Check("not (lid and lid_type == 1) or wall >= 1.6",
-              "A sliding lid needs walls of at least 1.6 mm for its groove."),
-        Check("not lid or inner_height >= lid_thickness + 10", "The box is too shallow for a lid this thick."),
+              "A sliding lid needs walls of at least 1.6 mm for its groove.",
+              pt="Uma tampa deslizante precisa de paredes de pelo menos 1.6 mm para a ranhura."),
+        Check("not lid or inner_height >= lid_thickness + 10", "The box is too shallow for a lid this thick.",
+              pt="A caixa é rasa demais para uma tampa tão grossa."),
         Check("dividers == 0 or (inner_width - dividers * wall) / (dividers + 1) >= 5",
-              "Too many dividers: each compartment would be narrower than 5 mm."),
+              "Too many dividers: each compartment would be narrower than 5 mm.",
+              pt="Divisórias demais: cada compartimento ficaria com menos de 5 mm de largura."),
         Check("corner_radius <= min(inner_width, inner_depth) / 2 + wall",
-              "The corner radius is larger than half the box."),
+              "The corner radius is larger than half the box.",
+              pt="O raio dos cantos é maior que a metade da caixa."),
     ),
     tags=("storage", "container"),
 ))
@@ -223,8 +227,10 @@ register(TemplateSpec(
         "hex": Feature("shape", 1, 0, ("hexagonal", "hex"), ("hexagonal", "sextavado")),
     },
     checks=(
-        Check(f"{_CUP_INNER_R} >= 8", "The walls are too thick for this diameter: leave at least 16 mm inside."),
-        Check("floor <= height - 20", "The floor must be at least 20 mm below the rim."),
+        Check(f"{_CUP_INNER_R} >= 8", "The walls are too thick for this diameter: leave at least 16 mm inside.",
+              pt="As paredes são grossas demais para este diâmetro: deixe pelo menos 16 mm de espaço interno."),
+        Check("floor <= height - 20", "The floor must be at least 20 mm below the rim.",
+              pt="O fundo precisa ficar pelo menos 20 mm abaixo da borda."),
     ),
     tags=("desk", "container"),
 ))

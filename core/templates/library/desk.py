@@ -136,8 +136,10 @@ register(TemplateSpec(
                                 ("tablet", "ipad", "para tablet"))},
     checks=(
         Check(f"{_TY} + thickness * sin(angle) <= depth / 2",
-              "The back rest overhangs the base at this angle; make the stand deeper or the rest shorter."),
-        Check(f"{_TZ} >= thickness + lip_height + 5", "The back rest must rise above the lip."),
+              "The back rest overhangs the base at this angle; make the stand deeper or the rest shorter.",
+              pt="Neste ângulo o encosto passa da base; aumente a profundidade do suporte ou encurte o encosto."),
+        Check(f"{_TZ} >= thickness + lip_height + 5", "The back rest must rise above the lip.",
+              pt="O encosto precisa ficar mais alto que a borda frontal."),
     ),
     tags=("desk", "phone"),
 ))
@@ -214,10 +216,13 @@ register(TemplateSpec(
         "hex": Feature("shape", 2, 0, ("hexagonal", "hex"), ("hexagonal", "sextavado")),
     },
     checks=(
-        Check("not pattern or thickness >= 2.4", "Grooves need a base at least 2.4 mm thick."),
+        Check("not pattern or thickness >= 2.4", "Grooves need a base at least 2.4 mm thick.",
+              pt="As ranhuras precisam de uma base com pelo menos 2.4 mm de espessura."),
         Check("kind == 0 or min(width, depth if shape == 1 else width) >= 4 * rim_wall + 20",
-              "The tray is too small for its rim."),
-        Check("kind == 0 or not pattern or rim_height >= 1", "The tray's rim must be at least 1 mm tall."),
+              "The tray is too small for its rim.",
+              pt="A bandeja é pequena demais para a borda."),
+        Check("kind == 0 or not pattern or rim_height >= 1", "The tray's rim must be at least 1 mm tall.",
+              pt="A borda da bandeja precisa ter pelo menos 1 mm de altura."),
     ),
     tags=("desk", "kitchen"),
 ))

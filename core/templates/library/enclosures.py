@@ -233,15 +233,22 @@ register(TemplateSpec(
     },
     required=("device_width", "device_length", "device_height"),
     checks=(
-        Check("lid_type != 2 or wall >= 1.6", "A sliding lid needs walls of at least 1.6 mm for its groove."),
-        Check("lid_type != 0 or wall >= 1.2", "A snap lid needs walls of at least 1.2 mm for its grooves."),
+        Check("lid_type != 2 or wall >= 1.6", "A sliding lid needs walls of at least 1.6 mm for its groove.",
+              pt="Uma tampa deslizante precisa de paredes de pelo menos 1.6 mm para a ranhura."),
+        Check("lid_type != 0 or wall >= 1.2", "A snap lid needs walls of at least 1.2 mm for its grooves.",
+              pt="Uma tampa de encaixe precisa de paredes de pelo menos 1.2 mm para as ranhuras."),
         Check(f"not screw_holes or lid_type == 1 or {_IH} >= {BOSS_DROP + MIN_BOSS}",
               f"Screw bosses under a snap or sliding lid need at least {BOSS_DROP + MIN_BOSS:g} mm of inside "
               "height (they stop below the lid's lip); choose the screw lid, whose bosses reach the lid, or "
-              "turn the screw holes off."),
-        Check(f"lid_type != 0 or {_IH} >= {LIP + 1}", "A snap lid needs at least 6 mm of inside height for its lip."),
+              "turn the screw holes off.",
+              pt=f"As torres de parafuso sob uma tampa de encaixe ou deslizante precisam de pelo menos "
+                 f"{BOSS_DROP + MIN_BOSS:g} mm de altura interna (elas terminam abaixo da aba da tampa); escolha a "
+                 "tampa parafusada, cujas torres chegam até a tampa, ou desligue os furos para parafuso."),
+        Check(f"lid_type != 0 or {_IH} >= {LIP + 1}", "A snap lid needs at least 6 mm of inside height for its lip.",
+              pt="Uma tampa de encaixe precisa de pelo menos 6 mm de altura interna para a aba."),
         Check(f"grommets == 0 or (grommet_diameter <= {_IH} - 2 and grommets * (grommet_diameter + 2) <= {_IL})",
-              "The cable holes do not fit in the end wall; use fewer or smaller holes."),
+              "The cable holes do not fit in the end wall; use fewer or smaller holes.",
+              pt="Os furos para cabo não cabem na parede da ponta; use menos furos ou furos menores."),
     ),
     tags=("electronics", "enclosure", "3d pot"),
 ))

@@ -100,11 +100,15 @@ register(TemplateSpec(
            "thickness": "thickness", "hole_diameter": "hole_diameter", "count": "count"},
     features={"screw_holes": Feature("hole_diameter", 4, 0, ("screw hole", "screw holes"), ("furo para parafuso",))},
     checks=(
-        Check("thickness <= hook_depth / 3", "The hook is too thick for its depth."),
-        Check("tip_height <= height", "The tip cannot be taller than the back plate."),
+        Check("thickness <= hook_depth / 3", "The hook is too thick for its depth.",
+              pt="O gancho é grosso demais para a sua profundidade."),
+        Check("tip_height <= height", "The tip cannot be taller than the back plate.",
+              pt="A ponta não pode ser mais alta que a placa traseira."),
         Check(f"hole_diameter == 0 or height - {SCREW_DROP} - hole_diameter / 2 >= thickness + 2",
-              "The plate is too short for a screw hole above the hook."),
-        Check("hole_diameter <= width * 0.6 - 1.6", "The screw hole is too wide for the hook."),
+              "The plate is too short for a screw hole above the hook.",
+              pt="A placa é curta demais para um furo de parafuso acima do gancho."),
+        Check("hole_diameter <= width * 0.6 - 1.6", "The screw hole is too wide for the hook.",
+              pt="O furo para parafuso é largo demais para o gancho."),
     ),
     tags=("household", "wall"),
 ))
@@ -181,11 +185,14 @@ register(TemplateSpec(
            "thickness": "thickness", "hole_diameter": "hole_diameter", "count": "holes"},
     features={"gusset": Feature("gusset", 1, 0, ("gusset", "rib", "brace", "reinforced"), ("reforço", "nervura"))},
     checks=(
-        Check("thickness <= min(wall_arm, shelf_arm) / 4", "The bracket is too thick for arms this short."),
-        Check("hole_diameter <= width - 3.2", "The screw holes are too wide for the bracket."),
+        Check("thickness <= min(wall_arm, shelf_arm) / 4", "The bracket is too thick for arms this short.",
+              pt="A mão francesa é grossa demais para braços tão curtos."),
+        Check("hole_diameter <= width - 3.2", "The screw holes are too wide for the bracket.",
+              pt="Os furos para parafuso são largos demais para a mão francesa."),
         Check(f"hole_diameter == 0 or ({_PLATE_FREE} / holes >= hole_diameter + 2 and "
               f"{_FOOT_FREE} / holes >= hole_diameter + 2)",
-              "The screw holes do not fit along the arms; use fewer or smaller holes."),
+              "The screw holes do not fit along the arms; use fewer or smaller holes.",
+              pt="Os furos para parafuso não cabem ao longo dos braços; use menos furos ou furos menores."),
     ),
     tags=("household", "wall"),
 ))
@@ -263,7 +270,8 @@ register(TemplateSpec(
         "screw": Feature("mount", 1, 0, ("screw", "screw hole", "screwed"), ("parafuso", "furo para parafuso")),
         "adhesive": Feature("mount", 0, 1, ("adhesive", "tape", "stick-on"), ("adesivo", "fita dupla face")),
     },
-    checks=(Check("thickness >= wall", "The base must be at least as thick as the clip wall."),),
+    checks=(Check("thickness >= wall", "The base must be at least as thick as the clip wall.",
+                  pt="A base precisa ser pelo menos tão grossa quanto a parede da presilha."),),
     tags=("household", "desk", "cables"),
 ))
 
@@ -338,7 +346,8 @@ register(TemplateSpec(
     features={"screw": Feature("mount", 1, 0, ("screw", "screw-down", "screwed"), ("parafusado", "parafuso"))},
     checks=(
         Check(f"{_BASE_Y} >= {_DA} + 30", "The spool is too small for its hole: the base would be narrower than "
-              "the side walls."),
+              "the side walls.",
+              pt="O carretel é pequeno demais para o furo: a base ficaria mais estreita que as paredes laterais."),
     ),
     tags=("3d printing", "workshop"),
 ))

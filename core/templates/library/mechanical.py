@@ -96,9 +96,12 @@ register(TemplateSpec(
     derived={role: _OUTSIDE_DIAMETER for role in ("diameter", "size")},
     features={"hub": Feature("hub", 1, 0, ("hub", "collar"), ("cubo", "colar"))},
     checks=(
-        Check(f"bore <= {_ROOT_D} - 1.6", "The bore is too large: it would cut into the teeth."),
+        Check(f"bore <= {_ROOT_D} - 1.6", "The bore is too large: it would cut into the teeth.",
+              pt="O furo do eixo é grande demais: ele cortaria os dentes."),
         Check(f"not hub or (hub_diameter >= bore + 1.6 and hub_diameter <= {_ROOT_D})",
-              "The hub must be wider than the bore (by 1.6 mm) and no wider than the tooth roots."),
+              "The hub must be wider than the bore (by 1.6 mm) and no wider than the tooth roots.",
+              pt="O cubo precisa ser pelo menos 1.6 mm mais largo que o furo do eixo e não mais largo que a "
+                 "base dos dentes."),
     ),
     tags=("mechanical", "gear"),
 ))
@@ -161,8 +164,10 @@ register(TemplateSpec(
         "ridges": Feature("ridges", 18, 0, ("ridges", "knurled", "grip"), ("estrias", "serrilhado", "ranhuras")),
     },
     checks=(
-        Check("shaft_diameter <= diameter - 6", "The knob must be at least 6 mm wider than the shaft."),
-        Check("not set_screw or height >= 9", "A set screw needs a knob at least 9 mm tall."),
+        Check("shaft_diameter <= diameter - 6", "The knob must be at least 6 mm wider than the shaft.",
+              pt="O botão precisa ser pelo menos 6 mm mais largo que o eixo."),
+        Check("not set_screw or height >= 9", "A set screw needs a knob at least 9 mm tall.",
+              pt="Um parafuso de fixação precisa de um botão com pelo menos 9 mm de altura."),
     ),
     tags=("mechanical", "electronics"),
 ))
@@ -213,7 +218,9 @@ register(TemplateSpec(
         "standoff": Feature("kind", 2, 1, ("standoff", "hex"), ("sextavado", "standoff")),
     },
     checks=(Check("inner_diameter <= outer_diameter - 1.6",
-                  "The hole must be at least 1.6 mm narrower than the outside (0.8 mm walls)."),),
+                  "The hole must be at least 1.6 mm narrower than the outside (0.8 mm walls).",
+                  pt="O furo precisa ser pelo menos 1.6 mm mais estreito que o diâmetro externo "
+                     "(paredes de 0.8 mm)."),),
     tags=("mechanical", "hardware"),
 ))
 
@@ -303,14 +310,19 @@ register(TemplateSpec(
     },
     checks=(
         Check("shape != 0 or hole_diameter == 0 or hole_diameter <= min(width, depth) - 1.6",
-              "The hole must be at least 1.6 mm narrower than the block."),
+              "The hole must be at least 1.6 mm narrower than the block.",
+              pt="O furo precisa ser pelo menos 1.6 mm mais estreito que o bloco."),
         Check("shape == 0 or hole_diameter == 0 or hole_diameter <= diameter - 1.6",
-              "The hole must be at least 1.6 mm narrower than the part."),
+              "The hole must be at least 1.6 mm narrower than the part.",
+              pt="O furo precisa ser pelo menos 1.6 mm mais estreito que a peça."),
         Check("shape != 3 or hole_diameter == 0 or hole_diameter <= top_diameter - 1.6",
-              "A hole through a cone needs a flat top at least 1.6 mm wider than the hole."),
+              "A hole through a cone needs a flat top at least 1.6 mm wider than the hole.",
+              pt="Um furo que atravessa um cone precisa de um topo plano pelo menos 1.6 mm mais largo que o furo."),
         Check("shape != 0 or corner_radius < min(width, depth) / 2",
-              "The corner radius must be less than half the block's width and depth."),
-        Check("shape != 3 or top_diameter <= diameter * 4", "The cone's top is too wide for its base."),
+              "The corner radius must be less than half the block's width and depth.",
+              pt="O raio dos cantos precisa ser menor que a metade da largura e da profundidade do bloco."),
+        Check("shape != 3 or top_diameter <= diameter * 4", "The cone's top is too wide for its base.",
+              pt="O topo do cone é largo demais para a base."),
     ),
     tags=("basic", "primitive"),
 ))

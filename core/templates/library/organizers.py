@@ -64,9 +64,12 @@ register(TemplateSpec(
     },
     checks=(
         Check(f"{_CELL_X} >= 8 and {_CELL_Y} >= 8",
-              "The cells would be narrower than 8 mm; use fewer rows or columns."),
-        Check("floor <= height - 5", "The floor must be at least 5 mm below the rim."),
-        Check("corner_radius < min(width, depth) / 2", "The corner radius must be less than half the tray."),
+              "The cells would be narrower than 8 mm; use fewer rows or columns.",
+              pt="Os compartimentos ficariam com menos de 8 mm; use menos linhas ou colunas."),
+        Check("floor <= height - 5", "The floor must be at least 5 mm below the rim.",
+              pt="O fundo precisa ficar pelo menos 5 mm abaixo da borda."),
+        Check("corner_radius < min(width, depth) / 2", "The corner radius must be less than half the tray.",
+              pt="O raio dos cantos precisa ser menor que a metade da bandeja."),
     ),
     tags=("storage", "workshop", "kitchen"),
 ))
@@ -125,9 +128,12 @@ register(TemplateSpec(
         "rounded": Feature("corner_radius", 10, 0, ("rounded corners", "rounded"), ("cantos arredondados",)),
     },
     checks=(
-        Check(f"(width - 2 * wall - 10) / slots >= {RIB} + 3", "Too many slots for this width; use fewer slots."),
-        Check(f"height >= floor + {RIB_HEIGHT} + 4", "The dish is too shallow for its ribs."),
-        Check("corner_radius < min(width, depth) / 2 - wall", "The corner radius is too large for the dish."),
+        Check(f"(width - 2 * wall - 10) / slots >= {RIB} + 3", "Too many slots for this width; use fewer slots.",
+              pt="Fendas demais para esta largura; use menos fendas."),
+        Check(f"height >= floor + {RIB_HEIGHT} + 4", "The dish is too shallow for its ribs.",
+              pt="A saboneteira é rasa demais para as nervuras."),
+        Check("corner_radius < min(width, depth) / 2 - wall", "The corner radius is too large for the dish.",
+              pt="O raio dos cantos é grande demais para a saboneteira."),
     ),
     tags=("bathroom", "kitchen"),
 ))

@@ -106,9 +106,11 @@ register(TemplateSpec(
         "raised": Feature("style", 0, 1, ("raised", "embossed"), ("alto relevo", "em relevo")),
     },
     checks=(
-        Check("style == 0 or depth <= thickness - 0.8", "Engraving must leave at least 0.8 mm of plate."),
+        Check("style == 0 or depth <= thickness - 0.8", "Engraving must leave at least 0.8 mm of plate.",
+              pt="A gravação precisa deixar pelo menos 0.8 mm de placa."),
         Check(f"(6 * len(text) - 1) * text_height / 7 + 2 * margin <= {MAX_PLATE}",
-              f"The tag would be longer than {MAX_PLATE:g} mm; use fewer or smaller letters."),
+              f"The tag would be longer than {MAX_PLATE:g} mm; use fewer or smaller letters.",
+              pt=f"A etiqueta ficaria com mais de {MAX_PLATE:g} mm; use menos letras ou letras menores."),
     ),
     tags=("tag", "text", "gift"),
 ))

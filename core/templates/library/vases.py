@@ -211,10 +211,13 @@ register(TemplateSpec(
         "hourglass": Feature("profile", 3, 0, ("hourglass", "waisted"), ("ampulheta", "cintura")),
     },
     checks=(
-        Check("sides == 0 or sides >= 3", "A polygonal vase needs at least 3 sides (or 0 for round)."),
-        Check(f"floor <= height / {SEGMENTS} - 1", "The floor is too thick for a vase this short."),
+        Check("sides == 0 or sides >= 3", "A polygonal vase needs at least 3 sides (or 0 for round).",
+              pt="Um vaso poligonal precisa de pelo menos 3 lados (ou 0 para redondo)."),
+        Check(f"floor <= height / {SEGMENTS} - 1", "The floor is too thick for a vase this short.",
+              pt="O fundo é grosso demais para um vaso tão baixo."),
         Check(f"base_diameter * {_narrowest():g} / 2 - (wall if {_ROUND} else {_INSET}) >= 5",
-              "The walls are too thick for this diameter: leave at least 10 mm of room inside."),
+              "The walls are too thick for this diameter: leave at least 10 mm of room inside.",
+              pt="As paredes são grossas demais para este diâmetro: deixe pelo menos 10 mm de espaço interno."),
     ),
     tags=("decor", "container", "spiral vase"),
 ))
