@@ -25,17 +25,46 @@ from printers.base import ConnectionState
 from printers.state import Notice, PrinterModel, PrinterState
 
 
-class PrinterSignals(QObject):
+class GuiHop(QObject):
+    """The queued hop both classes below make: any thread records what happened under `_lock` and calls
+    `_request()`; Qt then runs `_drain` once on this object's thread, which takes everything recorded so far
+    (`_take`, under the lock) and delivers it (`_deliver`, outside the lock, so listeners may post again)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._scheduled = False
+
+    def _request(self) -> None:
+        with self._lock:
+            if self._scheduled:
+                return
+            self._scheduled = True
+        QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _drain(self) -> None:
+        with self._lock:
+            self._scheduled = False
+            taken = self._take()
+        self._deliver(taken)
+
+    def _take(self) -> Any:
+        raise NotImplementedError
+
+    def _deliver(self, taken: Any) -> None:
+        raise NotImplementedError
+
+
+class PrinterSignals(GuiHop):
     def __init__(self, model: PrinterModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.state_changed: Signal[[PrinterState]] = Signal()
         self.connection_changed: Signal[[str, str]] = Signal()  # ConnectionState value, detail
         self.notice: Signal[[Notice]] = Signal()
-        self._lock = threading.Lock()
         self._latest: PrinterState | None = None
         self._events: deque[tuple[str, str] | Notice] = deque()
-        self._scheduled = False
         model.changed.connect(self._on_state)
         model.connection_changed.connect(self._on_connection)
         model.notice.connect(self._on_notice)
@@ -53,32 +82,26 @@ class PrinterSignals(QObject):
     def _on_state(self, state: PrinterState) -> None:
         with self._lock:
             self._latest = state
-        self._schedule()
+        self._request()
 
     def _on_connection(self, state: ConnectionState, detail: str) -> None:
         with self._lock:
             self._events.append((str(state), detail))
-        self._schedule()
+        self._request()
 
     def _on_notice(self, notice: Notice) -> None:
         with self._lock:
             self._events.append(notice)
-        self._schedule()
+        self._request()
 
-    def _schedule(self) -> None:
-        with self._lock:
-            if self._scheduled:
-                return
-            self._scheduled = True
-        QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+    def _take(self) -> tuple[list[tuple[str, str] | Notice], PrinterState | None]:
+        events, self._events = list(self._events), deque()
+        state, self._latest = self._latest, None
+        return events, state
 
-    @Slot()
-    def _drain(self) -> None:
+    def _deliver(self, taken: tuple[list[tuple[str, str] | Notice], PrinterState | None]) -> None:
         """GUI thread: connection changes and notices in arrival order, then the newest state."""
-        with self._lock:
-            events, self._events = list(self._events), deque()
-            state, self._latest = self._latest, None
-            self._scheduled = False
+        events, state = taken
         for event in events:
             if isinstance(event, Notice):
                 self.notice.emit(event)
@@ -88,18 +111,16 @@ class PrinterSignals(QObject):
             self.state_changed.emit(state)
 
 
-class Relay(QObject):
-    """Re-delivers a `core.events.Signal` (fleet, job queue) to `slot` on this object's GUI thread, with the
-    same invokeMethod hop as PrinterSignals. `coalesce` keeps only the newest pending call: for "something
+class Relay(GuiHop):
+    """Re-delivers a `core.events.Signal` (fleet, job queue) to `slot` on this object's GUI thread through the
+    same GuiHop as PrinterSignals. `coalesce` keeps only the newest pending call: for "something
     changed" signals where one refresh covers a burst. Listening stops with detach() or when the owner goes."""
 
     def __init__(self, signal: Signal[...], slot: Callable[..., object], parent: QObject,
                  coalesce: bool = False) -> None:
         super().__init__(parent)
         self._signal, self._slot, self._coalesce = signal, slot, coalesce
-        self._lock = threading.Lock()
         self._calls: deque[tuple[Any, ...]] = deque()
-        self._scheduled = False
         signal.connect(self.post)
         parent.destroyed.connect(self.detach)
 
@@ -112,15 +133,12 @@ class Relay(QObject):
             if self._coalesce:
                 self._calls.clear()
             self._calls.append(args)
-            if self._scheduled:
-                return
-            self._scheduled = True
-        QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+        self._request()
 
-    @Slot()
-    def _drain(self) -> None:
-        with self._lock:
-            calls, self._calls = list(self._calls), deque()
-            self._scheduled = False
-        for args in calls:
+    def _take(self) -> list[tuple[Any, ...]]:
+        calls, self._calls = list(self._calls), deque()
+        return calls
+
+    def _deliver(self, taken: list[tuple[Any, ...]]) -> None:
+        for args in taken:
             self._slot(*args)
