@@ -79,7 +79,7 @@ class FileActions:
         if not self.startup.warmed and not self.doc.root.children and path.suffix.lower() == ".stl":
             # At start-up trimesh is not loaded yet: show the file's triangles first, then open it.
             self._previewing = True
-            self.startup.preview(path, lambda: self.project.open(path))
+            self.startup.preview(path, lambda loaded: self.project.open(path, loaded))
         else:
             self.project.open(path)
 

@@ -62,10 +62,11 @@ class ProjectController(QObject):
         self._reset(Document(name=tr("Untitled")))
         self.path = None
 
-    def open(self, path: Path) -> None:
+    def open(self, path: Path, loaded: LoadedModel | None = None) -> None:
+        """`loaded`: the mesh file as already read (by the start-up preview), so it is not read again."""
         if path.suffix.lower() in FORMATS:
-            self.workers.submit(tr("Opening {0}").format(path.name), lambda t: _mesh_file_document(path, t),
-                                self._opened_mesh)
+            self.workers.submit(tr("Opening {0}").format(path.name),
+                                lambda t: _mesh_file_document(path, t, loaded), self._opened_mesh)
             return
         from core.store.projectfile import load_project_file  # SQLAlchemy comes with it: not at start-up
 
@@ -149,9 +150,9 @@ def _plate_node(loaded: LoadedModel, task: Task) -> Node:
     return mesh_node(_on_plate(loaded.welded(task)), loaded.name)
 
 
-def _mesh_file_document(path: Path, task: Task) -> Document:
+def _mesh_file_document(path: Path, task: Task, loaded: LoadedModel | None = None) -> Document:
     """On the worker: our 3MF reopens as its parametric document, any other mesh file as one mesh part."""
-    loaded = load_mesh(path, task)
+    loaded = loaded or load_mesh(path, task)
     if loaded.document_json:
         return Document.loads(loaded.document_json)
     doc = Document(name=loaded.name)

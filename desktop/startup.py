@@ -27,8 +27,8 @@ import pyvista as pv
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import PotStudioError
-from core.geometry.meshio import load_mesh
-from core.geometry.weld import TriangleSoup, weld
+from core.geometry.meshio import LoadedModel, load_mesh
+from core.geometry.weld import TriangleSoup
 from desktop.viewport.scene import shaded
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
@@ -41,22 +41,22 @@ INLINE_PREVIEW_BYTES = 4 << 20
 thread, so the window's first frame shows it; a bigger one is read on a worker while the window shows."""
 
 
-def mesh_preview(path: Path) -> pv.PolyData | None:
+def mesh_preview(path: Path) -> tuple[pv.PolyData, LoadedModel] | None:
     """Worker: the display form of an STL straight from its checked triangle soup, welded so it is shaded
     like the model that replaces it, and placed on the plate the way an opened mesh is (centred in XY,
     standing on z = 0). None for other formats (reading them makes a trimesh anyway); a damaged file
     raises here and again in the real open, which reports it."""
     if path.suffix.lower() != ".stl":
         return None
-    soup = load_mesh(path).display
-    if not isinstance(soup, TriangleSoup):
+    loaded = load_mesh(path)
+    if not isinstance(loaded.display, TriangleSoup):
         return None
-    vertices, faces = weld(soup.corners)
+    vertices, faces = loaded.weld_arrays()
     points = np.asarray(vertices, dtype=np.float64)
     lo, hi = points.min(axis=0), points.max(axis=0)
     points -= ((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2])
     cells = np.hstack([np.full((len(faces), 1), 3, dtype=np.int64), faces.astype(np.int64)]).ravel()
-    return shaded(pv.PolyData(points, cells))
+    return shaded(pv.PolyData(points, cells)), loaded  # the real open goes on from `loaded`: no second read
 
 
 def warm_up(warm: Callable[[], object]) -> None:
@@ -114,41 +114,43 @@ class StagedStart(QObject):
         self.first_frame.emit()
         self._phase2()
 
-    def preview(self, path: Path, then: Callable[[], None]) -> None:
-        """Show `path`'s preview, then, once it is on screen, call `then` (the real open). A small file is
-        read on the spot, so a window not shown yet has the model in its very first frame; a big one
-        on a worker. A file the preview cannot read goes straight to `then`, which reports the problem.
-        Only worth it before phase 2 has loaded trimesh (`warmed`): after that the real open is as quick."""
+    def preview(self, path: Path, then: Callable[[LoadedModel | None], None]) -> None:
+        """Show `path`'s preview, then, once it is on screen, call `then` (the real open) with the model the
+        preview read, so the file is read and welded once. A small file is read on the spot, so a window not
+        shown yet has the model in its very first frame; a big one on a worker. A file the preview cannot
+        read goes straight to `then(None)`, whose own read reports the problem. Only worth it before phase 2
+        has loaded trimesh (`warmed`): after that the real open is as quick."""
         self._previews += 1
         try:
             inline = path.stat().st_size <= INLINE_PREVIEW_BYTES
         except OSError:
             inline = False
         if not inline:
-            self.workers.submit("", lambda _t: mesh_preview(path), lambda poly: self._show(poly, then),
+            self.workers.submit("", lambda _t: mesh_preview(path), lambda shown: self._show(shown, then),
                                 lambda exc: self._unreadable(path, exc, then), show=False)
             return
         try:
-            poly = mesh_preview(path)
+            shown = mesh_preview(path)
         except (PotStudioError, OSError) as exc:
             self._unreadable(path, exc, then)
         else:
-            self._show(poly, then)
+            self._show(shown, then)
 
-    def _unreadable(self, path: Path, exc: BaseException, then: Callable[[], None]) -> None:
+    def _unreadable(self, path: Path, exc: BaseException, then: Callable[[LoadedModel | None], None]) -> None:
         if isinstance(exc, PotStudioError | OSError):
             log.debug("no preview of %s (%s); the open reports it", path, exc)
         else:  # a bug in the preview itself: the open goes on, the log keeps the traceback
             log.warning("preview of %s failed", path, exc_info=exc)
         self._show(None, then)
 
-    def _show(self, poly: pv.PolyData | None, then: Callable[[], None]) -> None:
+    def _show(self, shown: tuple[pv.PolyData, LoadedModel] | None, then: Callable[[LoadedModel | None], None]) -> None:
+        poly, loaded = shown if shown is not None else (None, None)
         if poly is not None and poly.n_cells:
             self.viewport.show_mesh(None, poly)
             self.viewport.fit()
         # The real open and phase 2 import trimesh on workers: start them once this frame is painted, not
         # while the GUI thread draws it.
-        self._after_frame(lambda: self._preview_done(then))
+        self._after_frame(lambda: self._preview_done(lambda: then(loaded)))
 
     def _preview_done(self, then: Callable[[], None]) -> None:
         then()

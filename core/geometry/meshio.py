@@ -61,6 +61,7 @@ class LoadedModel:
         self._source = source
         self._warnings = list(warnings)
         self._welded: trimesh.Trimesh | None = None
+        self._arrays: tuple[np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -70,11 +71,21 @@ class LoadedModel:
     def welded(self, task: Task = NULL_TASK) -> trimesh.Trimesh:
         if not isinstance(self.display, TriangleSoup):
             return self.display
+        vertices, faces = self.weld_arrays(task)
         with self._lock:
             if self._welded is None:
-                vertices, faces = weld(self.display.corners, task)
                 self._welded = build_mesh(vertices, faces, self._source, self._warnings)
             return self._welded
+
+    def weld_arrays(self, task: Task = NULL_TASK) -> tuple[np.ndarray, np.ndarray]:
+        """The soup's welded (vertices, faces), made once: the start-up preview draws them before trimesh is
+        loaded, and `welded()` then builds its mesh from the same arrays instead of welding again."""
+        if not isinstance(self.display, TriangleSoup):
+            return np.asarray(self.display.vertices), np.asarray(self.display.faces)
+        with self._lock:
+            if self._arrays is None:
+                self._arrays = weld(self.display.corners, task)
+            return self._arrays
 
     @property
     def warnings(self) -> list[str]:
