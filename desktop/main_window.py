@@ -237,6 +237,7 @@ class MainWindow(FileActions, QMainWindow):
             self.docks[key].setWindowTitle(title)
         self.toolbar.setWindowTitle(tr("View"))
         self.chat.retranslate()
+        self.params.lang = "pt" if self.services.translations.language.startswith("pt") else "en"
         self.params.rebuild()
         self.tree.transform.retranslate()
         self.tree.rebuild()  # unnamed nodes are labelled in the UI language

@@ -13,6 +13,17 @@ from core.errors import ExpressionError, ParameterError
 ParamKind = Literal["float", "int", "bool", "choice", "text"]
 
 
+CHOICES_PT = {
+    "round": "redondo", "square": "quadrado", "hex": "sextavado", "box": "caixa", "cylinder": "cilindro",
+    "sphere": "esfera", "cone": "cone", "slide": "deslizante", "lift-off": "solta", "snap": "de encaixe",
+    "screw": "parafusada", "raised": "em relevo", "engraved": "gravado", "washer": "arruela", "spacer": "espaçador",
+    "standoff": "espaçador sextavado", "coaster": "porta-copos", "tray": "bandeja", "straight": "reto",
+    "bulb": "bojudo", "flared": "boca larga", "hourglass": "ampulheta", "adhesive": "adesivo",
+    "free-standing": "de apoio", "screw-down": "parafusado",
+}
+"""The templates' choice names in Brazilian Portuguese."""
+
+
 @dataclass
 class Parameter:
     """One knob. `expr` makes it derived (`0.2 * height`): its value follows the expression.
@@ -48,6 +59,15 @@ class Parameter:
     @property
     def display_name(self) -> str:
         return self.label or self.name.replace("_", " ").capitalize()
+
+    def label_in(self, lang: str) -> str:
+        """The label in `lang` ("en" or "pt"): the assistant's replies and the Parameters panel share it."""
+        return (self.label_pt if lang == "pt" else "") or self.display_name
+
+    def choice_label(self, index: int, lang: str) -> str:
+        """Choice `index` in `lang`; the stored value stays the index, so only what is shown changes."""
+        name = self.choices[index]
+        return CHOICES_PT.get(name, name) if lang == "pt" else name
 
     @property
     def choice(self) -> str:

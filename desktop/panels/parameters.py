@@ -125,6 +125,7 @@ class ParametersPanel(QScrollArea):
         self.doc = doc
         self.stack = stack
         self.inches = inches
+        self.lang = "en"  # "pt" shows the parameters' Portuguese labels and choice names
         self.rows: dict[str, QWidget] = {}
         doc.changed.connect(self._on_change)
         self.rebuild()
@@ -155,7 +156,7 @@ class ParametersPanel(QScrollArea):
                 groups[title] = QFormLayout(box)
                 groups[title].setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
                 outer.addWidget(box)
-            label = QLabel(param.display_name)
+            label = QLabel(param.label_in(self.lang))
             label.setToolTip(param.description)
             groups[title].addRow(label, self._row(param))
         outer.addStretch(1)
@@ -182,11 +183,11 @@ class ParametersPanel(QScrollArea):
         elif param.kind == "choice":
             row = QComboBox()
             row.setObjectName(f"choice_{param.name}")
-            row.addItems(param.choices)
+            row.addItems([param.choice_label(i, self.lang) for i in range(len(param.choices))])
             row.currentIndexChanged.connect(lambda i, n=param.name: self._push(n, i, None))
         else:
             row = NumberRow(param, self.inches, lambda v, d, n=param.name: self._push(n, v, d), self.stack.close_merge)
-        row.setToolTip(param.description or param.display_name)
+        row.setToolTip(param.description or param.label_in(self.lang))
         self.rows[param.name] = row
         self._show(param.name)
         return row

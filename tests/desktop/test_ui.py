@@ -35,6 +35,11 @@ def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qt
     assert window.chat.cards[0].open.text() == "Abrir esta versão"
     assert window.viewport.dims_label.text().endswith("mm")
     assert "Corte" in tree_labels(window)
+    labels = {w.text() for w in window.params.widget().findChildren(__import__("PySide6.QtWidgets",
+                                                                              fromlist=["QLabel"]).QLabel)}
+    assert {"Diâmetro do topo", "Formato"} <= labels, "parameter names stay English in the Portuguese UI"
+    shape = window.params.rows["shape"]
+    assert [shape.itemText(i) for i in range(shape.count())][:2] == ["redondo", "quadrado"]
     assert "Dimensões" in [b.title() for b in window.params.findChildren(type(window.params.widget().findChild(
         __import__("PySide6.QtWidgets", fromlist=["QGroupBox"]).QGroupBox)))]
     store.update(store.settings.model_copy(update={"language": "en"}))

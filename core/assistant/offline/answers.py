@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from core.assistant.base import PrinterContext
 from core.assistant.offline.intents import Intent
-from core.assistant.offline.replies import choice_name, join, param_name, say
+from core.assistant.offline.replies import join, param_name, say
 from core.assistant.offline.text import Lang
 from core.document.document import Document
 from core.document.expressions import Number
@@ -40,7 +40,7 @@ def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Ev
         context = replace(context, material=material)
     if intent is Intent.PARAMETERS:
         items = [f"{param_name(p, lang)} "
-                 f"({choice_name(p, int(p.value), lang) if p.kind == 'choice' else _value(p.value, p.unit)})"
+                 f"({p.choice_label(int(p.value), lang) if p.kind == 'choice' else _value(p.value, p.unit)})"
                  for p in doc.params.values() if p.expr is None]
         return say("parameters", lang, items=join(items, lang))
     mesh = evaluator.mesh(doc)

@@ -123,27 +123,9 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
-# Parameter labels carry their own Portuguese (`Parameter.label_pt`); choice values are short
-# English words shared by the templates, translated here so a Portuguese reply does not switch
-# language mid-sentence. Unknown words stay as they are.
-_PT_CHOICES = {
-    "round": "redondo", "square": "quadrado", "hex": "sextavado", "box": "caixa", "cylinder": "cilindro",
-    "sphere": "esfera", "cone": "cone", "slide": "deslizante", "lift-off": "solta", "snap": "de encaixe",
-    "screw": "parafusada", "raised": "em relevo", "engraved": "gravado", "washer": "arruela", "spacer": "espaçador",
-    "standoff": "espaçador sextavado", "coaster": "porta-copos", "tray": "bandeja", "straight": "reto",
-    "bulb": "bojudo", "flared": "boca larga", "hourglass": "ampulheta", "adhesive": "adesivo",
-    "free-standing": "de apoio", "screw-down": "parafusado",
-}
-
-
 def param_name(param: Parameter, lang: Lang) -> str:
     """A parameter's label in lower case, in the reply's language when the parameter has one."""
-    return ((param.label_pt if lang == "pt" else "") or param.display_name).lower()
-
-
-def choice_name(param: Parameter, index: int, lang: Lang) -> str:
-    name = param.choices[index]
-    return _PT_CHOICES.get(name, name) if lang == "pt" else name
+    return param.label_in(lang).lower()
 
 
 def fmt_value(value: Number, param: Parameter, lang: Lang = "en") -> str:
@@ -152,7 +134,7 @@ def fmt_value(value: Number, param: Parameter, lang: Lang = "en") -> str:
     if param.kind == "bool":
         return "✓" if value else "✗"
     if param.kind == "choice":
-        return choice_name(param, int(value), lang)
+        return param.choice_label(int(value), lang)
     return f"{round(float(value), 2):g} {param.unit}".strip()
 
 
