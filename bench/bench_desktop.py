@@ -26,7 +26,8 @@ HERE = Path(__file__).resolve().parent
 
 def _probe(mode: str, mesh: Path, home: Path) -> dict[str, float]:
     env = dict(os.environ, POTSTUDIO_HOME=str(home), PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
-    out = subprocess.run([sys.executable, str(HERE / "_desktop_probe.py"), mode, str(mesh)], env=env,
+    spawned = repr(time.time())  # the probe's clock starts here (see _desktop_probe.py)
+    out = subprocess.run([sys.executable, str(HERE / "_desktop_probe.py"), mode, str(mesh), spawned], env=env,
                          capture_output=True, text=True, timeout=300, check=True, cwd=HERE.parent)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
