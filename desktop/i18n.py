@@ -22,6 +22,18 @@ def mark(text: str) -> str:
     return text
 
 
+def number(value: float, decimals: int) -> str:
+    """`value` written the way the UI language writes it (120,5 in Portuguese), no thousands separator."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(float(value), "f", decimals)
+
+
+def size_text(dims: tuple[float, float, float]) -> str:
+    """A model's width × depth × height, as the viewport, the chat cards and the history show it."""
+    return " × ".join(number(v, 1) for v in dims) + " mm"
+
+
 class Translations:
     """Every `*_<lang>.qm` in resources/i18n is loaded, so each part of the app (docks written
     separately) can ship its own catalogue, plus Qt's own strings when the Qt build has them."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyvista as pv
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -227,6 +227,7 @@ class MainWindow(FileActions, QMainWindow):
             self.chat_ctl.configure(settings.ai, self.services.make_provider, self.services.check_provider)
 
     def retranslate(self) -> None:
+        self.setLocale(QLocale())  # spin boxes and every child widget write numbers the new way (120,5)
         self.action_set.retranslate()
         toggles = [d.toggleViewAction() for k, d in self.docks.items() if k not in docks.TABLE_DOCKS]
         menus = self.action_set.populate(self.menuBar(), {"&View": toggles})
@@ -237,7 +238,7 @@ class MainWindow(FileActions, QMainWindow):
             self.docks[key].setWindowTitle(title)
         self.toolbar.setWindowTitle(tr("View"))
         self.chat.retranslate()
-        self.params.lang = "pt" if self.services.translations.language.startswith("pt") else "en"
+        self.params.lang = self.tree.lang = "pt" if self.services.translations.language.startswith("pt") else "en"
         self.params.rebuild()
         self.tree.transform.retranslate()
         self.tree.rebuild()  # unnamed nodes are labelled in the UI language

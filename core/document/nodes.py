@@ -24,6 +24,26 @@ NODE_TYPES = PRIMITIVES | OPERATIONS | TRANSFORMS
 
 _ids = itertools.count(1)
 
+PART_NAMES_PT = {
+    "Axle": "Eixo", "Back plate": "Placa traseira", "Base": "Base", "Block": "Bloco", "Box": "Caixa",
+    "Box with lid": "Caixa com tampa", "Cable clip": "Presilha de cabo", "Cable holes": "Furos para cabos",
+    "Cable slot": "Passagem do cabo", "Cells": "Compartimentos", "Cheek windows": "Janelas laterais",
+    "Clip": "Presilha",
+    "Coaster": "Porta-copos", "Cradle": "Berço", "Cup": "Copo", "Device enclosure": "Caixa para eletrônicos",
+    "Dividers": "Divisórias", "Drain slots": "Fendas de drenagem", "Drainage holes": "Furos de drenagem",
+    "Drawer organizer": "Organizador de gaveta", "Enclosure": "Caixa", "Gear": "Engrenagem",
+    "Grip ridges": "Ranhuras de pega", "Gusset": "Reforço", "Hook": "Gancho", "Hooks": "Ganchos", "Hub": "Cubo",
+    "Inside": "Interior", "Knob": "Botão", "Lid": "Tampa", "Name tag": "Chaveiro", "Open middle": "Vão central",
+    "Pattern": "Padrão", "Pen cup": "Porta-canetas", "Phone stand": "Suporte de celular", "Plant pot": "Vaso de planta",
+    "Pot": "Vaso", "Ribs": "Nervuras", "Saucer": "Pratinho", "Screw bosses": "Torres de parafuso",
+    "Screw holes": "Furos de parafuso", "Set screw hole": "Furo do parafuso de fixação", "Shaft hole": "Furo do eixo",
+    "Shelf arm": "Braço da prateleira", "Shelf bracket": "Mão francesa", "Soap dish": "Saboneteira",
+    "Spacer": "Espaçador", "Spool holder": "Suporte de carretel", "Spur gear": "Engrenagem", "Stand": "Suporte",
+    "Tag": "Etiqueta", "Text": "Texto", "Vase": "Vaso decorativo", "Vase body": "Corpo do vaso", "Vents": "Ventilação",
+    "Wall arm": "Braço de parede", "Wall hook": "Gancho de parede", "Wall-mount ears": "Abas de fixação na parede",
+}
+"""The templates' part names in Brazilian Portuguese (a name the user typed is shown as typed)."""
+
 
 def new_id(prefix: str = "n") -> str:
     return f"{prefix}{next(_ids)}"
@@ -53,6 +73,11 @@ class Node:
     @property
     def label(self) -> str:
         return self.name or self.type.replace("_", " ")
+
+    def name_in(self, lang: str) -> str:
+        """The node's name in `lang` ("en" or "pt"): a template's part name is translated, one the user
+        gave is theirs and stays as it is."""
+        return PART_NAMES_PT.get(self.name, self.name) if lang == "pt" else self.name
 
     def walk(self) -> Iterator[Node]:
         yield self

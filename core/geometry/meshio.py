@@ -13,7 +13,7 @@ mesh that topology needs is made on first use (LoadedModel.mesh, see weld.py).
 
 from __future__ import annotations
 
-import mmap
+import io
 import os
 import re
 import threading
@@ -109,8 +109,6 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
             corners, solid_name = _read_stl(p, size, task)
             if len(corners) == 0:
                 raise MeshFileError(f"'{p.name}' contains no triangles.")
-            if not np.isfinite(corners).all():
-                raise MeshFileError(f"'{p.name}' has NaN or infinite coordinates; the file is damaged.")
             loaded = LoadedModel(solid_name or p.stem, p.name, TriangleSoup(corners))
         else:
             document_json: str | None = None
@@ -258,7 +256,7 @@ def _read_stl(p: Path, size: int, task: Task) -> tuple[np.ndarray, str]:
         if declared > MAX_TRIANGLES:
             raise MeshFileError(f"'{p.name}' has {declared} triangles; the limit is {MAX_TRIANGLES}.")
         task.check()
-        return _binary_stl_corners(p, declared), ""
+        return _binary_stl_corners(p, declared, task), ""
     if looks_ascii:
         return _read_ascii_stl(_read_text(p, size), p.name, task)
     if size < expected:
@@ -272,26 +270,44 @@ def _read_stl(p: Path, size: int, task: Task) -> tuple[np.ndarray, str]:
     )
 
 
-def _binary_stl_corners(p: Path, count: int) -> np.ndarray:
-    """The corners of `count` records, copied out of a read-only mapping of the file.
+def _binary_stl_corners(p: Path, count: int, task: Task) -> np.ndarray:
+    """The corners of `count` records, read in chunks of records that stay in the CPU cache.
 
-    Only the 36 bytes of each 50-byte record that we keep are copied, in one pass, into the array the
-    soup keeps: cheaper than reading every byte into a buffer and gathering from it. The mapping lives
-    for that copy only (a few ms per million triangles); like any mapped read, a file cut short by
-    another program during those milliseconds would fault the process.
+    Only the 36 bytes of each 50-byte record that we keep are gathered from the chunk into the array
+    the soup keeps, so the second copy is cheap (≈ 1.1× one np.fromfile of the records). A plain read,
+    not a mapping: a file cut short by another program while we read gives a clear error instead of
+    faulting the process, and a huge file can be cancelled between chunks.
     """
     corners = np.empty((count, 3, 3), dtype="<f4")
-    if count == 0:  # numpy refuses a view that starts past the end of the 84 header bytes
-        return corners
-    with p.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as view:
-        if len(view) < 84 + STL_DTYPE.itemsize * count:
-            raise MeshFileError(f"'{p.name}' got shorter while it was being read; try again once it is complete.")
-        records = np.ndarray((count,), dtype="V36", buffer=view, offset=84 + 12, strides=(STL_DTYPE.itemsize,))
-        try:
-            np.copyto(corners.reshape(-1).view("V36"), records)
-        finally:
-            del records  # the mapping cannot close while a numpy view holds it
+    gathered = corners.reshape(-1).view("V36")
+    chunk = bytearray(_CHUNK_RECORDS * STL_DTYPE.itemsize)
+    with p.open("rb", buffering=0) as fh:
+        fh.seek(84)
+        for first in range(0, count, _CHUNK_RECORDS):
+            task.check()
+            n = min(_CHUNK_RECORDS, count - first)
+            _read_exactly(fh, memoryview(chunk)[: n * STL_DTYPE.itemsize], p.name)
+            records = np.ndarray((n,), dtype="V36", buffer=chunk, offset=12, strides=(STL_DTYPE.itemsize,))
+            gathered[first : first + n] = records
+            _check_finite(corners[first : first + n], p.name)  # while the chunk is still in the cache
     return corners
+
+
+def _check_finite(corners: np.ndarray, name: str) -> None:
+    if not np.isfinite(corners).all():
+        raise MeshFileError(f"'{name}' has NaN or infinite coordinates; the file is damaged.")
+
+
+_CHUNK_RECORDS = 1 << 15  # 1.6 MB of records
+
+
+def _read_exactly(fh: io.FileIO, into: memoryview, name: str) -> None:
+    got = 0
+    while got < len(into):
+        n = fh.readinto(into[got:])
+        if not n:
+            raise MeshFileError(f"'{name}' got shorter while it was being read; try again once it is complete.")
+        got += n
 
 
 _NUM = rb"([-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|inf(?:inity)?))"
@@ -329,7 +345,9 @@ def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, s
     if rest.strip():
         line = data.count(b"\n", 0, pos + len(rest) - len(rest.lstrip())) + 1
         raise MeshFileError(f"'{source}' is not a valid ASCII STL: unexpected text at line {line}.")
-    return numbers.array().reshape(-1, 3, 3), name
+    corners = numbers.array().reshape(-1, 3, 3)
+    _check_finite(corners, source)
+    return corners, name
 
 
 class _Numbers:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.assistant.base import Message
-from desktop.i18n import mark
+from desktop.i18n import mark, size_text
 
 PROVIDERS = (
     ("offline", mark("Offline (built-in)")),
@@ -91,7 +91,7 @@ class ModelCard(QFrame):
         pix.loadFromData(png, "PNG")
         self.thumb.setPixmap(pix.scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio,
                                         Qt.TransformationMode.SmoothTransformation))
-        self.dims.setText(tr("{0:.1f} × {1:.1f} × {2:.1f} mm").format(*dims))
+        self.dims.setText(size_text(dims))
 
 
 class ChatPanel(QWidget):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from core.assistant.session import ModelVersion
+from desktop.i18n import size_text
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -102,7 +103,7 @@ class HistoryPanel(QWidget):
             self.preview.setPixmap(pix.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation))
         dims = self._dims.get(number)
-        size = tr("{0:.1f} × {1:.1f} × {2:.1f} mm").format(*dims) if dims else ""
+        size = size_text(dims) if dims else ""
         self.caption.setText(tr("Version {0}").format(number) + (f" · {size}" if size else ""))
 
     def _restore(self) -> None:

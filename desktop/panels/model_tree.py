@@ -30,8 +30,8 @@ KIND_NAMES = {
 }
 
 
-def node_label(node: Node) -> str:
-    return node.name or (tr(KIND_NAMES[node.type]) if node.type in KIND_NAMES else node.label)
+def node_label(node: Node, lang: str) -> str:
+    return node.name_in(lang) or (tr(KIND_NAMES[node.type]) if node.type in KIND_NAMES else node.label)
 
 
 class ModelTreePanel(QWidget):
@@ -43,6 +43,7 @@ class ModelTreePanel(QWidget):
         self.setObjectName("modelTreePanel")
         self.doc = doc
         self.stack = stack
+        self.lang = "en"  # "pt" shows the templates' part names in Portuguese
         self.tree = QTreeWidget()
         self.tree.setObjectName("modelTree")
         self.tree.setHeaderHidden(True)
@@ -85,7 +86,7 @@ class ModelTreePanel(QWidget):
         self._selection_changed()
 
     def _item(self, node: Node) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node_label(node)])
+        item = QTreeWidgetItem([node_label(node, self.lang)])
         item.setData(0, ID_ROLE, node.id)
         item.setToolTip(0, f"{node.type} · {node.id}")
         if isinstance(node.enabled, bool) and node is not self.doc.root:
@@ -132,7 +133,7 @@ class ModelTreePanel(QWidget):
                 if item.data(0, ID_ROLE) in change.names:
                     node = self.doc.node(str(item.data(0, ID_ROLE)))
                     with QSignalBlocker(self.tree):
-                        item.setText(0, node_label(node))
+                        item.setText(0, node_label(node, self.lang))
                         if isinstance(node.enabled, bool) and node is not self.doc.root:
                             item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
             return

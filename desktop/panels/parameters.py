@@ -33,6 +33,7 @@ from core.commands import CommandStack, SetParameters
 from core.document.document import Document, DocumentChange
 from core.document.parameters import Parameter
 from core.errors import PotStudioError
+from desktop.i18n import number
 
 log = logging.getLogger(__name__)
 MM_PER_INCH = 25.4
@@ -212,7 +213,7 @@ class ParametersPanel(QScrollArea):
                 row.setText(str(value))
         elif isinstance(row, QLabel):
             param = self.doc.params[name]
-            row.setText(f"{float(value):.2f} {param.unit}".strip())
+            row.setText(f"{number(value, 2)} {param.unit}".strip())
 
     def _push(self, name: str, value: Any, drag_id: str | None) -> None:
         try:

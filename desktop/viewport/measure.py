@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 from pyvistaqt import QtInteractor
 
+from desktop.i18n import number
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Viewport", text)
@@ -62,7 +64,7 @@ class MeasureTool:
         if not self.active:
             self.label.setText("")
         elif self.distance is not None:
-            self.label.setText(tr("Distance: {0:.2f} mm").format(self.distance))
+            self.label.setText(tr("Distance: {0} mm").format(number(self.distance, 2)))
         elif self.points:
             self.label.setText(tr("Click the second point"))
         else:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from pyvistaqt import QtInteractor
 
+from desktop.i18n import size_text
 from desktop.stable_label import StableLabel
 from desktop.viewport.measure import MeasureTool
 from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_polydata
@@ -152,7 +153,7 @@ class Viewport(QWidget):
             self.dims_label.setText(tr("No model yet"))
             return
         w, d, h = b[1] - b[0], b[3] - b[2], b[5] - b[4]
-        self.dims_label.setText(tr("{0:.1f} × {1:.1f} × {2:.1f} mm").format(w, d, h))
+        self.dims_label.setText(size_text((w, d, h)))
 
     # --- scene ----------------------------------------------------------------------------------
     def set_bed(self, bed: tuple[float, float, float]) -> None:

@@ -237,11 +237,6 @@
       <source>Version {0}</source>
       <translation>Versão {0}</translation>
     </message>
-    <message>
-      <location filename="../../desktop/panels/chat.py" line="94" />
-      <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
-      <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
-    </message>
   </context>
   <context>
     <name>CommandPalette</name>
@@ -267,24 +262,19 @@
   <context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../desktop/panels/history.py" line="55" />
+      <location filename="../../desktop/panels/history.py" line="56" />
       <source>Restore as new version</source>
       <translation>Restaurar como nova versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/history.py" line="106" />
+      <location filename="../../desktop/panels/history.py" line="107" />
       <source>Version {0}</source>
       <translation>Versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/history.py" line="97" />
+      <location filename="../../desktop/panels/history.py" line="98" />
       <source>Versions appear here as you design and save.</source>
       <translation>As versões aparecem aqui conforme você projeta e salva.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/history.py" line="105" />
-      <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
-      <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
     </message>
   </context>
   <context>
@@ -333,12 +323,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="324" />
+      <location filename="../../desktop/main_window.py" line="326" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="235" />
+      <location filename="../../desktop/main_window.py" line="236" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -363,12 +353,12 @@
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="331" />
+      <location filename="../../desktop/main_window.py" line="333" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="236" />
+      <location filename="../../desktop/main_window.py" line="237" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -378,7 +368,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="235" />
+      <location filename="../../desktop/main_window.py" line="236" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -393,42 +383,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="330" />
+      <location filename="../../desktop/main_window.py" line="332" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="234" />
+      <location filename="../../desktop/main_window.py" line="235" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="235" />
+      <location filename="../../desktop/main_window.py" line="236" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="353" />
+      <location filename="../../desktop/main_window.py" line="355" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="301" />
+      <location filename="../../desktop/main_window.py" line="303" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="313" />
+      <location filename="../../desktop/main_window.py" line="315" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="311" />
+      <location filename="../../desktop/main_window.py" line="313" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="315" />
+      <location filename="../../desktop/main_window.py" line="317" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -458,7 +448,7 @@
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="238" />
+      <location filename="../../desktop/main_window.py" line="239" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
@@ -501,7 +491,7 @@
       <translation>Extrusão</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="119" />
+      <location filename="../../desktop/panels/model_tree.py" line="120" />
       <source>Hide part</source>
       <translation>Ocultar peça</translation>
     </message>
@@ -551,7 +541,7 @@
       <translation>Padrão linear</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="119" />
+      <location filename="../../desktop/panels/model_tree.py" line="120" />
       <source>Show part</source>
       <translation>Mostrar peça</translation>
     </message>
@@ -566,7 +556,7 @@
       <translation>Toro</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="95" />
+      <location filename="../../desktop/panels/model_tree.py" line="96" />
       <source>{0} · shown when {1}</source>
       <translation>{0} · visível quando {1}</translation>
     </message>
@@ -597,17 +587,17 @@
   <context>
     <name>ParametersPanel</name>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="169" />
+      <location filename="../../desktop/panels/parameters.py" line="171" />
       <source>Computed from {0}</source>
       <translation>Calculado a partir de {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="146" />
+      <location filename="../../desktop/panels/parameters.py" line="148" />
       <source>Describe a model in the chat, or open a project, to get its parameters here.</source>
       <translation>Descreva um modelo na conversa, ou abra um projeto, para ver os parâmetros dele aqui.</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="152" />
+      <location filename="../../desktop/panels/parameters.py" line="154" />
       <source>Dimensions</source>
       <translation>Dimensões</translation>
     </message>
@@ -721,32 +711,32 @@
   <context>
     <name>Project</name>
     <message>
-      <location filename="../../desktop/project.py" line="95" />
+      <location filename="../../desktop/project.py" line="96" />
       <source>Export as STL, 3MF or OBJ, not '{0}'.</source>
       <translation>Exporte como STL, 3MF ou OBJ, não '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="103" />
+      <location filename="../../desktop/project.py" line="104" />
       <source>Exporting {0}</source>
       <translation>Exportando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="119" />
+      <location filename="../../desktop/project.py" line="120" />
       <source>Import {0}</source>
       <translation>Importar {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="89" />
+      <location filename="../../desktop/project.py" line="90" />
       <source>Importing {0}</source>
       <translation>Importando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="67" />
+      <location filename="../../desktop/project.py" line="68" />
       <source>Opening {0}</source>
       <translation>Abrindo {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="86" />
+      <location filename="../../desktop/project.py" line="87" />
       <source>Saving {0}</source>
       <translation>Salvando {0}</translation>
     </message>
@@ -756,7 +746,7 @@
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="82" />
+      <location filename="../../desktop/project.py" line="83" />
       <source>Writing</source>
       <translation>Gravando</translation>
     </message>
@@ -925,29 +915,24 @@
   <context>
     <name>Viewport</name>
     <message>
-      <location filename="../../desktop/viewport/measure.py" line="69" />
+      <location filename="../../desktop/viewport/measure.py" line="71" />
       <source>Click the first point</source>
       <translation>Clique no primeiro ponto</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/measure.py" line="67" />
+      <location filename="../../desktop/viewport/measure.py" line="69" />
       <source>Click the second point</source>
       <translation>Clique no segundo ponto</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/measure.py" line="65" />
-      <source>Distance: {0:.2f} mm</source>
-      <translation>Distância: {0:.2f} mm</translation>
+      <location filename="../../desktop/viewport/measure.py" line="67" />
+      <source>Distance: {0} mm</source>
+      <translation>Distância: {0} mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="152" />
+      <location filename="../../desktop/viewport/view.py" line="153" />
       <source>No model yet</source>
       <translation>Nenhum modelo ainda</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/viewport/view.py" line="155" />
-      <source>{0:.1f} × {1:.1f} × {2:.1f} mm</source>
-      <translation>{0:.1f} × {1:.1f} × {2:.1f} mm</translation>
     </message>
   </context>
 </TS>

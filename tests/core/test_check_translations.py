@@ -99,5 +99,5 @@ def test_a_value_changed_so_the_model_prints_gives_its_reason_in_portuguese(plan
     reply = session.send("uma engrenagem para eixo de 8 mm com 12 dentes e módulo 1")
     assert session.doc.values()["module"] == pytest.approx(1.1)
     broken = next(c for c in get_template("spur_gear").checks if "bore" in c.expr and "module" in c.expr)
-    assert f"Mudei módulo de 1 mm para 1.1 mm para o modelo poder ser impresso ({broken.pt})" in reply.text
+    assert f"Mudei módulo de 1 mm para 1,1 mm para o modelo poder ser impresso ({broken.pt})" in reply.text
     assert not _ENGLISH.search(reply.text)

@@ -64,6 +64,16 @@ def test_portuguese_in_portuguese_out(session: DesignSession) -> None:
     assert values(session)["height"] == 150.0
 
 
+def test_portuguese_replies_write_decimals_with_a_comma_but_keep_quoted_text(session: DesignSession) -> None:
+    reply = session.send("um vaso para plantas de 12 cm com parede de 2.4 mm")
+    assert values(session)["wall"] == pytest.approx(2.4)
+    assert "2,4 mm" in reply.text and "2.4" not in reply.text
+    tag = session.send("um chaveiro escrito v1.5")
+    assert "“v1.5”" in tag.text, "the tag's text is the user's own and stays as typed"
+    english = session.send("a plant pot 12 cm wide with a 2.4 mm wall")
+    assert "2.4 mm" in english.text
+
+
 def test_out_of_range_values_are_clamped_and_the_reply_says_so(session: DesignSession) -> None:
     session.send("a plant pot 12 cm wide")
     reply = session.send("make it 5 times taller")

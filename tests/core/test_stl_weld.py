@@ -7,6 +7,7 @@ imported mesh, exports) must report what a closed, indexed mesh reports, whateve
 from __future__ import annotations
 
 import json
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -211,4 +212,38 @@ def test_a_file_cut_short_after_its_size_was_checked_is_refused(tmp_path: Path) 
     save_mesh(trimesh.creation.box((10, 10, 10)), path)
     # What the reader meets when another program truncates the file between the size check and the read.
     with pytest.raises(MeshFileError, match="'cut.stl' got shorter while it was being read"):
-        meshio._binary_stl_corners(path, 13)
+        meshio._binary_stl_corners(path, 13, Task())
+
+
+def test_an_stl_truncated_by_another_program_mid_read_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """Reading is a plain read, not a mapping: a file cut while we read it cannot fault the process."""
+    path = tmp_path / "big.stl"
+    save_mesh(trimesh.creation.icosphere(7), path)  # 327 680 triangles, ten read chunks
+
+    class Truncating(Task):
+        def check(self) -> None:  # between two chunks, another program cuts the file to half
+            super().check()
+            if path.stat().st_size > 1_000_000:
+                os.truncate(path, path.stat().st_size // 2)
+
+    with pytest.raises(MeshFileError, match="'big.stl' got shorter while it was being read"):
+        load_mesh(path, Truncating())
+
+
+def test_a_large_stl_import_can_be_cancelled_between_chunks(tmp_path: Path) -> None:
+    path = tmp_path / "big.stl"
+    save_mesh(trimesh.creation.icosphere(7), path)
+    checks = 0
+
+    class CancelSoon(Task):
+        def check(self) -> None:
+            nonlocal checks
+            checks += 1
+            if checks == 3:
+                self.cancel()
+            super().check()
+
+    with pytest.raises(CancelledError):
+        load_mesh(path, CancelSoon())
+    assert checks == 3
+    assert len(load_mesh(path).display.faces) == 327_680

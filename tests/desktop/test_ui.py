@@ -33,8 +33,11 @@ def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qt
     assert window.docks["parameters"].windowTitle() == "Parâmetros"
     assert window.chat.send.text() == "Enviar"
     assert window.chat.cards[0].open.text() == "Abrir esta versão"
-    assert window.viewport.dims_label.text().endswith("mm")
+    assert window.viewport.dims_label.text() == "120,0 × 120,0 × 100,0 mm", "Portuguese writes decimals with a comma"
+    assert window.params.rows["wall"].spin.text().startswith("2,40")
     assert "Corte" in tree_labels(window)
+    assert {"Vaso", "Pratinho", "Furos de drenagem"} <= tree_labels(window), "template parts keep English names"
+    assert not tree_labels(window) & {"Saucer", "Drainage holes"}
     labels = {w.text() for w in window.params.widget().findChildren(__import__("PySide6.QtWidgets",
                                                                               fromlist=["QLabel"]).QLabel)}
     assert {"Diâmetro do topo", "Formato"} <= labels, "parameter names stay English in the Portuguese UI"

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 _QUOTED = re.compile(r"[\"“'‘«]([^\s\"”'’»](?:[^\"”»]{0,38}?[^\s\"”'’»])?)[\"”'’»]")
-_NAME = r"[\wÀ-ÿ][\w\-À-ÿ&]*"
+# A point or comma inside a word belongs to it ("v1.5", "3,14"); one before a space ends the sentence.
+_NAME = r"[\wÀ-ÿ](?:[\w\-À-ÿ&]|[.,](?=\w))*"
 # After these words the next word is the text whatever its case: "the name anna", "my name is Pedro".
 _STRONG = re.compile(
     r"(?i:\b(?:says|saying|reads|reading|with the (?:name|text|word)s?|named|called|written|my name(?: is)?|"

@@ -24,7 +24,7 @@ from core.assistant.offline.mentions import find_mentions
 from core.assistant.offline.normalise import normalise
 from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.repair import adapt, fit_bed
-from core.assistant.offline.replies import fmt_value, join, param_name, say
+from core.assistant.offline.replies import fmt_value, join, local_numbers, param_name, say
 from core.assistant.offline.resolve import SIZE_ROLES, Resolution, Resolver, role_params
 from core.assistant.offline.text import Lang, detect_language, fold
 from core.commands import ReplaceDocument, SetParameters
@@ -88,6 +88,8 @@ class OfflinePlanner:
             reply = AssistantReply(text=say("internal", lang, example=say("example_create", lang)), notes=["error"],
                                    suggestions=self._suggestions(doc, lang))
         reply.provider = self.name
+        reply.text = local_numbers(reply.text, lang)
+        reply.questions = [local_numbers(q, lang) for q in reply.questions]
         task.check()
         if on_token is not None:
             for i, word in enumerate(reply.text.split(" ")):

@@ -6,6 +6,7 @@ missing translation is a KeyError in the tests, not a silent English reply to a 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from core.assistant.offline.text import Lang
@@ -141,6 +142,19 @@ def fmt_value(value: Number, param: Parameter, lang: Lang = "en") -> str:
 def say(key: str, lang: Lang, **fields: Any) -> str:
     en, pt = PHRASES[key]
     return (pt if lang == "pt" else en).format(**fields)
+
+
+_QUOTED = re.compile(r"(“[^”]*”)")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def local_numbers(text: str, lang: Lang) -> str:
+    """Brazilian Portuguese writes 2,4 mm: a decimal point between digits becomes a comma, except
+    inside “quotes” (a name tag's text is the user's own, kept as typed)."""
+    if lang != "pt":
+        return text
+    pieces = _QUOTED.split(text)
+    return "".join(p if i % 2 else _DECIMAL_POINT.sub(",", p) for i, p in enumerate(pieces))
 
 
 def join(items: list[str], lang: Lang) -> str:
