@@ -22,10 +22,13 @@ def mark(text: str) -> str:
     return text
 
 
-def number(value: float, decimals: int) -> str:
-    """`value` written the way the UI language writes it (120,5 in Portuguese), no thousands separator."""
+def number(value: float, decimals: int | None = None) -> str:
+    """`value` written the way the UI language writes it (120,5 in Portuguese), no thousands separator;
+    `decimals` None writes as few digits as the value needs (0,4 not 0,40)."""
     locale = QLocale()
     locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    if decimals is None:
+        return locale.toString(float(value), "g", QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
     return locale.toString(float(value), "f", decimals)
 
 

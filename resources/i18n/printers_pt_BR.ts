@@ -522,8 +522,8 @@
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <source>Sliced with PrusaSlicer for a {0:g}×{1:g}×{2:g} mm bed, {3}, {4:g} mm nozzle.</source>
-        <translation>Fatiado com PrusaSlicer para mesa de {0:g}×{1:g}×{2:g} mm, {3}, bico de {4:g} mm.</translation>
+        <source>Sliced with PrusaSlicer for a {0}×{1}×{2} mm bed, {3}, {4} mm nozzle.</source>
+        <translation>Fatiado com PrusaSlicer para mesa de {0}×{1}×{2} mm, {3}, bico de {4} mm.</translation>
     </message>
     <message>
         <source>Sending to {0}</source>

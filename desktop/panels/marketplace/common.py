@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.dialogs.errors import user_message
+from desktop.i18n import number
 from sync_client.errors import HubUnavailable, NotSignedIn
 
 LICENCES = ("CC0", "CC-BY", "CC-BY-SA", "CC-BY-ND", "CC-BY-NC", "CC-BY-NC-SA", "CC-BY-NC-ND", "GPL-3.0",
@@ -33,7 +34,7 @@ def short_licence(licence: str) -> str:
 
 
 def price_text(price_cents: int) -> str:
-    return tr("Free") if price_cents == 0 else f"$ {price_cents / 100:.2f}"
+    return tr("Free") if price_cents == 0 else f"$ {number(price_cents / 100, 2)}"
 
 
 def error_text(exc: BaseException) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
+from desktop.i18n import number
 from desktop.panels.printers.jobs_view import JobsView
 from desktop.panels.printers.texts import BAD, GOOD, IDLE, duration, tr
 from printers.queue import Job, JobQueue
@@ -30,7 +31,7 @@ class HistoryView(JobsView):
         self.table.clear()
         for job in jobs:
             minutes = round(job.duration_s / 60) if job.duration_s is not None else None
-            grams = f"{job.filament_g:.1f} g" if job.filament_g is not None else "–"
+            grams = f"{number(job.filament_g, 1)} g" if job.filament_g is not None else "–"
             item = QTreeWidgetItem([job.name, job.printer or "–", outcome_words(job.status), duration(minutes), grams])
             item.setForeground(2, QBrush(QColor(_OUTCOMES.get(job.status, IDLE))))
             if job.message:

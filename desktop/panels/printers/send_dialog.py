@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import number
 from desktop.panels.printers.sending import ModelToSend, SendRequest, send
 from desktop.panels.printers.texts import BAD, connection_words, tr
 from desktop.panels.printers.trays import tray_label
@@ -66,7 +67,7 @@ class SendDialog(QDialog):
         self.material.addItems(materials())
         self.nozzle = named("sendNozzle", QComboBox())
         for size in NOZZLES:
-            self.nozzle.addItem(f"{size:g} mm", size)
+            self.nozzle.addItem(f"{number(size)} mm", size)
         self.slot = named("sendSlot", QComboBox())
         self.slot_label = QLabel(tr("Filament"))
         self.use_model = named("useModel", QRadioButton())
@@ -156,8 +157,9 @@ class SendDialog(QDialog):
         if driver is None:
             return
         w, d, h = driver.config.bed
-        self.summary.setText(tr("Sliced with PrusaSlicer for a {0:g}×{1:g}×{2:g} mm bed, {3}, {4:g} mm nozzle.")
-                             .format(w, d, h, self.material.currentText(), float(self.nozzle.currentData())))
+        self.summary.setText(tr("Sliced with PrusaSlicer for a {0}×{1}×{2} mm bed, {3}, {4} mm nozzle.")
+                             .format(number(w), number(d), number(h), self.material.currentText(),
+                                     number(self.nozzle.currentData())))
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Sliced file"), "", tr("Sliced files (*.gcode.3mf *.gcode)"))
