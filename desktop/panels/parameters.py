@@ -212,8 +212,22 @@ class ParametersPanel(QScrollArea):
             if row.text() != str(value):
                 row.setText(str(value))
         elif isinstance(row, QLabel):
-            param = self.doc.params[name]
-            row.setText(f"{number(value, 2)} {param.unit}".strip())
+            row.setText(self._derived_text(self.doc.params[name], value))
+
+    def _derived_text(self, param: Parameter, value: Any) -> str:
+        """A computed value read as what it is: Yes/No, a choice's name, a count, a length in the units
+        the spin boxes use (not "0.00" for a switch)."""
+        if param.kind == "bool":
+            return tr("Yes") if value else tr("No")
+        if param.kind == "choice":
+            return param.choice_label(int(value), self.lang)
+        if param.kind == "text":
+            return str(value)
+        if param.kind == "int":
+            return f"{int(value)} {param.unit}".strip()
+        if self.inches and param.unit == "mm":
+            return f"{number(float(value) / MM_PER_INCH, 3)} in"
+        return f"{number(value, 2)} {param.unit}".strip()
 
     def _push(self, name: str, value: Any, drag_id: str | None) -> None:
         try:

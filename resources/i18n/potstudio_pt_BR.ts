@@ -601,6 +601,16 @@
       <source>Dimensions</source>
       <translation>Dimensões</translation>
     </message>
+    <message>
+      <location filename="../../desktop/panels/parameters.py" line="221" />
+      <source>No</source>
+      <translation>Não</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/parameters.py" line="221" />
+      <source>Yes</source>
+      <translation>Sim</translation>
+    </message>
   </context>
   <context>
     <name>Preferences</name>

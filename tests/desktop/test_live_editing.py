@@ -149,3 +149,13 @@ def test_text_parameter_is_edited_in_a_line_field(make_window, qtbot) -> None:  
     window.action_set["edit.undo"].trigger()
     wait_idle(qtbot, window)
     assert field.text() != "Ana"
+
+
+def test_a_computed_switch_reads_yes_or_no_and_follows_its_inputs(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    ask(window, "an enclosure for a 85 x 56 x 20 mm raspberry pi", qtbot)
+    shown = window.params.rows["stack_parts"]
+    assert shown.text() == "No", "a computed on/off value is not shown as the number 0.00"
+    window.params.rows["device_width"].spin.setValue(200)  # side by side would no longer fit: lid goes in front
+    wait_idle(qtbot, window)
+    assert window.doc.values()["stack_parts"] and shown.text() == "Yes"
