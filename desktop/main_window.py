@@ -28,6 +28,7 @@ from desktop.actions import ActionSet
 from desktop.assistant import ChatController
 from desktop.autosave import AutosaveController
 from desktop.bridge import Bridge
+from desktop.collector import Collector
 from desktop.dialogs.errors import show_error
 from desktop.dialogs.palette import CommandPalette
 from desktop.file_actions import FileActions
@@ -101,6 +102,7 @@ class MainWindow(FileActions, QMainWindow):
         self._fit_next = False
         self._previewing = False  # the viewport shows a start-up preview of the file being opened
         self.startup = StagedStart(self.viewport, self.workers, services.warm_up, self.start_background, self)
+        self.collector = Collector(self.doc, self.viewport, lambda: self.workers.busy, self)
 
         self.action_set = ActionSet(self, self._handlers(), {
             "has_model": lambda: bool(self.doc.root.children),
@@ -378,9 +380,8 @@ class MainWindow(FileActions, QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop workers and release VTK before the widgets go away (the leak check relies on it).
-        Printers and the hub are detached before the workers stop and stopped after, so no worker is
-        still starting a printer or a sync while they close."""
+        """Stop workers and release VTK before the widgets go away (the leak check relies on it). Printers and
+        the hub detach before the workers stop and stop after, so no worker still starts one while they close."""
         self.chat_ctl.stop()
         self.printers.detach()
         self.hub.detach()
@@ -391,6 +392,7 @@ class MainWindow(FileActions, QMainWindow):
         self.autosave.close()
         self.selection.detach()
         self.regen.detach()
+        self.collector.detach()
         self.stack.changed.disconnect(self._stack_changed)
         self.params.detach()
         self.tree.detach()

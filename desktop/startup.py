@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.errors import PotStudioError
 from core.geometry.meshio import LoadedModel, load_mesh
 from core.geometry.weld import TriangleSoup
+from desktop.collector import settle
 from desktop.viewport.scene import shaded
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
@@ -68,8 +68,9 @@ def warm_up(warm: Callable[[], object]) -> None:
 
 def release_memory() -> None:
     """Start-up frees many small objects (import-time tables, VTK set-up, the preview); glibc keeps
-    that heap mapped unless asked. malloc_trim hands it back, so the idle footprint is what is live."""
-    gc.collect()
+    that heap mapped unless asked. malloc_trim hands it back, so the idle footprint is what is live. The
+    collector's full pass runs here too, and what survives it is frozen (desktop/collector.py)."""
+    settle()
     if not sys.platform.startswith("linux"):
         return
     name = ctypes.util.find_library("c")

@@ -112,3 +112,22 @@ def test_potstudio_with_a_file_shows_it(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
     assert_viewport_shows_model(pixels(out), "dark")
+
+
+def test_the_start_up_heap_is_frozen_and_a_replaced_model_is_still_freed(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The collector's full pass over the start-up heap runs once, before the user drags anything; the
+    model opened at start is frozen with it, yet it is freed once a new model replaces it (a trimesh is
+    a reference cycle, which a frozen heap would otherwise keep for good)."""
+    import gc
+    import weakref
+
+    from tests.desktop.conftest import ask
+
+    path = pot_stl(tmp_path / "pot.stl")
+    window = make_window(before_show=lambda w: w.open_path(path))
+    wait_until(qtbot, lambda: window.startup.finished and window.viewport.mesh is not None)
+    wait_idle(qtbot, window)
+    assert gc.get_freeze_count() > 50_000, "the start-up objects are still walked by every full collection"
+    opened = weakref.ref(window.viewport.mesh)
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    wait_until(qtbot, lambda: opened() is None)  # the settle after the new model is on screen frees it
