@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.progress_bar import ProgressBar
 from desktop.workers import Job, Workers
 
 SHOW_AFTER_MS = 400
@@ -18,7 +19,7 @@ class TaskStatus(QWidget):
         self._jobs: list[Job] = []
         self._since: dict[Job, float] = {}
         self.label = QLabel()
-        self.bar = QProgressBar()
+        self.bar = ProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from core.tasks import Task
 from desktop.panels.marketplace.common import licence_label, price_text, tr
 from desktop.panels.marketplace.flow import FlowLayout
 from desktop.panels.marketplace.review_form import ReviewForm
+from desktop.progress_bar import ProgressBar
 from sync_client.client import HubClient
 from sync_client.models import Listing, Review
 
@@ -103,7 +103,7 @@ class DetailPage(QScrollArea):
         self.like_button.clicked.connect(lambda on: self.page and self.like_toggled.emit(self.page.listing.id, on))
         self.collect_button = QPushButton(tr("Collect…"), objectName="collectButton")
         self.collect_button.clicked.connect(lambda: self._emit_id(self.collect_requested))
-        self.progress = QProgressBar(objectName="downloadProgress", visible=False)
+        self.progress = ProgressBar(objectName="downloadProgress", visible=False)
         self.cancel_button = QPushButton(tr("Cancel"), objectName="cancelDownload", visible=False)
         self.licence = QLabel(objectName="detailLicence", wordWrap=True)
         self.remix_note = QLabel(objectName="remixNote", wordWrap=True)

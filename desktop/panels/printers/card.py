@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,8 @@ from desktop.panels.printers.texts import (
 )
 from desktop.panels.printers.trays import TrayStrip
 from desktop.panels.printers.widgets import named, set_shown
+from desktop.progress_bar import ProgressBar
+from desktop.stable_label import StableLabel
 from desktop.workers import Workers
 from printers.base import Capability, ConnectionState, PrinterDriver
 from printers.state import JobState, PrinterState
@@ -124,15 +125,16 @@ class PrinterCard(QFrame):
         job = QHBoxLayout()
         job.addWidget(self.job_name, 1)
         job.addWidget(self.job_state)
-        self.progress = named("jobProgress", QProgressBar(textVisible=False))
+        self.progress = named("jobProgress", ProgressBar(textVisible=False))
         self.progress.setRange(0, 100)
-        self.percent = named("percentLabel", QLabel())
+        # Labels that change with every report are StableLabels: a new value relays out nothing (see there).
+        self.percent = named("percentLabel", StableLabel())
         self.percent.setMinimumWidth(36)
         self.percent.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar = QHBoxLayout()
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.percent)
-        self.layer_label, self.remaining_label, self.eta_label = QLabel(), QLabel(), QLabel()
+        self.layer_label, self.remaining_label, self.eta_label = StableLabel(), StableLabel(), StableLabel()
         for label in (self.layer_label, self.remaining_label, self.eta_label):
             label.setObjectName("muted")
         facts = QHBoxLayout()
@@ -146,7 +148,7 @@ class PrinterCard(QFrame):
         temps.setVerticalSpacing(0)
         for column, key in enumerate(SERIES_COLOURS):
             name = named("muted", QLabel())
-            value = named(f"{key}Temperature", QLabel())
+            value = named(f"{key}Temperature", StableLabel())
             value.setStyleSheet(f"color: {SERIES_COLOURS[key]}; font-weight: 600;")
             temps.addWidget(name, 0, column)
             temps.addWidget(value, 1, column)

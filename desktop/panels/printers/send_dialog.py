@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from desktop.panels.printers.sending import ModelToSend, SendRequest, send
 from desktop.panels.printers.texts import BAD, connection_words, tr
 from desktop.panels.printers.trays import tray_label
 from desktop.panels.printers.widgets import MUTED_STYLE, named
+from desktop.progress_bar import ProgressBar
 from desktop.workers import Job, Workers
 from printers.base import Capability, PrinterDriver, PrintOptions
 from printers.dispatch import PLATE_STATES
@@ -82,7 +82,7 @@ class SendDialog(QDialog):
         self.plate.toggled.connect(lambda _on: self._update_send())
         self.summary = named("muted", QLabel(wordWrap=True))
         self.stage = named("sendStage", QLabel(wordWrap=True))
-        self.bar = named("sendProgress", QProgressBar())
+        self.bar = named("sendProgress", ProgressBar())
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.hide()
