@@ -14,6 +14,20 @@ from core.errors import CancelledError
 ProgressCallback = Callable[[float, str], None]
 
 
+class Phrase(str):
+    """A progress message a UI may translate. It reads as its English text (logs, the CLI, tests) and
+    keeps its template and fields, so the desktop can say it in the UI language (Qt context
+    "Progress", collected by resources/i18n/update_ts.py) without the core knowing about Qt."""
+
+    template: str
+    args: tuple[object, ...]
+
+    def __new__(cls, template: str, *args: object) -> Phrase:
+        text = super().__new__(cls, template.format(*args))
+        text.template, text.args = template, args
+        return text
+
+
 class Task:
     """Thread-safe progress (0..1 with a message) and a cancel flag checked by the worker."""
 

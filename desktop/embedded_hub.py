@@ -24,7 +24,7 @@ import uvicorn
 from core import secrets as keyring_store
 from core.errors import PotStudioError
 from core.paths import data_dir
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from hub.app import create_app
 from hub.cli import signing_secret
 from hub.config import HubConfig
@@ -78,7 +78,7 @@ class EmbeddedHub:
                            jwt_secret=signing_secret(), public_url=self.url)
         try:
             app = create_app(config)
-            task.progress(0.0, "Preparing the marketplace catalogue")
+            task.progress(0.0, Phrase("Preparing the marketplace catalogue"))
             created = seed_if_empty(app.state.hub, count=self.seed_count, task=task)
             if created:
                 log.info("embedded hub seeded with %d listings", created)

@@ -10,6 +10,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core.tasks import Phrase
 from desktop.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,14 @@ def mark(text: str) -> str:
     """Marks a source string for translation (QT_TRANSLATE_NOOP) where it is declared as data; the
     code that shows it translates it (resources/i18n/update_ts.py collects these with their context)."""
     return text
+
+
+def say(message: str) -> str:
+    """A progress message in the UI language: a core Phrase is looked up in the "Progress" context (any
+    thread may call this; QCoreApplication.translate is thread-safe), anything else is shown as it is."""
+    if isinstance(message, Phrase):
+        return QCoreApplication.translate("Progress", message.template).format(*message.args)
+    return message
 
 
 def number(value: float, decimals: int | None = None) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 
 from core.errors import CancelledError
 from core.tasks import Task
+from desktop.i18n import say
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class Job(QObject):
         self.label = label
         self.show = show
         self.running = True
-        self.task = Task(on_progress=lambda f, m: self.progressed.emit(f, m))
+        self.task = Task(on_progress=lambda f, m: self.progressed.emit(f, say(m)))
         self.ended.connect(self._mark_ended)
 
     def cancel(self) -> None:

@@ -23,7 +23,7 @@ from core.document.document import Document
 from core.errors import PotStudioError
 from core.geometry.build import Evaluator
 from core.geometry.thumbnail import render_png
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from core.templates.base import TemplateSpec
 from core.templates.registry import load_all
 from hub.db import utcnow
@@ -140,5 +140,5 @@ def seed_if_empty(state: HubState, count: int = 240, task: Task = NULL_TASK) -> 
             db.add_all(ListingTag(listing_id=listing.id, tag=t) for t in tags)
             db.commit()
         created += 1
-        task.progress(created / count, f"Seeding the marketplace ({created}/{count})")
+        task.progress(created / count, Phrase("Seeding the marketplace ({0}/{1})", created, count))
     return created

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import CancelledError
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from printers.errors import UploadError
 from printers.mqtt import TlsSettings, make_ssl_context
 
@@ -74,14 +74,15 @@ def upload(host: str, port: int, user: str, password: str, local: Path, remote_n
 
 def _store(ftp: ImplicitFtps, local: Path, remote_name: str, total: int, task: Task) -> None:
     sent = 0
-    task.progress(0.0, f"Uploading {local.name}")
+    task.progress(0.0, Phrase("Uploading {0}", local.name))
     conn, _ = ftp.ntransfercmd(f"STOR {remote_name}")
     try:
         with local.open("rb") as fh:
             while chunk := fh.read(CHUNK):
                 conn.sendall(chunk)
                 sent += len(chunk)
-                task.progress(sent / total if total else 1.0, f"Uploading {local.name}: {sent // 1024} KiB")
+                fraction = sent / total if total else 1.0
+                task.progress(fraction, Phrase("Uploading {0}: {1} KiB", local.name, sent // 1024))
     except CancelledError:
         conn.close()
         _remove_partial(ftp, remote_name)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import trimesh
 
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from printers.base import PrinterConfig
 from printers.drivers.bambu.project import package
 from printers.errors import SlicerNotFoundError, SlicingError
@@ -126,11 +126,11 @@ def slice_mesh(mesh: trimesh.Trimesh, profile: SliceProfile, out: Path, task: Ta
                "--bed-shape", f"0x0,{w:g}x0,{w:g}x{d:g},0x{d:g}", "--max-print-height", f"{h:g}",
                "--nozzle-diameter", f"{profile.nozzle:g}", "--layer-height", f"{profile.layer_height:g}",
                "--center", f"{w / 2:g},{d / 2:g}", "--output", str(out), str(stl)]
-        task.progress(0.05, f"Slicing with {Path(slicer.path).name}")
+        task.progress(0.05, Phrase("Slicing with {0}", Path(slicer.path).name))
         _run(cmd, task, timeout)
     if not out.is_file() or out.stat().st_size == 0:
         raise SlicingError("The slicer finished without writing G-code.")
-    task.progress(1.0, "Sliced")
+    task.progress(1.0, Phrase("Sliced"))
     return analyse(out)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from sync_client.errors import BadResponse, HubUnavailable
 from sync_client.transport import Transport, error_from
 
@@ -54,7 +54,7 @@ def download_to(transport: Transport, url: str, folder: Path, name: str, size: i
                     if received > size:
                         raise BadResponse(f"'{name}' is larger than the {size} bytes the listing declares.")
                     fh.write(chunk)
-                    task.progress(received / size if size else 1.0, f"Downloading {name}")
+                    task.progress(received / size if size else 1.0, Phrase("Downloading {0}", name))
     except httpx.TransportError as exc:
         raise HubUnavailable(f"The download of '{name}' was cut off ({type(exc).__name__}); "
                              "run it again to resume.") from None

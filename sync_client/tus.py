@@ -12,7 +12,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from sync_client.errors import BadResponse, NotFound
 from sync_client.outbox import Outbox
 from sync_client.transport import Transport
@@ -52,11 +52,11 @@ class Uploader:
         with path.open("rb") as fh:
             fh.seek(offset)
             while offset < size:
-                task.progress(offset / size if size else 1.0, f"Uploading {path.name}")
+                task.progress(offset / size if size else 1.0, Phrase("Uploading {0}", path.name))
                 block = fh.read(self.chunk_size)
                 offset = self._patch(url, offset, block)
                 fh.seek(offset)
-        task.progress(1.0, f"Uploaded {path.name}")
+        task.progress(1.0, Phrase("Uploaded {0}", path.name))
         self.outbox.set_upload_url(sha, None)
         return url.rstrip("/").rsplit("/", 1)[1]
 

@@ -30,7 +30,7 @@ from core.errors import MeshFileError
 from core.geometry import threemf
 from core.geometry.meshdata import MAX_TRIANGLES, encode_mesh
 from core.geometry.weld import TriangleSoup, weld
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 
 if TYPE_CHECKING:
     import trimesh
@@ -103,7 +103,7 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
         raise MeshFileError(f"Cannot open '{p.name}': {exc.strerror or exc}.") from None
     if size == 0:
         raise MeshFileError(f"'{p.name}' is empty.")
-    task.progress(0.0, f"Reading {p.name}")
+    task.progress(0.0, Phrase("Reading {0}", p.name))
     try:
         if ext == ".stl":
             corners, solid_name = _read_stl(p, size, task)
@@ -123,7 +123,7 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
             loaded = LoadedModel(name, p.name, mesh, document_json=document_json, warnings=warnings)
     except OSError as exc:
         raise MeshFileError(f"Cannot read '{p.name}': {exc.strerror or exc}.") from None
-    task.progress(1.0, f"Read {len(loaded.display.faces)} triangles")
+    task.progress(1.0, Phrase("Read {0} triangles", len(loaded.display.faces)))
     return loaded
 
 
@@ -155,7 +155,7 @@ def save_mesh(
     if document_json is not None and ext != ".3mf":
         raise MeshFileError(f"Only 3MF files can carry the parametric document, not {ext.upper()[1:]}.")
     label = name or p.stem
-    task.progress(0.0, f"Writing {p.name}")
+    task.progress(0.0, Phrase("Writing {0}", p.name))
     offsets = np.cumsum([0, *(len(pt.vertices) for pt in parts)])
     vertices = np.concatenate([pt.vertices for pt in parts])
     faces = np.concatenate([pt.faces + offset for pt, offset in zip(parts, offsets, strict=False)])
@@ -173,7 +173,7 @@ def save_mesh(
         atomic_write_bytes(p, data)
     except OSError as exc:
         raise MeshFileError(f"Cannot write '{p}': {exc.strerror or exc}.") from None
-    task.progress(1.0, f"Wrote {p.name}")
+    task.progress(1.0, Phrase("Wrote {0}", p.name))
 
 
 def _named_parts(mesh: Parts, name: str) -> list[threemf.Part]:

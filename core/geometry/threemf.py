@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.errors import MeshFileError
-from core.tasks import Task
+from core.tasks import Phrase, Task
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -115,7 +115,7 @@ def _write_rows(out: list[str], rows: np.ndarray, row: str, done: int, total: in
         chunk = rows[start : start + _ROWS_PER_FORMAT]
         out.append((row * len(chunk)) % tuple(chunk.ravel()))
         done += len(chunk)
-        task.progress(0.8 * done / total, "Writing 3MF")
+        task.progress(0.8 * done / total, Phrase("Writing 3MF"))
     return done
 
 
@@ -305,7 +305,7 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
                 while elem.getprevious() is not None:  # drop finished siblings, or memory grows with the file
                     del elem.getparent()[0]
             if count % 200_000 == 0:
-                task.progress(min(0.9, 60 * count / max(len(data), 1)), "Reading 3MF")
+                task.progress(min(0.9, 60 * count / max(len(data), 1)), Phrase("Reading 3MF"))
     except etree.XMLSyntaxError as exc:
         raise MeshFileError(f"'{source}': the model XML is broken ({exc}).") from None
     except ValueError:

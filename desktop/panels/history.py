@@ -67,6 +67,7 @@ class HistoryPanel(QWidget):
         item.setData(NUMBER_ROLE, version.number)
         self.list.insertItem(0, item)
         self.thumbnail_wanted.emit(version)
+        self._show_current()
 
     def set_thumbnail(self, number: int, png: bytes, dims: tuple[float, float, float]) -> None:
         self._png[number] = png
@@ -93,9 +94,12 @@ class HistoryPanel(QWidget):
     def _show_current(self) -> None:
         number = self._current()
         self.restore.setEnabled(number is not None)
+        # The preview only takes room when there is one to show: the list keeps the dock otherwise.
+        self.preview.setVisible(number is not None)
         if number is None:
             self.preview.clear()
-            self.caption.setText(tr("Versions appear here as you design and save."))
+            self.caption.setText(tr("Versions appear here as you design and save.") if not self.list.count()
+                                 else tr("Click a version to preview it."))
             return
         pix = QPixmap()
         if number in self._png:

@@ -262,17 +262,22 @@
   <context>
     <name>HistoryPanel</name>
     <message>
+      <location filename="../../desktop/panels/history.py" line="102" />
+      <source>Click a version to preview it.</source>
+      <translation>Clique em uma versão para vê-la.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/panels/history.py" line="56" />
       <source>Restore as new version</source>
       <translation>Restaurar como nova versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/history.py" line="107" />
+      <location filename="../../desktop/panels/history.py" line="111" />
       <source>Version {0}</source>
       <translation>Versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/history.py" line="98" />
+      <location filename="../../desktop/panels/history.py" line="101" />
       <source>Versions appear here as you design and save.</source>
       <translation>As versões aparecem aqui conforme você projeta e salva.</translation>
     </message>
@@ -323,12 +328,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="326" />
+      <location filename="../../desktop/main_window.py" line="328" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="236" />
+      <location filename="../../desktop/main_window.py" line="238" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -348,17 +353,17 @@
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="183" />
+      <location filename="../../desktop/main_window.py" line="185" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="333" />
+      <location filename="../../desktop/main_window.py" line="335" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="237" />
+      <location filename="../../desktop/main_window.py" line="239" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -368,7 +373,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="236" />
+      <location filename="../../desktop/main_window.py" line="238" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -383,42 +388,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="332" />
+      <location filename="../../desktop/main_window.py" line="334" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="235" />
+      <location filename="../../desktop/main_window.py" line="237" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="236" />
+      <location filename="../../desktop/main_window.py" line="238" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="355" />
+      <location filename="../../desktop/main_window.py" line="357" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="303" />
+      <location filename="../../desktop/main_window.py" line="305" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="315" />
+      <location filename="../../desktop/main_window.py" line="317" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="313" />
+      <location filename="../../desktop/main_window.py" line="315" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="317" />
+      <location filename="../../desktop/main_window.py" line="319" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -433,7 +438,7 @@
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="223" />
+      <location filename="../../desktop/main_window.py" line="225" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
@@ -443,12 +448,12 @@
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="73" />
+      <location filename="../../desktop/main_window.py" line="74" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="239" />
+      <location filename="../../desktop/main_window.py" line="241" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
@@ -719,6 +724,89 @@
     </message>
   </context>
   <context>
+    <name>Progress</name>
+    <message>
+      <location filename="../../sync_client/files.py" line="57" />
+      <source>Downloading {0}</source>
+      <translation>Baixando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/embedded_hub.py" line="81" />
+      <source>Preparing the marketplace catalogue</source>
+      <translation>Preparando o catálogo do marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/printers/sending.py" line="81" />
+      <source>Preparing the model</source>
+      <translation>Preparando o modelo</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="126" />
+      <source>Read {0} triangles</source>
+      <translation>{0} triângulos lidos</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="308" />
+      <source>Reading 3MF</source>
+      <translation>Lendo o 3MF</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="106" />
+      <source>Reading {0}</source>
+      <translation>Lendo {0}</translation>
+    </message>
+    <message>
+      <location filename="../../hub/seed.py" line="143" />
+      <source>Seeding the marketplace ({0}/{1})</source>
+      <translation>Preparando o marketplace ({0}/{1})</translation>
+    </message>
+    <message>
+      <location filename="../../printers/slicing.py" line="133" />
+      <source>Sliced</source>
+      <translation>Fatiado</translation>
+    </message>
+    <message>
+      <location filename="../../printers/slicing.py" line="129" />
+      <source>Slicing with {0}</source>
+      <translation>Fatiando com {0}</translation>
+    </message>
+    <message>
+      <location filename="../../printers/drivers/moonraker/driver.py" line="169" />
+      <source>Starting the print</source>
+      <translation>Iniciando a impressão</translation>
+    </message>
+    <message>
+      <location filename="../../sync_client/tus.py" line="59" />
+      <source>Uploaded {0}</source>
+      <translation>{0} enviado</translation>
+    </message>
+    <message>
+      <location filename="../../printers/ftps.py" line="77" />
+      <source>Uploading {0}</source>
+      <translation>Enviando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../printers/ftps.py" line="85" />
+      <source>Uploading {0}: {1} KiB</source>
+      <translation>Enviando {0}: {1} KiB</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="118" />
+      <source>Writing 3MF</source>
+      <translation>Gravando o 3MF</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="158" />
+      <source>Writing {0}</source>
+      <translation>Gravando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="176" />
+      <source>Wrote {0}</source>
+      <translation>{0} gravado</translation>
+    </message>
+  </context>
+  <context>
     <name>Project</name>
     <message>
       <location filename="../../desktop/project.py" line="96" />
@@ -838,7 +926,7 @@
   <context>
     <name>TaskStatus</name>
     <message>
-      <location filename="../../desktop/status.py" line="42" />
+      <location filename="../../desktop/status.py" line="43" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>

@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SOURCES = ["desktop/*.py", "desktop/dialogs/*.py", "desktop/viewport/*.py", "desktop/panels/*.py"]
+PHRASE_SOURCES = ["core/**/*.py", "hub/**/*.py", "sync_client/**/*.py", "printers/**/*.py", "desktop/**/*.py"]
+"""Where progress messages are written as core.tasks.Phrase("template", ...): context "Progress"."""
 
 
 def _context(tree: ast.Module) -> str | None:
@@ -51,6 +53,13 @@ def collect() -> dict[str, dict[str, str]]:
                 else:
                     continue
                 found.setdefault(ctx, {})[text] = f"{path.relative_to(ROOT)}:{call.lineno}"
+    for pattern in PHRASE_SOURCES:
+        for path in sorted(ROOT.glob(pattern)):
+            for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "Phrase"):
+                    continue
+                if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+                    found.setdefault("Progress", {})[call.args[0].value] = f"{path.relative_to(ROOT)}:{call.lineno}"
     return found
 
 

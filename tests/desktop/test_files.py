@@ -154,9 +154,11 @@ def test_history_restores_an_earlier_version_as_a_new_one(make_window, qtbot) ->
     ask(window, "a plant pot 12 cm wide", qtbot)
     ask(window, "make it 20% taller", qtbot)
     assert window.history.count == 2
+    assert window.history.caption.text() == "Click a version to preview it."
+    assert window.history.preview.isHidden(), "an empty preview takes the room the list needs"
     first = window.history.list.item(1)  # newest on top
     window.history.list.setCurrentItem(first)
-    assert "Version 1" in window.history.caption.text()
+    assert "Version 1" in window.history.caption.text() and not window.history.preview.isHidden()
     assert window.history.preview.pixmap() is not None and not window.history.preview.pixmap().isNull()
     qtbot.mouseClick(window.history.restore, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)

@@ -235,3 +235,29 @@ def test_numeric_transform_snaps_moves_the_part_and_is_one_undo_step(make_window
     wait_idle(qtbot, window)
     assert window.doc.node("place").props["translate"] == [0, 0, 0]
     assert editor.spins["translate"][0].value() == 0
+
+
+def test_progress_messages_from_the_core_speak_the_ui_language(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from core.tasks import Phrase, Task
+    from desktop.i18n import say
+
+    window = make_window()
+    seeding = Phrase("Seeding the marketplace ({0}/{1})", 71, 240)
+    assert say(seeding) == str(seeding) == "Seeding the marketplace (71/240)"  # logs and the CLI read English
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"language": "pt_BR"}))
+    assert say(seeding) == "Preparando o marketplace (71/240)"
+    seen: list[str] = []
+    listening = threading.Event()
+
+    def read(task: Task) -> None:  # a worker reporting like core.geometry.meshio.load_mesh does
+        listening.wait(10)
+        task.progress(0.5, Phrase("Reading {0}", "pot.stl"))
+
+    job = window.workers.submit("", read, lambda _r: None, show=False)
+    job.progressed.connect(lambda _f, message: seen.append(message))
+    listening.set()
+    qtbot.waitUntil(lambda: seen == ["Lendo pot.stl"])
+    assert say("a prompt the user typed") == "a prompt the user typed"

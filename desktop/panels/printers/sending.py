@@ -17,7 +17,7 @@ from core.document import Document
 from core.errors import PotStudioError
 from core.geometry.build import Evaluator
 from core.paths import cache_dir
-from core.tasks import Task
+from core.tasks import Phrase, Task
 from printers.base import PrinterDriver, PrintOptions
 from printers.queue import Job, JobQueue
 from printers.slicing import slice_for_printer
@@ -78,7 +78,7 @@ def prepare_file(request: SendRequest, driver: PrinterDriver, task: Task) -> tup
         return request.file, (0.0, 0.0, 0.0)
     if request.model is None:
         raise PotStudioError("There is no model to send; design one or choose a sliced file.")
-    task.progress(0.0, "Preparing the model")
+    task.progress(0.0, Phrase("Preparing the model"))
     mesh = request.model.mesh()
     config = replace(driver.config, material=request.material, nozzle=request.nozzle)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from printers import ftps
 from printers.base import Capability, ConnectionState, PrinterConfig, PrintOptions
 from printers.drivers.bambu.mapping import to_state
@@ -211,7 +211,7 @@ class BambuDriver(LinkedDriver):
         remote = path.name
         tls = TlsSettings(mode=self.config.tls_mode, ca_file=self.config.ca_file, server_name=self.config.serial)
         ftps.upload(self.config.host, self.config.ftps_port, "bblp", self._access_code, path, remote, tls, task)
-        task.progress(1.0, "Starting the print")
+        task.progress(1.0, Phrase("Starting the print"))
         name = remote.removesuffix(".gcode.3mf").removesuffix(".3mf")
         self.command("print", {
             "command": "project_file", "param": f"Metadata/plate_{options.plate}.gcode",

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from printers.base import Capability, ConnectionState, PrinterConfig, PrintOptions
 from printers.drivers.linked import LinkedDriver
 from printers.drivers.moonraker.mapping import SPEED_PERCENT, to_state
@@ -166,5 +166,5 @@ class MoonrakerDriver(LinkedDriver):
             raise CapabilityError(f"{path.name}: Klipper prints .gcode files; slice the model first.")
         base = f"http://{self.config.host}:{self.config.http_port}"
         stored = upload(base, path, task)
-        task.progress(1.0, "Starting the print")
+        task.progress(1.0, Phrase("Starting the print"))
         self.call("printer.print.start", {"filename": stored})

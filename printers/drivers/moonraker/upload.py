@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 from printers.errors import UploadError
 
 
@@ -24,7 +24,7 @@ class _ProgressReader:
     def read(self, size: int = -1) -> bytes:
         chunk = self._fh.read(size if size and size > 0 else 64 * 1024)
         self._sent += len(chunk)
-        self._task.progress(self._sent / self._total, f"Uploading {self.name}")
+        self._task.progress(self._sent / self._total, Phrase("Uploading {0}", self.name))
         return chunk
 
     def fileno(self) -> int:
