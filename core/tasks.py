@@ -15,9 +15,9 @@ ProgressCallback = Callable[[float, str], None]
 
 
 class Phrase(str):
-    """A progress message a UI may translate. It reads as its English text (logs, the CLI, tests) and
-    keeps its template and fields, so the desktop can say it in the UI language (Qt context
-    "Progress", collected by resources/i18n/update_ts.py) without the core knowing about Qt."""
+    """A message a UI may translate (a task's progress, an error a user reads). It reads as its English
+    text (logs, the CLI, tests) and keeps its template and fields, so the desktop can say it in the UI
+    language (Qt context "Core", collected by resources/i18n/update_ts.py) without the core knowing Qt."""
 
     template: str
     args: tuple[object, ...]
@@ -26,6 +26,9 @@ class Phrase(str):
         text = super().__new__(cls, template.format(*args))
         text.template, text.args = template, args
         return text
+
+    def __reduce__(self) -> tuple[type[Phrase], tuple[object, ...]]:
+        return Phrase, (self.template, *self.args)
 
 
 class Task:

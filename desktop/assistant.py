@@ -22,6 +22,7 @@ from core.errors import PotStudioError
 from core.settings import AISettings
 from core.tasks import Task
 from desktop.bridge import Bridge, GuiThreadStack
+from desktop.i18n import say_error
 from desktop.workers import Job, Workers
 
 log = logging.getLogger(__name__)
@@ -75,12 +76,12 @@ class ChatController(QObject):
         try:
             self.provider = make(ai)
         except PotStudioError as exc:
-            self.state_changed.emit(str(exc), False)
+            self.state_changed.emit(say_error(exc), False)
             return
         self.session.provider = self.provider
         self.workers.submit(tr("ChatController", "Connecting"), lambda _t: check(ai),
                             lambda state: self.state_changed.emit(str(state), True),
-                            lambda exc: self.state_changed.emit(str(exc), False), show=False)
+                            lambda exc: self.state_changed.emit(say_error(exc), False), show=False)
 
     @property
     def busy(self) -> bool:
@@ -112,7 +113,7 @@ class ChatController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         log.error("chat turn failed", exc_info=exc)
-        self.message_added.emit(Message("assistant", str(exc), meta={"notes": ["error"]}))
+        self.message_added.emit(Message("assistant", say_error(exc), meta={"notes": ["error"]}))
 
     def _cancelled(self) -> None:
         text = QCoreApplication.translate("ChatController", "Stopped.")

@@ -10,6 +10,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core.errors import ParameterError
 from core.tasks import Phrase
 from desktop.resources import resources_dir
 
@@ -24,11 +25,22 @@ def mark(text: str) -> str:
 
 
 def say(message: str) -> str:
-    """A progress message in the UI language: a core Phrase is looked up in the "Progress" context (any
+    """A message from the core in the UI language: a Phrase is looked up in the "Core" context (any
     thread may call this; QCoreApplication.translate is thread-safe), anything else is shown as it is."""
-    if isinstance(message, Phrase):
-        return QCoreApplication.translate("Progress", message.template).format(*message.args)
+    if isinstance(message, Phrase):  # its fields may be Phrases too: "Saucer: <why the cut failed>"
+        args = [say(a) if isinstance(a, Phrase) else a for a in message.args]
+        return QCoreApplication.translate("Core", message.template).format(*args)
     return message
+
+
+def say_error(exc: BaseException) -> str:
+    """What went wrong, in the UI language where the core wrote it as a Phrase (or a printability rule
+    with its Portuguese text); any other error as it describes itself."""
+    if isinstance(exc, ParameterError) and exc.pt and QLocale().language() == QLocale.Language.Portuguese:
+        return exc.text("pt")
+    if exc.args and isinstance(exc.args[0], Phrase):
+        return say(exc.args[0])
+    return str(exc)
 
 
 def number(value: float, decimals: int | None = None) -> str:

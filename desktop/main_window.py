@@ -33,6 +33,7 @@ from desktop.dialogs.errors import show_error
 from desktop.dialogs.palette import CommandPalette
 from desktop.file_actions import FileActions
 from desktop.hub_host import HubHost, listing_document
+from desktop.i18n import say_error
 from desktop.panels.chat import ChatPanel
 from desktop.panels.history import HistoryPanel
 from desktop.panels.model_tree import ModelTreePanel
@@ -365,7 +366,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def report_error(self, title: str, exc: BaseException) -> None:
         self._drop_preview()
-        self._show_message(str(exc) if isinstance(exc, PotStudioError) else title)
+        self._show_message(say_error(exc) if isinstance(exc, PotStudioError) else title)
         show_error(self, title, exc)
 
     def _show_message(self, text: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 from core.document.document import Document
 from core.geometry.build import Evaluator
 from core.tasks import Task
+from desktop.i18n import say_error
 from desktop.workers import Workers
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class PrintersHost(QObject):
         self.workers.submit(tr("Loading printers"), _build, self._built, self._failed, show=False)
 
     def _failed(self, exc: BaseException) -> None:
-        self.placeholder.setText(str(exc))
+        self.placeholder.setText(say_error(exc))
         self.on_error(tr("Printers"), exc)
 
     def _built(self, parts: _Parts) -> None:

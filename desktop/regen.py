@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from core.document.document import Document, DocumentChange
 from core.geometry.build import Evaluator
 from core.tasks import Task
+from desktop.i18n import say_error
 from desktop.viewport.scene import prepare
 from desktop.workers import Job, Workers
 
@@ -76,7 +77,7 @@ class Regenerator(QObject):
 
     def _error(self, exc: BaseException) -> None:
         log.info("model build failed: %s", exc)
-        self.failed.emit(str(exc))
+        self.failed.emit(say_error(exc))
 
     def _next(self) -> None:
         self._running = None

@@ -17,6 +17,7 @@ from core.document.nodes import Node
 from core.document.parameters import Parameter, resolve
 from core.errors import DocumentError, ParameterError
 from core.events import Signal
+from core.tasks import Phrase
 
 SCHEMA_VERSION = 1
 FORMAT = "potstudio.document"
@@ -86,7 +87,7 @@ class Document:
         try:
             return self._c.params[name]
         except KeyError:
-            raise ParameterError(f"This model has no parameter '{name}'.") from None
+            raise ParameterError(Phrase("This model has no parameter '{0}'.", name)) from None
 
     def values(self) -> dict[str, Number]:
         """Resolved parameter values (derived ones computed); cached until the next change."""
@@ -98,14 +99,14 @@ class Document:
         for node in self._c.root.walk():
             if node.id == node_id:
                 return node
-        raise DocumentError(f"No part with id '{node_id}' in this model.")
+        raise DocumentError(Phrase("No part with id '{0}' in this model.", node_id))
 
     def find_parent(self, node_id: str) -> tuple[Node, int]:
         for node in self._c.root.walk():
             for index, child in enumerate(node.children):
                 if child.id == node_id:
                     return node, index
-        raise DocumentError(f"Part '{node_id}' has no parent (it is the root or does not exist).")
+        raise DocumentError(Phrase("Part '{0}' has no parent (it is the root or does not exist).", node_id))
 
     def ancestors(self, node_id: str) -> list[Node]:
         """Nodes from the root down to (excluding) node_id."""
@@ -121,7 +122,7 @@ class Document:
             return False
 
         if not down(self._c.root):
-            raise DocumentError(f"No part with id '{node_id}' in this model.")
+            raise DocumentError(Phrase("No part with id '{0}' in this model.", node_id))
         return path
 
     # --- primitive mutations (called by commands) ------------------------------------------------
@@ -129,7 +130,10 @@ class Document:
         """Set a parameter, returning the old value; rejects values that break derived ones."""
         param = self.param(name)
         if param.expr is not None:
-            raise ParameterError(f"{param.display_name} is computed from '{param.expr}' and cannot be set.")
+            raise ParameterError(Phrase(
+                "{0} is computed from '{1}' and cannot be set.",
+                param.display_name, param.expr,
+            ))
         old = param.value
         param.value = param.coerce(value)
         self._values = None
@@ -157,10 +161,10 @@ class Document:
         ids = {n.id for n in self._c.root.walk()}
         clash = [n.id for n in node.walk() if n.id in ids]
         if clash:
-            raise DocumentError(f"Part id '{clash[0]}' is already used.")
+            raise DocumentError(Phrase("Part id '{0}' is already used.", clash[0]))
         parent = self.node(parent_id)
         if parent.type in {"box", "cylinder", "cone", "sphere", "torus", "extrude", "revolve", "mesh"}:
-            raise DocumentError(f"A {parent.type} cannot contain other parts.")
+            raise DocumentError(Phrase("A {0} cannot contain other parts.", parent.type))
         parent.children.insert(len(parent.children) if index is None else index, node)
         self.changed.emit(DocumentChange("node_added", (node.id,)))
 
@@ -211,11 +215,11 @@ class Document:
     @classmethod
     def from_json(cls, data: Any) -> Document:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise DocumentError("This is not a 3D Pot Studio document.")
+            raise DocumentError(Phrase("This is not a 3D Pot Studio document."))
         data = migrate(data)
         params = data.get("parameters", [])
         if not isinstance(params, list):
-            raise DocumentError("Document parameters must be a list.")
+            raise DocumentError(Phrase("Document parameters must be a list."))
         doc = cls(
             name=str(data.get("name", "Untitled")),
             params=[Parameter.from_json(p) for p in params],
@@ -230,7 +234,7 @@ class Document:
         try:
             data = json.loads(text)
         except (ValueError, UnicodeDecodeError) as exc:
-            raise DocumentError(f"The document is not valid JSON: {exc}.") from None
+            raise DocumentError(Phrase("The document is not valid JSON: {0}.", exc)) from None
         return cls.from_json(data)
 
     def copy(self) -> Document:
@@ -240,7 +244,7 @@ class Document:
         seen: set[str] = set()
         for node in self._c.root.walk():
             if node.id in seen:
-                raise DocumentError(f"Part id '{node.id}' is used twice.")
+                raise DocumentError(Phrase("Part id '{0}' is used twice.", node.id))
             seen.add(node.id)
 
 
@@ -256,10 +260,11 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring an older document up to SCHEMA_VERSION; refuse documents from a newer app."""
     version = data.get("schema_version")
     if not isinstance(version, int) or version < 1:
-        raise DocumentError("The document has no valid schema_version.")
+        raise DocumentError(Phrase("The document has no valid schema_version."))
     if version > SCHEMA_VERSION:
-        raise DocumentError(
-            f"This document was saved by a newer 3D Pot Studio (schema {version}); please update the app."
-        )
+        raise DocumentError(Phrase(
+            "This document was saved by a newer 3D Pot Studio (schema {0}); please update the app.",
+            version,
+        ))
     # Version 1 is the first; later migrations go here as `if version == N: ...; version += 1`.
     return data

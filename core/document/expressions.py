@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.errors import ExpressionError
+from core.tasks import Phrase
 
 Number = float | int | bool | str
 """A parameter value: a number (bool for flags, int for counts and choices), or the string of a text
@@ -71,11 +72,11 @@ class Expression:
 
     def __init__(self, source: str) -> None:
         if len(source) > _MAX_LENGTH:
-            raise ExpressionError(f"Expression is longer than {_MAX_LENGTH} characters.")
+            raise ExpressionError(Phrase("Expression is longer than {0} characters.", _MAX_LENGTH))
         try:
             tree = ast.parse(source.strip(), mode="eval")
         except SyntaxError as exc:
-            raise ExpressionError(f"Cannot read the expression '{source}': {exc.msg}.") from None
+            raise ExpressionError(Phrase("Cannot read the expression '{0}': {1}.", source, exc.msg)) from None
         self.source = source
         self.tree = tree.body
         self.names: frozenset[str] = frozenset(_check(self.tree, source))
@@ -86,7 +87,7 @@ class Expression:
         except ExpressionError:
             raise
         except (ArithmeticError, ValueError, TypeError) as exc:
-            raise ExpressionError(f"Cannot compute '{self.source}': {exc}.") from None
+            raise ExpressionError(Phrase("Cannot compute '{0}': {1}.", self.source, exc)) from None
 
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
@@ -114,16 +115,16 @@ def _check(node: ast.AST, source: str) -> set[str]:
                 names.add(sub.id)
         elif isinstance(sub, ast.Call):
             if not isinstance(sub.func, ast.Name) or sub.func.id not in FUNCTIONS or sub.keywords:
-                raise ExpressionError(f"Only {', '.join(sorted(FUNCTIONS))} can be called in '{source}'.")
+                raise ExpressionError(Phrase("Only {0} can be called in '{1}'.", ", ".join(sorted(FUNCTIONS)), source))
         elif isinstance(sub, ast.Constant):
             if not isinstance(sub.value, int | float) or isinstance(sub.value, complex):
-                raise ExpressionError(f"Only numbers are allowed in '{source}'.")
+                raise ExpressionError(Phrase("Only numbers are allowed in '{0}'.", source))
         elif not isinstance(
             sub,
             ast.BinOp | ast.UnaryOp | ast.Compare | ast.BoolOp | ast.IfExp | ast.Load
             | ast.operator | ast.unaryop | ast.cmpop | ast.boolop,
         ):
-            raise ExpressionError(f"'{type(sub).__name__}' is not allowed in expression '{source}'.")
+            raise ExpressionError(Phrase("'{0}' is not allowed in expression '{1}'.", type(sub).__name__, source))
     return names
 
 
@@ -135,14 +136,14 @@ def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
             return values[node.id]
         if node.id in CONSTANTS:
             return CONSTANTS[node.id]
-        raise ExpressionError(f"Unknown parameter '{node.id}' in '{source}'.")
+        raise ExpressionError(Phrase("Unknown parameter '{0}' in '{1}'.", node.id, source))
     if isinstance(node, ast.BinOp):
         left = _eval(node.left, values, source)
         right = _eval(node.right, values, source)
         if isinstance(left, str) or isinstance(right, str):  # "text * 10**9" must not build a huge string
-            raise ExpressionError(f"Text can only be measured with len() or compared in '{source}'.")
+            raise ExpressionError(Phrase("Text can only be measured with len() or compared in '{0}'.", source))
         if isinstance(node.op, ast.Pow) and abs(right) > _MAX_POWER:
-            raise ExpressionError(f"Exponent too large in '{source}'.")
+            raise ExpressionError(Phrase("Exponent too large in '{0}'.", source))
         return _BINARY[type(node.op)](left, right)
     if isinstance(node, ast.UnaryOp):
         return _UNARY[type(node.op)](_eval(node.operand, values, source))
@@ -175,4 +176,4 @@ def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
         assert isinstance(node.func, ast.Name)
         args = [_eval(a, values, source) for a in node.args]
         return FUNCTIONS[node.func.id](*args)
-    raise ExpressionError(f"Cannot evaluate '{source}'.")
+    raise ExpressionError(Phrase("Cannot evaluate '{0}'.", source))

@@ -16,6 +16,7 @@ from typing import Any
 
 from core.document.expressions import Number, parse
 from core.errors import DocumentError
+from core.tasks import Phrase
 
 PRIMITIVES = frozenset({"box", "cylinder", "cone", "sphere", "torus", "extrude", "revolve", "mesh"})
 OPERATIONS = frozenset({"union", "difference", "intersection", "hull", "group"})
@@ -60,11 +61,11 @@ class Node:
 
     def __post_init__(self) -> None:
         if self.type not in NODE_TYPES:
-            raise DocumentError(f"Unknown node type '{self.type}'.")
+            raise DocumentError(Phrase("Unknown node type '{0}'.", self.type))
         if not self.id:
             self.id = new_id(self.type[:3])
         if self.type in PRIMITIVES and self.children:
-            raise DocumentError(f"A {self.type} node cannot have children.")
+            raise DocumentError(Phrase("A {0} node cannot have children.", self.type))
         for expr in _expressions(self.props):
             parse(expr)
         if isinstance(self.enabled, str):
@@ -108,13 +109,13 @@ class Node:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Node:
         if not isinstance(data, Mapping) or "type" not in data:
-            raise DocumentError("A node must be an object with a 'type'.")
+            raise DocumentError(Phrase("A node must be an object with a 'type'."))
         children = data.get("children", [])
         if not isinstance(children, list):
-            raise DocumentError("Node children must be a list.")
+            raise DocumentError(Phrase("Node children must be a list."))
         props = data.get("props", {})
         if not isinstance(props, dict):
-            raise DocumentError("Node props must be an object.")
+            raise DocumentError(Phrase("Node props must be an object."))
         return cls(
             type=str(data["type"]),
             props=copy.deepcopy(props),

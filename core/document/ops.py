@@ -20,6 +20,7 @@ from core.document.document import Document
 from core.document.nodes import Node
 from core.document.parameters import Parameter
 from core.errors import DocumentError, PotStudioError
+from core.tasks import Phrase
 
 OP_KINDS = ("set_param", "add_param", "remove_param", "add_node", "remove_node", "update_node", "move", "replace")
 
@@ -44,7 +45,7 @@ Args = Mapping[str, Any]
 def _arg(args: Args, key: str, kind: type | tuple[type, ...]) -> Any:
     value = args.get(key)
     if not isinstance(value, kind):
-        raise OpRejected(f"The '{key}' of this change is missing or of the wrong type.")
+        raise OpRejected(Phrase("The '{0}' of this change is missing or of the wrong type.", key))
     return value
 
 
@@ -80,7 +81,7 @@ def _update_node(doc: Document, args: Args) -> None:
     fields = {k: args[k] for k in ("name", "enabled") if k in args}
     props = args.get("props") or {}
     if not isinstance(props, dict):
-        raise OpRejected("The 'props' of this change must be an object.")
+        raise OpRejected(Phrase("The 'props' of this change must be an object."))
     doc.update_node(_arg(args, "node", str), props, **fields)
 
 
@@ -88,7 +89,7 @@ def _move(doc: Document, args: Args) -> None:
     node_id = _arg(args, "node", str)
     target = _arg(args, "parent", str)
     if any(n.id == target for n in doc.node(node_id).walk()):
-        raise OpRejected("A part cannot be moved inside itself.")
+        raise OpRejected(Phrase("A part cannot be moved inside itself."))
     doc.node(target)
     _, _, node = doc.remove_node(node_id)
     doc.insert_node(target, node, _index(args))
@@ -106,16 +107,22 @@ _NODE_ARGS = {"add_node": ("parent",), "remove_node": ("node",), "update_node": 
 _PARAM_ARGS = {"set_param": "name", "remove_param": "name"}
 
 
-def _gone(doc: Document, kind: str, args: Args) -> str | None:
-    """What the op refers to that this document does not have (anymore)."""
+def _gone(doc: Document, kind: str, args: Args) -> Phrase | None:
+    """Why the op cannot apply: something it refers to that this document does not have (anymore)."""
     ids = {n.id for n in doc.root.walk()}
     for key in _NODE_ARGS.get(kind, ()):
         if isinstance(args.get(key), str) and args[key] not in ids:
-            return f"the part '{args[key]}' no longer exists"
+            return Phrase("This change cannot apply: the part '{0}' no longer exists.", args[key])
     name = args.get(_PARAM_ARGS.get(kind, ""))
     if isinstance(name, str) and name not in doc.params:
-        return f"the parameter '{name}' no longer exists"
+        return Phrase("This change cannot apply: the parameter '{0}' no longer exists.", name)
     return None
+
+
+def _message(exc: BaseException) -> str:
+    """What `exc` says, still a Phrase (which the UI can translate) when it was raised with one."""
+    text = str(exc)
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Phrase) and exc.args[0] == text else text
 
 
 def check_references(doc: Document) -> None:
@@ -124,26 +131,28 @@ def check_references(doc: Document) -> None:
     for node in doc.root.walk():
         missing = node.parameter_names() - known
         if missing:
-            raise OpRejected(f"Part '{node.label}' uses parameter '{sorted(missing)[0]}', which no longer exists.",
-                             structural=True)
+            raise OpRejected(Phrase(
+                "Part '{0}' uses parameter '{1}', which no longer exists.",
+                node.label, sorted(missing)[0],
+            ), structural=True)
     doc.values()
 
 
 def _apply_unchecked(doc: Document, kind: str, args: Args) -> None:
     if kind not in _APPLY:
-        raise OpRejected(f"Unknown change kind '{kind}'.")
+        raise OpRejected(Phrase("Unknown change kind '{0}'.", kind))
     try:
         gone = _gone(doc, kind, args)
         if gone:
-            raise OpRejected(f"This change cannot apply: {gone}.", structural=True)
+            raise OpRejected(gone, structural=True)
         _APPLY[kind](doc, args)
         check_references(doc)
     except OpRejected:
         raise
     except PotStudioError as exc:
-        raise OpRejected(str(exc)) from None
+        raise OpRejected(_message(exc)) from None
     except (TypeError, ValueError, KeyError) as exc:
-        raise OpRejected(f"This change is malformed ({exc}).") from None
+        raise OpRejected(Phrase("This change is malformed ({0}).", exc)) from None
 
 
 def apply(document: Mapping[str, Any], kind: str, args: Args) -> dict[str, Any]:
@@ -151,7 +160,7 @@ def apply(document: Mapping[str, Any], kind: str, args: Args) -> dict[str, Any]:
     try:
         doc = Document.from_json(dict(document))
     except (PotStudioError, TypeError, ValueError, KeyError) as exc:
-        raise OpRejected(f"The document this change applies to is broken ({exc}).") from None
+        raise OpRejected(Phrase("The document this change applies to is broken ({0}).", _message(exc))) from None
     _apply_unchecked(doc, kind, args)
     return doc.to_json()
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from core.document.expressions import Number, parse
 from core.errors import ExpressionError, ParameterError
+from core.tasks import Phrase
 
 ParamKind = Literal["float", "int", "bool", "choice", "text"]
 
@@ -51,7 +52,7 @@ class Parameter:
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier():
-            raise ParameterError(f"'{self.name}' is not a valid parameter name (letters, digits, _).")
+            raise ParameterError(Phrase("'{0}' is not a valid parameter name (letters, digits, _).", self.name))
         if self.expr is not None:
             parse(self.expr)
         self.value = self.coerce(self.value)
@@ -80,19 +81,20 @@ class Parameter:
             return self._text(value)
         if self.kind == "choice" and isinstance(value, str):
             if value not in self.choices:
-                raise ParameterError(
-                    f"{self.display_name} must be one of {', '.join(self.choices)}, not '{value}'."
-                )
+                raise ParameterError(Phrase(
+                    "{0} must be one of {1}, not '{2}'.",
+                    self.display_name, ", ".join(self.choices), value,
+                ))
             return self.choices.index(value)
         if isinstance(value, str):
             try:
                 value = float(value)
             except ValueError:
-                raise ParameterError(f"{self.display_name} must be a number, not '{value}'.") from None
+                raise ParameterError(Phrase("{0} must be a number, not '{1}'.", self.display_name, value)) from None
         if not isinstance(value, int | float):
-            raise ParameterError(f"{self.display_name} must be a number, not {type(value).__name__}.")
+            raise ParameterError(Phrase("{0} must be a number, not {1}.", self.display_name, type(value).__name__))
         if value != value or value in (float("inf"), float("-inf")):
-            raise ParameterError(f"{self.display_name} must be a finite number.")
+            raise ParameterError(Phrase("{0} must be a finite number.", self.display_name))
         if self.kind == "bool":
             return bool(value)
         if self.kind in ("int", "choice"):
@@ -100,25 +102,36 @@ class Parameter:
         else:
             value = float(value)
         if self.kind == "choice" and not 0 <= value < len(self.choices):
-            raise ParameterError(f"{self.display_name}: choice {value} does not exist.")
+            raise ParameterError(Phrase("{0}: choice {1} does not exist.", self.display_name, value))
         if self.min is not None and value < self.min - 1e-9:
-            raise ParameterError(f"{self.display_name} must be at least {_fmt(self.min)} {self.unit}.".strip())
+            raise self._out_of_range(self.min, "{0} must be at least {1}.", "{0}: o mínimo é {1}.")
         if self.max is not None and value > self.max + 1e-9:
-            raise ParameterError(f"{self.display_name} must be at most {_fmt(self.max)} {self.unit}.".strip())
+            raise self._out_of_range(self.max, "{0} must be at most {1}.", "{0}: o máximo é {1}.")
         return value
+
+    def _out_of_range(self, bound: float, en: str, pt: str) -> ParameterError:
+        """The refusal in English and, with the Portuguese label and a decimal comma, in Portuguese."""
+        amount = f"{_fmt(bound)} {self.unit}".strip()
+        return ParameterError(Phrase(en, self.display_name, amount), pt=pt.format(self.label_in("pt"),
+                                                                                  amount.replace(".", ",")))
 
     def _text(self, value: Any) -> str:
         if not isinstance(value, str):
-            raise ParameterError(f"{self.display_name} must be text, not {type(value).__name__}.")
+            raise ParameterError(Phrase("{0} must be text, not {1}.", self.display_name, type(value).__name__))
         value = unicodedata.normalize("NFC", value)  # "ã" typed as a + combining tilde is still ã
         if self.min is not None and len(value) < self.min:
-            raise ParameterError(f"{self.display_name} needs at least {_fmt(self.min)} character(s).")
+            raise ParameterError(Phrase("{0} needs at least {1} character(s).", self.display_name, _fmt(self.min)))
         if self.max is not None and len(value) > self.max:
-            raise ParameterError(f"{self.display_name} is limited to {_fmt(self.max)} characters (got {len(value)}).")
+            raise ParameterError(Phrase(
+                "{0} is limited to {1} characters (got {2}).",
+                self.display_name, _fmt(self.max), len(value),
+            ))
         unknown = sorted({c for c in value if c not in self.charset}) if self.charset else []
         if unknown:
-            raise ParameterError(f"{self.display_name} cannot contain {', '.join(repr(c) for c in unknown)}; "
-                                 "use letters, digits, spaces and common punctuation.")
+            raise ParameterError(Phrase(
+                "{0} cannot contain {1}; use letters, digits, spaces and common punctuation.",
+                self.display_name, ", ".join(repr(c) for c in unknown),
+            ))
         return value
 
     def clamp(self, value: float) -> Number:
@@ -144,7 +157,7 @@ class Parameter:
         known = {f for f in cls.__dataclass_fields__}
         unknown = set(data) - known
         if unknown:
-            raise ParameterError(f"Unknown parameter fields: {', '.join(sorted(unknown))}.")
+            raise ParameterError(Phrase("Unknown parameter fields: {0}.", ", ".join(sorted(unknown))))
         return cls(**dict(data))
 
 
@@ -163,9 +176,9 @@ def resolve(params: Iterable[Parameter]) -> dict[str, Number]:
             return values[name]
         param = by_name.get(name)
         if param is None:
-            raise ExpressionError(f"Unknown parameter '{name}' (used by {chain[-1]}).")
+            raise ExpressionError(Phrase("Unknown parameter '{0}' (used by {1}).", name, chain[-1]))
         if name in visiting:
-            raise ExpressionError(f"Parameters depend on each other in a loop: {' → '.join((*chain, name))}.")
+            raise ExpressionError(Phrase("Parameters depend on each other in a loop: {0}.", " → ".join((*chain, name))))
         if param.expr is None:
             values[name] = param.value
             return param.value

@@ -33,7 +33,7 @@ from core.document.nodes import TRANSFORMS, Node, resolve_enabled, resolve_value
 from core.errors import GeometryError, PotStudioError
 from core.geometry import font, gear  # noqa: F401  (register the 'text' and 'gear' 2D shapes)
 from core.geometry.shapes import build_shape, num, positive
-from core.tasks import NULL_TASK, Task
+from core.tasks import NULL_TASK, Phrase, Task
 
 if TYPE_CHECKING:
     import trimesh
@@ -60,10 +60,10 @@ def _vec(props: Mapping[str, Any], key: str, default: Sequence[float], n: int = 
     if isinstance(value, int | float):
         return tuple(float(value) for _ in range(n))
     if not isinstance(value, list | tuple) or len(value) != n:
-        raise GeometryError(f"'{key}' must be a list of {n} numbers.")
+        raise GeometryError(Phrase("'{0}' must be a list of {1} numbers.", key, n))
     out = tuple(float(v) for v in value)
     if not all(math.isfinite(v) for v in out):
-        raise GeometryError(f"'{key}' must contain finite numbers.")
+        raise GeometryError(Phrase("'{0}' must contain finite numbers.", key))
     return out
 
 
@@ -78,7 +78,7 @@ def _place(solid: m3d.Manifold, props: Mapping[str, Any], height: float) -> m3d.
 def _box(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold:
     x, y, z = _vec(p, "size", (10, 10, 10))
     if min(x, y, z) <= 0:
-        raise GeometryError(f"A box needs a positive size (got {x:g} × {y:g} × {z:g}).")
+        raise GeometryError(Phrase("A box needs a positive size (got {0:g} × {1:g} × {2:g}).", x, y, z))
     r = float(p.get("radius", 0) or 0)
     if r > 1e-3:
         shape = {"kind": "rect", "size": [x, y], "radius": r}
@@ -94,7 +94,7 @@ def _cylinder(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Mani
     r1 = num(p, "r1", p.get("r"))
     r2 = num(p, "r2", r1)
     if r1 < 0 or r2 < 0 or (r1 == 0 and r2 == 0):
-        raise GeometryError(f"A cylinder/cone needs positive radii (got {r1:g} and {r2:g}).")
+        raise GeometryError(Phrase("A cylinder/cone needs positive radii (got {0:g} and {1:g}).", r1, r2))
     sides = int(p.get("segments", seg))
     return _place(m3d.Manifold.cylinder(h, r1, r2, sides), p, h)
 
@@ -108,7 +108,10 @@ def _sphere(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifo
 def _torus(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold:
     major, minor = positive(p, "R"), positive(p, "r")
     if minor >= major:
-        raise GeometryError(f"A torus's tube radius ({minor:g}) must be smaller than its ring radius ({major:g}).")
+        raise GeometryError(Phrase(
+            "A torus's tube radius ({0:g}) must be smaller than its ring radius ({1:g}).",
+            minor, major,
+        ))
     tube = m3d.CrossSection.circle(minor, max(12, seg // 2)).translate((major, 0.0))
     return tube.revolve(int(p.get("segments", seg)))
 
@@ -121,7 +124,7 @@ def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manif
     slices = int(p.get("slices", max(1, int(abs(twist) / 5)) if twist else 0))
     section = build_shape(p.get("shape"), seg)
     if section.is_empty():
-        raise GeometryError("The extruded outline is empty.")
+        raise GeometryError(Phrase("The extruded outline is empty."))
     return _place(section.extrude(h, slices, twist, scale), p, h)
 
 
@@ -140,10 +143,10 @@ def _mesh(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold
     mesh = m3d.Mesh(vert_properties=vertices.astype(np.float32), tri_verts=faces.astype(np.uint32))
     solid = m3d.Manifold(mesh)
     if solid.status() != m3d.Error.NoError:
-        raise GeometryError(
-            f"The imported mesh '{p.get('name', '')}' is not a closed solid ({solid.status().name}); "
-            "repair it before using it in a boolean."
-        )
+        raise GeometryError(Phrase(
+            "The imported mesh '{0}' is not a closed solid ({1}); repair it before using it in a boolean.",
+            p.get("name", ""), solid.status().name,
+        ))
     return solid
 
 
@@ -195,7 +198,7 @@ def transform_matrix(p: Mapping[str, Any]) -> np.ndarray:
     """4x4 matrix of a transform node: scale, then rotate X→Y→Z, then translate."""
     sx, sy, sz = _vec(p, "scale", (1, 1, 1))
     if min(abs(sx), abs(sy), abs(sz)) < 1e-9:
-        raise GeometryError("A scale of 0 flattens the part; use a positive scale.")
+        raise GeometryError(Phrase("A scale of 0 flattens the part; use a positive scale."))
     rx, ry, rz = (math.radians(v) for v in _vec(p, "rotate", (0, 0, 0)))
     tx, ty, tz = _vec(p, "translate", (0, 0, 0))
     cx, sx_, cy, sy_, cz, sz_ = math.cos(rx), math.sin(rx), math.cos(ry), math.sin(ry), math.cos(rz), math.sin(rz)
@@ -215,7 +218,7 @@ def node_copies(node_type: str, p: Mapping[str, Any]) -> list[np.ndarray]:
     if node_type == "polar_array":
         count = int(num(p, "count", 6))
         if not 0 <= count <= 1000:
-            raise GeometryError(f"A circular pattern needs 0 to 1000 copies (got {count}).")
+            raise GeometryError(Phrase("A circular pattern needs 0 to 1000 copies (got {0}).", count))
         radius = num(p, "radius", 0)
         start = num(p, "start_angle", 0)
         span = num(p, "angle", 360)
@@ -232,7 +235,7 @@ def node_copies(node_type: str, p: Mapping[str, Any]) -> list[np.ndarray]:
     if node_type == "linear_array":
         counts = [int(c) for c in _vec(p, "count", (1, 1, 1))]
         if any(c < 0 for c in counts) or math.prod(counts) > 1000:
-            raise GeometryError("A grid pattern needs between 0 and 1000 copies in all.")
+            raise GeometryError(Phrase("A grid pattern needs between 0 and 1000 copies in all."))
         spacing = _vec(p, "spacing", (10, 10, 10))
         centred = bool(p.get("center", True))
         mats = []
@@ -246,7 +249,7 @@ def node_copies(node_type: str, p: Mapping[str, Any]) -> list[np.ndarray]:
     if node_type == "mirror":
         n = np.asarray(_vec(p, "normal", (1, 0, 0)))
         if np.linalg.norm(n) < 1e-9:
-            raise GeometryError("A mirror needs a non-zero normal.")
+            raise GeometryError(Phrase("A mirror needs a non-zero normal."))
         n = n / np.linalg.norm(n)
         reflect = np.eye(4)
         reflect[:3, :3] -= 2 * np.outer(n, n)
@@ -345,7 +348,7 @@ class Evaluator:
             parts = memo.parts if node.type == "group" and memo.parts and disjoint(memo.parts) else [memo.solid]
             for part in parts:
                 if part.status() != m3d.Error.NoError:
-                    raise GeometryError(f"The model could not be built ({part.status().name}).")
+                    raise GeometryError(Phrase("The model could not be built ({0}).", part.status().name))
             arrays = [self._arrays(part) for part in parts]
         return _trimesh_of(arrays)
 
@@ -394,7 +397,7 @@ class Evaluator:
                 enabled = resolve_enabled(node, values)
                 props = resolve_value(node.props, values) if enabled else {}
             except PotStudioError as exc:
-                raise GeometryError(f"{node.label}: {exc}") from None
+                raise GeometryError(Phrase("{0}: {1}", node.label, _message(exc))) from None
             own = json.dumps([node.type, _identity(props), enabled, self.segments], sort_keys=True, default=str)
             if own != memo.own:
                 memo.own, memo.key = own, ""
@@ -431,9 +434,15 @@ class Evaluator:
         try:
             return BUILDERS[node.type](memo.props, kids, self.segments)
         except PotStudioError as exc:
-            raise GeometryError(f"{node.label}: {exc}") from None
+            raise GeometryError(Phrase("{0}: {1}", node.label, _message(exc))) from None
         except (ValueError, TypeError, RuntimeError) as exc:
-            raise GeometryError(f"{node.label}: cannot build this part ({exc}).") from None
+            raise GeometryError(Phrase("{0}: cannot build this part ({1}).", node.label, exc)) from None
+
+
+def _message(exc: BaseException) -> str:
+    """What `exc` says, still a Phrase (which the UI can translate) when it was raised with one."""
+    text = str(exc)
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Phrase) and exc.args[0] == text else text
 
 
 def to_trimesh(solid: m3d.Manifold) -> trimesh.Trimesh:

@@ -34,6 +34,7 @@ import numpy as np
 
 from core.errors import GeometryError
 from core.geometry.shapes import num, positive, register_shape
+from core.tasks import Phrase
 
 COLS, ROWS = 5, 7
 PIXEL_OVERSIZE = 1.1
@@ -164,12 +165,13 @@ def normalise(text: str) -> str:
     unknown = sorted({c for c in plain if c not in _GLYPHS})
     if unknown:
         names = ", ".join(f"'{c}' ({unicodedata.name(c, 'unnamed').lower()})" for c in unknown)
-        raise GeometryError(
-            f"The text font cannot draw {names}; use letters (with the accents of Portuguese, Spanish and "
-            f"French), digits, spaces and {''.join(c for c in CHARACTERS if not c.isalnum() and c != ' ')}."
-        )
+        raise GeometryError(Phrase(
+            "The text font cannot draw {0}; use letters (with the accents of Portuguese, Spanish and French), digits, "
+            "spaces and {1}.",
+            names, "".join(c for c in CHARACTERS if not c.isalnum() and c != " "),
+        ))
     if len(plain) > MAX_CHARS:
-        raise GeometryError(f"Text is limited to {MAX_CHARS} characters (got {len(plain)}).")
+        raise GeometryError(Phrase("Text is limited to {0} characters (got {1}).", MAX_CHARS, len(plain)))
     return plain
 
 
@@ -228,17 +230,17 @@ def ring_shift(spec: Mapping[str, Any]) -> float:
 def _text(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     raw = spec.get("text", "")
     if not isinstance(raw, str):
-        raise GeometryError("Text must be a string.")
+        raise GeometryError(Phrase("Text must be a string."))
     text = normalise(raw)
     if not text:
-        raise GeometryError("The text is empty; type at least one letter.")
+        raise GeometryError(Phrase("The text is empty; type at least one letter."))
     size = positive(spec, "size", 8.0)
     outline = letters(text, size)
     frame_spec = spec.get("frame")
     if not frame_spec:
         return outline
     if not isinstance(frame_spec, Mapping):
-        raise GeometryError("Text 'frame' must be an object (margin, radius, ring, ring_wall).")
+        raise GeometryError(Phrase("Text 'frame' must be an object (margin, radius, ring, ring_wall)."))
     shift = ring_shift(frame_spec)
     plate = frame(text_width(len(text), size), size, frame_spec, segments).translate((shift, 0.0))
     outline = outline.translate((shift, 0.0))

@@ -22,6 +22,7 @@ import numpy as np
 
 from core.errors import GeometryError
 from core.geometry.shapes import num, positive, register_shape
+from core.tasks import Phrase
 
 FLANK_POINTS = 6
 TIP_POINTS = 3
@@ -60,11 +61,14 @@ def tooth_outline(teeth: int, module: float, pressure_angle_deg: float) -> np.nd
 def _gear(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     teeth = int(num(spec, "teeth"))
     if not MIN_TEETH <= teeth <= MAX_TEETH:
-        raise GeometryError(f"A gear needs {MIN_TEETH} to {MAX_TEETH} teeth (got {teeth}).")
+        raise GeometryError(Phrase("A gear needs {0} to {1} teeth (got {2}).", MIN_TEETH, MAX_TEETH, teeth))
     module = positive(spec, "module")
     pressure = num(spec, "pressure_angle", 20.0)
     if not 10.0 <= pressure <= 35.0:
-        raise GeometryError(f"A pressure angle of {pressure:g}° is not usable; use 14.5° to 25° (20° is standard).")
+        raise GeometryError(Phrase(
+            "A pressure angle of {0:g}° is not usable; use 14.5° to 25° (20° is standard).",
+            pressure,
+        ))
     root_r = module * (teeth / 2 - 1.25)
     tooth = tooth_outline(teeth, module, pressure)
     contours = []
@@ -79,8 +83,9 @@ def _gear(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     bore = num(spec, "bore", 0.0)
     if bore > 0:
         if bore / 2 >= root_r - 0.8:
-            raise GeometryError(
-                f"A {bore:g} mm bore leaves no material under the teeth (root diameter {2 * root_r:.1f} mm)."
-            )
+            raise GeometryError(Phrase(
+                "A {0:g} mm bore leaves no material under the teeth (root diameter {1:.1f} mm).",
+                bore, 2 * root_r,
+            ))
         outline = outline - m3d.CrossSection.circle(bore / 2, segments)
     return outline

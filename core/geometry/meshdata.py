@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import GeometryError
+from core.tasks import Phrase
 
 MAX_TRIANGLES = 5_000_000
 
@@ -33,17 +34,20 @@ def decode_mesh(props: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     try:
         nv, nf = int(props["vertex_count"]), int(props["face_count"])
         if nf > MAX_TRIANGLES or nv > 3 * MAX_TRIANGLES:
-            raise GeometryError(f"The embedded mesh declares {nf} triangles; the limit is {MAX_TRIANGLES}.")
+            raise GeometryError(Phrase(
+                "The embedded mesh declares {0} triangles; the limit is {1}.",
+                nf, MAX_TRIANGLES,
+            ))
         vb = base64.b64decode(props["vertices"], validate=True)
         fb = base64.b64decode(props["faces"], validate=True)
     except (KeyError, ValueError, TypeError):
-        raise GeometryError("The embedded mesh data is damaged.") from None
+        raise GeometryError(Phrase("The embedded mesh data is damaged.")) from None
     if len(vb) != nv * 12 or len(fb) != nf * 12 or hashlib.sha256(vb + fb).hexdigest() != props.get("sha256"):
-        raise GeometryError("The embedded mesh data is damaged (size or checksum mismatch).")
+        raise GeometryError(Phrase("The embedded mesh data is damaged (size or checksum mismatch)."))
     vertices = np.frombuffer(vb, dtype="<f4").reshape(nv, 3)
     faces = np.frombuffer(fb, dtype="<u4").reshape(nf, 3)
     if nf and int(faces.max()) >= nv:
-        raise GeometryError("The embedded mesh refers to vertices it does not have.")
+        raise GeometryError(Phrase("The embedded mesh refers to vertices it does not have."))
     if not np.isfinite(vertices).all():
-        raise GeometryError("The embedded mesh has NaN or infinite coordinates.")
+        raise GeometryError(Phrase("The embedded mesh has NaN or infinite coordinates."))
     return vertices, faces

@@ -100,15 +100,15 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
     try:
         size = p.stat().st_size
     except OSError as exc:
-        raise MeshFileError(f"Cannot open '{p.name}': {exc.strerror or exc}.") from None
+        raise MeshFileError(Phrase("Cannot open '{0}': {1}.", p.name, exc.strerror or exc)) from None
     if size == 0:
-        raise MeshFileError(f"'{p.name}' is empty.")
+        raise MeshFileError(Phrase("'{0}' is empty.", p.name))
     task.progress(0.0, Phrase("Reading {0}", p.name))
     try:
         if ext == ".stl":
             corners, solid_name = _read_stl(p, size, task)
             if len(corners) == 0:
-                raise MeshFileError(f"'{p.name}' contains no triangles.")
+                raise MeshFileError(Phrase("'{0}' contains no triangles.", p.name))
             loaded = LoadedModel(solid_name or p.stem, p.name, TriangleSoup(corners))
         else:
             document_json: str | None = None
@@ -122,7 +122,7 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
             mesh = build_mesh(vertices, faces, p.name, warnings)
             loaded = LoadedModel(name, p.name, mesh, document_json=document_json, warnings=warnings)
     except OSError as exc:
-        raise MeshFileError(f"Cannot read '{p.name}': {exc.strerror or exc}.") from None
+        raise MeshFileError(Phrase("Cannot read '{0}': {1}.", p.name, exc.strerror or exc)) from None
     task.progress(1.0, Phrase("Read {0} triangles", len(loaded.display.faces)))
     return loaded
 
@@ -149,11 +149,11 @@ def save_mesh(
     parts = _named_parts(mesh, name or p.stem)
     for part in parts:
         if not np.isfinite(part.vertices).all():
-            raise MeshFileError("The model has NaN or infinite coordinates and cannot be exported.")
+            raise MeshFileError(Phrase("The model has NaN or infinite coordinates and cannot be exported."))
     if sum(len(part.faces) for part in parts) == 0:
-        raise MeshFileError("There is nothing to export: the model has no triangles.")
+        raise MeshFileError(Phrase("There is nothing to export: the model has no triangles."))
     if document_json is not None and ext != ".3mf":
-        raise MeshFileError(f"Only 3MF files can carry the parametric document, not {ext.upper()[1:]}.")
+        raise MeshFileError(Phrase("Only 3MF files can carry the parametric document, not {0}.", ext.upper()[1:]))
     label = name or p.stem
     task.progress(0.0, Phrase("Writing {0}", p.name))
     offsets = np.cumsum([0, *(len(pt.vertices) for pt in parts)])
@@ -172,7 +172,7 @@ def save_mesh(
     try:
         atomic_write_bytes(p, data)
     except OSError as exc:
-        raise MeshFileError(f"Cannot write '{p}': {exc.strerror or exc}.") from None
+        raise MeshFileError(Phrase("Cannot write '{0}': {1}.", p, exc.strerror or exc)) from None
     task.progress(1.0, Phrase("Wrote {0}", p.name))
 
 
@@ -191,7 +191,7 @@ def _named_parts(mesh: Parts, name: str) -> list[threemf.Part]:
     else:
         named = list(mesh)
     if not named:
-        raise MeshFileError("There is nothing to export: the model has no parts.")
+        raise MeshFileError(Phrase("There is nothing to export: the model has no parts."))
     return [threemf.Part(part_name, np.asarray(m.vertices, dtype=np.float64), np.asarray(m.faces, dtype=np.int64))
             for part_name, m in named]
 
@@ -209,21 +209,22 @@ def build_mesh(vertices: np.ndarray, faces: np.ndarray, source: str, warnings: l
     vertices = np.asarray(vertices, dtype=np.float64).reshape(-1, 3)
     faces = np.asarray(faces, dtype=np.int64).reshape(-1, 3)
     if len(faces) == 0:
-        raise MeshFileError(f"'{source}' contains no triangles.")
+        raise MeshFileError(Phrase("'{0}' contains no triangles.", source))
     if len(faces) > MAX_TRIANGLES:
-        raise MeshFileError(f"'{source}' has {len(faces)} triangles; the limit is {MAX_TRIANGLES}.")
+        raise MeshFileError(Phrase("'{0}' has {1} triangles; the limit is {2}.", source, len(faces), MAX_TRIANGLES))
     if not np.isfinite(vertices).all():
-        raise MeshFileError(f"'{source}' has NaN or infinite coordinates; the file is damaged.")
+        raise MeshFileError(Phrase("'{0}' has NaN or infinite coordinates; the file is damaged.", source))
     if faces.min() < 0 or faces.max() >= len(vertices):
-        raise MeshFileError(
-            f"'{source}' has triangles that refer to vertices it does not have ({len(vertices)} vertices)."
-        )
+        raise MeshFileError(Phrase(
+            "'{0}' has triangles that refer to vertices it does not have ({1} vertices).",
+            source, len(vertices),
+        ))
     degenerate = (faces[:, 0] == faces[:, 1]) | (faces[:, 1] == faces[:, 2]) | (faces[:, 0] == faces[:, 2])
     if degenerate.any():
         warnings.append(f"Removed {int(degenerate.sum())} degenerate triangles (repeated corners).")
         faces = faces[~degenerate]
         if len(faces) == 0:
-            raise MeshFileError(f"'{source}' contains only degenerate triangles.")
+            raise MeshFileError(Phrase("'{0}' contains only degenerate triangles.", source))
     return trimesh.Trimesh(vertices=vertices, faces=faces, process=False)
 
 
@@ -238,7 +239,7 @@ def binary_stl_bytes(triangles: np.ndarray, normals: np.ndarray, name: str) -> b
 def _extension(p: Path) -> str:
     ext = p.suffix.lower()
     if ext not in FORMATS:
-        raise MeshFileError(f"'{p.name}': unsupported file type; use one of {', '.join(FORMATS)}.")
+        raise MeshFileError(Phrase("'{0}': unsupported file type; use one of {1}.", p.name, ", ".join(FORMATS)))
     return ext
 
 
@@ -249,25 +250,25 @@ def _read_stl(p: Path, size: int, task: Task) -> tuple[np.ndarray, str]:
     if len(head) < 84:
         if looks_ascii:
             return _read_ascii_stl(_read_text(p, size), p.name, task)
-        raise MeshFileError(f"'{p.name}' is too short ({size} bytes) to be an STL file.")
+        raise MeshFileError(Phrase("'{0}' is too short ({1} bytes) to be an STL file.", p.name, size))
     declared = int(np.frombuffer(head, dtype="<u4", count=1, offset=80)[0])
     expected = 84 + 50 * declared
     if size == expected:
         if declared > MAX_TRIANGLES:
-            raise MeshFileError(f"'{p.name}' has {declared} triangles; the limit is {MAX_TRIANGLES}.")
+            raise MeshFileError(Phrase("'{0}' has {1} triangles; the limit is {2}.", p.name, declared, MAX_TRIANGLES))
         task.check()
         return _binary_stl_corners(p, declared, task), ""
     if looks_ascii:
         return _read_ascii_stl(_read_text(p, size), p.name, task)
     if size < expected:
-        raise MeshFileError(
-            f"'{p.name}' declares {declared} triangles ({expected} bytes) but has only {size} bytes: "
-            "it is truncated or not an STL file."
-        )
-    raise MeshFileError(
-        f"'{p.name}' has {size - expected} bytes more than its {declared} declared triangles need; "
-        "it is damaged or not a binary STL."
-    )
+        raise MeshFileError(Phrase(
+            "'{0}' declares {1} triangles ({2} bytes) but has only {3} bytes: it is truncated or not an STL file.",
+            p.name, declared, expected, size,
+        ))
+    raise MeshFileError(Phrase(
+        "'{0}' has {1} bytes more than its {2} declared triangles need; it is damaged or not a binary STL.",
+        p.name, size - expected, declared,
+    ))
 
 
 def _binary_stl_corners(p: Path, count: int, task: Task) -> np.ndarray:
@@ -295,7 +296,7 @@ def _binary_stl_corners(p: Path, count: int, task: Task) -> np.ndarray:
 
 def _check_finite(corners: np.ndarray, name: str) -> None:
     if not np.isfinite(corners).all():
-        raise MeshFileError(f"'{name}' has NaN or infinite coordinates; the file is damaged.")
+        raise MeshFileError(Phrase("'{0}' has NaN or infinite coordinates; the file is damaged.", name))
 
 
 _CHUNK_RECORDS = 1 << 15  # 1.6 MB of records
@@ -306,7 +307,10 @@ def _read_exactly(fh: io.FileIO, into: memoryview, name: str) -> None:
     while got < len(into):
         n = fh.readinto(into[got:])
         if not n:
-            raise MeshFileError(f"'{name}' got shorter while it was being read; try again once it is complete.")
+            raise MeshFileError(Phrase(
+                "'{0}' got shorter while it was being read; try again once it is complete.",
+                name,
+            ))
         got += n
 
 
@@ -336,7 +340,7 @@ def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, s
             if numbers.count % (9 * _PROGRESS_EVERY) == 0:
                 task.progress(pos / end)
             if numbers.count > 9 * MAX_TRIANGLES:
-                raise MeshFileError(f"'{source}' has more than {MAX_TRIANGLES} triangles (the limit).")
+                raise MeshFileError(Phrase("'{0}' has more than {1} triangles (the limit).", source, MAX_TRIANGLES))
         closing = _ENDSOLID.match(data, pos)
         if closing is None:
             break
@@ -344,7 +348,7 @@ def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, s
     rest = data[pos:]
     if rest.strip():
         line = data.count(b"\n", 0, pos + len(rest) - len(rest.lstrip())) + 1
-        raise MeshFileError(f"'{source}' is not a valid ASCII STL: unexpected text at line {line}.")
+        raise MeshFileError(Phrase("'{0}' is not a valid ASCII STL: unexpected text at line {1}.", source, line))
     corners = numbers.array().reshape(-1, 3, 3)
     _check_finite(corners, source)
     return corners, name
@@ -376,14 +380,16 @@ class _Numbers:
         try:
             self._done.append(np.array(self._pending).astype(self._dtype))
         except ValueError:
-            raise MeshFileError(f"'{self._source}' has a coordinate that is not a number.") from None
+            raise MeshFileError(Phrase("'{0}' has a coordinate that is not a number.", self._source)) from None
         self._pending = []
 
 
 def _read_text(p: Path, size: int) -> bytes:
     if size > MAX_TEXT_BYTES:
-        raise MeshFileError(f"'{p.name}' is {size >> 20} MB; text mesh files over {MAX_TEXT_BYTES >> 20} MB "
-                            "are not supported (export a binary STL or 3MF instead).")
+        raise MeshFileError(Phrase(
+            "'{0}' is {1} MB; text mesh files over {2} MB are not supported (export a binary STL or 3MF instead).",
+            p.name, size >> 20, MAX_TEXT_BYTES >> 20,
+        ))
     return p.read_bytes()
 
 
@@ -400,23 +406,23 @@ def _read_obj(data: bytes, source: str, task: Task) -> tuple[np.ndarray, np.ndar
             continue
         if parts[0] == b"v":
             if len(parts) < 4:
-                raise MeshFileError(f"'{source}' line {lineno}: a vertex needs three coordinates.")
+                raise MeshFileError(Phrase("'{0}' line {1}: a vertex needs three coordinates.", source, lineno))
             coords.extend(parts[1:4])
         elif parts[0] == b"f":
             corners = [_obj_index(c, coords.count // 3, source, lineno) for c in parts[1:]]
             if len(corners) < 3:
-                raise MeshFileError(f"'{source}' line {lineno}: a face needs at least three corners.")
+                raise MeshFileError(Phrase("'{0}' line {1}: a face needs at least three corners.", source, lineno))
             for i in range(1, len(corners) - 1):
                 faces.extend((corners[0], corners[i], corners[i + 1]))
             if len(faces) > 3 * MAX_TRIANGLES:
-                raise MeshFileError(f"'{source}' has more than {MAX_TRIANGLES} triangles (the limit).")
+                raise MeshFileError(Phrase("'{0}' has more than {1} triangles (the limit).", source, MAX_TRIANGLES))
     vertices = coords.array().reshape(-1, 3)
     index = np.frombuffer(faces, dtype=np.int64).reshape(-1, 3)
     if len(index) and index.max() >= len(vertices):
-        raise MeshFileError(
-            f"'{source}' has a face that refers to vertex {int(index.max()) + 1}, "
-            f"but the file defines only {len(vertices)} vertices."
-        )
+        raise MeshFileError(Phrase(
+            "'{0}' has a face that refers to vertex {1}, but the file defines only {2} vertices.",
+            source, int(index.max()) + 1, len(vertices),
+        ))
     return vertices, index
 
 
@@ -425,9 +431,12 @@ def _obj_index(token: bytes, count: int, source: str, lineno: int) -> int:
     try:
         value = int(token.split(b"/", 1)[0])
     except ValueError:
-        raise MeshFileError(f"'{source}' line {lineno}: '{token.decode(errors='replace')}' is not an index.") from None
+        raise MeshFileError(Phrase(
+            "'{0}' line {1}: '{2}' is not an index.",
+            source, lineno, token.decode(errors="replace"),
+        )) from None
     if value == 0 or value < -count:
-        raise MeshFileError(f"'{source}' line {lineno}: vertex index {value} is out of range.")
+        raise MeshFileError(Phrase("'{0}' line {1}: vertex index {2} is out of range.", source, lineno, value))
     return value - 1 if value > 0 else count + value
 
 

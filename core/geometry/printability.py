@@ -26,6 +26,7 @@ import numpy as np
 
 from core.errors import GeometryError
 from core.materials import CURRENCY, get_material
+from core.tasks import Phrase
 
 if TYPE_CHECKING:
     import trimesh
@@ -116,11 +117,11 @@ def analyse(
 ) -> PrintabilityReport:
     mat = get_material(material)
     if not 0.0 <= infill <= 1.0:
-        raise GeometryError(f"Infill must be between 0 and 100 % (got {infill:.0%}).")
+        raise GeometryError(Phrase("Infill must be between 0 and 100 % (got {0:.0%}).", infill))
     if len(mesh.faces) == 0:
-        raise GeometryError("The model is empty: there is nothing to print.")
+        raise GeometryError(Phrase("The model is empty: there is nothing to print."))
     if bed is not None and min(bed) <= 0:
-        raise GeometryError("The build volume must be positive in X, Y and Z.")
+        raise GeometryError(Phrase("The build volume must be positive in X, Y and Z."))
     watertight = bool(mesh.is_watertight)
     signed = _signed_volumes(mesh)
     bodies = body_count(mesh, signed)

@@ -15,6 +15,7 @@ import manifold3d as m3d
 import numpy as np
 
 from core.errors import GeometryError
+from core.tasks import Phrase
 
 ShapeBuilder = Callable[[Mapping[str, Any], int], m3d.CrossSection]
 SHAPES: dict[str, ShapeBuilder] = {}
@@ -31,27 +32,30 @@ def register_shape(kind: str) -> Callable[[ShapeBuilder], ShapeBuilder]:
 def num(spec: Mapping[str, Any], key: str, default: float | None = None) -> float:
     value = spec.get(key, default)
     if value is None:
-        raise GeometryError(f"Shape '{spec.get('kind')}' needs '{key}'.")
+        raise GeometryError(Phrase("Shape '{0}' needs '{1}'.", spec.get("kind"), key))
     try:
         result = float(value)
     except (TypeError, ValueError):
-        raise GeometryError(f"Shape '{spec.get('kind')}': '{key}' must be a number.") from None
+        raise GeometryError(Phrase("Shape '{0}': '{1}' must be a number.", spec.get("kind"), key)) from None
     if not math.isfinite(result):
-        raise GeometryError(f"Shape '{spec.get('kind')}': '{key}' must be finite.")
+        raise GeometryError(Phrase("Shape '{0}': '{1}' must be finite.", spec.get("kind"), key))
     return result
 
 
 def positive(spec: Mapping[str, Any], key: str, default: float | None = None) -> float:
     value = num(spec, key, default)
     if value <= 0:
-        raise GeometryError(f"Shape '{spec.get('kind')}': '{key}' must be greater than 0 (got {value:g}).")
+        raise GeometryError(Phrase(
+            "Shape '{0}': '{1}' must be greater than 0 (got {2:g}).",
+            spec.get("kind"), key, value,
+        ))
     return value
 
 
 def build_shape(spec: Any, segments: int) -> m3d.CrossSection:
     if not isinstance(spec, Mapping) or spec.get("kind") not in SHAPES:
         kind = spec.get("kind") if isinstance(spec, Mapping) else spec
-        raise GeometryError(f"Unknown 2D shape '{kind}'. Known: {', '.join(sorted(SHAPES))}.")
+        raise GeometryError(Phrase("Unknown 2D shape '{0}'. Known: {1}.", kind, ", ".join(sorted(SHAPES))))
     section = SHAPES[str(spec["kind"])](spec, segments)
     offset = float(spec.get("offset", 0) or 0)
     if offset:
@@ -70,7 +74,7 @@ def build_shape(spec: Any, segments: int) -> m3d.CrossSection:
 def _polygon(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     pts = np.asarray(spec.get("points", []), dtype=float)
     if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) < 3 or not np.isfinite(pts).all():
-        raise GeometryError("A polygon needs at least three finite [x, y] points.")
+        raise GeometryError(Phrase("A polygon needs at least three finite [x, y] points."))
     area = 0.5 * float(np.sum(pts[:, 0] * np.roll(pts[:, 1], -1) - np.roll(pts[:, 0], -1) * pts[:, 1]))
     if area < 0:
         pts = pts[::-1]
@@ -86,7 +90,7 @@ def _circle(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
 def _rect(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     w, h = (float(v) for v in spec.get("size", [0, 0]))
     if w <= 0 or h <= 0:
-        raise GeometryError(f"A rectangle needs a positive size (got {w:g} × {h:g}).")
+        raise GeometryError(Phrase("A rectangle needs a positive size (got {0:g} × {1:g}).", w, h))
     r = min(float(spec.get("radius", 0) or 0), w / 2 - 1e-3, h / 2 - 1e-3)
     if r > 1e-3:
         inner = m3d.CrossSection.square((w - 2 * r, h - 2 * r), True)
@@ -98,7 +102,7 @@ def _rect(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
 def _regular(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     sides = int(num(spec, "sides"))
     if sides < 3:
-        raise GeometryError("A regular polygon needs at least 3 sides.")
+        raise GeometryError(Phrase("A regular polygon needs at least 3 sides."))
     r = positive(spec, "r")
     start = math.radians(num(spec, "start_angle", 90.0 if sides % 2 else 180.0 / sides))
     angles = start + np.arange(sides) * 2 * math.pi / sides
@@ -115,7 +119,10 @@ def _ring(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     outer = positive(spec, "r_outer")
     inner = num(spec, "r_inner", 0)
     if inner >= outer:
-        raise GeometryError(f"A ring's inner radius ({inner:g}) must be smaller than its outer ({outer:g}).")
+        raise GeometryError(Phrase(
+            "A ring's inner radius ({0:g}) must be smaller than its outer ({1:g}).",
+            inner, outer,
+        ))
     ring = m3d.CrossSection.circle(outer, segments)
     if inner > 0:
         ring = ring - m3d.CrossSection.circle(inner, segments)

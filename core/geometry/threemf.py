@@ -74,7 +74,7 @@ def read_3mf(path: Path, task: Task) -> ThreeMFContent:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise MeshFileError(f"'{path.name}' is not a 3MF package (it is not a zip archive).") from None
+        raise MeshFileError(Phrase("'{0}' is not a 3MF package (it is not a zip archive).", path.name)) from None
     with archive:
         package = _Package(archive, path.name)
         rels = package.relationships()
@@ -174,7 +174,10 @@ class _Package:
         self._source = source
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise MeshFileError(f"'{source}' has {len(infos)} parts; a 3MF with more than {MAX_MEMBERS} is refused.")
+            raise MeshFileError(Phrase(
+                "'{0}' has {1} parts; a 3MF with more than {2} is refused.",
+                source, len(infos), MAX_MEMBERS,
+            ))
         total = 0
         self._members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
@@ -182,13 +185,16 @@ class _Package:
             total += info.file_size
             if info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 ratio = info.file_size // max(info.compress_size, 1)
-                raise MeshFileError(f"'{source}': part '{info.filename}' inflates {ratio}× — "
-                                    "this looks like a zip bomb, not a model.")
+                raise MeshFileError(Phrase(
+                    "'{0}': part '{1}' inflates {2}× — this looks like a zip bomb, not a model.",
+                    source, info.filename, ratio,
+                ))
             self._members[info.filename.lower()] = info
         if total > MAX_TOTAL_BYTES:
-            raise MeshFileError(
-                f"'{source}' would inflate to {total >> 20} MB; the limit is {MAX_TOTAL_BYTES >> 20} MB."
-            )
+            raise MeshFileError(Phrase(
+                "'{0}' would inflate to {1} MB; the limit is {2} MB.",
+                source, total >> 20, MAX_TOTAL_BYTES >> 20,
+            ))
 
     def has(self, part: str) -> bool:
         return part.lower() in self._members
@@ -196,16 +202,19 @@ class _Package:
     def read(self, part: str) -> bytes:
         info = self._members.get(part.lower())
         if info is None:
-            raise MeshFileError(f"'{self._source}' is not a 3MF model: it has no '{part}' part.")
+            raise MeshFileError(Phrase("'{0}' is not a 3MF model: it has no '{1}' part.", self._source, part))
         out = bytearray()
         try:
             with self._archive.open(info) as member:
                 while chunk := member.read(_CHUNK):
                     out += chunk
                     if len(out) > info.file_size or len(out) > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
-                        raise MeshFileError(f"'{self._source}': part '{part}' inflates beyond its declared size.")
+                        raise MeshFileError(Phrase(
+                            "'{0}': part '{1}' inflates beyond its declared size.",
+                            self._source, part,
+                        ))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-            raise MeshFileError(f"'{self._source}': part '{part}' is damaged ({exc}).") from None
+            raise MeshFileError(Phrase("'{0}': part '{1}' is damaged ({2}).", self._source, part, exc)) from None
         return bytes(out)
 
     def relationships(self) -> dict[str, str]:
@@ -224,7 +233,7 @@ class _Package:
 def _check_name(name: str, source: str) -> None:
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")) or ".." in parts or "\0" in name or (len(name) > 1 and name[1] == ":"):
-        raise MeshFileError(f"'{source}' contains an unsafe part name '{name}'; refusing to read it.")
+        raise MeshFileError(Phrase("'{0}' contains an unsafe part name '{1}'; refusing to read it.", source, name))
 
 
 def _part_name(target: str, source: str) -> str:
@@ -241,13 +250,16 @@ def _parse_xml(data: bytes, source: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise MeshFileError(f"'{source}' has broken XML ({exc}).") from None
+        raise MeshFileError(Phrase("'{0}' has broken XML ({1}).", source, exc)) from None
 
 
 def _refuse_dtd(data: bytes, source: str) -> None:
     """3MF never uses a DTD; one in a package can only be an entity-expansion or external-entity attack."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise MeshFileError(f"'{source}' contains XML entity declarations, which 3MF never uses; refusing it.")
+        raise MeshFileError(Phrase(
+            "'{0}' contains XML entity declarations, which 3MF never uses; refusing it.",
+            source,
+        ))
 
 
 def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
@@ -270,7 +282,7 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
                 if tag == "model":
                     unit = elem.get("unit", "millimeter")
                     if unit not in _UNITS:
-                        raise MeshFileError(f"'{source}' uses an unknown unit '{unit}'.")
+                        raise MeshFileError(Phrase("'{0}' uses an unknown unit '{1}'.", source, unit))
                     scale = _UNITS[unit]
                 elif tag == "object":
                     current, object_id = _Object(name=elem.get("name", "")), elem.get("id", "")
@@ -282,7 +294,7 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
                 corners.extend((int(elem.get("v1", "")), int(elem.get("v2", "")), int(elem.get("v3", ""))))
                 parsed += 1
                 if parsed > MAX_TRIANGLES:
-                    raise MeshFileError(f"'{source}' has more than {MAX_TRIANGLES} triangles (the limit).")
+                    raise MeshFileError(Phrase("'{0}' has more than {1} triangles (the limit).", source, MAX_TRIANGLES))
             elif tag == "component" and current is not None:
                 ref = elem.get(f"{{{PRODUCTION_NS}}}path")
                 target = _part_name(ref, source) if ref else part
@@ -292,8 +304,10 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
                     current.vertices = np.frombuffer(coords, dtype=np.float64).reshape(-1, 3) * scale
                     current.faces = np.frombuffer(corners, dtype=np.int64).reshape(-1, 3)
                     if current.faces.min() < 0 or current.faces.max() >= len(current.vertices):
-                        raise MeshFileError(f"'{source}': object {object_id!r} has triangles that refer to "
-                                            f"vertices it does not have ({len(current.vertices)} vertices).")
+                        raise MeshFileError(Phrase(
+                            "'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).",
+                            source, repr(object_id), len(current.vertices),
+                        ))
                 model.objects[object_id] = current
                 current = None
             elif tag == "item":
@@ -307,9 +321,9 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
             if count % 200_000 == 0:
                 task.progress(min(0.9, 60 * count / max(len(data), 1)), Phrase("Reading 3MF"))
     except etree.XMLSyntaxError as exc:
-        raise MeshFileError(f"'{source}': the model XML is broken ({exc}).") from None
+        raise MeshFileError(Phrase("'{0}': the model XML is broken ({1}).", source, exc)) from None
     except ValueError:
-        raise MeshFileError(f"'{source}': a vertex or triangle has a missing or non-numeric value.") from None
+        raise MeshFileError(Phrase("'{0}': a vertex or triangle has a missing or non-numeric value.", source)) from None
     for obj in model.objects.values():
         obj.components = [(p, i, _scaled(m, scale)) for p, i, m in obj.components]
     model.build = [(i, _scaled(m, scale)) for i, m in model.build]
@@ -348,10 +362,10 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
 
     def lookup(part: str, object_id: str, depth: int) -> _Object:
         if depth > MAX_DEPTH:
-            raise MeshFileError(f"'{source}' nests components more than {MAX_DEPTH} deep (or in a loop).")
+            raise MeshFileError(Phrase("'{0}' nests components more than {1} deep (or in a loop).", source, MAX_DEPTH))
         obj = models[part].objects.get(object_id) if part in models else None
         if obj is None:
-            raise MeshFileError(f"'{source}' refers to object {object_id!r} that it does not define.")
+            raise MeshFileError(Phrase("'{0}' refers to object {1} that it does not define.", source, repr(object_id)))
         return obj
 
     def size(part: str, object_id: str, depth: int) -> int:
@@ -364,9 +378,9 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
 
     build = models[root_part].build
     if not build:
-        raise MeshFileError(f"'{source}' has no build items: there is nothing to print in it.")
+        raise MeshFileError(Phrase("'{0}' has no build items: there is nothing to print in it.", source))
     if sum(size(root_part, object_id, 0) for object_id, _ in build) > MAX_TRIANGLES:
-        raise MeshFileError(f"'{source}' expands to more than {MAX_TRIANGLES} triangles (the limit).")
+        raise MeshFileError(Phrase("'{0}' expands to more than {1} triangles (the limit).", source, MAX_TRIANGLES))
     vertices: list[np.ndarray] = []
     faces: list[np.ndarray] = []
 

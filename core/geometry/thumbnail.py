@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.errors import GeometryError
+from core.tasks import Phrase
 
 if TYPE_CHECKING:
     import trimesh
@@ -61,7 +62,7 @@ def render_png(
     covered = np.zeros((ss_h * ss_w,), dtype=bool)
     if len(faces) and len(vertices):
         if not np.isfinite(vertices).all():
-            raise GeometryError("Cannot draw a thumbnail of a mesh with NaN or infinite coordinates.")
+            raise GeometryError(Phrase("Cannot draw a thumbnail of a mesh with NaN or infinite coordinates."))
         tri = vertices[faces]
         screen = _project(tri, ss_w, ss_h)
         intensity = _lambert(tri)
@@ -75,7 +76,10 @@ def render_png(
 def _check_size(size: tuple[int, int]) -> tuple[int, int]:
     width, height = int(size[0]), int(size[1])
     if not (1 <= width <= MAX_SIZE and 1 <= height <= MAX_SIZE):
-        raise GeometryError(f"A thumbnail must be between 1 and {MAX_SIZE} pixels wide and high (got {size}).")
+        raise GeometryError(Phrase(
+            "A thumbnail must be between 1 and {0} pixels wide and high (got {1}).",
+            MAX_SIZE, size,
+        ))
     return width, height
 
 

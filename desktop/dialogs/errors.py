@@ -10,13 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.errors import PotStudioError
+from desktop.i18n import say_error
 
 log = logging.getLogger("potstudio.errors")
 
 
 def user_message(exc: BaseException) -> str:
     if isinstance(exc, PotStudioError):
-        return str(exc)
+        return say_error(exc)
     return QCoreApplication.translate("Errors", "Something unexpected went wrong ({0}). The details are in the log "
                                       "file; please report them.").format(type(exc).__name__)
 

@@ -10,7 +10,7 @@ from core.commands import CommandStack, UpdateNode
 from core.document.document import Document, DocumentChange
 from core.document.nodes import Node
 from core.errors import PotStudioError
-from desktop.i18n import mark
+from desktop.i18n import mark, say_error
 from desktop.panels.transform import TransformEditor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -121,7 +121,7 @@ class ModelTreePanel(QWidget):
         try:
             self.stack.push(UpdateNode(node_id, fields={"enabled": on}, label=label))
         except PotStudioError as exc:
-            self.edit_failed.emit(str(exc))
+            self.edit_failed.emit(say_error(exc))
             self.rebuild()
 
     def _on_change(self, change: DocumentChange) -> None:

@@ -33,7 +33,7 @@ from core.commands import CommandStack, SetParameters
 from core.document.document import Document, DocumentChange
 from core.document.parameters import Parameter
 from core.errors import PotStudioError
-from desktop.i18n import number
+from desktop.i18n import number, say_error
 
 log = logging.getLogger(__name__)
 MM_PER_INCH = 25.4
@@ -234,7 +234,7 @@ class ParametersPanel(QScrollArea):
             self.stack.push(SetParameters({name: value}, drag_id=drag_id))
         except PotStudioError as exc:
             self._show(name)  # put the widget back to the value the document kept
-            self.edit_failed.emit(str(exc))
+            self.edit_failed.emit(say_error(exc))
 
     def _on_change(self, change: DocumentChange) -> None:
         if change.kind in ("param", "node_changed"):

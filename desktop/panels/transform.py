@@ -17,6 +17,7 @@ from core.commands import CommandStack, UpdateNode
 from core.document.document import Document
 from core.document.nodes import is_expression
 from core.errors import PotStudioError
+from desktop.i18n import say_error
 
 FIELDS = (("translate", 0.0, 1.0, " mm"), ("rotate", 0.0, 15.0, "°"), ("scale", 1.0, 0.05, ""))
 
@@ -117,5 +118,5 @@ class TransformEditor(QGroupBox):
         try:
             self.stack.push(UpdateNode(self.node_id, props={name: values}, drag_id=self._drag[1], label=label))
         except PotStudioError as exc:
-            self.edit_failed.emit(str(exc))
+            self.edit_failed.emit(say_error(exc))
             self.refresh()

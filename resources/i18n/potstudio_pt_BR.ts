@@ -175,22 +175,22 @@
   <context>
     <name>ChatController</name>
     <message>
-      <location filename="../../desktop/assistant.py" line="74" />
+      <location filename="../../desktop/assistant.py" line="75" />
       <source>Checking…</source>
       <translation>Verificando…</translation>
     </message>
     <message>
-      <location filename="../../desktop/assistant.py" line="81" />
+      <location filename="../../desktop/assistant.py" line="82" />
       <source>Connecting</source>
       <translation>Conectando</translation>
     </message>
     <message>
-      <location filename="../../desktop/assistant.py" line="96" />
+      <location filename="../../desktop/assistant.py" line="97" />
       <source>Designing</source>
       <translation>Projetando</translation>
     </message>
     <message>
-      <location filename="../../desktop/assistant.py" line="118" />
+      <location filename="../../desktop/assistant.py" line="119" />
       <source>Stopped.</source>
       <translation>Interrompido.</translation>
     </message>
@@ -252,9 +252,767 @@
     </message>
   </context>
   <context>
+    <name>Core</name>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="259" />
+      <source>'{0}' contains XML entity declarations, which 3MF never uses; refusing it.</source>
+      <translation>'{0}' contém declarações de entidades XML, que o 3MF nunca usa; arquivo recusado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="236" />
+      <source>'{0}' contains an unsafe part name '{1}'; refusing to read it.</source>
+      <translation>'{0}' contém um nome de parte inseguro '{1}'; leitura recusada.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="111" />
+      <source>'{0}' contains no triangles.</source>
+      <translation>'{0}' não contém triângulos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="227" />
+      <source>'{0}' contains only degenerate triangles.</source>
+      <translation>'{0}' contém só triângulos degenerados.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="264" />
+      <source>'{0}' declares {1} triangles ({2} bytes) but has only {3} bytes: it is truncated or not an STL file.</source>
+      <translation>'{0}' declara {1} triângulos ({2} bytes), mas tem só {3} bytes: está truncado ou não é um arquivo STL.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="383" />
+      <source>'{0}' expands to more than {1} triangles (the limit).</source>
+      <translation>'{0}' se expande para mais de {1} triângulos (o limite).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="310" />
+      <source>'{0}' got shorter while it was being read; try again once it is complete.</source>
+      <translation>'{0}' ficou menor enquanto era lido; tente de novo quando ele estiver completo.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="299" />
+      <source>'{0}' has NaN or infinite coordinates; the file is damaged.</source>
+      <translation>'{0}' tem coordenadas NaN ou infinitas; o arquivo está danificado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="383" />
+      <source>'{0}' has a coordinate that is not a number.</source>
+      <translation>'{0}' tem uma coordenada que não é um número.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="422" />
+      <source>'{0}' has a face that refers to vertex {1}, but the file defines only {2} vertices.</source>
+      <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="253" />
+      <source>'{0}' has broken XML ({1}).</source>
+      <translation>'{0}' tem XML corrompido ({1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="297" />
+      <source>'{0}' has more than {1} triangles (the limit).</source>
+      <translation>'{0}' tem mais de {1} triângulos (o limite).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="381" />
+      <source>'{0}' has no build items: there is nothing to print in it.</source>
+      <translation>'{0}' não tem itens de construção (build items): não há nada para imprimir nele.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="218" />
+      <source>'{0}' has triangles that refer to vertices it does not have ({1} vertices).</source>
+      <translation>'{0}' tem triângulos que se referem a vértices que ele não tem ({1} vértices).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="268" />
+      <source>'{0}' has {1} bytes more than its {2} declared triangles need; it is damaged or not a binary STL.</source>
+      <translation>'{0}' tem {1} bytes a mais do que seus {2} triângulos declarados precisam; está danificado ou não é um STL binário.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="177" />
+      <source>'{0}' has {1} parts; a 3MF with more than {2} is refused.</source>
+      <translation>'{0}' tem {1} partes; um 3MF com mais de {2} é recusado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="258" />
+      <source>'{0}' has {1} triangles; the limit is {2}.</source>
+      <translation>'{0}' tem {1} triângulos; o limite é {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="105" />
+      <source>'{0}' is empty.</source>
+      <translation>'{0}' está vazio.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="205" />
+      <source>'{0}' is not a 3MF model: it has no '{1}' part.</source>
+      <translation>'{0}' não é um modelo 3MF: não tem a parte '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="77" />
+      <source>'{0}' is not a 3MF package (it is not a zip archive).</source>
+      <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="351" />
+      <source>'{0}' is not a valid ASCII STL: unexpected text at line {1}.</source>
+      <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="55" />
+      <source>'{0}' is not a valid parameter name (letters, digits, _).</source>
+      <translation>'{0}' não é um nome de parâmetro válido (letras, dígitos, _).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="127" />
+      <source>'{0}' is not allowed in expression '{1}'.</source>
+      <translation>'{0}' não é permitido na expressão '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="253" />
+      <source>'{0}' is too short ({1} bytes) to be an STL file.</source>
+      <translation>'{0}' é curto demais ({1} bytes) para ser um arquivo STL.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="389" />
+      <source>'{0}' is {1} MB; text mesh files over {2} MB are not supported (export a binary STL or 3MF instead).</source>
+      <translation>'{0}' tem {1} MB; arquivos de malha em texto com mais de {2} MB não são suportados (exporte um STL binário ou um 3MF).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="434" />
+      <source>'{0}' line {1}: '{2}' is not an index.</source>
+      <translation>'{0}' linha {1}: '{2}' não é um índice.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="414" />
+      <source>'{0}' line {1}: a face needs at least three corners.</source>
+      <translation>'{0}' linha {1}: uma face precisa de pelo menos três cantos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="409" />
+      <source>'{0}' line {1}: a vertex needs three coordinates.</source>
+      <translation>'{0}' linha {1}: um vértice precisa de três coordenadas.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="439" />
+      <source>'{0}' line {1}: vertex index {2} is out of range.</source>
+      <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="63" />
+      <source>'{0}' must be a list of {1} numbers.</source>
+      <translation>'{0}' deve ser uma lista de {1} números.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="66" />
+      <source>'{0}' must contain finite numbers.</source>
+      <translation>'{0}' deve conter números finitos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="365" />
+      <source>'{0}' nests components more than {1} deep (or in a loop).</source>
+      <translation>'{0}' aninha componentes em mais de {1} níveis (ou em ciclo).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="368" />
+      <source>'{0}' refers to object {1} that it does not define.</source>
+      <translation>'{0}' se refere ao objeto {1}, que ele não define.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="285" />
+      <source>'{0}' uses an unknown unit '{1}'.</source>
+      <translation>'{0}' usa uma unidade desconhecida '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="194" />
+      <source>'{0}' would inflate to {1} MB; the limit is {2} MB.</source>
+      <translation>'{0}' se descompactaria em {1} MB; o limite é {2} MB.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="326" />
+      <source>'{0}': a vertex or triangle has a missing or non-numeric value.</source>
+      <translation>'{0}': um vértice ou triângulo tem um valor ausente ou não numérico.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="307" />
+      <source>'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).</source>
+      <translation>'{0}': o objeto {1} tem triângulos que se referem a vértices que ele não tem ({2} vértices).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="212" />
+      <source>'{0}': part '{1}' inflates beyond its declared size.</source>
+      <translation>'{0}': a parte '{1}' se expande além do tamanho declarado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="188" />
+      <source>'{0}': part '{1}' inflates {2}× — this looks like a zip bomb, not a model.</source>
+      <translation>'{0}': a parte '{1}' se expande {2}× — isso parece uma bomba zip, não um modelo.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="217" />
+      <source>'{0}': part '{1}' is damaged ({2}).</source>
+      <translation>'{0}': a parte '{1}' está danificada ({2}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="324" />
+      <source>'{0}': the model XML is broken ({1}).</source>
+      <translation>'{0}': o XML do modelo está corrompido ({1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="242" />
+      <source>'{0}': unsupported file type; use one of {1}.</source>
+      <translation>'{0}': tipo de arquivo não suportado; use um destes: {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="81" />
+      <source>A box needs a positive size (got {0:g} × {1:g} × {2:g}).</source>
+      <translation>Uma caixa precisa de um tamanho positivo (recebido: {0:g} × {1:g} × {2:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="221" />
+      <source>A circular pattern needs 0 to 1000 copies (got {0}).</source>
+      <translation>Um padrão circular precisa de 0 a 1000 cópias (recebido: {0}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="97" />
+      <source>A cylinder/cone needs positive radii (got {0:g} and {1:g}).</source>
+      <translation>Um cilindro/cone precisa de raios positivos (recebido: {0:g} e {1:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/gear.py" line="64" />
+      <source>A gear needs {0} to {1} teeth (got {2}).</source>
+      <translation>Uma engrenagem precisa de {0} a {1} dentes (recebido: {2}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="238" />
+      <source>A grid pattern needs between 0 and 1000 copies in all.</source>
+      <translation>Um padrão em grade precisa de 0 a 1000 cópias no total.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="252" />
+      <source>A mirror needs a non-zero normal.</source>
+      <translation>Um espelhamento precisa de uma normal não nula.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="112" />
+      <source>A node must be an object with a 'type'.</source>
+      <translation>Um nó deve ser um objeto com um 'type'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="92" />
+      <source>A part cannot be moved inside itself.</source>
+      <translation>Uma peça não pode ser movida para dentro de si mesma.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="77" />
+      <source>A polygon needs at least three finite [x, y] points.</source>
+      <translation>Um polígono precisa de pelo menos três pontos [x, y] finitos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/gear.py" line="68" />
+      <source>A pressure angle of {0:g}° is not usable; use 14.5° to 25° (20° is standard).</source>
+      <translation>Um ângulo de pressão de {0:g}° não é utilizável; use de 14,5° a 25° (20° é o padrão).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="93" />
+      <source>A rectangle needs a positive size (got {0:g} × {1:g}).</source>
+      <translation>Um retângulo precisa de um tamanho positivo (recebido: {0:g} × {1:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="105" />
+      <source>A regular polygon needs at least 3 sides.</source>
+      <translation>Um polígono regular precisa de pelo menos 3 lados.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="122" />
+      <source>A ring's inner radius ({0:g}) must be smaller than its outer ({1:g}).</source>
+      <translation>O raio interno de um anel ({0:g}) deve ser menor que o externo ({1:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="201" />
+      <source>A scale of 0 flattens the part; use a positive scale.</source>
+      <translation>Uma escala 0 achata a peça; use uma escala positiva.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/thumbnail.py" line="79" />
+      <source>A thumbnail must be between 1 and {0} pixels wide and high (got {1}).</source>
+      <translation>Uma miniatura deve ter entre 1 e {0} pixels de largura e de altura (recebido: {1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="111" />
+      <source>A torus's tube radius ({0:g}) must be smaller than its ring radius ({1:g}).</source>
+      <translation>O raio do tubo de um toro ({0:g}) deve ser menor que o raio do anel ({1:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/gear.py" line="86" />
+      <source>A {0:g} mm bore leaves no material under the teeth (root diameter {1:.1f} mm).</source>
+      <translation>Um furo de {0:g} mm não deixa material sob os dentes (diâmetro de raiz {1:.1f} mm).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="167" />
+      <source>A {0} cannot contain other parts.</source>
+      <translation>Uma peça do tipo {0} não pode conter outras peças.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="68" />
+      <source>A {0} node cannot have children.</source>
+      <translation>Um nó do tipo {0} não pode ter filhos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="90" />
+      <source>Cannot compute '{0}': {1}.</source>
+      <translation>Não é possível calcular '{0}': {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/thumbnail.py" line="65" />
+      <source>Cannot draw a thumbnail of a mesh with NaN or infinite coordinates.</source>
+      <translation>Não é possível desenhar a miniatura de uma malha com coordenadas NaN ou infinitas.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="179" />
+      <source>Cannot evaluate '{0}'.</source>
+      <translation>Não é possível avaliar '{0}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="103" />
+      <source>Cannot open '{0}': {1}.</source>
+      <translation>Não é possível abrir '{0}': {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="125" />
+      <source>Cannot read '{0}': {1}.</source>
+      <translation>Não é possível ler '{0}': {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="79" />
+      <source>Cannot read the expression '{0}': {1}.</source>
+      <translation>Não é possível ler a expressão '{0}': {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="175" />
+      <source>Cannot write '{0}': {1}.</source>
+      <translation>Não é possível gravar '{0}': {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="222" />
+      <source>Document parameters must be a list.</source>
+      <translation>Os parâmetros do documento devem ser uma lista.</translation>
+    </message>
+    <message>
+      <location filename="../../sync_client/files.py" line="57" />
+      <source>Downloading {0}</source>
+      <translation>Baixando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="146" />
+      <source>Exponent too large in '{0}'.</source>
+      <translation>Expoente grande demais em '{0}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="75" />
+      <source>Expression is longer than {0} characters.</source>
+      <translation>A expressão tem mais de {0} caracteres.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/printability.py" line="120" />
+      <source>Infill must be between 0 and 100 % (got {0:.0%}).</source>
+      <translation>O preenchimento deve estar entre 0 e 100 % (recebido: {0:.0%}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="125" />
+      <source>No part with id '{0}' in this model.</source>
+      <translation>Não há nenhuma peça com o id '{0}' neste modelo.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="115" />
+      <source>Node children must be a list.</source>
+      <translation>Os filhos de um nó devem ser uma lista.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="118" />
+      <source>Node props must be an object.</source>
+      <translation>As props de um nó devem ser um objeto.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="156" />
+      <source>Only 3MF files can carry the parametric document, not {0}.</source>
+      <translation>Só arquivos 3MF podem levar o documento paramétrico, não {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="121" />
+      <source>Only numbers are allowed in '{0}'.</source>
+      <translation>Só números são permitidos em '{0}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="118" />
+      <source>Only {0} can be called in '{1}'.</source>
+      <translation>Em '{1}', só é possível chamar {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="181" />
+      <source>Parameters depend on each other in a loop: {0}.</source>
+      <translation>Os parâmetros dependem uns dos outros em ciclo: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="109" />
+      <source>Part '{0}' has no parent (it is the root or does not exist).</source>
+      <translation>A peça '{0}' não tem pai (é a raiz ou não existe).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="134" />
+      <source>Part '{0}' uses parameter '{1}', which no longer exists.</source>
+      <translation>A peça '{0}' usa o parâmetro '{1}', que não existe mais.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="164" />
+      <source>Part id '{0}' is already used.</source>
+      <translation>O id de peça '{0}' já está em uso.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="247" />
+      <source>Part id '{0}' is used twice.</source>
+      <translation>O id de peça '{0}' é usado duas vezes.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/embedded_hub.py" line="81" />
+      <source>Preparing the marketplace catalogue</source>
+      <translation>Preparando o catálogo do marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/printers/sending.py" line="81" />
+      <source>Preparing the model</source>
+      <translation>Preparando o modelo</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="126" />
+      <source>Read {0} triangles</source>
+      <translation>{0} triângulos lidos</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="322" />
+      <source>Reading 3MF</source>
+      <translation>Lendo o 3MF</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="106" />
+      <source>Reading {0}</source>
+      <translation>Lendo {0}</translation>
+    </message>
+    <message>
+      <location filename="../../hub/seed.py" line="143" />
+      <source>Seeding the marketplace ({0}/{1})</source>
+      <translation>Preparando o marketplace ({0}/{1})</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="35" />
+      <source>Shape '{0}' needs '{1}'.</source>
+      <translation>A forma '{0}' precisa de '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="39" />
+      <source>Shape '{0}': '{1}' must be a number.</source>
+      <translation>Forma '{0}': '{1}' deve ser um número.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="41" />
+      <source>Shape '{0}': '{1}' must be finite.</source>
+      <translation>Forma '{0}': '{1}' deve ser finito.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="48" />
+      <source>Shape '{0}': '{1}' must be greater than 0 (got {2:g}).</source>
+      <translation>Forma '{0}': '{1}' deve ser maior que 0 (recebido: {2:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../printers/slicing.py" line="133" />
+      <source>Sliced</source>
+      <translation>Fatiado</translation>
+    </message>
+    <message>
+      <location filename="../../printers/slicing.py" line="129" />
+      <source>Slicing with {0}</source>
+      <translation>Fatiando com {0}</translation>
+    </message>
+    <message>
+      <location filename="../../printers/drivers/moonraker/driver.py" line="169" />
+      <source>Starting the print</source>
+      <translation>Iniciando a impressão</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/font.py" line="243" />
+      <source>Text 'frame' must be an object (margin, radius, ring, ring_wall).</source>
+      <translation>O 'frame' do texto deve ser um objeto (margin, radius, ring, ring_wall).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="144" />
+      <source>Text can only be measured with len() or compared in '{0}'.</source>
+      <translation>Em '{0}', um texto só pode ser medido com len() ou comparado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/font.py" line="174" />
+      <source>Text is limited to {0} characters (got {1}).</source>
+      <translation>O texto é limitado a {0} caracteres (recebido: {1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/font.py" line="233" />
+      <source>Text must be a string.</source>
+      <translation>O texto deve ser uma string.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="84" />
+      <source>The 'props' of this change must be an object.</source>
+      <translation>O campo 'props' desta alteração deve ser um objeto.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="48" />
+      <source>The '{0}' of this change is missing or of the wrong type.</source>
+      <translation>O campo '{0}' desta alteração está ausente ou é do tipo errado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/printability.py" line="124" />
+      <source>The build volume must be positive in X, Y and Z.</source>
+      <translation>O volume de impressão deve ser positivo em X, Y e Z.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="263" />
+      <source>The document has no valid schema_version.</source>
+      <translation>O documento não tem um schema_version válido.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="237" />
+      <source>The document is not valid JSON: {0}.</source>
+      <translation>O documento não é um JSON válido: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="163" />
+      <source>The document this change applies to is broken ({0}).</source>
+      <translation>O documento ao qual esta alteração se aplica está corrompido ({0}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshdata.py" line="46" />
+      <source>The embedded mesh data is damaged (size or checksum mismatch).</source>
+      <translation>Os dados da malha incorporada estão danificados (tamanho ou checksum não confere).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshdata.py" line="44" />
+      <source>The embedded mesh data is damaged.</source>
+      <translation>Os dados da malha incorporada estão danificados.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshdata.py" line="37" />
+      <source>The embedded mesh declares {0} triangles; the limit is {1}.</source>
+      <translation>A malha incorporada declara {0} triângulos; o limite é {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshdata.py" line="52" />
+      <source>The embedded mesh has NaN or infinite coordinates.</source>
+      <translation>A malha incorporada tem coordenadas NaN ou infinitas.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshdata.py" line="50" />
+      <source>The embedded mesh refers to vertices it does not have.</source>
+      <translation>A malha incorporada se refere a vértices que ela não tem.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="127" />
+      <source>The extruded outline is empty.</source>
+      <translation>O contorno extrudado está vazio.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="146" />
+      <source>The imported mesh '{0}' is not a closed solid ({1}); repair it before using it in a boolean.</source>
+      <translation>A malha importada '{0}' não é um sólido fechado ({1}); repare-a antes de usá-la em uma operação booleana.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="351" />
+      <source>The model could not be built ({0}).</source>
+      <translation>Não foi possível construir o modelo ({0}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="152" />
+      <source>The model has NaN or infinite coordinates and cannot be exported.</source>
+      <translation>O modelo tem coordenadas NaN ou infinitas e não pode ser exportado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/printability.py" line="122" />
+      <source>The model is empty: there is nothing to print.</source>
+      <translation>O modelo está vazio: não há nada para imprimir.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/font.py" line="168" />
+      <source>The text font cannot draw {0}; use letters (with the accents of Portuguese, Spanish and French), digits, spaces and {1}.</source>
+      <translation>A fonte do texto não consegue desenhar {0}; use letras (com os acentos do português, do espanhol e do francês), dígitos, espaços e {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/font.py" line="236" />
+      <source>The text is empty; type at least one letter.</source>
+      <translation>O texto está vazio; digite pelo menos uma letra.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="194" />
+      <source>There is nothing to export: the model has no parts.</source>
+      <translation>Não há nada para exportar: o modelo não tem peças.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="154" />
+      <source>There is nothing to export: the model has no triangles.</source>
+      <translation>Não há nada para exportar: o modelo não tem triângulos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="118" />
+      <source>This change cannot apply: the parameter '{0}' no longer exists.</source>
+      <translation>Esta alteração não pode ser aplicada: o parâmetro '{0}' não existe mais.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="115" />
+      <source>This change cannot apply: the part '{0}' no longer exists.</source>
+      <translation>Esta alteração não pode ser aplicada: a peça '{0}' não existe mais.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="155" />
+      <source>This change is malformed ({0}).</source>
+      <translation>Esta alteração está malformada ({0}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="265" />
+      <source>This document was saved by a newer 3D Pot Studio (schema {0}); please update the app.</source>
+      <translation>Este documento foi salvo por uma versão mais nova do 3D Pot Studio (esquema {0}); atualize o aplicativo.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="218" />
+      <source>This is not a 3D Pot Studio document.</source>
+      <translation>Este não é um documento do 3D Pot Studio.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="90" />
+      <source>This model has no parameter '{0}'.</source>
+      <translation>Este modelo não tem o parâmetro '{0}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="58" />
+      <source>Unknown 2D shape '{0}'. Known: {1}.</source>
+      <translation>Forma 2D desconhecida '{0}'. Conhecidas: {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="143" />
+      <source>Unknown change kind '{0}'.</source>
+      <translation>Tipo de alteração desconhecido '{0}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="64" />
+      <source>Unknown node type '{0}'.</source>
+      <translation>Tipo de nó desconhecido '{0}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="179" />
+      <source>Unknown parameter '{0}' (used by {1}).</source>
+      <translation>Parâmetro desconhecido '{0}' (usado por {1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="139" />
+      <source>Unknown parameter '{0}' in '{1}'.</source>
+      <translation>Parâmetro desconhecido '{0}' em '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="160" />
+      <source>Unknown parameter fields: {0}.</source>
+      <translation>Campos de parâmetro desconhecidos: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../sync_client/tus.py" line="59" />
+      <source>Uploaded {0}</source>
+      <translation>{0} enviado</translation>
+    </message>
+    <message>
+      <location filename="../../printers/ftps.py" line="77" />
+      <source>Uploading {0}</source>
+      <translation>Enviando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../printers/ftps.py" line="85" />
+      <source>Uploading {0}: {1} KiB</source>
+      <translation>Enviando {0}: {1} KiB</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="118" />
+      <source>Writing 3MF</source>
+      <translation>Gravando o 3MF</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="158" />
+      <source>Writing {0}</source>
+      <translation>Gravando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="176" />
+      <source>Wrote {0}</source>
+      <translation>{0} gravado</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="131" />
+      <source>{0} cannot contain {1}; use letters, digits, spaces and common punctuation.</source>
+      <translation>{0} não pode conter {1}; use letras, dígitos, espaços e pontuação comum.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="133" />
+      <source>{0} is computed from '{1}' and cannot be set.</source>
+      <translation>{0} é calculado a partir de '{1}' e não pode ser definido.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="125" />
+      <source>{0} is limited to {1} characters (got {2}).</source>
+      <translation>{0} é limitado a {1} caracteres (recebido: {2}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="97" />
+      <source>{0} must be a finite number.</source>
+      <translation>{0} deve ser um número finito.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="93" />
+      <source>{0} must be a number, not '{1}'.</source>
+      <translation>{0} deve ser um número, não '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="95" />
+      <source>{0} must be a number, not {1}.</source>
+      <translation>{0} deve ser um número, não {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="84" />
+      <source>{0} must be one of {1}, not '{2}'.</source>
+      <translation>{0} deve ser um entre {1}, não '{2}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="120" />
+      <source>{0} must be text, not {1}.</source>
+      <translation>{0} deve ser um texto, não {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="123" />
+      <source>{0} needs at least {1} character(s).</source>
+      <translation>{0} precisa de pelo menos {1} caractere(s).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="439" />
+      <source>{0}: cannot build this part ({1}).</source>
+      <translation>{0}: não é possível construir esta peça ({1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="105" />
+      <source>{0}: choice {1} does not exist.</source>
+      <translation>{0}: a opção {1} não existe.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="400" />
+      <source>{0}: {1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/dialogs/errors.py" line="20" />
+      <location filename="../../desktop/dialogs/errors.py" line="21" />
       <source>Something unexpected went wrong ({0}). The details are in the log file; please report them.</source>
       <translation>Algo inesperado deu errado ({0}). Os detalhes estão no arquivo de log; por favor, informe-os.</translation>
     </message>
@@ -328,12 +1086,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="328" />
+      <location filename="../../desktop/main_window.py" line="329" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="238" />
+      <location filename="../../desktop/main_window.py" line="239" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -353,17 +1111,17 @@
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="185" />
+      <location filename="../../desktop/main_window.py" line="186" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="335" />
+      <location filename="../../desktop/main_window.py" line="336" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="239" />
+      <location filename="../../desktop/main_window.py" line="240" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -373,7 +1131,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="238" />
+      <location filename="../../desktop/main_window.py" line="239" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -388,42 +1146,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="334" />
+      <location filename="../../desktop/main_window.py" line="335" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="237" />
+      <location filename="../../desktop/main_window.py" line="238" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="238" />
+      <location filename="../../desktop/main_window.py" line="239" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="357" />
+      <location filename="../../desktop/main_window.py" line="358" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="305" />
+      <location filename="../../desktop/main_window.py" line="306" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="317" />
+      <location filename="../../desktop/main_window.py" line="318" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="315" />
+      <location filename="../../desktop/main_window.py" line="316" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="319" />
+      <location filename="../../desktop/main_window.py" line="320" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -438,7 +1196,7 @@
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="225" />
+      <location filename="../../desktop/main_window.py" line="226" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
@@ -448,12 +1206,12 @@
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="74" />
+      <location filename="../../desktop/main_window.py" line="75" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="241" />
+      <location filename="../../desktop/main_window.py" line="242" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
@@ -703,107 +1461,24 @@
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../desktop/printing.py" line="150" />
+      <location filename="../../desktop/printing.py" line="151" />
       <source>Connecting printers</source>
       <translation>Conectando impressoras</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="92" />
+      <location filename="../../desktop/printing.py" line="93" />
       <source>Connecting your printers…</source>
       <translation>Conectando suas impressoras…</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="109" />
+      <location filename="../../desktop/printing.py" line="110" />
       <source>Loading printers</source>
       <translation>Carregando impressoras</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="178" />
+      <location filename="../../desktop/printing.py" line="179" />
       <source>Printers</source>
       <translation>Impressoras</translation>
-    </message>
-  </context>
-  <context>
-    <name>Progress</name>
-    <message>
-      <location filename="../../sync_client/files.py" line="57" />
-      <source>Downloading {0}</source>
-      <translation>Baixando {0}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/embedded_hub.py" line="81" />
-      <source>Preparing the marketplace catalogue</source>
-      <translation>Preparando o catálogo do marketplace</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/printers/sending.py" line="81" />
-      <source>Preparing the model</source>
-      <translation>Preparando o modelo</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/meshio.py" line="126" />
-      <source>Read {0} triangles</source>
-      <translation>{0} triângulos lidos</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/threemf.py" line="308" />
-      <source>Reading 3MF</source>
-      <translation>Lendo o 3MF</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/meshio.py" line="106" />
-      <source>Reading {0}</source>
-      <translation>Lendo {0}</translation>
-    </message>
-    <message>
-      <location filename="../../hub/seed.py" line="143" />
-      <source>Seeding the marketplace ({0}/{1})</source>
-      <translation>Preparando o marketplace ({0}/{1})</translation>
-    </message>
-    <message>
-      <location filename="../../printers/slicing.py" line="133" />
-      <source>Sliced</source>
-      <translation>Fatiado</translation>
-    </message>
-    <message>
-      <location filename="../../printers/slicing.py" line="129" />
-      <source>Slicing with {0}</source>
-      <translation>Fatiando com {0}</translation>
-    </message>
-    <message>
-      <location filename="../../printers/drivers/moonraker/driver.py" line="169" />
-      <source>Starting the print</source>
-      <translation>Iniciando a impressão</translation>
-    </message>
-    <message>
-      <location filename="../../sync_client/tus.py" line="59" />
-      <source>Uploaded {0}</source>
-      <translation>{0} enviado</translation>
-    </message>
-    <message>
-      <location filename="../../printers/ftps.py" line="77" />
-      <source>Uploading {0}</source>
-      <translation>Enviando {0}</translation>
-    </message>
-    <message>
-      <location filename="../../printers/ftps.py" line="85" />
-      <source>Uploading {0}: {1} KiB</source>
-      <translation>Enviando {0}: {1} KiB</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/threemf.py" line="118" />
-      <source>Writing 3MF</source>
-      <translation>Gravando o 3MF</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/meshio.py" line="158" />
-      <source>Writing {0}</source>
-      <translation>Gravando {0}</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/meshio.py" line="176" />
-      <source>Wrote {0}</source>
-      <translation>{0} gravado</translation>
     </message>
   </context>
   <context>
@@ -918,7 +1593,7 @@
   <context>
     <name>Regenerator</name>
     <message>
-      <location filename="../../desktop/regen.py" line="67" />
+      <location filename="../../desktop/regen.py" line="68" />
       <source>Building model</source>
       <translation>Gerando o modelo</translation>
     </message>
@@ -934,42 +1609,42 @@
   <context>
     <name>TransformEditor</name>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="69" />
+      <location filename="../../desktop/panels/transform.py" line="70" />
       <source>Move</source>
       <translation>Mover</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="116" />
+      <location filename="../../desktop/panels/transform.py" line="117" />
       <source>Move part</source>
       <translation>Mover peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="70" />
+      <location filename="../../desktop/panels/transform.py" line="71" />
       <source>Rotate</source>
       <translation>Girar</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="116" />
+      <location filename="../../desktop/panels/transform.py" line="117" />
       <source>Rotate part</source>
       <translation>Girar peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="71" />
+      <location filename="../../desktop/panels/transform.py" line="72" />
       <source>Scale</source>
       <translation>Escala</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="116" />
+      <location filename="../../desktop/panels/transform.py" line="117" />
       <source>Scale part</source>
       <translation>Redimensionar peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="72" />
+      <location filename="../../desktop/panels/transform.py" line="73" />
       <source>Snap (1 mm, 15°, 5 %)</source>
       <translation>Encaixar (1 mm, 15°, 5 %)</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/transform.py" line="68" />
+      <location filename="../../desktop/panels/transform.py" line="69" />
       <source>Transform</source>
       <translation>Transformação</translation>
     </message>

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SOURCES = ["desktop/*.py", "desktop/dialogs/*.py", "desktop/viewport/*.py", "desktop/panels/*.py"]
 PHRASE_SOURCES = ["core/**/*.py", "hub/**/*.py", "sync_client/**/*.py", "printers/**/*.py", "desktop/**/*.py"]
-"""Where progress messages are written as core.tasks.Phrase("template", ...): context "Progress"."""
+"""Where messages for the user are written as core.tasks.Phrase("template", ...): context "Core"."""
 
 
 def _context(tree: ast.Module) -> str | None:
@@ -59,7 +59,7 @@ def collect() -> dict[str, dict[str, str]]:
                 if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "Phrase"):
                     continue
                 if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
-                    found.setdefault("Progress", {})[call.args[0].value] = f"{path.relative_to(ROOT)}:{call.lineno}"
+                    found.setdefault("Core", {})[call.args[0].value] = f"{path.relative_to(ROOT)}:{call.lineno}"
     return found
 
 

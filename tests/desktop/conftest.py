@@ -81,6 +81,7 @@ def make_window(qtbot, isolated_home: Path) -> Iterator[Callable[..., MainWindow
         window = ref()
         if window is not None:
             widgets.extend([window, *window.findChildren(QWidget)])
+            window.services.translations.set_language("en")  # translators live on the shared QApplication
         if window is not None and window.isVisible():
             window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
             window.close()

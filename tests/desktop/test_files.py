@@ -109,6 +109,23 @@ def test_a_broken_stl_dropped_on_the_window_shows_an_error_and_changes_nothing( 
     assert window.errors and "broken.stl" in window.errors[-1]
 
 
+def test_errors_from_the_core_are_explained_in_portuguese_in_the_portuguese_ui(  # type: ignore[no-untyped-def]
+        make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window()
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"language": "pt_BR"}))
+    ask(window, "um vaso de planta de 12 cm", qtbot)
+    window.params._push("wall", 999.0, None)
+    assert window.errors[-1] == "Parede: o máximo é 10 mm."
+    broken = tmp_path / "broken.stl"
+    broken.write_bytes(b"\x00" * 80 + (10**7).to_bytes(4, "little") + b"\x01" * 100)
+    drop(window, broken)
+    wait_idle(qtbot, window)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert dialogs and dialogs[-1].text().startswith("'broken.stl' declara 10000000 triângulos"), dialogs[-1].text()
+    assert "declares" in dialogs[-1].detailedText(), "the log and the details keep the English original"
+
+
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)

@@ -261,3 +261,5 @@ def test_progress_messages_from_the_core_speak_the_ui_language(make_window, qtbo
     listening.set()
     qtbot.waitUntil(lambda: seen == ["Lendo pot.stl"])
     assert say("a prompt the user typed") == "a prompt the user typed"
+    nested = Phrase("{0}: {1}", "Saucer", Phrase("'{0}' is empty.", "x.stl"))  # a build error names its part
+    assert say(nested) == "Saucer: 'x.stl' está vazio."

@@ -19,7 +19,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "defaults": ("I used defaults for {items}; tell me if you want other values.",
                  "Usei valores padrão para {items}; diga se quiser outros."),
     "clamped": ("{name} was limited to {value} (the allowed range is {lo}–{hi}).",
-                "{name} foi limitado a {value} (o intervalo permitido é {lo}–{hi})."),
+                "{name}: usei {value}, o limite (o intervalo permitido é {lo}–{hi})."),
     "ignored": ("I did not know what {what} refers to, so I left it out.",
                 "Não entendi a que se refere {what}, então deixei de fora."),
     "range": ("You gave a range ({low}–{high}); I used the upper value, {high}.",

@@ -25,6 +25,7 @@ from core.document.document import Document
 from core.errors import PotStudioError
 from core.geometry.build import Evaluator
 from core.geometry.thumbnail import render_png
+from desktop.i18n import say_error
 from desktop.panels.collab.common import tr
 from desktop.workers import Workers
 from sync_client.outbox import ConflictRecord
@@ -122,7 +123,7 @@ class ConflictView(QDialog):
         log.info("no conflict preview: %s", exc)
         if not isValid(label):
             return
-        label.setText(str(exc) if isinstance(exc, PotStudioError) else tr("No preview"))
+        label.setText(say_error(exc) if isinstance(exc, PotStudioError) else tr("No preview"))
 
     def _choose(self, keep: str) -> None:
         self.chosen.emit(keep)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import PotStudioError
+from desktop.i18n import say_error
 from desktop.panels.printers.forms import BambuForm, MoonrakerForm, ScaleForm
 from desktop.panels.printers.texts import BAD, tr
 from desktop.panels.printers.widgets import MUTED_STYLE, named
@@ -182,7 +183,7 @@ class AddPrinterDialog(QDialog):
                 return
             self._register(config, secret)
         except PotStudioError as exc:
-            self.show_error(str(exc))
+            self.show_error(say_error(exc))
             return
         self.accept()
 
@@ -203,7 +204,7 @@ class AddPrinterDialog(QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.show_error(str(exc))
+        self.show_error(say_error(exc))
 
     def add_virtual(self) -> None:
         assert self.virtual is not None
@@ -220,7 +221,7 @@ class AddPrinterDialog(QDialog):
         try:
             self._register(*started)
         except PotStudioError as exc:
-            self.show_error(str(exc))
+            self.show_error(say_error(exc))
             return
         self.accept()
 

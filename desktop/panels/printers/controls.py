@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import say_error
 from desktop.panels.printers.texts import SPEED_LEVELS, speed_words, tr
 from desktop.panels.printers.widgets import named, set_shown
 from desktop.workers import Workers
@@ -152,7 +153,7 @@ class CardControls(QWidget):
 
     def run(self, label: str, fn: Callable[[], Any]) -> None:
         self.workers.submit(label, lambda _task: fn(), lambda _r: self.succeeded.emit(label),
-                            lambda exc: self.failed.emit(str(exc)), show=False)
+                            lambda exc: self.failed.emit(say_error(exc)), show=False)
 
     def _pause_or_resume(self) -> None:
         if self._state.state == JobState.PAUSED:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidgetItem, QWidget
 
+from desktop.i18n import say_error
 from desktop.panels.printers.jobs_view import JobsView
 from desktop.panels.printers.texts import BAD, tr
 from desktop.panels.printers.widgets import named
@@ -104,5 +105,5 @@ class QueueView(JobsView):
 
     def _dispatch_failed(self, exc: BaseException) -> None:
         self.dispatch_button.setEnabled(True)
-        self.error.setText(str(exc))
+        self.error.setText(say_error(exc))
         self.error.show()

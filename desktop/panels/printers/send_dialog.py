@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import number
+from desktop.i18n import number, say_error
 from desktop.panels.printers.sending import ModelToSend, SendRequest, send
 from desktop.panels.printers.texts import BAD, connection_words, tr
 from desktop.panels.printers.trays import tray_label
@@ -218,7 +218,7 @@ class SendDialog(QDialog):
         self.accept()
 
     def _fail_exc(self, exc: BaseException) -> None:
-        self._fail(str(exc) or type(exc).__name__)
+        self._fail(say_error(exc) or type(exc).__name__)
 
     def _fail(self, text: str) -> None:
         self.job = None
