@@ -7,6 +7,7 @@ window then re-sets every visible string through its `retranslate()` methods.
 from __future__ import annotations
 
 import logging
+import string
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -27,10 +28,25 @@ def mark(text: str) -> str:
 def say(message: str) -> str:
     """A message from the core in the UI language: a Phrase is looked up in the "Core" context (any
     thread may call this; QCoreApplication.translate is thread-safe), anything else is shown as it is."""
-    if isinstance(message, Phrase):  # its fields may be Phrases too: "Saucer: <why the cut failed>"
-        args = [say(a) if isinstance(a, Phrase) else a for a in message.args]
-        return QCoreApplication.translate("Core", message.template).format(*args)
-    return message
+    if not isinstance(message, Phrase):
+        return message
+    comma = QLocale().decimalPoint() == ","
+    out: list[str] = []
+    auto = iter(range(len(message.args)))
+    template = QCoreApplication.translate("Core", message.template)
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        out.append(literal)
+        if field is None:
+            continue
+        value = message.args[int(field) if field else next(auto)]
+        if isinstance(value, Phrase):  # "Saucer: <why the cut failed>"
+            value = say(value)
+        elif conversion == "r":
+            value = repr(value)
+        text = format(value, spec or "")
+        # numbers the way the UI language writes them (2,5 mm); file names and other text as they are
+        out.append(text.replace(".", ",") if comma and isinstance(value, int | float) else text)
+    return "".join(out)
 
 
 def say_error(exc: BaseException) -> str:

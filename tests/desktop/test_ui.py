@@ -263,3 +263,21 @@ def test_progress_messages_from_the_core_speak_the_ui_language(make_window, qtbo
     assert say("a prompt the user typed") == "a prompt the user typed"
     nested = Phrase("{0}: {1}", "Saucer", Phrase("'{0}' is empty.", "x.stl"))  # a build error names its part
     assert say(nested) == "Saucer: 'x.stl' está vazio."
+
+
+def test_every_translated_core_message_uses_exactly_the_fields_of_its_english_template() -> None:
+    """A Portuguese template naming a field its English one lacks would fail at the moment it is shown."""
+    import string
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    def fields(template: str) -> set[str]:
+        return {f"{name}:{spec}" for _, name, spec, _ in string.Formatter().parse(template) if name is not None}
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "potstudio_pt_BR.ts"
+    core = next(c for c in ET.parse(ts).getroot().iter("context") if c.findtext("name") == "Core")
+    pairs = [(m.findtext("source") or "", m.findtext("translation") or "") for m in core.iter("message")]
+    assert len(pairs) > 150
+    wrong = [(en, pt) for en, pt in pairs if fields(en) != fields(pt) or not all(n.split(":")[0].isdigit()
+                                                                                 for n in fields(en))]
+    assert not wrong, wrong[:5]
