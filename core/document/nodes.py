@@ -75,6 +75,12 @@ class Node:
     def label(self) -> str:
         return self.name or self.type.replace("_", " ")
 
+    @property
+    def part(self) -> str:
+        """The node's label for a message: a template's part name as a Phrase, which a UI translates
+        (resources/i18n/update_ts.py puts PART_NAMES_PT in the "Core" catalogue)."""
+        return Phrase(self.name) if self.name in PART_NAMES_PT else self.label
+
     def name_in(self, lang: str) -> str:
         """The node's name in `lang` ("en" or "pt"): a template's part name is translated, one the user
         gave is theirs and stays as it is."""

@@ -397,7 +397,7 @@ class Evaluator:
                 enabled = resolve_enabled(node, values)
                 props = resolve_value(node.props, values) if enabled else {}
             except PotStudioError as exc:
-                raise GeometryError(Phrase("{0}: {1}", node.label, _message(exc))) from None
+                raise GeometryError(Phrase("{0}: {1}", node.part, _message(exc))) from None
             own = json.dumps([node.type, _identity(props), enabled, self.segments], sort_keys=True, default=str)
             if own != memo.own:
                 memo.own, memo.key = own, ""
@@ -434,9 +434,9 @@ class Evaluator:
         try:
             return BUILDERS[node.type](memo.props, kids, self.segments)
         except PotStudioError as exc:
-            raise GeometryError(Phrase("{0}: {1}", node.label, _message(exc))) from None
+            raise GeometryError(Phrase("{0}: {1}", node.part, _message(exc))) from None
         except (ValueError, TypeError, RuntimeError) as exc:
-            raise GeometryError(Phrase("{0}: cannot build this part ({1}).", node.label, exc)) from None
+            raise GeometryError(Phrase("{0}: cannot build this part ({1}).", node.part, exc)) from None
 
 
 def _message(exc: BaseException) -> str:

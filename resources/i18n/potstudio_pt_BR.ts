@@ -494,7 +494,7 @@
       <translation>Um espelhamento precisa de uma normal não nula.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="112" />
+      <location filename="../../core/document/nodes.py" line="118" />
       <source>A node must be an object with a 'type'.</source>
       <translation>Um nó deve ser um objeto com um 'type'.</translation>
     </message>
@@ -559,6 +559,51 @@
       <translation>Um nó do tipo {0} não pode ter filhos.</translation>
     </message>
     <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Axle</source>
+      <translation>Eixo</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Back plate</source>
+      <translation>Placa traseira</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Base</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Block</source>
+      <translation>Bloco</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Box</source>
+      <translation>Caixa</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Box with lid</source>
+      <translation>Caixa com tampa</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Cable clip</source>
+      <translation>Presilha de cabo</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Cable holes</source>
+      <translation>Furos para cabos</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Cable slot</source>
+      <translation>Passagem do cabo</translation>
+    </message>
+    <message>
       <location filename="../../core/document/expressions.py" line="90" />
       <source>Cannot compute '{0}': {1}.</source>
       <translation>Não é possível calcular '{0}': {1}.</translation>
@@ -594,6 +639,46 @@
       <translation>Não é possível gravar '{0}': {1}.</translation>
     </message>
     <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Cells</source>
+      <translation>Compartimentos</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Cheek windows</source>
+      <translation>Janelas laterais</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Clip</source>
+      <translation>Presilha</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Coaster</source>
+      <translation>Porta-copos</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Cradle</source>
+      <translation>Berço</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Cup</source>
+      <translation>Copo</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Device enclosure</source>
+      <translation>Caixa para eletrônicos</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Dividers</source>
+      <translation>Divisórias</translation>
+    </message>
+    <message>
       <location filename="../../core/document/document.py" line="222" />
       <source>Document parameters must be a list.</source>
       <translation>Os parâmetros do documento devem ser uma lista.</translation>
@@ -602,6 +687,26 @@
       <location filename="../../sync_client/files.py" line="57" />
       <source>Downloading {0}</source>
       <translation>Baixando {0}</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Drain slots</source>
+      <translation>Fendas de drenagem</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Drainage holes</source>
+      <translation>Furos de drenagem</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Drawer organizer</source>
+      <translation>Organizador de gaveta</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Enclosure</source>
+      <translation>Caixa</translation>
     </message>
     <message>
       <location filename="../../core/document/expressions.py" line="146" />
@@ -614,9 +719,59 @@
       <translation>A expressão tem mais de {0} caracteres.</translation>
     </message>
     <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Gear</source>
+      <translation>Engrenagem</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Grip ridges</source>
+      <translation>Ranhuras de pega</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Gusset</source>
+      <translation>Reforço</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Hook</source>
+      <translation>Gancho</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Hooks</source>
+      <translation>Ganchos</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Hub</source>
+      <translation>Cubo</translation>
+    </message>
+    <message>
       <location filename="../../core/geometry/printability.py" line="120" />
       <source>Infill must be between 0 and 100 % (got {0:.0%}).</source>
       <translation>O preenchimento deve estar entre 0 e 100 % (recebido: {0:.0%}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Inside</source>
+      <translation>Interior</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Knob</source>
+      <translation>Botão</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Lid</source>
+      <translation>Tampa</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Name tag</source>
+      <translation>Chaveiro</translation>
     </message>
     <message>
       <location filename="../../core/document/document.py" line="125" />
@@ -624,12 +779,12 @@
       <translation>Não há nenhuma peça com o id '{0}' neste modelo.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="115" />
+      <location filename="../../core/document/nodes.py" line="121" />
       <source>Node children must be a list.</source>
       <translation>Os filhos de um nó devem ser uma lista.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="118" />
+      <location filename="../../core/document/nodes.py" line="124" />
       <source>Node props must be an object.</source>
       <translation>As props de um nó devem ser um objeto.</translation>
     </message>
@@ -647,6 +802,11 @@
       <location filename="../../core/document/expressions.py" line="118" />
       <source>Only {0} can be called in '{1}'.</source>
       <translation>Em '{1}', só é possível chamar {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Open middle</source>
+      <translation>Vão central</translation>
     </message>
     <message>
       <location filename="../../core/document/parameters.py" line="181" />
@@ -674,6 +834,31 @@
       <translation>O id de peça '{0}' é usado duas vezes.</translation>
     </message>
     <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Pattern</source>
+      <translation>Padrão</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Pen cup</source>
+      <translation>Porta-canetas</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Phone stand</source>
+      <translation>Suporte de celular</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Plant pot</source>
+      <translation>Vaso de planta</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Pot</source>
+      <translation>Vaso</translation>
+    </message>
+    <message>
       <location filename="../../desktop/embedded_hub.py" line="81" />
       <source>Preparing the marketplace catalogue</source>
       <translation>Preparando o catálogo do marketplace</translation>
@@ -699,9 +884,39 @@
       <translation>Lendo {0}</translation>
     </message>
     <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Ribs</source>
+      <translation>Nervuras</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Saucer</source>
+      <translation>Pratinho</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Screw bosses</source>
+      <translation>Torres de parafuso</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Screw holes</source>
+      <translation>Furos de parafuso</translation>
+    </message>
+    <message>
       <location filename="../../hub/seed.py" line="143" />
       <source>Seeding the marketplace ({0}/{1})</source>
       <translation>Preparando o marketplace ({0}/{1})</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Set screw hole</source>
+      <translation>Furo do parafuso de fixação</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Shaft hole</source>
+      <translation>Furo do eixo</translation>
     </message>
     <message>
       <location filename="../../core/geometry/shapes.py" line="35" />
@@ -724,6 +939,16 @@
       <translation>Forma '{0}': '{1}' deve ser maior que 0 (recebido: {2:g}).</translation>
     </message>
     <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Shelf arm</source>
+      <translation>Braço da prateleira</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Shelf bracket</source>
+      <translation>Mão francesa</translation>
+    </message>
+    <message>
       <location filename="../../printers/slicing.py" line="133" />
       <source>Sliced</source>
       <translation>Fatiado</translation>
@@ -734,9 +959,44 @@
       <translation>Fatiando com {0}</translation>
     </message>
     <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Soap dish</source>
+      <translation>Saboneteira</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Spacer</source>
+      <translation>Espaçador</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Spool holder</source>
+      <translation>Suporte de carretel</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Spur gear</source>
+      <translation>Engrenagem</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Stand</source>
+      <translation>Suporte</translation>
+    </message>
+    <message>
       <location filename="../../printers/drivers/moonraker/driver.py" line="169" />
       <source>Starting the print</source>
       <translation>Iniciando a impressão</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Tag</source>
+      <translation>Etiqueta</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Text</source>
+      <translation>Texto</translation>
     </message>
     <message>
       <location filename="../../core/geometry/font.py" line="243" />
@@ -932,6 +1192,36 @@
       <location filename="../../printers/ftps.py" line="85" />
       <source>Uploading {0}: {1} KiB</source>
       <translation>Enviando {0}: {1} KiB</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Vase</source>
+      <translation>Vaso decorativo</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Vase body</source>
+      <translation>Corpo do vaso</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Vents</source>
+      <translation>Ventilação</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Wall arm</source>
+      <translation>Braço de parede</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Wall hook</source>
+      <translation>Gancho de parede</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Wall-mount ears</source>
+      <translation>Abas de fixação na parede</translation>
     </message>
     <message>
       <location filename="../../core/geometry/threemf.py" line="118" />

@@ -16,6 +16,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from core.document.nodes import PART_NAMES_PT
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SOURCES = ["desktop/*.py", "desktop/dialogs/*.py", "desktop/viewport/*.py", "desktop/panels/*.py"]
@@ -60,6 +62,8 @@ def collect() -> dict[str, dict[str, str]]:
                     continue
                 if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
                     found.setdefault("Core", {})[call.args[0].value] = f"{path.relative_to(ROOT)}:{call.lineno}"
+    for name in PART_NAMES_PT:  # Node.part: a template's part name named in a message
+        found.setdefault("Core", {})[name] = "core/document/nodes.py:1"
     return found
 
 
@@ -88,7 +92,8 @@ def update(language: str, extra: dict[str, str] | None = None) -> Path:
             file, line = where.rsplit(":", 1)
             ET.SubElement(m, "location", filename=f"../../{file}", line=line)
             ET.SubElement(m, "source").text = source
-            text = known.get((ctx, source)) or (extra or {}).get(source, "")
+            text = known.get((ctx, source)) or (extra or {}).get(source, "") or (
+                PART_NAMES_PT.get(source, "") if ctx == "Core" else "")
             t = ET.SubElement(m, "translation")
             if text:
                 t.text = text

@@ -263,6 +263,13 @@ def test_progress_messages_from_the_core_speak_the_ui_language(make_window, qtbo
     assert say("a prompt the user typed") == "a prompt the user typed"
     nested = Phrase("{0}: {1}", "Saucer", Phrase("'{0}' is empty.", "x.stl"))  # a build error names its part
     assert say(nested) == "Saucer: 'x.stl' está vazio."
+    bore = Phrase("A {0:g} mm bore leaves no material under the teeth (root diameter {1:.1f} mm).", 12.5, 10.25)
+    assert say(bore) == "Um furo de 12,5 mm não deixa material sob os dentes (diâmetro de raiz 10,2 mm).", say(bore)
+    assert say(Phrase("Reading {0}", "v1.5.stl")) == "Lendo v1.5.stl", "a file name keeps its points"
+    from core.document.nodes import Node
+
+    failed = Phrase("{0}: cannot build this part ({1}).", Node("cylinder", name="Saucer").part, "radius 0")
+    assert say(failed) == "Pratinho: não é possível construir esta peça (radius 0).", say(failed)
 
 
 def test_every_translated_core_message_uses_exactly_the_fields_of_its_english_template() -> None:
