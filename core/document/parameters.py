@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from core.document.descriptions_pt import DESCRIPTIONS_PT
 from core.document.expressions import Number, parse
 from core.errors import ExpressionError, ParameterError
 from core.tasks import Phrase
@@ -64,6 +65,11 @@ class Parameter:
     def label_in(self, lang: str) -> str:
         """The label in `lang` ("en" or "pt"): the assistant's replies and the Parameters panel share it."""
         return (self.label_pt if lang == "pt" else "") or self.display_name
+
+    def description_in(self, lang: str) -> str:
+        """The description in `lang`: a template's own is translated (descriptions_pt.py), one the user or
+        an LLM wrote stays as written."""
+        return DESCRIPTIONS_PT.get(self.description, self.description) if lang == "pt" else self.description
 
     def choice_label(self, index: int, lang: str) -> str:
         """Choice `index` in `lang`; the stored value stays the index, so only what is shown changes."""

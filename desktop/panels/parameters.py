@@ -47,7 +47,7 @@ def tr(text: str) -> str:
 class NumberRow(QWidget):
     """Slider + spin box for one float/int parameter."""
 
-    def __init__(self, param: Parameter, inches: bool, push: Callable[[Any, str | None], None],
+    def __init__(self, param: Parameter, inches: bool, tip: str, push: Callable[[Any, str | None], None],
                  release: Callable[[], None]) -> None:
         super().__init__()
         self.param = param
@@ -72,7 +72,6 @@ class NumberRow(QWidget):
         self.spin.setSingleStep(step * self.scale)
         self.spin.setSuffix(f" {unit}" if unit else "")
         self.spin.setMinimumWidth(96)
-        tip = param.description or param.display_name
         self.slider.setToolTip(tip)
         self.spin.setToolTip(tip)
         lay = QHBoxLayout(self)
@@ -158,7 +157,7 @@ class ParametersPanel(QScrollArea):
                 groups[title].setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
                 outer.addWidget(box)
             label = QLabel(param.label_in(self.lang))
-            label.setToolTip(param.description)
+            label.setToolTip(param.description_in(self.lang))
             groups[title].addRow(label, self._row(param))
         outer.addStretch(1)
         self.setWidget(body)
@@ -187,8 +186,9 @@ class ParametersPanel(QScrollArea):
             row.addItems([param.choice_label(i, self.lang) for i in range(len(param.choices))])
             row.currentIndexChanged.connect(lambda i, n=param.name: self._push(n, i, None))
         else:
-            row = NumberRow(param, self.inches, lambda v, d, n=param.name: self._push(n, v, d), self.stack.close_merge)
-        row.setToolTip(param.description or param.label_in(self.lang))
+            row = NumberRow(param, self.inches, self._tip(param), lambda v, d, n=param.name: self._push(n, v, d),
+                            self.stack.close_merge)
+        row.setToolTip(self._tip(param))
         self.rows[param.name] = row
         self._show(param.name)
         return row
@@ -213,6 +213,9 @@ class ParametersPanel(QScrollArea):
                 row.setText(str(value))
         elif isinstance(row, QLabel):
             row.setText(self._derived_text(self.doc.params[name], value))
+
+    def _tip(self, param: Parameter) -> str:
+        return param.description_in(self.lang) or param.label_in(self.lang)
 
     def _derived_text(self, param: Parameter, value: Any) -> str:
         """A computed value read as what it is: Yes/No, a choice's name, a count, a length in the units

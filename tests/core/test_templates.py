@@ -20,6 +20,7 @@ import core.geometry.font
 import core.geometry.gear  # noqa: F401  (registers the "gear" shape)
 from core.commands import CommandStack, SetParameters
 from core.document import Document
+from core.document.descriptions_pt import DESCRIPTIONS_PT
 from core.document.expressions import parse
 from core.document.nodes import PART_NAMES_PT, Node, resolve_value
 from core.errors import ExpressionError, GeometryError, ParameterError
@@ -105,6 +106,7 @@ def test_the_library_has_every_template_with_its_vocabulary() -> None:
             assert role in spec.roles, f"{tid}: required role {role} has no parameter"
         for p in spec.parameters():
             assert p.description and p.label and p.label_pt, f"{tid}.{p.name} needs labels and a description"
+            assert p.description in DESCRIPTIONS_PT, f"{tid}.{p.name}: its description has no Portuguese text"
         for node in spec.make().root.walk():
             assert not node.name or node.name in PART_NAMES_PT, f"{tid}: part '{node.name}' has no Portuguese name"
         choices = {p.name: p for p in spec.parameters() if p.kind == "choice"}

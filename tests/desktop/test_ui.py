@@ -41,6 +41,9 @@ def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qt
     labels = {w.text() for w in window.params.widget().findChildren(__import__("PySide6.QtWidgets",
                                                                               fromlist=["QLabel"]).QLabel)}
     assert {"Diâmetro do topo", "Formato"} <= labels, "parameter names stay English in the Portuguese UI"
+    top = window.params.rows["top_diameter"]
+    assert top.toolTip() == top.spin.toolTip() == window.doc.params["top_diameter"].description_in("pt")
+    assert top.toolTip() != window.doc.params["top_diameter"].description, "the tooltip stayed English"
     shape = window.params.rows["shape"]
     assert [shape.itemText(i) for i in range(shape.count())][:2] == ["redondo", "quadrado"]
     assert "Dimensões" in [b.title() for b in window.params.findChildren(type(window.params.widget().findChild(
