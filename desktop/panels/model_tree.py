@@ -30,8 +30,12 @@ KIND_NAMES = {
 }
 
 
+def kind_name(node_type: str) -> str:
+    return tr(KIND_NAMES[node_type]) if node_type in KIND_NAMES else node_type.replace("_", " ")
+
+
 def node_label(node: Node, lang: str) -> str:
-    return node.name_in(lang) or (tr(KIND_NAMES[node.type]) if node.type in KIND_NAMES else node.label)
+    return node.name_in(lang) or kind_name(node.type)
 
 
 class ModelTreePanel(QWidget):
@@ -88,12 +92,13 @@ class ModelTreePanel(QWidget):
     def _item(self, node: Node) -> QTreeWidgetItem:
         item = QTreeWidgetItem([node_label(node, self.lang)])
         item.setData(0, ID_ROLE, node.id)
-        item.setToolTip(0, f"{node.type} · {node.id}")
+        kind = kind_name(node.type)
+        item.setToolTip(0, f"{kind} · {node.id}")
         if isinstance(node.enabled, bool) and node is not self.doc.root:
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
         elif isinstance(node.enabled, str):
-            item.setToolTip(0, tr("{0} · shown when {1}").format(node.type, node.enabled.lstrip("=")))
+            item.setToolTip(0, tr("{0} · shown when {1}").format(kind, node.enabled.lstrip("=")))
         for child in node.children:
             item.addChild(self._item(child))
         return item

@@ -38,6 +38,8 @@ def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qt
     assert "Corte" in tree_labels(window)
     assert {"Vaso", "Pratinho", "Furos de drenagem"} <= tree_labels(window), "template parts keep English names"
     assert not tree_labels(window) & {"Saucer", "Drainage holes"}
+    tips = {item.toolTip(0).split(" · ")[0] for item in window.tree._items()}
+    assert "Corte" in tips and not tips & {"difference", "transform", "union"}
     labels = {w.text() for w in window.params.widget().findChildren(__import__("PySide6.QtWidgets",
                                                                               fromlist=["QLabel"]).QLabel)}
     assert {"Diâmetro do topo", "Formato"} <= labels, "parameter names stay English in the Portuguese UI"
