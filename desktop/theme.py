@@ -46,5 +46,7 @@ def apply(app: QApplication, theme: str) -> str:
     pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(c["muted"]))
     pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(c["muted"]))
     app.setPalette(pal)
-    app.setStyleSheet((resources_dir() / "themes" / f"{name}.qss").read_text(encoding="utf-8"))
+    sheet = (resources_dir() / "themes" / f"{name}.qss").read_text(encoding="utf-8")
+    # Style sheets name images by path; the icons live beside the themes, wherever the app is installed.
+    app.setStyleSheet(sheet.replace("@icons@", (resources_dir() / "icons").as_posix()))
     return name

@@ -3,17 +3,22 @@ selected transform node. Selecting a part emits `selected(node_id)` so the viewp
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.commands import CommandStack, UpdateNode
 from core.document.document import Document, DocumentChange
-from core.document.nodes import Node
+from core.document.expressions import Number
+from core.document.nodes import Node, resolve_enabled
 from core.errors import PotStudioError
 from desktop.i18n import mark, say_error
 from desktop.panels.transform import TransformEditor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+PRESENT_ROLE = Qt.ItemDataRole.UserRole + 1  # whether the part is in the model now (see _mark_presence)
 
 
 def tr(text: str) -> str:
@@ -85,6 +90,7 @@ class ModelTreePanel(QWidget):
             self.tree.clear()
             self.tree.addTopLevelItem(self._item(self.doc.root))
             self.tree.expandToDepth(2)
+            self._mark_presence()
         if keep is not None:
             self.select(keep)
         self._selection_changed()
@@ -131,15 +137,50 @@ class ModelTreePanel(QWidget):
 
     def _on_change(self, change: DocumentChange) -> None:
         if change.kind == "param":
+            with QSignalBlocker(self.tree):
+                self._mark_presence()
             return
         if change.kind == "node_changed":
             self.transform.refresh()
-            for item in self._items():
-                if item.data(0, ID_ROLE) in change.names:
-                    node = self.doc.node(str(item.data(0, ID_ROLE)))
-                    with QSignalBlocker(self.tree):
+            with QSignalBlocker(self.tree):
+                for item in self._items():
+                    if item.data(0, ID_ROLE) in change.names:
+                        node = self.doc.node(str(item.data(0, ID_ROLE)))
                         item.setText(0, node_label(node, self.lang))
                         if isinstance(node.enabled, bool) and node is not self.doc.root:
                             item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
+                self._mark_presence()
             return
         self.rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the greyed text follows a theme switch
+            with QSignalBlocker(self.tree):
+                self._mark_presence()
+
+    def _mark_presence(self) -> None:
+        """Grey out the parts that are not in the model right now (hidden by hand, or switched off by a
+        parameter: a saucer while "Saucer" is unticked), with everything under them, so the tree tells
+        which of its parts the viewport shows."""
+        values = self.doc.values()
+        absent = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        stack = [(self.tree.topLevelItem(i), True) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item, parent_present = stack.pop()
+            node = self.doc.node(str(item.data(0, ID_ROLE)))
+            present = parent_present and _enabled_now(node, values)
+            if item.data(0, PRESENT_ROLE) != present or (not present and item.foreground(0) != absent):
+                item.setData(0, PRESENT_ROLE, present)
+                item.setForeground(0, QBrush() if present else absent)
+                font = item.font(0)
+                font.setItalic(not present)
+                item.setFont(0, font)
+            stack.extend((item.child(i), present) for i in range(item.childCount()))
+
+
+def _enabled_now(node: Node, values: Mapping[str, Number]) -> bool:
+    try:
+        return resolve_enabled(node, values)
+    except PotStudioError:  # an expression the evaluator will report; the tree just shows the part
+        return True

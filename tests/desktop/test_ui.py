@@ -82,6 +82,45 @@ def test_theme_switch_recolours_window_and_viewport(make_window, qtbot) -> None:
     assert QApplication.palette().window().color().lightness() > 200
 
 
+def test_dark_theme_draws_an_unticked_check_box_a_user_can_see(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    window = make_window()
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"theme": "dark"}))
+    box = QCheckBox("Saucer", window)
+    box.resize(box.sizeHint())
+    opt = QStyleOptionButton()
+    box.initStyleOption(opt)
+    frame = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, box)
+    image = box.grab().toImage()
+    background = QApplication.palette().window().color().lightness()
+    edge = max(image.pixelColor(x, frame.center().y()).lightness() for x in range(frame.left(), frame.right() + 1))
+    store.update(store.settings.model_copy(update={"theme": "light"}))
+    box.deleteLater()
+    assert edge - background > 60, f"the unticked box's frame ({edge}) is lost on the dark window ({background})"
+
+
+def test_model_tree_greys_out_parts_a_parameter_has_switched_off(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from core.commands import SetParameters
+    from desktop.panels.model_tree import PRESENT_ROLE
+
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+
+    def saucer_items() -> list:  # type: ignore[type-arg]
+        return [i for i in window.tree._items() if i.text(0) == "Saucer"]
+
+    assert saucer_items() and all(i.data(0, PRESENT_ROLE) is False and i.font(0).italic() for i in saucer_items())
+    pot = next(i for i in window.tree._items() if i.text(0) == "Drainage holes")
+    assert pot.data(0, PRESENT_ROLE) is True and not pot.font(0).italic()
+    window.stack.push(SetParameters({"saucer": True}))
+    wait_idle(qtbot, window)
+    assert all(i.data(0, PRESENT_ROLE) is True and not i.font(0).italic() for i in saucer_items())
+    window.stack.undo()
+    assert all(i.data(0, PRESENT_ROLE) is False for i in saucer_items())
+
+
 def test_preferences_store_the_api_key_in_the_keyring_not_in_settings(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     dialog = window.show_preferences()
