@@ -16,10 +16,11 @@ from core.document.document import Document
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.events import Signal
+from core.tasks import Phrase
 
 
 class Command:
-    label = "Edit"
+    label: str = Phrase("Edit")  # Phrases: the desktop says an Undo/Redo label in the UI language
 
     def do(self, doc: Document) -> None:
         raise NotImplementedError
@@ -45,7 +46,7 @@ class SetParameters(Command):
     def __post_init__(self) -> None:
         if not self.label:
             names = ", ".join(n.replace("_", " ") for n in self.values)
-            self.label = f"Change {names}"
+            self.label = Phrase("Change {0}", names)
 
     def do(self, doc: Document) -> None:
         done: dict[str, Number] = {}
@@ -81,7 +82,7 @@ class AddNode(Command):
     parent_id: str
     node: Node
     index: int | None = None
-    label: str = "Add part"
+    label: str = Phrase("Add part")
 
     def do(self, doc: Document) -> None:
         doc.insert_node(self.parent_id, self.node.clone(), self.index)
@@ -93,7 +94,7 @@ class AddNode(Command):
 @dataclass
 class RemoveNode(Command):
     node_id: str
-    label: str = "Remove part"
+    label: str = Phrase("Remove part")
     _removed: tuple[str, int, Node] | None = None
 
     def do(self, doc: Document) -> None:
@@ -113,7 +114,7 @@ class UpdateNode(Command):
     props: dict[str, Any] = field(default_factory=dict)
     fields: dict[str, Any] = field(default_factory=dict)
     drag_id: str | None = None
-    label: str = "Edit part"
+    label: str = Phrase("Edit part")
     _undo: dict[str, Any] | None = None
 
     def do(self, doc: Document) -> None:
@@ -144,7 +145,7 @@ class ReplaceDocument(Command):
     """Swap in a whole new model (the assistant made one, a version was restored, a file opened)."""
 
     new: Document
-    label: str = "New model"
+    label: str = Phrase("New model")
     _old: Document | None = None
 
     def do(self, doc: Document) -> None:
@@ -160,7 +161,7 @@ class Group(Command):
     """Several commands as one undo step (an assistant reply that changed three things)."""
 
     commands: Sequence[Command]
-    label: str = "Edit"
+    label: str = Phrase("Edit")
 
     def do(self, doc: Document) -> None:
         done: list[Command] = []

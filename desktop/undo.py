@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 
 from core.commands import CommandStack
 from core.errors import PotStudioError
+from desktop.i18n import say
 
 
 class UndoAdapter:
@@ -42,9 +43,9 @@ class UndoAdapter:
         self.undo_action.setEnabled(self.stack.can_undo)
         self.redo_action.setEnabled(self.stack.can_redo)
         self.undo_action.setText(
-            tr("Undo", "Undo {0}").format(self.stack.undo_label) if self.stack.can_undo else tr("Undo", "Undo")
+            tr("Undo", "Undo {0}").format(say(self.stack.undo_label)) if self.stack.can_undo else tr("Undo", "Undo")
         )
         self.redo_action.setText(
-            tr("Undo", "Redo {0}").format(self.stack.redo_label) if self.stack.can_redo else tr("Undo", "Redo")
+            tr("Undo", "Redo {0}").format(say(self.stack.redo_label)) if self.stack.can_redo else tr("Undo", "Redo")
         )
 

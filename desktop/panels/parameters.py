@@ -234,7 +234,8 @@ class ParametersPanel(QScrollArea):
 
     def _push(self, name: str, value: Any, drag_id: str | None) -> None:
         try:
-            self.stack.push(SetParameters({name: value}, drag_id=drag_id))
+            label = tr("Change {0}").format(self.doc.params[name].label_in(self.lang))  # Undo/History, UI language
+            self.stack.push(SetParameters({name: value}, drag_id=drag_id, label=label))
         except PotStudioError as exc:
             self._show(name)  # put the widget back to the value the document kept
             self.edit_failed.emit(say_error(exc))

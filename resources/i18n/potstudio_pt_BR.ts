@@ -359,7 +359,7 @@
       <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="55" />
+      <location filename="../../core/document/parameters.py" line="56" />
       <source>'{0}' is not a valid parameter name (letters, digits, _).</source>
       <translation>'{0}' não é um nome de parâmetro válido (letras, dígitos, _).</translation>
     </message>
@@ -559,6 +559,11 @@
       <translation>Um nó do tipo {0} não pode ter filhos.</translation>
     </message>
     <message>
+      <location filename="../../core/commands.py" line="85" />
+      <source>Add part</source>
+      <translation>Adicionar peça</translation>
+    </message>
+    <message>
       <location filename="../../core/document/nodes.py" line="1" />
       <source>Axle</source>
       <translation>Eixo</translation>
@@ -644,6 +649,11 @@
       <translation>Compartimentos</translation>
     </message>
     <message>
+      <location filename="../../core/commands.py" line="49" />
+      <source>Change {0}</source>
+      <translation>Alterar {0}</translation>
+    </message>
+    <message>
       <location filename="../../core/document/nodes.py" line="1" />
       <source>Cheek windows</source>
       <translation>Janelas laterais</translation>
@@ -702,6 +712,16 @@
       <location filename="../../core/document/nodes.py" line="1" />
       <source>Drawer organizer</source>
       <translation>Organizador de gaveta</translation>
+    </message>
+    <message>
+      <location filename="../../core/commands.py" line="164" />
+      <source>Edit</source>
+      <translation>Editar</translation>
+    </message>
+    <message>
+      <location filename="../../core/commands.py" line="117" />
+      <source>Edit part</source>
+      <translation>Editar peça</translation>
     </message>
     <message>
       <location filename="../../core/document/nodes.py" line="1" />
@@ -774,6 +794,11 @@
       <translation>Chaveiro</translation>
     </message>
     <message>
+      <location filename="../../core/commands.py" line="148" />
+      <source>New model</source>
+      <translation>Novo modelo</translation>
+    </message>
+    <message>
       <location filename="../../core/document/document.py" line="125" />
       <source>No part with id '{0}' in this model.</source>
       <translation>Não há nenhuma peça com o id '{0}' neste modelo.</translation>
@@ -809,7 +834,7 @@
       <translation>Vão central</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="181" />
+      <location filename="../../core/document/parameters.py" line="187" />
       <source>Parameters depend on each other in a loop: {0}.</source>
       <translation>Os parâmetros dependem uns dos outros em ciclo: {0}.</translation>
     </message>
@@ -882,6 +907,11 @@
       <location filename="../../core/geometry/meshio.py" line="106" />
       <source>Reading {0}</source>
       <translation>Lendo {0}</translation>
+    </message>
+    <message>
+      <location filename="../../core/commands.py" line="97" />
+      <source>Remove part</source>
+      <translation>Remover peça</translation>
     </message>
     <message>
       <location filename="../../core/document/nodes.py" line="1" />
@@ -1164,7 +1194,7 @@
       <translation>Tipo de nó desconhecido '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="179" />
+      <location filename="../../core/document/parameters.py" line="185" />
       <source>Unknown parameter '{0}' (used by {1}).</source>
       <translation>Parâmetro desconhecido '{0}' (usado por {1}).</translation>
     </message>
@@ -1174,7 +1204,7 @@
       <translation>Parâmetro desconhecido '{0}' em '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="160" />
+      <location filename="../../core/document/parameters.py" line="166" />
       <source>Unknown parameter fields: {0}.</source>
       <translation>Campos de parâmetro desconhecidos: {0}.</translation>
     </message>
@@ -1239,7 +1269,7 @@
       <translation>{0} gravado</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="131" />
+      <location filename="../../core/document/parameters.py" line="137" />
       <source>{0} cannot contain {1}; use letters, digits, spaces and common punctuation.</source>
       <translation>{0} não pode conter {1}; use letras, dígitos, espaços e pontuação comum.</translation>
     </message>
@@ -1249,37 +1279,37 @@
       <translation>{0} é calculado a partir de '{1}' e não pode ser definido.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="125" />
+      <location filename="../../core/document/parameters.py" line="131" />
       <source>{0} is limited to {1} characters (got {2}).</source>
       <translation>{0} é limitado a {1} caracteres (recebido: {2}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="97" />
+      <location filename="../../core/document/parameters.py" line="103" />
       <source>{0} must be a finite number.</source>
       <translation>{0} deve ser um número finito.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="93" />
+      <location filename="../../core/document/parameters.py" line="99" />
       <source>{0} must be a number, not '{1}'.</source>
       <translation>{0} deve ser um número, não '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="95" />
+      <location filename="../../core/document/parameters.py" line="101" />
       <source>{0} must be a number, not {1}.</source>
       <translation>{0} deve ser um número, não {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="84" />
+      <location filename="../../core/document/parameters.py" line="90" />
       <source>{0} must be one of {1}, not '{2}'.</source>
       <translation>{0} deve ser um entre {1}, não '{2}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="120" />
+      <location filename="../../core/document/parameters.py" line="126" />
       <source>{0} must be text, not {1}.</source>
       <translation>{0} deve ser um texto, não {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="123" />
+      <location filename="../../core/document/parameters.py" line="129" />
       <source>{0} needs at least {1} character(s).</source>
       <translation>{0} precisa de pelo menos {1} caractere(s).</translation>
     </message>
@@ -1289,7 +1319,7 @@
       <translation>{0}: não é possível construir esta peça ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="105" />
+      <location filename="../../core/document/parameters.py" line="111" />
       <source>{0}: choice {1} does not exist.</source>
       <translation>{0}: a opção {1} não existe.</translation>
     </message>
@@ -1514,102 +1544,102 @@
   <context>
     <name>ModelTree</name>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <location filename="../../desktop/panels/model_tree.py" line="30" />
       <source>Box</source>
       <translation>Caixa</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="28" />
+      <location filename="../../desktop/panels/model_tree.py" line="33" />
       <source>Circular pattern</source>
       <translation>Padrão circular</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <location filename="../../desktop/panels/model_tree.py" line="30" />
       <source>Cone</source>
       <translation>Cone</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <location filename="../../desktop/panels/model_tree.py" line="30" />
       <source>Cut</source>
       <translation>Corte</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="25" />
+      <location filename="../../desktop/panels/model_tree.py" line="30" />
       <source>Cylinder</source>
       <translation>Cilindro</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <location filename="../../desktop/panels/model_tree.py" line="31" />
       <source>Extrusion</source>
       <translation>Extrusão</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="120" />
+      <location filename="../../desktop/panels/model_tree.py" line="131" />
       <source>Hide part</source>
       <translation>Ocultar peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <location filename="../../desktop/panels/model_tree.py" line="31" />
       <source>Hull</source>
       <translation>Casco convexo</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="27" />
+      <location filename="../../desktop/panels/model_tree.py" line="32" />
       <source>Imported mesh</source>
       <translation>Malha importada</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <location filename="../../desktop/panels/model_tree.py" line="31" />
       <source>Intersect</source>
       <translation>Interseção</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="29" />
+      <location filename="../../desktop/panels/model_tree.py" line="34" />
       <source>Join</source>
       <translation>União</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="27" />
+      <location filename="../../desktop/panels/model_tree.py" line="32" />
       <source>Mirror</source>
       <translation>Espelho</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="29" />
+      <location filename="../../desktop/panels/model_tree.py" line="34" />
       <source>Move</source>
       <translation>Mover</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="26" />
+      <location filename="../../desktop/panels/model_tree.py" line="31" />
       <source>Parts</source>
       <translation>Peças</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="28" />
+      <location filename="../../desktop/panels/model_tree.py" line="33" />
       <source>Revolution</source>
       <translation>Revolução</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="27" />
+      <location filename="../../desktop/panels/model_tree.py" line="32" />
       <source>Row pattern</source>
       <translation>Padrão linear</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="120" />
+      <location filename="../../desktop/panels/model_tree.py" line="131" />
       <source>Show part</source>
       <translation>Mostrar peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="28" />
+      <location filename="../../desktop/panels/model_tree.py" line="33" />
       <source>Sphere</source>
       <translation>Esfera</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="29" />
+      <location filename="../../desktop/panels/model_tree.py" line="34" />
       <source>Torus</source>
       <translation>Toro</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="96" />
+      <location filename="../../desktop/panels/model_tree.py" line="107" />
       <source>{0} · shown when {1}</source>
       <translation>{0} · visível quando {1}</translation>
     </message>
@@ -1640,27 +1670,32 @@
   <context>
     <name>ParametersPanel</name>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="171" />
+      <location filename="../../desktop/panels/parameters.py" line="237" />
+      <source>Change {0}</source>
+      <translation>Alterar {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/parameters.py" line="170" />
       <source>Computed from {0}</source>
       <translation>Calculado a partir de {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="148" />
+      <location filename="../../desktop/panels/parameters.py" line="147" />
       <source>Describe a model in the chat, or open a project, to get its parameters here.</source>
       <translation>Descreva um modelo na conversa, ou abra um projeto, para ver os parâmetros dele aqui.</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="154" />
+      <location filename="../../desktop/panels/parameters.py" line="153" />
       <source>Dimensions</source>
       <translation>Dimensões</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="221" />
+      <location filename="../../desktop/panels/parameters.py" line="224" />
       <source>No</source>
       <translation>Não</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/parameters.py" line="221" />
+      <location filename="../../desktop/panels/parameters.py" line="224" />
       <source>Yes</source>
       <translation>Sim</translation>
     </message>
@@ -1942,22 +1977,22 @@
   <context>
     <name>Undo</name>
     <message>
-      <location filename="../../desktop/undo.py" line="38" />
+      <location filename="../../desktop/undo.py" line="39" />
       <source>Redo</source>
       <translation>Refazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/undo.py" line="48" />
+      <location filename="../../desktop/undo.py" line="49" />
       <source>Redo {0}</source>
       <translation>Refazer {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/undo.py" line="32" />
+      <location filename="../../desktop/undo.py" line="33" />
       <source>Undo</source>
       <translation>Desfazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/undo.py" line="45" />
+      <location filename="../../desktop/undo.py" line="46" />
       <source>Undo {0}</source>
       <translation>Desfazer {0}</translation>
     </message>

@@ -55,6 +55,24 @@ def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qt
     assert window.chat.send.text() == "Send"
 
 
+def test_undo_names_a_parameter_edit_and_a_core_command_in_the_ui_language(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from core.commands import AddNode
+    from core.document import Node
+
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"language": "pt_BR"}))
+    window.params.rows["wall"].spin.setValue(3.0)
+    wait_idle(qtbot, window)
+    assert window.action_set["edit.undo"].text() == "Desfazer Alterar Parede"
+    window.stack.push(AddNode(window.doc.root.id, Node("box", {"size": [5, 5, 5]})))
+    wait_idle(qtbot, window)
+    assert window.action_set["edit.undo"].text() == "Desfazer Adicionar peça"
+    store.update(store.settings.model_copy(update={"language": "en"}))
+    assert window.action_set["edit.undo"].text() == "Undo Add part"
+
+
 def test_command_palette_lists_every_action_and_runs_the_chosen_one(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
