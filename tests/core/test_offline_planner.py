@@ -172,6 +172,13 @@ def test_suggestions_are_two_to_four_chips_in_the_users_language(session: Design
     assert "make it 20% taller" in en and "deixe 20% mais alto" in pt
 
 
+def test_a_feature_chip_names_the_feature_not_an_adjective(session: DesignSession) -> None:
+    chips = session.send("a vase 20 cm tall with a twist").suggestions
+    assert "remove twist" in chips and "remove twisted" not in chips
+    assert "sem torção" in session.send("deixe 10% mais alto").suggestions
+    assert session.send("sem torção").suggestions and values(session)["twist"] == 0
+
+
 def test_a_different_object_starts_a_new_model_but_an_edit_keeps_it(session: DesignSession) -> None:
     session.send("a plant pot 12 cm wide")
     session.send("add a saucer")

@@ -205,7 +205,7 @@ register(TemplateSpec(
     roles={"diameter": "base_diameter", "width": "base_diameter", "bottom_diameter": "base_diameter",
            "size": "height", "height": "height", "wall": "wall", "floor": "floor", "angle": "twist", "count": "sides"},
     features={
-        "twist": Feature("twist", 90, 0, ("twisted", "twist", "spiral"), ("torcido", "torção", "espiral")),
+        "twist": Feature("twist", 90, 0, ("twist", "twisted", "spiral"), ("torção", "torcido", "espiral")),
         "bulb": Feature("profile", 1, 0, ("bulb", "round belly", "bulbous"), ("bojudo", "barrigudo")),
         "flared": Feature("profile", 2, 0, ("flared", "trumpet"), ("aberto", "boca larga")),
         "hourglass": Feature("profile", 3, 0, ("hourglass", "waisted"), ("ampulheta", "cintura")),
