@@ -32,7 +32,7 @@ PART_NAMES_PT = {
     "Clip": "Presilha",
     "Coaster": "Porta-copos", "Cradle": "Berço", "Cup": "Copo", "Device enclosure": "Caixa para eletrônicos",
     "Dividers": "Divisórias", "Drain slots": "Fendas de drenagem", "Drainage holes": "Furos de drenagem",
-    "Drawer organizer": "Organizador de gaveta", "Enclosure": "Caixa", "Gear": "Engrenagem",
+    "Drawer organizer": "Organizador de gaveta", "Enclosure": "Caixa", "Gear": "Engrenagem", "Model": "Modelo",
     "Grip ridges": "Ranhuras de pega", "Gusset": "Reforço", "Hook": "Gancho", "Hooks": "Ganchos", "Hub": "Cubo",
     "Inside": "Interior", "Knob": "Botão", "Lid": "Tampa", "Name tag": "Chaveiro", "Open middle": "Vão central",
     "Pattern": "Padrão", "Pen cup": "Porta-canetas", "Phone stand": "Suporte de celular", "Plant pot": "Vaso de planta",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +38,15 @@ PROVIDERS = (
     ("openai", "OpenAI"),
     ("ollama", "Ollama"),
     ("custom", mark("Custom URL")),
+)
+
+# What a first-time user can click to see the assistant work; each is a sentence the offline planner
+# understands in both languages (tests/desktop/test_chat_flow.py builds every one of them).
+STARTERS = (
+    mark("a plant pot 12 cm wide with drainage holes"),
+    mark("a phone stand for my desk"),
+    mark("a box with a lid, 10 x 7 x 4 cm"),
+    mark("a name tag that says Ana"),
 )
 
 
@@ -176,6 +189,8 @@ class ChatPanel(QWidget):
         for card in self.cards:
             card.title.setText(tr("Version {0}").format(card.version))
             card.open.setText(tr("Open this version"))
+        if not self.bubbles:
+            self._show_starters()
 
     def show_provider(self, kind: str) -> None:
         """Reflect the provider chosen elsewhere (Preferences) without announcing a new choice."""
@@ -248,7 +263,7 @@ class ChatPanel(QWidget):
             self._remove(bubble)
         self.cards.clear()
         self._streaming = None
-        self._set_chips([])
+        self._show_starters()
         self.empty.show()
 
     def _add_bubble(self, role: str, text: str) -> Bubble:
@@ -268,15 +283,38 @@ class ChatPanel(QWidget):
         bubble.hide()
         bubble.deleteLater()
 
-    def _set_chips(self, suggestions: list[str]) -> None:
+    def _set_chips(self, suggestions: list[str], per_row: int = 2) -> None:
         for chip in self.chip_buttons:
             self.chips.removeWidget(chip)
+            chip.hide()  # gone now, not when the event loop gets to deleting it
             chip.deleteLater()
         self.chip_buttons = []
         for i, text in enumerate(suggestions):
-            chip = QPushButton(text)
-            chip.setObjectName("suggestionChip")
-            chip.setToolTip(text)
+            chip = Chip(text)
             chip.clicked.connect(lambda _c=False, t=text: self.submit(t))
-            self.chips.addWidget(chip, i // 2, i % 2)
+            self.chips.addWidget(chip, i // per_row, i % per_row, 1, 2 // per_row)
             self.chip_buttons.append(chip)
+
+    def _show_starters(self) -> None:
+        """Whole sentences, one per row, for a conversation that has not begun."""
+        self._set_chips([tr(text) for text in STARTERS], per_row=1)
+
+
+class Chip(QPushButton):
+    """A suggestion the user can send with one click. Its text is elided to the width the dock gives
+    it (the whole sentence is in the tooltip and is what gets sent): a long Portuguese suggestion
+    must not force the Chat dock wider and squeeze the viewport."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setObjectName("suggestionChip")
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self).width() - 8
+        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, max(room, 0))
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)

@@ -198,55 +198,75 @@
   <context>
     <name>ChatPanel</name>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="36" />
+      <location filename="../../desktop/panels/chat.py" line="40" />
       <source>Custom URL</source>
       <translation>URL personalizada</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="171" />
+      <location filename="../../desktop/panels/chat.py" line="184" />
       <source>Describe a model or an edit…</source>
       <translation>Descreva um modelo ou uma alteração…</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="168" />
+      <location filename="../../desktop/panels/chat.py" line="181" />
       <source>Describe what you want to print, for example “a plant pot 12 cm wide with drainage holes”. I will design it, and you can refine it by talking or with the sliders.</source>
       <translation>Descreva o que você quer imprimir, por exemplo “um vaso de 12 cm de largura com furos de drenagem”. Eu faço o projeto, e você pode ajustá-lo conversando ou com os controles deslizantes.</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="32" />
+      <location filename="../../desktop/panels/chat.py" line="36" />
       <source>Offline (built-in)</source>
       <translation>Offline (embutido)</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="178" />
+      <location filename="../../desktop/panels/chat.py" line="191" />
       <source>Open this version</source>
       <translation>Abrir esta versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="172" />
+      <location filename="../../desktop/panels/chat.py" line="185" />
       <source>Send</source>
       <translation>Enviar</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="173" />
+      <location filename="../../desktop/panels/chat.py" line="186" />
       <source>Stop</source>
       <translation>Parar</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="177" />
+      <location filename="../../desktop/panels/chat.py" line="190" />
       <source>Version {0}</source>
       <translation>Versão {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="48" />
+      <source>a box with a lid, 10 x 7 x 4 cm</source>
+      <translation>uma caixa com tampa de 10 x 7 x 4 cm</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="49" />
+      <source>a name tag that says Ana</source>
+      <translation>um chaveiro escrito Ana</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="47" />
+      <source>a phone stand for my desk</source>
+      <translation>um suporte de celular para a mesa</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/chat.py" line="46" />
+      <source>a plant pot 12 cm wide with drainage holes</source>
+      <translation>um vaso de planta de 12 cm com furos de drenagem</translation>
     </message>
   </context>
   <context>
     <name>CommandPalette</name>
     <message>
-      <location filename="../../desktop/dialogs/palette.py" line="16" />
+      <location filename="../../desktop/dialogs/palette.py" line="46" />
       <source>Command Palette</source>
       <translation>Paleta de comandos</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/palette.py" line="20" />
+      <location filename="../../desktop/dialogs/palette.py" line="51" />
       <source>Type a command…</source>
       <translation>Digite um comando…</translation>
     </message>
@@ -787,6 +807,11 @@
       <location filename="../../core/document/nodes.py" line="1" />
       <source>Lid</source>
       <translation>Tampa</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="1" />
+      <source>Model</source>
+      <translation>Modelo</translation>
     </message>
     <message>
       <location filename="../../core/document/nodes.py" line="1" />

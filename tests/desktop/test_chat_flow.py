@@ -55,3 +55,30 @@ def test_suggestion_chip_sends_its_text(make_window, qtbot) -> None:  # type: ig
     qtbot.waitUntil(lambda: not window.chat.busy, timeout=60_000)
     wait_idle(qtbot, window)
     assert any(b.role == "user" and b.text == text for b in window.chat.bubbles)
+
+
+@pytest.mark.parametrize("language", ["en", "pt_BR"])
+def test_a_first_time_user_gets_starter_chips_that_each_build_a_model(make_window, qtbot, language) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from core.assistant.offline.planner import OfflinePlanner
+    from core.assistant.session import DesignSession
+
+    window = make_window()
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"language": language}))
+    starters = [chip.text() for chip in window.chat.chip_buttons]
+    assert len(starters) == 4 and window.chat.empty.isVisible()
+    assert (starters[0] == "um vaso de planta de 12 cm com furos de drenagem") == (language == "pt_BR")
+    assert window.tree.tree.topLevelItem(0).text(0) == ("Modelo" if language == "pt_BR" else "Model")
+    planner = OfflinePlanner()
+    for text in starters:  # every starter, in the UI language, makes a model without a question
+        reply = DesignSession(planner).send(text)
+        assert reply.command is not None and not reply.questions, f"{text!r}: {reply.text}"
+    qtbot.mouseClick(window.chat.chip_buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.chat.busy, timeout=60_000)
+    wait_idle(qtbot, window)
+    assert window.doc.template == "box_with_lid"
+    assert extents(window)[2] == pytest.approx(42, abs=0.5)
+    assert [c.text() for c in window.chat.chip_buttons] != starters, "the reply's own suggestions replace them"
+    store.update(store.settings.model_copy(update={"language": "en"}))
