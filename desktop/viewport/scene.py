@@ -23,10 +23,13 @@ class ScenePalette:
     highlight: str
     overhang: str
     measure: str
+    section: str  # the cap over a section cut: the model's blue, darker, so the cut reads as solid material
 
 
-LIGHT = ScenePalette("#f4f6fa", "#d9dee8", "#e9edf3", "#b8c0cc", "#8d97a6", "#3f8fd2", "#ff9f1c", "#e5484d", "#0f9d58")
-DARK = ScenePalette("#2b303a", "#15181e", "#22262e", "#3a404c", "#545c6b", "#4aa3ff", "#ffb347", "#ff5a5f", "#3ddc84")
+LIGHT = ScenePalette("#f4f6fa", "#d9dee8", "#e9edf3", "#b8c0cc", "#8d97a6", "#3f8fd2", "#ff9f1c", "#e5484d", "#0f9d58",
+                     "#1f4f7d")
+DARK = ScenePalette("#2b303a", "#15181e", "#22262e", "#3a404c", "#545c6b", "#4aa3ff", "#ffb347", "#ff5a5f", "#3ddc84",
+                    "#1c5a9c")
 
 # The model colour, as it lands in screenshots: tests look for it in the viewport's pixels.
 MODEL_RGB = {"light": (0x3F, 0x8F, 0xD2), "dark": (0x4A, 0xA3, 0xFF)}

@@ -20,6 +20,7 @@ from desktop.i18n import size_text
 from desktop.stable_label import StableLabel
 from desktop.viewport.measure import MeasureTool
 from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_polydata
+from desktop.viewport.section import capped_cut
 
 if TYPE_CHECKING:
     import trimesh
@@ -64,6 +65,7 @@ class Viewport(QWidget):
         self.section = False
         self._full = pv.PolyData()
         self._poly = pv.PolyData()
+        self._cap_poly = pv.PolyData()  # the section view's cut face
         self._plate_actors: list[pv.Actor] = []
         self._overlay: pv.Actor | None = None
         self._highlight: pv.Actor | None = None
@@ -77,6 +79,8 @@ class Viewport(QWidget):
         self._model = self.plotter.add_mesh(self._poly, color=self._pal.model, smooth_shading=True, ambient=0.3,
                                             diffuse=0.85, specular=0.3, specular_power=25, name="model",
                                             reset_camera=False)
+        self._cap = self.plotter.add_mesh(self._cap_poly, color=self._pal.section, ambient=0.45, diffuse=0.6,
+                                          specular=0.0, name="section_cap", reset_camera=False, pickable=False)
         self._bbox = self.plotter.add_mesh(self._outline, color=self._pal.grid_major, line_width=1,
                                            name="bbox", reset_camera=False, pickable=False)
         self.set_bed(bed)
@@ -130,11 +134,13 @@ class Viewport(QWidget):
             self.plotter.ren_win.SetMultiSamples(0)
 
     def _refresh_geometry(self) -> None:
-        shown = self._full
+        shown, cap = self._full, pv.PolyData()
         if self.section and self._full.n_cells:
-            centre = self._full.center
-            shown = self._full.clip(normal=(0, -1, 0), origin=centre, crinkle=False)
+            # keeps the half away from the iso camera (which looks from +X +Y), so the cut faces the user
+            shown, cap = capped_cut(self._full, self._full.center, (0.0, -1.0, 0.0))
         self._poly.shallow_copy(shown)
+        self._cap_poly.shallow_copy(cap)
+        self._cap.visibility = cap.n_cells > 0
         self._outline.shallow_copy(self._full.outline() if self._full.n_cells else pv.PolyData())
         self._model.visibility = self._poly.n_cells > 0
         self._bbox.visibility = self._full.n_cells > 0
@@ -176,6 +182,7 @@ class Viewport(QWidget):
         self._pal = p = palette(dark)
         self.plotter.set_background(p.background_bottom, top=p.background_top)
         self._model.prop.color = p.model
+        self._cap.prop.color = p.section
         self._bbox.prop.color = p.grid_major
         for actor, colour in zip(self._plate_actors, (p.plate, p.grid, p.grid_major), strict=True):
             actor.prop.color = colour
@@ -215,9 +222,9 @@ class Viewport(QWidget):
     # --- display modes and overlays -----------------------------------------------------------------
     def set_style(self, style: Style) -> None:
         self.style = style
-        prop = self._model.prop
-        prop.style = "wireframe" if style == "wireframe" else "surface"
-        prop.opacity = 0.35 if style == "xray" else 1.0
+        for prop in (self._model.prop, self._cap.prop):
+            prop.style = "wireframe" if style == "wireframe" else "surface"
+            prop.opacity = 0.35 if style == "xray" else 1.0
         self.schedule_render()
 
     def set_section(self, on: bool) -> None:

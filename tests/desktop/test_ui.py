@@ -170,12 +170,21 @@ def test_measure_tool_reports_distance_between_two_picks(make_window, qtbot) -> 
 def test_section_view_cuts_the_model_and_restores_it(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
-    full = window.viewport._poly.n_cells
+    view = window.viewport
+    full = view._poly.n_cells
     window.action_set["view.section"].trigger()
-    assert 0 < window.viewport._poly.n_cells < full
+    assert 0 < view._poly.n_cells < full
     assert extents(window)[1] == pytest.approx(120, abs=1), "the dimensions must stay those of the whole model"
+    # the cut is closed by a cap on the plane: the wall and the floor read as solid material
+    cap = view._cap_poly
+    centre_y = view._full.center[1]
+    assert view._cap.visibility and cap.n_cells > 0
+    assert cap.bounds[2] == pytest.approx(centre_y, abs=1e-6) and cap.bounds[3] == pytest.approx(centre_y, abs=1e-6)
+    wall, floor = window.doc.values()["wall"], window.doc.values()["floor"]
+    height = extents(window)[2]
+    assert cap.area == pytest.approx(2 * wall * height + 100 * floor, rel=0.15), "two walls and the floor in section"
     window.action_set["view.section"].trigger()
-    assert window.viewport._poly.n_cells == full
+    assert view._poly.n_cells == full and not view._cap.visibility
 
 
 def test_tree_selection_highlights_the_part_and_transform_edits_move_it(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
