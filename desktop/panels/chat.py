@@ -130,8 +130,11 @@ class ChatPanel(QWidget):
         self.provider.currentIndexChanged.connect(lambda _i: self.provider_chosen.emit(self.provider.currentData()))
         self.state = QLabel()
         self.state.setObjectName("connectionState")
-        top = QHBoxLayout()
-        top.addWidget(self.provider, 1)
+        # Under the picker and wrapped: a long state ("… is not reachable") must not widen the whole dock.
+        self.state.setWordWrap(True)
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.provider)
         top.addWidget(self.state)
 
         self.list_body = QWidget()

@@ -203,12 +203,12 @@
       <translation>URL personalizada</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="184" />
+      <location filename="../../desktop/panels/chat.py" line="187" />
       <source>Describe a model or an edit…</source>
       <translation>Descreva um modelo ou uma alteração…</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="181" />
+      <location filename="../../desktop/panels/chat.py" line="184" />
       <source>Describe what you want to print, for example “a plant pot 12 cm wide with drainage holes”. I will design it, and you can refine it by talking or with the sliders.</source>
       <translation>Descreva o que você quer imprimir, por exemplo “um vaso de 12 cm de largura com furos de drenagem”. Eu faço o projeto, e você pode ajustá-lo conversando ou com os controles deslizantes.</translation>
     </message>
@@ -218,22 +218,22 @@
       <translation>Offline (embutido)</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="191" />
+      <location filename="../../desktop/panels/chat.py" line="194" />
       <source>Open this version</source>
       <translation>Abrir esta versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="185" />
+      <location filename="../../desktop/panels/chat.py" line="188" />
       <source>Send</source>
       <translation>Enviar</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="186" />
+      <location filename="../../desktop/panels/chat.py" line="189" />
       <source>Stop</source>
       <translation>Parar</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/chat.py" line="190" />
+      <location filename="../../desktop/panels/chat.py" line="193" />
       <source>Version {0}</source>
       <translation>Versão {0}</translation>
     </message>
@@ -387,6 +387,11 @@
       <location filename="../../core/document/expressions.py" line="127" />
       <source>'{0}' is not allowed in expression '{1}'.</source>
       <translation>'{0}' não é permitido na expressão '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/assistant/llm/presets.py" line="73" />
+      <source>'{0}' is not an http(s) URL of an OpenAI-compatible server.</source>
+      <translation>'{0}' não é uma URL http(s) de um servidor compatível com a OpenAI.</translation>
     </message>
     <message>
       <location filename="../../core/geometry/meshio.py" line="253" />
@@ -819,6 +824,11 @@
       <translation>Chaveiro</translation>
     </message>
     <message>
+      <location filename="../../core/assistant/llm/presets.py" line="75" />
+      <source>Name the model to use on the custom server in Preferences (e.g. 'llama3.1').</source>
+      <translation>Informe nas Preferências o modelo a usar no servidor personalizado (por exemplo, 'llama3.1').</translation>
+    </message>
+    <message>
       <location filename="../../core/commands.py" line="148" />
       <source>New model</source>
       <translation>Novo modelo</translation>
@@ -967,6 +977,11 @@
       <location filename="../../core/document/nodes.py" line="1" />
       <source>Set screw hole</source>
       <translation>Furo do parafuso de fixação</translation>
+    </message>
+    <message>
+      <location filename="../../core/assistant/llm/presets.py" line="71" />
+      <source>Set the custom server's URL in Preferences (e.g. http://localhost:11434/v1).</source>
+      <translation>Informe nas Preferências a URL do servidor personalizado (por exemplo, http://localhost:11434/v1).</translation>
     </message>
     <message>
       <location filename="../../core/document/nodes.py" line="1" />
@@ -1207,6 +1222,11 @@
       <location filename="../../core/geometry/shapes.py" line="58" />
       <source>Unknown 2D shape '{0}'. Known: {1}.</source>
       <translation>Forma 2D desconhecida '{0}'. Conhecidas: {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/assistant/llm/presets.py" line="62" />
+      <source>Unknown AI service '{0}'. Known: {1}, or a URL.</source>
+      <translation>Serviço de IA desconhecido: '{0}'. Conhecidos: {1}, ou uma URL.</translation>
     </message>
     <message>
       <location filename="../../core/document/ops.py" line="143" />
@@ -2053,7 +2073,7 @@
       <translation>Distância: {0} mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="153" />
+      <location filename="../../desktop/viewport/view.py" line="159" />
       <source>No model yet</source>
       <translation>Nenhum modelo ainda</translation>
     </message>

@@ -73,6 +73,23 @@ def test_undo_names_a_parameter_edit_and_a_core_command_in_the_ui_language(make_
     assert window.action_set["edit.undo"].text() == "Undo Add part"
 
 
+def test_picking_an_unconfigured_custom_server_says_what_to_set_without_widening_the_chat(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    chat = window.chat
+    width = chat.width()
+    chat.provider.setCurrentIndex(chat.provider.findData("custom"))
+    qtbot.waitUntil(lambda: chat.state.property("state") == "error", timeout=20_000)
+    assert "URL" in chat.state.text() and "Preferences" in chat.state.text()
+    qtbot.wait(50)
+    assert chat.width() == width, "a long connection state widened the Chat dock"
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"language": "pt_BR"}))
+    chat.provider.setCurrentIndex(chat.provider.findData("offline"))
+    chat.provider.setCurrentIndex(chat.provider.findData("custom"))
+    qtbot.waitUntil(lambda: "Preferências" in chat.state.text(), timeout=20_000)
+    store.update(store.settings.model_copy(update={"language": "en"}))
+
+
 def test_command_palette_lists_every_action_and_runs_the_chosen_one(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from core.errors import AssistantError
+from core.tasks import Phrase
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class LLMConfig:
     def from_preset(cls, preset_id: str, model: str | None = None, **timeouts: float) -> LLMConfig:
         preset = PRESETS.get(preset_id)
         if preset is None:
-            raise AssistantError(f"Unknown AI service '{preset_id}'. Known: {', '.join(PRESETS)}, or a URL.")
+            known = ", ".join(PRESETS)
+            raise AssistantError(Phrase("Unknown AI service '{0}'. Known: {1}, or a URL.", preset_id, known))
         return cls(preset.base_url, model or preset.default_model, preset.title, f"llm:{preset.id}",
                    preset.needs_key, **timeouts)
 
@@ -66,10 +68,12 @@ class LLMConfig:
     def custom(cls, base_url: str, model: str, **timeouts: float) -> LLMConfig:
         """Any OpenAI-compatible server; a key is sent when the keyring holds one for its URL."""
         parts = urlsplit(base_url)
+        if not base_url.strip():
+            raise AssistantError(Phrase("Set the custom server's URL in Preferences (e.g. http://localhost:11434/v1)."))
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise AssistantError(f"'{base_url}' is not an http(s) URL of an OpenAI-compatible server.")
+            raise AssistantError(Phrase("'{0}' is not an http(s) URL of an OpenAI-compatible server.", base_url))
         if not model.strip():
-            raise AssistantError("Name the model to use on the custom server (e.g. 'llama3.1').")
+            raise AssistantError(Phrase("Name the model to use on the custom server in Preferences (e.g. 'llama3.1')."))
         url = base_url.rstrip("/")
         return cls(url, model, parts.netloc, f"llm:{url}", False, **timeouts)
 
