@@ -85,24 +85,26 @@ class PrintabilityReport:
         x, y, z = self.bbox_mm
         wall = "n/a" if self.min_wall_mm is None else f"{self.min_wall_mm:.2f} mm"
         hours, rest = divmod(round(self.print_time_s), 3600)
-        lines = [
-            f"Watertight:       {'yes' if self.watertight else 'NO'}",
-            f"Bodies:           {self.bodies}",
-            f"Size:             {x:.2f} × {y:.2f} × {z:.2f} mm",
-            f"Volume:           {self.volume_mm3 / 1000:.2f} cm³",
-            f"Thinnest walls:   {wall} (p{WALL_PERCENTILE:g})",
-            f"Overhang >{self.overhang_angle_deg:g}°:    {self.overhang_area_mm2:.0f} mm²",
+        rows = [
+            ("Watertight", "yes" if self.watertight else "NO"),
+            ("Bodies", str(self.bodies)),
+            ("Size", f"{x:.2f} × {y:.2f} × {z:.2f} mm"),
+            ("Volume", f"{self.volume_mm3 / 1000:.2f} cm³"),
+            ("Thinnest walls", f"{wall} (p{WALL_PERCENTILE:g})"),
+            (f"Overhang >{self.overhang_angle_deg:g}°", f"{self.overhang_area_mm2:.0f} mm²"),
         ]
         if self.bed_mm is not None:
             bx, by, bz = self.bed_mm
             verdict = "yes" if self.fits else ("only rotated 90°" if self.fits_rotated else (
                 "when the parts are arranged separately" if self.parts_fit else "NO"))
-            lines.append(f"Fits {bx:g}×{by:g}×{bz:g}:  {verdict}")
-        lines += [
-            f"Filament ({self.material}, {self.infill:.0%} infill): {self.filament_g:.1f} g, "
-            f"{self.filament_m:.2f} m, {self.cost:.2f} {self.currency}",
-            f"Print time:       ~{hours} h {rest // 60:02d} min",
+            rows.append((f"Fits {bx:g}×{by:g}×{bz:g}", verdict))
+        rows += [
+            (f"Filament ({self.material}, {self.infill:.0%} infill)",
+             f"{self.filament_g:.1f} g, {self.filament_m:.2f} m, {self.cost:.2f} {self.currency}"),
+            ("Print time", f"~{hours} h {rest // 60:02d} min"),
         ]
+        width = max(len(label) for label, _ in rows) + 2  # every value starts in one column, however long a label
+        lines = [f"{label + ':':<{width}}{value}" for label, value in rows]
         lines += [f"Warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 

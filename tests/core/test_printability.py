@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -155,8 +156,11 @@ def test_check_prints_a_readable_report(tmp_path: Path, cli: Cli, capsys: pytest
     save_mesh(build(box(300, 20, 20)), path)
     assert cli(["check", str(path), "--bed", "256", "256", "256"]) == 0
     out = capsys.readouterr().out
-    assert "Size:             300.00 × 20.00 × 20.00 mm" in out
-    assert "Fits 256×256×256:  NO" in out
+    assert re.search(r"^Size: +300\.00 × 20\.00 × 20\.00 mm$", out, re.M)
+    assert re.search(r"^Fits 256×256×256: +NO$", out, re.M)
+    values = [line.index(line.split(":", 1)[1].strip()) for line in out.splitlines()[1:] if ":" in line
+              and not line.startswith("Warning")]
+    assert len(set(values)) == 1, "every value starts in the same column"
     assert "Warning: It does not fit the 256 × 256 × 256 mm build volume." in out
 
 
