@@ -218,7 +218,7 @@ def test_a_file_cut_short_after_its_size_was_checked_is_refused(tmp_path: Path) 
 def test_an_stl_truncated_by_another_program_mid_read_is_an_error_not_a_crash(tmp_path: Path) -> None:
     """Reading is a plain read, not a mapping: a file cut while we read it cannot fault the process."""
     path = tmp_path / "big.stl"
-    save_mesh(trimesh.creation.icosphere(7), path)  # 327 680 triangles, ten read chunks
+    save_mesh(trimesh.creation.icosphere(7), path)  # 327 680 triangles, five read chunks
 
     class Truncating(Task):
         def check(self) -> None:  # between two chunks, another program cuts the file to half
@@ -247,3 +247,18 @@ def test_a_large_stl_import_can_be_cancelled_between_chunks(tmp_path: Path) -> N
         load_mesh(path, CancelSoon())
     assert checks == 3
     assert len(load_mesh(path).display.faces) == 327_680
+
+
+def test_chunks_read_side_by_side_give_every_corner_and_find_a_nan_in_the_last_one(tmp_path: Path) -> None:
+    path = tmp_path / "big.stl"
+    save_mesh(trimesh.creation.icosphere(7), path)  # five chunks, read by several threads at once
+    records = np.fromfile(path, dtype=meshio.STL_DTYPE, offset=84)
+    soup = load_mesh(path).display
+    assert isinstance(soup, TriangleSoup)
+    assert np.array_equal(soup.corners, records["v"]), "a chunk landed in the wrong place"
+    data = bytearray(path.read_bytes())
+    last = 84 + 50 * (len(records) - 1) + 12 + 4 * 7  # the last triangle's third corner, y
+    data[last:last + 4] = np.float32(np.nan).tobytes()
+    path.write_bytes(bytes(data))
+    with pytest.raises(MeshFileError, match="NaN or infinite"):
+        load_mesh(path)
