@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.panels.printers.card import PrinterCard
 from desktop.panels.printers.dock import PrintersDock, PrinterServices
@@ -426,6 +426,18 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
         assert card.connection_label.text().endswith("Desconectada")
         assert card.controls.stop_button.text() == "Parar"
         assert card.temp_names["bed"].text() == "Mesa"
+        # the longer Portuguese controls wrap onto a second line in a narrow dock instead of being cut off
+        dock.resize(330, 900)
+        dock.show()
+        qtbot.waitExposed(dock)
+        qtbot.waitUntil(lambda: card.width() <= dock.cards_scroll.viewport().width(), timeout=5000)
+        controls = [w for w in card.controls.findChildren(QWidget)
+                    if w.parent() is card.controls and w.isVisibleTo(card)]
+        assert controls
+        for control in controls:
+            assert control.mapTo(card, control.rect().topRight()).x() < card.width(), f"{control.objectName()} is cut"
+        rows = {control.mapTo(card, control.rect().topLeft()).y() for control in controls}
+        assert len(rows) > 1, "at 330 px the controls take two lines"
     finally:
         app.removeTranslator(translator)
         dock.retranslate()

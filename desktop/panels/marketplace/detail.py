@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.tasks import Task
+from desktop.flow import FlowLayout
 from desktop.panels.marketplace.common import licence_label, price_text, tr
-from desktop.panels.marketplace.flow import FlowLayout
 from desktop.panels.marketplace.review_form import ReviewForm
 from desktop.progress_bar import ProgressBar
 from sync_client.client import HubClient

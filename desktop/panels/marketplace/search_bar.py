@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from desktop.flow import FlowLayout
 from desktop.panels.marketplace.common import LICENCES, SORTS, licence_label, sort_label, tr
-from desktop.panels.marketplace.flow import FlowLayout
 from sync_client.models import Category
 
 DEBOUNCE_MS = 250

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.flow import FlowLayout
 from desktop.i18n import say_error
 from desktop.panels.printers.texts import SPEED_LEVELS, speed_words, tr
 from desktop.panels.printers.widgets import named, set_shown
@@ -74,9 +75,7 @@ class CardControls(QWidget):
             trow.addWidget(widget)
         self.temps_row.hide()
         self.temps_button.toggled.connect(self.temps_row.setVisible)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        row = FlowLayout(spacing=4)  # Pause, Stop, speed, light, heaters: two lines in a narrow dock, not clipped
         controls: tuple[tuple[QWidget, Capability], ...] = (
             (self.pause_button, Capability.PAUSE), (self.stop_button, Capability.STOP),
             (self.speed, Capability.SPEED), (self.light, Capability.LIGHT),
@@ -85,7 +84,6 @@ class CardControls(QWidget):
             control.setVisible(cap in caps)
             row.addWidget(control)
         row.addWidget(self.plate_button)
-        row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)

@@ -1,6 +1,6 @@
 """A layout that wraps its widgets onto more lines when the row is too narrow, like words in a
-paragraph. The marketplace shares a dock column as narrow as ~320 px with Parameters and Printers:
-a plain row of filters or buttons would either be clipped or force sideways scrolling there."""
+paragraph. The Marketplace and Printers docks share a column as narrow as ~320 px with Parameters: a
+plain row of filters or printer controls would either be clipped or force sideways scrolling there."""
 
 from __future__ import annotations
 
