@@ -3,7 +3,9 @@
 Most marketplace traffic is the same few searches typed over and over; answering them from memory
 keeps the p95 low under load. Entries live `ttl` seconds, so counters (downloads, likes) are at most
 that stale; publishing, unpublishing and liking clear the cache at once, so a new listing shows up
-in the very next search. With several hub processes each has its own cache; the TTL bounds the skew.
+in the very next search. A search that was already running when the cache was cleared read the
+database before that change: its answer is not kept (see `generation`), or it would hide the new
+listing for a whole TTL. With several hub processes each has its own cache; the TTL bounds the skew.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ class ResultCache:
         self.ttl = ttl
         self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
         self._lock = threading.Lock()
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """Read before computing an answer and hand it to `put`: a clear() in between drops that answer."""
+        return self._generation
 
     def get(self, key: str) -> bytes | None:
         with self._lock:
@@ -31,8 +39,10 @@ class ResultCache:
             self._entries.move_to_end(key)
             return entry[1]
 
-    def put(self, key: str, body: bytes) -> None:
+    def put(self, key: str, body: bytes, generation: int) -> None:
         with self._lock:
+            if generation != self._generation:
+                return  # computed from the database as it was before the last clear()
             self._entries[key] = (time.monotonic() + self.ttl, body)
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
@@ -40,4 +50,5 @@ class ResultCache:
 
     def clear(self) -> None:
         with self._lock:
+            self._generation += 1
             self._entries.clear()

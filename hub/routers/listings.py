@@ -68,10 +68,11 @@ async def list_listings(
     key = str(sorted(request.query_params.multi_items()))
     body = hub.results.get(key)
     if body is None:
+        generation = hub.results.generation
         query = SearchQuery(q=q, category=category, tag=tag, licence=licence, price=price, creator=creator,
                             has_parameters=has_parameters, sort=sort, cursor=cursor, limit=limit)
         body = await run_in_threadpool(_search_body, hub, query)
-        hub.results.put(key, body)
+        hub.results.put(key, body, generation)
     return conditional_bytes(request, body)
 
 
