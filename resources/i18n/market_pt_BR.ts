@@ -331,6 +331,42 @@
         <source>No pictures</source>
         <translation>Sem imagens</translation>
     </message>
+    <message>
+        <source>Sign in (Account) to write a review.</source>
+        <translation>Entre (Conta) para escrever uma avaliação.</translation>
+    </message>
+    <message>
+        <source>Only people who downloaded or bought this model can review it. Open it in the Studio (or buy it) first, then tell others how it printed.</source>
+        <translation>Só quem baixou ou comprou este modelo pode avaliá-lo. Abra-o no Studio (ou compre-o) primeiro e depois conte aos outros como ficou a impressão.</translation>
+    </message>
+    <message>
+        <source>How did it print? Settings, material, fit…</source>
+        <translation>Como ficou a impressão? Configurações, material, encaixe…</translation>
+    </message>
+    <message>
+        <source>Post review</source>
+        <translation>Publicar avaliação</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Publicando…</translation>
+    </message>
+    <message>
+        <source>Thank you — your review is posted.</source>
+        <translation>Obrigado — sua avaliação foi publicada.</translation>
+    </message>
+    <message>
+        <source>Your rating:</source>
+        <translation>Sua nota:</translation>
+    </message>
+    <message>
+        <source>A review can be at most {0} characters long.</source>
+        <translation>Uma avaliação pode ter no máximo {0} caracteres.</translation>
+    </message>
+    <message>
+        <source>♥ Liked</source>
+        <translation>♥ Curtido</translation>
+    </message>
 </context>
 <context>
     <name>Collaboration</name>
@@ -646,6 +682,10 @@
         <source>No invitations right now.</source>
         <translation>Nenhum convite no momento.</translation>
     </message>
+    <message>
+        <source>A change by {0} could not be applied to your copy ({1}). Open the sync details to compare versions.</source>
+        <translation>Uma alteração de {0} não pôde ser aplicada à sua cópia ({1}). Abra os detalhes da sincronização para comparar as versões.</translation>
+    </message>
 </context>
 <context>
     <name>Account</name>
@@ -696,6 +736,10 @@
     <message>
         <source>Finish signing in in your browser…</source>
         <translation>Conclua a entrada no seu navegador…</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar a entrada</translation>
     </message>
 </context>
 </TS>

@@ -284,17 +284,17 @@
       <translation>'{0}' contém um nome de parte inseguro '{1}'; leitura recusada.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="111" />
+      <location filename="../../core/geometry/meshio.py" line="114" />
       <source>'{0}' contains no triangles.</source>
       <translation>'{0}' não contém triângulos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="227" />
+      <location filename="../../core/geometry/meshio.py" line="232" />
       <source>'{0}' contains only degenerate triangles.</source>
       <translation>'{0}' contém só triângulos degenerados.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="264" />
+      <location filename="../../core/geometry/meshio.py" line="269" />
       <source>'{0}' declares {1} triangles ({2} bytes) but has only {3} bytes: it is truncated or not an STL file.</source>
       <translation>'{0}' declara {1} triângulos ({2} bytes), mas tem só {3} bytes: está truncado ou não é um arquivo STL.</translation>
     </message>
@@ -304,22 +304,22 @@
       <translation>'{0}' se expande para mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="310" />
+      <location filename="../../core/geometry/meshio.py" line="373" />
       <source>'{0}' got shorter while it was being read; try again once it is complete.</source>
       <translation>'{0}' ficou menor enquanto era lido; tente de novo quando ele estiver completo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="299" />
+      <location filename="../../core/geometry/meshio.py" line="333" />
       <source>'{0}' has NaN or infinite coordinates; the file is damaged.</source>
       <translation>'{0}' tem coordenadas NaN ou infinitas; o arquivo está danificado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="383" />
+      <location filename="../../core/geometry/meshio.py" line="446" />
       <source>'{0}' has a coordinate that is not a number.</source>
       <translation>'{0}' tem uma coordenada que não é um número.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="422" />
+      <location filename="../../core/geometry/meshio.py" line="485" />
       <source>'{0}' has a face that refers to vertex {1}, but the file defines only {2} vertices.</source>
       <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
     </message>
@@ -339,12 +339,12 @@
       <translation>'{0}' não tem itens de construção (build items): não há nada para imprimir nele.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="218" />
+      <location filename="../../core/geometry/meshio.py" line="223" />
       <source>'{0}' has triangles that refer to vertices it does not have ({1} vertices).</source>
       <translation>'{0}' tem triângulos que se referem a vértices que ele não tem ({1} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="268" />
+      <location filename="../../core/geometry/meshio.py" line="273" />
       <source>'{0}' has {1} bytes more than its {2} declared triangles need; it is damaged or not a binary STL.</source>
       <translation>'{0}' tem {1} bytes a mais do que seus {2} triângulos declarados precisam; está danificado ou não é um STL binário.</translation>
     </message>
@@ -354,12 +354,12 @@
       <translation>'{0}' tem {1} partes; um 3MF com mais de {2} é recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="258" />
+      <location filename="../../core/geometry/meshio.py" line="263" />
       <source>'{0}' has {1} triangles; the limit is {2}.</source>
       <translation>'{0}' tem {1} triângulos; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="105" />
+      <location filename="../../core/geometry/meshio.py" line="108" />
       <source>'{0}' is empty.</source>
       <translation>'{0}' está vazio.</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="351" />
+      <location filename="../../core/geometry/meshio.py" line="414" />
       <source>'{0}' is not a valid ASCII STL: unexpected text at line {1}.</source>
       <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
     </message>
@@ -389,37 +389,37 @@
       <translation>'{0}' não é permitido na expressão '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="73" />
+      <location filename="../../core/assistant/llm/presets.py" line="74" />
       <source>'{0}' is not an http(s) URL of an OpenAI-compatible server.</source>
       <translation>'{0}' não é uma URL http(s) de um servidor compatível com a OpenAI.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="253" />
+      <location filename="../../core/geometry/meshio.py" line="258" />
       <source>'{0}' is too short ({1} bytes) to be an STL file.</source>
       <translation>'{0}' é curto demais ({1} bytes) para ser um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="389" />
+      <location filename="../../core/geometry/meshio.py" line="452" />
       <source>'{0}' is {1} MB; text mesh files over {2} MB are not supported (export a binary STL or 3MF instead).</source>
       <translation>'{0}' tem {1} MB; arquivos de malha em texto com mais de {2} MB não são suportados (exporte um STL binário ou um 3MF).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="434" />
+      <location filename="../../core/geometry/meshio.py" line="497" />
       <source>'{0}' line {1}: '{2}' is not an index.</source>
       <translation>'{0}' linha {1}: '{2}' não é um índice.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="414" />
+      <location filename="../../core/geometry/meshio.py" line="477" />
       <source>'{0}' line {1}: a face needs at least three corners.</source>
       <translation>'{0}' linha {1}: uma face precisa de pelo menos três cantos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="409" />
+      <location filename="../../core/geometry/meshio.py" line="472" />
       <source>'{0}' line {1}: a vertex needs three coordinates.</source>
       <translation>'{0}' linha {1}: um vértice precisa de três coordenadas.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="439" />
+      <location filename="../../core/geometry/meshio.py" line="502" />
       <source>'{0}' line {1}: vertex index {2} is out of range.</source>
       <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>'{0}': o XML do modelo está corrompido ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="242" />
+      <location filename="../../core/geometry/meshio.py" line="247" />
       <source>'{0}': unsupported file type; use one of {1}.</source>
       <translation>'{0}': tipo de arquivo não suportado; use um destes: {1}.</translation>
     </message>
@@ -649,12 +649,12 @@
       <translation>Não é possível avaliar '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="103" />
+      <location filename="../../core/geometry/meshio.py" line="106" />
       <source>Cannot open '{0}': {1}.</source>
       <translation>Não é possível abrir '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="125" />
+      <location filename="../../core/geometry/meshio.py" line="128" />
       <source>Cannot read '{0}': {1}.</source>
       <translation>Não é possível ler '{0}': {1}.</translation>
     </message>
@@ -664,7 +664,7 @@
       <translation>Não é possível ler a expressão '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="175" />
+      <location filename="../../core/geometry/meshio.py" line="180" />
       <source>Cannot write '{0}': {1}.</source>
       <translation>Não é possível gravar '{0}': {1}.</translation>
     </message>
@@ -794,7 +794,7 @@
       <translation>Cubo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/printability.py" line="120" />
+      <location filename="../../core/geometry/printability.py" line="122" />
       <source>Infill must be between 0 and 100 % (got {0:.0%}).</source>
       <translation>O preenchimento deve estar entre 0 e 100 % (recebido: {0:.0%}).</translation>
     </message>
@@ -824,7 +824,7 @@
       <translation>Chaveiro</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="75" />
+      <location filename="../../core/assistant/llm/presets.py" line="76" />
       <source>Name the model to use on the custom server in Preferences (e.g. 'llama3.1').</source>
       <translation>Informe nas Preferências o modelo a usar no servidor personalizado (por exemplo, 'llama3.1').</translation>
     </message>
@@ -849,7 +849,7 @@
       <translation>As props de um nó devem ser um objeto.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="156" />
+      <location filename="../../core/geometry/meshio.py" line="161" />
       <source>Only 3MF files can carry the parametric document, not {0}.</source>
       <translation>Só arquivos 3MF podem levar o documento paramétrico, não {0}.</translation>
     </message>
@@ -929,7 +929,7 @@
       <translation>Preparando o modelo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="126" />
+      <location filename="../../core/geometry/meshio.py" line="131" />
       <source>Read {0} triangles</source>
       <translation>{0} triângulos lidos</translation>
     </message>
@@ -939,7 +939,7 @@
       <translation>Lendo o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="106" />
+      <location filename="../../core/geometry/meshio.py" line="109" />
       <source>Reading {0}</source>
       <translation>Lendo {0}</translation>
     </message>
@@ -979,7 +979,7 @@
       <translation>Furo do parafuso de fixação</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="71" />
+      <location filename="../../core/assistant/llm/presets.py" line="72" />
       <source>Set the custom server's URL in Preferences (e.g. http://localhost:11434/v1).</source>
       <translation>Informe nas Preferências a URL do servidor personalizado (por exemplo, http://localhost:11434/v1).</translation>
     </message>
@@ -1099,7 +1099,7 @@
       <translation>O campo '{0}' desta alteração está ausente ou é do tipo errado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/printability.py" line="124" />
+      <location filename="../../core/geometry/printability.py" line="126" />
       <source>The build volume must be positive in X, Y and Z.</source>
       <translation>O volume de impressão deve ser positivo em X, Y e Z.</translation>
     </message>
@@ -1159,12 +1159,12 @@
       <translation>Não foi possível construir o modelo ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="152" />
+      <location filename="../../core/geometry/meshio.py" line="157" />
       <source>The model has NaN or infinite coordinates and cannot be exported.</source>
       <translation>O modelo tem coordenadas NaN ou infinitas e não pode ser exportado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/printability.py" line="122" />
+      <location filename="../../core/geometry/printability.py" line="124" />
       <source>The model is empty: there is nothing to print.</source>
       <translation>O modelo está vazio: não há nada para imprimir.</translation>
     </message>
@@ -1179,12 +1179,12 @@
       <translation>O texto está vazio; digite pelo menos uma letra.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="194" />
+      <location filename="../../core/geometry/meshio.py" line="199" />
       <source>There is nothing to export: the model has no parts.</source>
       <translation>Não há nada para exportar: o modelo não tem peças.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="154" />
+      <location filename="../../core/geometry/meshio.py" line="159" />
       <source>There is nothing to export: the model has no triangles.</source>
       <translation>Não há nada para exportar: o modelo não tem triângulos.</translation>
     </message>
@@ -1224,7 +1224,7 @@
       <translation>Forma 2D desconhecida '{0}'. Conhecidas: {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="62" />
+      <location filename="../../core/assistant/llm/presets.py" line="63" />
       <source>Unknown AI service '{0}'. Known: {1}, or a URL.</source>
       <translation>Serviço de IA desconhecido: '{0}'. Conhecidos: {1}, ou uma URL.</translation>
     </message>
@@ -1304,12 +1304,12 @@
       <translation>Gravando o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="158" />
+      <location filename="../../core/geometry/meshio.py" line="163" />
       <source>Writing {0}</source>
       <translation>Gravando {0}</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="176" />
+      <location filename="../../core/geometry/meshio.py" line="181" />
       <source>Wrote {0}</source>
       <translation>{0} gravado</translation>
     </message>

@@ -685,6 +685,38 @@
         <source>Leave empty to keep the saved password</source>
         <translation>Deixe vazio para manter a senha salva</translation>
     </message>
+    <message>
+        <source>printing</source>
+        <translation>imprimindo</translation>
+    </message>
+    <message>
+        <source>auto bed levelling</source>
+        <translation>nivelando a mesa</translation>
+    </message>
+    <message>
+        <source>heatbed preheating</source>
+        <translation>pré-aquecendo a mesa</translation>
+    </message>
+    <message>
+        <source>changing filament</source>
+        <translation>trocando o filamento</translation>
+    </message>
+    <message>
+        <source>heating hotend</source>
+        <translation>aquecendo o hotend</translation>
+    </message>
+    <message>
+        <source>calibrating extrusion</source>
+        <translation>calibrando a extrusão</translation>
+    </message>
+    <message>
+        <source>homing toolhead</source>
+        <translation>levando o cabeçote à origem</translation>
+    </message>
+    <message>
+        <source>cleaning nozzle tip</source>
+        <translation>limpando a ponta do bico</translation>
+    </message>
 </context>
 <context>
     <name>PrinterMessages</name>

@@ -180,19 +180,63 @@ def test_marketplace_speaks_brazilian_portuguese(qtbot, market_hub: HubProcess, 
     assert translator.load(str(qm))
     app = QCoreApplication.instance()
     assert app is not None
+    word = f"anis{uuid.uuid4().hex[:5]}"
+    client = signed_in(market_hub.url, tmp_path)
+    listing = publish_planter(client, tmp_path / "pub", f"Square {word} planter")
+    panel = make_panel(qtbot, client, workers, tmp_path)  # built in English, then switched like Preferences does
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda page: page.total == 1):
+        qtbot.keyClicks(panel.search_bar.input, word)
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):
+        qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
+    assert panel.publish_button.text() == "Publish…" and panel.detail.back_button.text() == "← Back to results"
     app.installTranslator(translator)
     try:
-        client = signed_in(market_hub.url, tmp_path)
-        panel = make_panel(qtbot, client, workers, tmp_path)
-        with qtbot.waitSignal(panel.results_shown, timeout=20_000):
-            pass
-        assert panel.search_bar.input.placeholderText() == "Buscar vasos, floreiras, organizadores…"
-        assert panel.publish_button.text() == "Publicar…"
+        qtbot.waitUntil(lambda: panel.search_bar.input.placeholderText() == "Buscar vasos, floreiras, organizadores…",
+                        timeout=5000)  # LanguageChange is posted
         assert panel.search_bar.sort.itemText(0) == "Mais relevantes"
-        assert panel.count.text().endswith("modelos") or panel.count.text().startswith("Nada")
-        client.close()
+        # the rest of the panel follows too, not only the search bar
+        assert panel.heading.text() == "Marketplace" and panel.publish_button.text() == "Publicar…"
+        assert panel.count.text() == "1 modelos"
+        card = panel.grid.cards[0]
+        assert card.findChild(QLabel, "cardCreator").text() == f"por {listing.creator}"
+        assert card.findChild(QLabel, "priceChip").text() == "Grátis"
+        assert card.findChild(QLabel, "paramChip").text() == "⚙ Paramétrico"
+        detail = panel.detail
+        assert detail.back_button.text() == "← Voltar aos resultados" and detail.open_button.text() == "Abrir no Studio"
+        assert detail.stats.text().startswith("Grátis · ♥ 0 curtidas")
+        assert [s.text() for s in detail.sections][:2] == ["Licença", "Sobre este modelo"]
+        assert detail.review_form.post.text() == "Publicar avaliação"
     finally:
         app.removeTranslator(translator)
+    qtbot.waitUntil(lambda: panel.publish_button.text() == "Publish…", timeout=5000)
+    assert detail.back_button.text() == "← Back to results"
+    client.close()
+
+
+def test_every_marketplace_collaboration_and_account_string_has_a_portuguese_translation() -> None:
+    """Every literal the marketplace, collaboration and account panels pass to their `tr()` is finished in
+    market_pt_BR.ts: the review form, "♥ Liked", a failed remote change and "Cancel sign-in" were
+    shown in English in the Portuguese UI."""
+    import ast
+    import xml.etree.ElementTree as ET
+
+    root = Path(__file__).resolve().parents[2]
+    translated = {(ctx.findtext("name"), msg.findtext("source"))
+                  for ctx in ET.parse(root / "resources" / "i18n" / "market_pt_BR.ts").getroot().iter("context")
+                  for msg in ctx.iter("message")
+                  if (t := msg.find("translation")) is not None and t.text and t.get("type") != "unfinished"}
+    panels = root / "desktop" / "panels"
+    sources = [(p, "Marketplace") for p in sorted((panels / "marketplace").glob("*.py"))]
+    sources += [(p, "Collaboration") for p in sorted((panels / "collab").glob("*.py"))]
+    sources += [(panels / "account.py", "Account")]
+    missing = []
+    for path, context in sources:
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "tr" and call.args
+                    and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)
+                    and (context, call.args[0].value) not in translated):
+                missing.append(f"{path.name}:{call.lineno} {call.args[0].value!r}")
+    assert not missing, "untranslated in market_pt_BR.ts: " + "; ".join(missing)
 
 
 class BrowserStandIn(QObject):

@@ -5,14 +5,20 @@ visible card with its picture, and a listing page with its gallery."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyleOptionComboBox, QWidget
 
 from desktop import theme
 from desktop.panels.marketplace import MarketplacePanel
+from desktop.panels.marketplace.cards import ListingCard
+from desktop.panels.marketplace.search_bar import SearchBar
+from desktop.panels.marketplace.style import stylesheet
+from sync_client.models import Category, ListingSummary
 from sync_client.publish_queue import PublishQueue
 from tests.desktop.market_support import signed_in, workers_fixture  # noqa: F401
 from tests.hub.services import HubProcess
@@ -92,3 +98,81 @@ def test_scrolling_to_the_end_loads_the_next_page_and_categories_filter(
         panel.search_bar.category.setCurrentIndex(panel.search_bar.category.findData("planters"))
     assert planters.args[0].total > 0 and {c.item.category for c in panel.grid.cards} == {"planters"}
     client.close()
+
+
+def _summary(title: str) -> ListingSummary:
+    return ListingSummary(id=1, slug="x", title=title, creator="potstudio", category="gifts", licence="CC0",
+                          price_cents=0, tags=[], has_parameters=True, thumbnail_url=None, downloads=15, likes=3,
+                          makes=0, created_at=datetime(2026, 1, 1, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_a_long_card_title_ends_in_an_ellipsis_instead_of_being_cut(look: str, qtbot, restore_theme) -> None:  # type: ignore[no-untyped-def]
+    theme.apply(restore_theme, look)
+    host = QWidget()
+    host.setStyleSheet(stylesheet(host.palette()))  # as the panel does: the title is bold, 13 px
+    qtbot.addWidget(host)
+    title = "Slim name tag / keychain (8.3 mm × 3.8 mm) with a key-ring hole"
+    card = ListingCard(_summary(title), host)
+    host.show()
+    qtbot.waitExposed(host)
+    label = card.findChild(QLabel, "cardTitle")
+    shown = label.text()
+    assert shown.endswith("…") and title.startswith(shown[:-1])
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width(), "cut off at the card's edge"
+    assert label.toolTip() == title  # the whole title is one hover away
+    short = ListingCard(_summary("Round pot"), host)
+    assert short.findChild(QLabel, "cardTitle").text() == "Round pot"
+
+
+def _colour_distance(a: QColor, b: QColor) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_filters_toggle_has_a_frame_and_filter_combos_show_their_whole_entry(look: str, qtbot, restore_theme) -> None:  # type: ignore[no-untyped-def]
+    theme.apply(restore_theme, look)
+    host = QWidget()
+    host.setStyleSheet(stylesheet(host.palette()))
+    qtbot.addWidget(host)
+    bar = SearchBar(host)
+    bar.set_categories([Category(slug="kitchen", title="Kitchen", parent=None),
+                        Category(slug="organisers", title="Drawer and shelf organisers", parent="kitchen")])
+    host.resize(700, 200)
+    bar.resize(700, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    # Beside a framed search field, a frameless "Filters" read as a caption, not as a button to press.
+    button = bar.filters_button
+    image = host.grab().toImage()
+    middle = button.y() + button.height() // 2
+    edge = image.pixelColor(button.x(), middle)
+    outside = image.pixelColor(button.x() - 3, middle)
+    assert _colour_distance(edge, outside) > 40, f"no frame: {edge.name()} on {outside.name()}"
+
+    bar.filters_button.setChecked(True)
+    bar.category.setCurrentIndex(bar.category.findData("organisers"))
+    bar.licence.setCurrentIndex(bar.licence.findData("standard-digital-file"))
+    qtbot.waitUntil(lambda: bar.category.width() > 0)
+    qtbot.wait(50)
+    for combo in (bar.sort, bar.category, bar.licence, bar.price):
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        text = combo.currentText()
+        assert combo.fontMetrics().horizontalAdvance(text) <= field.width(), f"{text!r} is cut off"
+
+
+def test_file_sizes_read_as_a_designer_expects() -> None:
+    from PySide6.QtCore import QLocale
+
+    from desktop.panels.marketplace.common import size_text
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("pt_BR"))
+        assert size_text(300) == "1 KB"  # a small document.potstudio.json read "0 KB"
+        assert size_text(51_200) == "50 KB"
+        assert size_text(35 * 1024 * 1024 + 512 * 1024) == "35,5 MB"  # not "36352 KB"
+    finally:
+        QLocale.setDefault(before)

@@ -161,6 +161,46 @@ def test_screenshots_of_a_printing_card_in_light_and_dark(qtbot, printers_setup,
         assert path.stat().st_size > 10_000
 
 
+def test_state_words_and_temperatures_are_readable_on_light_and_dark_cards(qtbot, themed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Text in the semantic colours reaches WCAG AA (4.5:1) on the card in both themes: "Paused" in amber on
+    a white card was 2.7:1, the red "Stop" on a dark button 2.8:1, the nozzle temperature on white 3.2:1."""
+    import re
+
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.panels.printers.texts import contrast
+    from printers.drivers.bambu.driver import BambuDriver
+    from printers.state import JobState, PrinterState
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(Fleet(PrinterBook(tmp_path / "printers.json")), workers))
+    qtbot.addWidget(dock)
+    driver = BambuDriver(PrinterConfig(name="Workshop", kind="bambu", serial=SERIAL), ACCESS)
+    card = dock.add_card(driver)
+    dock.show()
+    try:
+        for look in ("light", "dark"):
+            themed(look)
+            qtbot.wait(20)
+            base = card.palette().color(QPalette.ColorRole.Base)
+            for state in (JobState.PAUSED, JobState.PRINTING, JobState.FINISHED, JobState.FAILED, JobState.IDLE):
+                driver.model.update(PrinterState(state=state, nozzle=215, nozzle_target=220, bed=55, chamber=30))
+                qtbot.waitUntil(lambda s=state: card.state.state == s, timeout=5000)
+                colour = QColor(re.search(r"color:(#[0-9a-f]{6})", card.job_state.text()).group(1))
+                assert contrast(colour, base) >= 4.5, f"{state.name} on a {look} card: {colour.name()}"
+            for key, label in card.temp_values.items():
+                label.ensurePolished()
+                colour = label.palette().color(QPalette.ColorRole.WindowText)
+                assert contrast(colour, base) >= 4.5, f"{key} temperature on a {look} card: {colour.name()}"
+            stop = card.controls.stop_button
+            stop.setEnabled(True)
+            stop.ensurePolished()
+            text = stop.palette().color(QPalette.ColorRole.ButtonText)
+            assert text.red() > text.green(), "Stop stays red"
+            assert contrast(text, card.palette().color(QPalette.ColorRole.Button)) >= 4.5, f"Stop on a {look} button"
+    finally:
+        workers.shutdown()
+
+
 def _click_box_button(qtbot, box: QMessageBox | None, which: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
     assert box is not None and box.isVisible()
     qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
@@ -238,6 +278,7 @@ def test_hms_error_and_pause_raise_notifications(qtbot, printers_setup, tmp_path
     assert "AMS A slot 1 has run out of filament" in card.hms.text()
     toast = setup.dock.notifier.toast
     qtbot.waitUntil(lambda: toast.isVisible() and "run out of filament" in toast.text(), timeout=5000)
+    assert toast.text() == "Workshop X1C: AMS A slot 1 has run out of filament. (HMS_0700_2000_0002_0001)"
     qtbot.mouseClick(card.controls.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "print paused" in toast.text(), timeout=10_000)
 
@@ -415,10 +456,13 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
         qtbot.waitUntil(lambda: "O AMS A, compartimento 1, ficou sem filamento. (HMS_0700_2000_0002_0001)"
                         in card.hms.text(), timeout=5000)
         assert "AMS lite relatou um evento fatal; procure HMS_1200_1100_0001_0001 na wiki" in card.hms.text()
-        assert dock.notifier.toast.text().startswith("Oficina: HMS_1200_1100_0001_0001: AMS lite relatou")
+        toast = dock.notifier.toast.text()  # what happened first, the code to look up last (as on the card)
+        assert toast.startswith("Oficina: AMS lite relatou") and toast.endswith("(HMS_1200_1100_0001_0001)")
         driver.model.patch(state=JobState.FINISHED)
         qtbot.waitUntil(lambda: dock.notifier.toast.text() == "Oficina: Vaso: impressão concluída.", timeout=5000)
         assert driver.model.state.hms[0].text == "AMS A slot 1 has run out of filament."  # English for the CLI
+        driver.model.patch(state=JobState.PREPARING, stage="heatbed preheating")  # the driver's English phrase
+        qtbot.waitUntil(lambda: "Preparando · pré-aquecendo a mesa" in card.job_state.text(), timeout=5000)
         dock.retranslate()
         assert dock.windowTitle() == "Impressoras"
         assert [dock.tabs.tabText(i) for i in range(3)] == ["Impressoras", "Fila", "Histórico"]
@@ -699,6 +743,44 @@ def test_every_printer_message_has_a_portuguese_translation() -> None:
     translated = {m.findtext("source"): m.findtext("translation") for m in context.iter("message")}
     missing = [t for t in [*NOTICE_TEMPLATES.values(), *templates()] if not translated.get(t)]
     assert missing == []
+
+
+def test_every_printers_dock_string_has_a_portuguese_translation() -> None:
+    """Every literal the Printers dock passes to its `tr()` is finished in printers_pt_BR.ts."""
+    import ast
+    import xml.etree.ElementTree as ET
+
+    root = Path(__file__).resolve().parents[2]
+    [context] = [c for c in ET.parse(root / "resources" / "i18n" / "printers_pt_BR.ts").getroot()
+                 if c.findtext("name") == "Printers"]
+    translated = {m.findtext("source") for m in context.iter("message")
+                  if (t := m.find("translation")) is not None and t.text and t.get("type") != "unfinished"}
+    missing = []
+    for path in sorted((root / "desktop" / "panels" / "printers").glob("*.py")):
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "tr" and call.args
+                    and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)
+                    and call.args[0].value not in translated):
+                missing.append(f"{path.name}:{call.lineno} {call.args[0].value!r}")
+    assert not missing, "untranslated in printers_pt_BR.ts: " + "; ".join(missing)
+
+
+def test_an_overnight_eta_names_the_day_in_the_ui_language() -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from desktop.panels.printers.texts import eta
+    evening = dt.datetime(2026, 12, 5, 20, 0)  # a Saturday; ten hours later it is Sunday 06:00
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("pt_BR"))  # what Translations.set_language("pt_BR") does
+        assert eta(600, evening) == "dom. 06:00"  # not strftime's "Sun 06:00"
+        assert eta(60, evening) == "21:00"
+        QLocale.setDefault(QLocale("en_US"))
+        assert eta(600, evening) == "Sun 06:00"
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_a_closed_dock_stops_listening_to_the_fleet_and_the_queue(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

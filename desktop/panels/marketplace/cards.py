@@ -7,7 +7,7 @@ actually on screen; scrolling near the end asks for the next page (cursor pagina
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPixmap, QShowEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.panels.marketplace.common import licence_label, price_text, short_licence, tr
@@ -30,30 +30,26 @@ class ListingCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.thumb = QLabel(objectName="cardThumb", alignment=Qt.AlignmentFlag.AlignCenter)
         self.thumb.setFixedSize(CARD_W - 2, THUMB_H)
-        self.thumb.setText(tr("Loading…"))
-        title = QLabel(objectName="cardTitle")
-        title.setText(QFontMetrics(title.font()).elidedText(item.title, Qt.TextElideMode.ElideRight, CARD_W - 28))
+        self.title = title = QLabel(objectName="cardTitle")
         title.setToolTip(item.title)
-        creator = QLabel(tr("by {0}").format(item.creator), objectName="cardCreator")
-        price = QLabel(price_text(item.price_cents), objectName="priceChip")
-        price.setProperty("free", item.free)
-        licence = QLabel(short_licence(item.licence), objectName="licenceChip")
-        licence.setToolTip(licence_label(item.licence))
+        self.creator = QLabel(objectName="cardCreator")
+        self.price = QLabel(objectName="priceChip")
+        self.price.setProperty("free", item.free)
+        self.licence = QLabel(objectName="licenceChip")
         stats = QLabel(f"♥ {item.likes}   ⤓ {item.downloads}", objectName="cardStats")
         chips = QHBoxLayout()
         chips.setSpacing(4)
-        chips.addWidget(price)
-        chips.addWidget(licence)
+        chips.addWidget(self.price)
+        chips.addWidget(self.licence)
         chips.addStretch(1)
         if item.has_parameters:  # a badge over the picture: the first thing a designer looks for
-            self.badge = QLabel(tr("⚙ Parametric"), self.thumb, objectName="paramChip")
-            self.badge.setToolTip(tr("Opens in the Studio with its parameters editable"))
+            self.badge = QLabel(self.thumb, objectName="paramChip")
             self.badge.move(8, 8)
         body = QVBoxLayout()
         body.setContentsMargins(12, 8, 12, 10)
         body.setSpacing(3)
         body.addWidget(title)
-        body.addWidget(creator)
+        body.addWidget(self.creator)
         body.addLayout(chips)
         body.addWidget(stats)
         layout = QVBoxLayout(self)
@@ -61,6 +57,30 @@ class ListingCard(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.thumb)
         layout.addLayout(body)
+        self._elide_title()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The card's own words in the UI language (also after a switch in Preferences)."""
+        item = self.item
+        if self.thumb.pixmap().isNull():
+            self.thumb.setText(tr("Loading…"))
+        self.creator.setText(tr("by {0}").format(item.creator))
+        self.price.setText(price_text(item.price_cents))
+        self.licence.setText(short_licence(item.licence))
+        self.licence.setToolTip(licence_label(item.licence))
+        if self.badge is not None:
+            self.badge.setText(tr("⚙ Parametric"))
+            self.badge.setToolTip(tr("Opens in the Studio with its parameters editable"))
+            self.badge.adjustSize()
+
+    def _elide_title(self) -> None:
+        """Shorten the title with "…" to the card's width, measured in the font the panel's style sheet
+        gives it (bold, 13 px). Measured in the plain font before that style applies, a long title was
+        cut off mid-letter at the card's edge instead."""
+        self.title.ensurePolished()
+        room = CARD_W - 28  # the card's margin and its style sheet's border, 2 px a side; the body's 12 px
+        self.title.setText(self.title.fontMetrics().elidedText(self.item.title, Qt.TextElideMode.ElideRight, room))
 
     def set_thumbnail(self, pixmap: QPixmap) -> None:
         """Fit the picture and extend its own backdrop colour to the edges, so every card reads as
@@ -75,6 +95,7 @@ class ListingCard(QFrame):
         self.thumb.setPixmap(tile)
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._elide_title()  # the style sheet's font is certain to apply by now (the card may have had no panel)
         if self.badge is not None:  # sized once the panel's style sheet applies to it
             self.badge.adjustSize()
         super().showEvent(event)
@@ -126,6 +147,10 @@ class CardGrid(QScrollArea):
                 card.set_thumbnail(cached)
             self.cards.append(card)
         self._reflow(force=True)
+
+    def retranslate(self) -> None:
+        for card in self.cards:
+            card.retranslate()
 
     def _reflow(self, force: bool = False) -> None:
         columns = max(1, (self.viewport().width() - SPACING) // (CARD_W + SPACING))

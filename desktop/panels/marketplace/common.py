@@ -37,6 +37,14 @@ def price_text(price_cents: int) -> str:
     return tr("Free") if price_cents == 0 else f"$ {number(price_cents / 100, 2)}"
 
 
+def size_text(size: int) -> str:
+    """A file's size as a designer reads it: never "0 KB" for a small file, MB past a megabyte (not
+    "35840 KB"), with the UI language's decimal comma."""
+    if size >= 1024 * 1024:
+        return f"{number(size / (1024 * 1024), 1)} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
 def error_text(exc: BaseException) -> str:
     """One readable sentence for an inline banner; offline and signed-out get a hint of what to do."""
     if isinstance(exc, HubUnavailable):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.tasks import Task
 from desktop.flow import FlowLayout
-from desktop.panels.marketplace.common import licence_label, price_text, tr
+from desktop.panels.marketplace.common import licence_label, price_text, size_text, tr
 from desktop.panels.marketplace.review_form import ReviewForm
 from desktop.progress_bar import ProgressBar
 from sync_client.client import HubClient
@@ -82,7 +82,7 @@ class DetailPage(QScrollArea):
         self.category_titles: dict[str, str] = {}
         inner = QWidget(objectName="detailInner")
         self.setWidget(inner)
-        self.back_button = QPushButton(tr("← Back to results"), objectName="backButton")
+        self.back_button = QPushButton(objectName="backButton")
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back)
         self.title = QLabel(objectName="detailTitle", wordWrap=True)
@@ -92,19 +92,18 @@ class DetailPage(QScrollArea):
         self.image.setMinimumHeight(260)
         self.strip = QHBoxLayout()
         self.strip.setSpacing(6)
-        self.open_button = QPushButton(tr("Open in Studio"), objectName="openInStudio")
+        self.open_button = QPushButton(objectName="openInStudio")
         self.open_button.clicked.connect(lambda: self._emit_id(self.open_requested))
         self.buy_button = QPushButton(objectName="buyButton")
         self.buy_button.clicked.connect(lambda: self._emit_id(self.buy_requested))
-        self.remix_button = QPushButton(tr("Remix"), objectName="remixButton")
-        self.remix_button.setToolTip(tr("Open a copy to change and publish as a remix, crediting the creator"))
+        self.remix_button = QPushButton(objectName="remixButton")
         self.remix_button.clicked.connect(lambda: self._emit_id(self.remix_requested))
-        self.like_button = QPushButton(tr("♥ Like"), objectName="likeButton", checkable=True)
+        self.like_button = QPushButton(objectName="likeButton", checkable=True)
         self.like_button.clicked.connect(lambda on: self.page and self.like_toggled.emit(self.page.listing.id, on))
-        self.collect_button = QPushButton(tr("Collect…"), objectName="collectButton")
+        self.collect_button = QPushButton(objectName="collectButton")
         self.collect_button.clicked.connect(lambda: self._emit_id(self.collect_requested))
         self.progress = ProgressBar(objectName="downloadProgress", visible=False)
-        self.cancel_button = QPushButton(tr("Cancel"), objectName="cancelDownload", visible=False)
+        self.cancel_button = QPushButton(objectName="cancelDownload", visible=False)
         self.licence = QLabel(objectName="detailLicence", wordWrap=True)
         self.remix_note = QLabel(objectName="remixNote", wordWrap=True)
         self.description = QLabel(objectName="detailDescription", wordWrap=True)
@@ -132,14 +131,35 @@ class DetailPage(QScrollArea):
         layout.addLayout(self.strip)
         layout.addLayout(actions)
         layout.addLayout(download)
-        for title, widget in ((tr("Licence"), self.licence), (None, self.remix_note),
-                              (tr("About this model"), self.description), (tr("Files"), self.files),
-                              (tr("Reviews"), self.reviews), (None, self.review_form),
-                              (tr("Remix family"), self.family)):
+        self.sections: list[QLabel] = []
+        for title, widget in ((True, self.licence), (False, self.remix_note), (True, self.description),
+                              (True, self.files), (True, self.reviews), (False, self.review_form),
+                              (True, self.family)):
             if title:
-                layout.addWidget(_section(title))
+                self.sections.append(_section(""))
+                layout.addWidget(self.sections[-1])
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word in the UI language, the shown listing's included (also after a switch in Preferences)."""
+        self.back_button.setText(tr("← Back to results"))
+        self.open_button.setText(tr("Open in Studio"))
+        self.remix_button.setText(tr("Remix"))
+        self.remix_button.setToolTip(tr("Open a copy to change and publish as a remix, crediting the creator"))
+        self.collect_button.setText(tr("Collect…"))
+        self.cancel_button.setText(tr("Cancel"))
+        for label, text in zip(self.sections, (tr("Licence"), tr("About this model"), tr("Files"), tr("Reviews"),
+                                               tr("Remix family")), strict=True):
+            label.setText(text)
+        self.review_form.retranslate()
+        if self.page is not None:
+            self._show_words(self.page)
+            if not self.page.images:
+                self.image.setText(tr("No pictures"))
+        else:
+            self.like_button.setText(tr("♥ Like"))
 
     def _emit_id(self, signal: SignalInstance) -> None:
         if self.page is not None:
@@ -149,6 +169,11 @@ class DetailPage(QScrollArea):
         if self.page is None or self.page.listing.id != page.listing.id:
             self.review_form.reset()
         self.page = page
+        self._show_words(page)
+        self._show_gallery(page.images)
+        self.verticalScrollBar().setValue(0)
+
+    def _show_words(self, page: ListingPage) -> None:
         item = page.listing
         self.like_button.setChecked(item.liked_by_me)
         self.like_button.setText(tr("♥ Liked") if item.liked_by_me else tr("♥ Like"))
@@ -157,7 +182,6 @@ class DetailPage(QScrollArea):
                                                                                              item.category)))
         self.stats.setText(tr("{0} · ♥ {1} likes · ⤓ {2} downloads · {3} makes").format(
             price_text(item.price_cents), item.likes, item.downloads, item.makes))
-        self._show_gallery(page.images)
         paid = item.price_cents > 0 and not item.purchased
         self.buy_button.setVisible(paid)
         self.buy_button.setText(tr("Buy · {0}").format(price_text(item.price_cents)))
@@ -168,12 +192,11 @@ class DetailPage(QScrollArea):
         self.remix_note.setText(tr("This licence does not allow remixes: you may open and print this model, "
                                    "but not publish a changed version of it."))
         self.description.setText(item.description or tr("The creator wrote no description."))
-        self.files.setText("\n".join(f"• {f.name} ({f.size / 1024:.0f} KB)" for f in item.files)
+        self.files.setText("\n".join(f"• {f.name} ({size_text(f.size)})" for f in item.files)
                            + ("\n• " + tr("Parametric document (editable parameters)") if item.has_parameters else ""))
         self.reviews.setText("\n\n".join(f"{'★' * r.rating}{'☆' * (5 - r.rating)}  {r.author}\n{r.body}"
                                          for r in page.reviews) or tr("No reviews yet."))
         self._show_family(page)
-        self.verticalScrollBar().setValue(0)
 
     def _show_family(self, page: ListingPage) -> None:
         lines = []

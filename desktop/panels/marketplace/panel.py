@@ -103,10 +103,10 @@ class MarketplacePanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.detail)
-        self.heading = QLabel(tr("Marketplace"), objectName="marketHeading")
+        self.heading = QLabel(objectName="marketHeading")
         self.count = QLabel(objectName="resultCount")
         self.queue_label = QLabel(objectName="queueLabel")
-        self.publish_button = QPushButton(tr("Publish…"), objectName="publishButton")
+        self.publish_button = QPushButton(objectName="publishButton")
         self.banner = QLabel(objectName="marketBanner", wordWrap=True, visible=False)
         self.banner.setOpenExternalLinks(False)
         self.banner.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
@@ -115,6 +115,7 @@ class MarketplacePanel(QWidget):
         self.sending = False  # one queue flush at a time, or an entry could be published twice
         self._seq = 0
         self._cursor: str | None = None
+        self._total: int | None = None  # of the results shown, for the count line
         self._query = SearchQuery()
         self._retry = QTimer(self, interval=retry_ms)
         self._retry.timeout.connect(self.flush_queue)
@@ -148,8 +149,19 @@ class MarketplacePanel(QWidget):
         self.detail.cancel_button.clicked.connect(self.cancel_download)
         self.publish_button.clicked.connect(self.publish)
         self.setStyleSheet(stylesheet(self.palette()))
-        self._show_queue()
+        self.retranslate()
         QTimer.singleShot(0, self.refresh)
+
+    def retranslate(self) -> None:
+        """Every word in the UI language. Switching it in Preferences used to retranslate only the search
+        bar: the heading, Publish, the result count, the cards and the listing page stayed in English."""
+        self.heading.setText(tr("Marketplace"))
+        self.publish_button.setText(tr("Publish…"))
+        self.search_bar.retranslate()
+        self.grid.retranslate()
+        self.detail.retranslate()
+        self._show_count()
+        self._show_queue()
 
     # --- generic plumbing ------------------------------------------------------------------------------
     def _run(self, label: str, fn: Callable[[Task], Any], done: Callable[[Any], None], show: bool = False,
@@ -171,7 +183,7 @@ class MarketplacePanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self.setStyleSheet(stylesheet(self.palette()))
         elif event.type() == QEvent.Type.LanguageChange:
-            self.search_bar.retranslate()
+            self.retranslate()
         super().changeEvent(event)
 
     # --- browsing -----------------------------------------------------------------------------------------
@@ -213,9 +225,14 @@ class MarketplacePanel(QWidget):
             self.grid.set_items(page.items, page.next_cursor is not None)
             if self.banner.property("kind") == "error":
                 self.show_message("")
-        self.count.setText(tr("{0} models").format(page.total) if page.total else
-                           tr("Nothing matches. Try fewer words or other filters."))
+        self._total = page.total
+        self._show_count()
         self.results_shown.emit(page)
+
+    def _show_count(self) -> None:
+        if self._total is not None:
+            self.count.setText(tr("{0} models").format(self._total) if self._total else
+                               tr("Nothing matches. Try fewer words or other filters."))
 
     def open_listing(self, listing_id: int) -> None:
         self._seq += 1

@@ -36,13 +36,13 @@ class ReviewForm(QWidget):
         for stars in range(5, 0, -1):
             self.rating.addItem("★" * stars + "☆" * (5 - stars), stars)
         self.body = QPlainTextEdit(objectName="reviewBody")
-        self.body.setPlaceholderText(tr("How did it print? Settings, material, fit…"))
         self.body.setMaximumHeight(90)
-        self.post = QPushButton(tr("Post review"), objectName="postReview")
+        self.post = QPushButton(objectName="postReview")
         self.post.clicked.connect(self._submit)
         self.message = QLabel(objectName="reviewMessage", wordWrap=True, visible=False)
+        self.rating_label = QLabel()
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Your rating:")))
+        row.addWidget(self.rating_label)
         row.addWidget(self.rating)
         row.addStretch(1)
         row.addWidget(self.post)
@@ -51,6 +51,12 @@ class ReviewForm(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.body)
         layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.body.setPlaceholderText(tr("How did it print? Settings, material, fit…"))
+        self.post.setText(tr("Post review"))
+        self.rating_label.setText(tr("Your rating:"))
 
     def _submit(self) -> None:
         text = self.body.toPlainText().strip()

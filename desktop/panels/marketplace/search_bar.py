@@ -15,6 +15,7 @@ from desktop.panels.marketplace.common import LICENCES, SORTS, licence_label, so
 from sync_client.models import Category
 
 DEBOUNCE_MS = 250
+MIN_CHARS, MAX_CHARS = 10, 26  # a filter combo's width in characters: its entry's, within these bounds
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ class SearchBar(QWidget):
             combo.currentIndexChanged.connect(lambda _: self._emit())
         self.parametric.toggled.connect(lambda _: self._emit())
         for combo in (self.category, self.licence, self.price, self.sort):
-            # sized by a short label, not the longest entry, so the row fits a narrow dock column
+            # sized by the chosen entry, not the longest one, so the row fits a narrow dock column
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(MIN_CHARS)
+            combo.currentIndexChanged.connect(lambda _, c=combo: self._fit(c))
         self.tag.setMaximumWidth(140)
 
         top = QHBoxLayout()
@@ -107,8 +109,8 @@ class SearchBar(QWidget):
         walk(None, 0)
         self._fill(self.category, items)
 
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, str | None]]) -> None:
+    @classmethod
+    def _fill(cls, combo: QComboBox, items: list[tuple[str, str | None]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -117,6 +119,13 @@ class SearchBar(QWidget):
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+        cls._fit(combo)
+
+    @staticmethod
+    def _fit(combo: QComboBox) -> None:
+        """As wide as the entry it shows: a fixed 10 characters cut "Todas as categorias" and
+        "Qualquer licença" off mid-word, so a designer could not read which filter was set."""
+        combo.setMinimumContentsLength(max(MIN_CHARS, min(MAX_CHARS, len(combo.currentText()))))
 
     def query(self) -> SearchQuery:
         return SearchQuery(

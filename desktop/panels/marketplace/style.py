@@ -25,6 +25,8 @@ def stylesheet(palette: QPalette) -> str:
         "info_bg": "#1d3350" if dark else "#eaf2fe",
         "accent": "#4aa3ff" if dark else "#2f80ed",
         "accent_text": "#0b1220" if dark else "#ffffff",
+        "control_border": "#3a414d" if dark else "#cfd6e0",  # as the theme frames push buttons
+        "control_bg": "#2a303a" if dark else "#ffffff",
     }
     return """
 QFrame#listingCard {{ background: {card}; border: 1px solid {border}; border-radius: 12px; }}
@@ -51,4 +53,7 @@ QPushButton#openInStudio, QPushButton#publishButton, QPushButton#buyButton {{ ba
     color: {accent_text}; border: none; font-weight: 600; padding: 6px 14px; }}
 QPushButton#likeButton:checked {{ color: #e2456b; font-weight: 600; }}
 QWidget#cardGridInner, QWidget#detailInner {{ background: transparent; }}
+QToolButton#marketFiltersToggle {{ border: 1px solid {control_border}; background: {control_bg};
+    border-radius: 6px; padding: 4px 10px; }}
+QToolButton#marketFiltersToggle:checked {{ border-color: {accent}; background: {info_bg}; color: {accent}; }}
 """.format(**c)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +39,9 @@ from desktop.panels.printers.texts import (
     job_colour,
     job_words,
     kind_words,
+    readable,
     speed_words,
+    stage_words,
     temperature,
     tr,
 )
@@ -57,13 +61,11 @@ QLabel#printerName { font-size: 14px; font-weight: 700; }
 QLabel#muted, QLabel#printerModel { color: palette(placeholder-text); }
 QLabel#adviceLabel { border-radius: 8px; padding: 6px 8px; background: rgba(217, 48, 37, 0.10); }
 QLabel#hmsLabel { border-radius: 8px; padding: 6px 8px; background: rgba(217, 142, 4, 0.14); }
-QLabel#messageLabel { color: #d93025; }
 QProgressBar#jobProgress { border: none; border-radius: 4px; background: palette(alternate-base);
                            max-height: 8px; min-height: 8px; }
 QProgressBar#jobProgress::chunk { border-radius: 4px; background: #2f80ed; }
 QProgressBar#jobProgress[paused="true"]::chunk { background: #d98e04; }
 QPushButton { padding: 3px 9px; }
-QPushButton#stopButton:enabled { color: #d93025; }
 QToolButton#cardMenu { font-size: 15px; padding: 0 4px; }
 QToolButton#cardMenu::menu-indicator { image: none; width: 0; }
 QPushButton#lightButton:checked { background: #fff4c2; color: #5c4500; }
@@ -76,6 +78,7 @@ class PrinterCard(QFrame):
 
     def __init__(self, driver: PrinterDriver, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ready = False  # palette changes before the widgets exist have nothing to recolour
         self.setObjectName("printerCard")
         self.setStyleSheet(_STYLE)
         self.driver = driver
@@ -93,6 +96,8 @@ class PrinterCard(QFrame):
         self.signals.state_changed.connect(self.set_state)
         self.signals.connection_changed.connect(self._connection_changed)
         self.destroyed.connect(self.signals.detach)
+        self._ready = True
+        self._recolour()
         self.retranslate()
 
     def _build(self) -> None:
@@ -149,7 +154,6 @@ class PrinterCard(QFrame):
         for column, key in enumerate(SERIES_COLOURS):
             name = named("muted", QLabel())
             value = named(f"{key}Temperature", StableLabel())
-            value.setStyleSheet(f"color: {SERIES_COLOURS[key]}; font-weight: 600;")
             temps.addWidget(name, 0, column)
             temps.addWidget(value, 1, column)
             self.temp_names[key], self.temp_values[key] = name, value
@@ -195,6 +199,33 @@ class PrinterCard(QFrame):
         self._show_connection()
         self._show_state()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._ready:  # light <-> dark theme
+            self._recolour()
+            self._show_state()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _theme(role: QPalette.ColorRole) -> QColor:
+        """The theme's colour, from the application: the card's own palette is rewritten by its style sheet,
+        and recolouring from it sent the card PaletteChange after PaletteChange."""
+        return QApplication.palette().color(role)
+
+    def _recolour(self) -> None:
+        """Text in the semantic colours, made readable on the theme's card and buttons (texts.readable)."""
+        base, button = self._theme(QPalette.ColorRole.Base), self._theme(QPalette.ColorRole.Button)
+        sheet = _STYLE + (f"QLabel#messageLabel {{ color: {readable(BAD, base)}; }}\n"
+                          f"QPushButton#stopButton:enabled {{ color: {readable(BAD, button)}; }}\n")
+        if self.styleSheet() != sheet:  # a new style sheet re-polishes: only when the colours changed
+            self.setStyleSheet(sheet)
+        for key, value in self.temp_values.items():
+            style = f"color: {readable(SERIES_COLOURS[key], base)}; font-weight: 600;"
+            if value.styleSheet() != style:
+                value.setStyleSheet(style)
+
+    def _readable(self, colour: str) -> str:
+        return readable(colour, self._theme(QPalette.ColorRole.Base))
+
     # -- updates (GUI thread only) -------------------------------------------------------
 
     def _connection_changed(self, state: str, detail: str) -> None:
@@ -220,8 +251,9 @@ class PrinterCard(QFrame):
         s = self.state
         online = self.connection == ConnectionState.ONLINE
         self.job_name.setText(s.job_name or (tr("No job") if s.state in (JobState.IDLE, JobState.UNKNOWN) else ""))
-        words = job_words(s.state) + (f" · {s.stage}" if s.stage and s.state == JobState.PREPARING else "")
-        self.job_state.setText(f'<span style="color:{job_colour(s.state)}; font-weight:600">{words}</span>')
+        words = job_words(s.state) + (f" · {stage_words(s.stage)}" if s.stage and s.state == JobState.PREPARING else "")
+        colour = self._readable(job_colour(s.state))
+        self.job_state.setText(f'<span style="color:{colour}; font-weight:600">{words}</span>')
         running = s.state in (JobState.PRINTING, JobState.PREPARING, JobState.PAUSED)
         shown = s.progress if s.progress is not None else 0
         self.progress.setValue(max(0, min(100, round(shown))))
@@ -264,7 +296,7 @@ class PrinterCard(QFrame):
         if f.battery_pct is not None:
             text += " · " + tr("battery {0:.0f}%").format(f.battery_pct)
         self.scale_label.setText(text)
-        self.scale_label.setStyleSheet(f"color: {BAD};" if f.weight_g < 50 else "")
+        self.scale_label.setStyleSheet(f"color: {self._readable(BAD)};" if f.weight_g < 50 else "")
         self.scale_label.show()
 
     def show_message(self, text: str) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 
 from desktop.i18n import number
 from desktop.panels.printers.jobs_view import JobsView
-from desktop.panels.printers.texts import BAD, GOOD, IDLE, duration, tr
+from desktop.panels.printers.texts import BAD, GOOD, IDLE, duration, readable, tr
 from printers.queue import Job, JobQueue
 
 _OUTCOMES = {"finished": GOOD, "failed": BAD, "cancelled": IDLE}
@@ -27,13 +28,19 @@ class HistoryView(JobsView):
     def load(self) -> list[Job]:
         return self.queue.history()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self.jobs:  # outcome colours for the new theme
+            self.fill(self.jobs)
+        super().changeEvent(event)
+
     def fill(self, jobs: list[Job]) -> None:
         self.table.clear()
         for job in jobs:
             minutes = round(job.duration_s / 60) if job.duration_s is not None else None
             grams = f"{number(job.filament_g, 1)} g" if job.filament_g is not None else "–"
             item = QTreeWidgetItem([job.name, job.printer or "–", outcome_words(job.status), duration(minutes), grams])
-            item.setForeground(2, QBrush(QColor(_OUTCOMES.get(job.status, IDLE))))
+            colour = readable(_OUTCOMES.get(job.status, IDLE), QApplication.palette().color(QPalette.ColorRole.Base))
+            item.setForeground(2, QBrush(QColor(colour)))
             if job.message:
                 item.setToolTip(0, job.message)
                 item.setToolTip(2, job.message)

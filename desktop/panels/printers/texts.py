@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QColor
 
 from printers.base import ConnectionState
 from printers.messages import Message
@@ -40,12 +41,39 @@ def hms_words(hms: HmsError) -> str:
 
 
 def notice_words(notice: Notice) -> str:
+    """Words first, the HMS code after them to look up, as the card shows it: a notification that opened
+    with "HMS_0700_2000_0002_0001:" made the user read an id before learning what happened."""
     text = message_words(notice.message)
-    return f"{notice.hms.code}: {text}" if notice.hms is not None else text
+    return f"{text} ({notice.hms.code})" if notice.hms is not None else text
 
 
-# Semantic colours readable on both the light and the dark palette.
+# Semantic colours: mid-tones, so marks (dots, rings, chart lines) show on both palettes; text in them goes
+# through `readable()` against what it sits on.
 GOOD, BUSY, WARN, BAD, IDLE = "#1e9e5a", "#2f80ed", "#d98e04", "#d93025", "#8a94a6"
+TEXT_CONTRAST = 4.5  # WCAG AA for body text
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours, 1 (none) to 21 (black on white)."""
+    def luminance(c: QColor) -> float:
+        return sum(w * (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+                   for w, v in zip((0.2126, 0.7152, 0.0722), (c.redF(), c.greenF(), c.blueF()), strict=True))
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(colour: str, background: QColor) -> str:
+    """`colour` with its hue kept, lightened on a dark background or darkened on a light one until text in it
+    reads (TEXT_CONTRAST). As they are, "Paused" in amber on a white card (2.7:1) or a red "Stop" on a dark
+    button (2.8:1) was hard to make out."""
+    shade = QColor(colour)
+    lighten = background.lightnessF() < 0.5
+    while contrast(shade, background) < TEXT_CONTRAST:
+        hue, sat, light, alpha = shade.getHslF()
+        if (lighten and light >= 1.0) or (not lighten and light <= 0.0):
+            break
+        shade = QColor.fromHslF(hue, sat, min(1.0, light + 0.03) if lighten else max(0.0, light - 0.03), alpha)
+    return shade.name()
 
 _CONNECTION_COLOURS = {
     ConnectionState.ONLINE: GOOD, ConnectionState.CONNECTING: WARN, ConnectionState.DISCONNECTED: IDLE,
@@ -97,6 +125,17 @@ def job_words(state: JobState) -> str:
     }[state]
 
 
+def stage_words(stage: str) -> str:
+    """What a preparing printer is doing, in the UI language: drivers report the stage as an English phrase
+    (printers/drivers/bambu/mapping.py), which the card showed as is in the Portuguese UI."""
+    return {
+        "printing": tr("printing"), "auto bed levelling": tr("auto bed levelling"),
+        "heatbed preheating": tr("heatbed preheating"), "changing filament": tr("changing filament"),
+        "heating hotend": tr("heating hotend"), "calibrating extrusion": tr("calibrating extrusion"),
+        "homing toolhead": tr("homing toolhead"), "cleaning nozzle tip": tr("cleaning nozzle tip"),
+    }.get(stage, stage)
+
+
 def job_colour(state: JobState) -> str:
     return _JOB_COLOURS[state]
 
@@ -115,7 +154,10 @@ def eta(minutes: int | None, now: dt.datetime | None = None) -> str:
     start = now or dt.datetime.now()
     end = start + dt.timedelta(minutes=minutes)
     clock = end.strftime("%H:%M")
-    return clock if end.date() == start.date() else f"{end.strftime('%a')} {clock}"
+    if end.date() == start.date():
+        return clock
+    # the weekday in the UI language (QLocale follows it); strftime's is the C locale's, "Sun" in Portuguese
+    return f"{QLocale().dayName(end.isoweekday(), QLocale.FormatType.ShortFormat)} {clock}"
 
 
 def temperature(current: float | None, target: float | None) -> str:
