@@ -7,6 +7,7 @@ its notification must not disagree) and so translators find all printer wording 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -65,7 +66,13 @@ def contrast(a: QColor, b: QColor) -> float:
 def readable(colour: str, background: QColor) -> str:
     """`colour` with its hue kept, lightened on a dark background or darkened on a light one until text in it
     reads (TEXT_CONTRAST). As they are, "Paused" in amber on a white card (2.7:1) or a red "Stop" on a dark
-    button (2.8:1) was hard to make out."""
+    button (2.8:1) was hard to make out. Cached: a card asks for the same few pairs on every report."""
+    return _readable(colour, background.rgba())
+
+
+@functools.lru_cache(maxsize=64)
+def _readable(colour: str, background_rgba: int) -> str:
+    background = QColor.fromRgba(background_rgba)
     shade = QColor(colour)
     lighten = background.lightnessF() < 0.5
     while contrast(shade, background) < TEXT_CONTRAST:
