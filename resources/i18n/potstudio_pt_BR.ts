@@ -1169,6 +1169,11 @@
       <translation>O modelo está vazio: não há nada para imprimir.</translation>
     </message>
     <message>
+      <location filename="../../printers/drivers/bambu/mapping.py" line="80" />
+      <source>The printer stopped the print with error {0}.</source>
+      <translation>A impressora parou a impressão com o erro {0}.</translation>
+    </message>
+    <message>
       <location filename="../../core/geometry/font.py" line="168" />
       <source>The text font cannot draw {0}; use letters (with the accents of Portuguese, Spanish and French), digits, spaces and {1}.</source>
       <translation>A fonte do texto não consegue desenhar {0}; use letras (com os acentos do português, do espanhol e do francês), dígitos, espaços e {1}.</translation>

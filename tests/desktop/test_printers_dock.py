@@ -489,6 +489,43 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
     assert dock.add_button.text() == "Add printer…"
 
 
+def test_bambu_print_failure_reads_in_portuguese_with_its_code(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A print the printer itself stopped (not the user's cancel) names Bambu's error code the way the
+    printer's screen and Bambu Studio write it, in the UI language, on the card and in the toast."""
+    from PySide6.QtCore import QTranslator
+
+    from printers.drivers.bambu.driver import BambuDriver
+    from printers.drivers.bambu.mapping import to_state
+    from printers.state import JobState, PrinterState
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).resolve().parents[2] / "resources" / "i18n" / "potstudio_pt_BR.qm"))
+    app = QApplication.instance()
+    assert app is not None
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(Fleet(PrinterBook(tmp_path / "printers.json")), workers,
+                                        queue=JobQueue(tmp_path / "jobs.sqlite")))
+    qtbot.addWidget(dock)
+    driver = BambuDriver(PrinterConfig(name="Oficina", kind="bambu", serial=SERIAL), ACCESS)
+    card = dock.add_card(driver)
+    dock.notifier.tray = None
+    app.installTranslator(translator)
+    try:
+        running = PrinterState(state=JobState.PRINTING, job_name="Vaso")
+        driver.model.update(running)
+        failed = to_state({"gcode_state": "FAILED", "subtask_name": "Vaso", "print_error": 0x0300800A}, running)
+        assert failed.error == "The printer stopped the print with error 0300-800A."  # the CLI and logs
+        driver.model.update(failed)
+        qtbot.waitUntil(lambda: "A impressora parou a impressão com o erro 0300-800A." in card.hms.text(),
+                        timeout=5000)
+        qtbot.waitUntil(lambda: dock.notifier.toast.text() == "Oficina: Vaso: a impressão falhou. "
+                        "A impressora parou a impressão com o erro 0300-800A.", timeout=5000)
+        cancelled = to_state({"gcode_state": "FAILED", "print_error": 50348044}, running)
+        assert (cancelled.state, cancelled.error) == (JobState.CANCELLED, "")
+    finally:
+        app.removeTranslator(translator)
+        workers.shutdown()
+
+
 def test_scale_filament_shows_on_its_printer_and_tare_reaches_the_scale(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
     setup = printers_setup(with_scale=True)
     card = setup.card()

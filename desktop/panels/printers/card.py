@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import say
 from desktop.panels.printers.bridge import PrinterSignals
 from desktop.panels.printers.controls import CardControls
 from desktop.panels.printers.sparkline import SERIES_COLOURS, TemperatureChart
@@ -280,7 +281,7 @@ class PrinterCard(QFrame):
         self.speed_label.setText(tr("Speed: {0}").format(speed_words(s.speed_level or 0)) if show_speed else "")
         self.trays.set_trays(s.trays)
         self._show_filament()
-        problems = [f"⚠ {hms_words(h)} ({h.code})" for h in s.hms] + ([f"⚠ {s.error}"] if s.error else [])
+        problems = [f"⚠ {hms_words(h)} ({h.code})" for h in s.hms] + ([f"⚠ {say(s.error)}"] if s.error else [])
         self.hms.setText("\n".join(problems))
         set_shown(self.hms, bool(problems))
         self.controls.set_state(s, online)

@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
+from desktop.i18n import say
 from printers.base import ConnectionState
 from printers.messages import Message
 from printers.state import HmsError, JobState, Notice
@@ -27,8 +28,9 @@ def tr(text: str) -> str:
 def message_words(message: Message) -> str:
     """A printer message in the UI language. printers/ gives a code, parameters and the English template; the
     template is the source text of context "PrinterMessages" (resources/i18n/printers_pt_BR.ts), and only the
-    parameters the message marks as terms are translated (job names stay as the user typed them)."""
-    params = {key: QCoreApplication.translate("PrinterMessages", value) if key in message.terms else value
+    parameters the message marks as terms are translated (job names stay as the user typed them), and those a
+    driver wrote as a Phrase (a Bambu error code in a sentence)."""
+    params = {key: QCoreApplication.translate("PrinterMessages", value) if key in message.terms else say(value)
               for key, value in message.params.items()}
     try:
         return QCoreApplication.translate("PrinterMessages", message.template).format(**params).strip()

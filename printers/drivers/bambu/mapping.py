@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from core.tasks import Phrase
 from printers.hms import decode
 from printers.state import JobState, PrinterState, Tray
 from printers.wire.bambu import WireAmsUnit, WireHms, WirePrint, WireTray
@@ -75,7 +76,8 @@ def to_state(raw: dict[str, Any], previous: PrinterState) -> PrinterState:
     ) if pct is not None}
     error = ""
     if state == JobState.FAILED and p.print_error:
-        error = f"printer error {p.print_error:08X}"
+        code = f"{p.print_error:08X}"
+        error = Phrase("The printer stopped the print with error {0}.", f"{code[:4]}-{code[4:]}")
     return PrinterState(
         state=state,
         job_name=p.subtask_name or p.gcode_file or "",
