@@ -69,6 +69,12 @@ def number(value: float, decimals: int | None = None) -> str:
     return locale.toString(float(value), "f", decimals)
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """A count with its noun in the right number ("1 like", "12 likes"): `one` and `many` are the two
+    translated forms, each with a {0} for the count, written with the UI language's digit grouping."""
+    return (one if n == 1 else many).format(QLocale().toString(int(n)))
+
+
 def size_text(dims: tuple[float, float, float]) -> str:
     """A model's width × depth × height, as the viewport, the chat cards and the history show it."""
     return " × ".join(number(v, 1) for v in dims) + " mm"

@@ -292,8 +292,28 @@
         <translation>por {0} · {1}</translation>
     </message>
     <message>
-        <source>{0} · ♥ {1} likes · ⤓ {2} downloads · {3} makes</source>
-        <translation>{0} · ♥ {1} curtidas · ⤓ {2} downloads · {3} impressões</translation>
+        <source>{0} like</source>
+        <translation>{0} curtida</translation>
+    </message>
+    <message>
+        <source>{0} likes</source>
+        <translation>{0} curtidas</translation>
+    </message>
+    <message>
+        <source>{0} download</source>
+        <translation>{0} download</translation>
+    </message>
+    <message>
+        <source>{0} downloads</source>
+        <translation>{0} downloads</translation>
+    </message>
+    <message>
+        <source>{0} make</source>
+        <translation>{0} impressão</translation>
+    </message>
+    <message>
+        <source>{0} makes</source>
+        <translation>{0} impressões</translation>
     </message>
     <message>
         <source>Buy · {0}</source>

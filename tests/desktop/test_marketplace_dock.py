@@ -289,7 +289,7 @@ def test_paid_listing_buy_then_open_like_collect_and_filters(
 
     assert not panel.detail.like_button.isChecked()
     qtbot.mouseClick(panel.detail.like_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "♥ 1 likes" in panel.detail.stats.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "♥ 1 like ·" in panel.detail.stats.text(), timeout=20_000)  # one like, not "1 likes"
     panel.detail.back.emit()
     with qtbot.waitSignal(panel.page_shown, timeout=20_000):  # reopened later: the button shows my like
         panel.open_listing(paid.id)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.tasks import Task
 from desktop.flow import FlowLayout
+from desktop.i18n import counted
 from desktop.panels.marketplace.common import licence_label, price_text, size_text, tr
 from desktop.panels.marketplace.review_form import ReviewForm
 from desktop.progress_bar import ProgressBar
@@ -180,8 +181,10 @@ class DetailPage(QScrollArea):
         self.title.setText(item.title)
         self.creator.setText(tr("by {0} · {1}").format(item.creator, self.category_titles.get(item.category,
                                                                                              item.category)))
-        self.stats.setText(tr("{0} · ♥ {1} likes · ⤓ {2} downloads · {3} makes").format(
-            price_text(item.price_cents), item.likes, item.downloads, item.makes))
+        self.stats.setText(" · ".join((
+            price_text(item.price_cents), "♥ " + counted(item.likes, tr("{0} like"), tr("{0} likes")),
+            "⤓ " + counted(item.downloads, tr("{0} download"), tr("{0} downloads")),
+            counted(item.makes, tr("{0} make"), tr("{0} makes")))))
         paid = item.price_cents > 0 and not item.purchased
         self.buy_button.setVisible(paid)
         self.buy_button.setText(tr("Buy · {0}").format(price_text(item.price_cents)))
