@@ -201,6 +201,42 @@ def test_state_words_and_temperatures_are_readable_on_light_and_dark_cards(qtbot
         workers.shutdown()
 
 
+def test_dialog_errors_and_warnings_read_on_light_and_dark(qtbot, themed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The add-printer dialog's error and its "don't verify" warning stay red and reach 4.5:1 on the window in
+    both themes, re-shaded when the theme switches with the dialog open (the plain red was 3.4:1 on dark); the
+    dialog grows to show them under the tabs instead of drawing them over the certificate choices."""
+    from PySide6.QtGui import QPalette
+
+    from desktop.panels.printers.texts import contrast
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(Fleet(PrinterBook(tmp_path / "printers.json")), workers))
+    qtbot.addWidget(dock)
+    try:
+        dialog = dock.open_add()
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        assert dialog.error.isVisible() and dialog.error.text()
+        dialog.bambu.insecure.setChecked(True)
+        warning = dialog.bambu.insecure_warning  # below the tabs, and the dialog grew for it and the error
+        qtbot.waitUntil(lambda: dialog.kinds.height() >= dialog.kinds.minimumSizeHint().height(), timeout=5000)
+        assert warning.geometry().top() >= dialog.kinds.geometry().bottom()
+        assert dialog.error.geometry().bottom() < dialog.buttons.geometry().top()
+        shades = set()
+        for look in ("light", "dark", "light"):
+            themed(look)
+            qtbot.wait(20)
+            window = QApplication.palette().color(QPalette.ColorRole.Window)
+            for label in (dialog.error, dialog.bambu.insecure_warning):
+                label.ensurePolished()
+                colour = label.palette().color(QPalette.ColorRole.WindowText)
+                assert colour.red() > colour.green() and colour.red() > colour.blue(), "an error stays red"
+                assert contrast(colour, window) >= 4.5, f"{label.text()[:20]} on {look}: {colour.name()}"
+                shades.add((look, colour.name()))
+        assert len({c for _, c in shades}) == 2, "one red for light, a lighter one for dark"
+        dialog.reject()
+    finally:
+        workers.shutdown()
+
+
 def _click_box_button(qtbot, box: QMessageBox | None, which: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
     assert box is not None and box.isVisible()
     qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)

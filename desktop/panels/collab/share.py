@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.errors import user_message
+from desktop.dialogs.fitting import FittingDialog
 from desktop.panels.collab.common import ROLES, role_label, tr
 from desktop.workers import Workers
 from sync_client.client import HubClient
 from sync_client.models import Invitation, Member
 
 
-class ShareDialog(QDialog):
+class ShareDialog(FittingDialog):
     changed = Signal()  # members or invitations reloaded (tests and the members list wait on it)
 
     def __init__(self, client: HubClient, workers: Workers, project_id: int, project_name: str,

@@ -14,7 +14,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.document.document import Document
 from core.errors import PotStudioError
 from core.geometry.thumbnail import render_png
+from desktop.dialogs.fitting import FittingDialog
 from desktop.panels.marketplace.common import LICENCES, licence_label, tr
 from sync_client.api.market import Publication
 from sync_client.models import NO_REMIX, Category
@@ -57,7 +57,7 @@ class PublishForm:
     price_cents: int
 
 
-class PublishDialog(QDialog):
+class PublishDialog(FittingDialog):
     def __init__(self, snapshot: ProjectSnapshot, categories: list[Category], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("publishDialog")

@@ -14,7 +14,6 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import PotStudioError
+from desktop.dialogs.fitting import FittingDialog
 from desktop.i18n import say_error
 from desktop.panels.printers.forms import BambuForm, MoonrakerForm, ScaleForm
 from desktop.panels.printers.texts import BAD, tr
-from desktop.panels.printers.widgets import MUTED_STYLE, named
+from desktop.panels.printers.widgets import MUTED_STYLE, ToneLabel, named
 from desktop.workers import Workers
 from printers.base import PrinterConfig
 from printers.discovery import DiscoveredPrinter, DiscoveryListener
@@ -48,7 +48,7 @@ def describe(found: DiscoveredPrinter) -> str:
     return f"{found.name or found.serial} — {found.model} · {found.host}{signal} · {mode}"
 
 
-class AddPrinterDialog(QDialog):
+class AddPrinterDialog(FittingDialog):
     added = Signal(str)
     _found = Signal(object)
 
@@ -76,8 +76,7 @@ class AddPrinterDialog(QDialog):
         self.kinds.addTab(self.bambu, tr("Bambu Lab"))
         self.kinds.addTab(self.moonraker, tr("Klipper (Moonraker)"))
         self.kinds.addTab(self.scale, tr("3D Pot scale"))
-        self.error = named("addError", QLabel(wordWrap=True))
-        self.error.setStyleSheet(f"color: {BAD};")
+        self.error = named("addError", ToneLabel(BAD, wordWrap=True))
         self.error.hide()
         self.virtual_button = named("addVirtual", QPushButton(tr("Add a virtual printer")))
         self.virtual_button.setToolTip(tr("Starts a simulated Bambu printer on this computer to try the app."))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.panels.printers.texts import BAD, tr
-from desktop.panels.printers.widgets import named
+from desktop.panels.printers.widgets import ToneLabel, named
 from printers.base import PrinterConfig, TlsMode
 from printers.discovery import MODELS, DiscoveredPrinter
 from printers.errors import PrinterConfigError
@@ -67,9 +67,9 @@ class BambuForm(QWidget):
         self.verify_ca = named("tlsCustomCa", QRadioButton(tr("Verify with the printer's CA file (recommended)")))
         self.verify_system = named("tlsVerify", QRadioButton(tr("Verify with this computer's certificates")))
         self.insecure = named("tlsInsecure", QRadioButton(tr("Don't verify the certificate")))
-        self.insecure_warning = QLabel(tr("Anyone on your network could pretend to be this printer and read its "
-                                          "access code. Use only on a network you trust."), wordWrap=True)
-        self.insecure_warning.setStyleSheet(f"color: {BAD};")  # placed by the dialog, below its tabs
+        self.insecure_warning = ToneLabel(BAD, wordWrap=True)  # placed by the dialog, below its tabs
+        self.insecure_warning.setText(tr("Anyone on your network could pretend to be this printer and read its "
+                                         "access code. Use only on a network you trust."))
         self.insecure_warning.hide()
         self.insecure.toggled.connect(self.insecure_warning.setVisible)
         self.tls = QButtonGroup(self)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QTreeWidgetItem, QWidget
 
 from desktop.i18n import say_error
 from desktop.panels.printers.jobs_view import JobsView
 from desktop.panels.printers.texts import BAD, tr
-from desktop.panels.printers.widgets import named
+from desktop.panels.printers.widgets import ToneLabel, named
 from desktop.workers import Workers
 from printers.dispatch import dispatch_once
 from printers.fleet import Fleet
@@ -37,8 +37,7 @@ class QueueView(JobsView):
         self.dispatch_button.setToolTip(tr("Send waiting jobs to free printers whose bed and material fit. A printer "
                                            "with a finished print needs \"Plate is clear\" on its card first."))
         self.dispatch_button.clicked.connect(self.dispatch)
-        self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet(f"color: {BAD};")
+        self.error = ToneLabel(BAD, wordWrap=True)
         self.error.hide()
         row = QHBoxLayout()
         row.addWidget(self.dispatch_button)

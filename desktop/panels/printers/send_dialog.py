@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs.fitting import FittingDialog
 from desktop.i18n import number, say_error
 from desktop.panels.printers.sending import ModelToSend, SendRequest, send
 from desktop.panels.printers.texts import BAD, connection_words, tr
 from desktop.panels.printers.trays import tray_label
-from desktop.panels.printers.widgets import MUTED_STYLE, named
+from desktop.panels.printers.widgets import MUTED_STYLE, ToneLabel, named
 from desktop.progress_bar import ProgressBar
 from desktop.workers import Job, Workers
 from printers.base import Capability, PrinterDriver, PrintOptions
@@ -46,7 +46,7 @@ def materials() -> list[str]:
     return sorted(p.stem.upper() for p in PROFILES.glob("*.ini") if "_" not in p.stem)
 
 
-class SendDialog(QDialog):
+class SendDialog(FittingDialog):
     started = Signal(str)
 
     def __init__(self, fleet: Fleet, workers: Workers, model: ModelToSend | None, queue: JobQueue | None = None,
@@ -86,8 +86,7 @@ class SendDialog(QDialog):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.hide()
-        self.error = named("sendError", QLabel(wordWrap=True))
-        self.error.setStyleSheet(f"color: {BAD};")
+        self.error = named("sendError", ToneLabel(BAD, wordWrap=True))
         self.error.hide()
         self.send_button = named("sendButton", QPushButton(tr("Slice and print"), default=True))
         self.send_button.clicked.connect(self.start)

@@ -84,6 +84,7 @@ def _readable(colour: str, background_rgba: int) -> str:
         shade = QColor.fromHslF(hue, sat, min(1.0, light + 0.03) if lighten else max(0.0, light - 0.03), alpha)
     return shade.name()
 
+
 _CONNECTION_COLOURS = {
     ConnectionState.ONLINE: GOOD, ConnectionState.CONNECTING: WARN, ConnectionState.DISCONNECTED: IDLE,
     ConnectionState.OFFLINE: WARN, ConnectionState.AUTH_FAILED: BAD, ConnectionState.REFUSED: BAD,
