@@ -50,6 +50,7 @@ from desktop.version_store import SavedVersions
 from desktop.versions import VersionPreviews
 from desktop.viewport.overhang import OverhangOverlay
 from desktop.viewport.scene import palette
+from desktop.viewport.section_tool import SectionTool
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
 
@@ -130,6 +131,7 @@ class MainWindow(FileActions, QMainWindow):
         self.saved_versions = SavedVersions(services.evaluator, self.workers, self)
         self._unstored: tuple[Document, str] | None = None  # the version being saved, for the store
         self.overhang = OverhangOverlay(self.viewport, self.workers, self)
+        self.section = SectionTool(self.viewport, self.workers, self)
         self.selection = SelectionSync(self.doc, services.evaluator, self.workers, self.tree, self.viewport, self)
         self.task_status = TaskStatus(self.workers)
         self.statusBar().addPermanentWidget(self.task_status)
@@ -151,7 +153,7 @@ class MainWindow(FileActions, QMainWindow):
             "view.ortho": lambda: v.set_ortho(self.action_set["view.ortho"].isChecked()),
             "view.wireframe": lambda: self._set_style("view.wireframe"),
             "view.xray": lambda: self._set_style("view.xray"),
-            "view.section": lambda: v.set_section(self.action_set["view.section"].isChecked()),
+            "view.section": lambda: self.section.set_on(self.action_set["view.section"].isChecked()),
             "view.overhang": self._toggle_overhang,
             "view.measure": lambda: v.measure.set_active(self.action_set["view.measure"].isChecked()),
             "view.printers": lambda: docks.toggle(self.docks["printers"], self.action_set["view.printers"]),
@@ -250,6 +252,7 @@ class MainWindow(FileActions, QMainWindow):
         self.hub.retranslate()
         self.task_status.retranslate()
         self.viewport.retranslate()
+        self.section.retranslate()
         self.undo.refresh()
         self._update_title()
 
@@ -275,6 +278,7 @@ class MainWindow(FileActions, QMainWindow):
             self.viewport.fit()
         self.action_set.refresh()
         self.overhang.refresh()
+        self.section.refresh()
         self.selection.refresh()
 
     def _set_style(self, key: str) -> None:

@@ -3,12 +3,41 @@ of material, as slicers and CAD show it, instead of a thin shell the user looks 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyvista as pv
 from vtkmodules.vtkCommonDataModel import vtkPlane, vtkPlaneCollection
 from vtkmodules.vtkFiltersGeneral import vtkClipClosedSurface
 
 from desktop.viewport.scene import shaded
+
+Bounds = tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class SectionPlane:
+    """Where the model is cut: across an axis (0 X, 1 Y, 2 Z) at a fraction of the model's extent along it.
+
+    By default the half kept is the one away from the iso camera (which looks from +X +Y, from above), so the
+    cut faces the user; `flipped` keeps the other half. A fraction rather than millimetres keeps the plane
+    inside the model while its parameters change under it."""
+
+    axis: int = 1
+    fraction: float = 0.5
+    flipped: bool = False
+
+    def position(self, bounds: Bounds) -> float:
+        lo, hi = bounds[2 * self.axis], bounds[2 * self.axis + 1]
+        return lo + min(1.0, max(0.0, self.fraction)) * (hi - lo)
+
+    def place(self, bounds: Bounds) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+        """(a point on the plane, the normal towards the half kept)."""
+        centre = [(bounds[2 * i] + bounds[2 * i + 1]) / 2 for i in range(3)]
+        centre[self.axis] = self.position(bounds)
+        normal = [0.0, 0.0, 0.0]
+        normal[self.axis] = 1.0 if self.flipped else -1.0
+        return (centre[0], centre[1], centre[2]), (normal[0], normal[1], normal[2])
 
 
 def capped_cut(poly: pv.PolyData, origin: tuple[float, float, float],

@@ -20,7 +20,6 @@ from desktop.i18n import size_text
 from desktop.stable_label import StableLabel
 from desktop.viewport.measure import MeasureTool
 from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_polydata
-from desktop.viewport.section import capped_cut
 
 if TYPE_CHECKING:
     import trimesh
@@ -47,7 +46,9 @@ class Viewport(QWidget):
         self.dims_label.setObjectName("dimsLabel")
         self.info_label = StableLabel()
         self.info_label.setObjectName("viewportInfo")
-        bar = QHBoxLayout()
+        self.bar = bar = QHBoxLayout()
+        """Under the 3D view: the model's size on the left, a tool's readout on the right; tools with
+        controls (the section plane) insert them in between."""
         bar.setContentsMargins(10, 4, 10, 4)
         bar.addWidget(self.dims_label)
         bar.addStretch(1)
@@ -62,7 +63,7 @@ class Viewport(QWidget):
         self.dark = dark
         self.mesh: trimesh.Trimesh | None = None
         self.style: Style = "surface"
-        self.section = False
+        self._cut: tuple[pv.PolyData, pv.PolyData] | None = None  # the section tool's (kept side, cap)
         self._full = pv.PolyData()
         self._poly = pv.PolyData()
         self._cap_poly = pv.PolyData()  # the section view's cut face
@@ -97,6 +98,8 @@ class Viewport(QWidget):
         if prepared is None:
             prepared = prepare(mesh)
         self._full = prepared
+        if prepared.n_cells == 0:
+            self._cut = None  # nothing left to cut; a section of the last model must not stay on screen
         self._refresh_geometry()
         self.measure.clear()
         if first:
@@ -134,16 +137,18 @@ class Viewport(QWidget):
             self.plotter.ren_win.SetMultiSamples(0)
 
     def _refresh_geometry(self) -> None:
-        shown, cap = self._full, pv.PolyData()
-        if self.section and self._full.n_cells:
-            # keeps the half away from the iso camera (which looks from +X +Y), so the cut faces the user
-            shown, cap = capped_cut(self._full, self._full.center, (0.0, -1.0, 0.0))
+        shown, cap = self._cut if self._cut is not None else (self._full, pv.PolyData())
         self._poly.shallow_copy(shown)
         self._cap_poly.shallow_copy(cap)
         self._cap.visibility = cap.n_cells > 0
         self._outline.shallow_copy(self._full.outline() if self._full.n_cells else pv.PolyData())
         self._model.visibility = self._poly.n_cells > 0
         self._bbox.visibility = self._full.n_cells > 0
+
+    @property
+    def full_poly(self) -> pv.PolyData:
+        """The whole model as displayed (also while a section shows only part of it)."""
+        return self._full
 
     @property
     def model_bounds(self) -> tuple[float, float, float, float, float, float] | None:
@@ -227,9 +232,10 @@ class Viewport(QWidget):
             prop.opacity = 0.35 if style == "xray" else 1.0
         self.schedule_render()
 
-    def set_section(self, on: bool) -> None:
-        """Cut the model at its centre (Y plane) to show walls and floors from inside."""
-        self.section = on
+    def show_cut(self, cut: tuple[pv.PolyData, pv.PolyData] | None) -> None:
+        """Show the model cut by the section plane (the side kept, the cap over the cut), or whole with None.
+        A new model keeps the last cut on screen until its own arrives (see viewport.section_tool)."""
+        self._cut = cut
         self._refresh_geometry()
         self.schedule_render()
 

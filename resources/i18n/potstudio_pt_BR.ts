@@ -1456,12 +1456,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="329" />
+      <location filename="../../desktop/main_window.py" line="333" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="239" />
+      <location filename="../../desktop/main_window.py" line="241" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -1481,17 +1481,17 @@
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="186" />
+      <location filename="../../desktop/main_window.py" line="188" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="336" />
+      <location filename="../../desktop/main_window.py" line="340" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="240" />
+      <location filename="../../desktop/main_window.py" line="242" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -1501,7 +1501,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="239" />
+      <location filename="../../desktop/main_window.py" line="241" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -1516,42 +1516,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="335" />
+      <location filename="../../desktop/main_window.py" line="339" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="238" />
+      <location filename="../../desktop/main_window.py" line="240" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="239" />
+      <location filename="../../desktop/main_window.py" line="241" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="358" />
+      <location filename="../../desktop/main_window.py" line="362" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="306" />
+      <location filename="../../desktop/main_window.py" line="310" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="318" />
+      <location filename="../../desktop/main_window.py" line="322" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="316" />
+      <location filename="../../desktop/main_window.py" line="320" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="320" />
+      <location filename="../../desktop/main_window.py" line="324" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -1566,7 +1566,7 @@
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="226" />
+      <location filename="../../desktop/main_window.py" line="228" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
@@ -1576,12 +1576,12 @@
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="75" />
+      <location filename="../../desktop/main_window.py" line="76" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="242" />
+      <location filename="../../desktop/main_window.py" line="244" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
@@ -1974,6 +1974,39 @@
     </message>
   </context>
   <context>
+    <name>Section</name>
+    <message>
+      <location filename="../../desktop/viewport/section_tool.py" line="72" />
+      <source>Cut across the {0} axis</source>
+      <translation>Cortar no eixo {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/section_tool.py" line="140" />
+      <source>Cutting the section</source>
+      <translation>Cortando a seção</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/section_tool.py" line="74" />
+      <source>Flip</source>
+      <translation>Inverter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/section_tool.py" line="70" />
+      <source>Section</source>
+      <translation>Corte</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/section_tool.py" line="75" />
+      <source>Show the other side of the cut</source>
+      <translation>Mostrar o outro lado do corte</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/viewport/section_tool.py" line="73" />
+      <source>Where the plane cuts the model</source>
+      <translation>Onde o plano corta o modelo</translation>
+    </message>
+  </context>
+  <context>
     <name>TaskStatus</name>
     <message>
       <location filename="../../desktop/status.py" line="43" />
@@ -2078,7 +2111,7 @@
       <translation>Distância: {0} mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="159" />
+      <location filename="../../desktop/viewport/view.py" line="164" />
       <source>No model yet</source>
       <translation>Nenhum modelo ainda</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -187,10 +189,11 @@ def test_measure_tool_reports_distance_between_two_picks(make_window, qtbot) -> 
 def test_section_view_cuts_the_model_and_restores_it(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
-    view = window.viewport
+    view, tool = window.viewport, window.section
     full = view._poly.n_cells
     window.action_set["view.section"].trigger()
-    assert 0 < view._poly.n_cells < full
+    assert tool.bar.isVisible()
+    qtbot.waitUntil(lambda: 0 < view._poly.n_cells < full, timeout=10_000)
     assert extents(window)[1] == pytest.approx(120, abs=1), "the dimensions must stay those of the whole model"
     # the cut is closed by a cap on the plane: the wall and the floor read as solid material
     cap = view._cap_poly
@@ -201,7 +204,41 @@ def test_section_view_cuts_the_model_and_restores_it(make_window, qtbot) -> None
     height = extents(window)[2]
     assert cap.area == pytest.approx(2 * wall * height + 100 * floor, rel=0.15), "two walls and the floor in section"
     window.action_set["view.section"].trigger()
-    assert view._poly.n_cells == full and not view._cap.visibility
+    assert view._poly.n_cells == full and not view._cap.visibility and not tool.bar.isVisible()
+
+
+def test_section_plane_moves_across_any_axis_flips_and_follows_the_model(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Like a slicer's section view: the plane slides through the model along X, Y or Z with its position in
+    mm, shows either side, and stays where it was (as a share of the model) when the model changes."""
+    window = make_window()
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    view, tool = window.viewport, window.section
+    window.action_set["view.section"].trigger()
+    qtbot.waitUntil(lambda: tool.cuts >= 1, timeout=10_000)
+    zmin, zmax = view._full.bounds[4], view._full.bounds[5]
+    tool.bar.axis_buttons[2].click()  # across Z, a quarter of the way up: a ring of wall over the floor
+    tool.bar.slider.setValue(250)
+    level = zmin + 0.25 * (zmax - zmin)
+    qtbot.waitUntil(lambda: view._cap_poly.n_cells > 0 and abs(view._cap_poly.bounds[5] - level) < 1e-6,
+                    timeout=10_000)
+    assert view._cap_poly.bounds[4] == pytest.approx(level, abs=1e-6), "the cap is flat at the plane"
+    assert view._poly.bounds[5] == pytest.approx(level, abs=1e-3), "the half below the plane is kept"
+    assert tool.bar.position.text() == f"z = {level:.1f} mm"
+    wall = window.doc.values()["wall"]
+    outer = view._cap_poly.bounds[1] - view._cap_poly.bounds[0]
+    ring = math.pi / 4 * (outer**2 - (outer - 2 * wall) ** 2)
+    assert view._cap_poly.area == pytest.approx(ring, rel=0.1), "a cut through the wall only: a ring"
+    tool.bar.flip.click()  # the other side: the part above the plane
+    qtbot.waitUntil(lambda: view._poly.n_cells > 0 and view._poly.bounds[4] == pytest.approx(level, abs=1e-3),
+                    timeout=10_000)
+    assert view._poly.bounds[5] == pytest.approx(zmax, abs=1e-3)
+    before = tool.cuts
+    ask(window, "make it 20% taller", qtbot)  # the plane keeps its share of the new height
+    qtbot.waitUntil(lambda: tool.cuts > before and view._full.bounds[5] > zmax + 1, timeout=10_000)
+    new_level = view._full.bounds[4] + 0.25 * (view._full.bounds[5] - view._full.bounds[4])
+    qtbot.waitUntil(lambda: view._cap_poly.n_cells > 0 and abs(view._cap_poly.bounds[4] - new_level) < 1e-6,
+                    timeout=10_000)
+    assert tool.bar.position.text() == f"z = {new_level:.1f} mm"
 
 
 def test_tree_selection_highlights_the_part_and_transform_edits_move_it(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
