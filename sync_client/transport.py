@@ -112,6 +112,9 @@ class Transport:
         self.http = http or httpx.Client(timeout=timeout)
         self.retry = retry or RetryPolicy()
         self.sleep = sleep
+        self.language = ""
+        """Sent as Accept-Language (a BCP 47 tag, e.g. "pt-BR"), so what the hub words itself (category
+        names) comes in the app's language; set by the app when its language changes."""
 
     def url(self, path: str) -> str:
         return path if path.startswith(("http://", "https://")) else f"{self.base_url}{path}"
@@ -123,6 +126,8 @@ class Transport:
     ) -> tuple[httpx.Response, bytes]:
         """Send with retries; return the response and its (capped) body, or raise a HubError."""
         hdrs = dict(headers or {})
+        if self.language:
+            hdrs.setdefault("Accept-Language", self.language)
         idempotent = method in IDEMPOTENT or "Idempotency-Key" in hdrs
         refreshed = False
         attempt = 0

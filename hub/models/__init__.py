@@ -3,6 +3,7 @@
 from hub.models.accounts import AuthCode, DeviceGrant, OAuthClient, RefreshToken, User
 from hub.models.market import (
     Category,
+    CategoryTitle,
     Collection,
     CollectionItem,
     Download,
@@ -19,7 +20,7 @@ from hub.models.market import (
 from hub.models.projects import Invitation, Member, Op, Project, ProjectComment, Version
 
 __all__ = [
-    "AuthCode", "Category", "Collection", "CollectionItem", "DeviceGrant", "Download", "Invitation", "Like",
-    "Listing", "ListingComment", "ListingFile", "ListingTag", "Member", "OAuthClient", "Op", "Project",
+    "AuthCode", "Category", "CategoryTitle", "Collection", "CollectionItem", "DeviceGrant", "Download", "Invitation",
+    "Like", "Listing", "ListingComment", "ListingFile", "ListingTag", "Member", "OAuthClient", "Op", "Project",
     "ProjectComment", "Purchase", "RefreshToken", "Report", "Review", "Upload", "User", "Version",
 ]

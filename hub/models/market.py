@@ -22,6 +22,15 @@ class Category(Base):
     parent: Mapped[str | None] = mapped_column(ForeignKey("categories.slug"), nullable=True)
 
 
+class CategoryTitle(Base):
+    """A category's name in another language (BCP 47 tag, e.g. "pt-BR"); Category.title is the English one."""
+
+    __tablename__ = "category_titles"
+    slug: Mapped[str] = mapped_column(ForeignKey("categories.slug", ondelete="CASCADE"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    title: Mapped[str] = mapped_column(String(80))
+
+
 class Listing(Base):
     __tablename__ = "listings"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

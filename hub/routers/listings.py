@@ -6,7 +6,7 @@ import re
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import FileResponse
 from sqlalchemy import select, update
 from starlette.concurrency import run_in_threadpool
@@ -16,7 +16,8 @@ from core.document.document import Document
 from core.errors import PotStudioError
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
 from hub.http import conditional_bytes, conditional_json, matches, to_json_bytes
-from hub.models import Category, Download, Listing, ListingFile, ListingTag, Upload, User
+from hub.languages import best_language
+from hub.models import Category, CategoryTitle, Download, Listing, ListingFile, ListingTag, Upload, User
 from hub.params import Id, Index
 from hub.present import can_download, detail, summary
 from hub.schemas import CategoryOut, Licence, ListingCreate, ListingDetail, SearchPage, Sort
@@ -43,9 +44,16 @@ def _listing(db: DB, listing_id: int) -> Listing:
 
 
 @router.get("/categories", response_model=list[CategoryOut])
-def categories(db: DB) -> list[CategoryOut]:
+def categories(db: DB, response: Response,
+               accept_language: Annotated[str, Header(max_length=500)] = "") -> list[CategoryOut]:
+    """Named in the client's language where the hub has the words (Accept-Language), in English otherwise."""
     rows = db.scalars(select(Category).order_by(Category.slug)).all()
-    return [CategoryOut(slug=c.slug, title=c.title, parent=c.parent) for c in rows]
+    translated = db.execute(select(CategoryTitle.language, CategoryTitle.slug, CategoryTitle.title)).all()
+    language = best_language(accept_language, {t.language for t in translated})
+    names = {t.slug: t.title for t in translated if t.language == language}
+    response.headers["Vary"] = "Accept-Language"
+    response.headers["Content-Language"] = language or "en"
+    return [CategoryOut(slug=c.slug, title=names.get(c.slug, c.title), parent=c.parent) for c in rows]
 
 
 @router.get("/listings", response_model=SearchPage, responses={304: {"description": "Not modified"}})

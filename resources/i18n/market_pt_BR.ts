@@ -136,6 +136,10 @@
         <translation>{0} modelos</translation>
     </message>
     <message>
+        <source>{0} model</source>
+        <translation>{0} modelo</translation>
+    </message>
+    <message>
         <source>Nothing matches. Try fewer words or other filters.</source>
         <translation>Nada encontrado. Tente menos palavras ou outros filtros.</translation>
     </message>

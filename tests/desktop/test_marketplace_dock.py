@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QLabel
 
@@ -189,14 +189,22 @@ def test_marketplace_speaks_brazilian_portuguese(qtbot, market_hub: HubProcess, 
     with qtbot.waitSignal(panel.page_shown, timeout=20_000):
         qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
     assert panel.publish_button.text() == "Publish…" and panel.detail.back_button.text() == "← Back to results"
+    combo = panel.search_bar.category
+    assert "Art & decor" in [combo.itemText(i).strip() for i in range(combo.count())]
+    english = QLocale()
+    QLocale.setDefault(QLocale("pt_BR"))  # as Preferences does (desktop.i18n.Translations.set_language)
     app.installTranslator(translator)
     try:
+        # the hub's own words (category names) are asked for again in Portuguese
+        qtbot.waitUntil(lambda: "Arte e decoração" in [combo.itemText(i).strip() for i in range(combo.count())],
+                        timeout=10_000)
+        qtbot.waitUntil(lambda: panel.detail.creator.text().endswith("· Vasos de planta e cachepôs"), timeout=5000)
         qtbot.waitUntil(lambda: panel.search_bar.input.placeholderText() == "Buscar vasos, floreiras, organizadores…",
                         timeout=5000)  # LanguageChange is posted
         assert panel.search_bar.sort.itemText(0) == "Mais relevantes"
         # the rest of the panel follows too, not only the search bar
         assert panel.heading.text() == "Marketplace" and panel.publish_button.text() == "Publicar…"
-        assert panel.count.text() == "1 modelos"
+        assert panel.count.text() == "1 modelo"
         card = panel.grid.cards[0]
         assert card.findChild(QLabel, "cardCreator").text() == f"por {listing.creator}"
         assert card.findChild(QLabel, "priceChip").text() == "Grátis"
@@ -207,9 +215,11 @@ def test_marketplace_speaks_brazilian_portuguese(qtbot, market_hub: HubProcess, 
         assert [s.text() for s in detail.sections][:2] == ["Licença", "Sobre este modelo"]
         assert detail.review_form.post.text() == "Publicar avaliação"
     finally:
+        QLocale.setDefault(english)
         app.removeTranslator(translator)
     qtbot.waitUntil(lambda: panel.publish_button.text() == "Publish…", timeout=5000)
     assert detail.back_button.text() == "← Back to results"
+    qtbot.waitUntil(lambda: "Art & decor" in [combo.itemText(i).strip() for i in range(combo.count())], timeout=10_000)
     client.close()
 
 

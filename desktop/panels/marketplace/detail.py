@@ -25,7 +25,7 @@ from desktop.panels.marketplace.common import licence_label, price_text, size_te
 from desktop.panels.marketplace.review_form import ReviewForm
 from desktop.progress_bar import ProgressBar
 from sync_client.client import HubClient
-from sync_client.models import Listing, Review
+from sync_client.models import Category, Listing, Review
 
 MAX_IMAGES = 6
 MAX_REMIXES = 12
@@ -142,6 +142,12 @@ class DetailPage(QScrollArea):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.retranslate()
+
+    def set_categories(self, categories: list[Category]) -> None:
+        """Category names as the hub gives them (in the UI language where it has them), the shown one too."""
+        self.category_titles = {c.slug: c.title for c in categories}
+        if self.page is not None:
+            self._show_words(self.page)
 
     def retranslate(self) -> None:
         """Every word in the UI language, the shown listing's included (also after a switch in Preferences)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import trimesh
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.document.document import Document
 from core.paths import data_dir
 from core.tasks import Task
+from desktop.i18n import counted
 from desktop.panels.marketplace.cards import CardGrid
 from desktop.panels.marketplace.common import error_text, tr
 from desktop.panels.marketplace.detail import DetailPage, ListingPage, load_page
@@ -91,6 +92,7 @@ class MarketplacePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("marketplacePanel")
         self.client = client
+        client.transport.language = QLocale().bcp47Name()
         self.workers = workers
         self.snapshot = snapshot
         self.downloads = downloads or data_dir() / "downloads"
@@ -184,7 +186,16 @@ class MarketplacePanel(QWidget):
             self.setStyleSheet(stylesheet(self.palette()))
         elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._follow_language()
         super().changeEvent(event)
+
+    def _follow_language(self) -> None:
+        """The hub names its categories in the language the client asks for: ask again in the new one."""
+        language = QLocale().bcp47Name()
+        if language != self.client.transport.language:
+            self.client.transport.language = language
+            if self.categories:
+                self._run("categories", lambda _t: self.client.market.categories(), self._got_categories)
 
     # --- browsing -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -197,7 +208,7 @@ class MarketplacePanel(QWidget):
     def _got_categories(self, categories: list[Category]) -> None:
         self.categories = categories
         self.search_bar.set_categories(categories)
-        self.detail.category_titles = {c.slug: c.title for c in categories}
+        self.detail.set_categories(categories)
 
     def search(self, query: SearchQuery) -> None:
         self._seq += 1
@@ -231,7 +242,7 @@ class MarketplacePanel(QWidget):
 
     def _show_count(self) -> None:
         if self._total is not None:
-            self.count.setText(tr("{0} models").format(self._total) if self._total else
+            self.count.setText(counted(self._total, tr("{0} model"), tr("{0} models")) if self._total else
                                tr("Nothing matches. Try fewer words or other filters."))
 
     def open_listing(self, listing_id: int) -> None:
