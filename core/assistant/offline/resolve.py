@@ -121,6 +121,8 @@ class Resolver:
             for name in (f"{noun}_{measured}" if measured else "", noun, f"{noun}s"):
                 if name in self.params and self._settable(name):
                     return [name]
+        if role in self.spec.derived:
+            fallback = False  # a size the template solves for exactly ("10 mm taller") takes no stand-in
         for candidate in [role, *(FALLBACKS.get(role, ()) if fallback else ())]:
             names = [n for n in self.role_params(candidate) if n in self.params and self._settable(n)]
             if names and not any(self._taken(n) for n in names):

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
+from core.templates.base import Check, DerivedRole, Extent, Feature, LocalEdit, RoleSwitch, TemplateSpec
 from core.templates.library._kit import SQRT3_2, angle, at, box, by_values, choice, f, flag, length, wall
 from core.templates.registry import register
 
@@ -127,9 +127,11 @@ register(TemplateSpec(
                  "something to hold my phone on the desk", "stand for my phone", "cell phone holder"),
     synonyms_pt=("suporte de celular", "suporte para celular", "apoio de celular", "suporte para telefone",
                  "suporte de tablet", "dock de celular", "algo para segurar o celular na mesa"),
-    roles={"width": "width", "depth": "depth", "angle": "angle", "thickness": "thickness", "height": "rest_length",
-           "size": "rest_length",
+    roles={"width": "width", "depth": "depth", "angle": "angle", "thickness": "thickness", "size": "rest_length",
            "length": "rest_length", "device_height": "ledge"},
+    # "10 mm taller" means the stand, not its leaning back rest: solved so the top rises by exactly that.
+    derived={"height": DerivedRole(f"max(thickness + lip_height, {_TZ})",
+                                   (("rest_length", "(target - thickness) / sin(angle)"),))},
     features={"cable_slot": Feature("cable_slot", 1, 0, ("cable slot", "charging cable", "cable hole", "charger slot"),
                                     ("passagem de cabo", "furo para cabo", "cabo do carregador")),
               "tablet": Feature("device", 1, 0, ("tablet", "ipad", "for a tablet", "for an ipad"),
@@ -209,6 +211,8 @@ register(TemplateSpec(
                  "porta-chaves de mesa"),
     roles={"width": "width", "diameter": "width", "size": "width,depth", "depth": "depth", "thickness": "thickness",
            "height": "rim_height", "wall": "rim_wall"},
+    # a flat coaster is only as tall as it is thick: "taller" there must not set a rim it does not have
+    role_switches={"height": RoleSwitch("kind", {0: "thickness"})},
     features={
         "tray": Feature("kind", 1, 0, ("tray", "rim", "raised edge"), ("bandeja", "borda")),
         "pattern": Feature("pattern", 1, 0, ("pattern", "grooves", "decoration"), ("padrão", "ranhuras", "decorado")),

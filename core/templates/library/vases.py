@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
+from core.templates.base import Check, DerivedRole, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import FINE, angle, at, by_values, choice, f, integer, length, wall
 from core.templates.registry import register
 
@@ -185,6 +185,12 @@ def _vase_params() -> list[Parameter]:
     ]
 
 
+_WIDEST = " else ".join(f"{max(fs):g} if profile == {i}" for i, fs in enumerate(_FACTORS[:-1])) + \
+    f" else {max(_FACTORS[-1]):g}"
+# "12 cm wide" is the vase at its widest (a bulb's belly), not its base: solved for the base diameter.
+_WIDTH = DerivedRole(f"base_diameter * ({_WIDEST})", (("base_diameter", f"target / ({_WIDEST})"),))
+
+
 def _vase_extent(v: Mapping[str, Number]) -> Extent:
     widest = max(_FACTORS[int(v["profile"])])
     sides = 6 if int(v["sides"]) == 0 and f(v, "twist") != 0 else int(v["sides"])
@@ -202,8 +208,9 @@ register(TemplateSpec(
     synonyms_en=("vase", "flower vase", "something to put flowers in", "twisted vase", "spiral vase", "bud vase"),
     synonyms_pt=("vaso decorativo", "jarro", "vaso torcido", "vaso espiral", "vaso para flores cortadas",
                  "vaso para buquê", "vaso para arranjo de flores"),
-    roles={"diameter": "base_diameter", "width": "base_diameter", "bottom_diameter": "base_diameter",
-           "size": "height", "height": "height", "wall": "wall", "floor": "floor", "angle": "twist", "count": "sides"},
+    roles={"bottom_diameter": "base_diameter", "size": "height", "height": "height", "wall": "wall", "floor": "floor",
+           "angle": "twist", "count": "sides"},
+    derived={"width": _WIDTH, "diameter": _WIDTH},
     features={
         "twist": Feature("twist", 90, 0, ("twist", "twisted", "spiral"), ("torção", "torcido", "espiral")),
         "bulb": Feature("profile", 1, 0, ("bulb", "round belly", "bulbous"), ("bojudo", "barrigudo")),
