@@ -108,7 +108,8 @@ class SectionTool(QObject):
         full = self.viewport.full_poly
         if not self.on or full.n_cells == 0:
             self._pending = None
-            self.viewport.show_cut(None)
+            if self.viewport.cut_shown:  # not on every build while the section is off: it re-copies the mesh
+                self.viewport.show_cut(None)
             self._show_position()
             return
         source = pv.PolyData()

@@ -146,6 +146,10 @@ class Viewport(QWidget):
         self._bbox.visibility = self._full.n_cells > 0
 
     @property
+    def cut_shown(self) -> bool:
+        return self._cut is not None
+
+    @property
     def full_poly(self) -> pv.PolyData:
         """The whole model as displayed (also while a section shows only part of it)."""
         return self._full
