@@ -408,13 +408,50 @@ def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, s
         if closing is None:
             break
         pos = closing.end()
-    rest = data[pos:]
-    if rest.strip():
-        line = data.count(b"\n", 0, pos + len(rest) - len(rest.lstrip())) + 1
-        raise MeshFileError(Phrase("'{0}' is not a valid ASCII STL: unexpected text at line {1}.", source, line))
+    if data[pos:].strip():
+        raise _ascii_error(data, pos, source)
     corners = numbers.array().reshape(-1, 3, 3)
     _check_finite(corners, source)
     return corners, name
+
+
+_STEPS = [
+    (re.compile(rb"facet(?:\s+normal\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM + rb")?", re.IGNORECASE),
+     "facet normal nx ny nz"),
+    (re.compile(rb"outer\s+loop", re.IGNORECASE), "outer loop"),
+    *[(re.compile(_VERTEX.lstrip(rb"\s+"), re.IGNORECASE), "vertex x y z")] * 3,
+    (re.compile(rb"endloop", re.IGNORECASE), "endloop"),
+    (re.compile(rb"endfacet", re.IGNORECASE), "endfacet"),
+]
+
+
+def _ascii_error(data: bytes, pos: int, source: str) -> MeshFileError:
+    """Say what is wrong where the facets stop: a file cut off inside a triangle is truncated, a
+    misspelt or short line is named with what should be there. The facet grammar above only knows
+    where the last good facet ended, which for a file cut short is lines before the damage."""
+    first = data.count(b"\n", 0, pos) + 1
+    lines = data[pos:].split(b"\n")
+    step = 0
+    for offset, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            continue
+        pattern, wanted = _STEPS[step]
+        if pattern.fullmatch(text) is not None:
+            step = (step + 1) % len(_STEPS)
+            continue
+        if step and offset == len(lines) - 1:  # inside a facet, the last line cut off before its end
+            break
+        shown = text[:40].decode("utf-8", "replace")
+        if step == 0:
+            return MeshFileError(Phrase("'{0}' is not a valid ASCII STL: line {1} reads '{2}' where a facet or "
+                                        "'endsolid' should start.", source, first + offset, shown))
+        return MeshFileError(Phrase("'{0}' is not a valid ASCII STL: line {1} reads '{2}' where '{3}' should be.",
+                                    source, first + offset, shown, wanted))
+    if step == 0:  # line by line every facet is whole: an odd layout the grammar does not take
+        return MeshFileError(Phrase("'{0}' is not a valid ASCII STL: unexpected text at line {1}.", source, first))
+    last = first + max(i for i, raw in enumerate(lines) if raw.strip())
+    return MeshFileError(Phrase("'{0}' is truncated: it ends in the middle of a triangle (line {1}).", source, last))
 
 
 class _Numbers:

@@ -314,12 +314,12 @@
       <translation>'{0}' tem coordenadas NaN ou infinitas; o arquivo está danificado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="446" />
+      <location filename="../../core/geometry/meshio.py" line="483" />
       <source>'{0}' has a coordinate that is not a number.</source>
       <translation>'{0}' tem uma coordenada que não é um número.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="485" />
+      <location filename="../../core/geometry/meshio.py" line="522" />
       <source>'{0}' has a face that refers to vertex {1}, but the file defines only {2} vertices.</source>
       <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
     </message>
@@ -374,7 +374,17 @@
       <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="414" />
+      <location filename="../../core/geometry/meshio.py" line="449" />
+      <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where '{3}' should be.</source>
+      <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria estar '{3}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="447" />
+      <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where a facet or 'endsolid' should start.</source>
+      <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria começar uma faceta ou 'endsolid'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="452" />
       <source>'{0}' is not a valid ASCII STL: unexpected text at line {1}.</source>
       <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
     </message>
@@ -399,27 +409,32 @@
       <translation>'{0}' é curto demais ({1} bytes) para ser um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="452" />
+      <location filename="../../core/geometry/meshio.py" line="454" />
+      <source>'{0}' is truncated: it ends in the middle of a triangle (line {1}).</source>
+      <translation>'{0}' está truncado: termina no meio de um triângulo (linha {1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="489" />
       <source>'{0}' is {1} MB; text mesh files over {2} MB are not supported (export a binary STL or 3MF instead).</source>
       <translation>'{0}' tem {1} MB; arquivos de malha em texto com mais de {2} MB não são suportados (exporte um STL binário ou um 3MF).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="497" />
+      <location filename="../../core/geometry/meshio.py" line="534" />
       <source>'{0}' line {1}: '{2}' is not an index.</source>
       <translation>'{0}' linha {1}: '{2}' não é um índice.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="477" />
+      <location filename="../../core/geometry/meshio.py" line="514" />
       <source>'{0}' line {1}: a face needs at least three corners.</source>
       <translation>'{0}' linha {1}: uma face precisa de pelo menos três cantos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="472" />
+      <location filename="../../core/geometry/meshio.py" line="509" />
       <source>'{0}' line {1}: a vertex needs three coordinates.</source>
       <translation>'{0}' linha {1}: um vértice precisa de três coordenadas.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="502" />
+      <location filename="../../core/geometry/meshio.py" line="539" />
       <source>'{0}' line {1}: vertex index {2} is out of range.</source>
       <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
     </message>
@@ -1981,7 +1996,7 @@
       <translation>Cortar no eixo {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="140" />
+      <location filename="../../desktop/viewport/section_tool.py" line="141" />
       <source>Cutting the section</source>
       <translation>Cortando a seção</translation>
     </message>
@@ -2111,7 +2126,7 @@
       <translation>Distância: {0} mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="164" />
+      <location filename="../../desktop/viewport/view.py" line="168" />
       <source>No model yet</source>
       <translation>Nenhum modelo ainda</translation>
     </message>
