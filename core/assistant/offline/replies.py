@@ -16,6 +16,7 @@ from core.document.parameters import Parameter
 PHRASES: dict[str, tuple[str, str]] = {
     "created": ("Here is your {title}: {summary}.", "Pronto, aqui está: {title} — {summary}."),
     "edited": ("Done: {summary}.", "Feito: {summary}."),
+    "solved": ("Overall {what_en}: {before} → {after}.", "{what_pt} total: {before} → {after}."),
     "defaults": ("I used defaults for {items}; tell me if you want other values.",
                  "Usei valores padrão para {items}; diga se quiser outros."),
     "clamped": ("{name} was limited to {value} (the allowed range is {lo}–{hi}).",

@@ -61,6 +61,9 @@ _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider
     "length": ("length", "width", "depth"), "thickness": ("thickness", "wall", "depth"),
     "scale": ("diameter", "width", "length", "height", "margin"), "clearance": ("clearance",),
 }
+SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "diameter": ("diameter", "Diâmetro"),
+                "size": ("size", "Tamanho")}
+"""A derived size, named in the reply after an edit solved for it ("Overall height: 85.57 mm → 95.57 mm.")."""
 CLEARANCE_STEP = 0.1
 TWIST_SIDES = 6
 
@@ -398,10 +401,17 @@ class Resolver:
         if derived is None:
             return False
         values = {**self.current, **self.out.values}
-        goal = absolute if absolute is not None else float(parse(derived.value).evaluate(values)) * factor + delta
+        size = parse(derived.value)
+        goal = absolute if absolute is not None else float(size.evaluate(values)) * factor + delta
         for name, expr in derived.solves:
             if name in self.params and self._settable(name) and name not in self.out.values:
                 self.set(name, float(parse(expr).evaluate({**values, "target": goal})))
+                if absolute is None and role in SOLVED_WORDS:  # an edit: say what the user asked about moved
+                    before, after = (float(size.evaluate(v)) for v in (values, {**values, **self.out.values}))
+                    self.out.notes.append(("solved", {"what_en": SOLVED_WORDS[role][0],
+                                                      "what_pt": SOLVED_WORDS[role][1],
+                                                      "before": f"{round(before, 2):g} mm",
+                                                      "after": f"{round(after, 2):g} mm"}))
                 return True
         return False
 
