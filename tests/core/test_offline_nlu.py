@@ -86,6 +86,10 @@ def test_a_percentage_edit_is_not_also_a_bare_comparative() -> None:
     ("hello", Intent.GREETING), ("obrigado!", Intent.THANKS),
     ("a box that fits my raspberry pi 85 x 56 x 20 mm", Intent.DESIGN),
     ("make it 20% taller", Intent.DESIGN),
+    # a question mark closing the pattern: these never matched while the pattern ended in \b
+    ("watertight?", Intent.WATERTIGHT), ("dimensions?", Intent.SIZE), ("tamanho?", Intent.SIZE),
+    ("wall thickness?", Intent.WALL), ("qual a espessura da parede?", Intent.WALL),
+    ("reduza a espessura da parede", Intent.DESIGN),  # an edit, not a question about the walls
 ])
 def test_intents(text: str, intent: Intent) -> None:
     assert classify(prepared(text)) is intent

@@ -94,6 +94,10 @@ def test_division_by_zero_is_skipped_not_raised() -> None:
     ("make it 20% taller", "en"),
     ("caixa com tampa", "pt"),
     ("85 x 56 x 20 mm", None),
+    ("a tampa ficou folgada", "pt"),
+    ("the lid is too tight", "en"),
+    ("aumente a folga", "pt"),
+    ("a folga", None),  # "a" is English and Portuguese alike: the conversation's language decides
 ])
 def test_language_follows_the_user(text: str, lang: str | None) -> None:
     assert detect_language(text) == lang

@@ -76,13 +76,14 @@ def step_count(r: Resolver, edit: RelativeEdit) -> None:
     counted = r.role_params("count")
     for word in edit.near:
         noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
-        for name in (noun, f"{noun}s" if noun else None, word, f"{stem(word)}s"):
-            if name and name in r.params and r.params[name].kind == "int":
-                counted = [name]
-                break
-        else:
-            continue
-        break
+        candidates = [n for n in (noun, f"{noun}s" if noun else None, word, f"{stem(word)}s") if n]
+        ints = [n for n, p in r.params.items() if p.kind == "int"]
+        # the count itself, else a count of that thing ("more holes" → drain_holes)
+        found = next((n for n in candidates if n in ints), None) or next(
+            (n for c in candidates for n in ints if n.endswith(f"_{c}")), None)
+        if found is not None:
+            counted = [found]
+            break
     else:
         if not any(concept(w, canonical=False) in r.object_words for w in edit.near) or len(counted) != 1:
             return

@@ -39,6 +39,25 @@ class RelativeEdit:
     near: tuple[str, ...] = ()  # the clause's words: the part it is about ("the saucer wider")
 
 
+# Verbs that change what they name by a sensible step when no number says by how much ("increase the
+# height", "reduza a espessura da parede"); with a number they are mentions ("increase the height to 15 cm").
+# Not "cut", "trim", "extend" or "acrescente": those make things ("cut a hole", "acrescente um pratinho").
+_UP_VERBS = frozenset({"increase", "raise", "enlarge", "grow", "expand", "aumente", "aumenta", "aumentar", "amplie",
+                       "ampliar"})
+_DOWN_VERBS = frozenset({"decrease", "reduce", "shrink", "lower", "diminua", "diminui", "diminuir", "reduza",
+                         "reduzir", "encolha"})
+_COUNTING = frozenset({"number", "count", "amount", "numero", "quantidade"})
+# A fit described rather than asked for: "the lid is too tight" wants more clearance.
+_FIT_IDIOMS = (
+    (re.compile(r"\btoo (?:tight|snug)\b|\b(?:is|are|feels?) (?:too )?tight\b|\b(?:muito|bem) apertad[oa]s?\b"
+                r"|\bapertad[oa]s? demais\b|\b(?:esta|estao|ficou|ficaram) apertad[oa]s?\b"
+                r"|\bmenos apertad[oa]s?\b|\bmais solt[oa]s?\b"), 1),
+    (re.compile(r"\btoo loose\b|\b(?:is|are|feels?) (?:too )?loose\b|\b(?:muito|bem) (?:folgad|solt)[oa]s?\b"
+                r"|\b(?:folgad|solt)[oa]s? demais\b|\b(?:esta|estao|ficou|ficaram) (?:folgad|solt)[oa]s?\b"
+                r"|\bmais apertad[oa]s?\b|\bmenos solt[oa]s?\b"), -1),
+)
+
+
 def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[RelativeEdit], list[Mention]]:
     """Multipliers and bare comparatives, plus the mentions that remain once numbers that belong
     to a multiplier ("3x taller", "2 vezes") are removed."""
@@ -51,6 +70,14 @@ def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[Rela
     factor_spans = [(e.start, e.end) for e in edits]
     mentions = [m for m in mentions if not _overlaps(m.start, m.end, factor_spans)]
     covered = factor_spans + [m.reach for m in mentions if m.direction]
+    for pattern, direction in _FIT_IDIOMS:
+        for m in pattern.finditer(folded):
+            if not _overlaps(m.start(), m.end(), covered):
+                edits.append(RelativeEdit("clearance", None, direction, m.start(), m.end(), _clause(folded, m.start())))
+                covered.append((m.start(), m.end()))
+    for edit in _verb_edits(folded, mentions, covered):
+        edits.append(edit)
+        covered.append((edit.start, edit.end))
     for m in _WORD.finditer(folded):
         start, end = m.start(), m.end()
         if _overlaps(start, end, covered):
@@ -62,6 +89,42 @@ def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[Rela
         edits.append(RelativeEdit(role, None, direction, start, end, _clause(folded, start)))
         covered.append((start, end))
     return edits, mentions
+
+
+def _verb_edits(folded: str, mentions: list[Mention], covered: list[tuple[int, int]]) -> list[RelativeEdit]:
+    """"increase the height", "reduce the wall thickness", "enlarge the hole", "increase the number of
+    teeth", "aumente a folga da tampa": the verb's direction applied to what follows it in its clause."""
+    found = []
+    for m in _WORD.finditer(folded):
+        direction = 1 if m.group() in _UP_VERBS else -1 if m.group() in _DOWN_VERBS else 0
+        if not direction or _overlaps(m.start(), m.end(), covered):
+            continue
+        clause_end = (stop.start() if (stop := _CLAUSE_BREAK.search(folded, m.end())) else len(folded))
+        if any(m.end() <= mention.start < clause_end for mention in mentions):
+            continue  # "increase the height to 15 cm": the number says how much (a mention)
+        role, counting, part, end = "", False, False, m.end()
+        for w in list(_WORD.finditer(folded, m.end(), clause_end))[:_REACH + 2]:
+            word = w.group()
+            if word in _COUNTING:
+                counting = True
+            elif _measure(word):
+                role, end = _measure(word), w.end()
+                break
+            elif word in lx.NOUNS or stem(word) in lx.NOUNS:
+                noun = lx.NOUNS.get(word) or lx.NOUNS[stem(word)]
+                part, end = True, w.end()
+                if noun == "clearance":
+                    role = "clearance"
+                    break
+            elif word in lx.COMPARATIVES or word in lx.MORE | lx.LESS:
+                break  # "increase it, make it taller": the comparative speaks for itself
+        if counting:
+            role = "count"
+        elif not role and part:
+            role = "scale"  # "enlarge the hole", "reduce the saucer": the part, all of it
+        if role:
+            found.append(RelativeEdit(role, None, direction, m.start(), end, _clause(folded, m.start())))
+    return found
 
 
 def _factors(folded: str) -> list[tuple[float, int, int]]:
@@ -109,6 +172,8 @@ def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
         if nxt is not None and nxt.group() in lx.COMPARATIVES and word not in lx.FEWER:
             role, direction = lx.COMPARATIVES[nxt.group()]
             return role, direction * sign
+        if nxt is not None and lx.NOUNS.get(nxt.group()) == "clearance":
+            return "clearance", sign  # "more clearance", "menos folga": a fit, not a count
         if nxt is None or re.search(r"\d\s*$", folded[: m.start()]):
             return None  # "2 more hooks" is a counted amount (a mention), not a step
         return "count", sign  # "more ridges", "fewer teeth", "menos dentes"
@@ -116,8 +181,20 @@ def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
         prev = list(_WORD.finditer(folded[: m.start()]))
         if prev and prev[-1].group() in lx.MORE | lx.LESS:
             return None  # "mais baixo" is read from "mais"
-        return lx.COMPARATIVES[word]
+        role, direction = lx.COMPARATIVES[word]
+        if role == "scale":  # "make the height bigger" is the height, not the whole model
+            role = _measure_before(folded, m.start()) or role
+        return role, direction
     return None
+
+
+def _measure_before(folded: str, at: int) -> str:
+    """The measure word a clause names before `at` ("the height", "a altura"), if any."""
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(folded, 0, at)), default=0)
+    for w in reversed(list(_WORD.finditer(folded, start, at))[-_REACH:]):
+        if _measure(w.group()) and _measure(w.group()) not in ("size", "angle"):
+            return _measure(w.group())
+    return ""
 
 
 def _clause(folded: str, at: int) -> tuple[str, ...]:

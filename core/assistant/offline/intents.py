@@ -27,7 +27,8 @@ class Intent(Enum):
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    # (?!\w) rather than a closing \b: an alternative may end in "?" ("watertight?"), after which \b never holds
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 _PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
@@ -43,8 +44,8 @@ _PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
                             r"watertight\?", r"hold water", r"(e|esta) (estanque|fechado)", r"segura agua",
                             r"vaza( agua)?\?")),
     (Intent.WALL, _rx(r"(what|how thick) (is|are) (the )?walls?( thickness)?", r"wall thickness\?",
-                      r"how thick (is|are) (it|the walls?)", r"(qual (e )?a )?espessura da parede",
-                      r"quao grossa")),
+                      r"how thick (is|are) (it|the walls?)", r"qual (e )?a espessura da parede",
+                      r"espessura da parede\s*\?", r"quao grossa")),
     (Intent.FILAMENT, _rx(r"how much (filament|material|plastic|pla|petg|abs|tpu)", r"how many (grams|meters|metres)",
                           r"how (heavy|much does it weigh)", r"weigh", r"quanto (de )?(filamento|material|plastico)",
                           r"quantos (gramas|metros)", r"quanto pesa", r"how much (will|would|does) it cost",

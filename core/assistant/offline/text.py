@@ -19,13 +19,16 @@ _PT_MARKERS = frozenset(_WORD.findall(
     "altura largura alto alta largo larga vaso caixa tampa furos furo suporte parede paredes quero "
     "preciso qual quanto quantos tamanho cabe impressora desfaz desfazer desfaca por favor obrigado "
     "ola oi ajuda centimetros milimetros polegadas diametro raio vezes metade dobro tire remova coloque "
-    "adicione grosso grossa fino fina redondo redonda cantos arredondados isso este esta meu minha"
+    "adicione grosso grossa fino fina redondo redonda cantos arredondados isso este esta meu minha "
+    "reduza reduzir diminuir aumentar amplie encolha folga folgada folgado apertada apertado justa justo ficou "
+    "espessura profundidade numero quantidade divisorias borda pratinho dentes lados menor maior"
 ))
 _EN_MARKERS = frozenset(_WORD.findall(
     "a an the with for to of and make it its is it's taller wider height width tall wide high deep "
     "box pot lid holes hole add remove without please what how much will fit my printer undo thanks "
     "hello hi help inch inches long thick thicker walls wall rounded corners something hold "
-    "twice half as bigger smaller i want need"
+    "twice half as bigger smaller i want need increase decrease reduce enlarge lower raise more fewer less "
+    "number clearance too tight loose"
 ))
 
 
@@ -66,5 +69,5 @@ def detect_language(text: str) -> Lang | None:
     pt = sum(1 for w in words(fold(text)) if w in _PT_MARKERS) + 2 * sum(low.count(c) for c in "ãõç")
     en = sum(1 for w in words(fold(text)) if w in _EN_MARKERS)
     if pt == en:
-        return None if pt == 0 else "en"
+        return None  # "aumente a folga": "a" is an English word too; the conversation's language decides
     return "pt" if pt > en else "en"
