@@ -37,7 +37,7 @@ def test_generate_writes_a_3mf_that_reopens_with_its_parameters(tmp_path: Path) 
 
 def test_generate_that_needs_an_answer_exits_2_with_the_question_on_stderr(tmp_path: Path) -> None:
     out = tmp_path / "case.stl"
-    proc = subprocess.run([*POTSTUDIO, "generate", "an enclosure for my raspberry pi", "-o", str(out)],
+    proc = subprocess.run([*POTSTUDIO, "generate", "an enclosure for my sensor board", "-o", str(out)],
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 2
     assert "device width" in proc.stderr and proc.stderr.strip().endswith("?")

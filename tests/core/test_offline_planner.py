@@ -83,7 +83,7 @@ def test_out_of_range_values_are_clamped_and_the_reply_says_so(session: DesignSe
 
 
 def test_missing_required_dimension_asks_one_question_then_uses_the_answer(session: DesignSession) -> None:
-    ask = session.send("an enclosure for my raspberry pi")
+    ask = session.send("an enclosure for my sensor board")
     assert not session.has_model
     assert len(ask.questions) == 1 and "device width" in ask.questions[0]
     made = session.send("it's 85 x 56 x 20 mm")
@@ -188,7 +188,7 @@ def test_a_different_object_starts_a_new_model_but_an_edit_keeps_it(session: Des
 
 
 def test_clarification_can_take_several_answers(session: DesignSession) -> None:
-    session.send("an enclosure for my raspberry pi")
+    session.send("an enclosure for my sensor board")
     second = session.send("85 x 56 mm")  # a size, not "85 times"
     assert not session.has_model and "device height" in second.questions[0]
     session.send("20 mm tall")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.assistant.offline import lexicon as lx
+from core.assistant.offline.devices import board_size_text, find_board
 from core.templates.base import TemplateSpec
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -58,11 +59,25 @@ def normalise(folded: str, spec: TemplateSpec) -> Normalised:
         out.text = _TEETH.sub(lambda m: f"{m.group(1)} teeth", out.text)
     out.text = _WEIGHT.sub(lambda m: _weight(m, spec, out), out.text)
     out.text = _METRIC.sub(lambda m: _metric(m, spec, out), out.text)
+    _board(spec, out)
     out.text = _NEGATIVE_PERCENT.sub(_negative_percent, out.text)
     if _NEGATIVE.search(out.text):
         out.text = _NEGATIVE.sub("", out.text)
         out.notes.append(("negative", {}))
     return out
+
+
+def _board(spec: TemplateSpec, out: Normalised) -> None:
+    """"a case for my Raspberry Pi 4": the board's size for an enclosure (unless the sentence gives one),
+    and never its model number as a length."""
+    found = find_board(out.text)
+    if found is None:
+        return
+    board, rest = found
+    size = board_size_text(board, rest) if "device_width" in spec.roles else None
+    out.text = rest if size is None else f"{rest} , {size} ,"
+    if size is not None:
+        out.notes.append(("board", {"board": board.name, "size": " × ".join(f"{v:g}" for v in board.size) + " mm"}))
 
 
 def _negative_percent(m: re.Match[str]) -> str:

@@ -17,7 +17,7 @@ from core.assistant.offline.resolve import PROPORTIONAL, Resolution, role_params
 from core.assistant.offline.text import Lang
 from core.document.expressions import parse
 from core.document.parameters import Parameter, resolve
-from core.templates.base import TemplateSpec
+from core.templates.base import Check, TemplateSpec
 
 _STEPS = 40
 MAX_REPAIRS = 3
@@ -37,16 +37,16 @@ class Repair:
 def repair(spec: TemplateSpec, params: Mapping[str, Parameter], stated: set[str], lang: Lang = "en") -> Repair | None:
     """One parameter change that makes `params` (with the user's values set) pass every check; its reason
     is the broken rule in the reply's language."""
-    values = resolve(params.values())
-    failing = next((c for c in spec.checks if not parse(c.expr).evaluate(values)), None)
-    if failing is None:
+    broken = _failing(spec, params)
+    if not broken:
         return None
+    failing = broken[0]
     found: list[tuple[int, bool, str, float]] = []  # (steps, stated, name, value): the smallest change wins
     for name in sorted(parse(failing.expr).names):
         param = params.get(name)
         if param is None or param.expr is not None or param.kind not in ("float", "int"):
             continue
-        hit = _search(spec, params, param, grow_only=name in stated)
+        hit = _search(spec, params, param, grow_only=name in stated, broken=broken)
         if hit is not None:
             found.append((hit[0], name in stated, name, hit[1]))
     if not found:
@@ -56,16 +56,25 @@ def repair(spec: TemplateSpec, params: Mapping[str, Parameter], stated: set[str]
 
 
 def passes(spec: TemplateSpec, params: Mapping[str, Parameter]) -> bool:
+    return not _failing(spec, params)
+
+
+def _failing(spec: TemplateSpec, params: Mapping[str, Parameter]) -> list[Check]:
     values = resolve(params.values())
-    return all(parse(c.expr).evaluate(values) for c in spec.checks)
+    return [c for c in spec.checks if not parse(c.expr).evaluate(values)]
 
 
-def _valid(spec: TemplateSpec, params: Mapping[str, Parameter], name: str, value: float) -> bool:
-    return passes(spec, {n: replace(p, value=value) if n == name else p for n, p in params.items()})
+def _valid(spec: TemplateSpec, params: Mapping[str, Parameter], name: str, value: float,
+           broken: list[Check]) -> bool:
+    """The change mends the first broken rule and breaks none that held. Rules still broken for other
+    reasons are the next repair's: a 4 mm tall board needs a taller inside for the lid's lip *and* a
+    smaller cable hole, and no single value does both."""
+    after = _failing(spec, {n: replace(p, value=value) if n == name else p for n, p in params.items()})
+    return broken[0] not in after and all(c in broken for c in after)
 
 
 def _search(spec: TemplateSpec, params: Mapping[str, Parameter], param: Parameter,
-            grow_only: bool) -> tuple[int, float] | None:
+            grow_only: bool, broken: list[Check]) -> tuple[int, float] | None:
     """(steps, value) of the nearest value that passes. A value the user stated may only grow, and
     by half at most: an 8 mm shaft needs its 8 mm bore, and a contradiction is theirs to settle."""
     current = float(param.value)
@@ -76,7 +85,7 @@ def _search(spec: TemplateSpec, params: Mapping[str, Parameter], param: Paramete
             value = float(param.clamp(base * (1 + sign * k * _STEP)))
             if param.kind == "float":
                 value = round(value, 1)
-            if value != current and _valid(spec, params, param.name, value):
+            if value != current and _valid(spec, params, param.name, value, broken):
                 return k, value
     return None
 

@@ -25,6 +25,10 @@ PHRASES: dict[str, tuple[str, str]] = {
                 "Não entendi a que se refere {what}, então deixei de fora."),
     "range": ("You gave a range ({low}–{high}); I used the upper value, {high}.",
               "Você deu um intervalo ({low}–{high}); usei o valor maior, {high}."),
+    "board": ("The {board} is about {size} with its ports; I sized the enclosure for that (measure yours if it "
+              "carries a HAT or a shield).",
+              "Uma placa {board} mede cerca de {size} com os conectores; dimensionei a caixa para isso (meça a sua "
+              "se tiver uma HAT ou shield)."),
     "weight": ("{weight} is a weight, not a size, so I did not use it as a dimension.",
                "{weight} é um peso, não uma medida, então não usei como dimensão."),
     "spool": ("A {weight} spool is the standard size, so I used a {diameter} mm spool diameter.",
