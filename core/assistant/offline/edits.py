@@ -167,6 +167,9 @@ def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
     if word in lx.MORE | lx.LESS | lx.FEWER:
         nxt = _WORD.search(folded, m.end())
         sign = 1 if word in lx.MORE else -1
+        counted = nxt is not None and (lx.NOUNS.get(nxt.group()) or lx.NOUNS.get(stem(nxt.group())) or "")
+        if counted and counted[-1] == "s" and nxt is not None and nxt.group() != counted.rstrip("s"):
+            return "count", sign  # "more sides", "mais lados": a count, though "a 20 mm side" is a size
         if nxt is not None and _measure(nxt.group()) and word not in lx.FEWER:
             return _measure(nxt.group()), sign
         if nxt is not None and nxt.group() in lx.COMPARATIVES and word not in lx.FEWER:

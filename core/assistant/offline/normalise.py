@@ -13,6 +13,7 @@ from typing import Any
 
 from core.assistant.offline import lexicon as lx
 from core.assistant.offline.devices import board_size_text, find_board
+from core.assistant.offline.text import fold, stem
 from core.templates.base import TemplateSpec
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -44,8 +45,29 @@ class Normalised:
     screw: bool = False  # a screw size named the hole, so a bare length is the part's length
 
 
+ADD_ONE = re.compile(r"\b(add|adicione|acrescente|coloque|put|ponha)\s+(?:one more|mais uma?|an?|one|another|"
+                     r"uma?|outr[oa])\s+([a-z]+)")
+
+
+def count_param(spec: TemplateSpec, word: str) -> str | None:
+    """The template's integer parameter that counts `word` ("hook" → hooks, "row" → rows, "furo" →
+    drain_holes), if it has one."""
+    ints = [p.name for p in spec.parameters() if p.kind == "int"]
+    noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
+    names = [n for n in (noun, f"{noun}s" if noun else None, word, f"{word}s", f"{stem(word)}s") if n]
+    found = next((n for n in names if n in ints), None) or next(
+        (i for n in names for i in ints if i.endswith(f"_{n}")), None)
+    if found is None:  # a count named for what it counts: the wall hook's "count" is labelled "Hooks"
+        found = next((p.name for p in spec.parameters() if p.kind == "int" and stem(word) in
+                      {stem(fold(label)) for label in (p.label, p.label_pt) if label}), None)
+    return found
+
+
 def normalise(folded: str, spec: TemplateSpec) -> Normalised:
     out = Normalised(folded)
+    # "add a row", "add another hook": one more of something the model counts (not "add a lid", a feature)
+    out.text = ADD_ONE.sub(lambda m: f"{m.group(1)} 1 more {m.group(2)}" if count_param(spec, m.group(2))
+                            else m.group(0), out.text)
     out.text = _EXPONENT.sub(lambda m: f"{min(float(m.group(1)), HUGE):.0f}", out.text)
     if _NOT_A_NUMBER.search(out.text):
         out.text = _NOT_A_NUMBER.sub(" ", out.text)

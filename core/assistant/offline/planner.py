@@ -21,7 +21,7 @@ from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import find_label
 from core.assistant.offline.matcher import Match, Matcher, concepts
 from core.assistant.offline.mentions import find_mentions
-from core.assistant.offline.normalise import normalise
+from core.assistant.offline.normalise import ADD_ONE, count_param, normalise
 from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.repair import adapt, fit_bed
 from core.assistant.offline.replies import fmt_value, join, local_numbers, param_name, say
@@ -39,6 +39,8 @@ from core.templates.registry import load_all
 
 log = logging.getLogger(__name__)
 
+_ANOTHER_ONE = re.compile(r"(?:(?:make|give me|and|now) )?(?:another(?: one)?|one more|(?:mais )?(?:um|uma) outr[oa]|"
+                          r"outr[oa](?: igual)?|mais (?:um|uma))")
 _WANTS_NEW = re.compile(r"\b(new|another|instead|novo|nova|outro|outra|now make|agora)\b")
 _YOU_CHOOSE = re.compile(r"\b(you (choose|decide|pick)|up to you|whatever|any( size)?|(i )?(don't|dont|do not) know|"
                          r"default|voce (escolhe|decide)|tanto faz|nao sei|qualquer( um| uma)?|padrao)\b")
@@ -146,6 +148,8 @@ class OfflinePlanner:
         current = doc.template if doc is not None else None
         if match is not None and (doc is None or self._is_new_request(match, current, text)):
             return self._create(match.spec, text, context, lang)
+        if match is None and current in self.templates and _ANOTHER_ONE.fullmatch(fold(text).strip(" .!")):
+            return self._create(self.templates[current], "", context, lang)  # "another one": a fresh one
         if doc is not None:
             if current is None or current not in self.templates:
                 return AssistantReply(text=say("not_template", lang), suggestions=self._suggestions(doc, lang))
@@ -159,11 +163,14 @@ class OfflinePlanner:
         """With a model open, only a full synonym of another template (or "a new ...") starts over,
         so "add a lid" edits the open model instead of making a box — and a synonym that is just a
         feature of the open model ("com pratinho" on a pot, not a new "prato") edits it too."""
+        added = ADD_ONE.search(fold(text))
+        spec = self.templates.get(current or "")
+        if added is not None and spec is not None and count_param(spec, added.group(2)):
+            return False  # "add another hook" to a hook: one more of them, not a new model
         if _WANTS_NEW.search(fold(text)):
             return True
         if match.spec.id == current or not match.full:
             return False
-        spec = self.templates.get(current or "")
         if spec is not None:
             feature_words = {c for k, f in spec.features.items() for p in feature_phrases(k, f) for c in concepts(p)}
             if set(concepts(match.phrase)) <= feature_words:
