@@ -144,6 +144,8 @@ def _target_near(folded: str, start: int, end: int) -> tuple[str, int] | None:
     after = list(_WORD.finditer(folded, end))[:_REACH]
     for m in after:
         word = m.group()
+        if _measure(word) == "size":
+            return "scale", m.end()  # "half the size", "o dobro do tamanho": all of it
         if _measure(word):
             return _measure(word), m.end()
         if word in lx.COMPARATIVES:
