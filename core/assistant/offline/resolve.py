@@ -112,6 +112,10 @@ class Resolver:
         # own name, said within that name and not about any parameter, names the object, not a part
         # ("a wall hook with 3 mm walls" still sets the walls).
         self.names = [fold(phrase) for phrase in names]
+        # the object's own noun: the last word of a short English name ("wall hook"), the first of a
+        # Portuguese one ("gancho de parede"); "shelf" in "shelf bracket" only says which bracket
+        self.heads = {stem(ws[-1]) for p in (spec.title, *spec.synonyms_en) if 0 < len(ws := words(fold(p))) <= 3} | {
+            stem(ws[0]) for p in (spec.title_pt, *spec.synonyms_pt) if 0 < len(ws := words(fold(p))) <= 3}
         self.name_nouns = {noun for phrase in self.names for w in words(phrase)
                            if (noun := lx.NOUNS.get(w) or lx.NOUNS.get(stem(w))) and not self._has_part(noun)}
 
@@ -365,9 +369,12 @@ class Resolver:
         """"a 5 mm rim", "a 20 mm hub": a word next to the number that starts a parameter's name
         (rim_height, hub_diameter) names the part even though the lexicon does not know it."""
         before = [stem(w) for w in words(self.text[m.reach[0]:m.start])][-2:]
-        for word in [*m.after_words[:2], *reversed(before)]:
-            if word in self.object_words:
-                continue  # "a 6 cm wall hook" is the hook's size, not its hook_depth
+        after = m.after_words[:2]
+        for i, word in enumerate([*after, *reversed(before)]):
+            following = " ".join(after[i:]) if i < len(after) else ""
+            if word in self.object_words and (stem(word) in self.heads or any(
+                    following.startswith(name) for name in self.names if " " in name)):
+                continue  # "a 6 cm wall hook" is the hook's size, not its hook_depth; "a 25 cm shelf" is the shelf
             family = [n for n in self.params if n.startswith(f"{word}_") and self._settable(n)
                       and self.params[n].kind == "float" and not self._taken(n)]
             for suffix in _PART_SUFFIXES:
