@@ -74,7 +74,8 @@ def _part_nouns(spec: TemplateSpec) -> dict[str, list[str]]:
     """Part nouns ("hole", "furo", "lid") → the features whose phrases they head."""
     owners: dict[str, list[str]] = {}
     for key, feature in spec.features.items():
-        heads = [w[-1] for p in (*feature.words_en, key.replace("_", " ")) if (w := words(fold(p)))]
+        # the head of an English compound ("drainage holes"); "hang on the wall" is a phrase, not a noun
+        heads = [w[-1] for p in (*feature.words_en, key.replace("_", " ")) if 0 < len(w := words(fold(p))) <= 2]
         heads += [w[0] for p in feature.words_pt if (w := words(fold(p)))]
         for word in heads:  # "wall" in "wall mount" is a modifier: "make the walls 3 mm" is no wall mount
             if (word in lx.NOUNS or stem(word) in lx.NOUNS) and key not in owners.setdefault(stem(word), []):
@@ -96,12 +97,13 @@ def _locate(wanted: list[str], canon: list[str]) -> tuple[int, int] | None:
     if not wanted:
         return None
     span = len(wanted) + _SPREAD
-    for i, token in enumerate(canon):
-        if token not in wanted:
+    content = [i for i, token in enumerate(canon) if token]  # "hang it on the wall": little words do not count
+    for k, i in enumerate(content):
+        if canon[i] not in wanted:
             continue
-        window = canon[i : i + span]
+        window = [canon[j] for j in content[k : k + span]]
         if all(w in window for w in wanted):
-            return i, i + span
+            return i, content[min(k + span, len(content)) - 1] + 1
     return None
 
 
