@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from core.assistant.base import PrinterContext
 from core.assistant.offline.intents import Intent
+from core.assistant.offline.machines import machine_named
 from core.assistant.offline.replies import join, param_name, say
 from core.assistant.offline.text import Lang
 from core.document.document import Document
@@ -53,7 +54,7 @@ def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Ev
         return _wall(mesh, doc, context, lang)
     if intent in (Intent.FILAMENT, Intent.TIME):
         return _filament(mesh, context, lang, "time" if intent is Intent.TIME else "filament")
-    return _fit(mesh, context, lang)
+    return _fit(mesh, context, lang, machine_named(folded))
 
 
 def _value(value: Number, unit: str) -> str:
@@ -91,14 +92,17 @@ def _filament(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang, key: s
                cost=report.cost, currency=report.currency, infill=report.infill, time=time)
 
 
-def _fit(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang) -> str:
+def _fit(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang,
+         machine: tuple[str, tuple[float, float, float]] | None) -> str:
+    """Against the printer the question names ("will it fit a Prusa MINI?"), else the user's own."""
     size = tuple(float(v) for v in mesh.extents)
-    bed = context.bed
-    fields = {"bed": _dims(bed), "size": _dims(size)}
+    bed = machine[1] if machine is not None else context.bed
+    fields = {"bed": _dims(bed), "size": _dims(size), "printer": machine[0] if machine is not None else ""}
+    named = "_named" if machine is not None else ""
     if all(s <= b + 0.01 for s, b in zip(size, bed, strict=True)):
-        return say("fits", lang, **fields)
+        return say(f"fits{named}", lang, **fields)
     if size[0] <= bed[1] + 0.01 and size[1] <= bed[0] + 0.01 and size[2] <= bed[2] + 0.01:
-        return say("fits_rotated", lang, **fields)
+        return say(f"fits_rotated{named}", lang, **fields)
     ratio = min(b / s for s, b in zip(size, bed, strict=True))
     percent = max(1, math.ceil((1 - ratio) * 100))
-    return say("no_fit", lang, percent=percent, **fields)
+    return say(f"no_fit{named}", lang, percent=percent, **fields)
