@@ -21,7 +21,7 @@ CHOICES_PT = {
     "screw": "parafusada", "raised": "em relevo", "engraved": "gravado", "washer": "arruela", "spacer": "espaçador",
     "standoff": "espaçador sextavado", "coaster": "porta-copos", "tray": "bandeja", "straight": "reto",
     "bulb": "bojudo", "flared": "boca larga", "hourglass": "ampulheta", "adhesive": "adesivo",
-    "free-standing": "de apoio", "screw-down": "parafusado",
+    "free-standing": "de apoio", "screw-down": "parafusado", "phone": "celular", "tablet": "tablet",
 }
 """The templates' choice names in Brazilian Portuguese."""
 

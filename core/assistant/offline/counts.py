@@ -75,7 +75,7 @@ def step_count(r: Resolver, edit: RelativeEdit) -> None:
     """"more ridges", "fewer teeth": a fifth more or less (at least one)."""
     counted = r.role_params("count")
     for word in edit.near:
-        noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
+        noun = lx.noun_of(word)
         candidates = [n for n in (noun, f"{noun}s" if noun else None, word, f"{stem(word)}s") if n]
         ints = [n for n, p in r.params.items() if p.kind == "int"]
         # the count itself, else a count of that thing ("more holes" → drain_holes)

@@ -110,8 +110,7 @@ def _verb_edits(folded: str, mentions: list[Mention], covered: list[tuple[int, i
             elif _measure(word):
                 role, end = _measure(word), w.end()
                 break
-            elif word in lx.NOUNS or stem(word) in lx.NOUNS:
-                noun = lx.NOUNS.get(word) or lx.NOUNS[stem(word)]
+            elif (noun := lx.noun_of(word)) is not None:
                 part, end = True, w.end()
                 if noun == "clearance":
                     role = "clearance"
@@ -169,7 +168,7 @@ def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
     if word in lx.MORE | lx.LESS | lx.FEWER:
         nxt = _WORD.search(folded, m.end())
         sign = 1 if word in lx.MORE else -1
-        counted = nxt is not None and (lx.NOUNS.get(nxt.group()) or lx.NOUNS.get(stem(nxt.group())) or "")
+        counted = nxt is not None and (lx.noun_of(nxt.group()) or "")
         if counted and counted[-1] == "s" and nxt is not None and nxt.group() != counted.rstrip("s"):
             return "count", sign  # "more sides", "mais lados": a count, though "a 20 mm side" is a size
         if nxt is not None and _measure(nxt.group()) and word not in lx.FEWER:

@@ -78,7 +78,7 @@ def _part_nouns(spec: TemplateSpec) -> dict[str, list[str]]:
         heads = [w[-1] for p in (*feature.words_en, key.replace("_", " ")) if 0 < len(w := words(fold(p))) <= 2]
         heads += [w[0] for p in feature.words_pt if (w := words(fold(p)))]
         for word in heads:  # "wall" in "wall mount" is a modifier: "make the walls 3 mm" is no wall mount
-            if (word in lx.NOUNS or stem(word) in lx.NOUNS) and key not in owners.setdefault(stem(word), []):
+            if lx.noun_of(word) is not None and key not in owners.setdefault(stem(word), []):
                 owners[stem(word)].append(key)
     return owners
 

@@ -9,6 +9,8 @@ here. A noun is mapped to an English stem that the planner combines with paramet
 
 from __future__ import annotations
 
+from core.assistant.offline.text import stem
+
 # word → role it measures
 MEASURES: dict[str, str] = {
     "wide": "width", "width": "width", "largura": "width", "largo": "width", "larga": "width",
@@ -42,6 +44,7 @@ NOUNS: dict[str, str] = {
     "module": "module", "modulo": "module",
     "device": "device", "board": "device", "pcb": "device", "dispositivo": "device", "placa": "device",
     "ring": "ring", "argola": "ring",
+    "letter": "lettering", "letra": "lettering", "text": "lettering", "texto": "lettering",
     "tooth": "teeth", "teeth": "teeth", "dente": "teeth",
     "side": "sides", "lado": "sides",
     "divider": "dividers", "divisoria": "dividers", "divisao": "dividers",
@@ -63,6 +66,7 @@ NOUN_ROLES: dict[tuple[str, str | None], str] = {
     ("bottom", "width"): "bottom_diameter", ("bottom", "radius"): "bottom_diameter",
     ("corner", None): "corner_radius", ("corner", "radius"): "corner_radius",
     ("bore", None): "bore", ("bore", "diameter"): "bore", ("bore", "radius"): "bore",
+    ("lettering", None): "height",  # "12 mm letters", "letras maiores": a name tag's letter height
     ("clearance", None): "clearance", ("module", None): "module", ("teeth", None): "teeth",
 }
 
@@ -75,7 +79,8 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "fina": ("thickness", -1), "finas": ("thickness", -1), "finos": ("thickness", -1),
     "bigger": ("scale", 1), "larger": ("scale", 1), "maior": ("scale", 1), "smaller": ("scale", -1),
     "stronger": ("thickness", 1), "sturdier": ("thickness", 1), "forte": ("thickness", 1),
-    "resistente": ("thickness", 1), "menor": ("scale", -1), "baixo": ("height", -1), "baixa": ("height", -1),
+    "resistente": ("thickness", 1), "menor": ("scale", -1), "maiores": ("scale", 1),
+    "menores": ("scale", -1), "baixo": ("height", -1), "baixa": ("height", -1),
     "looser": ("clearance", 1), "tighter": ("clearance", -1), "folgada": ("clearance", 1), "folgado": ("clearance", 1),
     "justa": ("clearance", -1), "justo": ("clearance", -1), "estreito": ("width", -1),
     "steeper": ("angle", 1), "flatter": ("angle", -1), "inclinado": ("angle", -1),
@@ -120,3 +125,11 @@ CHOICE_WORDS: dict[str, tuple[str, ...]] = {
 }
 # A size along these on a template that only has a diameter asks for a rectangle ("a planter 30 cm long").
 RECTANGULAR_ROLES = frozenset({"length", "depth"})
+
+
+def noun_of(word: str) -> str | None:
+    """The part noun a word names, plurals included: "corners" is a corner, though its crude stem is "corn"."""
+    for form in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "", stem(word)):
+        if form and form in NOUNS:
+            return NOUNS[form]
+    return None

@@ -115,8 +115,8 @@ def _scan(mention: Mention, words: list[str], before: bool = False) -> None:
             mention.direction = mention.direction or sign
         elif word in lx.MEASURES and not (before and word in ("side", "lado")):
             mention.measured = mention.measured or lx.MEASURES[word]
-        elif (word in lx.NOUNS or stem(word) in lx.NOUNS) and mention.noun is None:
-            mention.noun = lx.NOUNS.get(word) or lx.NOUNS[stem(word)]
+        elif (noun := lx.noun_of(word)) is not None and mention.noun is None:
+            mention.noun = noun
         elif before and (word in lx.INCREASE_VERBS or word in lx.DECREASE_VERBS):
             by_delta = any(w in lx.DELTA_PREPS for w in words[:i]) or mention.percent
             to_absolute = any(w in lx.ABSOLUTE_PREPS for w in words[:i])

@@ -53,7 +53,7 @@ def count_param(spec: TemplateSpec, word: str) -> str | None:
     """The template's integer parameter that counts `word` ("hook" → hooks, "row" → rows, "furo" →
     drain_holes), if it has one."""
     ints = [p.name for p in spec.parameters() if p.kind == "int"]
-    noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
+    noun = lx.noun_of(word)
     names = [n for n in (noun, f"{noun}s" if noun else None, word, f"{word}s", f"{stem(word)}s") if n]
     found = next((n for n in names if n in ints), None) or next(
         (i for n in names for i in ints if i.endswith(f"_{n}")), None)

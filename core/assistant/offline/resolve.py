@@ -59,7 +59,7 @@ _PART_SUFFIXES = ("height", "diameter", "length", "width", "depth", "thickness")
 _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider" → saucer_margin
     "width": ("width", "diameter", "margin", "length"), "depth": ("depth", "length"), "height": ("height", "length"),
     "length": ("length", "width", "depth"), "thickness": ("thickness", "wall", "depth"),
-    "scale": ("diameter", "width", "length", "height", "margin"), "clearance": ("clearance",),
+    "scale": ("diameter", "width", "length", "height", "margin", "radius"), "clearance": ("clearance",),
 }
 SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "diameter": ("diameter", "Diâmetro"),
                 "size": ("size", "Tamanho")}
@@ -117,7 +117,7 @@ class Resolver:
         self.heads = {stem(ws[-1]) for p in (spec.title, *spec.synonyms_en) if 0 < len(ws := words(fold(p))) <= 3} | {
             stem(ws[0]) for p in (spec.title_pt, *spec.synonyms_pt) if 0 < len(ws := words(fold(p))) <= 3}
         self.name_nouns = {noun for phrase in self.names for w in words(phrase)
-                           if (noun := lx.NOUNS.get(w) or lx.NOUNS.get(stem(w))) and not self._has_part(noun)}
+                           if (noun := lx.noun_of(w)) and not self._has_part(noun)}
 
     # --- role → parameters --------------------------------------------------------------------
     def targets(self, role: str, noun: str | None = None, measured: str | None = None,
@@ -176,8 +176,15 @@ class Resolver:
     # --- the three kinds of input ----------------------------------------------------------------
     def apply_features(self, hits: list[FeatureHit]) -> None:
         for hit in hits:
-            if hit.feature.param in self.params:
-                self.set(hit.feature.param, hit.feature.on if hit.on else hit.feature.off, by_feature=True)
+            param = self.params.get(hit.feature.param)
+            if param is None:
+                continue
+            value = hit.feature.on if hit.on else hit.feature.off
+            current = self.current.get(param.name)
+            if hit.on and not self.creating and param.kind in ("int", "float") and current is not None and float(
+                    current) != float(hit.feature.off):
+                value = current  # already on: "with drainage holes" keeps the 8 it has, "smaller corners" their radius
+            self.set(param.name, value, by_feature=True)
 
     def apply_mentions(self, mentions: list[Mention], features: list[FeatureHit]) -> None:
         singles: list[tuple[Mention, str, float]] = []  # (mention, role, mm) placed in a second pass
@@ -238,7 +245,7 @@ class Resolver:
         """"make the ring bigger", "the bottom narrower", "thicker walls", "the saucer wider": the
         parameters of the part named in the edit's clause, and the role they play."""
         for word in edit.near:
-            noun = lx.NOUNS.get(word) or lx.NOUNS.get(stem(word))
+            noun = lx.noun_of(word)
             if noun is not None and noun in self.name_nouns:
                 continue  # "make the wall hook taller": the hook, not its walls
             role = lx.NOUN_ROLES.get((noun, edit.role)) or lx.NOUN_ROLES.get((noun, None)) if noun else None
@@ -274,9 +281,9 @@ class Resolver:
             self.set(follow, round(scaled) if (lead_role, follow_role) in SHAPE_KEEPING else scaled)
 
     def show_twist(self) -> None:
-        """"a twisted vase": a twist only shows on sides, so a round one gets a hexagon (and says so)."""
+        """"a twisted vase", "a 45° twist": a twist only shows on sides, so a round one gets a hexagon (and says so)."""
         twist, sides = self.role_params("angle"), self.role_params("count")
-        if len(twist) != 1 or len(sides) != 1 or twist[0] not in self._by_feature or sides[0] in self.out.values:
+        if len(twist) != 1 or len(sides) != 1 or twist[0] not in self.out.values or sides[0] in self.out.values:
             return
         if self.value(twist[0]) and not self.current[sides[0]]:
             self.set(sides[0], TWIST_SIDES)
