@@ -171,6 +171,8 @@ class OfflinePlanner:
             return True
         if match.spec.id == current or not match.full:
             return False
+        if re.search(rf"\b(?:the|its|this|that)\s+{re.escape(fold(match.phrase))}\b", fold(text)):
+            return False  # "make the rod longer": a part of this model, not a new rod
         if spec is not None:
             feature_words = {c for k, f in spec.features.items() for p in feature_phrases(k, f) for c in concepts(p)}
             if set(concepts(match.phrase)) <= feature_words:

@@ -58,7 +58,7 @@ _THIN = frozenset({"wall", "floor", "thickness", "clearance"})
 _PART_SUFFIXES = ("height", "diameter", "length", "width", "depth", "thickness")
 _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider" → saucer_margin
     "width": ("width", "diameter", "margin", "length"), "depth": ("depth", "length"), "height": ("height", "length"),
-    "length": ("length", "width", "depth"), "thickness": ("thickness", "wall", "depth"),
+    "length": ("length", "width", "depth"), "thickness": ("thickness", "wall", "depth", "diameter"),
     "scale": ("diameter", "width", "length", "height", "margin", "radius"), "clearance": ("clearance",),
 }
 SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "diameter": ("diameter", "Diâmetro"),
