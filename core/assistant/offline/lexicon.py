@@ -44,6 +44,7 @@ NOUNS: dict[str, str] = {
     "module": "module", "modulo": "module",
     "device": "device", "board": "device", "pcb": "device", "dispositivo": "device", "placa": "device",
     "ring": "ring", "argola": "ring",
+    "shelf": "shelf", "prateleira": "shelf",
     "letter": "lettering", "letra": "lettering", "text": "lettering", "texto": "lettering",
     "tooth": "teeth", "teeth": "teeth", "dente": "teeth",
     "side": "sides", "lado": "sides",
@@ -66,6 +67,7 @@ NOUN_ROLES: dict[tuple[str, str | None], str] = {
     ("bottom", "width"): "bottom_diameter", ("bottom", "radius"): "bottom_diameter",
     ("corner", None): "corner_radius", ("corner", "radius"): "corner_radius",
     ("bore", None): "bore", ("bore", "diameter"): "bore", ("bore", "radius"): "bore",
+    ("shelf", None): "depth",  # "for a 25 cm shelf", "prateleira de 30 cm": how far the shelf reaches out
     ("lettering", None): "height",  # "12 mm letters", "letras maiores": a name tag's letter height
     ("clearance", None): "clearance", ("module", None): "module", ("teeth", None): "teeth",
 }

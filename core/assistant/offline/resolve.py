@@ -142,7 +142,17 @@ class Resolver:
 
     def _names_object(self, m: Mention) -> bool:
         around = self.text[m.reach[0]:m.reach[1]]
-        return m.noun in self.name_nouns and any(name in around for name in self.names)
+        if m.noun in self.name_nouns and any(name in around for name in self.names):
+            return True
+        # the number right after or before the object's full name: "a 15 cm shelf bracket", "suporte de prateleira
+        # de 20 cm" are the bracket's size, though a shelf alone is a part ("for a 25 cm shelf")
+        following = " ".join(m.after_words[:4])
+        preceding = words(self.text[max(0, m.start - 48):m.start])
+        while preceding and preceding[-1] in ("de", "of"):
+            preceding.pop()
+        before = " ".join(preceding)
+        return any(following == name or following.startswith(f"{name} ") or before == name
+                   or before.endswith(f" {name}") for name in self.names if " " in name)
 
     def _has_part(self, noun: str) -> bool:
         roles = {role for (n, _), role in lx.NOUN_ROLES.items() if n == noun}
