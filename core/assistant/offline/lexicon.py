@@ -110,6 +110,9 @@ DELTA_PREPS = frozenset({"by", "em"})
 
 # words that end the neighbourhood in which a number looks for what it measures
 BOUNDARIES = frozenset({"and", "with", "e", "com", "but", "plus", "then", "mas", "depois", "while"})
+# ...and after a number only: "um botão de 25 mm para eixo de 6 mm" (the shaft is another thing), while
+# "a altura para 15 cm" is the height set *to* 15 cm
+AFTER_BOUNDARIES = frozenset({"for", "para", "pra"})
 
 NEGATIONS = frozenset({
     "without", "no", "not", "remove", "sem", "tire", "tira", "retire", "remova", "tirar", "remover", "nao",

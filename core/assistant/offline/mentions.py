@@ -74,7 +74,7 @@ def find_mentions(text: str) -> list[Mention]:
 def _window(tokens: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:
     after: list[Token] = []
     for tok in (t for t in tokens if t.start >= end):
-        if _is_boundary(tok) or len(after) >= AFTER:
+        if _is_boundary(tok) or tok.text in lx.AFTER_BOUNDARIES or len(after) >= AFTER:
             break
         after.append(tok)
     before: list[Token] = []

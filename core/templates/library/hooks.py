@@ -98,7 +98,9 @@ register(TemplateSpec(
                  "pendurador", "gancho para chaves"),
     roles={"width": "width", "depth": "hook_depth", "length": "hook_depth", "height": "height", "size": "height",
            "thickness": "thickness", "hole_diameter": "hole_diameter", "count": "count"},
-    features={"screw_holes": Feature("hole_diameter", 4, 0, ("screw hole", "screw holes"), ("furo para parafuso",))},
+    features={"screw_holes": Feature("hole_diameter", 4, 0, ("screw hole", "screw holes"), ("furo para parafuso",)),
+              "double_hook": Feature("count", 2, 1, ("double hook", "twin hook"), ("gancho duplo",)),
+              "triple_hook": Feature("count", 3, 1, ("triple hook",), ("gancho triplo",))},
     checks=(
         Check("thickness <= hook_depth / 3", "The hook is too thick for its depth.",
               pt="O gancho é grosso demais para a sua profundidade."),
