@@ -53,7 +53,7 @@ def answer(intent: Intent, doc: Document, context: PrinterContext, evaluator: Ev
     if intent is Intent.WALL:
         return _wall(mesh, doc, context, lang)
     if intent in (Intent.FILAMENT, Intent.TIME):
-        return _filament(mesh, context, lang, "time" if intent is Intent.TIME else "filament")
+        return _filament(mesh, context, lang, "time" if intent is Intent.TIME else "filament", folded)
     return _fit(mesh, context, lang, machine_named(folded))
 
 
@@ -84,12 +84,20 @@ def _wall(mesh: trimesh.Trimesh, doc: Document, context: PrinterContext, lang: L
     return say("wall_measured", lang, wall=f"{report.min_wall_mm:.1f}")
 
 
-def _filament(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang, key: str = "filament") -> str:
+_COPIES = re.compile(r"\b(\d+) (?:of them|copies|pieces|units|sets|of these|pecas|unidades|copias|deles|delas)\b")
+
+
+def _filament(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang, key: str = "filament",
+              folded: str = "") -> str:
+    """Filament, cost and time of one print, and of N when the question asks about "4 of them"."""
     report = analyse(mesh, context.bed, context.material, samples=_FILAMENT_WALL_SAMPLES)
-    hours, rest = divmod(round(report.print_time_s), 3600)
+    copies = int(m.group(1)) if (m := _COPIES.search(folded)) and 1 < int(m.group(1)) <= 1000 else 1
+    hours, rest = divmod(round(report.print_time_s * copies), 3600)
     time = f"{hours} h {rest // 60:02d} min" if hours else f"{max(1, rest // 60)} min"
-    return say(key, lang, grams=report.filament_g, material=report.material, metres=report.filament_m,
-               cost=report.cost, currency=report.currency, infill=report.infill, time=time)
+    text = say(key, lang, grams=report.filament_g * copies, material=report.material,
+               metres=report.filament_m * copies, cost=report.cost * copies, currency=report.currency,
+               infill=report.infill, time=time)
+    return say("copies", lang, n=copies, text=text[0].lower() + text[1:]) if copies > 1 else text
 
 
 def _fit(mesh: trimesh.Trimesh, context: PrinterContext, lang: Lang,

@@ -20,6 +20,7 @@ class Intent(Enum):
     WATERTIGHT = "watertight"
     WALL = "wall"
     PARAMETERS = "parameters"
+    EXPORT = "export"
     CAPABILITIES = "capabilities"
     GREETING = "greeting"
     THANKS = "thanks"
@@ -49,7 +50,12 @@ _PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (Intent.FILAMENT, _rx(r"how much (filament|material|plastic|pla|petg|abs|tpu)", r"how many (grams|meters|metres)",
                           r"how (heavy|much does it weigh)", r"weigh", r"quanto (de )?(filamento|material|plastico)",
                           r"quantos (gramas|metros)", r"quanto pesa", r"how much (will|would|does) it cost",
-                          r"quanto custa", r"(what|how much) (does|would) it cost", r"filament (use|usage|needed)")),
+                          r"quanto custa", r"(what|how much) (does|would) it cost", r"filament (use|usage|needed)",
+                          r"how much (would|will|does|do) .{0,24}cost", r"quanto (custam|custaria|sai|sairia)",
+                          r"(print|make) (it|them|this) (in|from|with) (pla|petg|abs|tpu)",
+                          r"(imprim\w+|faca|fazer) (em|de|com) (pla|petg|abs|tpu)")),
+    (Intent.EXPORT, _rx(r"export\w*", r"exporte", r"save (it|this|the model|as)", r"salv[ae]r?( como| o modelo)?",
+                        r"download", r"baix[ae]r?", r"(give|send) me (the|an?) (stl|3mf|obj|file)")),
     (Intent.SIZE, _rx(r"how (big|large|tall|wide|high|deep|long) is", r"what size is", r"what are (its|the) dimensions",
                       r"what is (its|the) size", r"qual (e )?o tamanho", r"que tamanho", r"quais (sao )?as dimensoes",
                       r"qual (e )?a (altura|largura)", r"how big", r"dimensions\?", r"tamanho\?")),

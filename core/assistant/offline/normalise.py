@@ -63,8 +63,12 @@ def count_param(spec: TemplateSpec, word: str) -> str | None:
     return found
 
 
+_FILE_WORDS = re.compile(r"\b(?:3mf|stl|obj|g-?code|step|stp)\b|\b3\s*d\b")
+
+
 def normalise(folded: str, spec: TemplateSpec) -> Normalised:
     out = Normalised(folded)
+    out.text = _FILE_WORDS.sub(" ", out.text)  # "a 3d printed vase", "as 3mf": a format, not 3 mm or 3 m
     # "add a row", "add another hook": one more of something the model counts (not "add a lid", a feature)
     out.text = ADD_ONE.sub(lambda m: f"{m.group(1)} 1 more {m.group(2)}" if count_param(spec, m.group(2))
                             else m.group(0), out.text)

@@ -103,8 +103,10 @@ class OfflinePlanner:
                  lang: Lang) -> AssistantReply:
         folded = words_to_digits(fold(text))
         intent = classify(folded)
-        if intent in (Intent.GREETING, Intent.THANKS, Intent.CAPABILITIES) and self.matcher.best(text):
+        if intent in (Intent.GREETING, Intent.THANKS, Intent.CAPABILITIES, Intent.EXPORT) and self.matcher.best(text):
             intent = Intent.DESIGN
+        if intent is Intent.EXPORT:  # "export it as 3mf": where that is done, not a 3 mm edit
+            return AssistantReply(text=say("export", lang), suggestions=self._suggestions(doc, lang))
         if intent is Intent.UNDO:
             return AssistantReply(text=say("undone", lang, label="{label}"), undo=True,
                                   nothing_to_undo=say("nothing_to_undo", lang),

@@ -74,6 +74,11 @@ PHRASES: dict[str, tuple[str, str]] = {
                  "{currency}) at {infill:.0%} infill; printing takes roughly {time}.",
                  "Ele usa cerca de {grams:.0f} g de {material} ({metres:.1f} m de filamento, cerca de {cost:.2f} "
                  "{currency}) com {infill:.0%} de preenchimento; a impressão leva umas {time}."),
+    "copies": ("For {n} of them: {text}", "Para {n} unidades: {text}"),
+    "export": ("I design the model; to save it as a file use File → Export Mesh (Ctrl+E: STL, 3MF or OBJ; 3MF "
+               "keeps its parameters), or File → Send to Printer to print it.",
+               "Eu desenho o modelo; para salvar como arquivo use Arquivo → Exportar malha (Ctrl+E: STL, 3MF ou OBJ; "
+               "o 3MF guarda os parâmetros), ou Arquivo → Enviar para a impressora para imprimir."),
     "time": ("Printing takes roughly {time} at {infill:.0%} infill in {material} (about {grams:.0f} g, "
              "{metres:.1f} m of filament); your slicer gives the exact figure.",
              "A impressão leva umas {time} com {infill:.0%} de preenchimento em {material} (cerca de "
