@@ -202,6 +202,7 @@ class OfflinePlanner:
         resolver.apply_features(hits)
         resolver.apply_mentions(mentions, hits)
         resolver.apply_relative(edits)
+        resolver.straighten()  # before the base follows the rim in proportion
         resolver.keep_proportions()
         resolver.choose_rectangle(mentions)
         resolver.show_twist()

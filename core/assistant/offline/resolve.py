@@ -11,6 +11,7 @@ the parameter's range, and each clamp is reported so the reply can say so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -64,6 +65,7 @@ _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider
 SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "diameter": ("diameter", "Diâmetro"),
                 "size": ("size", "Tamanho")}
 """A derived size, named in the reply after an edit solved for it ("Overall height: 85.57 mm → 95.57 mm.")."""
+_STRAIGHT = re.compile(r"\b(?:straight|cylindrical|cilindric[oa]s?|(?:lados|paredes|laterais) ret[oa]s|reto|reta)\b")
 CLEARANCE_STEP = 0.1
 TWIST_SIDES = 6
 
@@ -100,6 +102,7 @@ class Resolver:
         self.creating = creating  # a new model: its defaults were never seen, so nothing is relative to them
         self.screw = screw  # a screw size set the hole: a bare length is then the part's length
         self._by_feature: set[str] = set()  # values a feature word chose, which a number may refine
+        self._named: set[str] = set()  # parameters of a part the sentence names ("the top wider"): no follower
         self.text = text  # the folded message the mentions' positions refer to
         self.params = params
         self.current = dict(current)
@@ -237,6 +240,7 @@ class Resolver:
             part = self._part(edit)
             if part is not None:
                 names, role = part
+                self._named.update(names)
             elif edit.role == "scale":
                 names, role = self._size_params(), "scale"
             else:
@@ -278,7 +282,8 @@ class Resolver:
             if len(leads) != 1 or len(follows) != 1 or leads == follows:
                 continue
             lead, follow = leads[0], follows[0]
-            if follow in self.out.values or lead not in self.out.values or float(self.current[lead]) <= 0:
+            if follow in self.out.values or lead not in self.out.values or float(self.current[lead]) <= 0 \
+                    or lead in self._named:
                 continue
             ratio = float(self.out.values[lead]) / float(self.current[lead])
             if (lead_role, follow_role) in SHAPE_KEEPING:
@@ -289,6 +294,14 @@ class Resolver:
                                                         "name_pt": (param.label_pt or param.display_name).lower()}))
             scaled = float(self.current[follow]) * ratio
             self.set(follow, round(scaled) if (lead_role, follow_role) in SHAPE_KEEPING else scaled)
+
+    def straighten(self) -> None:
+        """"straight sides", "make it cylindrical", "paredes retas": a tapered part's base as wide as its top."""
+        tops, bottoms = self.role_params("top_diameter"), self.role_params("bottom_diameter")
+        if len(tops) != 1 or len(bottoms) != 1 or tops == bottoms or bottoms[0] in self.out.values \
+                or not _STRAIGHT.search(self.text) or any(self.params[n].kind == "choice" for n in self.out.values):
+            return
+        self.set(bottoms[0], self.value(tops[0]))
 
     def show_twist(self) -> None:
         """"a twisted vase", "a 45° twist": a twist only shows on sides, so a round one gets a hexagon (and says so)."""
