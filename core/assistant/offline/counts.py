@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from core.assistant.offline import lexicon as lx
 from core.assistant.offline.matcher import concept
-from core.assistant.offline.text import stem, words
+from core.assistant.offline.normalise import count_param
+from core.assistant.offline.text import words
 
 if TYPE_CHECKING:
     from core.assistant.offline.edits import RelativeEdit
@@ -29,6 +30,8 @@ def apply_count(r: Resolver, m: Mention, features: list[FeatureHit]) -> bool:
     sign = _count_sign(r, m, name)
     total = float(r.current[name]) + sign * m.measure.value if sign else m.measure.value
     word = m.after_words[0] if m.after_words else ""
+    if name == "dividers" and not sign and lx.noun_of(word) == "compartments":
+        total -= 1  # "3 compartments" in a box are 2 dividers
     if name == "columns" and "rows" in r.params and "rows" not in r.out.values and not sign \
             and lx.NOUNS.get(word) != "columns":
         # "4 compartments" is the total: a grid as square as the count allows (6 → 3 × 2)
@@ -75,12 +78,7 @@ def step_count(r: Resolver, edit: RelativeEdit) -> None:
     """"more ridges", "fewer teeth": a fifth more or less (at least one)."""
     counted = r.role_params("count")
     for word in edit.near:
-        noun = lx.noun_of(word)
-        candidates = [n for n in (noun, f"{noun}s" if noun else None, word, f"{stem(word)}s") if n]
-        ints = [n for n, p in r.params.items() if p.kind == "int"]
-        # the count itself, else a count of that thing ("more holes" → drain_holes)
-        found = next((n for n in candidates if n in ints), None) or next(
-            (n for c in candidates for n in ints if n.endswith(f"_{c}")), None)
+        found = count_param(r.spec, word)  # the count itself, else a count of that thing ("more holes")
         if found is not None:
             counted = [found]
             break
