@@ -67,6 +67,9 @@ SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "
 """A derived size, named in the reply after an edit solved for it ("Overall height: 85.57 mm → 95.57 mm.")."""
 _STRAIGHT = re.compile(r"\b(?:straight|cylindrical|cilindric[oa]s?|(?:lados|paredes|laterais) ret[oa]s|reto|reta)\b")
 CLEARANCE_STEP = 0.1
+THIN_STEP_BELOW = 6.0
+"""A wall, floor or plate thinner than this grows by a nozzle width; a thick part ("a thicker gear", 8 mm) by
+a fifth, like any other size."""
 TWIST_SIDES = 6
 
 
@@ -249,7 +252,8 @@ class Resolver:
                 if not names and not self._solve(role, factor=self._factor(edit)):
                     self.out.unplaced.append(edit.role)
             for name in names:
-                if edit.factor is None and (role in _THIN or name in self.role_params("wall")):
+                thin = role in _THIN and (role == "clearance" or self.value(name) < THIN_STEP_BELOW)
+                if edit.factor is None and (thin or name in self.role_params("wall")):
                     step = CLEARANCE_STEP if role == "clearance" else self.nozzle
                     self.set(name, self.value(name) + edit.direction * step)
                 else:

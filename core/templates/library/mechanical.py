@@ -94,7 +94,8 @@ register(TemplateSpec(
     roles={"teeth": "teeth", "count": "teeth", "module": "module", "bore": "bore", "hole_diameter": "bore",
            "thickness": "thickness", "height": "thickness", "angle": "pressure_angle"},
     derived={role: _OUTSIDE_DIAMETER for role in ("diameter", "size")},
-    features={"hub": Feature("hub", 1, 0, ("hub", "collar"), ("cubo", "colar"))},
+    features={"hub": Feature("hub", 1, 0, ("hub", "collar"), ("cubo", "colar")),
+              "bore": Feature("bore", 5, 0, ("bore", "axle hole", "center hole", "hole"), ("furo central", "furo"))},
     checks=(
         Check(f"bore <= {_ROOT_D} - 1.6", "The bore is too large: it would cut into the teeth.",
               pt="O furo do eixo é grande demais: ele cortaria os dentes."),
