@@ -85,7 +85,7 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "menores": ("scale", -1), "baixo": ("height", -1), "baixa": ("height", -1),
     "looser": ("clearance", 1), "tighter": ("clearance", -1), "folgada": ("clearance", 1), "folgado": ("clearance", 1),
     "justa": ("clearance", -1), "justo": ("clearance", -1), "estreito": ("width", -1),
-    "steeper": ("angle", 1), "flatter": ("angle", -1), "inclinado": ("angle", -1),
+    "steeper": ("angle", 1), "steep": ("angle", 1), "flatter": ("angle", -1), "inclinado": ("angle", -1),
     "estreita": ("width", -1), "raso": ("depth", -1), "rasa": ("depth", -1),
 }
 MORE = frozenset({"mais", "more"})
