@@ -19,7 +19,7 @@ from core.geometry.build import Evaluator
 from core.tasks import Task
 from desktop.i18n import say_error
 from desktop.viewport.scene import prepare
-from desktop.workers import Job, Workers
+from desktop.workers import LatestOnly, Workers
 
 if TYPE_CHECKING:
     import trimesh
@@ -36,11 +36,9 @@ class Regenerator(QObject):
         super().__init__(parent)
         self.doc = doc
         self.evaluator = evaluator
-        self.workers = workers
         self.builds = 0
         self.mesh: trimesh.Trimesh | None = None
-        self._running: Job | None = None
-        self._pending: Document | None = None
+        self._builds = LatestOnly(workers, self._built, self._error, on_idle=self.idle.emit)
         doc.changed.connect(self._on_change)
 
     def detach(self) -> None:
@@ -48,27 +46,19 @@ class Regenerator(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._running is not None or self._pending is not None
+        return self._builds.busy
 
     def request(self) -> None:
         snapshot = self.doc.copy()
-        if self._running is not None:
-            self._pending = snapshot
-        else:
-            self._start(snapshot)
 
-    def _on_change(self, change: DocumentChange) -> None:
-        self.request()
-
-    def _start(self, snapshot: Document) -> None:
         def build(task: Task) -> tuple[trimesh.Trimesh | None, pv.PolyData]:
             mesh = self.evaluator.mesh(snapshot, task=task) if snapshot.root.children else None
             return mesh, prepare(mesh)  # normals too are computed here, off the GUI thread
 
-        label = QCoreApplication.translate("Regenerator", "Building model")
-        job = self.workers.submit(label, build, self._built, self._error)
-        job.ended.connect(self._next)
-        self._running = job
+        self._builds.request(QCoreApplication.translate("Regenerator", "Building model"), build)
+
+    def _on_change(self, change: DocumentChange) -> None:
+        self.request()
 
     def _built(self, result: tuple[trimesh.Trimesh | None, pv.PolyData]) -> None:
         self.builds += 1
@@ -78,11 +68,3 @@ class Regenerator(QObject):
     def _error(self, exc: BaseException) -> None:
         log.info("model build failed: %s", exc)
         self.failed.emit(say_error(exc))
-
-    def _next(self) -> None:
-        self._running = None
-        if self._pending is not None:
-            snapshot, self._pending = self._pending, None
-            self._start(snapshot)
-        else:
-            self.idle.emit()

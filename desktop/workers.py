@@ -138,3 +138,43 @@ class Workers(QObject):
                 return False
         QCoreApplication.processEvents()
         return True
+
+
+class LatestOnly:
+    """At most one job of a kind at a time: a request made while one runs replaces the single pending one,
+    so a burst (a slider drag, a section plane slid through the model) ends on its last value and the GUI
+    never waits. Each request names its own label and work; the results all go to `on_done`."""
+
+    def __init__(self, workers: Workers, on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None] | None = None, show: bool = True,
+                 on_idle: Callable[[], None] | None = None) -> None:
+        self.workers = workers
+        self._on_done, self._on_error, self._show, self._on_idle = on_done, on_error, show, on_idle
+        self._running: Job | None = None
+        self._pending: tuple[str, Callable[[Task], Any]] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None or self._pending is not None
+
+    def request(self, label: str, fn: Callable[[Task], Any]) -> None:
+        if self._running is not None:
+            self._pending = (label, fn)
+        else:
+            self._start(label, fn)
+
+    def drop_pending(self) -> None:
+        self._pending = None
+
+    def _start(self, label: str, fn: Callable[[Task], Any]) -> None:
+        job = self.workers.submit(label, fn, self._on_done, self._on_error, show=self._show)
+        job.ended.connect(self._next)
+        self._running = job
+
+    def _next(self) -> None:
+        self._running = None
+        if self._pending is not None:
+            (label, fn), self._pending = self._pending, None
+            self._start(label, fn)
+        elif self._on_idle is not None:
+            self._on_idle()

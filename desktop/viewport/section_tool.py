@@ -2,8 +2,7 @@
 and CAD programs' section views do, to look at walls, floors and fits from inside.
 
 The cut (desktop.viewport.section.capped_cut) runs on a worker: a 1M-triangle import takes ~0.4 s to cut
-here, and a drag asks for a cut per slider step. At most one cut runs; a request made meanwhile replaces the
-single pending one, so a drag ends on the cut of where the slider stopped and the GUI never waits.
+here, and a drag asks for a cut per slider step, so cuts go through desktop.workers.LatestOnly.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from desktop.i18n import number
 from desktop.stable_label import StableLabel
 from desktop.viewport.section import SectionPlane, capped_cut
 from desktop.viewport.view import Viewport
-from desktop.workers import Workers
+from desktop.workers import LatestOnly, Workers
 
 STEPS = 1000
 AXES = "XYZ"
@@ -79,7 +78,6 @@ class SectionTool(QObject):
     def __init__(self, viewport: Viewport, workers: Workers, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.viewport = viewport
-        self.workers = workers
         self.plane = SectionPlane()
         self.on = False
         self.cuts = 0
@@ -90,33 +88,31 @@ class SectionTool(QObject):
         self.bar.axes.idClicked.connect(lambda _id: self._moved())
         self.bar.slider.valueChanged.connect(lambda _v: self._moved())
         self.bar.flip.toggled.connect(lambda _on: self._moved())
-        self._running = False
-        self._pending: tuple[pv.PolyData, pv.PolyData, SectionPlane] | None = None
-        """(the model on screen, the worker's copy of it, the plane) of the cut to make next."""
+        self._cuts = LatestOnly(workers, lambda done: self._show(*done), show=False)
 
     def set_on(self, on: bool) -> None:
         self.on = on
         self.bar.setVisible(on)
         self.refresh()
 
-    def set_plane(self, plane: SectionPlane) -> None:
-        self.bar.show_plane(plane)
-        self._moved()
-
     def refresh(self) -> None:
         """Cut the model on screen again (the tool was switched, the plane moved or the model changed)."""
         full = self.viewport.full_poly
         if not self.on or full.n_cells == 0:
-            self._pending = None
+            self._cuts.drop_pending()
             if self.viewport.cut_shown:  # not on every build while the section is off: it re-copies the mesh
                 self.viewport.show_cut(None)
             self._show_position()
             return
         source = pv.PolyData()
         source.shallow_copy(full)  # the worker's own object: the arrays are shared, read only
-        self._pending = (full, source, self.plane)
+        plane = self.plane
+
+        def run(_task: Task) -> tuple[pv.PolyData, tuple[pv.PolyData, pv.PolyData]]:
+            return full, capped_cut(source, *plane.place(source.bounds))
+
+        self._cuts.request(tr("Cutting the section"), run)
         self._show_position()
-        self._start()
 
     def retranslate(self) -> None:
         self.bar.retranslate()
@@ -128,29 +124,12 @@ class SectionTool(QObject):
             self.plane = plane
             self.refresh()
 
-    def _start(self) -> None:
-        if self._running or self._pending is None:
-            return
-        full, source, plane = self._pending
-        self._pending = None
-        self._running = True
-
-        def run(_task: Task) -> tuple[pv.PolyData, pv.PolyData]:
-            return capped_cut(source, *plane.place(source.bounds))
-
-        job = self.workers.submit(tr("Cutting the section"), run, lambda cut: self._show(cut, full), show=False)
-        job.ended.connect(self._ended)
-
-    def _show(self, cut: tuple[pv.PolyData, pv.PolyData], full: pv.PolyData) -> None:
+    def _show(self, full: pv.PolyData, cut: tuple[pv.PolyData, pv.PolyData]) -> None:
         """A cut at a plane already left behind still shows (the drag's feedback); the cut of a model
         already replaced does not (the new model's own cut is queued)."""
         if self.on and full is self.viewport.full_poly:
             self.viewport.show_cut(cut)
             self.cuts += 1
-
-    def _ended(self) -> None:
-        self._running = False
-        self._start()
 
     def _show_position(self) -> None:
         full = self.viewport.full_poly
