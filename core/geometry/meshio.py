@@ -378,10 +378,10 @@ def _read_exactly(fh: io.FileIO, into: memoryview, name: str) -> None:
 
 
 _NUM = rb"([-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|inf(?:inity)?))"
-_VERTEX = rb"\s+vertex\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM
+_FACET_LINE = rb"facet(?:\s+normal\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM + rb")?"
+_VERTEX_LINE = rb"vertex\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM
 _FACET = re.compile(
-    rb"\s*facet(?:\s+normal\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM + rb")?\s+outer\s+loop"
-    + _VERTEX * 3 + rb"\s+endloop\s+endfacet\b",
+    rb"\s*" + _FACET_LINE + rb"\s+outer\s+loop" + (rb"\s+" + _VERTEX_LINE) * 3 + rb"\s+endloop\s+endfacet\b",
     re.IGNORECASE,
 )
 _SOLID = re.compile(rb"\s*solid(?:[ \t]+([^\r\n]*))?(?:\r?\n|$)", re.IGNORECASE)
@@ -415,11 +415,10 @@ def _read_ascii_stl(data: bytes, source: str, task: Task) -> tuple[np.ndarray, s
     return corners, name
 
 
-_STEPS = [
-    (re.compile(rb"facet(?:\s+normal\s+" + _NUM + rb"\s+" + _NUM + rb"\s+" + _NUM + rb")?", re.IGNORECASE),
-     "facet normal nx ny nz"),
+_STEPS = [  # the lines of one facet, in order, for saying which line is wrong (the grammar of _FACET)
+    (re.compile(_FACET_LINE, re.IGNORECASE), "facet normal nx ny nz"),
     (re.compile(rb"outer\s+loop", re.IGNORECASE), "outer loop"),
-    *[(re.compile(_VERTEX.lstrip(rb"\s+"), re.IGNORECASE), "vertex x y z")] * 3,
+    *[(re.compile(_VERTEX_LINE, re.IGNORECASE), "vertex x y z")] * 3,
     (re.compile(rb"endloop", re.IGNORECASE), "endloop"),
     (re.compile(rb"endfacet", re.IGNORECASE), "endfacet"),
 ]

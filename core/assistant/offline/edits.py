@@ -168,15 +168,15 @@ def _comparative(folded: str, m: re.Match[str]) -> tuple[str, int] | None:
     if word in lx.MORE | lx.LESS | lx.FEWER:
         nxt = _WORD.search(folded, m.end())
         sign = 1 if word in lx.MORE else -1
-        counted = nxt is not None and (lx.noun_of(nxt.group()) or "")
-        if counted and counted[-1] == "s" and nxt is not None and nxt.group() != counted.rstrip("s"):
+        noun = lx.noun_of(nxt.group()) if nxt is not None else None
+        if nxt is not None and noun and noun.endswith("s") and nxt.group() != noun.removesuffix("s"):
             return "count", sign  # "more sides", "mais lados": a count, though "a 20 mm side" is a size
         if nxt is not None and _measure(nxt.group()) and word not in lx.FEWER:
             return _measure(nxt.group()), sign
         if nxt is not None and nxt.group() in lx.COMPARATIVES and word not in lx.FEWER:
             role, direction = lx.COMPARATIVES[nxt.group()]
             return role, direction * sign
-        if nxt is not None and lx.NOUNS.get(nxt.group()) == "clearance":
+        if noun == "clearance":
             return "clearance", sign  # "more clearance", "menos folga": a fit, not a count
         if nxt is None or re.search(r"\d\s*$", folded[: m.start()]):
             return None  # "2 more hooks" is a counted amount (a mention), not a step

@@ -52,13 +52,14 @@ ADD_ONE = re.compile(r"\b(add|adicione|acrescente|coloque|put|ponha)\s+(?:one mo
 def count_param(spec: TemplateSpec, word: str) -> str | None:
     """The template's integer parameter that counts `word` ("hook" → hooks, "row" → rows, "furo" →
     drain_holes, "vents" → vent_count), if it has one."""
-    ints = [p.name for p in spec.parameters() if p.kind == "int"]
+    counts = [p for p in spec.parameters() if p.kind == "int"]
+    ints = [p.name for p in counts]
     noun = lx.noun_of(word)
     names = [n for n in (noun, f"{noun}s" if noun else None, word, f"{word}s", f"{stem(word)}s") if n]
     found = next((n for n in names if n in ints), None) or next(
         (i for n in names for i in ints if i.endswith(f"_{n}") or i == f"{n.removesuffix('s')}_count"), None)
     if found is None:  # a count named for what it counts: the wall hook's "count" is labelled "Hooks"
-        found = next((p.name for p in spec.parameters() if p.kind == "int" and stem(word) in
+        found = next((p.name for p in counts if stem(word) in
                       {stem(fold(label)) for label in (p.label, p.label_pt) if label}), None)
     return found
 

@@ -165,15 +165,16 @@ class OfflinePlanner:
         """With a model open, only a full synonym of another template (or "a new ...") starts over,
         so "add a lid" edits the open model instead of making a box — and a synonym that is just a
         feature of the open model ("com pratinho" on a pot, not a new "prato") edits it too."""
-        added = ADD_ONE.search(fold(text))
+        folded = fold(text)
+        added = ADD_ONE.search(folded)
         spec = self.templates.get(current or "")
         if added is not None and spec is not None and count_param(spec, added.group(2)):
             return False  # "add another hook" to a hook: one more of them, not a new model
-        if _WANTS_NEW.search(fold(text)):
+        if _WANTS_NEW.search(folded):
             return True
         if match.spec.id == current or not match.full:
             return False
-        if re.search(rf"\b(?:the|its|this|that)\s+{re.escape(fold(match.phrase))}\b", fold(text)):
+        if re.search(rf"\b(?:the|its|this|that)\s+{re.escape(fold(match.phrase))}\b", folded):
             return False  # "make the rod longer": a part of this model, not a new rod
         if spec is not None:
             feature_words = {c for k, f in spec.features.items() for p in feature_phrases(k, f) for c in concepts(p)}

@@ -152,13 +152,17 @@ class Resolver:
             return True
         # the number right after or before the object's full name: "a 15 cm shelf bracket", "suporte de prateleira
         # de 20 cm" are the bracket's size, though a shelf alone is a part ("for a 25 cm shelf")
-        following = " ".join(m.after_words[:4])
         preceding = words(self.text[max(0, m.start - 48):m.start])
         while preceding and preceding[-1] in ("de", "of"):
             preceding.pop()
         before = " ".join(preceding)
-        return any(following == name or following.startswith(f"{name} ") or before == name
-                   or before.endswith(f" {name}") for name in self.names if " " in name)
+        return self._opens_name(m.after_words[:4]) or any(
+            before == name or before.endswith(f" {name}") for name in self.names if " " in name)
+
+    def _opens_name(self, following: list[str]) -> bool:
+        """Whether these words start with one of the object's several-word names ("wall hook ...")."""
+        text = " ".join(following)
+        return any(text == name or text.startswith(f"{name} ") for name in self.names if " " in name)
 
     def _has_part(self, noun: str) -> bool:
         roles = {role for (n, _), role in lx.NOUN_ROLES.items() if n == noun}
@@ -405,9 +409,7 @@ class Resolver:
         before = [stem(w) for w in words(self.text[m.reach[0]:m.start])][-2:]
         after = m.after_words[:2]
         for i, word in enumerate([*after, *reversed(before)]):
-            following = " ".join(after[i:]) if i < len(after) else ""
-            if word in self.object_words and (stem(word) in self.heads or any(
-                    following.startswith(name) for name in self.names if " " in name)):
+            if word in self.object_words and (stem(word) in self.heads or self._opens_name(after[i:])):
                 continue  # "a 6 cm wall hook" is the hook's size, not its hook_depth; "a 25 cm shelf" is the shelf
             family = [n for n in self.params if n.startswith(f"{word}_") and self._settable(n)
                       and self.params[n].kind == "float" and not self._taken(n)]
