@@ -12,7 +12,10 @@ from hub.models.market import (
     ListingComment,
     ListingFile,
     ListingTag,
+    Make,
+    PaymentEvent,
     Purchase,
+    PurchaseState,
     Report,
     Review,
     Upload,
@@ -21,6 +24,7 @@ from hub.models.projects import Invitation, Member, Op, Project, ProjectComment,
 
 __all__ = [
     "AuthCode", "Category", "CategoryTitle", "Collection", "CollectionItem", "DeviceGrant", "Download", "Invitation",
-    "Like", "Listing", "ListingComment", "ListingFile", "ListingTag", "Member", "OAuthClient", "Op", "Project",
-    "ProjectComment", "Purchase", "RefreshToken", "Report", "Review", "Upload", "User", "Version",
+    "Like", "Listing", "ListingComment", "ListingFile", "ListingTag", "Make", "Member", "OAuthClient", "Op",
+    "PaymentEvent", "Project", "ProjectComment", "Purchase", "PurchaseState", "RefreshToken", "Report", "Review",
+    "Upload", "User", "Version",
 ]

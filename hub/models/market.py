@@ -7,6 +7,7 @@ shows them; the rows in likes/downloads remain the truth they are recomputed fro
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
@@ -52,6 +53,8 @@ class Listing(Base):
     makes: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # set when the creator takes it down: gone from search and browse, still there for its buyers and remixes
+    unlisted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     # loaded only when a detail page asks; search results read tags_text and never touch files
     files: Mapped[list[ListingFile]] = relationship(order_by="ListingFile.id")
     tags: Mapped[list[ListingTag]] = relationship(order_by="ListingTag.tag")
@@ -98,11 +101,48 @@ class Download(Base):
     listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id", ondelete="CASCADE"), primary_key=True)
 
 
+class PurchaseState(StrEnum):
+    PENDING = "pending"  # checkout opened, the provider has not confirmed the payment
+    PAID = "paid"  # the provider's webhook confirmed it: the files and reviews are open to the buyer
+    REFUNDED = "refunded"  # the provider's webhook reported a refund: access is revoked
+
+
 class Purchase(Base):
+    """One person's purchase of one paid listing, pending until the payment provider confirms it.
+
+    One row per (buyer, listing): buying again after a refund reopens the same row with a new
+    checkout, and a late webhook for the old checkout no longer matches `checkout_id`.
+    """
+
     __tablename__ = "purchases"
+    __table_args__ = (UniqueConstraint("user_id", "listing_id", name="uq_purchases_user_listing"),)
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id", ondelete="CASCADE"), index=True)
+    price_cents: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(12), default=PurchaseState.PENDING.value)
+    provider: Mapped[str] = mapped_column(String(20))
+    checkout_id: Mapped[str | None] = mapped_column(String(200), nullable=True, unique=True)
+    checkout_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PaymentEvent(Base):
+    """A payment webhook event the hub has applied; the same event id again is a replay and is refused."""
+
+    __tablename__ = "payment_events"
+    provider: Mapped[str] = mapped_column(String(20), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Make(Base):
+    """'I made it' from one person: the primary key makes a second click count nothing."""
+
+    __tablename__ = "makes"
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id", ondelete="CASCADE"), primary_key=True)
-    price_cents: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
