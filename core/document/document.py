@@ -220,6 +220,8 @@ class Document:
         params = data.get("parameters", [])
         if not isinstance(params, list):
             raise DocumentError(Phrase("Document parameters must be a list."))
+        if "root" not in data:
+            raise DocumentError(Phrase("The document has no root part."))
         doc = cls(
             name=str(data.get("name", "Untitled")),
             params=[Parameter.from_json(p) for p in params],
@@ -235,6 +237,8 @@ class Document:
             data = json.loads(text)
         except (ValueError, UnicodeDecodeError) as exc:
             raise DocumentError(Phrase("The document is not valid JSON: {0}.", exc)) from None
+        except RecursionError:
+            raise DocumentError(Phrase("The document is nested too deeply to read.")) from None
         return cls.from_json(data)
 
     def copy(self) -> Document:

@@ -63,6 +63,9 @@ FUNCTIONS: dict[str, Callable[..., Number]] = {
 CONSTANTS: dict[str, float] = {"pi": math.pi, "true": 1, "false": 0, "True": 1, "False": 0}
 _MAX_LENGTH = 500
 _MAX_POWER = 64.0
+_MAX_INT_BITS = 64
+"""Integers past 64 bits are no size, count or angle; bounding every result (not only the exponent) keeps
+`((9**64)**64)**64` from computing a number of millions of digits before anything could refuse it."""
 
 
 class Expression:
@@ -142,9 +145,13 @@ def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
         right = _eval(node.right, values, source)
         if isinstance(left, str) or isinstance(right, str):  # "text * 10**9" must not build a huge string
             raise ExpressionError(Phrase("Text can only be measured with len() or compared in '{0}'.", source))
-        if isinstance(node.op, ast.Pow) and abs(right) > _MAX_POWER:
-            raise ExpressionError(Phrase("Exponent too large in '{0}'.", source))
-        return _BINARY[type(node.op)](left, right)
+        if isinstance(node.op, ast.Pow):
+            if abs(right) > _MAX_POWER:
+                raise ExpressionError(Phrase("Exponent too large in '{0}'.", source))
+            if isinstance(left, int) and isinstance(right, int) and right > 0 \
+                    and abs(left).bit_length() * right > _MAX_INT_BITS + right:
+                raise ExpressionError(Phrase("A number in '{0}' is too large.", source))
+        return _bounded(_BINARY[type(node.op)](left, right), source)
     if isinstance(node, ast.UnaryOp):
         return _UNARY[type(node.op)](_eval(node.operand, values, source))
     if isinstance(node, ast.Compare):
@@ -175,5 +182,17 @@ def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         args = [_eval(a, values, source) for a in node.args]
-        return FUNCTIONS[node.func.id](*args)
+        return _bounded(FUNCTIONS[node.func.id](*args), source)
     raise ExpressionError(Phrase("Cannot evaluate '{0}'.", source))
+
+
+def _bounded(value: Any, source: str) -> Any:
+    """Refuse a result no model can use: an integer past 64 bits, a complex root, or infinity/NaN from a float overflow
+    (which Python returns silently for `1e308 * 10`, and which would otherwise reach the mesh as NaN)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
+        raise ExpressionError(Phrase("A number in '{0}' is too large.", source))
+    if isinstance(value, complex):  # (-1) ** 0.5
+        raise ExpressionError(Phrase("'{0}' does not give a real number.", source))
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ExpressionError(Phrase("'{0}' does not give a finite number.", source))
+    return value

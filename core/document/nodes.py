@@ -22,6 +22,9 @@ PRIMITIVES = frozenset({"box", "cylinder", "cone", "sphere", "torus", "extrude",
 OPERATIONS = frozenset({"union", "difference", "intersection", "hull", "group"})
 TRANSFORMS = frozenset({"transform", "polar_array", "linear_array", "mirror"})
 NODE_TYPES = PRIMITIVES | OPERATIONS | TRANSFORMS
+MAX_DEPTH = 100
+"""Deeper than any design a person makes; a document nested 100k deep (from a file, the hub or an LLM) is
+refused with a message instead of ending in a RecursionError while reading, building or saving it."""
 
 _ids = itertools.count(1)
 
@@ -113,7 +116,9 @@ class Node:
         return data
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Node:
+    def from_json(cls, data: Mapping[str, Any], depth: int = 0) -> Node:
+        if depth > MAX_DEPTH:
+            raise DocumentError(Phrase("Parts are nested more than {0} deep.", MAX_DEPTH))
         if not isinstance(data, Mapping) or "type" not in data:
             raise DocumentError(Phrase("A node must be an object with a 'type'."))
         children = data.get("children", [])
@@ -125,7 +130,7 @@ class Node:
         return cls(
             type=str(data["type"]),
             props=copy.deepcopy(props),
-            children=[cls.from_json(c) for c in children],
+            children=[cls.from_json(c, depth + 1) for c in children],
             name=str(data.get("name", "")),
             id=str(data.get("id", "")),
             enabled=data.get("enabled", True),

@@ -159,12 +159,33 @@ class Parameter:
         return data
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Parameter:
+    def from_json(cls, data: Any) -> Parameter:
+        """Check the shape before building: a document is data from anywhere (a file, the hub, an LLM)."""
+        if not isinstance(data, Mapping):
+            raise ParameterError(Phrase("Each parameter must be an object with a name and a value."))
         known = {f for f in cls.__dataclass_fields__}
         unknown = set(data) - known
         if unknown:
-            raise ParameterError(Phrase("Unknown parameter fields: {0}.", ", ".join(sorted(unknown))))
+            raise ParameterError(Phrase("Unknown parameter fields: {0}.", ", ".join(sorted(map(str, unknown)))))
+        for key in ("name", "value"):
+            if key not in data:
+                raise ParameterError(Phrase("A parameter has no '{0}'.", key))
+        for key in _TEXT_FIELDS:
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise ParameterError(Phrase("The parameter field '{0}' must be text.", key))
+        if data.get("kind", "float") not in ("float", "int", "bool", "choice", "text"):
+            raise ParameterError(Phrase("'{0}' is not a parameter kind.", data["kind"]))
+        choices = data.get("choices", [])
+        if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+            raise ParameterError(Phrase("The parameter field '{0}' must be a list of text.", "choices"))
+        for key in ("min", "max", "step"):
+            bound = data.get(key)
+            if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float)):
+                raise ParameterError(Phrase("The parameter field '{0}' must be a number.", key))
         return cls(**dict(data))
+
+
+_TEXT_FIELDS = ("name", "unit", "description", "kind", "expr", "label", "group", "label_pt", "charset")
 
 
 def _fmt(x: float) -> str:
@@ -172,30 +193,37 @@ def _fmt(x: float) -> str:
 
 
 def resolve(params: Iterable[Parameter]) -> dict[str, Number]:
-    """Values of every parameter, derived ones computed in dependency order; cycles are errors."""
+    """Values of every parameter, derived ones computed in dependency order; cycles are errors.
+
+    Walked with an explicit stack, not recursion: a document is data from anywhere, and a chain of a few
+    thousand parameters, each reading the next, must be an answer, not a RecursionError."""
     by_name = {p.name: p for p in params}
     values: dict[str, Number] = {}
-    visiting: set[str] = set()
-
-    def visit(name: str, chain: tuple[str, ...]) -> Number:
-        if name in values:
-            return values[name]
-        param = by_name.get(name)
-        if param is None:
-            raise ExpressionError(Phrase("Unknown parameter '{0}' (used by {1}).", name, chain[-1]))
-        if name in visiting:
-            raise ExpressionError(Phrase("Parameters depend on each other in a loop: {0}.", " → ".join((*chain, name))))
-        if param.expr is None:
-            values[name] = param.value
-            return param.value
-        visiting.add(name)
-        expr = parse(param.expr)
-        deps = {dep: visit(dep, (*chain, name)) for dep in expr.names}
-        visiting.discard(name)
-        result = expr.evaluate(deps)
-        values[name] = param.coerce(result) if param.kind != "float" else float(result)
-        return values[name]
-
-    for name in by_name:
-        visit(name, (name,))
+    for start in by_name:
+        if start in values:
+            continue
+        path: list[str] = [start]  # the chain being resolved, for the loop message
+        on_path: set[str] = {start}
+        while path:
+            name = path[-1]
+            param = by_name[name]
+            if param.expr is None:
+                values[name] = param.value
+            else:
+                expr = parse(param.expr)
+                pending = next((dep for dep in sorted(expr.names) if dep not in values), None)
+                if pending is not None:
+                    if pending not in by_name:
+                        raise ExpressionError(Phrase("Unknown parameter '{0}' (used by {1}).", pending, name))
+                    if pending in on_path:
+                        raise ExpressionError(Phrase(
+                            "Parameters depend on each other in a loop: {0}.",
+                            " → ".join((*path[path.index(pending):], pending)),
+                        ))
+                    path.append(pending)
+                    on_path.add(pending)
+                    continue
+                result = expr.evaluate({dep: values[dep] for dep in expr.names})
+                values[name] = param.coerce(result) if param.kind != "float" else float(result)
+            on_path.discard(path.pop())
     return values
