@@ -126,7 +126,8 @@ def analyse(
         raise GeometryError(Phrase("The build volume must be positive in X, Y and Z."))
     watertight = bool(mesh.is_watertight)
     signed = _signed_volumes(mesh)
-    bodies = body_count(mesh, signed)
+    labels = _shell_labels(mesh)
+    bodies = _bodies(mesh, labels, signed)
     volume = abs(float(signed.sum()))
     area = float(mesh.area)
     extents = tuple(float(v) for v in mesh.extents)
@@ -135,7 +136,7 @@ def analyse(
     min_wall = float(np.percentile(thickness, WALL_PERCENTILE)) if len(thickness) else None
     thin = thickness[thickness < THIN_WALL_MM]
     thin_share = len(thin) / len(thickness) if len(thickness) else 0.0
-    parts = part_sizes(mesh) if bodies > 1 else [bbox]
+    parts = part_sizes(mesh, labels) if bodies > 1 else [bbox]
     overhang = overhang_area(mesh, overhang_angle)
     fits = fits_rotated = parts_fit = None
     if bed is not None:
@@ -167,9 +168,17 @@ def body_count(mesh: trimesh.Trimesh, signed: np.ndarray | None = None) -> int:
     The inside surface of a sealed cavity is its own shell but not a piece you could pick up: on a
     closed mesh it encloses volume with the opposite sign to the whole, so it is not counted.
     """
+    return _bodies(mesh, _shell_labels(mesh), signed)
+
+
+def _shell_labels(mesh: trimesh.Trimesh) -> np.ndarray:
+    """One connected-components pass over the faces; everything about pieces is read from its labels."""
     import trimesh  # off the import path of the desktop's first frame (scipy comes with it)
 
-    labels = trimesh.graph.connected_component_labels(mesh.face_adjacency, node_count=len(mesh.faces))
+    return np.asarray(trimesh.graph.connected_component_labels(mesh.face_adjacency, node_count=len(mesh.faces)))
+
+
+def _bodies(mesh: trimesh.Trimesh, labels: np.ndarray, signed: np.ndarray | None) -> int:
     shells = int(labels.max()) + 1
     if shells == 1 or not mesh.is_watertight:
         return shells
@@ -177,11 +186,18 @@ def body_count(mesh: trimesh.Trimesh, signed: np.ndarray | None = None) -> int:
     return int((np.sign(per_shell) == np.sign(per_shell.sum())).sum())
 
 
-def part_sizes(mesh: trimesh.Trimesh) -> list[tuple[float, float, float]]:
-    """Bounding-box size of each separate piece, biggest first."""
-    pieces = mesh.split(only_watertight=False)
-    sizes = [tuple(float(v) for v in piece.extents) for piece in pieces]
-    return sorted(((s[0], s[1], s[2]) for s in sizes), key=lambda s: -s[0] * s[1])
+def part_sizes(mesh: trimesh.Trimesh, labels: np.ndarray) -> list[tuple[float, float, float]]:
+    """Bounding-box size of each separate shell, biggest first.
+
+    Reduced per label in one sorted pass: splitting the mesh into a Trimesh per piece took minutes on an
+    STL of 100k separate tetrahedra, which `check` must answer in seconds."""
+    tri = np.asarray(mesh.triangles)
+    order = np.argsort(labels, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0])
+    lows = np.minimum.reduceat(tri.min(axis=1)[order], starts)
+    highs = np.maximum.reduceat(tri.max(axis=1)[order], starts)
+    sizes = [(float(x), float(y), float(z)) for x, y, z in highs - lows]
+    return sorted(sizes, key=lambda s: -s[0] * s[1])
 
 
 def _signed_volumes(mesh: trimesh.Trimesh) -> np.ndarray:

@@ -203,3 +203,25 @@ def test_overhang_faces_are_the_faces_the_area_sums() -> None:
     assert len(faces) > 0 and np.all(t_shape.face_normals[faces][:, 2] < -0.7)  # only the bar's underside
     assert float(t_shape.area_faces[faces].sum()) == pytest.approx(analyse(t_shape).overhang_area_mm2)
     assert len(overhang_faces(build(box(10, 10, 20)))) == 0  # a box's bottom lies on the bed
+
+
+def test_check_of_an_stl_of_20k_separate_pieces_reports_each_piece(
+    tmp_path: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hostile STL of many small tetrahedra (issue 16: 100k of them hung `check`, one mesh split per piece):
+    `check` answers with every piece counted and the biggest piece's size first."""
+    n = 20_000
+    corners = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]], float)
+    faces = np.array([[0, 2, 1], [0, 1, 3], [0, 3, 2], [1, 2, 3]])
+    scale = np.ones(n)
+    scale[7] = 3.0  # one piece three times as big, somewhere in the middle of the file
+    offsets = np.stack([np.arange(n) % 200 * 4.0, np.arange(n) // 200 * 4.0, np.zeros(n)], axis=1)
+    vertices = (corners[None] * scale[:, None, None] + offsets[:, None]).reshape(-1, 3)
+    mesh = trimesh.Trimesh(vertices, (faces[None] + 4 * np.arange(n)[:, None, None]).reshape(-1, 3), process=False)
+    path = tmp_path / "swarm.stl"
+    mesh.export(path)
+    assert cli(["check", str(path), "--json", "--bed", "1000", "1000", "100"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["bodies"] == n
+    sizes = data["part_sizes_mm"]
+    assert len(sizes) == n and sizes[0] == pytest.approx([3, 3, 3]) and sizes[-1] == pytest.approx([1, 1, 1])
