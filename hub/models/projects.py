@@ -46,7 +46,9 @@ class Invitation(Base):
 
 class Op(Base):
     __tablename__ = "project_ops"
-    __table_args__ = (UniqueConstraint("project_id", "rev"), UniqueConstraint("project_id", "op_id"))
+    # op_id is the author's Idempotency-Key: unique per author, so members cannot collide (migration 0005)
+    __table_args__ = (UniqueConstraint("project_id", "rev"),
+                      UniqueConstraint("project_id", "author_id", "op_id", name="uq_project_ops_author_key"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     rev: Mapped[int] = mapped_column(Integer)
@@ -56,6 +58,7 @@ class Op(Base):
     kind: Mapped[str] = mapped_column(String(20))
     args: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    body_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # sha256 of the op as first sent
 
 
 class Version(Base):
