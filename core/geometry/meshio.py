@@ -17,6 +17,7 @@ import io
 import os
 import re
 import threading
+import unicodedata
 from array import array
 from collections import deque
 from collections.abc import Sequence
@@ -40,6 +41,15 @@ if TYPE_CHECKING:
 
 FORMATS = (".stl", ".obj", ".3mf")
 MAX_TEXT_BYTES = 1 << 30
+MAX_VERTICES = 3 * MAX_TRIANGLES
+"""A triangle soup has three corners per triangle: no honest file needs more vertices than that."""
+MAX_COORDINATE = float(np.finfo(np.float32).max)
+"""Coordinates must survive a 32-bit STL and the float64 sums of volume and area: past this, 1e308 in an OBJ
+became infinity when exported and NaN in `check --json`."""
+MAX_LINE_BYTES = 1 << 20
+MAX_FACE_CORNERS = 4096
+"""An OBJ line or polygon past these is an attack (a 39M-corner face took 3.6 GB), not a model."""
+MAX_NAME_CHARS = 120
 """ASCII STL/OBJ larger than this would hold more than MAX_TRIANGLES anyway; refuse before reading."""
 
 STL_DTYPE = np.dtype([("normal", "<f4", (3,)), ("v", "<f4", (3, 3)), ("attr", "<u2")])
@@ -112,7 +122,7 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
             corners, solid_name = _read_stl(p, size, task)
             if len(corners) == 0:
                 raise MeshFileError(Phrase("'{0}' contains no triangles.", p.name))
-            loaded = LoadedModel(solid_name or p.stem, p.name, TriangleSoup(corners))
+            loaded = LoadedModel(display_name(solid_name) or p.stem, p.name, TriangleSoup(corners))
         else:
             document_json: str | None = None
             if ext == ".obj":
@@ -121,7 +131,7 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
             else:
                 part = threemf.read_3mf(p, task)
                 vertices, faces, document_json = part.vertices, part.faces, part.document_json
-                name, warnings = part.name or p.stem, list(part.warnings)
+                name, warnings = display_name(part.name or "") or p.stem, list(part.warnings)
             mesh = build_mesh(vertices, faces, p.name, warnings)
             loaded = LoadedModel(name, p.name, mesh, document_json=document_json, warnings=warnings)
     except OSError as exc:
@@ -155,11 +165,13 @@ def save_mesh(
     for part in parts:
         if not np.isfinite(part.vertices).all():
             raise MeshFileError(Phrase("The model has NaN or infinite coordinates and cannot be exported."))
+        if len(part.vertices) and np.abs(part.vertices).max() > MAX_COORDINATE:
+            raise MeshFileError(Phrase("The model has coordinates too large for a mesh file and cannot be exported."))
     if sum(len(part.faces) for part in parts) == 0:
         raise MeshFileError(Phrase("There is nothing to export: the model has no triangles."))
     if document_json is not None and ext != ".3mf":
         raise MeshFileError(Phrase("Only 3MF files can carry the parametric document, not {0}.", ext.upper()[1:]))
-    label = name or p.stem
+    label = display_name(name) or display_name(p.stem) or "model"
     task.progress(0.0, Phrase("Writing {0}", p.name))
     offsets = np.cumsum([0, *(len(pt.vertices) for pt in parts)])
     vertices = np.concatenate([pt.vertices for pt in parts])
@@ -207,6 +219,13 @@ def mesh_node(mesh: trimesh.Trimesh, name: str) -> Node:
     return Node(type="mesh", props=props, name=name)
 
 
+def display_name(raw: str) -> str:
+    """A file's object name made safe to show and to write back: one line, no control or escape codes
+    (an ESC in a 3MF name reached the terminal; a newline in an OBJ name wrote a broken line), bounded."""
+    kept = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw[: MAX_NAME_CHARS * 4])
+    return " ".join(kept.split())[:MAX_NAME_CHARS]
+
+
 def build_mesh(vertices: np.ndarray, faces: np.ndarray, source: str, warnings: list[str]) -> trimesh.Trimesh:
     """The checks every format shares; degenerate triangles are dropped with a warning, not an error."""
     import trimesh
@@ -217,8 +236,12 @@ def build_mesh(vertices: np.ndarray, faces: np.ndarray, source: str, warnings: l
         raise MeshFileError(Phrase("'{0}' contains no triangles.", source))
     if len(faces) > MAX_TRIANGLES:
         raise MeshFileError(Phrase("'{0}' has {1} triangles; the limit is {2}.", source, len(faces), MAX_TRIANGLES))
+    if len(vertices) > MAX_VERTICES:
+        raise MeshFileError(Phrase("'{0}' has {1} vertices; the limit is {2}.", source, len(vertices), MAX_VERTICES))
     if not np.isfinite(vertices).all():
         raise MeshFileError(Phrase("'{0}' has NaN or infinite coordinates; the file is damaged.", source))
+    if np.abs(vertices).max() > MAX_COORDINATE:
+        raise MeshFileError(Phrase("'{0}' has coordinates too large to be a model (past 3.4e38).", source))
     if faces.min() < 0 or faces.max() >= len(vertices):
         raise MeshFileError(Phrase(
             "'{0}' has triangles that refer to vertices it does not have ({1} vertices).",
@@ -492,22 +515,40 @@ def _read_text(p: Path, size: int) -> bytes:
     return p.read_bytes()
 
 
+_OBJ_LINE = re.compile(rb"[^\r\n]+")
+
+
 def _read_obj(data: bytes, source: str, task: Task) -> tuple[np.ndarray, np.ndarray]:
-    """Vertices and polygon faces (fan-triangulated); normals, UVs, groups and materials are ignored."""
+    """Vertices and polygon faces (fan-triangulated); normals, UVs, groups and materials are ignored.
+
+    Lines are found by a regex over the bytes, so blank lines cost nothing (200M newlines took 2 GB as a
+    list of empty lines), and each line is measured before it is split."""
     coords = _Numbers(np.float64, source)
     faces = array("q")
-    lines = data.split(b"\n")
-    for lineno, raw in enumerate(lines, 1):
-        if lineno % _PROGRESS_EVERY == 0:
-            task.progress(lineno / len(lines))
-        parts = raw.split()
+    lineno, counted = 1, 0
+    for seen, line in enumerate(_OBJ_LINE.finditer(data), 1):
+        lineno += data.count(b"\n", counted, line.start())  # in C, once over the file: the line number for errors
+        counted = line.start()
+        if seen % _PROGRESS_EVERY == 0:
+            task.progress(line.start() / len(data))
+        if line.end() - line.start() > MAX_LINE_BYTES:
+            raise MeshFileError(Phrase(
+                "'{0}': a line at byte {1} is longer than {2} MB.", source, line.start(), MAX_LINE_BYTES >> 20))
+        parts = line.group().split()
         if not parts:
             continue
         if parts[0] == b"v":
             if len(parts) < 4:
                 raise MeshFileError(Phrase("'{0}' line {1}: a vertex needs three coordinates.", source, lineno))
             coords.extend(parts[1:4])
+            if coords.count > 3 * MAX_VERTICES:
+                raise MeshFileError(Phrase("'{0}' has more than {1} vertices (the limit).", source, MAX_VERTICES))
         elif parts[0] == b"f":
+            if len(parts) - 1 > MAX_FACE_CORNERS:
+                raise MeshFileError(Phrase(
+                    "'{0}' line {1}: a face with {2} corners (the limit is {3}).",
+                    source, lineno, len(parts) - 1, MAX_FACE_CORNERS,
+                ))
             corners = [_obj_index(c, coords.count // 3, source, lineno) for c in parts[1:]]
             if len(corners) < 3:
                 raise MeshFileError(Phrase("'{0}' line {1}: a face needs at least three corners.", source, lineno))
@@ -534,12 +575,13 @@ def _obj_index(token: bytes, count: int, source: str, lineno: int) -> int:
             "'{0}' line {1}: '{2}' is not an index.",
             source, lineno, token.decode(errors="replace"),
         )) from None
-    if value == 0 or value < -count:
+    if value == 0 or value < -count or value > MAX_VERTICES:
         raise MeshFileError(Phrase("'{0}' line {1}: vertex index {2} is out of range.", source, lineno, value))
     return value - 1 if value > 0 else count + value
 
 
 def _obj_bytes(vertices: np.ndarray, faces: np.ndarray, name: str) -> bytes:
+    """`name` is one line already (display_name): a newline in it would start a line of its own."""
     head = f"# 3D Pot Studio\no {name}\n"
     body = ("v %.9g %.9g %.9g\n" * len(vertices)) % tuple(vertices.ravel())
     body += ("f %d %d %d\n" * len(faces)) % tuple((faces + 1).ravel())

@@ -1,0 +1,86 @@
+"""Mesh files built to hang, exhaust memory or smuggle text (issue 16): each is refused or read with a clear
+message, and what we write is always a file that other tools read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import trimesh
+
+from core.cli import check_cmd
+from core.cli import main as cli_main
+from core.errors import MeshFileError
+from core.geometry.meshio import load_mesh, save_mesh
+
+from .test_meshio import write_3mf_package
+
+TRIANGLE = b"v 0 0 0\nv 1 0 0\nv 0 1 0\n"
+
+
+def obj(tmp_path: Path, body: bytes) -> Path:
+    path = tmp_path / "hostile.obj"
+    path.write_bytes(body)
+    return path
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    (TRIANGLE + b"f 1 2 100000000000000000000\n", "vertex index 100000000000000000000 is out of range"),
+    (TRIANGLE + b"f 1 2 3\nv 1e308 0 0\n", "coordinates too large"),
+    (TRIANGLE + b"f " + b"1 2 3 " * 2000 + b"\n", "a face with 6000 corners"),
+    (TRIANGLE + b"f 1 2 " + b"3" * (2 << 20) + b"\n", "longer than 1 MB"),
+])
+def test_hostile_obj_lines_are_refused_with_what_is_wrong(tmp_path: Path, body: bytes, message: str) -> None:
+    with pytest.raises(MeshFileError, match=message):
+        load_mesh(obj(tmp_path, body))
+
+
+def test_blank_lines_do_not_cost_memory_and_errors_name_the_real_line(tmp_path: Path) -> None:
+    padded = TRIANGLE + b"\n" * 3_000_000 + b"f 1 2 3\n"
+    assert len(load_mesh(obj(tmp_path, padded)).mesh.faces) == 1
+    with pytest.raises(MeshFileError, match="line 7: 'x' is not an index"):
+        load_mesh(obj(tmp_path, b"v 0 0 0\n\n\nv 1 0 0\nv 0 1 0\n\nf 1 2 x\n"))
+
+
+def test_binary_stl_coordinates_past_32_bits_are_refused_not_infinite(tmp_path: Path) -> None:
+    """An OBJ with 1e30 coordinates is a (huge) model; written as a 32-bit STL it stays finite and reads back."""
+    path = obj(tmp_path, b"v 0 0 0\nv 1e30 0 0\nv 0 1e30 0\nf 1 2 3\n")
+    mesh = load_mesh(path).mesh
+    save_mesh(mesh, tmp_path / "big.stl")
+    again = load_mesh(tmp_path / "big.stl").mesh
+    assert np.isfinite(again.vertices).all() and again.vertices.max() == pytest.approx(1e30, rel=1e-6)
+    far = trimesh.Trimesh([[0, 0, 0], [1e300, 0, 0], [0, 1, 0]], [[0, 1, 2]], process=False)
+    with pytest.raises(MeshFileError, match="too large for a mesh file"):
+        save_mesh(far, tmp_path / "far.stl")
+    assert not (tmp_path / "far.stl").exists()
+
+
+def test_names_with_newlines_and_escape_codes_never_reach_a_file_or_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    box = trimesh.creation.box((10, 10, 10))
+    save_mesh(box, tmp_path / "named.obj", name="hook\nv 9 9 9\nf 1 2 3")
+    written = (tmp_path / "named.obj").read_text()
+    assert "o hook v 9 9 9 f 1 2 3\n" in written and "\nv 9 9 9\n" not in written
+    assert len(load_mesh(tmp_path / "named.obj").mesh.vertices) == 8
+
+    ascii_named = b"solid \x1b[31mred\x1b[0m\n facet normal 0 0 1\n  outer loop\n   vertex 0 0 0\n" \
+                  b"   vertex 1 0 0\n   vertex 0 1 0\n  endloop\n endfacet\nendsolid\n"
+    (tmp_path / "ascii.stl").write_bytes(ascii_named)
+    assert load_mesh(tmp_path / "ascii.stl").name == "[31mred [0m"
+
+    cube = "".join(f'<vertex x="{x}" y="{y}" z="{z}"/>' for x, y, z in [(0, 0, 0), (1, 0, 0), (0, 1, 0), (0, 0, 1)])
+    faces = [(0, 2, 1), (0, 1, 3), (0, 3, 2), (1, 2, 3)]
+    tris = "".join(f"<triangle v1=\"{a}\" v2=\"{b}\" v3=\"{c}\"/>" for a, b, c in faces)
+    model = (f'<?xml version="1.0" encoding="UTF-8"?><model unit="millimeter" '
+             f'xmlns="http://schemas.microsoft.com/3dmanufacturing/core/2015/02"><resources>'
+             f'<object id="1" type="model" name="tag&#155;[2J&#10;rm -rf"><mesh><vertices>{cube}</vertices>'
+             f'<triangles>{tris}</triangles></mesh></object></resources>'
+             f'<build><item objectid="1"/></build></model>')
+    write_3mf_package(tmp_path / "named.3mf", model)
+    monkeypatch.setattr(cli_main, "_registrations", lambda: [check_cmd.register])
+    assert cli_main.main(["check", str(tmp_path / "named.3mf"), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\x9b" not in out and json.loads(out)["name"] == "tag [2J rm -rf"
