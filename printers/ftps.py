@@ -2,7 +2,8 @@
 
 ftplib only speaks explicit FTPS (AUTH TLS), wraps the data socket without the control session (X1 answers
 "session reuse required") and unwraps after STOR (P1 firmware never answers the close_notify, so it hangs).
-This subclass fixes the three, and streams in chunks so the caller gets progress and can cancel.
+This subclass fixes the three, and streams in chunks so the caller gets progress and can cancel. The
+certificate is checked as for MQTT (mqtt.make_ssl_context): Bambu's CAs, the serial as the name.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from core.errors import CancelledError
 from core.tasks import NULL_TASK, Phrase, Task
 from printers.errors import UploadError
-from printers.mqtt import TlsSettings, make_ssl_context
+from printers.mqtt import TlsSettings, describe_cert_error, make_ssl_context
 
 log = logging.getLogger(__name__)
 CHUNK = 32 * 1024
@@ -50,9 +51,12 @@ def upload(host: str, port: int, user: str, password: str, local: Path, remote_n
            task: Task = NULL_TASK) -> None:
     """Store `local` as `remote_name` in the printer's root, reporting progress; a cancel removes the partial file."""
     total = local.stat().st_size
+    ftp = ImplicitFtps(make_ssl_context(tls))
     try:
-        ftp = ImplicitFtps(make_ssl_context(tls))
         ftp.connect(host, port)
+    except ssl.SSLCertVerificationError as exc:
+        raise UploadError(f"Refused to send to {host}:{port}: {describe_cert_error(exc, tls.server_name or host)}."
+                          ) from exc
     except (OSError, ssl.SSLError) as exc:
         raise UploadError(f"Cannot open the printer's file server at {host}:{port}: {exc}") from exc
     try:

@@ -24,7 +24,8 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersi
 
 from core.events import Signal
 from printers.base import ConnectionState, TlsMode
-from printers.errors import PrinterOfflineError
+from printers.errors import PrinterConfigError, PrinterOfflineError
+from printers.resources import bambu_dir
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ Handler = Callable[[str, bytes], None]
 # 20 printers at 0.05 s took ~3 % of a core, at 0.25 s they kept the fleet above the 5 % budget (bench_printers).
 LOOP_WAIT = 1.0
 _AUTH_REFUSALS = {"Bad user name or password", "Not authorized"}
+_HOSTNAME_MISMATCH = 62  # X509_V_ERR_HOSTNAME_MISMATCH
 
 
 @dataclass
@@ -71,19 +73,45 @@ class _NamedContext(ssl.SSLContext):
 
 
 def make_ssl_context(tls: TlsSettings) -> ssl.SSLContext:
+    """VERIFY trusts Bambu Lab's CAs (resources/bambu), CUSTOM_CA the user's bundle; both check the name.
+
+    The name checked is `server_name` (the serial) whatever address was dialled. A printer's certificate names
+    its serial in the common name and an X1C's has no subjectAltName at all, so OpenSSL's fallback to the CN
+    when there is no DNS subjectAltName must stay on (it is Python's default; set here so it cannot drift).
+    """
     ctx = _NamedContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.server_name = tls.server_name or None
     if tls.mode == TlsMode.INSECURE:
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE
         return ctx
-    if tls.ca_file:
-        ctx.load_verify_locations(cafile=tls.ca_file)
-    else:
-        ctx.load_default_certs()
-    # Bambu's CA lacks extensions that VERIFY_X509_STRICT (default since Python 3.13) demands.
+    for cafile in [tls.ca_file] if tls.mode == TlsMode.CUSTOM_CA else bambu_ca_files():
+        try:
+            ctx.load_verify_locations(cafile=cafile)
+        except (OSError, ssl.SSLError) as exc:
+            raise PrinterConfigError(f"Cannot read the CA bundle {cafile}: {exc}") from exc
+    ctx.hostname_checks_common_name = True
+    # BBL CA lacks the key usage extension that VERIFY_X509_STRICT (default since Python 3.13) demands.
     ctx.verify_flags &= ~getattr(ssl, "VERIFY_X509_STRICT", 0)
     return ctx
+
+
+def bambu_ca_files() -> list[str]:
+    """Bambu's roots and the device CAs of newer models, which those printers do not send in the handshake."""
+    files = sorted(str(p) for p in bambu_dir().glob("*.cert"))
+    if not files:
+        raise PrinterConfigError(f"Bambu Lab's CA certificates are missing from {bambu_dir()}; reinstall the app, "
+                                 "or choose a CA bundle or 'don't verify' for this printer.")
+    return files
+
+
+def describe_cert_error(exc: ssl.SSLCertVerificationError, server_name: str) -> str:
+    """Say which of the two checks failed: the name (a wrong serial, another device) or the signer."""
+    if exc.verify_code == _HOSTNAME_MISMATCH:
+        return (f"the certificate is not the one of printer {server_name} ({exc.verify_message}). Check the serial "
+                "number (Settings → Device on the printer) and the IP address; another device may be answering")
+    return (f"the certificate is not signed by a trusted CA ({exc.verify_message}). Bambu Lab printers are checked "
+            "against Bambu Lab's own CAs; choose the printer's CA bundle, or 'don't verify' explicitly")
 
 
 def _no_write_hook(_client: paho.Client, _userdata: Any, _sock: Any) -> None:
@@ -257,18 +285,22 @@ class MqttLink:
         attempt = 0
         while not self._stop.is_set():
             self._set_state(ConnectionState.CONNECTING, f"{self.settings.host}:{self.settings.port}")
-            client = self._new_client()
+            client: paho.Client | None = None
             try:
+                client = self._new_client()
                 client.connect(self.settings.host, self.settings.port, keepalive=self.settings.keepalive)
+            except PrinterConfigError as exc:  # an unreadable CA bundle: retrying cannot help
+                self._fatal = (ConnectionState.REFUSED, f"{self.name}: {exc}")
             except ssl.SSLCertVerificationError as exc:
-                self._fatal = (ConnectionState.REFUSED, f"{self.name}: the printer's certificate is not trusted "
-                               f"({exc.verify_message}). Choose its CA bundle, or 'don't verify' explicitly.")
+                server_name = self.settings.tls.server_name if self.settings.tls else ""
+                self._fatal = (ConnectionState.REFUSED, f"{self.name}: refused to connect: "
+                               f"{describe_cert_error(exc, server_name or self.settings.host)}.")
             except (OSError, ValueError) as exc:
                 self._set_state(ConnectionState.OFFLINE, f"cannot reach {self.settings.host}: {exc}")
                 self._stop.wait(backoff_delay(attempt, self.settings.backoff_initial, self.settings.backoff_max))
                 attempt += 1
                 continue
-            if self._fatal is None and self._pump(client):
+            if self._fatal is None and client is not None and self._pump(client):
                 attempt = 0
             with self._lock:
                 self._client = None

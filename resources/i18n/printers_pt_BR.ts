@@ -342,12 +342,16 @@
         <translation>Mostrar o filamento em</translation>
     </message>
     <message>
-        <source>Verify with the printer's CA file (recommended)</source>
-        <translation>Verificar com o arquivo de CA da impressora (recomendado)</translation>
+        <source>Verify with Bambu Lab's certificates (recommended)</source>
+        <translation>Verificar com os certificados da Bambu Lab (recomendado)</translation>
     </message>
     <message>
-        <source>Verify with this computer's certificates</source>
-        <translation>Verificar com os certificados deste computador</translation>
+        <source>The printer's certificate is signed by Bambu Lab and names its serial number; the app ships Bambu Lab's CA certificates to check it.</source>
+        <translation>O certificado da impressora é assinado pela Bambu Lab e traz o número de série dela; o app inclui os certificados de CA da Bambu Lab para conferi-lo.</translation>
+    </message>
+    <message>
+        <source>Verify with another CA file</source>
+        <translation>Verificar com outro arquivo de CA</translation>
     </message>
     <message>
         <source>Don't verify the certificate</source>

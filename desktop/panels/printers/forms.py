@@ -1,8 +1,10 @@
 """The per-family fields of the add-printer dialog; each form turns its fields into a PrinterConfig + secret.
 
-The Bambu form makes the certificate choice explicit: "don't verify" is a visible option with its risk
-spelled out next to it, never a silent fallback when verification fails. `load()` fills a form from a saved
-printer for "Edit printer"; a secret field left empty then keeps the saved secret.
+The Bambu form makes the certificate choice explicit: by default the printer is checked against Bambu Lab's
+own CAs, which the app ships (nothing to choose); another CA file is for proxies and the like; "don't verify"
+is a visible option with its risk spelled out next to it, never a silent fallback when verification fails.
+`load()` fills a form from a saved printer for "Edit printer"; a secret field left empty then keeps the saved
+secret.
 """
 
 from __future__ import annotations
@@ -64,8 +66,10 @@ class BambuForm(QWidget):
         self.keep_access = False
         self.model = named("bambuModel", QComboBox(editable=True))
         self.model.addItems(BAMBU_MODELS)
-        self.verify_ca = named("tlsCustomCa", QRadioButton(tr("Verify with the printer's CA file (recommended)")))
-        self.verify_system = named("tlsVerify", QRadioButton(tr("Verify with this computer's certificates")))
+        self.verify_bambu = named("tlsVerify", QRadioButton(tr("Verify with Bambu Lab's certificates (recommended)")))
+        self.verify_bambu.setToolTip(tr("The printer's certificate is signed by Bambu Lab and names its serial "
+                                        "number; the app ships Bambu Lab's CA certificates to check it."))
+        self.verify_ca = named("tlsCustomCa", QRadioButton(tr("Verify with another CA file")))
         self.insecure = named("tlsInsecure", QRadioButton(tr("Don't verify the certificate")))
         self.insecure_warning = ToneLabel(BAD, wordWrap=True)  # placed by the dialog, below its tabs
         self.insecure_warning.setText(tr("Anyone on your network could pretend to be this printer and read its "
@@ -73,11 +77,11 @@ class BambuForm(QWidget):
         self.insecure_warning.hide()
         self.insecure.toggled.connect(self.insecure_warning.setVisible)
         self.tls = QButtonGroup(self)
-        for button in (self.verify_ca, self.verify_system, self.insecure):
+        for button in (self.verify_bambu, self.verify_ca, self.insecure):
             self.tls.addButton(button)
-        self.verify_ca.setChecked(True)
-        self.ca_file = named("caFile", QLineEdit(placeholderText=tr("CA bundle (.pem)")))
-        browse = QPushButton(tr("Browse…"))
+        self.verify_bambu.setChecked(True)
+        self.ca_file = named("caFile", QLineEdit(placeholderText=tr("CA bundle (.pem)"), enabled=False))
+        browse = QPushButton(tr("Browse…"), enabled=False)
         browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_file, 1)
@@ -92,9 +96,9 @@ class BambuForm(QWidget):
         form.addRow(tr("Ports"), ports)
         tls_box = QVBoxLayout()
         tls_box.setSpacing(2)
+        tls_box.addWidget(self.verify_bambu)
         tls_box.addWidget(self.verify_ca)
         tls_box.addLayout(ca_row)
-        tls_box.addWidget(self.verify_system)
         tls_box.addWidget(self.insecure)
         form.addRow(tr("Certificate"), tls_box)
         self.setLayout(form)
@@ -110,7 +114,7 @@ class BambuForm(QWidget):
         self.model.setCurrentText(config.model)
         self.mqtt_port.setValue(config.port or 8883)
         self.ftps_port.setValue(config.ftps_port)
-        {TlsMode.CUSTOM_CA: self.verify_ca, TlsMode.VERIFY: self.verify_system,
+        {TlsMode.CUSTOM_CA: self.verify_ca, TlsMode.VERIFY: self.verify_bambu,
          TlsMode.INSECURE: self.insecure}[config.tls_mode].setChecked(True)
         self.ca_file.setText(config.ca_file)
         self.access.setPlaceholderText(tr("Leave empty to keep the saved access code"))

@@ -24,7 +24,7 @@ from printers.drivers.bambu.project import inspect_project, validate_ams_mapping
 from printers.drivers.linked import LinkedDriver
 from printers.errors import CapabilityError, CommandRejectedError, DeveloperModeError, PrinterConfigError
 from printers.hms import MQTT_VERIFY_FAILED, display_code
-from printers.mqtt import MqttLink, MqttSettings, TlsSettings
+from printers.mqtt import MqttLink, MqttSettings, TlsSettings, make_ssl_context
 from printers.replies import PendingReplies
 from printers.state import Notice, PrinterModel, deep_merge
 from printers.wire.bambu import WireModule, WireReply
@@ -65,10 +65,12 @@ class BambuDriver(LinkedDriver):
         self._last_report = time.monotonic()
         self._report_topic = f"device/{config.serial}/report"
         self.request_topic = f"device/{config.serial}/request"
-        tls = TlsSettings(mode=config.tls_mode, ca_file=config.ca_file, server_name=config.serial)
+        # The certificate names the serial, not the IP we dial; by default it must be signed by Bambu Lab's CAs.
+        self._tls = TlsSettings(mode=config.tls_mode, ca_file=config.ca_file, server_name=config.serial)
+        make_ssl_context(self._tls)  # an unreadable CA bundle is a settings error now, not a silent retry loop
         settings = MqttSettings(host=config.host, port=config.port or 8883,
                                 client_id=f"potstudio-{uuid.uuid4().hex[:12]}", username="bblp",
-                                password=access_code, tls=tls, backoff_initial=backoff_initial)
+                                password=access_code, tls=self._tls, backoff_initial=backoff_initial)
         self._link = MqttLink(settings, name=config.name)
         self._link.route(self._report_topic, self._on_report)
         self._link.connected.connect(self._on_connected)
@@ -209,8 +211,7 @@ class BambuDriver(LinkedDriver):
         if options.use_ams:
             validate_ams_mapping(options.ams_mapping, project.filament_count, self.model.state.trays)
         remote = path.name
-        tls = TlsSettings(mode=self.config.tls_mode, ca_file=self.config.ca_file, server_name=self.config.serial)
-        ftps.upload(self.config.host, self.config.ftps_port, "bblp", self._access_code, path, remote, tls, task)
+        ftps.upload(self.config.host, self.config.ftps_port, "bblp", self._access_code, path, remote, self._tls, task)
         task.progress(1.0, Phrase("Starting the print"))
         name = remote.removesuffix(".gcode.3mf").removesuffix(".3mf")
         self.command("print", {
