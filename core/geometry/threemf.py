@@ -40,6 +40,9 @@ MAX_TOTAL_BYTES = 1 << 30
 MAX_RATIO = 200
 """Real model XML deflates 5-20×; a ratio above this is a zip bomb, not a mesh."""
 MAX_DEPTH = 8
+MAX_INSTANCES = 100_000
+"""Placed copies of objects after components expand: a plate of a thousand parts is real, a 1.5 KB file that
+fans one triangle out 999k times is an attack that kept the reader busy for minutes."""
 MAX_TRIANGLES = 5_000_000
 _CHUNK = 1 << 20
 _UNITS = {"micron": 0.001, "millimeter": 1.0, "centimeter": 10.0, "inch": 25.4, "foot": 304.8, "meter": 1000.0}
@@ -322,6 +325,8 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
                 task.progress(min(0.9, 60 * count / max(len(data), 1)), Phrase("Reading 3MF"))
     except etree.XMLSyntaxError as exc:
         raise MeshFileError(Phrase("'{0}': the model XML is broken ({1}).", source, exc)) from None
+    except OverflowError:  # array('q') refuses 10**20 as an index
+        raise MeshFileError(Phrase("'{0}': a triangle refers to a vertex index too large to exist.", source)) from None
     except ValueError:
         raise MeshFileError(Phrase("'{0}': a vertex or triangle has a missing or non-numeric value.", source)) from None
     for obj in model.objects.values():
@@ -359,6 +364,7 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
     object 10⁸ times are refused before a single copy is made.
     """
     sizes: dict[tuple[str, str], int] = {}
+    copies: dict[tuple[str, str], int] = {}
 
     def lookup(part: str, object_id: str, depth: int) -> _Object:
         if depth > MAX_DEPTH:
@@ -374,6 +380,7 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
             obj = lookup(part, object_id, depth)
             own = 1 + (0 if obj.faces is None else len(obj.faces))
             sizes[key] = own + sum(size(ref, child, depth + 1) for ref, child, _ in obj.components)
+            copies[key] = 1 + sum(copies[(ref, child)] for ref, child, _ in obj.components)
         return sizes[key]
 
     build = models[root_part].build
@@ -381,14 +388,19 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
         raise MeshFileError(Phrase("'{0}' has no build items: there is nothing to print in it.", source))
     if sum(size(root_part, object_id, 0) for object_id, _ in build) > MAX_TRIANGLES:
         raise MeshFileError(Phrase("'{0}' expands to more than {1} triangles (the limit).", source, MAX_TRIANGLES))
+    if sum(copies[(root_part, object_id)] for object_id, _ in build) > MAX_INSTANCES:
+        raise MeshFileError(Phrase("'{0}' places more than {1} copies of its objects (the limit).", source, MAX_INSTANCES))
     vertices: list[np.ndarray] = []
     faces: list[np.ndarray] = []
+    placed = 0  # vertices so far: summing the list at each copy made placement quadratic
 
     def place(part: str, object_id: str, matrix: np.ndarray, depth: int) -> None:
+        nonlocal placed
         obj = lookup(part, object_id, depth)
         if obj.vertices is not None and obj.faces is not None:
-            faces.append(obj.faces + sum(len(v) for v in vertices))
+            faces.append(obj.faces + placed)
             vertices.append(obj.vertices @ matrix[:3, :3].T + matrix[:3, 3])
+            placed += len(obj.vertices)
         for ref, child, child_matrix in obj.components:
             place(ref, child, matrix @ child_matrix, depth + 1)
 

@@ -84,3 +84,42 @@ def test_names_with_newlines_and_escape_codes_never_reach_a_file_or_the_terminal
     assert cli_main.main(["check", str(tmp_path / "named.3mf"), "--json"]) == 0
     out = capsys.readouterr().out
     assert "\x9b" not in out and json.loads(out)["name"] == "tag [2J rm -rf"
+
+
+def model_xml(resources: str, build: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><model unit="millimeter" '
+            'xmlns="http://schemas.microsoft.com/3dmanufacturing/core/2015/02">'
+            f"<resources>{resources}</resources><build>{build}</build></model>")
+
+
+TRIANGLE_OBJECT = ('<object id="1" type="model"><mesh><vertices><vertex x="0" y="0" z="0"/><vertex x="1" y="0" z="0"/>'
+                   '<vertex x="0" y="1" z="0"/></vertices><triangles><triangle v1="0" v2="1" v3="{0}"/></triangles>'
+                   "</mesh></object>")
+
+
+def fan_out(levels: int, width: int) -> str:
+    """Objects 2..levels+1 each hold `width` components of the previous one: width**levels copies in a few KB."""
+    objects = [TRIANGLE_OBJECT.format(2)]
+    for level in range(2, levels + 2):
+        refs = "".join(f'<component objectid="{level - 1}"/>' for _ in range(width))
+        objects.append(f'<object id="{level}" type="model"><components>{refs}</components></object>')
+    return model_xml("".join(objects), f'<item objectid="{levels + 1}"/>')
+
+
+def test_a_3mf_fanning_one_triangle_out_a_million_times_is_refused(tmp_path: Path) -> None:
+    write_3mf_package(tmp_path / "fan.3mf", fan_out(levels=3, width=100))
+    with pytest.raises(MeshFileError, match="places more than 100000 copies"):
+        load_mesh(tmp_path / "fan.3mf")
+
+
+def test_a_3mf_with_many_copies_is_placed_whole(tmp_path: Path) -> None:
+    """80k copies (under the cap) all arrive, each its own triangle (placement is linear in copies)."""
+    write_3mf_package(tmp_path / "plate.3mf", fan_out(levels=2, width=283))
+    mesh = load_mesh(tmp_path / "plate.3mf").mesh
+    assert len(mesh.faces) == 283 * 283 and mesh.faces.max() == len(mesh.vertices) - 1
+
+
+def test_a_3mf_index_of_1e20_says_what_is_wrong(tmp_path: Path) -> None:
+    write_3mf_package(tmp_path / "index.3mf", model_xml(TRIANGLE_OBJECT.format(10**20), '<item objectid="1"/>'))
+    with pytest.raises(MeshFileError, match="vertex index too large"):
+        load_mesh(tmp_path / "index.3mf")
