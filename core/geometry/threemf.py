@@ -389,7 +389,8 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
     if sum(size(root_part, object_id, 0) for object_id, _ in build) > MAX_TRIANGLES:
         raise MeshFileError(Phrase("'{0}' expands to more than {1} triangles (the limit).", source, MAX_TRIANGLES))
     if sum(copies[(root_part, object_id)] for object_id, _ in build) > MAX_INSTANCES:
-        raise MeshFileError(Phrase("'{0}' places more than {1} copies of its objects (the limit).", source, MAX_INSTANCES))
+        raise MeshFileError(Phrase(
+            "'{0}' places more than {1} copies of its objects (the limit).", source, MAX_INSTANCES))
     vertices: list[np.ndarray] = []
     faces: list[np.ndarray] = []
     placed = 0  # vertices so far: summing the list at each copy made placement quadratic
