@@ -60,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     rep.add_argument("--kind", choices=["bambu", "moonraker"], required=True)
     rep.add_argument("file", type=Path)
     rep.add_argument("--json", action="store_true")
+    rep.add_argument("--model", default="", help="the printer's model (e.g. H2D) when the log has no get_version")
     rep.set_defaults(func=_replay)
     pr = subparsers.add_parser("print", help="slice if needed, upload and start a print")
     pr.add_argument("file", type=Path)
@@ -210,7 +211,7 @@ def _discover(args: argparse.Namespace) -> int:
 def _replay(args: argparse.Namespace) -> int:
     from printers.replay import replay  # loads the state models only when replaying
 
-    state, skipped = replay(args.kind, args.file)
+    state, skipped = replay(args.kind, args.file, args.model)
     for line_no in skipped:
         print(f"warning: line {line_no} of {args.file.name} is not a JSON object; skipped", file=sys.stderr)
     summary = state.summary()

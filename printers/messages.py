@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 NOTICE_TEMPLATES: dict[str, str] = {
     "print.finished": "{job}: print finished.",
     "print.failed": "{job}: print failed. {error}",
-    "print.paused": "{job}: print paused.",
+    "print.paused": "{job}: print paused. {error}",
     "print.cancelled": "{job}: print cancelled.",
+    "print.stopped": "{job}: print stopped.",
     "command.developer_mode": "The printer refused '{command}': its firmware only accepts control commands from "
                               "other apps in LAN-only + Developer Mode. On the printer: Settings → LAN Only Mode → "
                               "on, then Developer Mode → on. Status monitoring keeps working without it.",

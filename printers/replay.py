@@ -41,10 +41,12 @@ def _messages(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], list[int]]:
     return messages, skipped
 
 
-def replay(kind: str, path: Path) -> tuple[PrinterState, list[int]]:
+def replay(kind: str, path: Path, model: str = "") -> tuple[PrinterState, list[int]]:
+    """The state after the last message. `model` names the printer when the log holds no get_version reply:
+    Bambu's texts and sensors differ by model (an H2D's "right nozzle", a P1S without a chamber sensor)."""
     messages, skipped = _messages(path)
     if kind == "bambu":
-        bambu = BambuDriver(PrinterConfig(name="replay", kind="bambu", serial="replay"), "")
+        bambu = BambuDriver(PrinterConfig(name="replay", kind="bambu", serial="replay", model=model), "")
         for _topic, message in messages:
             bambu.apply_report(message)
         return bambu.model.state, skipped

@@ -32,10 +32,13 @@ class JobState(StrEnum):
 
 @dataclass(frozen=True)
 class HmsError:
-    """`code` is the HMS_XXXX_… form users search for; `message` says what it means (see hms.py)."""
+    """An event a printer reports by code: an HMS entry (`code` HMS_XXXX_…, the form users search for) or a
+    print error (XXXX-XXXX). `message` says what it means (see hms.py); `known` is False when the maker gives
+    no text for the code: it is shown in the card's details but raises no notification."""
 
     code: str
     message: Message
+    known: bool = True
 
     @property
     def text(self) -> str:
@@ -44,7 +47,9 @@ class HmsError:
 
 @dataclass(frozen=True)
 class Tray:
-    """One filament slot: an AMS tray (unit, slot) or the external spool (unit -1)."""
+    """One filament slot: an AMS tray (unit, slot) or an external spool (unit -1; slot 1 is the second one of a
+    two-nozzle printer). `name` is the slot as the maker's apps print it ("A1", "HT-A", "Ext-L"), `unit_model`
+    the kind of unit it sits in ("AMS 2 Pro"); `remain` is None when unknown (no RFID tag)."""
 
     unit: int
     slot: int
@@ -52,13 +57,28 @@ class Tray:
     color: str = ""
     remain: int | None = None
     active: bool = False
+    name: str = ""
+    unit_model: str = ""
+
+
+@dataclass(frozen=True)
+class Nozzle:
+    """One hotend of a multi-nozzle printer (H2D: index 0 is the right nozzle, 1 the left)."""
+
+    index: int
+    temp: float | None = None
+    target: float | None = None
+    active: bool = False
 
 
 @dataclass(frozen=True)
 class FilamentScale:
+    """`battery_v` is what the scale sends; `battery_pct` is estimated from it (drivers/potscale/battery.py)."""
+
     weight_g: float | None = None
     consumed_g: float | None = None
     battery_pct: float | None = None
+    battery_v: float | None = None
 
 
 @dataclass(frozen=True)
@@ -75,15 +95,19 @@ class PrinterState:
     bed: float | None = None
     bed_target: float | None = None
     chamber: float | None = None
+    chamber_target: float | None = None
+    nozzles: tuple[Nozzle, ...] = ()
     fans: Mapping[str, int] = field(default_factory=dict)
     speed_level: int | None = None
     lights: Mapping[str, bool] = field(default_factory=dict)
     hms: tuple[HmsError, ...] = ()
     error: str = ""
+    print_error: HmsError | None = None
     trays: tuple[Tray, ...] = ()
     wifi_signal: str = ""
     firmware: str = ""
     filament: FilamentScale | None = None
+    model: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
@@ -98,7 +122,10 @@ class PrinterState:
             "nozzle_target": self.nozzle_target,
             "bed": self.bed,
             "bed_target": self.bed_target,
+            "chamber": self.chamber,
+            "stage": self.stage,
             "speed_level": self.speed_level,
+            "print_error": {"code": self.print_error.code, "text": self.print_error.text} if self.print_error else None,
             "hms": [{"code": h.code, "text": h.text} for h in self.hms],
             "trays": [asdict(t) for t in self.trays],
         }
@@ -140,7 +167,8 @@ def deep_merge(base: dict[str, Any], delta: Mapping[str, Any]) -> dict[str, Any]
 @dataclass(frozen=True)
 class Notice:
     """Something worth a desktop notification: a print finished, failed, paused, or an HMS error appeared.
-    HMS notices carry the error, so a view can show its code next to the (translated) message."""
+    HMS notices carry the error, and a failure or pause the print error that caused it, so a view can show its
+    code next to the (translated) message."""
 
     kind: str
     message: Message
@@ -148,7 +176,8 @@ class Notice:
 
     @property
     def text(self) -> str:
-        return f"{self.hms.code}: {self.message.text}" if self.hms is not None else self.message.text
+        """Words first, the code to look up after them (as the desktop shows it)."""
+        return f"{self.message.text} ({self.hms.code})" if self.hms is not None else self.message.text
 
 
 class PrinterModel:
@@ -207,11 +236,31 @@ _TRANSITIONS = {
 }
 
 
+def _transition(old: PrinterState, new: PrinterState) -> str:
+    """Which job notice a change deserves, if any. A Bambu printer stopped by its user reports FAILED first and
+    its cancel code a few seconds later (public P2S capture, tests/fixtures/printers/real): a FAILED without a
+    reason is announced as "stopped", not "failed", and the cancel code that follows adds no second notice;
+    a reason that arrives late turns it into a failure then."""
+    if old.state == JobState.UNKNOWN:
+        return ""
+    if new.state == JobState.FAILED:
+        if old.state != JobState.FAILED:
+            return "failed" if new.print_error is not None or new.error else "stopped"
+        return "failed" if new.print_error is not None and old.print_error is None else ""
+    if new.state == JobState.CANCELLED and old.state == JobState.FAILED and old.print_error is None:
+        return ""
+    return _TRANSITIONS.get(new.state, "") if new.state != old.state else ""
+
+
 def _notices(old: PrinterState, new: PrinterState) -> list[Notice]:
+    """A print that failed or paused says why (a runout, a printer error) when the printer gave a reason with a
+    text; HMS events without a text from the maker are not worth interrupting anyone for."""
     found: list[Notice] = []
-    if new.state != old.state and old.state != JobState.UNKNOWN and new.state in _TRANSITIONS:
-        kind = _TRANSITIONS[new.state]
-        found.append(Notice(kind, notice_message(f"print.{kind}", job=new.job_name or "job", error=new.error)))
+    kind = _transition(old, new)
+    if kind:
+        why = new.print_error if kind in ("failed", "paused") else None
+        reason = why.message.params.get("text", "") if why is not None and why.known else new.error
+        found.append(Notice(kind, notice_message(f"print.{kind}", job=new.job_name or "job", error=reason), why))
     old_codes = {h.code for h in old.hms}
-    found.extend(Notice("hms", h.message, h) for h in new.hms if h.code not in old_codes)
+    found.extend(Notice("hms", h.message, h) for h in new.hms if h.code not in old_codes and h.known)
     return found

@@ -32,7 +32,8 @@ def test_replay_bambu_log_gives_the_normalised_final_state(isolated_home: Path) 
     assert (state["layer"], state["total_layers"]) == (288, 412)
     assert (state["nozzle"], state["nozzle_target"], state["bed"], state["bed_target"]) == (220.1, 220, 55.0, 55)
     assert state["speed_level"] == 3
-    assert state["hms"] == [{"code": "HMS_0700_2000_0002_0001", "text": "AMS A slot 1 has run out of filament."}]
+    assert state["hms"] == [{"code": "HMS_0700_2000_0002_0001",
+                             "text": "AMS A Slot 1 filament has run out. Please insert a new filament."}]
     trays = {(t["unit"], t["slot"]): t for t in state["trays"]}
     assert trays[(0, 1)]["remain"] == 21 and trays[(0, 1)]["active"] and trays[(0, 0)]["remain"] == 95
     assert trays[(0, 3)]["material"] == "PETG" and trays[(0, 2)]["material"] == ""

@@ -51,6 +51,7 @@ class BambuDriver(LinkedDriver):
                                      "again with the code shown on its screen (Settings → LAN only).")
         self.config = config
         self.model = PrinterModel(config.name)
+        self._model_name = config.model  # until the printer names itself (get_version)
         self.command_timeout = command_timeout
         self.watchdog_s = watchdog_s
         self.resync_s = resync_s
@@ -134,7 +135,7 @@ class BambuDriver(LinkedDriver):
                 self._synced = self._synced or body.get("msg") != 1
                 with self._raw_lock:
                     deep_merge(self._raw, body)
-                    new = to_state(self._raw, self.model.state)
+                    new = to_state(self._raw, self.model.state, self._model_name)
                 self.model.update(new)
             elif section == "info" and reply.command == "get_version":
                 self._apply_version(body)
@@ -145,6 +146,12 @@ class BambuDriver(LinkedDriver):
             module = WireModule.model_validate(item) if isinstance(item, dict) else None
             if module is not None and module.name == "ota" and module.sw_ver:
                 self.model.patch(firmware=module.sw_ver)
+            if module is not None and module.name == "ota" and (module.product_name or module.project_name):
+                self._model_name = module.product_name or module.project_name or ""
+                with self._raw_lock:  # model-specific texts and sensors follow the printer's own name
+                    new = to_state(self._raw, self.model.state, self._model_name) if self._raw else None
+                if new is not None:
+                    self.model.update(new)
 
     # -- controller ------------------------------------------------------------------------
 
