@@ -31,7 +31,7 @@ from core.document.document import Document
 from core.document.expressions import Number
 from core.document.nodes import TRANSFORMS, Node, resolve_enabled, resolve_value
 from core.errors import GeometryError, PotStudioError
-from core.geometry import font, gear  # noqa: F401  (register the 'text' and 'gear' 2D shapes)
+from core.geometry import budget, font, gear  # noqa: F401  (register the 'text' and 'gear' 2D shapes)
 from core.geometry.shapes import build_shape, num, positive
 from core.tasks import NULL_TASK, Phrase, Task
 
@@ -95,13 +95,13 @@ def _cylinder(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Mani
     r2 = num(p, "r2", r1)
     if r1 < 0 or r2 < 0 or (r1 == 0 and r2 == 0):
         raise GeometryError(Phrase("A cylinder/cone needs positive radii (got {0:g} and {1:g}).", r1, r2))
-    sides = int(p.get("segments", seg))
+    sides = budget.segments(p.get("segments", seg))
     return _place(m3d.Manifold.cylinder(h, r1, r2, sides), p, h)
 
 
 @builder("sphere")
 def _sphere(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold:
-    return m3d.Manifold.sphere(positive(p, "r"), int(p.get("segments", seg)))
+    return m3d.Manifold.sphere(positive(p, "r"), budget.segments(p.get("segments", seg)))
 
 
 @builder("torus")
@@ -113,7 +113,7 @@ def _torus(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifol
             minor, major,
         ))
     tube = m3d.CrossSection.circle(minor, max(12, seg // 2)).translate((major, 0.0))
-    return tube.revolve(int(p.get("segments", seg)))
+    return tube.revolve(budget.segments(p.get("segments", seg)))
 
 
 @builder("extrude")
@@ -121,7 +121,7 @@ def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manif
     h = positive(p, "height")
     twist = float(p.get("twist", 0) or 0)
     scale = _vec(p, "scale_top", (1.0, 1.0), 2)
-    slices = int(p.get("slices", max(1, int(abs(twist) / 5)) if twist else 0))
+    slices = budget.slices(p.get("slices", max(1, int(abs(twist) / 5)) if twist else 0))
     section = build_shape(p.get("shape"), seg)
     if section.is_empty():
         raise GeometryError(Phrase("The extruded outline is empty."))
@@ -132,7 +132,7 @@ def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manif
 def _revolve(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold:
     shape = p.get("shape") or {"kind": "polygon", "points": p.get("profile", [])}
     section = build_shape(shape, seg)
-    return section.revolve(int(p.get("segments", seg)), float(p.get("angle", 360)))
+    return section.revolve(budget.segments(p.get("segments", seg)), float(p.get("angle", 360)))
 
 
 @builder("mesh")
@@ -268,7 +268,9 @@ def _placed_copies(node_type: str) -> Builder:
         if not kids:
             return EMPTY
         base = m3d.Manifold.batch_boolean(kids, m3d.OpType.Add)
-        copies = [_apply(base, m) for m in node_copies(node_type, p)]
+        placements = node_copies(node_type, p)
+        budget.copies(base.num_tri(), len(placements))
+        copies = [_apply(base, m) for m in placements]
         return m3d.Manifold.batch_boolean(copies, m3d.OpType.Add) if copies else EMPTY
 
     return build

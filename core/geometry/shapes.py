@@ -15,6 +15,7 @@ import manifold3d as m3d
 import numpy as np
 
 from core.errors import GeometryError
+from core.geometry import budget
 from core.tasks import Phrase
 
 ShapeBuilder = Callable[[Mapping[str, Any], int], m3d.CrossSection]
@@ -83,7 +84,7 @@ def _polygon(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
 
 @register_shape("circle")
 def _circle(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
-    return m3d.CrossSection.circle(positive(spec, "r"), int(spec.get("segments", segments)))
+    return m3d.CrossSection.circle(positive(spec, "r"), budget.segments(spec.get("segments", segments)))
 
 
 @register_shape("rect")

@@ -4,12 +4,17 @@ a message that says what is wrong, never a traceback or a hang (issue 16)."""
 from __future__ import annotations
 
 import json
+from functools import reduce
+from pathlib import Path
 
 import pytest
+import trimesh
 
 from core.document.document import Document
 from core.document.expressions import evaluate
-from core.errors import DocumentError, ExpressionError, ParameterError
+from core.errors import DocumentError, ExpressionError, GeometryError, ParameterError
+from core.geometry.build import Evaluator
+from core.geometry.meshio import load_mesh, save_mesh
 
 
 def design(parameters: object = (), root: object = None, **extra: object) -> dict[str, object]:
@@ -86,3 +91,29 @@ def test_a_long_dependency_chain_resolves_and_a_long_loop_is_named() -> None:
     chain[-1] = {"name": f"p{n}", "value": 0, "expr": "p0"}
     with pytest.raises(ExpressionError, match="loop: p0 → p1 → "):
         Document.from_json(design(chain))
+
+
+def hostile_file(tmp_path: Path, root: dict[str, object]) -> Path:
+    """A 3MF whose embedded design is hostile: the way such a design reaches `export` and the app."""
+    path = tmp_path / "hostile.3mf"
+    save_mesh(trimesh.creation.box((10, 10, 10)), path, document_json=json.dumps(design(root=root)))
+    return path
+
+
+@pytest.mark.parametrize(("root", "message"), [
+    ({"type": "sphere", "props": {"r": 10, "segments": 1_000_000}}, "1000000 segments"),
+    ({"type": "cylinder", "props": {"r": 5, "h": 10, "segments": 2}}, "2 segments"),
+    ({"type": "extrude", "props": {"height": 10, "twist": 1e7, "shape": {"kind": "rect", "size": [5, 5]}}},
+     "slices"),
+    (reduce(lambda child, _: {"type": "linear_array", "props": {"count": [10, 10, 10], "spacing": [1, 1, 1]},
+                              "children": [child]}, range(3), {"type": "box", "props": {"size": [0.2, 0.2, 0.2]}}),
+     "triangles, more than the limit"),
+])
+def test_a_design_from_a_file_has_the_same_budget_as_the_assistant(
+    tmp_path: Path, root: dict[str, object], message: str
+) -> None:
+    """A 3MF whose design asks for too much ends at once with the budget's message when it is built (the LLM path
+    had limits; a design from a file had none: 10⁶ segments took 6 GB, nested 1000-copy arrays hung)."""
+    doc = Document.loads(load_mesh(hostile_file(tmp_path, root)).document_json or "")
+    with pytest.raises(GeometryError, match=message):
+        Evaluator().mesh(doc)

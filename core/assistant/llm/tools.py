@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from core.document.document import Document
 from core.document.nodes import NODE_TYPES, PRIMITIVES, Node, resolve_enabled, resolve_value
 from core.errors import AssistantError
+from core.geometry.budget import MAX_SEGMENTS
 from core.geometry.shapes import SHAPES
 from core.templates.base import TemplateSpec
 
@@ -27,7 +28,6 @@ MAX_ABS = 10_000.0  # mm (or degrees, counts): ten metres is far beyond any desk
 MAX_PARAMS = 50
 MAX_OPERATIONS = 50
 MAX_ARGUMENT_CHARS = 200_000
-MAX_SEGMENTS = 256
 MAX_COPIES = 100
 MAX_INSTANCES = 2_000  # primitives after patterns are expanded: nested arrays multiply
 
