@@ -1,8 +1,10 @@
 """The offline outbox: a small SQLite file that outlives crashes and restarts.
 
-It holds every local op (client op id, base revision, payload) until the hub accepts it, the
-change-feed checkpoint per project, the last local document per project (so a conflict can keep
-"mine"), conflict records, and resumable-upload URLs. Nothing is ever deleted by a failure: an op
+It holds every local op (client op id, base revision, payload) until it comes back in the hub's
+change feed, the hub's head per project (its revision and document: the base the client rebases its
+pending ops on), the last local document per project, conflict records, and resumable-upload URLs.
+An op's states: `pending` (not yet accepted), `sent` (accepted, not yet seen in the feed: still part
+of what the user sees), `conflict`, `failed`, `resolved`. Nothing is ever deleted by a failure: an op
 the hub refuses for good moves to `failed`, a clashing one to `conflict`, both still visible.
 """
 
@@ -25,6 +27,7 @@ CREATE TABLE IF NOT EXISTS ops (
 CREATE INDEX IF NOT EXISTS ops_project ON ops(project_id, state, seq);
 CREATE TABLE IF NOT EXISTS checkpoints (project_id INTEGER PRIMARY KEY, rev INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS local_docs (project_id INTEGER PRIMARY KEY, document TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS heads (project_id INTEGER PRIMARY KEY, rev INTEGER NOT NULL, document TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS conflicts (
     id INTEGER PRIMARY KEY AUTOINCREMENT, project_id INTEGER NOT NULL, mine TEXT, theirs TEXT NOT NULL,
     theirs_rev INTEGER NOT NULL, op_ids TEXT NOT NULL, message TEXT NOT NULL, kept_as TEXT,
@@ -96,9 +99,23 @@ class Outbox:
             rows = self._db.execute("SELECT DISTINCT project_id FROM ops WHERE state='pending' ORDER BY 1")
             return [r[0] for r in rows.fetchall()]
 
-    def sent(self, op_id: str) -> None:
+    def in_flight(self, project_id: int) -> list[PendingOp]:
+        """The ops the user sees on top of the hub's head: accepted but not yet in the feed, then pending."""
         with self._lock:
-            self._db.execute("DELETE FROM ops WHERE op_id = ?", (op_id,))
+            rows = self._db.execute(
+                "SELECT seq, project_id, op_id, base_rev, kind, args, state, error FROM ops "
+                "WHERE project_id = ? AND state IN ('sent', 'pending') ORDER BY seq", (project_id,)).fetchall()
+        return [PendingOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
+
+    def sent(self, op_id: str) -> None:
+        """The hub accepted the op; it stays in view until the feed brings it (see `arrived`)."""
+        self.mark(op_id, "sent")
+
+    def arrived(self, op_ids: list[str]) -> None:
+        """These ops are in the hub's head now: they leave the queue, whatever state they were in."""
+        with self._lock:
+            self._db.executemany("DELETE FROM ops WHERE op_id = ? AND state IN ('sent', 'pending')",
+                                 [(i,) for i in op_ids])
 
     def mark(self, op_id: str, state: str, error: str = "") -> None:
         with self._lock:
@@ -122,6 +139,26 @@ class Outbox:
         with self._lock:
             self._db.execute("INSERT INTO checkpoints(project_id, rev) VALUES (?, ?) ON CONFLICT(project_id) "
                              "DO UPDATE SET rev = max(rev, excluded.rev)", (project_id, rev))
+
+    def head(self, project_id: int) -> tuple[int, dict[str, Any]] | None:
+        with self._lock:
+            row = self._db.execute("SELECT rev, document FROM heads WHERE project_id = ?", (project_id,)).fetchone()
+        return (int(row[0]), json.loads(row[1])) if row else None
+
+    def set_head(self, project_id: int, rev: int, document: dict[str, Any]) -> None:
+        """The hub's head as this client now knows it (and the feed's checkpoint with it)."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO heads(project_id, rev, document) VALUES (?, ?, ?)",
+                             (project_id, rev, json.dumps(document)))
+            self._db.execute("INSERT OR REPLACE INTO checkpoints(project_id, rev) VALUES (?, ?)", (project_id, rev))
+
+    def forget_project(self, project_id: int) -> None:
+        """Drop the head and queued ops of a project this user no longer has; its local document stays."""
+        with self._lock:
+            for table in ("heads", "checkpoints"):
+                self._db.execute(f"DELETE FROM {table} WHERE project_id = ?", (project_id,))
+            self._db.execute("UPDATE ops SET state = 'resolved', error = 'removed from the project' "
+                             "WHERE project_id = ? AND state IN ('pending', 'sent')", (project_id,))
 
     def set_local_document(self, project_id: int, document: dict[str, Any]) -> None:
         with self._lock:

@@ -1,14 +1,23 @@
 """Project sync: push the outbox in order, pull the change feed, keep conflicts — an evented,
-Qt-free model the desktop binds to (sync indicator, pending counts, conflict view).
+Qt-free model the desktop binds to (sync indicator, pending counts, conflict view, open document).
+
+What the user sees is `document(project)`: the hub's head as this client last heard it, with the
+user's own unconfirmed ops replayed on top by core.document.ops — the function the hub applies ops
+with. Collaborators' ops are applied to the head, never to the local copy, and the pending ops are
+replayed over the new head (rebased), so once the queue drains the copy equals the hub's head.
 
 Rules:
 - ops go out one at a time per project, oldest first, each with its client op id as
-  Idempotency-Key, so resending after a lost answer cannot apply an op twice;
-- the hub rebases ops on disjoint nodes/parameters itself; an op it still cannot apply (409) is
-  not dropped: the op moves to `conflict`, the local document at that moment ("mine") is kept
-  beside the hub's head ("theirs") in a conflict record, and also saved on the hub as a named
-  version, so both are there to compare and choose from;
-- an op refused for good (422, 403, ...) moves to `failed`, visible and retryable;
+  Idempotency-Key, so resending after a lost answer cannot apply an op twice; an accepted op stays
+  in view (`sent`) until the feed brings it into the head;
+- the hub rebases ops on disjoint nodes/parameters itself; an op it cannot apply because of newer
+  edits (409, or 422 for an op that was valid on the user's copy, e.g. a value out of a range a
+  collaborator just narrowed) is not dropped: it moves to `conflict`, the local document at that
+  moment ("mine") is kept beside the hub's head ("theirs") and saved on the hub as a version with
+  a unique name, so both are there to compare and choose from;
+- an op wrong in itself (refused on the user's own copy too), or too large, moves to `failed`;
+- a project the user was removed from stops syncing, its local copy is kept (`removed`) and the
+  other projects go on;
 - being offline or signed out stops the push and leaves everything queued.
 Signals fire on the calling thread (see core.events); the desktop re-emits them on the GUI thread.
 """
@@ -18,13 +27,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from core.document.ops import OpRejected, apply, diff, replay
 from core.events import Signal
 from core.tasks import Task
 from sync_client.api.projects import Projects
-from sync_client.errors import Conflict, HubError, HubUnavailable, NotSignedIn
+from sync_client.errors import Conflict, HubError, HubUnavailable, NotFound, NotSignedIn, PermissionDenied
 from sync_client.models import RemoteOp
 from sync_client.outbox import ConflictRecord, Outbox, PendingOp
 
@@ -41,6 +53,23 @@ class SyncStatus:
     message: str = ""
 
 
+@dataclass(frozen=True)
+class Removal:
+    """The user was removed from a shared project: their copy (with unsent edits) is kept to save."""
+
+    project_id: int
+    project_name: str
+    removed_by: str
+    message: str
+    document: dict[str, Any] | None
+
+
+def conflict_copy_name(label: str = "Conflict copy") -> str:
+    """Readable and unique across every client: two designers' first conflicts in the same second
+    used to get the same name, and the hub refused the second copy (versions never change)."""
+    return f"{label} {time.strftime('%Y-%m-%d %H:%M')} · {uuid.uuid4()}"
+
+
 class SyncEngine:
     def __init__(self, projects: Projects, outbox: Outbox) -> None:
         self.projects = projects
@@ -49,19 +78,57 @@ class SyncEngine:
         self.remote_ops: Signal[[int, list[RemoteOp]]] = Signal()
         self.conflict_added: Signal[[ConflictRecord]] = Signal()
         self.presence_changed: Signal[[int, list[str]]] = Signal()
+        self.document_changed: Signal[[int]] = Signal()  # what `document(project)` returns may have changed
+        self.removed: Signal[[Removal]] = Signal()
         self._lock = threading.Lock()
+        self._heads = threading.RLock()  # the head moves on the sync thread and on live-update threads
         self._last: State | None = None
         self._message = ""
 
-    # --- local side ----------------------------------------------------------------------------
+    # --- the user's copy --------------------------------------------------------------------------
+    def document(self, project_id: int) -> dict[str, Any] | None:
+        """What the user sees: the hub's head plus their own unconfirmed ops, rebased on it."""
+        with self._heads:
+            head = self.outbox.head(project_id)
+            if head is None:
+                return self.outbox.local_document(project_id)
+            pending = [(op.kind, op.args) for op in self.outbox.in_flight(project_id)]
+            return replay(head[1], pending).document
+
+    def open(self, project_id: int) -> dict[str, Any]:
+        """The user's copy, reading the hub's head first if this client never had it (needs the hub)."""
+        with self._heads:
+            if self.outbox.head(project_id) is None:
+                head = self.projects.head(project_id)
+                self.outbox.set_head(project_id, head.rev, head.document)
+            document = self.document(project_id)
+        assert document is not None
+        return document
+
     def record(self, project_id: int, kind: str, args: dict[str, Any],
                local_document: dict[str, Any] | None = None) -> PendingOp:
-        """Queue a local edit (works offline); `local_document` is the document after the edit."""
-        op = self.outbox.add(project_id, kind, args)
+        """Queue a local edit (works offline); `local_document` is the document after the edit, for
+        a client that keeps no head. An op that does not apply to the user's own copy is queued
+        with that reason: if the hub refuses it too, it was wrong in itself, not a clash."""
+        with self._heads:
+            mine = self.document(project_id) if self.outbox.head(project_id) is not None else None
+            op = self.outbox.add(project_id, kind, args)
+            if mine is not None:
+                try:
+                    apply(mine, kind, args)
+                except OpRejected as exc:
+                    self.outbox.mark(op.op_id, "pending", str(exc))
         if local_document is not None:
             self.outbox.set_local_document(project_id, local_document)
-        self._emit()
+        self._emit(self._last if self._last in ("offline", "signed_out") else None, self._message)
         return op
+
+    def record_document(self, project_id: int, document: dict[str, Any]) -> list[PendingOp]:
+        """Queue whatever turns the user's copy into `document` (an edit, an undo, an AI change) as ops."""
+        with self._heads:
+            current = self.document(project_id)
+            changes = diff(current, document) if current is not None else [("replace", {"document": document})]
+            return [self.record(project_id, kind, args) for kind, args in changes]
 
     def status(self) -> SyncStatus:
         counts = self.outbox.counts()
@@ -82,20 +149,26 @@ class SyncEngine:
 
     # --- talking to the hub -------------------------------------------------------------------------
     def sync(self, project_ids: list[int] | None = None) -> SyncStatus:
-        """Push every queued op, then pull the feed of those projects. Safe to call any time."""
+        """Push every queued op, then pull the feed of those projects. Safe to call any time; a project
+        that fails for its own reason (removed, deleted) does not hold up the others."""
         with self._lock:
             targets = sorted(set(self.outbox.projects_with_pending()) | set(project_ids or []))
+            state: State | None = None
+            notes: list[str] = []
+            self._emit("syncing")
             try:
-                self._emit("syncing")
                 for project_id in targets:
-                    self._push(project_id)
-                    self._pull(project_id)
+                    try:
+                        self._push(project_id)
+                        self._pull(project_id)
+                    except (PermissionDenied, NotFound) as exc:
+                        notes.append(self._lost(project_id, exc) if gone(exc) else str(exc))
             except HubUnavailable as exc:
-                self._emit("offline", str(exc))
+                state, notes = "offline", [str(exc)]
             except NotSignedIn as exc:
-                self._emit("signed_out", str(exc))
-            else:
-                self._emit()
+                state, notes = "signed_out", [str(exc)]
+            finally:
+                self._emit(state, " ".join(notes))  # never left at "syncing", whatever happened
             return self.status()
 
     def _push(self, project_id: int) -> None:
@@ -109,47 +182,111 @@ class SyncEngine:
             except (HubUnavailable, NotSignedIn):
                 raise
             except HubError as exc:
-                log.warning("op %s refused by the hub: %s", op.op_id, exc)
-                self.outbox.mark(op.op_id, "failed", str(exc))
+                if gone(exc):
+                    raise
+                if exc.status == 422 and exc.code == "op_rejected" and not op.error:
+                    # valid on the user's copy, refused on the hub's: someone's newer edit made it wrong
+                    conflict_id = self._keep_conflict(project_id, op, exc, conflict_id)
+                    continue
+                reason = too_large(exc) or op.error or str(exc)
+                log.warning("op %s refused by the hub: %s", op.op_id, reason)
+                self.outbox.mark(op.op_id, "failed", reason)
                 continue
             self.outbox.sent(op.op_id)
+        self._keep_copies(project_id)
 
-    def _keep_conflict(self, project_id: int, op: PendingOp, exc: Conflict, conflict_id: int | None) -> int:
+    def _keep_conflict(self, project_id: int, op: PendingOp, exc: HubError, conflict_id: int | None) -> int:
+        mine = self.document(project_id) if self.outbox.head(project_id) else self.outbox.local_document(project_id)
         self.outbox.mark(op.op_id, "conflict", str(exc))
+        self.document_changed.emit(project_id)
         if conflict_id is not None:
             self.outbox.add_to_conflict(conflict_id, op.op_id)
             return conflict_id
-        head = exc.head or {}
-        theirs = head.get("document")
-        rev = head.get("rev")
+        head = exc.head if isinstance(exc, Conflict) else None
+        theirs = (head or {}).get("document")
+        rev = (head or {}).get("rev")
         if not isinstance(theirs, dict) or not isinstance(rev, int):
             theirs_head = self.projects.head(project_id)
             theirs, rev = theirs_head.document, theirs_head.rev
-        mine = self.outbox.local_document(project_id)
         conflict_id = self.outbox.add_conflict(project_id, mine, theirs, rev, [op.op_id], str(exc))
-        if mine is not None:
-            name = f"conflict copy {time.strftime('%Y-%m-%d %H:%M:%S')} #{conflict_id}"
-            try:
-                self.projects.create_version(project_id, name, mine)
-                self.outbox.set_kept_as(conflict_id, name)
-            except HubError as err:  # still kept locally in the conflict record
-                log.warning("could not keep the conflict copy on the hub: %s", err)
+        self._keep_copy(self.outbox.conflict(conflict_id))
         self.conflict_added.emit(self.outbox.conflict(conflict_id))
         return conflict_id
 
+    def _keep_copy(self, record: ConflictRecord) -> None:
+        """Save "mine" of a conflict on the hub as a named version; offline, the next sync retries."""
+        if record.mine is None or record.kept_as is not None:
+            return
+        name = conflict_copy_name()
+        try:
+            self.projects.create_version(record.project_id, name, record.mine)
+        except (HubUnavailable, NotSignedIn):
+            raise
+        except HubError as err:  # still kept in the local record; the user is told, not left guessing
+            reason = too_large(err) or str(err)
+            log.warning("could not keep the conflict copy on the hub: %s", reason)
+            self._message = f"Your conflicting copy is kept on this computer only: {reason}"
+            return
+        self.outbox.set_kept_as(record.id, name)
+
+    def _keep_copies(self, project_id: int) -> None:
+        for record in self.outbox.conflicts(project_id):
+            self._keep_copy(record)
+
     def _pull(self, project_id: int) -> list[RemoteOp]:
+        with self._heads:
+            if self.outbox.head(project_id) is None:
+                head = self.projects.head(project_id)
+                self.outbox.set_head(project_id, head.rev, head.document)
+                self.outbox.arrived([op.op_id for op in self.outbox.ops(project_id, "sent")])
+                self.document_changed.emit(project_id)
         since = self.outbox.checkpoint(project_id)
         received: list[RemoteOp] = []
         while True:
             feed = self.projects.feed(project_id, since)
             received.extend(feed.ops)
             if not feed.ops or feed.ops[-1].rev >= feed.head_rev:
-                self.outbox.set_checkpoint(project_id, feed.head_rev)
                 break
             since = feed.ops[-1].rev
-        if received:
-            self.remote_ops.emit(project_id, received)
+        self._receive(project_id, received)
         return received
+
+    def _receive(self, project_id: int, ops: Sequence[RemoteOp]) -> None:
+        """Move the head forward by the hub's ops, with the hub's own `apply`; the user's pending ops
+        are replayed on the new head by `document`. A gap in revisions re-reads the whole head."""
+        if not ops:
+            return
+        with self._heads:
+            rev, document = self.outbox.head(project_id) or (0, None)
+            fresh = [op for op in sorted(ops, key=lambda o: o.rev) if op.rev > rev]
+            try:
+                for op in fresh:
+                    if document is None or op.rev != rev + 1:
+                        raise OpRejected(f"revision {op.rev} does not follow {rev}")
+                    document, rev = apply(document, op.kind, op.args), op.rev
+            except OpRejected as exc:
+                log.info("re-reading the head of project %s: %s", project_id, exc)
+                head = self.projects.head(project_id)
+                document, rev = head.document, head.rev
+            if fresh:
+                assert document is not None
+                self.outbox.set_head(project_id, rev, document)
+                self.outbox.arrived([op.op_id for op in fresh])
+        if fresh:
+            self.remote_ops.emit(project_id, fresh)
+            self.document_changed.emit(project_id)
+
+    def _lost(self, project_id: int, exc: HubError) -> str:
+        """The project is gone for this user: keep their copy, stop syncing it, say who removed them."""
+        document = self.document(project_id)
+        name = str(exc.detail.get("project_name") or "")
+        by = str(exc.detail.get("removed_by") or "")
+        if document is not None:
+            self.outbox.set_local_document(project_id, document)
+        self.outbox.forget_project(project_id)
+        log.info("project %s is no longer shared with this user: %s", project_id, exc)
+        self.removed.emit(Removal(project_id, name, by, str(exc), document))
+        return str(exc)
 
     def resolve(self, conflict_id: int, keep: Literal["mine", "theirs"]) -> SyncStatus:
         """The user chose: 'theirs' keeps the hub's head (mine stays as a named version);
@@ -163,6 +300,7 @@ class SyncEngine:
         for op_id in record.op_ids:
             self.outbox.mark(op_id, "resolved", f"conflict {conflict_id}: kept {keep}")
         self.outbox.resolve_conflict(conflict_id, keep)
+        self.document_changed.emit(record.project_id)
         return self.sync([record.project_id])
 
     def retry_failed(self, op_id: str) -> None:
@@ -177,7 +315,16 @@ class SyncEngine:
                                       task=task)
         try:
             for op in stream:
-                self.outbox.set_checkpoint(project_id, op.rev)
-                self.remote_ops.emit(project_id, [op])
+                self._receive(project_id, [op])
         finally:
             stream.close()
+
+
+def gone(exc: HubError) -> bool:
+    """The project no longer exists for this user (deleted, or they were removed from it)."""
+    return isinstance(exc, NotFound) or exc.code == "removed"
+
+
+def too_large(exc: HubError) -> str:
+    """The hub's 413 in words (the change or copy is bigger than it accepts), else ""."""
+    return f"Too large for the hub: {exc}" if exc.status == 413 else ""
