@@ -10,6 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
+from core.cli.arguments import percent, positive_mm
 from core.materials import MATERIALS
 
 
@@ -20,10 +21,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Report whether a model will print: watertight, size, walls, overhangs, fit, filament and time.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="an .stl, .obj or .3mf file")
-    parser.add_argument("--bed", nargs=3, type=float, metavar=("X", "Y", "Z"), help="build volume in mm")
+    parser.add_argument("--bed", nargs=3, type=positive_mm, metavar=("X", "Y", "Z"), help="build volume in mm")
     parser.add_argument("--material", type=str.upper, choices=list(MATERIALS), default="PLA",
                         help="filament for the weight, cost and time estimates (default PLA)")
-    parser.add_argument("--infill", type=float, default=15.0, metavar="PERCENT", help="infill percentage (default 15)")
+    parser.add_argument("--infill", type=percent, default=15.0, metavar="PERCENT",
+                        help="infill percentage (default 15)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.set_defaults(func=run)
 

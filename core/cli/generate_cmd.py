@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.cli.arguments import positive_mm
 from core.errors import PotStudioError
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     gen.add_argument("--json", action="store_true", help="print one JSON object describing the result")
     gen.add_argument("--provider", metavar="URL", help="an OpenAI-compatible AI service (preset id or URL)")
     gen.add_argument("--model", metavar="NAME", help="the model name on that service")
-    gen.add_argument("--bed", nargs=3, type=float, metavar=("X", "Y", "Z"),
+    gen.add_argument("--bed", nargs=3, type=positive_mm, metavar=("X", "Y", "Z"),
                      help="build volume in mm (for 'will it fit?')")
     gen.set_defaults(func=run_generate)
 

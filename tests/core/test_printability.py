@@ -225,3 +225,20 @@ def test_check_of_an_stl_of_20k_separate_pieces_reports_each_piece(
     assert data["bodies"] == n
     sizes = data["part_sizes_mm"]
     assert len(sizes) == n and sizes[0] == pytest.approx([3, 3, 3]) and sizes[-1] == pytest.approx([1, 1, 1])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--bed", "nan", "200", "200"], "'nan' is not a finite number"),
+    (["--bed", "0", "0", "0"], "'0' is not a positive size in mm"),
+    (["--bed", "-5", "200", "200"], "'-5' is not a positive size in mm"),
+    (["--infill", "150"], "'150' is not a percentage between 0 and 100"),
+])
+def test_check_refuses_a_build_volume_or_infill_it_cannot_use(
+    tmp_path: Path, cli: Cli, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    """`--bed nan 1 1` compared as 'fits everything' (NaN comparisons are false); now argparse says why (exit 2)."""
+    path = tmp_path / "cube.stl"
+    save_mesh(build(box(20, 20, 20)), path)
+    with pytest.raises(SystemExit) as exit_:
+        cli(["check", str(path), *args])
+    assert exit_.value.code == 2 and message in capsys.readouterr().err
