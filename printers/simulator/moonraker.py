@@ -1,22 +1,22 @@
-"""A virtual Klipper printer behind Moonraker's MQTT bridge and HTTP upload endpoint.
+"""A virtual Klipper printer behind Moonraker: its websocket API and HTTP upload on one port (moonraker_web.py),
+and optionally its MQTT bridge, configured like moonraker.conf's `[mqtt]` section.
 
+Websocket: `server.connection.identify` (with `api_key` when one is configured), `server.info`,
+`printer.objects.list|query|subscribe`, `notify_status_update` with the changed fields of subscribed objects,
+`notify_klippy_disconnected|ready` around a Klippy restart (which drops subscriptions, as Klipper does).
 MQTT: retained `{inst}/moonraker/status` online (last will: offline), JSON-RPC on api/request → api/response,
-changed status fields on `{inst}/klipper/status`. HTTP: `POST /server/files/upload` (multipart `file`,
-`root`, `checksum`), stored under a gcodes directory.
+and status only for `status_objects` (empty by default, so nothing is published), on `{inst}/klipper/status` or
+split per field under `{inst}/klipper/state/{object}/{field}`.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import logging
 import threading
 import time
 from dataclasses import dataclass
-from email.parser import BytesParser
-from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,10 @@ from printers.errors import PrinterOfflineError
 from printers.mqtt import MqttLink, MqttSettings
 from printers.simulator.delta import changed
 from printers.simulator.gcode import apply_temperatures, count_layers
+from printers.simulator.moonraker_web import WebServer, WsClient
 
 log = logging.getLogger(__name__)
+WEBSOCKET_ONLY = {"server.connection.identify", "printer.objects.subscribe"}
 
 
 @dataclass
@@ -37,10 +39,14 @@ class MoonrakerOptions:
     layer_seconds: float = 20.0
     heat_seconds: float = 30.0
     http_port: int = 0
+    api_key: str = ""  # [authorization]: when set, untrusted HTTP and websocket clients must present it
+    status_objects: tuple[str, ...] = ()  # [mqtt] status_objects: empty by default, as in Moonraker
+    split_status: bool = False  # [mqtt] publish_split_status
 
 
 def _initial() -> dict[str, Any]:
     return {
+        "webhooks": {"state": "ready", "state_message": "Printer is ready"},
         "print_stats": {"state": "standby", "filename": "", "print_duration": 0.0, "message": "",
                         "info": {"current_layer": None, "total_layer": None}},
         "extruder": {"temperature": 24.0, "target": 0.0},
@@ -52,128 +58,155 @@ def _initial() -> dict[str, Any]:
     }
 
 
-class _Upload(BaseHTTPRequestHandler):
-    server: _HttpServer
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("moonraker-sim http: " + format, *args)
-
-    def _json(self, code: int, body: dict[str, Any]) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(code)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_POST(self) -> None:
-        if self.path.split("?")[0] != "/server/files/upload":
-            self._json(404, {"error": {"code": 404, "message": "Not Found"}})
-            return
-        if "Content-Length" not in self.headers:
-            self._json(411, {"error": {"code": 411, "message": "Length Required"}})
-            return
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        head = f"Content-Type: {self.headers.get('Content-Type', '')}\r\n\r\n".encode()
-        message = BytesParser(policy=HTTP).parsebytes(head + body)
-        fields: dict[str, str] = {}
-        filename, data = "", b""
-        for part in message.iter_parts() if message.is_multipart() else ():
-            name = part.get_param("name", header="content-disposition")
-            payload = part.get_payload(decode=True)
-            if name == "file":
-                filename, data = Path(part.get_filename() or "").name, bytes(payload)  # type: ignore[arg-type]
-            elif isinstance(name, str) and isinstance(payload, bytes):
-                fields[name] = payload.decode()
-        if not filename:
-            self._json(400, {"error": {"code": 400, "message": "No file in request"}})
-            return
-        if "checksum" in fields and hashlib.sha256(data).hexdigest() != fields["checksum"]:
-            self._json(422, {"error": {"code": 422, "message": "File checksum mismatch"}})
-            return
-        (self.server.gcodes / filename).write_bytes(data)
-        self._json(201, {"item": {"path": filename, "root": fields.get("root", "gcodes")}, "action": "create_file"})
-
-
-class _HttpServer(ThreadingHTTPServer):
-    daemon_threads = True
-    gcodes: Path
-
-
 class MoonrakerSimulator:
-    def __init__(self, options: MoonrakerOptions, broker: MqttSettings) -> None:
+    """`broker` is the `[mqtt]` section: None runs Moonraker without MQTT, as most installs do."""
+
+    def __init__(self, options: MoonrakerOptions, broker: MqttSettings | None = None) -> None:
         self.options = options
+        self.api_key = options.api_key
+        self.gcodes = options.gcodes
         inst = options.instance
-        broker.will = (f"{inst}/moonraker/status", json.dumps({"server": "offline"}), True)
-        self.link = MqttLink(broker, name=f"sim-{inst}")
-        self.link.route(f"{inst}/moonraker/api/request", self._on_request)
-        self.link.connected.connect(self._announce)
+        self.link: MqttLink | None = None
+        if broker is not None:
+            broker.will = (f"{inst}/moonraker/status", json.dumps({"server": "offline"}), True)
+            self.link = MqttLink(broker, name=f"sim-{inst}")
+            self.link.route(f"{inst}/moonraker/api/request", self._on_request)
+            self.link.connected.connect(self._announce)
         self.received: list[str] = []
+        self.identities: list[dict[str, Any]] = []
         self._status = _initial()
         self._sent: dict[str, Any] = {}
+        self._clients: list[WsClient] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._heat_left = 0.0
         self._layer_left = 0.0
         options.gcodes.mkdir(parents=True, exist_ok=True)
-        self.http = _HttpServer(("127.0.0.1", options.http_port), _Upload)
-        self.http.gcodes = options.gcodes
-        self._threads: list[threading.Thread] = []
+        self.web = WebServer(self, options.http_port)
 
     @property
     def http_port(self) -> int:
-        return int(self.http.server_address[1])
+        return self.web.port
 
     def start(self) -> MoonrakerSimulator:
-        self.link.start()
-        for target, name in ((self.http.serve_forever, "http"), (self._run, "tick")):
-            thread = threading.Thread(target=target, name=f"sim-moonraker-{name}", daemon=True)
-            thread.start()
-            self._threads.append(thread)
+        self.web.start()
+        if self.link is not None:
+            self.link.start()
+        threading.Thread(target=self._run, name="sim-moonraker-tick", daemon=True).start()
         return self
 
     def stop(self) -> None:
         self._stop.set()
-        self.http.shutdown()
-        self.http.server_close()
-        self.link.stop()
+        self.web.stop()
+        if self.link is not None:
+            self.link.stop()
+
+    def restart(self) -> None:
+        """Fault: the Moonraker service restarts (update, crash): websocket clients are cut and its MQTT client
+        drops without a clean disconnect, so the broker publishes the last will; the printer keeps its state."""
+        self.web.stop()
+        if self.link is not None:
+            self.link.drop()
+        with self._lock:
+            self._clients.clear()
+        self.web.start()
+
+    def restart_klippy(self) -> None:
+        """Fault: FIRMWARE_RESTART. Klipper forgets every subscription; clients hear disconnected, then ready."""
+        with self._lock:
+            clients = list(self._clients)
+            for client in clients:
+                client.objects, client.sent = {}, {}
+        for method in ("notify_klippy_disconnected", "notify_klippy_ready"):
+            for client in clients:
+                client.push({"jsonrpc": "2.0", "method": method})
+
+    def gcode_script(self, script: str) -> None:
+        """Run G-code as if typed on the printer's own screen or console: no client asked for it."""
+        with self._lock:
+            self._dispatch("printer.gcode.script", {"script": script})
 
     @property
     def status(self) -> dict[str, Any]:
         with self._lock:
             return copy.deepcopy(self._status)
 
+    # -- connections -----------------------------------------------------------------------
+
+    def connected(self, client: WsClient) -> None:
+        with self._lock:
+            self._clients.append(client)
+
+    def disconnected(self, client: WsClient) -> None:
+        with self._lock:
+            if client in self._clients:
+                self._clients.remove(client)
+
     def _announce(self) -> None:
+        assert self.link is not None
         self.link.publish(f"{self.options.instance}/moonraker/status", {"server": "online"}, retain=True)
         with self._lock:
             self._sent = {}
 
-    def _respond(self, request_id: Any, result: Any = None, error: tuple[int, str] | None = None) -> None:
-        body: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id}
-        if error is None:
-            body["result"] = result
-        else:
-            body["error"] = {"code": error[0], "message": error[1]}
-        try:
-            self.link.publish(f"{self.options.instance}/moonraker/api/response", body)
-        except PrinterOfflineError:
-            log.info("moonraker simulator could not answer request %s", request_id)
-
     def _on_request(self, _topic: str, payload: bytes) -> None:
+        assert self.link is not None
         try:
             request = json.loads(payload)
-            method, params, request_id = request["method"], request.get("params") or {}, request["id"]
-        except (ValueError, KeyError, TypeError):
+        except ValueError:
             return  # Moonraker drops what it cannot parse
-        self.received.append(str(method))
-        with self._lock:
-            try:
-                result = self._dispatch(str(method), params)
-            except ValueError as exc:
-                code, _, message = str(exc).partition(":")
-                self._respond(request_id, error=(int(code), message.strip()))
-                return
-        self._respond(request_id, result)
+        response = self.handle(request, None)
+        if response is None:
+            return
+        try:
+            self.link.publish(f"{self.options.instance}/moonraker/api/response", response, qos=0)
+        except PrinterOfflineError:
+            log.info("moonraker simulator could not answer request %s", response.get("id"))
+
+    def handle(self, request: Any, client: WsClient | None) -> dict[str, Any] | None:
+        """One JSON-RPC request from the websocket (`client`) or MQTT (None) → its response."""
+        try:
+            method, params, request_id = str(request["method"]), request.get("params") or {}, request["id"]
+        except (KeyError, TypeError, AttributeError):
+            return None
+        self.received.append(method)
+        body: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id}
+        try:
+            with self._lock:
+                body["result"] = self._transport_call(method, dict(params), client)
+        except ValueError as exc:
+            code, _, message = str(exc).partition(":")
+            body["error"] = {"code": int(code), "message": message.strip()}
+        return body
+
+    def _transport_call(self, method: str, params: dict[str, Any], client: WsClient | None) -> Any:
+        if method in WEBSOCKET_ONLY and client is None:
+            raise ValueError(f"-32601: Method not found: {method} is websocket and unix socket only")
+        if client is not None and not client.authorized:
+            if method != "server.connection.identify":
+                raise ValueError("401: Unauthorized")
+            if self.api_key and params.get("api_key") != self.api_key:
+                raise ValueError("401: Unauthorized")
+            client.authorized = True
+        if method == "server.connection.identify":
+            assert client is not None
+            if client.identified:
+                raise ValueError("400: Connection already identified")
+            client.identified = True
+            self.identities.append({k: v for k, v in params.items() if k != "api_key"})
+            return {"connection_id": id(client)}
+        if method == "server.info":
+            return {"klippy_connected": True, "klippy_state": "ready", "components": [], "failed_components": [],
+                    "registered_directories": ["gcodes"], "warnings": [], "websocket_count": len(self._clients),
+                    "moonraker_version": "v0.9.3-sim", "api_version": [1, 5, 0], "api_version_string": "1.5.0"}
+        if method == "printer.objects.list":
+            return {"objects": sorted(self._status)}
+        if method == "printer.objects.subscribe":
+            assert client is not None
+            client.objects = dict(params.get("objects") or {})
+            client.sent = {k: copy.deepcopy(v) for k, v in self._status.items() if k in client.objects}
+            return {"eventtime": time.monotonic(), "status": copy.deepcopy(client.sent)}
+        params.pop("mqtt_timestamp", None)
+        return self._dispatch(method, params)
 
     def _dispatch(self, method: str, params: dict[str, Any]) -> Any:
         stats = self._status["print_stats"]
@@ -227,16 +260,38 @@ class MoonrakerSimulator:
             with self._lock:
                 self._advance(self.options.status_interval * self.options.speed)
                 snapshot = copy.deepcopy(self._status)
-                delta = changed(self._sent, snapshot)
-            if not delta:
-                continue
-            try:
-                self.link.publish(f"{self.options.instance}/klipper/status",
-                                  {"eventtime": time.monotonic(), "status": delta}, qos=0)
-            except PrinterOfflineError:
-                continue
-            with self._lock:
-                self._sent = snapshot
+                pushes = []
+                for client in self._clients:
+                    mine = {k: v for k, v in snapshot.items() if k in client.objects}
+                    if delta := changed(client.sent, mine):
+                        pushes.append((client, delta))
+                        client.sent = copy.deepcopy(mine)
+            now = time.monotonic()
+            for client, delta in pushes:
+                client.push({"jsonrpc": "2.0", "method": "notify_status_update", "params": [delta, now]})
+            self._publish_mqtt(snapshot, now)
+
+    def _publish_mqtt(self, snapshot: dict[str, Any], now: float) -> None:
+        if self.link is None or not self.options.status_objects:
+            return
+        published = {k: v for k, v in snapshot.items() if k in self.options.status_objects}
+        with self._lock:
+            delta = changed(self._sent, published)
+        if not delta:
+            return
+        inst = self.options.instance
+        try:
+            if self.options.split_status:
+                for obj, fields in delta.items():
+                    for name, value in fields.items():
+                        self.link.publish(f"{inst}/klipper/state/{obj}/{name}", {"eventtime": now, "value": value},
+                                          qos=0)
+            else:
+                self.link.publish(f"{inst}/klipper/status", {"eventtime": now, "status": delta}, qos=0)
+        except PrinterOfflineError:
+            return
+        with self._lock:
+            self._sent = published
 
     def _advance(self, dt: float) -> None:
         s = self._status

@@ -1,4 +1,5 @@
-"""Moonraker over MQTT: JSON-RPC 2.0 envelopes and the Klipper status objects we read."""
+"""Moonraker's JSON-RPC 2.0 envelopes (websocket and MQTT), its notifications, and the Klipper status objects
+we read."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from printers.wire.lenient import LDict, LFloat, LInt, LStr
+from printers.wire.lenient import LDict, LFloat, LInt, LList, LStr
 
 
 class _Lenient(BaseModel):
@@ -19,7 +20,7 @@ class RpcError(_Lenient):
 
 
 class RpcResponse(_Lenient):
-    id: LInt = None
+    id: LStr = None  # we send string ids; a number echoed back compares as its text
     result: Any = None
     error: RpcError | None = None
 
@@ -27,6 +28,24 @@ class RpcResponse(_Lenient):
 class StatusMessage(_Lenient):
     eventtime: LFloat = None
     status: LDict = Field(default_factory=dict)
+
+
+class Notification(_Lenient):
+    """Moonraker always sends notification params positionally: `notify_status_update` is [status, eventtime]."""
+
+    method: LStr = None
+    params: LList = Field(default_factory=list)
+
+
+class SplitValue(_Lenient):
+    """One field under `publish_split_status`: topic `{inst}/klipper/state/{object}/{field}`."""
+
+    eventtime: LFloat = None
+    value: Any = None
+
+
+class ServerInfo(_Lenient):
+    klippy_state: LStr = None
 
 
 class Heater(_Lenient):
@@ -52,6 +71,11 @@ class Fan(_Lenient):
 
 class GcodeMove(_Lenient):
     speed_factor: LFloat = None
+
+
+class Webhooks(_Lenient):
+    state: LStr = None
+    state_message: LStr = None
 
 
 class LayerInfo(_Lenient):

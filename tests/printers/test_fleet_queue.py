@@ -64,15 +64,14 @@ def test_queue_picks_fitting_printer_and_keeps_history(tmp_path: Path) -> None:
 @pytest.fixture
 def klipper_fleet(lan_broker: Mosquitto, tmp_path: Path) -> Iterator[tuple[MoonrakerSimulator, Fleet]]:
     """A virtual Klipper printer "k1" with a 3D Pot scale assigned to it, both in the printer book."""
-    sim = MoonrakerSimulator(
+    sim = MoonrakerSimulator(  # reached through Moonraker's websocket API, the default way to add a Klipper printer
         MoonrakerOptions(instance="k1", gcodes=tmp_path / "gcodes", status_interval=0.05, speed=2000,
-                         layer_seconds=5, heat_seconds=10),
-        MqttSettings("127.0.0.1", lan_broker.port, "k1-sim", "moonraker", "klipper", backoff_initial=0.1)).start()
+                         layer_seconds=5, heat_seconds=10)).start()
     scale = ScaleSimulator(ScaleOptions(interval=0.05, speed=20),
                            MqttSettings("127.0.0.1", lan_broker.port, "scale-sim", "scale", "esp32")).start()
     book = PrinterBook(tmp_path / "printers.json")
-    book.add(PrinterConfig(name="k1", kind="moonraker", host="127.0.0.1", port=lan_broker.port, instance="k1",
-                           username="studio", http_port=sim.http_port, bed=(220, 220, 250)), "pots")
+    book.add(PrinterConfig(name="k1", kind="moonraker", host="127.0.0.1", http_port=sim.http_port,
+                           bed=(220, 220, 250)))
     book.add(PrinterConfig(name="scale", kind="potscale", host="127.0.0.1", port=lan_broker.port,
                            username="studio", assigned_to="k1"), "pots")
     fleet = Fleet(book)

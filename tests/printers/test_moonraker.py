@@ -1,4 +1,5 @@
-"""The Moonraker driver against mosquitto and the virtual Klipper printer (MQTT JSON-RPC + HTTP upload)."""
+"""The Moonraker driver over Moonraker's own API (websocket JSON-RPC on the HTTP port, HTTP upload), the way every
+Klipper front end connects, against the virtual Klipper printer. The MQTT bridge is in test_moonraker_mqtt.py."""
 
 from __future__ import annotations
 
@@ -10,27 +11,33 @@ import pytest
 from core.tasks import Task
 from printers.base import Capability, ConnectionState, PrinterConfig
 from printers.drivers.moonraker.driver import MoonrakerDriver
-from printers.errors import CapabilityError, CommandRejectedError
-from printers.mqtt import MqttSettings
+from printers.drivers.moonraker.upload import upload
+from printers.errors import CapabilityError, CommandRejectedError, UploadError
 from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
 from printers.state import JobState
-from tests.printers.conftest import Mosquitto, wait_for
+from tests.printers.conftest import wait_for
 
 pytestmark = pytest.mark.services
+API_KEY = "a1b2c3d4e5f60718293a4b5c6d7e8f90"  # Moonraker's keys are 32 hex digits
+
+
+def _sim(tmp_path: Path, api_key: str = "") -> MoonrakerSimulator:
+    return MoonrakerSimulator(MoonrakerOptions(gcodes=tmp_path / "gcodes", status_interval=0.05, speed=200,
+                                               layer_seconds=10, heat_seconds=20, api_key=api_key)).start()
+
+
+def _driver(sim: MoonrakerSimulator, api_key: str | None = None) -> MoonrakerDriver:
+    """What the add-printer dialog saves by default: the printer's address and Moonraker's port, no MQTT."""
+    config = PrinterConfig(name="voron", kind="moonraker", host="127.0.0.1", http_port=sim.http_port)
+    drv = MoonrakerDriver(config, api_key, command_timeout=3.0, backoff_initial=0.1)
+    drv.connect()
+    return drv
 
 
 @pytest.fixture
-def klipper(lan_broker: Mosquitto, tmp_path: Path) -> Iterator[tuple[MoonrakerSimulator, MoonrakerDriver]]:
-    sim = MoonrakerSimulator(
-        MoonrakerOptions(instance="voron", gcodes=tmp_path / "gcodes", status_interval=0.05, speed=200,
-                         layer_seconds=10, heat_seconds=20),
-        MqttSettings("127.0.0.1", lan_broker.port, "moonraker-sim", "moonraker", "klipper", backoff_initial=0.1))
-    sim.start()
-    assert sim.link.wait_online(10)
-    config = PrinterConfig(name="voron", kind="moonraker", host="127.0.0.1", port=lan_broker.port,
-                           instance="voron", username="studio", http_port=sim.http_port)
-    drv = MoonrakerDriver(config, "pots", command_timeout=3.0, backoff_initial=0.1)
-    drv.connect()
+def klipper(tmp_path: Path) -> Iterator[tuple[MoonrakerSimulator, MoonrakerDriver]]:
+    sim = _sim(tmp_path)
+    drv = _driver(sim)
     yield sim, drv
     drv.disconnect()
     sim.stop()
@@ -42,11 +49,16 @@ def _gcode(tmp: Path, layers: int = 5) -> Path:
     return path
 
 
-def test_online_from_retained_status_and_initial_query(klipper: tuple[MoonrakerSimulator, MoonrakerDriver]) -> None:
-    _sim, drv = klipper
-    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="server online")
-    wait_for(lambda: drv.model.state.state == JobState.IDLE, what="objects query")
-    assert drv.model.state.nozzle is not None and drv.model.state.bed_target == 0
+def test_identifies_subscribes_and_shows_live_status(klipper: tuple[MoonrakerSimulator, MoonrakerDriver]) -> None:
+    sim, drv = klipper
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="online over the websocket")
+    assert drv.model.state.state == JobState.IDLE and drv.model.state.bed_target == 0
+    assert sim.received[:4] == ["server.connection.identify", "server.info", "printer.objects.list",
+                                "printer.objects.subscribe"]
+    assert sim.identities[0]["client_name"] == "3D Pot Studio" and sim.identities[0]["type"] == "desktop"
+    drv.set_temperature("nozzle", 210)  # the sim heats up: only notify_status_update carries the climb
+    wait_for(lambda: (drv.model.state.nozzle or 0) > 100, what="nozzle temperature climbing live")
+    assert sim.received.count("printer.objects.query") == 0  # live, not polled
 
 
 def test_upload_print_pause_resume_complete(klipper: tuple[MoonrakerSimulator, MoonrakerDriver],
@@ -64,7 +76,7 @@ def test_upload_print_pause_resume_complete(klipper: tuple[MoonrakerSimulator, M
     wait_for(lambda: drv.model.state.state == JobState.FINISHED, what="complete")
     state = drv.model.state
     assert state.progress == 100 and state.layer == state.total_layers == 5 and state.job_name == "vase"
-    assert sim.received[:2] == ["printer.objects.query", "printer.print.start"]
+    assert "printer.print.start" in sim.received
 
 
 def test_temperatures_via_gcode_script_and_rpc_errors(klipper: tuple[MoonrakerSimulator, MoonrakerDriver]) -> None:
@@ -81,15 +93,47 @@ def test_temperatures_via_gcode_script_and_rpc_errors(klipper: tuple[MoonrakerSi
         drv.set_fan("chamber", 10)
 
 
-def test_moonraker_going_offline_is_shown(klipper: tuple[MoonrakerSimulator, MoonrakerDriver]) -> None:
+def test_status_keeps_flowing_after_moonraker_and_klipper_restart(
+        klipper: tuple[MoonrakerSimulator, MoonrakerDriver]) -> None:
     sim, drv = klipper
     wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="online")
-    seen: list[tuple[ConnectionState, str]] = []
-    drv.model.connection_changed.connect(lambda state, detail: seen.append((state, detail)))
-    sim.link.drop()  # the Moonraker host loses its network without a clean disconnect
-    wait_for(lambda: (ConnectionState.ONLINE, "") in seen, what="back online after the host reconnects")
-    offline = [detail for state, detail in seen if state == ConnectionState.OFFLINE]
-    assert offline and "Moonraker is offline" in offline[0]
+    seen: list[ConnectionState] = []
+    drv.model.connection_changed.connect(lambda state, _detail: seen.append(state))
+    sim.restart()  # the Moonraker service restarts: every websocket is cut
+    wait_for(lambda: ConnectionState.OFFLINE in seen and drv.model.connection == ConnectionState.ONLINE,
+             what="reconnected after the restart")
+    sim.gcode_script("M104 S190")  # set on the printer itself: only a fresh subscription reports it
+    wait_for(lambda: drv.model.state.nozzle_target == 190, what="status after the Moonraker restart")
+    sim.restart_klippy()  # FIRMWARE_RESTART: Klipper forgets the subscription
+    wait_for(lambda: sim.received.count("printer.objects.subscribe") >= 3, what="subscribed again")
+    sim.gcode_script("M140 S70")
+    wait_for(lambda: drv.model.state.bed_target == 70, what="status after the Klipper restart")
+
+
+def test_api_key_is_sent_on_the_websocket_and_on_uploads(tmp_path: Path) -> None:
+    sim = _sim(tmp_path, api_key=API_KEY)
+    drv = _driver(sim, API_KEY)
+    try:
+        assert drv.wait_online(10)
+        drv.start_print(_gcode(tmp_path))
+        assert (sim.options.gcodes / "vase.gcode").is_file()
+        with pytest.raises(UploadError, match="HTTP 401"):  # what happened before: no key on the upload
+            upload(f"http://127.0.0.1:{sim.http_port}", _gcode(tmp_path))
+    finally:
+        drv.disconnect()
+        sim.stop()
+
+
+def test_a_wrong_api_key_is_reported_not_retried(tmp_path: Path) -> None:
+    sim = _sim(tmp_path, api_key=API_KEY)
+    drv = _driver(sim, "not-the-key")
+    try:
+        wait_for(lambda: drv.model.connection == ConnectionState.AUTH_FAILED, what="refused")
+        assert "API key" in drv.model.connection_detail
+        assert sim.received == ["server.connection.identify"]
+    finally:
+        drv.disconnect()
+        sim.stop()
 
 
 def test_speed_levels_become_m220_and_the_reported_factor_maps_back(
