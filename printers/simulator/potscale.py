@@ -1,4 +1,7 @@
-"""A virtual 3D Pot filament scale: a spool that loses weight while its printer prints."""
+"""A virtual 3D Pot filament scale: a spool that loses weight while its printer prints, reported as the ESP32
+firmware does: every `interval` (30 s on the device; injectable so tests need not wait) it publishes a reading
+only if the weight moved by more than 0.5 g since the last one, with the battery in volts and `millis()` since
+boot as the timestamp."""
 
 from __future__ import annotations
 
@@ -19,9 +22,10 @@ class ScaleOptions:
     spool_g: float = 1000.0
     holder_g: float = 250.0
     grams_per_second: float = 0.05
-    interval: float = 1.0
+    interval: float = 30.0  # the firmware's publish check
     speed: float = 1.0
-    battery: float = 87.0
+    battery: float = 3.92  # volts of its Li-ion cell
+    threshold_g: float = 0.5  # a reading is published only when the weight moved more than this
 
 
 class ScaleSimulator:
@@ -34,6 +38,10 @@ class ScaleSimulator:
         self.session_start_g = self.raw_g
         self.consuming = True
         self.commands: list[str] = []
+        self.published: list[dict[str, float]] = []
+        self.checks = 0
+        self._booted = time.monotonic()
+        self._last_weight: float | None = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
 
@@ -46,17 +54,25 @@ class ScaleSimulator:
         self._stop.set()
         self.link.stop()
 
-    def _publish(self, topic: str, body: dict[str, float]) -> None:
+    def _publish(self, topic: str, body: dict[str, float]) -> bool:
         try:
             self.link.publish(topic, body, qos=0)
         except PrinterOfflineError:
             log.debug("scale simulator: broker unreachable, reading dropped")
+            return False
+        return True
 
     def reading(self) -> dict[str, float]:
         with self._lock:
             return {"weight": round(self.raw_g - self.offset_g, 1),
                     "consumed": round(self.session_start_g - self.raw_g, 1),
-                    "battery": self.options.battery, "timestamp": int(time.time() * 1000)}
+                    "battery": self.options.battery, "timestamp": int((time.monotonic() - self._booted) * 1000)}
+
+    def _send_reading(self) -> None:
+        reading = self.reading()
+        if self._publish("3dpot/filament", reading):
+            self._last_weight = reading["weight"]
+            self.published.append(reading)
 
     def _on_command(self, _topic: str, payload: bytes) -> None:
         try:
@@ -71,7 +87,7 @@ class ScaleSimulator:
                 self.session_start_g = self.raw_g
         if command == "get_config":
             self._publish("3dpot/filament/config", {"scale": 1.0, "offset": self.offset_g, "consumption": 1.0})
-        self._publish("3dpot/filament", self.reading())
+        self._send_reading()
 
     def _run(self) -> None:
         while not self._stop.wait(self.options.interval):
@@ -79,4 +95,7 @@ class ScaleSimulator:
                 if self.consuming:
                     used = self.options.grams_per_second * self.options.interval * self.options.speed
                     self.raw_g = max(self.options.holder_g, self.raw_g - used)
-            self._publish("3dpot/filament", self.reading())
+                weight = round(self.raw_g - self.offset_g, 1)
+                self.checks += 1
+            if self._last_weight is None or abs(weight - self._last_weight) > self.options.threshold_g:
+                self._send_reading()

@@ -11,8 +11,8 @@ class ScaleReading(BaseModel):
     model_config = ConfigDict(extra="ignore")
     weight: LFloat = None
     consumed: LFloat = None
-    battery: LFloat = None
-    timestamp: LFloat = None
+    battery: LFloat = None  # volts of its single Li-ion cell, e.g. 3.92
+    timestamp: LFloat = None  # millis() since the ESP32 booted, not a wall-clock time
 
 
 class ScaleConfig(BaseModel):

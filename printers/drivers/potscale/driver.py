@@ -14,6 +14,7 @@ from typing import Any
 from core.tasks import NULL_TASK, Task
 from printers.base import Capability, PrinterConfig, PrintOptions
 from printers.drivers.linked import LinkedDriver
+from printers.drivers.potscale.battery import estimated_percent, plausible_volts
 from printers.errors import CapabilityError
 from printers.mqtt import MqttLink, MqttSettings
 from printers.replies import PendingReplies
@@ -64,10 +65,16 @@ class PotScaleDriver(LinkedDriver):
     def apply_reading(self, message: dict[str, Any]) -> None:
         reading = ScaleReading.model_validate(message)
         old = self.model.state.filament or FilamentScale()
+        volts = plausible_volts(reading.battery)
+        if reading.battery is not None and volts is None:
+            log.warning("%s: battery reading %s is not a Li-ion cell voltage; shown as unknown", self.config.name,
+                        reading.battery)
+        battery = (old.battery_v, old.battery_pct) if reading.battery is None else (
+            volts, None if volts is None else estimated_percent(volts))
         self.model.patch(filament=FilamentScale(
             weight_g=reading.weight if reading.weight is not None else old.weight_g,
             consumed_g=reading.consumed if reading.consumed is not None else old.consumed_g,
-            battery_pct=reading.battery if reading.battery is not None else old.battery_pct))
+            battery_v=battery[0], battery_pct=battery[1]))
 
     def _on_config(self, _topic: str, payload: bytes) -> None:
         message = self._decode(payload)
