@@ -10,7 +10,7 @@ from starlette.responses import Response
 from core.document.document import Document
 from core.document.ops import check_references
 from core.errors import PotStudioError
-from hub.access import project_for
+from hub.access import REMOVED, project_for
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
 from hub.http import matches
 from hub.models import Invitation, Member, Project, ProjectComment, User
@@ -146,6 +146,11 @@ def remove_member(project_id: Id, username: str, db: DB, user: CurrentUser) -> R
     member = db.get(Member, (project_id, target.id))
     if member is not None:
         db.delete(member)
+        if target.id != user.id:  # so the removed member is told who removed them (hub.access)
+            for inv in db.scalars(select(Invitation).where(Invitation.project_id == project_id,
+                                                           Invitation.invitee_id == target.id,
+                                                           Invitation.status == "accepted")):
+                inv.status = REMOVED
         db.commit()
     return Response(status_code=204)
 
