@@ -11,13 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "m": 1000.0, "in": 25.4, "ft": 304.8}
+MM_PER_UNIT = {"um": 0.001, "mm": 1.0, "cm": 10.0, "dm": 100.0, "m": 1000.0, "km": 1e6, "in": 25.4, "ft": 304.8,
+               "yd": 914.4, "mi": 1_609_344.0}
+"""Units nobody prints in (km, miles) are still read as what they are: "10 km" was taken as 10 mm, a bare
+number, so the reply made a small part instead of saying the size is out of range."""
 
 _UNIT_ALIASES = (
+    ("um", r"µm|μm|microns?|micrometros?|micromet(?:er|re)s?"),
     ("mm", r"mm|millimet(?:er|re)s?|milimetros?"),
     ("cm", r"cm|centimet(?:er|re)s?|centimetros?"),
     ("in", r"in(?:ch(?:es)?)?|polegadas?|pol|\""),
     ("ft", r"ft|foot|feet|pes?"),
+    ("dm", r"dm|decimet(?:er|re)s?|decimetros?"),
+    ("km", r"km|kilomet(?:er|re)s?|quilometros?"),
+    ("yd", r"yd|yards?|jardas?"),
+    ("mi", r"mi|miles?|milhas?"),
     ("m", r"m|met(?:er|re)s?|metros?"),
 )
 _UNIT = "|".join(f"(?P<{name}{{i}}>{alias})" for name, alias in _UNIT_ALIASES)
