@@ -2,7 +2,8 @@
 
 Authlib ships integrations for Flask and Django only, so this module supplies the small framework
 glue (request wrapper, response mapping) for Starlette. Grants:
-- authorization code + PKCE S256 for the desktop app's loopback redirect (RFC 7636, RFC 8252);
+- authorization code + PKCE S256 for the desktop app's loopback redirect (RFC 7636, RFC 8252); the
+  redirect URI is checked by hub.redirects, PKCE is mandatory, and no parameter may come twice;
 - device authorization for the CLI (RFC 8628);
 - refresh token with rotation: each refresh spends the presented token; presenting a spent one
   revokes the whole family (RFC 9700 §4.14.2), because only a thief replays an old token.
@@ -15,11 +16,12 @@ import hashlib
 import secrets
 import time
 import uuid
+from collections import defaultdict
 from typing import Any
 
 from authlib.oauth2 import AuthorizationServer, OAuth2Request
-from authlib.oauth2.rfc6749 import grants
-from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
+from authlib.oauth2.rfc6749 import InvalidRequestError, grants
+from authlib.oauth2.rfc6749.requests import OAuth2Payload
 from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oauth2.rfc8628 import DeviceAuthorizationEndpoint, DeviceCodeGrant
 from sqlalchemy import select, update
@@ -29,6 +31,7 @@ from starlette.responses import JSONResponse, Response
 from hub.config import ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_DAYS, HubConfig
 from hub.errors import error_body
 from hub.models import AuthCode, DeviceGrant, OAuthClient, RefreshToken, User
+from hub.redirects import redirect_uri_problem
 from hub.security import issue_access_token
 
 CODE_SECONDS = 120
@@ -38,14 +41,34 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class HubRequest(OAuth2Request):
-    """An OAuth2Request over an already-read Starlette request (query + form as plain dicts)."""
+class HubPayload(OAuth2Payload):
+    """Every value of every parameter, so a repeated one (`redirect_uri` twice) is seen and refused
+    (RFC 6749 §3.1) instead of one copy being checked and another used."""
 
-    def __init__(self, method: str, url: str, headers: Any, query: dict[str, str], form: dict[str, str]) -> None:
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        self._datalist: defaultdict[str, list[str]] = defaultdict(list)
+        for key, value in items:
+            self._datalist[key].append(value)
+        self._data = {key: values[0] for key, values in self._datalist.items()}
+
+    @property
+    def data(self) -> dict[str, str]:
+        return self._data
+
+    @property
+    def datalist(self) -> defaultdict[str, list[str]]:
+        return self._datalist
+
+
+class HubRequest(OAuth2Request):
+    """An OAuth2Request over an already-read Starlette request (query and form as (name, value) pairs)."""
+
+    def __init__(self, method: str, url: str, headers: Any, query: list[tuple[str, str]],
+                 form: list[tuple[str, str]]) -> None:
         super().__init__(method, url, headers=headers)
-        self._query = query
-        self._form = form
-        self.payload = BasicOAuth2Payload({**query, **form})
+        self._query = dict(query)
+        self._form = dict(form)
+        self.payload = HubPayload(query + form)
 
     @property
     def args(self) -> dict[str, str]:
@@ -57,14 +80,34 @@ class HubRequest(OAuth2Request):
 
 
 class S256Only(CodeChallenge):
-    """PKCE with S256 only: `plain` would let an intercepted code be redeemed."""
+    """PKCE is required on every authorization request, with S256 only: without it, or with `plain`,
+    an intercepted code could be redeemed (RFC 9700 §2.1.1). A missing method means `plain` (RFC 7636
+    §4.3), so it is refused too rather than read as S256."""
 
     DEFAULT_CODE_CHALLENGE_METHOD = "S256"
     SUPPORTED_CODE_CHALLENGE_METHOD = ["S256"]
 
+    def validate_code_challenge(self, grant: grants.AuthorizationCodeGrant, redirect_uri: str) -> None:
+        data = grant.request.payload.data
+        if not data.get("code_challenge"):
+            raise InvalidRequestError("PKCE is required: send a code_challenge (RFC 7636).")
+        if data.get("code_challenge_method") != "S256":
+            raise InvalidRequestError("Only code_challenge_method=S256 is supported.")
+        super().validate_code_challenge(grant, redirect_uri)
+
 
 class CodeGrant(grants.AuthorizationCodeGrant):
     TOKEN_ENDPOINT_AUTH_METHODS = ["none"]
+
+    def validate_authorization_redirect_uri(self, request: OAuth2Request, client: OAuthClient) -> str:
+        """Authlib's check with the reason said: a developer learns why a URI is refused."""
+        uri = request.payload.redirect_uri
+        if not uri:
+            raise InvalidRequestError("Missing 'redirect_uri' in request.")
+        problem = redirect_uri_problem(uri, client.redirect_paths.split())
+        if problem:
+            raise InvalidRequestError(problem)
+        return str(uri)
 
     def save_authorization_code(self, code: str, request: OAuth2Request) -> None:
         data = request.payload.data

@@ -47,13 +47,10 @@ class OAuthClient(Base):
         return scope or ""
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
-        """RFC 8252 §7.3: a loopback redirect matches whatever port the app opened."""
-        from urllib.parse import urlsplit
+        """RFC 8252 §7.3: a loopback redirect matches whatever port the app opened (see hub.redirects)."""
+        from hub.redirects import redirect_uri_problem
 
-        parts = urlsplit(redirect_uri)
-        if parts.scheme != "http" or parts.hostname not in ("127.0.0.1", "::1") or parts.query or parts.fragment:
-            return False
-        return (parts.path or "/") in self.redirect_paths.split()
+        return redirect_uri_problem(redirect_uri, self.redirect_paths.split()) is None
 
     def check_client_secret(self, client_secret: str) -> bool:
         return False

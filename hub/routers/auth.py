@@ -43,8 +43,8 @@ def me(user: CurrentUser) -> User:
 
 
 async def _read(request: Request) -> HubRequest:
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    return HubRequest(request.method, str(request.url), request.headers, dict(request.query_params), form)
+    form = [(k, v) for k, v in (await request.form()).multi_items() if isinstance(v, str)]
+    return HubRequest(request.method, str(request.url), request.headers, request.query_params.multi_items(), form)
 
 
 def _server(request: Request, db: Session) -> HubAuthServer:
