@@ -142,8 +142,8 @@
         <translation>{0:.0f} g usados</translation>
     </message>
     <message>
-        <source>battery {0:.0f}%</source>
-        <translation>bateria {0:.0f}%</translation>
+        <source>battery {0} V (~{1:.0f} %)</source>
+        <translation>bateria {0} V (~{1:.0f} %)</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -330,8 +330,48 @@
         <translation>Nome da instância</translation>
     </message>
     <message>
-        <source>HTTP port (uploads)</source>
-        <translation>Porta HTTP (envios)</translation>
+        <source>Moonraker's API (recommended)</source>
+        <translation>API do Moonraker (recomendado)</translation>
+    </message>
+    <message>
+        <source>Moonraker's MQTT bridge</source>
+        <translation>Ponte MQTT do Moonraker</translation>
+    </message>
+    <message>
+        <source>Only if Moonraker asks for one</source>
+        <translation>Só se o Moonraker pedir uma</translation>
+    </message>
+    <message>
+        <source>Moonraker's API key (Mainsail or Fluidd: Settings → API key); not needed when this computer is in trusted_clients</source>
+        <translation>A chave de API do Moonraker (Mainsail ou Fluidd: Configurações → chave de API); desnecessária quando este computador está em trusted_clients</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>Endereço da impressora</translation>
+    </message>
+    <message>
+        <source>Moonraker port</source>
+        <translation>Porta do Moonraker</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>Uses the printer's MQTT broker: only for installs whose moonraker.conf has an [mqtt] section. Files are still sent to Moonraker's port.</source>
+        <translation>Usa o broker MQTT da impressora: só para instalações cujo moonraker.conf tem uma seção [mqtt]. Os arquivos continuam sendo enviados à porta do Moonraker.</translation>
+    </message>
+    <message>
+        <source>Connects straight to Moonraker on the printer, as Mainsail and Fluidd do: works on every Klipper install.</source>
+        <translation>Conecta direto ao Moonraker na impressora, como o Mainsail e o Fluidd: funciona em qualquer instalação do Klipper.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved key</source>
+        <translation>Deixe vazio para manter a chave salva</translation>
+    </message>
+    <message>
+        <source>printer address</source>
+        <translation>endereço da impressora</translation>
     </message>
     <message>
         <source>No printer</source>
@@ -690,36 +730,16 @@
         <translation>Deixe vazio para manter a senha salva</translation>
     </message>
     <message>
-        <source>printing</source>
-        <translation>imprimindo</translation>
+        <source>Right nozzle</source>
+        <translation>Bico direito</translation>
     </message>
     <message>
-        <source>auto bed levelling</source>
-        <translation>nivelando a mesa</translation>
+        <source>Left nozzle</source>
+        <translation>Bico esquerdo</translation>
     </message>
     <message>
-        <source>heatbed preheating</source>
-        <translation>pré-aquecendo a mesa</translation>
-    </message>
-    <message>
-        <source>changing filament</source>
-        <translation>trocando o filamento</translation>
-    </message>
-    <message>
-        <source>heating hotend</source>
-        <translation>aquecendo o hotend</translation>
-    </message>
-    <message>
-        <source>calibrating extrusion</source>
-        <translation>calibrando a extrusão</translation>
-    </message>
-    <message>
-        <source>homing toolhead</source>
-        <translation>levando o cabeçote à origem</translation>
-    </message>
-    <message>
-        <source>cleaning nozzle tip</source>
-        <translation>limpando a ponta do bico</translation>
+        <source>Nozzle {0}</source>
+        <translation>Bico {0}</translation>
     </message>
 </context>
 <context>
@@ -733,96 +753,28 @@
         <translation>{job}: a impressão falhou. {error}</translation>
     </message>
     <message>
-        <source>{job}: print paused.</source>
-        <translation>{job}: impressão pausada.</translation>
+        <source>{job}: print paused. {error}</source>
+        <translation>{job}: impressão pausada. {error}</translation>
     </message>
     <message>
         <source>{job}: print cancelled.</source>
         <translation>{job}: impressão cancelada.</translation>
     </message>
     <message>
+        <source>{job}: print stopped.</source>
+        <translation>{job}: impressão interrompida.</translation>
+    </message>
+    <message>
         <source>The printer refused '{command}': its firmware only accepts control commands from other apps in LAN-only + Developer Mode. On the printer: Settings → LAN Only Mode → on, then Developer Mode → on. Status monitoring keeps working without it.</source>
         <translation>A impressora recusou '{command}': o firmware só aceita comandos de controle de outros apps no modo Somente LAN + Modo Desenvolvedor. Na impressora: Configurações → LAN Only Mode → ligado, depois Developer Mode → ligado. O acompanhamento do status continua funcionando sem isso.</translation>
     </message>
     <message>
-        <source>MQTT command verification failed: the printer ignores control commands from this app unless LAN-only Developer Mode is on.</source>
-        <translation>Falha na verificação de comando MQTT: a impressora ignora comandos de controle deste app a menos que o Modo Desenvolvedor (Somente LAN) esteja ligado.</translation>
-    </message>
-    <message>
-        <source>The heatbed temperature is abnormal; the heater may have a short circuit.</source>
-        <translation>A temperatura da mesa aquecida está anormal; o aquecedor pode estar em curto-circuito.</translation>
-    </message>
-    <message>
-        <source>The heatbed temperature is abnormal; the heater may have an open circuit.</source>
-        <translation>A temperatura da mesa aquecida está anormal; o circuito do aquecedor pode estar aberto.</translation>
-    </message>
-    <message>
-        <source>The nozzle temperature is abnormal; the heater may have a short circuit.</source>
-        <translation>A temperatura do bico está anormal; o aquecedor pode estar em curto-circuito.</translation>
-    </message>
-    <message>
-        <source>The nozzle temperature is abnormal; the heater may have an open circuit.</source>
-        <translation>A temperatura do bico está anormal; o circuito do aquecedor pode estar aberto.</translation>
-    </message>
-    <message>
-        <source>The hotend cooling fan is too slow or stopped.</source>
-        <translation>A ventoinha de refrigeração do hotend está lenta demais ou parada.</translation>
-    </message>
-    <message>
-        <source>The hotend cooling fan is running slowly.</source>
-        <translation>A ventoinha de refrigeração do hotend está girando devagar.</translation>
-    </message>
-    <message>
-        <source>The part cooling fan is too slow or stopped.</source>
-        <translation>A ventoinha de refrigeração da peça está lenta demais ou parada.</translation>
-    </message>
-    <message>
-        <source>The front cover of the toolhead fell off.</source>
-        <translation>A tampa frontal do cabeçote caiu.</translation>
-    </message>
-    <message>
-        <source>The toolhead has a fault; check its cable.</source>
-        <translation>O cabeçote tem uma falha; verifique o cabo dele.</translation>
-    </message>
-    <message>
-        <source>The AMS firmware does not match the printer; update the firmware.</source>
-        <translation>O firmware do AMS não corresponde ao da impressora; atualize o firmware.</translation>
-    </message>
-    <message>
-        <source>AMS A slot 1 filament may be tangled or stuck.</source>
-        <translation>O filamento do AMS A, compartimento 1, pode estar embaraçado ou preso.</translation>
-    </message>
-    <message>
-        <source>AMS A slot 1 has run out of filament.</source>
-        <translation>O AMS A, compartimento 1, ficou sem filamento.</translation>
-    </message>
-    <message>
-        <source>AMS A slot 2 has run out of filament.</source>
-        <translation>O AMS A, compartimento 2, ficou sem filamento.</translation>
-    </message>
-    <message>
-        <source>AMS A slot 3 has run out of filament.</source>
-        <translation>O AMS A, compartimento 3, ficou sem filamento.</translation>
-    </message>
-    <message>
-        <source>AMS A slot 4 has run out of filament.</source>
-        <translation>O AMS A, compartimento 4, ficou sem filamento.</translation>
-    </message>
-    <message>
-        <source>The Micro Lidar camera is offline.</source>
-        <translation>A câmera Micro Lidar está desconectada.</translation>
-    </message>
-    <message>
-        <source>First layer inspection found a problem; check the first layer.</source>
-        <translation>A inspeção da primeira camada encontrou um problema; verifique a primeira camada.</translation>
-    </message>
-    <message>
-        <source>Possible spaghetti failure detected; check the print.</source>
-        <translation>Possível falha de &quot;espaguete&quot; detectada; verifique a impressão.</translation>
-    </message>
-    <message>
         <source>{module} reported a {severity} event; look up {code} on the Bambu Lab wiki.</source>
         <translation>{module} relatou um evento {severity}; procure {code} na wiki da Bambu Lab.</translation>
+    </message>
+    <message>
+        <source>Error {code}; look it up on the Bambu Lab wiki.</source>
+        <translation>Erro {code}; procure-o na wiki da Bambu Lab.</translation>
     </message>
     <message>
         <source>Motion controller</source>
@@ -849,6 +801,10 @@
         <translation>AMS lite</translation>
     </message>
     <message>
+        <source>AMS HT</source>
+        <translation>AMS HT</translation>
+    </message>
+    <message>
         <source>fatal</source>
         <translation>fatal</translation>
     </message>
@@ -867,6 +823,317 @@
     <message>
         <source>unclassified</source>
         <translation>não classificado</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStages</name>
+    <message>
+        <source>printing</source>
+        <translation>imprimindo</translation>
+    </message>
+    <message>
+        <source>auto bed levelling</source>
+        <translation>nivelando a mesa</translation>
+    </message>
+    <message>
+        <source>heatbed preheating</source>
+        <translation>pré-aquecendo a mesa</translation>
+    </message>
+    <message>
+        <source>vibration compensation</source>
+        <translation>compensando vibrações</translation>
+    </message>
+    <message>
+        <source>changing filament</source>
+        <translation>trocando o filamento</translation>
+    </message>
+    <message>
+        <source>M400 pause</source>
+        <translation>pausa M400</translation>
+    </message>
+    <message>
+        <source>paused: filament ran out</source>
+        <translation>pausado: o filamento acabou</translation>
+    </message>
+    <message>
+        <source>heating hotend</source>
+        <translation>aquecendo o hotend</translation>
+    </message>
+    <message>
+        <source>calibrating extrusion</source>
+        <translation>calibrando a extrusão</translation>
+    </message>
+    <message>
+        <source>scanning bed surface</source>
+        <translation>escaneando a superfície da mesa</translation>
+    </message>
+    <message>
+        <source>inspecting first layer</source>
+        <translation>inspecionando a primeira camada</translation>
+    </message>
+    <message>
+        <source>identifying build plate type</source>
+        <translation>identificando o tipo de placa</translation>
+    </message>
+    <message>
+        <source>calibrating Micro Lidar</source>
+        <translation>calibrando o Micro Lidar</translation>
+    </message>
+    <message>
+        <source>homing toolhead</source>
+        <translation>levando o cabeçote à origem</translation>
+    </message>
+    <message>
+        <source>cleaning nozzle tip</source>
+        <translation>limpando a ponta do bico</translation>
+    </message>
+    <message>
+        <source>checking extruder temperature</source>
+        <translation>verificando a temperatura da extrusora</translation>
+    </message>
+    <message>
+        <source>paused by the user</source>
+        <translation>pausado pelo usuário</translation>
+    </message>
+    <message>
+        <source>paused: front cover fell off</source>
+        <translation>pausado: a tampa frontal caiu</translation>
+    </message>
+    <message>
+        <source>calibrating extrusion flow</source>
+        <translation>calibrando o fluxo de extrusão</translation>
+    </message>
+    <message>
+        <source>paused: nozzle temperature malfunction</source>
+        <translation>pausado: falha na temperatura do bico</translation>
+    </message>
+    <message>
+        <source>paused: heatbed temperature malfunction</source>
+        <translation>pausado: falha na temperatura da mesa</translation>
+    </message>
+    <message>
+        <source>unloading filament</source>
+        <translation>descarregando o filamento</translation>
+    </message>
+    <message>
+        <source>paused: skipped steps</source>
+        <translation>pausado: passos perdidos</translation>
+    </message>
+    <message>
+        <source>loading filament</source>
+        <translation>carregando o filamento</translation>
+    </message>
+    <message>
+        <source>calibrating motor noise</source>
+        <translation>calibrando o ruído dos motores</translation>
+    </message>
+    <message>
+        <source>paused: AMS lost</source>
+        <translation>pausado: AMS desconectado</translation>
+    </message>
+    <message>
+        <source>paused: heatbreak fan too slow</source>
+        <translation>pausado: ventoinha do heatbreak lenta</translation>
+    </message>
+    <message>
+        <source>paused: chamber temperature control error</source>
+        <translation>pausado: erro no controle de temperatura da câmara</translation>
+    </message>
+    <message>
+        <source>cooling chamber</source>
+        <translation>resfriando a câmara</translation>
+    </message>
+    <message>
+        <source>paused by G-code</source>
+        <translation>pausado pelo G-code</translation>
+    </message>
+    <message>
+        <source>motor noise showoff</source>
+        <translation>demonstração de ruído dos motores</translation>
+    </message>
+    <message>
+        <source>paused: filament on the nozzle</source>
+        <translation>pausado: filamento enrolado no bico</translation>
+    </message>
+    <message>
+        <source>paused: cutter error</source>
+        <translation>pausado: erro do cortador</translation>
+    </message>
+    <message>
+        <source>paused: first layer error</source>
+        <translation>pausado: erro na primeira camada</translation>
+    </message>
+    <message>
+        <source>paused: nozzle clog</source>
+        <translation>pausado: bico entupido</translation>
+    </message>
+    <message>
+        <source>checking absolute accuracy before calibration</source>
+        <translation>verificando a precisão absoluta antes da calibração</translation>
+    </message>
+    <message>
+        <source>calibrating absolute accuracy</source>
+        <translation>calibrando a precisão absoluta</translation>
+    </message>
+    <message>
+        <source>checking absolute accuracy after calibration</source>
+        <translation>verificando a precisão absoluta após a calibração</translation>
+    </message>
+    <message>
+        <source>calibrating nozzle offset</source>
+        <translation>calibrando o deslocamento dos bicos</translation>
+    </message>
+    <message>
+        <source>high-temperature bed levelling</source>
+        <translation>nivelando a mesa em alta temperatura</translation>
+    </message>
+    <message>
+        <source>checking the quick release</source>
+        <translation>verificando a trava rápida</translation>
+    </message>
+    <message>
+        <source>checking the door and cover</source>
+        <translation>verificando a porta e a tampa</translation>
+    </message>
+    <message>
+        <source>calibrating the laser</source>
+        <translation>calibrando o laser</translation>
+    </message>
+    <message>
+        <source>checking the platform</source>
+        <translation>verificando a plataforma</translation>
+    </message>
+    <message>
+        <source>checking the birdseye camera position</source>
+        <translation>verificando a posição da câmera panorâmica</translation>
+    </message>
+    <message>
+        <source>calibrating the birdseye camera</source>
+        <translation>calibrando a câmera panorâmica</translation>
+    </message>
+    <message>
+        <source>bed levelling, phase 1</source>
+        <translation>nivelando a mesa, fase 1</translation>
+    </message>
+    <message>
+        <source>bed levelling, phase 2</source>
+        <translation>nivelando a mesa, fase 2</translation>
+    </message>
+    <message>
+        <source>heating chamber</source>
+        <translation>aquecendo a câmara</translation>
+    </message>
+    <message>
+        <source>cooling the heatbed</source>
+        <translation>resfriando a mesa</translation>
+    </message>
+    <message>
+        <source>printing calibration lines</source>
+        <translation>imprimindo linhas de calibração</translation>
+    </message>
+    <message>
+        <source>checking material</source>
+        <translation>verificando o material</translation>
+    </message>
+    <message>
+        <source>calibrating the live view camera</source>
+        <translation>calibrando a câmera ao vivo</translation>
+    </message>
+    <message>
+        <source>waiting for the heatbed temperature</source>
+        <translation>aguardando a temperatura da mesa</translation>
+    </message>
+    <message>
+        <source>checking material position</source>
+        <translation>verificando a posição do material</translation>
+    </message>
+    <message>
+        <source>calibrating the cutter offset</source>
+        <translation>calibrando o deslocamento do cortador</translation>
+    </message>
+    <message>
+        <source>measuring the surface</source>
+        <translation>medindo a superfície</translation>
+    </message>
+    <message>
+        <source>thermal preconditioning</source>
+        <translation>pré-condicionamento térmico</translation>
+    </message>
+    <message>
+        <source>homing the blade holder</source>
+        <translation>levando o porta-lâmina à origem</translation>
+    </message>
+    <message>
+        <source>calibrating the camera offset</source>
+        <translation>calibrando o deslocamento da câmera</translation>
+    </message>
+    <message>
+        <source>calibrating the blade holder position</source>
+        <translation>calibrando a posição do porta-lâmina</translation>
+    </message>
+    <message>
+        <source>testing hotend pick and place</source>
+        <translation>testando a troca de hotend</translation>
+    </message>
+    <message>
+        <source>waiting for the chamber temperature to settle</source>
+        <translation>aguardando a temperatura da câmara estabilizar</translation>
+    </message>
+    <message>
+        <source>preparing the hotend</source>
+        <translation>preparando o hotend</translation>
+    </message>
+    <message>
+        <source>calibrating nozzle clumping detection</source>
+        <translation>calibrando a detecção de acúmulo no bico</translation>
+    </message>
+    <message>
+        <source>purifying chamber air</source>
+        <translation>purificando o ar da câmara</translation>
+    </message>
+    <message>
+        <source>measuring the rotary attachment</source>
+        <translation>medindo o acessório rotativo</translation>
+    </message>
+    <message>
+        <source>moving the toolhead above the purge chute</source>
+        <translation>movendo o cabeçote sobre a calha de purga</translation>
+    </message>
+    <message>
+        <source>cooling the nozzle</source>
+        <translation>resfriando o bico</translation>
+    </message>
+    <message>
+        <source>moving the toolhead to the bed centre</source>
+        <translation>movendo o cabeçote ao centro da mesa</translation>
+    </message>
+    <message>
+        <source>arc fitting</source>
+        <translation>ajuste de arcos</translation>
+    </message>
+    <message>
+        <source>detecting the hotend type</source>
+        <translation>detectando o tipo de hotend</translation>
+    </message>
+    <message>
+        <source>detecting build plate alignment</source>
+        <translation>detectando o alinhamento da placa</translation>
+    </message>
+    <message>
+        <source>checking the heatbed for foreign objects</source>
+        <translation>procurando objetos estranhos na mesa</translation>
+    </message>
+    <message>
+        <source>checking under the heatbed for foreign objects</source>
+        <translation>procurando objetos estranhos sob a mesa</translation>
+    </message>
+    <message>
+        <source>pre-extruding before printing</source>
+        <translation>pré-extrudando antes de imprimir</translation>
+    </message>
+    <message>
+        <source>preparing the AMS</source>
+        <translation>preparando o AMS</translation>
     </message>
 </context>
 </TS>

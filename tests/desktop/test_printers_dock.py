@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.panels.printers.card import PrinterCard
@@ -311,10 +311,11 @@ def test_hms_error_and_pause_raise_notifications(qtbot, printers_setup, tmp_path
     _start_printing(qtbot, setup, tmp_path)
     setup.sim.raise_hms(0x07002000, 0x00020001)
     qtbot.waitUntil(lambda: card.hms.isVisible(), timeout=10_000)
-    assert "AMS A slot 1 has run out of filament" in card.hms.text()
+    assert "AMS A Slot 1 filament has run out. Please insert a new filament." in card.hms.text()  # Bambu's words
     toast = setup.dock.notifier.toast
-    qtbot.waitUntil(lambda: toast.isVisible() and "run out of filament" in toast.text(), timeout=5000)
-    assert toast.text() == "Workshop X1C: AMS A slot 1 has run out of filament. (HMS_0700_2000_0002_0001)"
+    qtbot.waitUntil(lambda: toast.isVisible() and "filament has run out" in toast.text(), timeout=5000)
+    assert toast.text() == ("Workshop X1C: AMS A Slot 1 filament has run out. Please insert a new filament. "
+                            "(HMS_0700_2000_0002_0001)")
     qtbot.mouseClick(card.controls.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "print paused" in toast.text(), timeout=10_000)
 
@@ -486,17 +487,20 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
     card = dock.add_card(driver)
     dock.notifier.tray = None  # the in-window toast is what this test reads
     app.installTranslator(translator)
+    locale = QLocale()
+    QLocale.setDefault(QLocale("pt_BR"))  # as Translations.set_language does: Bambu's tables follow it
     try:
         driver.model.update(PrinterState(state=JobState.PRINTING, job_name="Vaso"))
-        driver.model.patch(state=JobState.PAUSED, hms=(decode(0x07002000, 0x00020001), decode(0x12001100, 0x00010001)))
-        qtbot.waitUntil(lambda: "O AMS A, compartimento 1, ficou sem filamento. (HMS_0700_2000_0002_0001)"
-                        in card.hms.text(), timeout=5000)
-        assert "AMS lite relatou um evento fatal; procure HMS_1200_1100_0001_0001 na wiki" in card.hms.text()
+        driver.model.patch(state=JobState.PAUSED, hms=(decode(0x07002000, 0x00020001), decode(0x05000600, 0x00020070)))
+        runout = "O filamento AMS A Slot 1 acabou. Por favor, insira um novo filamento."  # Bambu's own Portuguese
+        qtbot.waitUntil(lambda: f"{runout} (HMS_0700_2000_0002_0001)" in card.hms.text(), timeout=5000)
+        # Bambu has no text for this one: the card still lists it, no notification interrupts anyone
+        assert "Placa-mãe relatou um evento grave; procure HMS_0500_0600_0002_0070 na wiki" in card.hms.text()
         toast = dock.notifier.toast.text()  # what happened first, the code to look up last (as on the card)
-        assert toast.startswith("Oficina: AMS lite relatou") and toast.endswith("(HMS_1200_1100_0001_0001)")
+        assert toast == f"Oficina: {runout} (HMS_0700_2000_0002_0001)"
         driver.model.patch(state=JobState.FINISHED)
         qtbot.waitUntil(lambda: dock.notifier.toast.text() == "Oficina: Vaso: impressão concluída.", timeout=5000)
-        assert driver.model.state.hms[0].text == "AMS A slot 1 has run out of filament."  # English for the CLI
+        assert driver.model.state.hms[0].text == "AMS A Slot 1 filament has run out. Please insert a new filament."
         driver.model.patch(state=JobState.PREPARING, stage="heatbed preheating")  # the driver's English phrase
         qtbot.waitUntil(lambda: "Preparando · pré-aquecendo a mesa" in card.job_state.text(), timeout=5000)
         dock.retranslate()
@@ -519,6 +523,7 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
         rows = {control.mapTo(card, control.rect().topLeft()).y() for control in controls}
         assert len(rows) > 1, "at 330 px the controls take two lines"
     finally:
+        QLocale.setDefault(locale)
         app.removeTranslator(translator)
         dock.retranslate()
         workers.shutdown()
@@ -526,8 +531,8 @@ def test_dock_speaks_brazilian_portuguese(qtbot, tmp_path: Path) -> None:  # typ
 
 
 def test_bambu_print_failure_reads_in_portuguese_with_its_code(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A print the printer itself stopped (not the user's cancel) names Bambu's error code the way the
-    printer's screen and Bambu Studio write it, in the UI language, on the card and in the toast."""
+    """A print the printer itself stopped (not the user's cancel) says why in Bambu's own words, in the UI
+    language, with the code the way the printer's screen and Bambu Studio write it, on the card and in the toast."""
     from PySide6.QtCore import QTranslator
 
     from printers.drivers.bambu.driver import BambuDriver
@@ -545,19 +550,23 @@ def test_bambu_print_failure_reads_in_portuguese_with_its_code(qtbot, tmp_path: 
     card = dock.add_card(driver)
     dock.notifier.tray = None
     app.installTranslator(translator)
+    locale = QLocale()
+    QLocale.setDefault(QLocale("pt_BR"))
     try:
         running = PrinterState(state=JobState.PRINTING, job_name="Vaso")
         driver.model.update(running)
         failed = to_state({"gcode_state": "FAILED", "subtask_name": "Vaso", "print_error": 0x0300800A}, running)
-        assert failed.error == "The printer stopped the print with error 0300-800A."  # the CLI and logs
+        assert failed.error.startswith("A Filament pile-up was detected by AI Print Monitoring.")  # CLI and logs
         driver.model.update(failed)
-        qtbot.waitUntil(lambda: "A impressora parou a impressão com o erro 0300-800A." in card.hms.text(),
-                        timeout=5000)
-        qtbot.waitUntil(lambda: dock.notifier.toast.text() == "Oficina: Vaso: a impressão falhou. "
-                        "A impressora parou a impressão com o erro 0300-800A.", timeout=5000)
+        pile_up = ("Um acúmulo de filamentos foi detectado pelo AI Print Monitoring. Por favor, limpe o filamento "
+                   "da calha de resíduos.")
+        qtbot.waitUntil(lambda: f"⚠ {pile_up} (0300-800A)" in card.hms.text(), timeout=5000)
+        qtbot.waitUntil(lambda: dock.notifier.toast.text() == f"Oficina: Vaso: a impressão falhou. {pile_up} "
+                        "(0300-800A)", timeout=5000)
         cancelled = to_state({"gcode_state": "FAILED", "print_error": 50348044}, running)
         assert (cancelled.state, cancelled.error) == (JobState.CANCELLED, "")
     finally:
+        QLocale.setDefault(locale)
         app.removeTranslator(translator)
         workers.shutdown()
 
@@ -568,7 +577,8 @@ def test_scale_filament_shows_on_its_printer_and_tare_reaches_the_scale(qtbot, p
     qtbot.waitUntil(lambda: "Spool scale" in setup.dock.cards, timeout=5000)
     scale_card = setup.card("Spool scale")
     qtbot.waitUntil(lambda: card.scale_label.isVisible(), timeout=10_000)
-    assert card.scale_label.text().startswith("Spool on scale: ") and "battery 87%" in card.scale_label.text()
+    scale_text = card.scale_label.text()  # the scale sends 3.92 V: ~66 % on the Li-ion curve
+    assert scale_text.startswith("Spool on scale: ") and "battery 3.92 V (~66 %)" in scale_text
     weight = float(card.scale_label.text().split(": ")[1].split(" g")[0])
     assert abs(weight - setup.scale.reading()["weight"]) < 20  # type: ignore[union-attr]
     assert scale_card.job_part.isHidden() and not scale_card.controls.tare_button.isHidden()
@@ -623,9 +633,8 @@ def test_developer_mode_refusal_is_explained_on_the_card(qtbot, printers_setup, 
 def test_add_a_klipper_printer_by_hand_and_heat_it_from_its_card(qtbot, request: pytest.FixtureRequest,  # type: ignore[no-untyped-def]
                                                                  tmp_path: Path) -> None:
     from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
-    lan: Mosquitto = request.getfixturevalue("lan_broker")
-    sim = MoonrakerSimulator(MoonrakerOptions(instance="voron", gcodes=tmp_path / "gcodes", status_interval=0.1),
-                             MqttSettings("127.0.0.1", lan.port, "moonraker-sim", "moonraker", "klipper")).start()
+    key = "0123456789abcdef0123456789abcdef"
+    sim = MoonrakerSimulator(MoonrakerOptions(gcodes=tmp_path / "gcodes", status_interval=0.1, api_key=key)).start()
     fleet = Fleet(PrinterBook(tmp_path / "printers.json"))
     workers = Workers(lambda label, exc: None)
     dock = PrintersDock(PrinterServices(fleet, workers))
@@ -636,13 +645,11 @@ def test_add_a_klipper_printer_by_hand_and_heat_it_from_its_card(qtbot, request:
         dialog.kinds.setCurrentWidget(dialog.moonraker)
         assert not dialog.bambu.insecure_warning.isVisible()
         qtbot.keyClicks(dialog.name, "Voron 2.4")
-        form = dialog.moonraker
-        qtbot.keyClicks(form.broker.host, "127.0.0.1")
-        form.broker.port.setValue(lan.port)
-        qtbot.keyClicks(form.broker.username, "studio")
-        qtbot.keyClicks(form.broker.password, "pots")
-        qtbot.keyClicks(form.instance, "voron")
+        form = dialog.moonraker  # Moonraker's own API is the default: no broker, no [mqtt] section needed
+        assert form.api.isChecked() and form.mqtt_part.isHidden() and "Mainsail" in form.how.text()
+        qtbot.keyClicks(form.host, "127.0.0.1")
         form.http_port.setValue(sim.http_port)
+        qtbot.keyClicks(form.api_key, key)
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "Voron 2.4" in dock.cards, timeout=5000)
         card = dock.cards["Voron 2.4"]
@@ -659,8 +666,56 @@ def test_add_a_klipper_printer_by_hand_and_heat_it_from_its_card(qtbot, request:
         qtbot.waitUntil(lambda: sim.status["extruder"]["target"] == 200 and sim.status["heater_bed"]["target"]
                         == 60, timeout=10_000)
         qtbot.waitUntil(lambda: card.temp_values["nozzle"].text().endswith("/ 200 °C"), timeout=10_000)
-        assert "pots" not in (tmp_path / "printers.json").read_text()
+        assert key not in (tmp_path / "printers.json").read_text()
+        assert sim.identities and sim.identities[0]["client_name"] == "3D Pot Studio"
     finally:
+        dock.shutdown()
+        workers.shutdown()
+        fleet.stop()
+        sim.stop()
+
+
+def test_the_klipper_form_explains_both_ways_in_portuguese_and_keeps_mqtt_installs(  # type: ignore[no-untyped-def]
+        qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTranslator
+
+    from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
+    lan: Mosquitto = request.getfixturevalue("lan_broker")
+    sim = MoonrakerSimulator(MoonrakerOptions(instance="voron", gcodes=tmp_path / "gcodes", status_interval=0.1),
+                             MqttSettings("127.0.0.1", lan.port, "moonraker-sim", "moonraker", "klipper")).start()
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).resolve().parents[2] / "resources" / "i18n" / "potstudio_pt_BR.qm"))
+    app = QApplication.instance()
+    assert app is not None
+    fleet = Fleet(PrinterBook(tmp_path / "printers.json"))
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(fleet, workers))
+    qtbot.addWidget(dock)
+    dock.show()
+    app.installTranslator(translator)
+    try:
+        dialog = dock.open_add()
+        dialog.kinds.setCurrentWidget(dialog.moonraker)
+        form = dialog.moonraker
+        assert form.api.text() == "API do Moonraker (recomendado)" and "Mainsail" in form.how.text()
+        form.mqtt.setChecked(True)
+        assert form.key_part.isHidden() and not form.mqtt_part.isHidden()
+        assert form.how.text().startswith("Usa o broker MQTT da impressora")
+        qtbot.keyClicks(dialog.name, "Voron MQTT")
+        qtbot.keyClicks(form.host, "127.0.0.1")
+        form.http_port.setValue(sim.http_port)
+        qtbot.keyClicks(form.broker.host, "127.0.0.1")
+        form.broker.port.setValue(lan.port)
+        qtbot.keyClicks(form.broker.username, "studio")
+        qtbot.keyClicks(form.broker.password, "pots")
+        qtbot.keyClicks(form.instance, "voron")
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Voron MQTT" in dock.cards, timeout=5000)
+        card = dock.cards["Voron MQTT"]
+        qtbot.waitUntil(lambda: card.temp_values["nozzle"].text().endswith("°C"), timeout=10_000)  # polled status
+        assert fleet.book.get("Voron MQTT").instance == "voron"
+    finally:
+        app.removeTranslator(translator)
         dock.shutdown()
         workers.shutdown()
         fleet.stop()
@@ -714,7 +769,7 @@ def test_edit_a_printer_with_a_wrong_access_code_rebuilds_it_in_place(qtbot, pri
 def test_a_printer_that_cannot_start_gets_an_error_card_to_fix_or_remove(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     book = PrinterBook(tmp_path / "printers.json")
     book.add(PrinterConfig(name="Octo", kind="octoprint"))
-    book.add(PrinterConfig(name="Voron", kind="moonraker", host="127.0.0.1", port=1))  # no instance name
+    book.add(PrinterConfig(name="Voron", kind="moonraker", host=""))  # no address
     fleet = Fleet(book)
     workers = Workers(lambda label, exc: None)
     dock = PrintersDock(PrinterServices(fleet, workers))
@@ -726,16 +781,16 @@ def test_a_printer_that_cannot_start_gets_an_error_card_to_fix_or_remove(qtbot, 
         qtbot.waitUntil(lambda: set(dock.broken) == {"Octo", "Voron"}, timeout=5000)
         octo, voron = dock.broken["Octo"], dock.broken["Voron"]
         assert "unknown printer kind 'octoprint'" in octo.reason.text() and octo.edit_button.isHidden()
-        assert "instance name" in voron.reason.text() and "Could not start" in voron.state_label.text()
+        assert "address" in voron.reason.text() and "Could not start" in voron.state_label.text()
         assert not dock.empty.isVisible() and not dock.send_button.isEnabled()
         qtbot.mouseClick(voron.edit_button, Qt.MouseButton.LeftButton)
         dialog = dock.add_dialog
         assert dialog is not None and dialog.kinds.currentWidget() is dialog.moonraker
-        assert dialog.moonraker.broker.host.text() == "127.0.0.1"
-        qtbot.keyClicks(dialog.moonraker.instance, "voron")
+        assert dialog.moonraker.api.isChecked() and dialog.moonraker.host.text() == ""
+        qtbot.keyClicks(dialog.moonraker.host, "127.0.0.1")
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "Voron" in dock.cards and "Voron" not in dock.broken, timeout=10_000)
-        assert book.get("Voron").instance == "voron" and fleet.errors == {"Octo": octo.reason.text()}
+        assert book.get("Voron").host == "127.0.0.1" and fleet.errors == {"Octo": octo.reason.text()}
         qtbot.mouseClick(octo.remove_button, Qt.MouseButton.LeftButton)
         _click_box_button(qtbot, dock.confirm_box, QMessageBox.StandardButton.Yes)
         qtbot.waitUntil(lambda: [c.name for c in book.list()] == ["Voron"] and fleet.errors == {}, timeout=5000)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import say
+from desktop.i18n import number, say
 from desktop.panels.printers.bridge import PrinterSignals
 from desktop.panels.printers.controls import CardControls
 from desktop.panels.printers.sparkline import SERIES_COLOURS, TemperatureChart
@@ -40,6 +40,7 @@ from desktop.panels.printers.texts import (
     job_colour,
     job_words,
     kind_words,
+    nozzle_words,
     readable,
     speed_words,
     stage_words,
@@ -52,7 +53,8 @@ from desktop.progress_bar import ProgressBar
 from desktop.stable_label import StableLabel
 from desktop.workers import Workers
 from printers.base import Capability, ConnectionState, PrinterDriver
-from printers.state import JobState, PrinterState
+from printers.drivers.potscale.battery import LOW_V
+from printers.state import HmsError, JobState, PrinterState
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +160,9 @@ class PrinterCard(QFrame):
             temps.addWidget(name, 0, column)
             temps.addWidget(value, 1, column)
             self.temp_names[key], self.temp_values[key] = name, value
+        # A two-nozzle printer (H2D): both nozzles, the one printing marked; the grid shows that one.
+        self.nozzles_label = named("nozzlesLabel", StableLabel())
+        self.nozzles_label.setObjectName("muted")
         self.chart = TemperatureChart()
         self.fans_label = named("muted", QLabel())
         self.fans_label.setWordWrap(True)
@@ -177,6 +182,7 @@ class PrinterCard(QFrame):
         part.setSpacing(6)
         for row in (job, bar, facts, temps):
             part.addLayout(row)
+        part.addWidget(self.nozzles_label)
         part.addWidget(self.chart)
         part.addLayout(misc)
         part.addWidget(self.trays)
@@ -245,14 +251,14 @@ class PrinterCard(QFrame):
     def set_state(self, state: PrinterState) -> None:
         self.state = state
         self.chart.add({"nozzle": state.nozzle, "bed": state.bed, "chamber": state.chamber},
-                       {"nozzle": state.nozzle_target, "bed": state.bed_target, "chamber": None})
+                       {"nozzle": state.nozzle_target, "bed": state.bed_target, "chamber": state.chamber_target})
         self._show_state()
 
     def _show_state(self) -> None:
         s = self.state
         online = self.connection == ConnectionState.ONLINE
         self.job_name.setText(s.job_name or (tr("No job") if s.state in (JobState.IDLE, JobState.UNKNOWN) else ""))
-        words = job_words(s.state) + (f" · {stage_words(s.stage)}" if s.stage and s.state == JobState.PREPARING else "")
+        words = self._job_words(s)
         colour = self._readable(job_colour(s.state))
         self.job_state.setText(f'<span style="color:{colour}; font-weight:600">{words}</span>')
         running = s.state in (JobState.PRINTING, JobState.PREPARING, JobState.PAUSED)
@@ -268,8 +274,14 @@ class PrinterCard(QFrame):
                                  if s.layer is not None and s.total_layers else "")
         self.remaining_label.setText(tr("{0} left").format(duration(s.remaining_min)) if running else "")
         self.eta_label.setText(tr("ETA {0}").format(eta(s.remaining_min)) if running and s.remaining_min else "")
+        printing = next((n.index for n in s.nozzles if n.active), None)
+        self.temp_names["nozzle"].setText(tr("Nozzle") if printing is None else nozzle_words(printing))
+        self.nozzles_label.setText(" · ".join(
+            f"{nozzle_words(n.index)} {temperature(n.temp, n.target)}" + (f" ({tr('in use')})" if n.active else "")
+            for n in s.nozzles))
+        set_shown(self.nozzles_label, bool(s.nozzles))
         for key, (cur, target) in {"nozzle": (s.nozzle, s.nozzle_target), "bed": (s.bed, s.bed_target),
-                                   "chamber": (s.chamber, None)}.items():
+                                   "chamber": (s.chamber, s.chamber_target)}.items():
             self.temp_values[key].setText(temperature(cur, target))
             set_shown(self.temp_names[key], cur is not None or key != "chamber")
             set_shown(self.temp_values[key], cur is not None or key != "chamber")
@@ -281,10 +293,31 @@ class PrinterCard(QFrame):
         self.speed_label.setText(tr("Speed: {0}").format(speed_words(s.speed_level or 0)) if show_speed else "")
         self.trays.set_trays(s.trays)
         self._show_filament()
-        problems = [f"⚠ {hms_words(h)} ({h.code})" for h in s.hms] + ([f"⚠ {say(s.error)}"] if s.error else [])
+        problems = [f"⚠ {hms_words(h)} ({h.code})" for h in self._errors(s)]
+        problems += [f"⚠ {say(s.error)}"] if s.error and s.print_error is None else []
         self.hms.setText("\n".join(problems))
         set_shown(self.hms, bool(problems))
         self.controls.set_state(s, online)
+
+    @staticmethod
+    def _job_words(s: PrinterState) -> str:
+        """The job state with what the printer is doing: "Printing · changing filament"; a pause says why
+        ("Paused by the user") instead of "Paused · paused by the user"."""
+        shown = s.stage and s.stage != "printing" and s.state in (JobState.PREPARING, JobState.PRINTING,
+                                                                   JobState.PAUSED)
+        if not shown:
+            return job_words(s.state)
+        stage = stage_words(s.stage)
+        if s.state == JobState.PAUSED and s.stage.startswith("paused"):
+            return stage[:1].upper() + stage[1:]
+        return f"{job_words(s.state)} · {stage}"
+
+    @staticmethod
+    def _errors(s: PrinterState) -> list[HmsError]:
+        """What the card lists: the print error that paused or stopped the print (a user's cancel is no
+        problem: the state says "Cancelled"), then every HMS event, those without Bambu text included."""
+        reason = [s.print_error] if s.print_error is not None and s.state != JobState.CANCELLED else []
+        return reason + list(s.hms)
 
     def _show_filament(self) -> None:
         f = self.state.filament
@@ -294,10 +327,11 @@ class PrinterCard(QFrame):
         text = tr("Spool on scale: {0:.0f} g left").format(f.weight_g)
         if f.consumed_g is not None:
             text += " · " + tr("{0:.0f} g used").format(f.consumed_g)
-        if f.battery_pct is not None:
-            text += " · " + tr("battery {0:.0f}%").format(f.battery_pct)
+        if f.battery_v is not None:  # the scale sends volts; the % is estimated from the Li-ion curve
+            text += " · " + tr("battery {0} V (~{1:.0f} %)").format(number(f.battery_v, 2), f.battery_pct or 0)
+        low = f.weight_g < 50 or (f.battery_v is not None and f.battery_v < LOW_V)
         self.scale_label.setText(text)
-        self.scale_label.setStyleSheet(f"color: {self._readable(BAD)};" if f.weight_g < 50 else "")
+        self.scale_label.setStyleSheet(f"color: {self._readable(BAD)};" if low else "")
         self.scale_label.show()
 
     def show_message(self, text: str) -> None:

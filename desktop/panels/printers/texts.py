@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from desktop.i18n import say
 from printers.base import ConnectionState
+from printers.hms import MakerText, language_of, maker_words
 from printers.messages import Message
 from printers.state import HmsError, JobState, Notice
 
@@ -30,13 +31,23 @@ def message_words(message: Message) -> str:
     template is the source text of context "PrinterMessages" (resources/i18n/printers_pt_BR.ts), and only the
     parameters the message marks as terms are translated (job names stay as the user typed them), and those a
     driver wrote as a Phrase (a Bambu error code in a sentence)."""
-    params = {key: QCoreApplication.translate("PrinterMessages", value) if key in message.terms else say(value)
-              for key, value in message.params.items()}
+    params = {key: _param_words(value, key in message.terms) for key, value in message.params.items()}
     try:
         return QCoreApplication.translate("PrinterMessages", message.template).format(**params).strip()
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: English beats a crash
         log.warning("bad translation of printer message %s", message.code, exc_info=True)
         return message.text
+
+
+def maker_language() -> str:
+    """Which of Bambu's tables (resources/bambu) speaks the UI language."""
+    return language_of(QLocale().name())
+
+
+def _param_words(value: str, term: bool) -> str:
+    if isinstance(value, MakerText):  # Bambu's own text: its table in the UI language
+        return maker_words(value, maker_language())
+    return QCoreApplication.translate("PrinterMessages", value) if term else say(value)
 
 
 def hms_words(hms: HmsError) -> str:
@@ -136,14 +147,14 @@ def job_words(state: JobState) -> str:
 
 
 def stage_words(stage: str) -> str:
-    """What a preparing printer is doing, in the UI language: drivers report the stage as an English phrase
-    (printers/drivers/bambu/mapping.py), which the card showed as is in the Portuguese UI."""
-    return {
-        "printing": tr("printing"), "auto bed levelling": tr("auto bed levelling"),
-        "heatbed preheating": tr("heatbed preheating"), "changing filament": tr("changing filament"),
-        "heating hotend": tr("heating hotend"), "calibrating extrusion": tr("calibrating extrusion"),
-        "homing toolhead": tr("homing toolhead"), "cleaning nozzle tip": tr("cleaning nozzle tip"),
-    }.get(stage, stage)
+    """What the printer is doing, in the UI language: drivers report the stage as an English phrase
+    (printers/drivers/bambu/stages.py), translated in context "PrinterStages"."""
+    return QCoreApplication.translate("PrinterStages", stage)
+
+
+def nozzle_words(index: int) -> str:
+    """A two-nozzle printer's nozzles as Bambu names them: index 0 is the right one."""
+    return tr("Right nozzle") if index == 0 else tr("Left nozzle") if index == 1 else tr("Nozzle {0}").format(index + 1)
 
 
 def job_colour(state: JobState) -> str:

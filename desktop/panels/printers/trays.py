@@ -1,4 +1,5 @@
-"""AMS trays as colour chips (the filament's own colour, its material and what is left).
+"""AMS trays as colour chips (the filament's own colour, its material, what is left and the slot's name as
+Bambu's apps print it: A1, HT-A for an AMS HT, Ext-L / Ext-R for an H2D's two external spools).
 
 Painted rather than styled: a tray colour comes from the printer as RRGGBBAA and must show exactly,
 including white on a light theme (hence the outline) and an empty slot (hatched, no colour).
@@ -25,8 +26,14 @@ def tray_colour(tray: Tray) -> QColor | None:
     return QColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255)
 
 
+def slot_name(tray: Tray) -> str:
+    if tray.name:
+        return tray.name
+    return tr("Ext") if tray.unit < 0 else f"{chr(65 + tray.unit % 16)}{tray.slot + 1}"
+
+
 def tray_label(tray: Tray) -> str:
-    slot = tr("Ext") if tray.unit < 0 else f"{'ABCD'[tray.unit % 4]}{tray.slot + 1}"
+    slot = slot_name(tray)
     if not tray.material:
         return tr("{0}: empty").format(slot)
     remain = f" {tray.remain}%" if tray.remain is not None and tray.remain >= 0 else ""
@@ -37,11 +44,12 @@ class TrayChip(QWidget):
     def __init__(self, tray: Tray, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tray = tray
-        self.setToolTip(tray_label(tray) + (" · " + tr("in use") if tray.active else ""))
+        unit = f"{tray.unit_model} · " if tray.unit_model else ""
+        self.setToolTip(unit + tray_label(tray) + (" · " + tr("in use") if tray.active else ""))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(62, 46)
+        return QSize(62, 58)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -54,7 +62,7 @@ class TrayChip(QWidget):
             p.setPen(QPen(QColor(BUSY), 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(box, 7, 7)
-        swatch = QRectF(box.center().x() - 9, box.top() + 4, 18, 18)
+        swatch = QRectF(box.center().x() - 9, box.top() + 17, 18, 18)
         colour = tray_colour(self.tray)
         outline = QColor(muted)
         outline.setAlpha(150)
@@ -68,6 +76,9 @@ class TrayChip(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
         p.setFont(font)
+        p.setPen(muted)
+        p.drawText(QRectF(box.left(), box.top() + 1, box.width(), 14), Qt.AlignmentFlag.AlignHCenter,
+                   slot_name(self.tray))
         p.setPen(text if self.tray.material else muted)
         label = self.tray.material or tr("empty")
         if self.tray.material and self.tray.remain is not None and self.tray.remain >= 0:
