@@ -170,25 +170,79 @@ class BrokerFields:
 
 
 class MoonrakerForm(QWidget):
+    """Two ways in, the first the default: Moonraker's own API (what Mainsail and Fluidd use; it works on every
+    Klipper install) or its MQTT bridge, only for installs whose moonraker.conf has an `[mqtt]` section. Each
+    choice says in a line what it needs, and only its fields are shown."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
-        self.broker = BrokerFields(form, "moonraker")
+        self.api = named("moonrakerApi", QRadioButton(tr("Moonraker's API (recommended)")))
+        self.mqtt = named("moonrakerMqtt", QRadioButton(tr("Moonraker's MQTT bridge")))
+        self.how = named("muted", QLabel(wordWrap=True))
+        self.host = named("moonrakerHost", QLineEdit(placeholderText="192.168.1.60"))
+        self.http_port = _port(7125)
+        self.http_port.setObjectName("moonrakerPort")
+        self.api_key = named("moonrakerApiKey", QLineEdit(echoMode=QLineEdit.EchoMode.Password))
+        self.api_key.setPlaceholderText(tr("Only if Moonraker asks for one"))
+        self.api_key.setToolTip(tr("Moonraker's API key (Mainsail or Fluidd: Settings → API key); not needed "
+                                   "when this computer is in trusted_clients"))
+        printer = QFormLayout()
+        printer.addRow(tr("Printer address"), self.host)
+        printer.addRow(tr("Moonraker port"), self.http_port)
+        self.key_part = QWidget()
+        key_form = QFormLayout(self.key_part)
+        key_form.setContentsMargins(0, 0, 0, 0)
+        key_form.addRow(tr("API key"), self.api_key)
+        self.mqtt_part = QWidget()
+        mqtt_form = QFormLayout(self.mqtt_part)
+        mqtt_form.setContentsMargins(0, 0, 0, 0)
+        self.broker = BrokerFields(mqtt_form, "moonraker")
         self.instance = named("moonrakerInstance", QLineEdit(placeholderText="voron"))
         self.instance.setToolTip(tr("The instance_name from the [mqtt] section of moonraker.conf"))
-        self.http_port = _port(7125)
-        form.addRow(tr("Instance name"), self.instance)
-        form.addRow(tr("HTTP port (uploads)"), self.http_port)
+        mqtt_form.addRow(tr("Instance name"), self.instance)
+        choice = QButtonGroup(self)
+        choice.addButton(self.api)
+        choice.addButton(self.mqtt)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.api)
+        lay.addWidget(self.mqtt)
+        lay.addWidget(self.how)
+        lay.addLayout(printer)
+        lay.addWidget(self.key_part)
+        lay.addWidget(self.mqtt_part)
+        self.mqtt.toggled.connect(self._show_way)
+        self.api.setChecked(True)
+        self._show_way()
+
+    def _show_way(self) -> None:
+        mqtt = self.mqtt.isChecked()
+        self.how.setText(tr("Uses the printer's MQTT broker: only for installs whose moonraker.conf has an [mqtt] "
+                            "section. Files are still sent to Moonraker's port.") if mqtt else
+                         tr("Connects straight to Moonraker on the printer, as Mainsail and Fluidd do: works on "
+                            "every Klipper install."))
+        self.key_part.setVisible(not mqtt)
+        self.mqtt_part.setVisible(mqtt)
 
     def load(self, config: PrinterConfig) -> None:
-        self.broker.load(config)
-        self.instance.setText(config.instance)
+        mqtt = bool(config.instance)
+        (self.mqtt if mqtt else self.api).setChecked(True)
+        self.host.setText(str(config.extra.get("moonraker_host", "")) if mqtt else config.host)
         self.http_port.setValue(config.http_port)
+        if mqtt:
+            self.broker.load(config)
+            self.instance.setText(config.instance)
+        self.api_key.setPlaceholderText(tr("Leave empty to keep the saved key"))
 
     def config(self, name: str) -> tuple[PrinterConfig, str]:
+        host = _required(self.host.text(), tr("printer address"))
+        if not self.mqtt.isChecked():
+            config = PrinterConfig(name=name, kind="moonraker", host=host, http_port=self.http_port.value(),
+                                   bed=(300.0, 300.0, 300.0))
+            return config, self.api_key.text().strip()
         config = PrinterConfig(name=name, kind="moonraker", instance=_required(self.instance.text(),
                                                                                 tr("instance name")),
-                               http_port=self.http_port.value(), bed=(300.0, 300.0, 300.0))
+                               http_port=self.http_port.value(), bed=(300.0, 300.0, 300.0),
+                               extra={"moonraker_host": host})
         return self.broker.apply(config)
 
 

@@ -17,7 +17,7 @@ from printers.drivers.moonraker.mqtt_bridge import MqttRpc
 from printers.drivers.moonraker.rpc import MoonrakerTransport
 from printers.drivers.moonraker.upload import upload
 from printers.drivers.moonraker.websocket import WebsocketRpc
-from printers.errors import CapabilityError
+from printers.errors import CapabilityError, PrinterConfigError
 from printers.mqtt import MqttSettings
 from printers.state import PrinterModel, deep_merge
 
@@ -35,6 +35,9 @@ class MoonrakerDriver:
                  backoff_initial: float = 0.5, poll_interval: float = 2.0) -> None:
         """`secret` is the API key on the websocket (optional: trusted clients need none) and the broker password
         over MQTT."""
+        if not config.host.strip():
+            raise PrinterConfigError(f"{config.name}: a Klipper printer needs the address of its Moonraker "
+                                     "(or of its MQTT broker).")
         self.config = config
         self.model = PrinterModel(config.name)
         self.command_timeout = command_timeout
@@ -111,7 +114,9 @@ class MoonrakerDriver:
     def start_print(self, path: Path, options: PrintOptions = PrintOptions(), task: Task = NULL_TASK) -> None:
         if path.suffix.lower() != ".gcode":
             raise CapabilityError(f"{path.name}: Klipper prints .gcode files; slice the model first.")
-        base = f"http://{self.config.host}:{self.config.http_port}"
+        # over MQTT, config.host is the broker, often another machine than the printer (saved by the add dialog)
+        host = self.config.extra.get("moonraker_host") or self.config.host
+        base = f"http://{host}:{self.config.http_port}"
         stored = upload(base, path, task, api_key=self.api_key)
         task.progress(1.0, Phrase("Starting the print"))
         self.call("printer.print.start", {"filename": stored})
