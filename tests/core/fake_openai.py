@@ -35,6 +35,9 @@ class Scripted:
     delay: float = 0.0  # seconds before each event
     drop_after: int | None = None  # close the socket after this many events, mid-chunk
     done: bool = True  # send `data: [DONE]` at the end
+    raw: bytes = b""  # sent as it is after the events: comments, multi-line data, event names
+    endless: bytes = b""  # then sent again and again until the client hangs up (keep-alives, content)
+    endless_pause: float = 0.0
 
 
 @dataclass
@@ -135,6 +138,11 @@ class _Handler(BaseHTTPRequestHandler):
             data = event if isinstance(event, str) else json.dumps(event)
             self._chunk(f"data: {data}\n\n".encode())
             fake.sent += 1
+        if script.raw:
+            self._chunk(script.raw)
+        while script.endless:
+            self._chunk(script.endless)
+            time.sleep(script.endless_pause)
         if script.done:
             self._chunk(b"data: [DONE]\n\n")
         self.wfile.write(b"0\r\n\r\n")

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from core.assistant.llm.client import ChatClient, LLMAuthError, LLMError, LLMUnavailable, redacted, sse_data
+from core.assistant.llm.client import (
+    MAX_TOOL_CALLS,
+    ChatClient,
+    LLMAuthError,
+    LLMError,
+    LLMUnavailable,
+    redacted,
+)
 from core.assistant.llm.presets import PRESETS, LLMConfig
 from core.errors import AssistantError
 from tests.core.fake_openai import MODEL, FakeOpenAI, Scripted, chunk, error_reply, text_reply
@@ -112,9 +119,55 @@ def test_error_event_and_garbage_in_the_stream(llm: FakeOpenAI) -> None:
         client(llm).complete(MESSAGES, [])
 
 
-def test_sse_parsing_follows_the_event_stream_format() -> None:
-    lines = [": keep-alive", "", "event: message", "data: {\"a\":", "data: 1}", "", "data:[DONE]", ""]
-    assert list(sse_data(lines)) == ["{\"a\":\n1}", "[DONE]"]
+def test_event_stream_comments_names_and_multi_line_data_are_read_as_the_format_says(llm: FakeOpenAI) -> None:
+    """Keep-alive comments, named events and data split over two lines (the WHATWG event-stream format)."""
+    whole = json.dumps(chunk({"content": "Hello"}, "stop"))
+    cut = whole.index(', "object"') + 1  # JSON allows the newline the two data lines are joined with here
+    head, tail = whole[:cut], whole[cut:]
+    llm.enqueue(Scripted([], raw=f": keep-alive\n\nevent: message\ndata: {head}\ndata: {tail}\n\n".encode()))
+    assert client(llm).complete(MESSAGES, []).text == "Hello"
+
+
+def test_a_stream_of_keep_alives_ends_at_the_turn_deadline(llm: FakeOpenAI) -> None:
+    """A server that sends only keep-alives never trips read_timeout; the turn's deadline ends it."""
+    llm.enqueue(Scripted([chunk({"role": "assistant", "content": "Thinking"})], endless=b": keep-alive\n\n",
+                         endless_pause=0.05))
+    slow = ChatClient(LLMConfig.custom(llm.base_url, MODEL, turn_timeout=1.0), "sk")
+    with pytest.raises(LLMUnavailable, match="did not finish its reply within 1 s"):
+        slow.complete(MESSAGES, [])
+
+
+def test_endless_content_stops_at_the_byte_cap(llm: FakeOpenAI) -> None:
+    piece = f"data: {json.dumps(chunk({'content': 'x' * 60_000}))}\n\n".encode()
+    llm.enqueue(Scripted([], endless=piece))
+    seen: list[str] = []
+    with pytest.raises(LLMError, match="sent a reply over 4 MB; it was stopped"):
+        ChatClient(LLMConfig.custom(llm.base_url, MODEL), "sk").complete(MESSAGES, [], on_token=seen.append)
+    assert 0 < sum(map(len, seen)) <= 4 << 20
+
+
+def test_more_tool_calls_than_the_cap_in_one_reply_are_refused(llm: FakeOpenAI) -> None:
+    calls = [{"index": i, "id": f"call_{i}", "type": "function", "function": {"name": "set_parameters",
+                                                                              "arguments": "{}"}}
+             for i in range(500)]
+    llm.enqueue(Scripted([chunk({"role": "assistant", "tool_calls": calls}), chunk({}, "tool_calls")]))
+    with pytest.raises(LLMError, match=f"more than {MAX_TOOL_CALLS} tool calls"):
+        client(llm).complete(MESSAGES, [])
+
+
+@pytest.mark.parametrize(("event", "message"), [
+    ({"choices": "abc"}, "'choices' as str, not a list"),
+    ({"choices": ["abc"]}, "a choice as str"),
+    ({"choices": [{"delta": {"tool_calls": [{"index": "abc", "function": {"name": "x"}}]}}]},
+     "tool call with the index 'abc'"),
+    ({"choices": [{"delta": {"tool_calls": [{"index": 0, "function": "set_parameters"}]}}]},
+     "function as str, not an object"),
+    ("[" * 60_000 + "]" * 60_000, "nested too deeply"),
+])
+def test_malformed_chunks_are_a_message_not_a_traceback(llm: FakeOpenAI, event: object, message: str) -> None:
+    llm.enqueue(Scripted([event]))  # type: ignore[list-item]
+    with pytest.raises(LLMError, match=message):
+        client(llm).complete(MESSAGES, [])
 
 
 def test_the_key_never_shows_in_repr_or_logged_headers(llm: FakeOpenAI) -> None:

@@ -24,6 +24,7 @@ from tests.core.fake_openai import (
     MODEL,
     FakeOpenAI,
     Scripted,
+    chunk,
     error_reply,
     refused_url,
     text_reply,
@@ -209,6 +210,24 @@ def test_server_that_never_answers_times_out_into_the_fallback(llm: FakeOpenAI) 
     reply = session.send("a box")
 
     assert planner.calls == 1 and "did not answer in time" in reply.notes[0]
+
+
+def test_a_reply_that_never_ends_falls_back_and_says_why(llm: FakeOpenAI) -> None:
+    """Keep-alives forever (read_timeout never trips) and a flood of tool calls: each turn ends with the
+    offline answer and a note naming the cause; nothing of the flood is built."""
+    flood = [{"index": i, "id": f"call_{i}", "type": "function",
+              "function": {"name": "set_parameters", "arguments": "{}"}} for i in range(500)]
+    llm.enqueue(Scripted([chunk({"role": "assistant", "content": ""})], endless=b": keep-alive\n\n",
+                         endless_pause=0.05),
+                Scripted([chunk({"role": "assistant", "tool_calls": flood}), chunk({}, "tool_calls")]))
+    planner = StandInPlanner()
+    session = session_for(llm.base_url, planner, turn_timeout=1.0)
+    late = session.send("a box")
+    flooded = session.send("a box")
+
+    assert planner.calls == 2
+    assert "did not finish its reply within 1 s" in late.notes[0]
+    assert "more than 16 tool calls" in flooded.notes[0] and "The offline assistant answered instead." in flooded.text
 
 
 def test_rejected_key_gives_a_clear_message_and_no_fallback(llm: FakeOpenAI) -> None:

@@ -7,7 +7,8 @@ forwarded to `on_token` as they arrive; tool calls come in fragments (id and nam
 arguments split over many chunks) and are assembled per `index`.
 
 Errors are sorted by what the user can do about them: `LLMUnavailable` (refused, timed out,
-dropped, 5xx) lets the provider fall back to the offline planner; `LLMError` (bad key, unknown
+dropped, 5xx, and a reply that breaks the protocol or our caps: too long, too large, too many tool calls,
+malformed) lets the provider fall back to the offline planner; `LLMError` (bad key, unknown
 model, rate limit) is a message the user must act on.
 """
 
@@ -17,11 +18,13 @@ import json
 import logging
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import httpx
+from httpx_sse import EventSource, SSEError
 
 from core.assistant.base import TokenCallback
 from core.assistant.llm.presets import LLMConfig
@@ -31,6 +34,11 @@ from core.tasks import NULL_TASK, Task
 log = logging.getLogger(__name__)
 _DETAIL_CHARS = 300
 _POLL_S = 0.05  # how often the caller looks at its Task while waiting for the next chunk
+MAX_REPLY_BYTES = 4 << 20
+"""A reply's whole stream, keep-alives included. A model's turn is a few KB; 100 MB of content was kept and
+printed whole, and an endless stream grew the app's memory until it was killed."""
+MAX_TOOL_CALLS = 16
+"""Tool calls in one reply: a model asks for one or two; 500 in a reply built the model 4,000 times."""
 
 
 class LLMError(AssistantError):
@@ -69,22 +77,36 @@ class ChatResult:
         return message
 
 
-def sse_data(lines: Iterable[str]) -> Iterator[str]:
-    """The `data` payload of each server-sent event (multi-line data joined by newlines)."""
-    data: list[str] = []
-    for line in lines:
-        if not line:
-            if data:
-                yield "\n".join(data)
-                data = []
-            continue
-        if line.startswith(":"):
-            continue  # comment / keep-alive
-        name, _, value = line.partition(":")
-        if name == "data":
-            data.append(value[1:] if value.startswith(" ") else value)
-    if data:
-        yield "\n".join(data)
+class _GuardedStream:
+    """The response as httpx-sse reads it, checked between the chunks that arrive.
+
+    httpx-sse parses the events; what it cannot know is when to give up. Keep-alive comments produce no
+    event, so a server that sends nothing else would keep a per-event check from ever running: the checks
+    sit here, on every chunk, and end the stream on cancel, at the turn's deadline or past the byte cap."""
+
+    def __init__(self, response: httpx.Response, stop: threading.Event, deadline: float, config: LLMConfig) -> None:
+        self._response = response
+        self._stop = stop
+        self._deadline = deadline
+        self._config = config
+        self.headers = response.headers
+
+    def iter_text(self) -> Iterator[str]:
+        received = 0
+        for text in self._response.iter_text():
+            if self._stop.is_set():
+                return
+            received += len(text)
+            if received > MAX_REPLY_BYTES:
+                raise LLMUnavailable(
+                    f"{self._config.title} sent a reply over {MAX_REPLY_BYTES >> 20} MB; it was stopped.")
+            if time.monotonic() > self._deadline:
+                raise LLMUnavailable(_late(self._config))
+            yield text
+
+
+def _late(config: LLMConfig) -> str:
+    return f"{config.title} did not finish its reply within {config.turn_timeout:g} s; it was stopped."
 
 
 class _Assembler:
@@ -97,24 +119,31 @@ class _Assembler:
         self.finish_reason: str | None = None
 
     def feed(self, chunk: Mapping[str, Any]) -> None:
+        """One chunk, its shape checked as it is read: servers (and attackers posing as one) send strings where
+        objects belong, and each must end as an LLMError the user can read, not an AttributeError."""
         if chunk.get("error"):
             raise LLMError(f"The AI service reported an error: {_error_text(chunk)}")
-        for choice in chunk.get("choices") or []:
-            delta = choice.get("delta") or choice.get("message") or {}
+        for choice in _list(chunk.get("choices"), "choices"):
+            choice = _object(choice, "a choice")
+            delta = _object(choice.get("delta") or choice.get("message") or {}, "a delta")
             content = delta.get("content")
             if isinstance(content, str) and content:
                 self.text.append(content)
                 if self.on_token is not None:
                     self.on_token(content)
-            for position, fragment in enumerate(delta.get("tool_calls") or []):
-                self._feed_call(fragment, position)
+            for position, fragment in enumerate(_list(delta.get("tool_calls"), "tool_calls")):
+                self._feed_call(_object(fragment, "a tool call"), position)
             if choice.get("finish_reason"):
                 self.finish_reason = str(choice["finish_reason"])
 
     def _feed_call(self, fragment: Mapping[str, Any], position: int) -> None:
-        index = int(fragment.get("index", position))
+        index = fragment.get("index", position)
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < 1_000_000:
+            raise LLMUnavailable(f"The AI service sent a tool call with the index {str(index)[:40]!r}.")
+        if index not in self.calls and len(self.calls) >= MAX_TOOL_CALLS:
+            raise LLMUnavailable(f"The AI service asked for more than {MAX_TOOL_CALLS} tool calls in one reply.")
         call = self.calls.setdefault(index, {"id": "", "name": "", "arguments": []})
-        function = fragment.get("function") or {}
+        function = _object(fragment.get("function") or {}, "a tool call's function")
         if fragment.get("id") and not call["id"]:
             call["id"] = str(fragment["id"])
         if function.get("name") and not call["name"]:
@@ -131,6 +160,20 @@ class _Assembler:
             for i, c in sorted(self.calls.items())
         ]
         return ChatResult("".join(self.text), calls, self.finish_reason)
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise LLMUnavailable(f"The AI service sent '{what}' as {type(value).__name__}, not a list.")
+    return value
+
+
+def _object(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise LLMUnavailable(f"The AI service sent {what} as {type(value).__name__}, not an object.")
+    return value
 
 
 def _error_text(body: Any) -> str:
@@ -175,7 +218,8 @@ class ChatClient:
         task.check()
         inbox: queue.Queue[tuple[str, Any]] = queue.Queue()
         stop = threading.Event()
-        worker = threading.Thread(target=self._exchange, args=(messages, tools, inbox, stop),
+        deadline = time.monotonic() + self.config.turn_timeout
+        worker = threading.Thread(target=self._exchange, args=(messages, tools, inbox, stop, deadline),
                                   name="llm-stream", daemon=True)
         worker.start()
         assembler = _Assembler(on_token)
@@ -185,6 +229,8 @@ class ChatClient:
                     kind, value = inbox.get(timeout=_POLL_S)
                 except queue.Empty:
                     task.check()
+                    if time.monotonic() > deadline:  # a server that sends nothing at all, not even keep-alives
+                        raise LLMUnavailable(_late(self.config)) from None
                     continue
                 task.check()
                 if kind == "chunk":
@@ -200,7 +246,7 @@ class ChatClient:
         return assembler.result()
 
     def _exchange(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
-                  inbox: queue.Queue[tuple[str, Any]], stop: threading.Event) -> None:
+                  inbox: queue.Queue[tuple[str, Any]], stop: threading.Event, deadline: float) -> None:
         """Helper thread: POST, then put ("chunk", obj)… and one of ("done"|"end"|"error", …) in inbox."""
         cfg = self.config
         url = f"{cfg.base_url}/chat/completions"
@@ -220,20 +266,24 @@ class ChatClient:
                     response.read()
                     inbox.put(("error", self._status_error(response)))
                     return
-                if response.headers.get("content-type", "").startswith("application/json"):
-                    inbox.put(("chunk", _json(response.read().decode("utf-8", "replace"))))  # ignored stream
+                guarded = _GuardedStream(response, stop, deadline, cfg)
+                if response.headers.get("content-type", "").startswith("application/json"):  # an ignored stream
+                    inbox.put(("chunk", _json("".join(guarded.iter_text()))))
                     inbox.put(("done", None))
                     return
-                for data in sse_data(response.iter_lines()):
+                for event in EventSource(cast(httpx.Response, guarded)).iter_sse():
                     if stop.is_set():
                         return
-                    if data.strip() == "[DONE]":
+                    if event.data.strip() == "[DONE]":
                         inbox.put(("done", None))
                         return
-                    inbox.put(("chunk", _json(data)))
+                    if event.data:
+                        inbox.put(("chunk", _json(event.data)))
             inbox.put(("end", None))
         except LLMError as exc:
             inbox.put(("error", exc))
+        except SSEError as exc:  # not an event stream at all
+            inbox.put(("error", LLMError(f"{cfg.title} did not answer with an event stream ({exc}).")))
         except httpx.ConnectError as exc:
             inbox.put(("error", LLMUnavailable(f"Cannot connect to {cfg.where} ({exc}).")))
         except httpx.TimeoutException as exc:
@@ -277,7 +327,9 @@ def _json(data: str) -> dict[str, Any]:
     try:
         value = json.loads(data)
     except ValueError as exc:
-        raise LLMError(f"The AI service sent something that is not JSON: {data[:80]!r}.") from exc
+        raise LLMUnavailable(f"The AI service sent something that is not JSON: {data[:80]!r}.") from exc
+    except RecursionError:
+        raise LLMUnavailable("The AI service sent JSON nested too deeply to read.") from None
     if not isinstance(value, dict):
-        raise LLMError(f"The AI service sent an unexpected reply: {data[:80]!r}.")
+        raise LLMUnavailable(f"The AI service sent an unexpected reply: {data[:80]!r}.")
     return value

@@ -45,6 +45,8 @@ class LLMConfig:
     needs_key: bool
     connect_timeout: float = 5.0
     read_timeout: float = 60.0
+    turn_timeout: float = 300.0
+    """The whole reply, however it trickles in: read_timeout alone never ends a stream of keep-alives."""
 
     @property
     def host(self) -> str:

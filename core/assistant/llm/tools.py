@@ -270,6 +270,8 @@ def parse_arguments(name: str, raw: str, tools: list[dict[str, Any]]) -> dict[st
         args = json.loads(raw or "{}")
     except ValueError as exc:
         raise ToolArgumentError(f"The arguments of {name} are not valid JSON ({exc}).") from None
+    except RecursionError:
+        raise ToolArgumentError(f"The arguments of {name} are nested too deeply.") from None
     problems = _errors(schemas[name], args, "")
     if not problems:
         problems = list(_numbers(args, "arguments"))
