@@ -23,6 +23,7 @@ from typing import Any
 from core.errors import PotStudioError
 from core.paths import data_dir
 from hub.config import HubConfig
+from hub.payments import PROVIDERS
 
 log = logging.getLogger(__name__)
 SECRET_ENV = "POTSTUDIO_HUB_SECRET"
@@ -55,7 +56,8 @@ def config_from(args: argparse.Namespace) -> HubConfig:
     root.mkdir(parents=True, exist_ok=True)
     url = args.db or f"sqlite:///{root / 'hub.db'}"
     public = args.public_url or f"http://{args.host}:{args.port}"
-    return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=signing_secret(), public_url=public)
+    return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=signing_secret(), public_url=public,
+                     payments=args.payments)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +67,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                                     "postgresql://user@host/db for PostgreSQL")
     parser.add_argument("--data", metavar="DIR", help="where blobs (models, thumbnails) live")
     parser.add_argument("--public-url", metavar="URL", help="address clients reach the hub at")
+    parser.add_argument("--payments", choices=PROVIDERS, default="",
+                        help="sell paid listings through this payment provider (default: none, paid listings "
+                             "cannot be bought); 'test' is a checkout where nothing is charged, for trying it out")
     parser.add_argument("--seed", action="store_true", help="fill an empty hub with the seed catalogue")
     parser.add_argument("--seed-count", type=int, default=240, help="listings the seed creates (default 240)")
     parser.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per CPU core "
@@ -77,7 +82,8 @@ def app_from_environment() -> Any:
 
     settings = json.loads(os.environ[CONFIG_ENV])
     return create_app(HubConfig(database_url=settings["database_url"], blob_dir=Path(settings["blob_dir"]),
-                                jwt_secret=signing_secret(), public_url=settings["public_url"]))
+                                jwt_secret=signing_secret(), public_url=settings["public_url"],
+                                payments=settings["payments"]))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     app.state.hub.engine.dispose()
     os.environ[CONFIG_ENV] = json.dumps({"database_url": config.database_url, "blob_dir": str(config.blob_dir),
-                                         "public_url": config.public_url})
+                                         "public_url": config.public_url, "payments": config.payments})
     os.environ[SECRET_ENV] = config.jwt_secret  # the workers' environment only, never a file
     uvicorn.run("hub.cli:app_from_environment", factory=True, workers=args.workers, **options)
     return 0

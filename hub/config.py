@@ -27,6 +27,9 @@ class HubConfig:
     login_failures_allowed: int = 5
     login_window_seconds: float = 300.0
     device_poll_interval: int = 5
+    # the payment provider paid listings are sold through (hub.payments); "" sells nothing, so a hub
+    # never hands out paid files unpaid; "test" is the embedded hub's checkout where nothing is charged
+    payments: str = ""
 
     @property
     def upload_dir(self) -> Path:

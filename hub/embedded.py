@@ -54,7 +54,8 @@ class EmbeddedHub:
         port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
         config = HubConfig(database_url=f"sqlite:///{self.folder / 'hub.db'}", blob_dir=self.folder / "blobs",
-                           jwt_secret=signing_secret(), public_url=self.url)
+                           jwt_secret=signing_secret(), public_url=self.url,
+                           payments="test")  # a hub on this computer sells through a checkout that charges nothing
         app = create_app(config)
         self._state = app.state.hub
         self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2))

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from hub.models import Download, Like, Listing, Purchase, User
-from hub.schemas import FileOut, Licence, ListingDetail, ListingSummary
+from hub.models import Download, Like, Listing, Purchase, PurchaseState, User
+from hub.schemas import FileOut, Licence, ListingDetail, ListingSummary, PurchaseOut
 
 
 def summary(listing: Listing | Row[Any], creator: str, base: str) -> ListingSummary:
@@ -22,20 +22,37 @@ def summary(listing: Listing | Row[Any], creator: str, base: str) -> ListingSumm
     )
 
 
+def purchase_of(db: Session, listing_id: int, user: User | None) -> Purchase | None:
+    if user is None:
+        return None
+    return db.scalar(select(Purchase).where(Purchase.user_id == user.id, Purchase.listing_id == listing_id))
+
+
 def can_download(db: Session, listing: Listing, user: User | None) -> bool:
-    """Free listings are open to all; a paid one needs its creator or a purchase record."""
+    """Free listings are open to all; a paid one to its creator and to buyers whose payment the
+    provider confirmed (pending and refunded purchases open nothing)."""
     if listing.price_cents == 0:
         return True
     if user is None:
         return False
     if user.id == listing.creator_id:
         return True
-    return db.get(Purchase, (user.id, listing.id)) is not None
+    purchase = purchase_of(db, listing.id, user)
+    return purchase is not None and purchase.state == PurchaseState.PAID
 
 
-def has_downloaded(db: Session, listing_id: int, user: User) -> bool:
-    return (db.get(Download, (user.id, listing_id)) is not None
-            or db.get(Purchase, (user.id, listing_id)) is not None)
+def has_downloaded(db: Session, listing: Listing, user: User) -> bool:
+    """May review or say "I made it": a paid listing's buyers while paid, a free one's downloaders."""
+    if listing.price_cents > 0:
+        return can_download(db, listing, user)
+    return db.get(Download, (user.id, listing.id)) is not None
+
+
+def purchase_out(purchase: Purchase) -> PurchaseOut:
+    pending = purchase.state == PurchaseState.PENDING
+    return PurchaseOut(id=purchase.id, listing_id=purchase.listing_id, state=PurchaseState(purchase.state),
+                       price_cents=purchase.price_cents, checkout_url=purchase.checkout_url if pending else None,
+                       created_at=purchase.created_at, updated_at=purchase.updated_at)
 
 
 def detail(db: Session, listing: Listing, base: str, user: User | None) -> ListingDetail:
@@ -51,4 +68,6 @@ def detail(db: Session, listing: Listing, base: str, user: User | None) -> Listi
         remix_allowed=Licence(listing.licence).remix_allowed,
         purchased=listing.price_cents > 0 and user is not None and can_download(db, listing, user),
         liked_by_me=user is not None and db.get(Like, (user.id, listing.id)) is not None,
+        unlisted=listing.unlisted_at is not None,
+        purchase=purchase_out(purchase) if (purchase := purchase_of(db, listing.id, user)) else None,
     )

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hub.models.market import PurchaseState
 from hub.params import RefId
 
 USERNAME = r"^[a-z0-9][a-z0-9_.-]{2,39}$"
@@ -81,6 +82,18 @@ class ListingSummary(BaseModel):
     created_at: datetime
 
 
+class PurchaseOut(BaseModel):
+    """The caller's purchase of a paid listing: pending until the payment provider confirms it."""
+
+    id: str
+    listing_id: int
+    state: PurchaseState
+    price_cents: int
+    checkout_url: str | None = Field(description="Where to pay, while the purchase is pending")
+    created_at: datetime
+    updated_at: datetime
+
+
 class ListingDetail(ListingSummary):
     description: str
     files: list[FileOut]
@@ -89,6 +102,9 @@ class ListingDetail(ListingSummary):
     remix_allowed: bool
     purchased: bool
     liked_by_me: bool = Field(description="The caller likes this listing (always false without a token)")
+    unlisted: bool = Field(False, description="Its creator took it down: out of search, still there for its "
+                                              "buyers and remixes")
+    purchase: PurchaseOut | None = Field(None, description="The caller's purchase of this paid listing, if any")
 
 
 class SearchPage(BaseModel):

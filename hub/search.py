@@ -90,7 +90,7 @@ def _decode(cursor: str) -> dict[str, Any]:
 
 def _filters(db: Session, query: Query) -> list[Any]:
     """Conditions on listings alone (no join), shared by the count and the page query."""
-    where: list[Any] = []
+    where: list[Any] = [Listing.unlisted_at.is_(None)]  # unlisted: reachable by link, never found
     if query.category:
         where.append(Listing.category.in_(_descendants(db, query.category)))
     if query.tag:

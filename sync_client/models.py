@@ -53,6 +53,23 @@ class ListingSummary(Wire):
         return self.price_cents == 0
 
 
+class Purchase(Wire):
+    """My purchase of a paid listing: "pending" until the payment provider confirms it ("paid"),
+    "refunded" once refunded; `checkout_url` is where to pay while it is pending."""
+
+    id: str
+    listing_id: int
+    state: str
+    price_cents: int = Field(ge=0)
+    checkout_url: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def paid(self) -> bool:
+        return self.state == "paid"
+
+
 class Listing(ListingSummary):
     description: str
     files: list[FileInfo]
@@ -61,6 +78,8 @@ class Listing(ListingSummary):
     remix_allowed: bool
     purchased: bool
     liked_by_me: bool = False  # hubs from before this field: shown as not liked
+    unlisted: bool = False  # its creator took it down: out of search, still open to its buyers
+    purchase: Purchase | None = None  # mine, for a paid listing I started buying
 
 
 class SearchPage(Wire):

@@ -14,12 +14,14 @@ from starlette.responses import Response
 
 from core.document.document import Document
 from core.errors import PotStudioError
+from hub.db import utcnow
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
 from hub.http import conditional_bytes, conditional_json, matches, to_json_bytes
 from hub.languages import best_language
 from hub.models import Category, CategoryTitle, Download, Listing, ListingFile, ListingTag, Upload, User
 from hub.params import Id, Index
-from hub.present import can_download, detail, summary
+from hub.present import can_download, detail, purchase_of, summary
+from hub.routers.buying import PAYMENT_REQUIRED_SCHEMA, payment_required
 from hub.schemas import CategoryOut, Licence, ListingCreate, ListingDetail, SearchPage, Sort
 from hub.search import Query as SearchQuery
 from hub.search import search
@@ -27,13 +29,6 @@ from hub.security import DB, CurrentUser, OptionalUser
 from hub.state import HubState, hub_of
 
 router = APIRouter(tags=["listings"], responses={404: ERROR_SCHEMA, 422: ERROR_SCHEMA})
-
-
-def _payment_required(listing: Listing, base: str) -> ApiError:
-    url = f"{base}/checkout/{listing.id}"
-    return ApiError(402, "payment_required",
-                    f"'{listing.title}' costs {listing.price_cents / 100:.2f}; buy it to download.",
-                    headers={"Link": f'<{url}>; rel="payment"'}, extra={"checkout_url": url})
 
 
 def _listing(db: DB, listing_id: int) -> Listing:
@@ -101,7 +96,8 @@ def get_listing(listing_id: Id, request: Request, db: DB, user: OptionalUser) ->
 @router.get("/listings/{listing_id}/remixes", response_model=list[int])
 def remixes(listing_id: Id, db: DB) -> list[int]:
     _listing(db, listing_id)
-    return list(db.scalars(select(Listing.id).where(Listing.remix_of == listing_id).order_by(Listing.id)))
+    return list(db.scalars(select(Listing.id).where(Listing.remix_of == listing_id, Listing.unlisted_at.is_(None))
+                           .order_by(Listing.id)))
 
 
 def _slug(title: str) -> str:
@@ -161,27 +157,30 @@ def publish(body: ListingCreate, request: Request, db: DB, user: CurrentUser) ->
 
 @router.delete("/listings/{listing_id}", status_code=204, responses={401: ERROR_SCHEMA, 403: ERROR_SCHEMA})
 def unpublish(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> Response:
+    """Unlist: out of search and browse at once, while its buyers keep their files and remixes keep
+    their link to it (so the row stays; deleting it would take both away)."""
     listing = _listing(db, listing_id)
     if listing.creator_id != user.id:
         raise forbidden("Only the creator can take a listing down.")
-    db.delete(listing)
-    db.commit()
+    if listing.unlisted_at is None:
+        listing.unlisted_at = listing.updated_at = utcnow()
+        db.commit()
     hub_of(request).results.clear()
     return Response(status_code=204)
 
 
-@router.get("/listings/{listing_id}/document", responses={402: ERROR_SCHEMA})
+@router.get("/listings/{listing_id}/document", responses={402: PAYMENT_REQUIRED_SCHEMA})
 def listing_document(listing_id: Id, request: Request, db: DB, user: OptionalUser) -> Response:
     listing = _listing(db, listing_id)
     if listing.document is None:
         raise not_found("A parametric document for this listing")
     if not can_download(db, listing, user):
-        raise _payment_required(listing, hub_of(request).config.public_url)
+        raise payment_required(listing, hub_of(request).config.public_url, purchase_of(db, listing.id, user))
     return conditional_json(request, listing.document)
 
 
 @router.get("/listings/{listing_id}/files/{file_id}", responses={206: {"description": "Partial"},
-                                                                  402: ERROR_SCHEMA})
+                                                                  402: PAYMENT_REQUIRED_SCHEMA})
 def download(listing_id: Id, file_id: Id, request: Request, db: DB, user: OptionalUser) -> Response:
     listing = _listing(db, listing_id)
     item = db.get(ListingFile, file_id)
@@ -189,7 +188,7 @@ def download(listing_id: Id, file_id: Id, request: Request, db: DB, user: Option
         raise not_found("This file")
     hub = hub_of(request)
     if not can_download(db, listing, user):
-        raise _payment_required(listing, hub.config.public_url)
+        raise payment_required(listing, hub.config.public_url, purchase_of(db, listing.id, user))
     if "range" not in request.headers:
         _count_download(db, listing, user)
     return FileResponse(hub.blobs.path(item.sha256), filename=item.name, media_type="application/octet-stream",

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.responses import Response
 
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
-from hub.models import Collection, CollectionItem, Like, Listing, ListingComment, Report, Review, User
+from hub.models import Collection, CollectionItem, Like, Listing, ListingComment, Make, Report, Review, User
 from hub.params import Id
 from hub.present import has_downloaded
 from hub.schemas import CollectionCreate, CollectionOut, CommentCreate, CommentOut, ReportIn, ReviewIn, ReviewOut
@@ -53,12 +53,20 @@ def unlike(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> Respo
 
 @router.post("/listings/{listing_id}/makes", status_code=204, responses={403: ERROR_SCHEMA})
 def made_it(listing_id: Id, db: DB, user: CurrentUser) -> Response:
-    """'I printed this' — counted only from people who downloaded it."""
-    _listing(db, listing_id)
-    if not has_downloaded(db, listing_id, user):
+    """'I printed this' — from people who downloaded it, once each: saying it again changes nothing
+    (the makes row's key refuses a second one, even from two requests at the same moment)."""
+    listing = _listing(db, listing_id)
+    if not has_downloaded(db, listing, user):
         raise forbidden("Download the model before saying you made it.")
-    db.execute(update(Listing).where(Listing.id == listing_id).values(makes=Listing.makes + 1))
-    db.commit()
+    if db.get(Make, (user.id, listing_id)) is None:
+        db.add(Make(user_id=user.id, listing_id=listing_id))
+        try:
+            db.flush()
+        except IntegrityError:
+            db.rollback()
+            return Response(status_code=204)
+        db.execute(update(Listing).where(Listing.id == listing_id).values(makes=Listing.makes + 1))
+        db.commit()
     return Response(status_code=204)
 
 
@@ -144,8 +152,8 @@ def reviews(listing_id: Id, db: DB) -> list[ReviewOut]:
 
 @router.put("/listings/{listing_id}/review", response_model=ReviewOut, responses={403: ERROR_SCHEMA})
 def review(listing_id: Id, body: ReviewIn, db: DB, user: CurrentUser) -> ReviewOut:
-    _listing(db, listing_id)
-    if not has_downloaded(db, listing_id, user):
+    listing = _listing(db, listing_id)
+    if not has_downloaded(db, listing, user):
         raise forbidden("Only people who downloaded or bought this model can review it.")
     row = db.get(Review, (user.id, listing_id))
     if row is None:

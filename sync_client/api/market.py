@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from core.atomic import atomic_write_text
 from core.document.document import Document
 from core.tasks import NULL_TASK, Task
-from sync_client.errors import BadResponse
+from sync_client.errors import BadResponse, PaymentRequired
 from sync_client.files import download_to
 from sync_client.models import (
     Category,
@@ -18,6 +19,7 @@ from sync_client.models import (
     Collection,
     Comment,
     Listing,
+    Purchase,
     Review,
     SearchPage,
     parse,
@@ -159,8 +161,20 @@ class Market:
     def checkout(self, listing_id: int) -> Checkout:
         return parse(Checkout, self.t.json("POST", f"/listings/{int(listing_id)}/checkout"))
 
-    def record_purchase(self, listing_id: int) -> None:
-        """Reference hub only: stands in for the payment processor confirming a purchase."""
-        self.t.send("POST", f"/listings/{int(listing_id)}/purchases")
+    def buy(self, listing_id: int) -> Purchase:
+        """Start buying a paid listing, or see where buying it stands.
+
+        The purchase stays "pending" (pay at its `checkout_url`, in the browser) until the hub hears
+        from its payment provider; asking again returns the same purchase, "paid" once confirmed.
+        """
+        try:
+            return parse(Purchase, self.t.json("POST", f"/listings/{int(listing_id)}/purchases"))
+        except PaymentRequired as exc:  # 402 is the pending answer: its body carries the purchase
+            if "purchase" not in exc.detail:
+                raise
+            return parse(Purchase, exc.detail["purchase"])
+
+    def purchase(self, purchase_id: str) -> Purchase:
+        return parse(Purchase, self.t.json("GET", f"/purchases/{quote(purchase_id, safe='')}"))
 
 

@@ -21,7 +21,7 @@ from tests.sync_client.samples import planter_json, png_file, stl_file
 @pytest.fixture(scope="module", name="market_hub")
 def market_hub_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
     folder = tmp_path_factory.mktemp("market-hub")
-    process = HubProcess(f"sqlite:///{folder / 'hub.db'}", folder).start()
+    process = HubProcess(f"sqlite:///{folder / 'hub.db'}", folder, extra=["--payments", "test"]).start()
     yield process
     process.stop()
 

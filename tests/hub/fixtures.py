@@ -38,7 +38,7 @@ def _database_url(kind: str, request: pytest.FixtureRequest, folder: Path) -> st
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def hub(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
     folder = tmp_path_factory.mktemp(f"hub-{request.param}")
-    process = HubProcess(_database_url(request.param, request, folder), folder).start()
+    process = HubProcess(_database_url(request.param, request, folder), folder, extra=["--payments", "test"]).start()
     yield process
     process.stop()
 

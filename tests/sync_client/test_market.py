@@ -11,6 +11,7 @@ import pytest
 
 from sync_client.api.market import Publication
 from sync_client.errors import Conflict, PaymentRequired, PermissionDenied
+from tests.hub.checkout import buy_and_pay
 from tests.hub.fixtures import MakeClient
 from tests.hub.services import HubProcess
 from tests.sync_client.samples import planter_json, png_file, stl_file
@@ -115,7 +116,7 @@ def test_paid_listing_gates_downloads_until_bought(hub: HubProcess, make_client:
     with pytest.raises(PermissionDenied, match="downloaded or bought"):
         buyer.market.review(listing.id, 5)
 
-    buyer.market.record_purchase(listing.id)
+    buy_and_pay(buyer, listing.id)
     assert buyer.market.listing(listing.id).purchased
     assert next(p.name for p in buyer.market.get(listing.id, tmp_path / "b")) == "planter.stl"
     buyer.market.review(listing.id, 4, "Prints well")
