@@ -1,7 +1,10 @@
 """`potstudio hub`: serve the reference hub (optionally filling an empty one with the seed catalogue).
 
-The token-signing secret comes from POTSTUDIO_HUB_SECRET (servers, containers) or else the OS
-keyring through core.secrets (the embedded hub on a desktop); it is never written to a file.
+The token-signing secret of a server comes from POTSTUDIO_HUB_SECRET (containers, secret managers)
+or else from a file it creates, mode 0600, in its data directory on first start: a server has no OS
+keyring (no desktop session), and the secret must outlive restarts. A group- or world-readable file is
+refused, the way ssh refuses a readable private key. The hub inside the desktop app keeps its secret
+in the OS keyring instead (signing_secret), like every other desktop secret.
 
 `--workers N` runs N uvicorn processes (one per core is what a self-hoster wants: Python serves
 one request at a time per process). They share the database; what each keeps in memory stays
@@ -23,21 +26,59 @@ from typing import Any
 from core.errors import PotStudioError
 from core.paths import data_dir
 from hub.config import HubConfig
-from hub.payments import PROVIDERS
 
 log = logging.getLogger(__name__)
 SECRET_ENV = "POTSTUDIO_HUB_SECRET"
 SECRET_KEY = "hub.jwt_secret"
+SECRET_FILE = "signing-secret"
+MIN_SECRET_LENGTH = 32
 DEFAULT_PORT = 8765
 CONFIG_ENV = "POTSTUDIO_HUB_CONFIG"  # how the parent hands its settings to worker processes
 
 
-def signing_secret() -> str:
+def _secret_from_environment() -> str | None:
     value = os.environ.get(SECRET_ENV)
-    if value:
-        if len(value) < 32:
-            raise PotStudioError(f"{SECRET_ENV} must be at least 32 characters long.")
-        return value
+    if value and len(value) < MIN_SECRET_LENGTH:
+        raise PotStudioError(f"{SECRET_ENV} must be at least {MIN_SECRET_LENGTH} characters long.")
+    return value or None
+
+
+def server_secret(folder: Path) -> str:
+    """`potstudio hub`'s secret: the environment's, else FOLDER/signing-secret (created 0600 if absent)."""
+    from_env = _secret_from_environment()
+    if from_env:
+        return from_env
+    path = folder / SECRET_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_secret_file(path)
+    with os.fdopen(fd, "w", encoding="ascii") as file:
+        file.write(secrets.token_urlsafe(48) + "\n")
+    log.info("created the hub's signing secret file %s (mode 0600)", path)
+    return _read_secret_file(path)
+
+
+def _read_secret_file(path: Path) -> str:
+    mode = path.stat().st_mode & 0o777
+    if os.name == "posix" and mode & 0o077:  # elsewhere the file inherits the data folder's ACL
+        raise PotStudioError(f"The hub's signing secret {path} can be read by other users (mode {mode:04o}); "
+                             f"run `chmod 600 {path}` (and check who has read it), or set {SECRET_ENV}.")
+    try:
+        value = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PotStudioError(f"Cannot read the hub's signing secret {path}: {exc}.") from None
+    if len(value) < MIN_SECRET_LENGTH:
+        raise PotStudioError(f"The hub's signing secret {path} must hold at least {MIN_SECRET_LENGTH} "
+                             f"characters; delete it to have a new one made (signed-in apps then refresh).")
+    return value
+
+
+def signing_secret() -> str:
+    """The desktop's embedded hub: the environment's secret, else one kept in the OS keyring."""
+    from_env = _secret_from_environment()
+    if from_env:
+        return from_env
     from core.secrets import SecretStoreError, get_secret, set_secret
 
     try:
@@ -56,20 +97,33 @@ def config_from(args: argparse.Namespace) -> HubConfig:
     root.mkdir(parents=True, exist_ok=True)
     url = args.db or f"sqlite:///{root / 'hub.db'}"
     public = args.public_url or f"http://{args.host}:{args.port}"
-    return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=signing_secret(), public_url=public,
-                     payments=args.payments)
+    return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=server_secret(root), public_url=public)
+
+
+EPILOG = f"""\
+database (--db):
+  sqlite:////srv/potstudio/hub.db                        one file (the default: DIR/hub.db)
+  postgresql://USER:PASSWORD@HOST:5432/DBNAME            PostgreSQL (pip install "psycopg[binary]");
+  postgresql://USER@HOST/DBNAME?sslmode=verify-full      ?sslmode=... for TLS to a remote server
+  The schema is created and migrated on start.
+
+token-signing secret:
+  ${SECRET_ENV} if set ({MIN_SECRET_LENGTH}+ characters, the same on every restart), else the file
+  DIR/{SECRET_FILE}, created with mode 0600 on first start; a group- or world-readable one is
+  refused. No OS keyring is needed.
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the data dir); "
-                                                    "postgresql://user@host/db for PostgreSQL")
-    parser.add_argument("--data", metavar="DIR", help="where blobs (models, thumbnails) live")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the data dir; "
+                                                    "PostgreSQL: see below)")
+    parser.add_argument("--data", metavar="DIR", help="where the SQLite file, blobs (models, thumbnails) and the "
+                                                      "signing secret live (default: the app's data dir/hub)")
     parser.add_argument("--public-url", metavar="URL", help="address clients reach the hub at")
-    parser.add_argument("--payments", choices=PROVIDERS, default="",
-                        help="sell paid listings through this payment provider (default: none, paid listings "
-                             "cannot be bought); 'test' is a checkout where nothing is charged, for trying it out")
     parser.add_argument("--seed", action="store_true", help="fill an empty hub with the seed catalogue")
     parser.add_argument("--seed-count", type=int, default=240, help="listings the seed creates (default 240)")
     parser.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per CPU core "
@@ -81,9 +135,9 @@ def app_from_environment() -> Any:
     from hub.app import create_app
 
     settings = json.loads(os.environ[CONFIG_ENV])
-    return create_app(HubConfig(database_url=settings["database_url"], blob_dir=Path(settings["blob_dir"]),
-                                jwt_secret=signing_secret(), public_url=settings["public_url"],
-                                payments=settings["payments"]))
+    blobs = Path(settings["blob_dir"])
+    return create_app(HubConfig(database_url=settings["database_url"], blob_dir=blobs,
+                                jwt_secret=server_secret(blobs.parent), public_url=settings["public_url"]))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     app.state.hub.engine.dispose()
     os.environ[CONFIG_ENV] = json.dumps({"database_url": config.database_url, "blob_dir": str(config.blob_dir),
-                                         "public_url": config.public_url, "payments": config.payments})
+                                         "public_url": config.public_url})
     os.environ[SECRET_ENV] = config.jwt_secret  # the workers' environment only, never a file
     uvicorn.run("hub.cli:app_from_environment", factory=True, workers=args.workers, **options)
     return 0
