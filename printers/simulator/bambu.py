@@ -1,6 +1,7 @@
 """A virtual Bambu Lab printer on MQTT: X1 style (full `print` object each push) or P1 style (changed keys only,
 `msg: 1`), command replies with `result`, a print that heats, advances layers and obeys pause/resume/stop,
-and faults a tester can switch on (Developer-Mode refusal, HMS errors, malformed JSON).
+and faults a tester can switch on (Developer-Mode refusal, HMS errors, malformed JSON). The report's layout
+follows the chosen model (bambu_models: older firmware, or newer packed `device` fields, two nozzles, AMS HT).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from printers.errors import PrinterOfflineError
 from printers.hms import MQTT_VERIFY_FAILED
 from printers.mqtt import MqttLink, MqttSettings
+from printers.simulator.bambu_models import EXTERNAL, HT_UNIT, initial_print, render, shape_of
 from printers.simulator.delta import changed as _changed
 from printers.simulator.gcode import apply_temperatures, count_layers
 
@@ -29,7 +31,7 @@ _READ_ONLY = {"get_version", "pushall", "start"}
 @dataclass
 class SimOptions:
     serial: str = "01S00A000000001"
-    style: str = "X1"  # "X1": full reports; "P1": deltas
+    style: str = "X1"  # a bambu_models.MODELS name (H2D, P2S...), or "X1" (full reports) / "P1" (deltas)
     report_interval: float = 1.0  # real seconds between pushes
     speed: float = 1.0  # simulated seconds per real second
     layer_seconds: float = 20.0
@@ -37,20 +39,7 @@ class SimOptions:
     ftps_root: Path | None = None
     ams_trays: list[tuple[str, str, int]] = field(default_factory=lambda: [
         ("PLA", "FFFFFFFF", 80), ("PETG", "FF0000FF", 55), ("", "", 0), ("PLA", "00AE42FF", 100)])
-
-
-def _initial_print(opts: SimOptions) -> dict[str, Any]:
-    trays = [{"id": str(i), "tray_type": kind, "tray_color": color, "remain": remain}
-             for i, (kind, color, remain) in enumerate(opts.ams_trays)]
-    return {
-        "gcode_state": "IDLE", "mc_percent": 0, "mc_remaining_time": 0, "layer_num": 0, "total_layer_num": 0,
-        "stg_cur": -1, "nozzle_temper": 25.0, "nozzle_target_temper": 0.0, "bed_temper": 25.0,
-        "bed_target_temper": 0.0, "chamber_temper": 25.0, "cooling_fan_speed": "0", "big_fan1_speed": "0",
-        "big_fan2_speed": "0", "heatbreak_fan_speed": "0", "spd_lvl": 2, "spd_mag": 100, "print_error": 0,
-        "hms": [], "subtask_name": "", "gcode_file": "", "print_type": "idle", "wifi_signal": "-45dBm",
-        "lights_report": [{"node": "chamber_light", "mode": "off"}],
-        "ams": {"ams": [{"id": "0", "humidity": "4", "temp": "25.0", "tray": trays}], "tray_now": "255"},
-    }
+    ams_ht_tray: tuple[str, str, int] = ("ABS", "2850E0FF", 90)  # its one tray, on models with an AMS HT
 
 
 class BambuSimulator:
@@ -61,7 +50,9 @@ class BambuSimulator:
         self.developer_mode_required = False
         self.silent = False  # fault: MQTT stays up but the firmware stops pushing (a hung printer)
         self.received: list[tuple[str, str]] = []  # (sequence_id, command) in arrival order
-        self._print = _initial_print(options)
+        self.shape = shape_of(options.style)
+        self._ht = options.ams_ht_tray if self.shape.ams_ht else None
+        self._print = initial_print(self.shape, options.ams_trays, self._ht)
         self._sent: dict[str, Any] = {}
         self._seq = 0
         self._lock = threading.Lock()
@@ -113,14 +104,14 @@ class BambuSimulator:
         if self.silent:
             return
         with self._lock:
-            body = copy.deepcopy(self._print)
-            delta = body if full or self.options.style == "X1" else _changed(self._sent, body)
+            body = render(self.shape, self._print)
+            partial = self.shape.delta and not full
+            delta = _changed(self._sent, body) if partial else body
             if not delta:
                 return
             self._seq += 1
-            payload = {"print": {**delta, "command": "push_status", "sequence_id": str(self._seq)}}
-            if not full and self.options.style != "X1":
-                payload["print"]["msg"] = 1
+            payload = {"print": {**delta, "command": "push_status", "msg": 1 if partial else 0,
+                                 "sequence_id": str(self._seq)}}
         try:
             self.link.publish(self.report_topic, payload, qos=0)
         except PrinterOfflineError:
@@ -137,6 +128,20 @@ class BambuSimulator:
             self.link.publish(self.report_topic, {section: reply})
         except PrinterOfflineError:
             log.info("simulator could not reply to %s: broker gone", body.get("command"))
+
+    def _modules(self) -> list[dict[str, Any]]:
+        """get_version's modules: the printer (its model's product name and firmware), its AMS units."""
+        sn, shape = self.options.serial, self.shape
+        modules = [{"name": "ota", "product_name": shape.product, "sw_ver": shape.firmware, "hw_ver": "OTA",
+                    "sn": sn, "visible": True},
+                   {"name": "mc", "product_name": "", "sw_ver": "00.00.30.00", "hw_ver": "MC07", "sn": sn + "MC",
+                    "visible": False},
+                   {"name": "ams/0", "product_name": "AMS (1)", "sw_ver": "00.01.06.62", "hw_ver": "AMS08",
+                    "sn": sn + "A0", "visible": True}]
+        if self._ht is not None:
+            modules.append({"name": f"n3s/{HT_UNIT}", "product_name": "AMS HT (1)", "sw_ver": "02.00.19.67",
+                            "hw_ver": "N3S05", "sn": sn + "HT", "visible": True})
+        return modules
 
     def _on_request(self, _topic: str, payload: bytes) -> None:
         try:
@@ -156,14 +161,14 @@ class BambuSimulator:
             self._reply(section, body, "failed", reason="mqtt message verify failed", err_code=84033543)
             return
         if command == "get_version":
-            self._reply("info", body, module=[
-                {"name": "ota", "sw_ver": "01.08.02.00", "hw_ver": "OTA", "sn": self.options.serial},
-                {"name": "mc", "sw_ver": "00.00.30.00", "hw_ver": "MC07", "sn": self.options.serial + "MC"}])
+            self._reply("info", body, module=self._modules())
         elif command in ("pushall", "start"):
             self._publish_report(full=True)
-        elif command == "ledctrl":
+        elif command == "ledctrl" or (section == "system" and not command and "led_mode" in body):
+            # The firmware also takes a bare {"system": {"led_mode": "on"}} (third-party clients send it): the
+            # chamber light, as ledctrl's default node.
             with self._lock:
-                node, mode = body.get("led_node"), body.get("led_mode")
+                node, mode = body.get("led_node", "chamber_light"), body.get("led_mode")
                 self._print["lights_report"] = [
                     {"node": n["node"], "mode": mode if n["node"] == node else n["mode"]}
                     for n in self._print["lights_report"]]
@@ -194,7 +199,7 @@ class BambuSimulator:
                 if state not in ("RUNNING", "PREPARE", "PAUSE"):
                     return "not printing"
                 p.update(gcode_state="FAILED", print_error=USER_CANCEL, nozzle_target_temper=0.0,
-                         bed_target_temper=0.0, stg_cur=-1)
+                         bed_target_temper=0.0, stg_cur=-1, mc_print_stage="1")
             elif command == "print_speed":
                 if param not in ("1", "2", "3", "4"):
                     return "bad speed level"
@@ -228,8 +233,8 @@ class BambuSimulator:
             return "printer busy"
         root = self.options.ftps_root
         name = str(body.get("url", "")).removeprefix("ftp://").lstrip("/") or str(body.get("file", ""))
-        path = root / Path(name).name if root is not None else None
-        if path is None or not path.is_file():
+        path = (root / name).resolve() if root is not None else None
+        if root is None or path is None or not path.is_relative_to(root.resolve()) or not path.is_file():
             return f"file not found: {name}"
         try:
             with zipfile.ZipFile(path) as zf:
@@ -237,17 +242,23 @@ class BambuSimulator:
         except (KeyError, zipfile.BadZipFile):
             return "plate gcode not found in project"
         layers = count_layers(gcode)
-        mapping = body.get("ams_mapping") or []
+        use_ams = bool(body.get("use_ams", True))
+        mapping = (body.get("ams_mapping") or []) if use_ams else []
         loaded = {i for i, (kind, _c, _r) in enumerate(self.options.ams_trays) if kind}
+        if self._ht is not None and self._ht[0]:
+            loaded.add(HT_UNIT)  # the AMS HT's one tray is mapped by its unit id
         # Real firmware does not reject a bad mapping: it sits in "preparing AMS" forever.
-        self._hang = bool(body.get("use_ams", True)) and any(m not in loaded for m in mapping)
+        self._hang = any(m not in loaded for m in mapping)
         self._heat_left = self.options.heat_seconds
         self._layer_left = self.options.layer_seconds
         self._print.update(gcode_state="PREPARE", mc_percent=0, layer_num=0, total_layer_num=layers, stg_cur=2,
                            subtask_name=str(body.get("subtask_name", "")), gcode_file=name, print_error=0,
+                           mc_print_stage="2", gcode_file_prepare_percent="100",
                            nozzle_target_temper=220.0, bed_target_temper=55.0, print_type="local",
                            mc_remaining_time=round(layers * self.options.layer_seconds / 60))
-        if mapping and mapping[0] in loaded:
+        if not use_ams:
+            self._print["ams"]["tray_now"] = str(EXTERNAL)
+        elif mapping and mapping[0] in loaded:
             self._print["ams"]["tray_now"] = str(mapping[0])
         return ""
 
@@ -281,6 +292,6 @@ class BambuSimulator:
             p["mc_percent"] = min(100, round(100 * (p["layer_num"] - 1) / total)) if total else 0
             p["mc_remaining_time"] = round((total - p["layer_num"]) * self.options.layer_seconds / 60)
             if p["layer_num"] >= total and self._layer_left <= 0:
-                p.update(gcode_state="FINISH", mc_percent=100, mc_remaining_time=0, stg_cur=-1,
+                p.update(gcode_state="FINISH", mc_percent=100, mc_remaining_time=0, stg_cur=-1, mc_print_stage="1",
                          nozzle_target_temper=0.0, bed_target_temper=0.0, cooling_fan_speed="0")
                 p["ams"]["tray_now"] = "255"

@@ -11,6 +11,7 @@ import time
 from core.paths import data_dir
 from printers.book import PrinterBook
 from printers.errors import PrinterOfflineError
+from printers.simulator.bambu_models import MODELS
 from printers.simulator.virtual import KINDS, VirtualPrinter, VirtualSpec
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,9 @@ def register_sim(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     p.add_argument("--name", default="")
     p.add_argument("--serial", default="01S00V000000001")
     p.add_argument("--style", choices=["X1", "P1"], default="X1", help="Bambu: full (X1) or delta (P1) reports")
+    p.add_argument("--model", choices=list(MODELS), default="",
+                   help="Bambu: report as this model's firmware does (newer ones: packed chamber and nozzle "
+                        "temperatures in `device`, H2D/H2C/X2D two nozzles, AMS HT unit 128); overrides --style")
     p.add_argument("--access-code", default="", help="default: a random 8-digit code")
     p.add_argument("--port", type=int, default=0, help="MQTT port (default: a free one)")
     p.add_argument("--ftps-port", type=int, default=0)
@@ -39,7 +43,8 @@ def register_sim(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 
 def run_sim(args: argparse.Namespace) -> int:
     name = args.name or f"Virtual {args.kind}"
-    spec = VirtualSpec(kind=args.kind, name=name, serial=args.serial, style=args.style, access_code=args.access_code,
+    spec = VirtualSpec(kind=args.kind, name=name, serial=args.serial, style=args.model or args.style,
+                       access_code=args.access_code,
                        port=args.port, ftps_port=args.ftps_port, speed=args.speed, interval=args.interval,
                        developer_mode=args.developer_mode)
     virtual = VirtualPrinter(spec, data_dir() / "virtual" / name.replace(" ", "_"))

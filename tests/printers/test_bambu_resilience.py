@@ -26,7 +26,7 @@ def test_p1_deltas_are_deep_merged_including_ams(rig_factory: RigFactory) -> Non
     raw: list[dict[str, Any]] = []
     drv._link.route(drv._report_topic, lambda _t, payload: raw.append(json.loads(payload)))
     assert drv.wait_online(10)
-    wait_for(lambda: len(drv.model.state.trays) == 4, what="full AMS from pushall")
+    wait_for(lambda: len([t for t in drv.model.state.trays if t.unit == 0]) == 4, what="full AMS from pushall")
     with rig.sim._lock:
         rig.sim._print["ams"]["ams"][0]["tray"][1]["remain"] = 12
         rig.sim._print["bed_target_temper"] = 65.0

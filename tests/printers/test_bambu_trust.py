@@ -70,7 +70,7 @@ def _driver(config: PrinterConfig) -> BambuDriver:
 
 def test_default_settings_verify_the_printer_over_mqtt_and_ftps(
         printer: tuple[VirtualPrinter, PrinterConfig], trusted: Path, tmp_path: Path) -> None:
-    virtual, config = printer
+    _virtual, config = printer
     shutil.copy(tmp_path / "virtual" / "certs" / "ca.pem", trusted / "virtual.cert")
     leaf = x509.load_pem_x509_certificate((tmp_path / "virtual" / "certs" / f"{SERIAL}.pem").read_bytes())
     assert not [e for e in leaf.extensions if isinstance(e.value, x509.SubjectAlternativeName)]  # only the CN names it

@@ -37,6 +37,9 @@ _MODEL = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+AMS_HT_FIRST = 128
+
+
 @dataclass(frozen=True)
 class ProjectInfo:
     plate: int
@@ -102,11 +105,17 @@ def _filament_count(info: bytes, plate: int) -> int:
     return 0
 
 
+def mapping_id(tray: Tray) -> int:
+    """A tray's number in `ams_mapping`: unit * 4 + slot for an AMS, the unit id itself for an AMS HT (128+),
+    whose one tray BambuStudio maps by the unit."""
+    return tray.unit if tray.unit >= AMS_HT_FIRST else tray.unit * 4 + tray.slot
+
+
 def validate_ams_mapping(mapping: tuple[int, ...], filament_count: int, trays: tuple[Tray, ...]) -> None:
     """A wrong mapping leaves the printer stuck in 'preparing AMS'; refuse it while the user can still fix it."""
     if filament_count and len(mapping) != filament_count:
         raise AmsMappingError(f"The job uses {filament_count} filament(s) but the AMS mapping lists {len(mapping)}.")
-    loaded = {t.unit * 4 + t.slot: t for t in trays if t.unit >= 0 and t.material}
+    loaded = {mapping_id(t): t for t in trays if t.unit >= 0 and t.material}
     if not loaded:
         raise AmsMappingError("The printer reports no loaded AMS tray; print from the external spool (AMS off).")
     for index in mapping:
