@@ -17,7 +17,7 @@ import zipfile
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -40,6 +40,8 @@ MAX_TOTAL_BYTES = 1 << 30
 MAX_RATIO = 200
 """Real model XML deflates 5-20×; a ratio above this is a zip bomb, not a mesh."""
 MAX_DEPTH = 8
+MAX_SMALL_PART = 64 << 20
+"""Relationships and our embedded document are read whole; nothing honest in them comes near this."""
 MAX_INSTANCES = 100_000
 """Placed copies of objects after components expand: a plate of a thousand parts is real, a 1.5 KB file that
 fans one triangle out 999k times is an attack that kept the reader busy for minutes."""
@@ -88,7 +90,8 @@ def read_3mf(path: Path, task: Task) -> ThreeMFContent:
             part = pending.pop()
             if part in models:
                 continue
-            models[part] = _parse_model(package.read(part), part, path.name, task)
+            with package.open(part) as stream:
+                models[part] = _parse_model(stream, package.size(part), part, path.name, task)
             pending += [ref for obj in models[part].objects.values() for ref, _, _ in obj.components]
         vertices, faces = _resolve(models, root_part, path.name)
         warnings: list[str] = []
@@ -199,26 +202,35 @@ class _Package:
                 source, total >> 20, MAX_TOTAL_BYTES >> 20,
             ))
 
+    @property
+    def source(self) -> str:
+        return self._source
+
     def has(self, part: str) -> bool:
         return part.lower() in self._members
 
-    def read(self, part: str) -> bytes:
+    def size(self, part: str) -> int:
+        info = self._members.get(part.lower())
+        return info.file_size if info is not None else 0
+
+    def open(self, part: str) -> _Inflating:
+        """A part as a stream, for parsers that read as they go: a model of hundreds of MB is never held whole."""
         info = self._members.get(part.lower())
         if info is None:
             raise MeshFileError(Phrase("'{0}' is not a 3MF model: it has no '{1}' part.", self._source, part))
-        out = bytearray()
         try:
-            with self._archive.open(info) as member:
-                while chunk := member.read(_CHUNK):
-                    out += chunk
-                    if len(out) > info.file_size or len(out) > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
-                        raise MeshFileError(Phrase(
-                            "'{0}': part '{1}' inflates beyond its declared size.",
-                            self._source, part,
-                        ))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-            raise MeshFileError(Phrase("'{0}': part '{1}' is damaged ({2}).", self._source, part, exc)) from None
-        return bytes(out)
+            return _Inflating(self, self._archive.open(info), info, part)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError) as exc:
+            raise MeshFileError(Phrase("'{0}': part '{1}' cannot be read ({2}).", self._source, part, exc)) from None
+
+    def read(self, part: str, limit: int = MAX_SMALL_PART) -> bytes:
+        """A small part (relationships, our document) whole, up to `limit` inflated bytes."""
+        with self.open(part) as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise MeshFileError(Phrase(
+                "'{0}': part '{1}' is over {2} MB.", self._source, part, limit >> 20))
+        return data
 
     def relationships(self) -> dict[str, str]:
         """Relationship type → target part (without the leading slash) from _rels/.rels."""
@@ -231,6 +243,48 @@ class _Package:
             if target and kind and kind not in found:
                 found[kind] = _part_name(target, self._source)
         return found
+
+
+class _Inflating(io.RawIOBase):
+    """One part inflating as it is read, bounded by what actually inflates: past its declared size (whose sum
+    the package checked) or the bomb ratio, it stops. Nothing is held: the model parser reads from here. Every
+    chunk is also searched for a DTD in UTF-8, UTF-16 and UTF-32, so a UTF-16 model cannot hide `<!ENTITY`."""
+
+    def __init__(self, package: _Package, member: IO[bytes], info: zipfile.ZipInfo, part: str) -> None:
+        super().__init__()
+        self._package = package
+        self._member = member
+        self._info = info
+        self._part = part
+        self._read = 0
+        self._tail = b""  # the end of the last chunk, so a marker split across two chunks is still seen
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int | None = -1) -> bytes:
+        want = _CHUNK if size is None or size < 0 else min(size, _CHUNK * 16)
+        source, part, info = self._package.source, self._part, self._info
+        try:
+            data = self._member.read(want)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            raise MeshFileError(Phrase("'{0}': part '{1}' is damaged ({2}).", source, part, exc)) from None
+        self._read += len(data)
+        if self._read > info.file_size or self._read > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
+            raise MeshFileError(Phrase("'{0}': part '{1}' inflates beyond its declared size.", source, part))
+        _refuse_dtd(self._tail + data, source)
+        self._tail = data[-_MARKER_SPAN:]
+        return data
+
+    def close(self) -> None:
+        self._member.close()
+        super().close()
 
 
 def _check_name(name: str, source: str) -> None:
@@ -256,19 +310,23 @@ def _parse_xml(data: bytes, source: str) -> etree._Element:
         raise MeshFileError(Phrase("'{0}' has broken XML ({1}).", source, exc)) from None
 
 
+_MARKERS = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
+                 for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+_MARKER_SPAN = max(len(m) for m in _MARKERS)
+
+
 def _refuse_dtd(data: bytes, source: str) -> None:
     """3MF never uses a DTD; one in a package can only be an entity-expansion or external-entity attack."""
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    if any(marker in data for marker in _MARKERS):
         raise MeshFileError(Phrase(
             "'{0}' contains XML entity declarations, which 3MF never uses; refusing it.",
             source,
         ))
 
 
-def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
+def _parse_model(stream: _Inflating, size: int, part: str, source: str, task: Task) -> _Model:
     from lxml import etree
 
-    _refuse_dtd(data, source)
     model = _Model()
     scale = 1.0
     current: _Object | None = None
@@ -276,7 +334,7 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
     coords = array("d")
     corners = array("q")
     parsed = 0
-    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
+    events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False,
                              no_network=True, huge_tree=False, load_dtd=False, remove_comments=True)
     try:
         for count, (event, elem) in enumerate(events):
@@ -322,7 +380,7 @@ def _parse_model(data: bytes, part: str, source: str, task: Task) -> _Model:
                 while elem.getprevious() is not None:  # drop finished siblings, or memory grows with the file
                     del elem.getparent()[0]
             if count % 200_000 == 0:
-                task.progress(min(0.9, 60 * count / max(len(data), 1)), Phrase("Reading 3MF"))
+                task.progress(min(0.9, 60 * count / max(size, 1)), Phrase("Reading 3MF"))
     except etree.XMLSyntaxError as exc:
         raise MeshFileError(Phrase("'{0}': the model XML is broken ({1}).", source, exc)) from None
     except OverflowError:  # array('q') refuses 10**20 as an index
@@ -420,7 +478,7 @@ def _document(package: _Package, part: str, warnings: list[str]) -> str | None:
         text = package.read(part).decode("utf-8")
         if not isinstance(json.loads(text), dict):
             raise ValueError("not an object")
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         warnings.append("The embedded 3D Pot Studio document is damaged; only the mesh was loaded.")
         return None
     return text

@@ -4,6 +4,9 @@ message, and what we write is always a file that other tools read back."""
 from __future__ import annotations
 
 import json
+import os
+import tracemalloc
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -123,3 +126,34 @@ def test_a_3mf_index_of_1e20_says_what_is_wrong(tmp_path: Path) -> None:
     write_3mf_package(tmp_path / "index.3mf", model_xml(TRIANGLE_OBJECT.format(10**20), '<item objectid="1"/>'))
     with pytest.raises(MeshFileError, match="vertex index too large"):
         load_mesh(tmp_path / "index.3mf")
+
+
+def test_an_entity_declaration_in_utf16_is_refused_like_one_in_utf8(tmp_path: Path) -> None:
+    """The byte search for '<!ENTITY' missed UTF-16 text (lxml still blocked it; now our check says why)."""
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE model [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+           + model_xml(TRIANGLE_OBJECT.format(2), '<item objectid="1"/>').split("?>", 1)[1])
+    path = tmp_path / "utf16.3mf"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("3D/3dmodel.model", xml.encode("utf-16"))
+    with pytest.raises(MeshFileError, match="XML entity declarations"):
+        load_mesh(path)
+
+
+def test_a_padded_model_part_is_read_as_a_stream_not_held(tmp_path: Path) -> None:
+    """40 MB of model XML (padded so the zip ratio looks harmless) loads without the part being held in memory:
+    it was copied whole and then copied again (a 1 GiB part took 2.1 GB)."""
+    noise = os.urandom(20 << 20).hex()
+    padding = "".join(f"<!-- {noise[i:i + 1000]} -->" for i in range(0, len(noise), 1000))
+    xml = model_xml(TRIANGLE_OBJECT.format(2) + padding, '<item objectid="1"/>')
+    path = tmp_path / "padded.3mf"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("3D/3dmodel.model", xml)
+    del noise, padding, xml
+    tracemalloc.start()
+    try:
+        mesh = load_mesh(path).mesh
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(mesh.faces) == 1
+    assert peak < 16 << 20, f"reading the 40 MB part allocated {peak >> 20} MB"
