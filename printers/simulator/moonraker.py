@@ -170,6 +170,9 @@ class MoonrakerSimulator:
             return None
         self.received.append(method)
         body: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id}
+        if not isinstance(params, dict):
+            body["error"] = {"code": -32602, "message": "Invalid params"}
+            return body
         try:
             with self._lock:
                 body["result"] = self._transport_call(method, dict(params), client)

@@ -3,9 +3,9 @@ we read."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from printers.wire.lenient import LDict, LFloat, LInt, LList, LStr
 
@@ -19,10 +19,15 @@ class RpcError(_Lenient):
     message: LStr = None
 
 
+def _error(value: Any) -> Any:
+    """An `error` that is not an object is still an error: keep its text rather than fail the whole response."""
+    return value if value is None or isinstance(value, dict) else {"message": str(value)}
+
+
 class RpcResponse(_Lenient):
     id: LStr = None  # we send string ids; a number echoed back compares as its text
     result: Any = None
-    error: RpcError | None = None
+    error: Annotated[RpcError | None, BeforeValidator(_error)] = None
 
 
 class StatusMessage(_Lenient):

@@ -1,8 +1,10 @@
-"""Hostile Klipper status and scale payloads: the state models keep going and stay serialisable."""
+"""Hostile Klipper status, websocket messages, split topics and scale payloads: the state models keep going and
+stay serialisable."""
 
 from __future__ import annotations
 
 import json
+import queue
 from typing import Any
 
 from hypothesis import given, settings
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 
 from printers.base import PrinterConfig
 from printers.drivers.moonraker.driver import MoonrakerDriver
+from printers.drivers.moonraker.mqtt_bridge import MqttRpc
+from printers.drivers.moonraker.websocket import WebsocketRpc
 from printers.drivers.potscale.driver import PotScaleDriver
 from printers.state import JobState
 from tests.printers.test_bambu_resilience import _json
@@ -42,3 +46,29 @@ def test_fuzzed_scale_readings_never_crash(readings: list[dict[str, Any]]) -> No
     filament = drv.model.state.filament
     assert filament is None or all(v is None or isinstance(v, float) for v in
                                    (filament.weight_g, filament.consumed_g, filament.battery_pct))
+
+
+_messages = st.dictionaries(st.sampled_from(["jsonrpc", "method", "params", "id", "result", "error"]),
+                            _json | st.sampled_from(["notify_status_update", "notify_klippy_ready"]), max_size=5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_messages | _json, max_size=6))
+def test_fuzzed_websocket_messages_never_stop_the_reader(messages: list[Any]) -> None:
+    """Whatever a Moonraker (or something else on port 7125) sends, the reader keeps reading."""
+    drv = MoonrakerDriver(PrinterConfig(name="fuzz", kind="moonraker", host="127.0.0.1"))
+    assert isinstance(drv.transport, WebsocketRpc)
+    events: queue.Queue[str] = queue.Queue()
+    for message in messages:
+        drv.transport._dispatch(json.dumps(message), events)
+    json.dumps(drv.model.state.summary())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=30), _json), max_size=6))
+def test_fuzzed_split_status_topics_never_crash(items: list[tuple[str, Any]]) -> None:
+    drv = MoonrakerDriver(PrinterConfig(name="fuzz", kind="moonraker", instance="fuzz"))
+    assert isinstance(drv.transport, MqttRpc)
+    for suffix, payload in items:
+        drv.transport._on_split(f"fuzz/klipper/state/{suffix}", json.dumps(payload).encode())
+    assert isinstance(drv.model.state.state, JobState)
