@@ -15,6 +15,7 @@ import base64
 import contextlib
 import hashlib
 import http.server
+import logging
 import secrets
 import threading
 import time
@@ -27,10 +28,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 
 from core import secrets as keyring_store
+from core.secrets import SecretStoreError
 from core.tasks import NULL_TASK, Task
 from sync_client.errors import BadResponse, HubError, HubUnavailable, NotSignedIn
 from sync_client.transport import decode_json, error_from, read_capped
 
+log = logging.getLogger(__name__)
 DESKTOP_CLIENT = "potstudio-desktop"
 CLI_CLIENT = "potstudio-cli"
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
@@ -104,8 +107,16 @@ class Session:
         return self._access is not None or self.stored_refresh_token() is not None
 
     def _saved(self) -> tuple[str, str] | None:
-        """(client id, refresh token) from the keyring: a token only works for the client it was issued to."""
-        value = keyring_store.get_secret(self.keyring_key)
+        """(client id, refresh token) from the keyring: a token only works for the client it was issued to.
+
+        Where no keyring can be used (a server, a container) no session can have been kept, so the
+        client is anonymous there: searching and downloading free models need no account. Signing in
+        is what needs the keyring, and it says so (_store raises SecretStoreError)."""
+        try:
+            value = keyring_store.get_secret(self.keyring_key)
+        except SecretStoreError as exc:
+            log.info("no stored session for %s, continuing signed out: %s", self.base_url, exc)
+            return None
         if not value or " " not in value:
             return None
         client_id, _, token = value.partition(" ")
