@@ -3,7 +3,8 @@
 Views in other languages must not parse English sentences: a `Message` keeps the code and its parameters,
 and `template` is the English source a translator sees (the desktop looks it up in its Qt catalogue, context
 "PrinterMessages"). Parameters named in `terms` are vocabulary words (an HMS module, a severity) that the
-desktop translates too; the others (job names, codes) are shown as they are.
+desktop translates too; the others (job names, codes) are shown as they are, except a `printers.hms.MakerText`
+(the printer maker's own text of an error code), which the desktop takes from the maker's table in the UI language.
 """
 
 from __future__ import annotations

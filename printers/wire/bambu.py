@@ -21,8 +21,6 @@ class WireTray(_Lenient):
     tray_type: LStr = None
     tray_color: LStr = None
     remain: LInt = None
-    tag_uid: LStr = None
-    tray_uuid: LStr = None
 
 
 class WireAmsUnit(_Lenient):

@@ -96,19 +96,23 @@ def _active_slot(p: WirePrint, extruders: list[WireExtruder], active: int) -> tu
     return (now, 0) if now >= HT_FIRST else (now >> 2, now & 3)
 
 
-def _remain(tray: WireTray, external: bool) -> int | None:
+def _tagged(raw: dict[str, Any]) -> bool:
+    """Whether a spool carries a Bambu RFID tag (a non-zero tag_uid or tray_uuid)."""
+    return any(isinstance(v, str) and v.strip("0") for v in (raw.get("tag_uid"), raw.get("tray_uuid")))
+
+
+def _remain(tray: WireTray, external: dict[str, Any] | None) -> int | None:
     """What is left in %, or None when unknown: AMS trays without a reading say -1, and an external spool
     without an RFID tag says 0, which is not "empty"."""
     if tray.remain is None or tray.remain < 0:
         return None
-    has_tag = any(c not in "0" for c in (tray.tag_uid or "")) or any(c not in "0" for c in (tray.tray_uuid or ""))
-    return None if external and tray.remain == 0 and not has_tag else tray.remain
+    return None if external is not None and tray.remain == 0 and not _tagged(external) else tray.remain
 
 
-def _tray(wire: WireTray, unit: int, slot: int, name: str, unit_model: str,
-          active: tuple[int, int] | None) -> Tray:
+def _tray(wire: WireTray, unit: int, slot: int, name: str, unit_model: str, active: tuple[int, int] | None,
+          external: dict[str, Any] | None = None) -> Tray:
     return Tray(unit=unit, slot=slot, material=wire.tray_type or "", color=(wire.tray_color or "")[:8],
-                remain=_remain(wire, unit < 0), active=active == (unit, slot), name=name, unit_model=unit_model)
+                remain=_remain(wire, external), active=active == (unit, slot), name=name, unit_model=unit_model)
 
 
 def _trays(p: WirePrint, active: tuple[int, int] | None, model: str) -> tuple[Tray, ...]:
@@ -125,13 +129,14 @@ def _trays(p: WirePrint, active: tuple[int, int] | None, model: str) -> tuple[Tr
                 continue
             name = _unit_name(unit.id) + ("" if unit.id >= HT_FIRST else str(tray.id + 1))
             found.append(_tray(tray, unit.id, tray.id, name, kind, active))
-    spools = [WireTray.model_validate(s) for s in p.vir_slot if isinstance(s, dict)] or (
-        [WireTray.model_validate(p.vt_tray)] if p.vt_tray else [])
+    raws = [s for s in p.vir_slot if isinstance(s, dict)] or ([p.vt_tray] if p.vt_tray else [])
+    spools = sorted(((WireTray.model_validate(r), r) for r in raws),
+                    key=lambda pair: -(pair[0].id if pair[0].id is not None else MAIN_SPOOL))
     two = len(spools) > 1
-    for spool in sorted(spools, key=lambda s: -(s.id if s.id is not None else MAIN_SPOOL)):
+    for spool, raw in spools:
         slot = 1 if two and spool.id == DEPUTY_SPOOL else 0
         name = ("Ext-L" if slot else "Ext-R") if two else "Ext"
-        found.append(_tray(spool, -1, slot, name, "", active))
+        found.append(_tray(spool, -1, slot, name, "", active, raw))
     return tuple(found)
 
 
