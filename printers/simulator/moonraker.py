@@ -111,9 +111,18 @@ class MoonrakerSimulator:
             self._clients.clear()
         self.web.start()
 
+    def shutdown_klippy(self, message: str = "Emergency stop") -> None:
+        """Fault: M112 or an MCU error. Moonraker stays up and says so (server.info, webhooks, notification)."""
+        with self._lock:
+            self._status["webhooks"].update(state="shutdown", state_message=message)
+            clients = list(self._clients)
+        for client in clients:
+            client.push({"jsonrpc": "2.0", "method": "notify_klippy_shutdown"})
+
     def restart_klippy(self) -> None:
         """Fault: FIRMWARE_RESTART. Klipper forgets every subscription; clients hear disconnected, then ready."""
         with self._lock:
+            self._status["webhooks"].update(state="ready", state_message="Printer is ready")
             clients = list(self._clients)
             for client in clients:
                 client.objects, client.sent = {}, {}
@@ -198,8 +207,9 @@ class MoonrakerSimulator:
             self.identities.append({k: v for k, v in params.items() if k != "api_key"})
             return {"connection_id": id(client)}
         if method == "server.info":
-            return {"klippy_connected": True, "klippy_state": "ready", "components": [], "failed_components": [],
-                    "registered_directories": ["gcodes"], "warnings": [], "websocket_count": len(self._clients),
+            return {"klippy_connected": True, "klippy_state": self._status["webhooks"]["state"], "components": [],
+                    "failed_components": [], "registered_directories": ["gcodes"], "warnings": [],
+                    "websocket_count": len(self._clients),
                     "moonraker_version": "v0.9.3-sim", "api_version": [1, 5, 0], "api_version_string": "1.5.0"}
         if method == "printer.objects.list":
             return {"objects": sorted(self._status)}

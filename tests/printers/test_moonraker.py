@@ -110,6 +110,16 @@ def test_status_keeps_flowing_after_moonraker_and_klipper_restart(
     wait_for(lambda: drv.model.state.bed_target == 70, what="status after the Klipper restart")
 
 
+def test_a_klipper_shutdown_is_shown_until_it_is_restarted(klipper: tuple[MoonrakerSimulator, MoonrakerDriver]) -> None:
+    sim, drv = klipper
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="online")
+    sim.shutdown_klippy()  # M112: Moonraker stays up, Klipper does not
+    wait_for(lambda: drv.model.connection == ConnectionState.OFFLINE, what="shutdown shown")
+    assert "Klipper is shut down" in drv.model.connection_detail
+    sim.restart_klippy()
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="ready again")
+
+
 def test_api_key_is_sent_on_the_websocket_and_on_uploads(tmp_path: Path) -> None:
     sim = _sim(tmp_path, api_key=API_KEY)
     drv = _driver(sim, API_KEY)

@@ -97,6 +97,16 @@ def test_status_keeps_flowing_after_a_moonraker_restart(rig: Rig) -> None:
     wait_for(lambda: drv.model.state.nozzle_target == 185, what="status after the Moonraker restart")
 
 
+def test_a_klipper_shutdown_is_shown_over_mqtt_too(rig: Rig) -> None:
+    sim, drv = rig()  # no klippy notifications over MQTT: the polled webhooks object tells
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="online")
+    sim.shutdown_klippy()
+    wait_for(lambda: drv.model.connection == ConnectionState.OFFLINE, what="shutdown shown")
+    assert "Klipper is shut down" in drv.model.connection_detail
+    sim.restart_klippy()
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="ready again")
+
+
 def test_request_ids_never_collide_across_clients_and_restarts(rig: Rig, lan_broker: Mosquitto) -> None:
     """Every client of an instance reads the same api/response topic: a reused id takes another's answer."""
     _sim, first = rig(poll_interval=60.0)

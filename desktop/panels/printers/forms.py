@@ -226,7 +226,8 @@ class MoonrakerForm(QWidget):
     def load(self, config: PrinterConfig) -> None:
         mqtt = bool(config.instance)
         (self.mqtt if mqtt else self.api).setChecked(True)
-        self.host.setText(str(config.extra.get("moonraker_host", "")) if mqtt else config.host)
+        # MQTT printers saved before the address field uploaded to the broker's host: keep that as the default
+        self.host.setText(str(config.extra.get("moonraker_host", config.host)))
         self.http_port.setValue(config.http_port)
         if mqtt:
             self.broker.load(config)

@@ -21,10 +21,10 @@ from concurrent.futures import Future
 from typing import Any
 
 from printers.base import ConnectionState
-from printers.drivers.moonraker.rpc import OBJECTS, RpcCalls, StateSink, StatusSink
+from printers.drivers.moonraker.rpc import KLIPPY_WAITING, OBJECTS, RpcCalls, StateSink, StatusSink
 from printers.errors import PrinterError
 from printers.mqtt import MqttLink, MqttSettings
-from printers.wire.moonraker import RpcResponse, SplitValue, StatusMessage
+from printers.wire.moonraker import RpcResponse, SplitValue, StatusMessage, Webhooks
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ class MqttRpc:
         self._last_status = 0.0
         self._poll_lock = threading.RLock()  # cancelling a stale query runs _polled on this thread
         self._inflight: tuple[str, Future[RpcResponse], float] | None = None
+        self._klippy_state: str | None = None
         self.request_topic = f"{instance}/moonraker/api/request"
         self._state_prefix = f"{instance}/klipper/state/"
         if not settings.client_id:
@@ -119,7 +120,24 @@ class MqttRpc:
         if response.error is not None:
             log.info("%s: status query refused: %s", self.name, response.error.message)
         elif isinstance(response.result, dict):
-            self.on_status(StatusMessage.model_validate(response.result).status)
+            self._apply(StatusMessage.model_validate(response.result).status)
+
+    def _apply(self, status: dict[str, Any]) -> None:
+        """Moonraker answers while Klipper is down, and MQTT has no klippy notifications: `webhooks.state` (in
+        every query, and in pushes when listed in status_objects) says whether Klipper is ready."""
+        webhooks = status.get("webhooks")
+        if isinstance(webhooks, dict):
+            self._klippy(Webhooks.model_validate(webhooks).state)
+        self.on_status(status)
+
+    def _klippy(self, state: str | None) -> None:
+        if state is None or state == self._klippy_state:
+            return
+        self._klippy_state = state
+        if state == "ready":
+            self.on_state(ConnectionState.ONLINE, "")
+        else:
+            self.on_state(*KLIPPY_WAITING.get(state, KLIPPY_WAITING["disconnected"]))
 
     # -- incoming --------------------------------------------------------------------------
 
@@ -131,6 +149,7 @@ class MqttRpc:
         message = _json(payload)
         server = message.get("server") if isinstance(message, dict) else None
         if server == "online":
+            self._klippy_state = None  # a restarted Moonraker: the next answer says how Klipper is
             self.on_state(ConnectionState.ONLINE, "")
             self._poll()  # Moonraker (re)started: its state may have changed while it was away
         elif server == "offline":
@@ -149,7 +168,7 @@ class MqttRpc:
             log.warning("%s: unreadable status ignored", self.name)
             return
         self._last_status = time.monotonic()
-        self.on_status(StatusMessage.model_validate(message).status)
+        self._apply(StatusMessage.model_validate(message).status)
 
     def _on_split(self, topic: str, payload: bytes) -> None:
         obj, _, field = topic.removeprefix(self._state_prefix).rpartition("/")
@@ -158,4 +177,4 @@ class MqttRpc:
             log.warning("%s: unreadable split status on %s ignored", self.name, topic)
             return
         self._last_status = time.monotonic()
-        self.on_status({obj: {field: SplitValue.model_validate(message).value}})
+        self._apply({obj: {field: SplitValue.model_validate(message).value}})

@@ -22,6 +22,13 @@ from printers.wire.moonraker import RpcResponse
 
 StatusSink = Callable[[dict[str, Any]], None]
 StateSink = Callable[[ConnectionState, str], None]
+# What the user is told while Moonraker is up but Klipper is not ready (server.info's klippy_state, webhooks.state).
+KLIPPY_WAITING = {
+    "startup": (ConnectionState.CONNECTING, "Klipper is starting"),
+    "disconnected": (ConnectionState.OFFLINE, "Moonraker is up but Klipper is not running or not connected"),
+    "shutdown": (ConnectionState.OFFLINE, "Klipper is shut down (emergency stop or MCU error); restart it"),
+    "error": (ConnectionState.OFFLINE, "Klipper reported an error at startup; check klippy.log"),
+}
 # The Klipper objects the app shows; the same set is subscribed over the websocket and queried over MQTT.
 OBJECTS = ("webhooks", "print_stats", "extruder", "heater_bed", "virtual_sdcard", "display_status", "fan",
            "gcode_move")

@@ -21,7 +21,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.sync.client import ClientConnection, connect
 
 from printers.base import ConnectionState
-from printers.drivers.moonraker.rpc import OBJECTS, RpcCalls, StateSink, StatusSink
+from printers.drivers.moonraker.rpc import KLIPPY_WAITING, OBJECTS, RpcCalls, StateSink, StatusSink
 from printers.errors import AuthFailedError, CommandRejectedError, PrinterError, PrinterOfflineError
 from printers.mqtt import backoff_delay
 from printers.wire.moonraker import Notification, ServerInfo
@@ -30,12 +30,6 @@ log = logging.getLogger(__name__)
 CLOSED = "closed"
 KLIPPY_EVENTS = ("notify_klippy_ready", "notify_klippy_shutdown", "notify_klippy_disconnected")
 KLIPPY_POLL_S = 2.0  # Moonraker's startup sequence: while Klippy starts, ask server.info again every 2 s
-_WAITING = {
-    "startup": (ConnectionState.CONNECTING, "Klipper is starting"),
-    "disconnected": (ConnectionState.OFFLINE, "Moonraker is up but Klipper is not running or not connected"),
-    "shutdown": (ConnectionState.OFFLINE, "Klipper is shut down (emergency stop or MCU error); restart it"),
-    "error": (ConnectionState.OFFLINE, "Klipper reported an error at startup; check klippy.log"),
-}
 _AUTH_CODES = {401, 403}
 
 
@@ -158,7 +152,7 @@ class WebsocketRpc:
                 was_online = True
                 event = self._events.get()
             else:
-                self._set_state(*_WAITING.get(info.klippy_state or "", _WAITING["disconnected"]))
+                self._set_state(*KLIPPY_WAITING.get(info.klippy_state or "", KLIPPY_WAITING["disconnected"]))
                 try:
                     event = self._events.get(timeout=KLIPPY_POLL_S)
                 except queue.Empty:
