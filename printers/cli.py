@@ -43,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--serial", default="", help="Bambu: serial number (the certificate's name)")
     add.add_argument("--instance", default="", help="Moonraker: MQTT instance name")
     add.add_argument("--username", default="")
-    add.add_argument("--ca-file", default="", help="Bambu: CA bundle to verify the printer with")
+    add.add_argument("--ca-file", default="", help="Bambu: verify the printer with this CA bundle instead of Bambu "
+                     "Lab's own CAs (the default, shipped with the app)")
     add.add_argument("--insecure", action="store_true", help="do NOT verify the printer's certificate")
     add.add_argument("--model", default="")
     add.add_argument("--material", default="PLA")

@@ -7,6 +7,7 @@ way it trusts Bambu's: a `*.cert` file in the CA folder, with nothing chosen in 
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 
+from core.cli.main import main
 from printers import ftps
 from printers.base import ConnectionState, PrinterConfig, TlsMode
 from printers.drivers.bambu.driver import BambuDriver
@@ -117,3 +119,17 @@ def test_a_certificate_from_another_ca_is_refused_even_with_the_right_serial(
         assert "don't verify" in driver.model.connection_detail
     finally:
         driver.disconnect()
+
+
+def test_cli_adds_a_printer_verified_by_default_and_reads_it(
+        printer: tuple[VirtualPrinter, PrinterConfig], trusted: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _virtual, config = printer
+    shutil.copy(tmp_path / "virtual" / "certs" / "ca.pem", trusted / "virtual.cert")
+    monkeypatch.setenv("POTSTUDIO_PRINTER_SECRET", ACCESS)
+    assert main(["printers", "add", "Workshop", "--kind", "bambu", "--host", "127.0.0.1", "--port", str(config.port),
+                 "--serial", SERIAL]) == 0
+    assert "NOT be verified" not in capsys.readouterr().err
+    assert main(["printers", "status", "--json", "--timeout", "15"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["connection"], row["state"]) == ("online", "idle")
