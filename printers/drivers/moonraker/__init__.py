@@ -1,1 +1,2 @@
-"""Klipper printers through Moonraker's MQTT bridge (JSON-RPC 2.0) and its HTTP file upload."""
+"""Klipper printers through Moonraker: its websocket JSON-RPC API (the default) or its MQTT bridge, and its HTTP
+file upload."""

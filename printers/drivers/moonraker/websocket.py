@@ -112,6 +112,10 @@ class WebsocketRpc:
                 continue
             self._events = queue.Queue()
             self._ws = ws
+            if self._stop.is_set():  # stop() came while we were connecting: it saw no socket to close
+                self._ws = None
+                ws.close()
+                break
             reader = threading.Thread(target=self._read, args=(ws, self._events), daemon=True,
                                       name=f"moonraker-ws-read-{self.name}")
             reader.start()
