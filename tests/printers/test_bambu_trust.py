@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from printers.errors import UploadError
 from printers.mqtt import TlsSettings, make_ssl_context
 from printers.resources import bambu_dir
 from printers.simulator.certs import make_certs
+from printers.simulator.ftps_server import FtpsServer
 from printers.simulator.virtual import VirtualPrinter, VirtualSpec
 from tests.printers.conftest import wait_for
 
@@ -133,3 +135,36 @@ def test_cli_adds_a_printer_verified_by_default_and_reads_it(
     assert main(["printers", "status", "--json", "--timeout", "15"]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert (row["connection"], row["state"]) == ("online", "idle")
+
+
+def _openssl(*args: str, cwd: Path) -> None:
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_an_x1c_style_certificate_version_1_without_extensions_is_verified_by_its_common_name(
+        trusted: Path, tmp_path: Path) -> None:
+    """A real X1C's LAN certificate (ha-bambulab issue #541, TFyre/bambu-farm issue #151) is X.509 version 1,
+    signed directly by BBL CA: no extensions at all, so its serial is only in the common name."""
+    serial, pki = "00M09A350100123", tmp_path / "pki"
+    pki.mkdir()
+    _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+             "-subj", "/C=CN/O=Test Technologies/CN=Test BBL CA", cwd=pki)
+    _openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj",
+             f"/CN={serial}", cwd=pki)
+    _openssl("x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+             "leaf.pem", "-days", "2", cwd=pki)
+    leaf = x509.load_pem_x509_certificate((pki / "leaf.pem").read_bytes())
+    assert leaf.version == x509.Version.v1 and not list(leaf.extensions)
+    shutil.copy(pki / "ca.pem", trusted / "bbl_ca.cert")
+    server = FtpsServer(tmp_path / "sdcard", pki / "leaf.pem", pki / "leaf.key", "bblp", ACCESS).start()
+    try:
+        local = tmp_path / "part.gcode.3mf"
+        local.write_bytes(b"PK" * 100)
+        ftps.upload("127.0.0.1", server.port, "bblp", ACCESS, local, local.name,
+                    TlsSettings(TlsMode.VERIFY, "", serial))
+        assert (tmp_path / "sdcard" / local.name).exists()
+        with pytest.raises(UploadError, match="not the one of printer 00M09A350100999"):
+            ftps.upload("127.0.0.1", server.port, "bblp", ACCESS, local, local.name,
+                        TlsSettings(TlsMode.VERIFY, "", "00M09A350100999"))
+    finally:
+        server.stop()
