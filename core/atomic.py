@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -22,17 +23,22 @@ def _target_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes,
+                       verify: Callable[[Path], None] | None = None) -> None:
+    """`verify` reads the written temporary file (same extension as the target) and raises if it is not what
+    was meant to be written: then the target is left as it was."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _target_mode(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if verify is not None:
+            verify(Path(tmp))
         os.replace(tmp, target)
         dir_fd = os.open(target.parent, os.O_RDONLY)
         try:

@@ -64,6 +64,9 @@ def _document_from_file(path: Path) -> Document:
         from core.geometry.meshio import load_mesh
 
         loaded = load_mesh(path)
+        if loaded.document_json is None and loaded.warnings:  # a design was there, but damaged: say so
+            raise MeshFileError(f"'{path.name}': {' '.join(loaded.warnings)} There is no design to rebuild; "
+                                "export the mesh from it with a .stl or .obj input, or open it in the app.")
         if loaded.document_json is None:
             raise MeshFileError(
                 f"'{path.name}' holds only a mesh, not a 3D Pot Studio model; there is nothing to rebuild. "

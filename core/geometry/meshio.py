@@ -186,11 +186,30 @@ def save_mesh(
     else:
         data = binary_stl_bytes(vertices[faces], np.asarray(joined.face_normals), label)
     task.check()
+    kept = len(faces) if ext == ".stl" else int(np.count_nonzero(
+        (faces[:, 0] != faces[:, 1]) & (faces[:, 1] != faces[:, 2]) & (faces[:, 0] != faces[:, 2])))
     try:
-        atomic_write_bytes(p, data)
+        atomic_write_bytes(p, data, verify=lambda tmp: _reads_back(tmp, p.name, kept, document_json is not None))
     except OSError as exc:
         raise MeshFileError(Phrase("Cannot write '{0}': {1}.", p, exc.strerror or exc)) from None
     task.progress(1.0, Phrase("Wrote {0}", p.name))
+
+
+def _reads_back(written: Path, name: str, triangles: int, with_document: bool) -> None:
+    """Nothing is written that we could not open again: the file is read back before it replaces the target."""
+    try:
+        loaded = load_mesh(written)
+    except MeshFileError as exc:
+        raise MeshFileError(Phrase("'{0}' did not read back as written ({1}); nothing was written.", name, exc)) \
+            from None
+    display = loaded.display
+    count = len(display.corners) if isinstance(display, TriangleSoup) else len(display.faces)
+    if count != triangles:
+        raise MeshFileError(Phrase(
+            "'{0}' read back with {1} triangles instead of {2}; nothing was written.", name, count, triangles))
+    if with_document and loaded.document_json is None:
+        raise MeshFileError(Phrase("'{0}' read back without its design ({1}); nothing was written.",
+                                   name, " ".join(loaded.warnings) or "it was not there"))
 
 
 def _named_parts(mesh: Parts, name: str) -> list[threemf.Part]:

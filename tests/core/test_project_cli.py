@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import trimesh
 
 from core.cli.main import main
 from core.document import Document, Node, Parameter
+from core.errors import MeshFileError
 from core.geometry.build import Evaluator
 from core.geometry.meshio import load_mesh, save_mesh
 from core.geometry.thumbnail import render_png
@@ -105,3 +107,51 @@ def test_the_installed_entry_point_reaches_the_store() -> None:
     done = subprocess.run([str(script), "projects", "--json"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert [p["name"] for p in json.loads(done.stdout)] == ["Coaster"]
+
+
+def test_export_of_a_3mf_with_a_damaged_design_says_the_design_is_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said the 3MF held 'only a mesh', dropping the warning that its design was there but damaged."""
+    whole = tmp_path / "whole.3mf"
+    save_mesh(trimesh.creation.box((5, 5, 5)), whole, document_json=block(20).dumps())
+    damaged = tmp_path / "damaged.3mf"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            copy.writestr(info, data[: len(data) // 2] if info.filename.endswith(".json") else data)
+    out = tmp_path / "out.stl"
+    assert main(["export", str(damaged), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "embedded 3D Pot Studio document is damaged" in err and "only a mesh" not in err
+    assert not out.exists()
+
+
+def test_a_design_that_would_not_read_back_is_never_written(tmp_path: Path) -> None:
+    with pytest.raises(MeshFileError, match="read back without its design"):
+        save_mesh(trimesh.creation.box((5, 5, 5)), tmp_path / "x.3mf", document_json='{"format": "potstudio.doc')
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_would_not_read_back_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer bug (here: a binary STL that declares one triangle more than it holds) is caught by reading the
+    file back before it replaces anything: the old export stays as it was."""
+    from core.geometry import meshio
+
+    out = tmp_path / "part.stl"
+    save_mesh(trimesh.creation.box((5, 5, 5)), out)
+    before = out.read_bytes()
+    honest = meshio.binary_stl_bytes
+
+    def miscounting(triangles: object, normals: object, name: str) -> bytes:
+        data = bytearray(honest(triangles, normals, name))  # type: ignore[arg-type]
+        data[80:84] = (int.from_bytes(data[80:84], "little") + 1).to_bytes(4, "little")
+        return bytes(data)
+
+    monkeypatch.setattr(meshio, "binary_stl_bytes", miscounting)
+    with pytest.raises(MeshFileError, match="did not read back as written"):
+        save_mesh(trimesh.creation.box((9, 9, 9)), out)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["part.stl"]
