@@ -16,6 +16,7 @@ import json
 import logging
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,7 @@ class MoonrakerSimulator:
             self.link.connected.connect(self._announce)
         self.received: list[str] = []
         self.identities: list[dict[str, Any]] = []
+        self._stamps: deque[Any] = deque(maxlen=1000)
         self._status = _initial()
         self._sent: dict[str, Any] = {}
         self._clients: list[WsClient] = []
@@ -163,6 +165,12 @@ class MoonrakerSimulator:
             request = json.loads(payload)
         except ValueError:
             return  # Moonraker drops what it cannot parse
+        params = request.get("params") if isinstance(request, dict) else None
+        stamp = params.get("mqtt_timestamp") if isinstance(params, dict) else None
+        if stamp is not None:
+            if stamp in self._stamps:
+                return  # a QoS 1 duplicate: Moonraker discards a request whose timestamp it has seen
+            self._stamps.append(stamp)
         response = self.handle(request, None)
         if response is None:
             return

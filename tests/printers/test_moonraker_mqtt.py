@@ -142,3 +142,26 @@ def test_request_ids_never_collide_across_clients_and_restarts(rig: Rig, lan_bro
         spy.disconnect()
     assert len(set(map(str, ids))) == len(ids)
     assert all(isinstance(t, int) and t > 1_600_000_000_000_000 for t in timestamps)  # µs since the epoch
+
+
+def test_a_duplicated_request_runs_once(rig: Rig, lan_broker: Mosquitto) -> None:
+    """QoS 1 may deliver a request twice; with mqtt_timestamp Moonraker runs it once (a pause is not sent twice)."""
+    sim, drv = rig(poll_interval=60.0)
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, what="online")
+    sent: list[bytes] = []
+    spy = paho.Client(CallbackAPIVersion.VERSION2)
+    spy.username_pw_set("studio", "pots")
+    spy.on_message = lambda _c, _u, msg: sent.append(bytes(msg.payload))
+    spy.connect("127.0.0.1", lan_broker.port)
+    spy.subscribe("voron/moonraker/api/request", qos=1)
+    spy.loop_start()
+    try:
+        wait_for(lambda: spy.is_connected(), what="spy connected")
+        drv.gcode("M117 hello")
+        wait_for(lambda: sent, what="the request seen")
+        spy.publish("voron/moonraker/api/request", sent[0], qos=1).wait_for_publish(5)  # the broker's redelivery
+        drv.set_temperature("bed", 50)  # answered after the duplicate, so the duplicate has been handled
+    finally:
+        spy.loop_stop()
+        spy.disconnect()
+    assert sim.received.count("printer.gcode.script") == 2  # M117 once, the bed target once
