@@ -42,6 +42,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.send_to_printer", mark("Send to Printer…"), "&File", "Ctrl+P", "has_model",
                separator_before=True),
     ActionSpec("file.publish", mark("Publish to Marketplace…"), "&File", None, "has_mesh"),
+    ActionSpec("file.share", mark("Share…"), "&File", None, "has_model"),
     ActionSpec("file.quit", mark("Quit"), "&File", Key.Quit, separator_before=True),
     ActionSpec("edit.undo", mark("Undo"), "&Edit", Key.Undo, "can_undo"),
     ActionSpec("edit.redo", mark("Redo"), "&Edit", Key.Redo, "can_redo"),
@@ -61,6 +62,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.measure", mark("Measure (Click Two Points)"), "&View", "M", "has_mesh", checkable=True),
     ActionSpec("view.printers", mark("Printers"), "&View", "Ctrl+Shift+P", checkable=True, separator_before=True),
     ActionSpec("view.marketplace", mark("Marketplace"), "&View", "Ctrl+Shift+M", checkable=True),
+    ActionSpec("view.collaboration", mark("Collaboration"), "&View", "Ctrl+Shift+C", checkable=True),
+    ActionSpec("view.comment", mark("Comment on a Point"), "&View", "C", "shared_open", checkable=True),
 )
 
 def tr(text: str) -> str:

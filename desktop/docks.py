@@ -1,10 +1,11 @@
 """Where the docks go: Chat on the left; on the right a tall tab group (Parameters, Printers,
-Marketplace: each wants height for sliders, printer cards or a grid of models, and a designer looks at
-one of them at a time) above a short one (Model Tree, History). Side columns take about a quarter of
-the width each, so the viewport stays the largest area.
+Marketplace, Collaboration: each wants height for sliders, printer cards, a grid of models or comment
+threads, and a designer looks at one of them at a time) above a short one (Model Tree, History). Side
+columns take about a quarter of the width each, so the viewport stays the largest area.
 
-The window's View menu and Ctrl+K palette reach Printers and Marketplace through the action table
-(`view.printers`, `view.marketplace`), kept in step with the docks' own close buttons.
+The window's View menu and Ctrl+K palette reach Printers, Marketplace and Collaboration through the
+action table (`view.printers`, `view.marketplace`, `view.collaboration`), kept in step with the docks'
+own close buttons.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-TABLE_DOCKS = ("printers", "marketplace")  # toggled through the action table, not plain toggle actions
+TABLE_DOCKS = ("printers", "marketplace", "collaboration")  # toggled through the action table, not plain toggle actions
 
 
 def add_docks(window: QMainWindow, panels: dict[str, QWidget], ready: dict[str, QDockWidget]) -> dict[str, QDockWidget]:

@@ -28,6 +28,7 @@ from desktop.actions import ActionSet
 from desktop.assistant import ChatController
 from desktop.autosave import AutosaveController
 from desktop.bridge import Bridge
+from desktop.collab_host import CollabHost
 from desktop.collector import Collector
 from desktop.dialogs.errors import show_error
 from desktop.dialogs.palette import CommandPalette
@@ -96,9 +97,13 @@ class MainWindow(FileActions, QMainWindow):
         self.printers = PrintersHost(self, self.workers, self.doc, services.evaluator, self.report_error)
         self.hub = HubHost(self, self.workers, services.settings, services.evaluator,
                            lambda: (self.project.name, self.doc, self.viewport.mesh, self.viewport), self.report_error)
+        self.collab = CollabHost(self, self.hub, self.workers, self.project, self.stack, self.viewport,
+                                 services.evaluator, self.report_error, lambda: self._may_discard(),
+                                 lambda: self.save_as())
         self.docks = docks.add_docks(self, {"chat": self.chat, "parameters": self.params, "tree": self.tree,
                                             "history": self.history},
-                                     {"printers": self.printers.slot, "marketplace": self.hub.slot})
+                                     {"printers": self.printers.slot, "marketplace": self.hub.slot,
+                                      "collaboration": self.collab.slot})
         self._background_started = False
         self._shown = False
         self._fit_next = False
@@ -111,6 +116,7 @@ class MainWindow(FileActions, QMainWindow):
             "has_mesh": lambda: self.viewport.mesh is not None,
             "can_undo": lambda: self.stack.can_undo,
             "can_redo": lambda: self.stack.can_redo,
+            "shared_open": lambda: self.collab.is_shared,
         })
         self.undo = UndoAdapter(self.stack, self.action_set["edit.undo"], self.action_set["edit.redo"],
                                 self.report_error)
@@ -119,8 +125,9 @@ class MainWindow(FileActions, QMainWindow):
         self.toolbar = self.addToolBar("view")
         self.toolbar.setObjectName("viewToolbar")
         self.toolbar.setMovable(False)
-        for key in ("view.fit", "view.front", "view.top", "view.right", "view.iso", None, "view.ortho",
-                    "view.wireframe", "view.xray", "view.section", "view.overhang", "view.measure"):
+        for key in ("file.share", None, "view.fit", "view.front", "view.top", "view.right", "view.iso", None,
+                    "view.ortho", "view.wireframe", "view.xray", "view.section", "view.overhang", "view.measure",
+                    "view.comment"):
             if key is None:
                 self.toolbar.addSeparator()
             else:
@@ -158,6 +165,10 @@ class MainWindow(FileActions, QMainWindow):
             "view.measure": lambda: v.measure.set_active(self.action_set["view.measure"].isChecked()),
             "view.printers": lambda: docks.toggle(self.docks["printers"], self.action_set["view.printers"]),
             "view.marketplace": lambda: docks.toggle(self.docks["marketplace"], self.action_set["view.marketplace"]),
+            "view.collaboration": lambda: docks.toggle(self.docks["collaboration"],
+                                                       self.action_set["view.collaboration"]),
+            "view.comment": lambda: self.collab.set_commenting(self.action_set["view.comment"].isChecked()),
+            "file.share": self.collab.share,
             "file.send_to_printer": self.printers.send_current, "file.publish": self.hub.publish,
             "edit.account": self.hub.open_account,
         }
@@ -188,6 +199,9 @@ class MainWindow(FileActions, QMainWindow):
         self.project.exported.connect(lambda p: self._show_message(tr("Exported {0}").format(Path(p).name)))
         self.services.settings.changed.connect(self.apply_settings)
         self.hub.open_in_studio.connect(self.open_listing)
+        self.collab.message.connect(self._show_message)
+        self.collab.opened.connect(lambda _pid: self.action_set.refresh())
+        self.project.closing.connect(lambda: self.action_set["view.comment"].setChecked(False))
         self.saved_versions.failed.connect(self._show_message)
         for key in docks.TABLE_DOCKS:
             docks.bind_toggle(self.docks[key], self.action_set[f"view.{key}"])
@@ -250,6 +264,7 @@ class MainWindow(FileActions, QMainWindow):
         self.history.retranslate()
         self.printers.retranslate()
         self.hub.retranslate()
+        self.collab.retranslate()
         self.task_status.retranslate()
         self.viewport.retranslate()
         self.section.retranslate()
@@ -389,6 +404,7 @@ class MainWindow(FileActions, QMainWindow):
         the hub detach before the workers stop and stop after, so no worker still starts one while they close."""
         self.chat_ctl.stop()
         self.printers.detach()
+        self.collab.detach()
         self.hub.detach()
         self.workers.shutdown()
         self.printers.stop()

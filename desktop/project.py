@@ -44,6 +44,7 @@ class ProjectController(QObject):
     saved = Signal(object)  # Path
     exported = Signal(object)  # Path
     imported = Signal(str)  # name
+    closing = Signal()  # the open document is about to be replaced (new, open, a shared project)
 
     def __init__(self, doc: Document, stack: CommandStack, evaluator: Evaluator, workers: Workers,
                  parent: QObject | None = None) -> None:
@@ -60,6 +61,11 @@ class ProjectController(QObject):
 
     def new(self) -> None:
         self._reset(Document(name=tr("Untitled")))
+        self.path = None
+
+    def open_shared(self, doc: Document) -> None:
+        """A shared project's copy becomes the open document (not a file: Save writes a local copy)."""
+        self._reset(doc)
         self.path = None
 
     def open(self, path: Path, loaded: LoadedModel | None = None) -> None:
@@ -127,6 +133,7 @@ class ProjectController(QObject):
         self.saved.emit(path)
 
     def _reset(self, doc: Document) -> None:
+        self.closing.emit()
         ReplaceDocument(doc).do(self.doc)
         self.stack.clear()
         self.stack.set_clean()

@@ -59,6 +59,21 @@
       <translation>Marketplace</translation>
     </message>
     <message>
+      <location filename="../../desktop/actions.py" line="45" />
+      <source>Share…</source>
+      <translation>Compartilhar…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="65" />
+      <source>Collaboration</source>
+      <translation>Colaboração</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="66" />
+      <source>Comment on a Point</source>
+      <translation>Comentar em um ponto</translation>
+    </message>
+    <message>
       <location filename="../../desktop/actions.py" line="61" />
       <source>Measure (Click Two Points)</source>
       <translation>Medir (clique em dois pontos)</translation>
@@ -274,117 +289,147 @@
   <context>
     <name>Core</name>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="259" />
+      <location filename="../../core/geometry/threemf.py" line="262" />
       <source>'{0}' contains XML entity declarations, which 3MF never uses; refusing it.</source>
       <translation>'{0}' contém declarações de entidades XML, que o 3MF nunca usa; arquivo recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="236" />
+      <location filename="../../core/geometry/threemf.py" line="239" />
       <source>'{0}' contains an unsafe part name '{1}'; refusing to read it.</source>
       <translation>'{0}' contém um nome de parte inseguro '{1}'; leitura recusada.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="114" />
+      <location filename="../../core/geometry/meshio.py" line="124" />
       <source>'{0}' contains no triangles.</source>
       <translation>'{0}' não contém triângulos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="232" />
+      <location filename="../../core/geometry/meshio.py" line="255" />
       <source>'{0}' contains only degenerate triangles.</source>
       <translation>'{0}' contém só triângulos degenerados.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="269" />
+      <location filename="../../core/geometry/meshio.py" line="292" />
       <source>'{0}' declares {1} triangles ({2} bytes) but has only {3} bytes: it is truncated or not an STL file.</source>
       <translation>'{0}' declara {1} triângulos ({2} bytes), mas tem só {3} bytes: está truncado ou não é um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="383" />
+      <location filename="../../core/document/expressions.py" line="197" />
+      <source>'{0}' does not give a finite number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/expressions.py" line="195" />
+      <source>'{0}' does not give a real number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="390" />
       <source>'{0}' expands to more than {1} triangles (the limit).</source>
       <translation>'{0}' se expande para mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="373" />
+      <location filename="../../core/geometry/meshio.py" line="396" />
       <source>'{0}' got shorter while it was being read; try again once it is complete.</source>
       <translation>'{0}' ficou menor enquanto era lido; tente de novo quando ele estiver completo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="333" />
+      <location filename="../../core/geometry/meshio.py" line="356" />
       <source>'{0}' has NaN or infinite coordinates; the file is damaged.</source>
       <translation>'{0}' tem coordenadas NaN ou infinitas; o arquivo está danificado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="483" />
+      <location filename="../../core/geometry/meshio.py" line="505" />
       <source>'{0}' has a coordinate that is not a number.</source>
       <translation>'{0}' tem uma coordenada que não é um número.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="522" />
+      <location filename="../../core/geometry/meshio.py" line="562" />
       <source>'{0}' has a face that refers to vertex {1}, but the file defines only {2} vertices.</source>
       <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="253" />
+      <location filename="../../core/geometry/threemf.py" line="256" />
       <source>'{0}' has broken XML ({1}).</source>
       <translation>'{0}' tem XML corrompido ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="297" />
+      <location filename="../../core/geometry/meshio.py" line="244" />
+      <source>'{0}' has coordinates too large to be a model (past 3.4e38).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="300" />
       <source>'{0}' has more than {1} triangles (the limit).</source>
       <translation>'{0}' tem mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="381" />
+      <location filename="../../core/geometry/meshio.py" line="545" />
+      <source>'{0}' has more than {1} vertices (the limit).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="388" />
       <source>'{0}' has no build items: there is nothing to print in it.</source>
       <translation>'{0}' não tem itens de construção (build items): não há nada para imprimir nele.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="223" />
+      <location filename="../../core/geometry/meshio.py" line="246" />
       <source>'{0}' has triangles that refer to vertices it does not have ({1} vertices).</source>
       <translation>'{0}' tem triângulos que se referem a vértices que ele não tem ({1} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="273" />
+      <location filename="../../core/geometry/meshio.py" line="296" />
       <source>'{0}' has {1} bytes more than its {2} declared triangles need; it is damaged or not a binary STL.</source>
       <translation>'{0}' tem {1} bytes a mais do que seus {2} triângulos declarados precisam; está danificado ou não é um STL binário.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="177" />
+      <location filename="../../core/geometry/threemf.py" line="180" />
       <source>'{0}' has {1} parts; a 3MF with more than {2} is refused.</source>
       <translation>'{0}' tem {1} partes; um 3MF com mais de {2} é recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="263" />
+      <location filename="../../core/geometry/meshio.py" line="286" />
       <source>'{0}' has {1} triangles; the limit is {2}.</source>
       <translation>'{0}' tem {1} triângulos; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="108" />
+      <location filename="../../core/geometry/meshio.py" line="240" />
+      <source>'{0}' has {1} vertices; the limit is {2}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="118" />
       <source>'{0}' is empty.</source>
       <translation>'{0}' está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="205" />
+      <location filename="../../core/geometry/threemf.py" line="208" />
       <source>'{0}' is not a 3MF model: it has no '{1}' part.</source>
       <translation>'{0}' não é um modelo 3MF: não tem a parte '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="77" />
+      <location filename="../../core/geometry/threemf.py" line="80" />
       <source>'{0}' is not a 3MF package (it is not a zip archive).</source>
       <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="449" />
+      <location filename="../../core/document/parameters.py" line="177" />
+      <source>'{0}' is not a parameter kind.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="471" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where '{3}' should be.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria estar '{3}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="447" />
+      <location filename="../../core/geometry/meshio.py" line="469" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where a facet or 'endsolid' should start.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria começar uma faceta ou 'endsolid'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="452" />
+      <location filename="../../core/geometry/meshio.py" line="474" />
       <source>'{0}' is not a valid ASCII STL: unexpected text at line {1}.</source>
       <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
     </message>
@@ -394,7 +439,7 @@
       <translation>'{0}' não é um nome de parâmetro válido (letras, dígitos, _).</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="127" />
+      <location filename="../../core/document/expressions.py" line="130" />
       <source>'{0}' is not allowed in expression '{1}'.</source>
       <translation>'{0}' não é permitido na expressão '{1}'.</translation>
     </message>
@@ -404,37 +449,42 @@
       <translation>'{0}' não é uma URL http(s) de um servidor compatível com a OpenAI.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="258" />
+      <location filename="../../core/geometry/meshio.py" line="281" />
       <source>'{0}' is too short ({1} bytes) to be an STL file.</source>
       <translation>'{0}' é curto demais ({1} bytes) para ser um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="454" />
+      <location filename="../../core/geometry/meshio.py" line="476" />
       <source>'{0}' is truncated: it ends in the middle of a triangle (line {1}).</source>
       <translation>'{0}' está truncado: termina no meio de um triângulo (linha {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="489" />
+      <location filename="../../core/geometry/meshio.py" line="511" />
       <source>'{0}' is {1} MB; text mesh files over {2} MB are not supported (export a binary STL or 3MF instead).</source>
       <translation>'{0}' tem {1} MB; arquivos de malha em texto com mais de {2} MB não são suportados (exporte um STL binário ou um 3MF).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="534" />
+      <location filename="../../core/geometry/meshio.py" line="574" />
       <source>'{0}' line {1}: '{2}' is not an index.</source>
       <translation>'{0}' linha {1}: '{2}' não é um índice.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="514" />
+      <location filename="../../core/geometry/meshio.py" line="554" />
       <source>'{0}' line {1}: a face needs at least three corners.</source>
       <translation>'{0}' linha {1}: uma face precisa de pelo menos três cantos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="509" />
+      <location filename="../../core/geometry/meshio.py" line="548" />
+      <source>'{0}' line {1}: a face with {2} corners (the limit is {3}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="542" />
       <source>'{0}' line {1}: a vertex needs three coordinates.</source>
       <translation>'{0}' linha {1}: um vértice precisa de três coordenadas.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="539" />
+      <location filename="../../core/geometry/meshio.py" line="579" />
       <source>'{0}' line {1}: vertex index {2} is out of range.</source>
       <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
     </message>
@@ -449,57 +499,72 @@
       <translation>'{0}' deve conter números finitos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="365" />
+      <location filename="../../core/geometry/threemf.py" line="371" />
       <source>'{0}' nests components more than {1} deep (or in a loop).</source>
       <translation>'{0}' aninha componentes em mais de {1} níveis (ou em ciclo).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="368" />
+      <location filename="../../core/geometry/threemf.py" line="392" />
+      <source>'{0}' places more than {1} copies of its objects (the limit).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="374" />
       <source>'{0}' refers to object {1} that it does not define.</source>
       <translation>'{0}' se refere ao objeto {1}, que ele não define.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="285" />
+      <location filename="../../core/geometry/threemf.py" line="288" />
       <source>'{0}' uses an unknown unit '{1}'.</source>
       <translation>'{0}' usa uma unidade desconhecida '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="194" />
+      <location filename="../../core/geometry/threemf.py" line="197" />
       <source>'{0}' would inflate to {1} MB; the limit is {2} MB.</source>
       <translation>'{0}' se descompactaria em {1} MB; o limite é {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="326" />
+      <location filename="../../core/geometry/meshio.py" line="535" />
+      <source>'{0}': a line at byte {1} is longer than {2} MB.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="329" />
+      <source>'{0}': a triangle refers to a vertex index too large to exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="331" />
       <source>'{0}': a vertex or triangle has a missing or non-numeric value.</source>
       <translation>'{0}': um vértice ou triângulo tem um valor ausente ou não numérico.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="307" />
+      <location filename="../../core/geometry/threemf.py" line="310" />
       <source>'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).</source>
       <translation>'{0}': o objeto {1} tem triângulos que se referem a vértices que ele não tem ({2} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="212" />
+      <location filename="../../core/geometry/threemf.py" line="215" />
       <source>'{0}': part '{1}' inflates beyond its declared size.</source>
       <translation>'{0}': a parte '{1}' se expande além do tamanho declarado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="188" />
+      <location filename="../../core/geometry/threemf.py" line="191" />
       <source>'{0}': part '{1}' inflates {2}× — this looks like a zip bomb, not a model.</source>
       <translation>'{0}': a parte '{1}' se expande {2}× — isso parece uma bomba zip, não um modelo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="217" />
+      <location filename="../../core/geometry/threemf.py" line="220" />
       <source>'{0}': part '{1}' is damaged ({2}).</source>
       <translation>'{0}': a parte '{1}' está danificada ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="324" />
+      <location filename="../../core/geometry/threemf.py" line="327" />
       <source>'{0}': the model XML is broken ({1}).</source>
       <translation>'{0}': o XML do modelo está corrompido ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="247" />
+      <location filename="../../core/geometry/meshio.py" line="270" />
       <source>'{0}': unsupported file type; use one of {1}.</source>
       <translation>'{0}': tipo de arquivo não suportado; use um destes: {1}.</translation>
     </message>
@@ -534,17 +599,27 @@
       <translation>Um espelhamento precisa de uma normal não nula.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="118" />
+      <location filename="../../core/document/nodes.py" line="123" />
       <source>A node must be an object with a 'type'.</source>
       <translation>Um nó deve ser um objeto com um 'type'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="92" />
+      <location filename="../../core/document/expressions.py" line="153" />
+      <source>A number in '{0}' is too large.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="172" />
+      <source>A parameter has no '{0}'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/ops.py" line="99" />
       <source>A part cannot be moved inside itself.</source>
       <translation>Uma peça não pode ser movida para dentro de si mesma.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="77" />
+      <location filename="../../core/geometry/shapes.py" line="78" />
       <source>A polygon needs at least three finite [x, y] points.</source>
       <translation>Um polígono precisa de pelo menos três pontos [x, y] finitos.</translation>
     </message>
@@ -554,19 +629,24 @@
       <translation>Um ângulo de pressão de {0:g}° não é utilizável; use de 14,5° a 25° (20° é o padrão).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="93" />
+      <location filename="../../core/geometry/shapes.py" line="94" />
       <source>A rectangle needs a positive size (got {0:g} × {1:g}).</source>
       <translation>Um retângulo precisa de um tamanho positivo (recebido: {0:g} × {1:g}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="105" />
+      <location filename="../../core/geometry/shapes.py" line="106" />
       <source>A regular polygon needs at least 3 sides.</source>
       <translation>Um polígono regular precisa de pelo menos 3 lados.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="122" />
+      <location filename="../../core/geometry/shapes.py" line="123" />
       <source>A ring's inner radius ({0:g}) must be smaller than its outer ({1:g}).</source>
       <translation>O raio interno de um anel ({0:g}) deve ser menor que o externo ({1:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/budget.py" line="25" />
+      <source>A round part asks for {0} segments; between 3 and {1} are allowed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../core/geometry/build.py" line="201" />
@@ -584,6 +664,11 @@
       <translation>O raio do tubo de um toro ({0:g}) deve ser menor que o raio do anel ({1:g}).</translation>
     </message>
     <message>
+      <location filename="../../core/geometry/budget.py" line="33" />
+      <source>A twisted part asks for {0} slices; at most {1} are allowed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../core/geometry/gear.py" line="86" />
       <source>A {0:g} mm bore leaves no material under the teeth (root diameter {1:.1f} mm).</source>
       <translation>Um furo de {0:g} mm não deixa material sob os dentes (diâmetro de raiz {1:.1f} mm).</translation>
@@ -594,7 +679,7 @@
       <translation>Uma peça do tipo {0} não pode conter outras peças.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="68" />
+      <location filename="../../core/document/nodes.py" line="71" />
       <source>A {0} node cannot have children.</source>
       <translation>Um nó do tipo {0} não pode ter filhos.</translation>
     </message>
@@ -649,7 +734,7 @@
       <translation>Passagem do cabo</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="90" />
+      <location filename="../../core/document/expressions.py" line="93" />
       <source>Cannot compute '{0}': {1}.</source>
       <translation>Não é possível calcular '{0}': {1}.</translation>
     </message>
@@ -659,27 +744,27 @@
       <translation>Não é possível desenhar a miniatura de uma malha com coordenadas NaN ou infinitas.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="179" />
+      <location filename="../../core/document/expressions.py" line="186" />
       <source>Cannot evaluate '{0}'.</source>
       <translation>Não é possível avaliar '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="106" />
+      <location filename="../../core/geometry/meshio.py" line="116" />
       <source>Cannot open '{0}': {1}.</source>
       <translation>Não é possível abrir '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="128" />
+      <location filename="../../core/geometry/meshio.py" line="138" />
       <source>Cannot read '{0}': {1}.</source>
       <translation>Não é possível ler '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="79" />
+      <location filename="../../core/document/expressions.py" line="82" />
       <source>Cannot read the expression '{0}': {1}.</source>
       <translation>Não é possível ler a expressão '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="180" />
+      <location filename="../../core/geometry/meshio.py" line="192" />
       <source>Cannot write '{0}': {1}.</source>
       <translation>Não é possível gravar '{0}': {1}.</translation>
     </message>
@@ -754,6 +839,11 @@
       <translation>Organizador de gaveta</translation>
     </message>
     <message>
+      <location filename="../../core/document/parameters.py" line="165" />
+      <source>Each parameter must be an object with a name and a value.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../core/commands.py" line="164" />
       <source>Edit</source>
       <translation>Editar</translation>
@@ -769,12 +859,12 @@
       <translation>Caixa</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="146" />
+      <location filename="../../core/document/expressions.py" line="150" />
       <source>Exponent too large in '{0}'.</source>
       <translation>Expoente grande demais em '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="75" />
+      <location filename="../../core/document/expressions.py" line="78" />
       <source>Expression is longer than {0} characters.</source>
       <translation>A expressão tem mais de {0} caracteres.</translation>
     </message>
@@ -854,27 +944,27 @@
       <translation>Não há nenhuma peça com o id '{0}' neste modelo.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="121" />
+      <location filename="../../core/document/nodes.py" line="126" />
       <source>Node children must be a list.</source>
       <translation>Os filhos de um nó devem ser uma lista.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="124" />
+      <location filename="../../core/document/nodes.py" line="129" />
       <source>Node props must be an object.</source>
       <translation>As props de um nó devem ser um objeto.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="161" />
+      <location filename="../../core/geometry/meshio.py" line="173" />
       <source>Only 3MF files can carry the parametric document, not {0}.</source>
       <translation>Só arquivos 3MF podem levar o documento paramétrico, não {0}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="121" />
+      <location filename="../../core/document/expressions.py" line="124" />
       <source>Only numbers are allowed in '{0}'.</source>
       <translation>Só números são permitidos em '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="118" />
+      <location filename="../../core/document/expressions.py" line="121" />
       <source>Only {0} can be called in '{1}'.</source>
       <translation>Em '{1}', só é possível chamar {0}.</translation>
     </message>
@@ -884,7 +974,7 @@
       <translation>Vão central</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="187" />
+      <location filename="../../core/document/parameters.py" line="219" />
       <source>Parameters depend on each other in a loop: {0}.</source>
       <translation>Os parâmetros dependem uns dos outros em ciclo: {0}.</translation>
     </message>
@@ -894,7 +984,7 @@
       <translation>A peça '{0}' não tem pai (é a raiz ou não existe).</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="134" />
+      <location filename="../../core/document/ops.py" line="141" />
       <source>Part '{0}' uses parameter '{1}', which no longer exists.</source>
       <translation>A peça '{0}' usa o parâmetro '{1}', que não existe mais.</translation>
     </message>
@@ -904,9 +994,14 @@
       <translation>O id de peça '{0}' já está em uso.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="247" />
+      <location filename="../../core/document/document.py" line="251" />
       <source>Part id '{0}' is used twice.</source>
       <translation>O id de peça '{0}' é usado duas vezes.</translation>
+    </message>
+    <message>
+      <location filename="../../core/document/nodes.py" line="121" />
+      <source>Parts are nested more than {0} deep.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../core/document/nodes.py" line="1" />
@@ -944,17 +1039,17 @@
       <translation>Preparando o modelo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="131" />
+      <location filename="../../core/geometry/meshio.py" line="141" />
       <source>Read {0} triangles</source>
       <translation>{0} triângulos lidos</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="322" />
+      <location filename="../../core/geometry/threemf.py" line="325" />
       <source>Reading 3MF</source>
       <translation>Lendo o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="109" />
+      <location filename="../../core/geometry/meshio.py" line="119" />
       <source>Reading {0}</source>
       <translation>Lendo {0}</translation>
     </message>
@@ -1004,22 +1099,22 @@
       <translation>Furo do eixo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="35" />
+      <location filename="../../core/geometry/shapes.py" line="36" />
       <source>Shape '{0}' needs '{1}'.</source>
       <translation>A forma '{0}' precisa de '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="39" />
+      <location filename="../../core/geometry/shapes.py" line="40" />
       <source>Shape '{0}': '{1}' must be a number.</source>
       <translation>Forma '{0}': '{1}' deve ser um número.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="41" />
+      <location filename="../../core/geometry/shapes.py" line="42" />
       <source>Shape '{0}': '{1}' must be finite.</source>
       <translation>Forma '{0}': '{1}' deve ser finito.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="48" />
+      <location filename="../../core/geometry/shapes.py" line="49" />
       <source>Shape '{0}': '{1}' must be greater than 0 (got {2:g}).</source>
       <translation>Forma '{0}': '{1}' deve ser maior que 0 (recebido: {2:g}).</translation>
     </message>
@@ -1069,7 +1164,7 @@
       <translation>Suporte</translation>
     </message>
     <message>
-      <location filename="../../printers/drivers/moonraker/driver.py" line="169" />
+      <location filename="../../printers/drivers/moonraker/driver.py" line="121" />
       <source>Starting the print</source>
       <translation>Iniciando a impressão</translation>
     </message>
@@ -1089,7 +1184,7 @@
       <translation>O 'frame' do texto deve ser um objeto (margin, radius, ring, ring_wall).</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="144" />
+      <location filename="../../core/document/expressions.py" line="147" />
       <source>Text can only be measured with len() or compared in '{0}'.</source>
       <translation>Em '{0}', um texto só pode ser medido com len() ou comparado.</translation>
     </message>
@@ -1104,12 +1199,12 @@
       <translation>O texto deve ser uma string.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="84" />
+      <location filename="../../core/document/ops.py" line="91" />
       <source>The 'props' of this change must be an object.</source>
       <translation>O campo 'props' desta alteração deve ser um objeto.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="48" />
+      <location filename="../../core/document/ops.py" line="55" />
       <source>The '{0}' of this change is missing or of the wrong type.</source>
       <translation>O campo '{0}' desta alteração está ausente ou é do tipo errado.</translation>
     </message>
@@ -1119,17 +1214,27 @@
       <translation>O volume de impressão deve ser positivo em X, Y e Z.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="263" />
+      <location filename="../../core/document/document.py" line="224" />
+      <source>The document has no root part.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="267" />
       <source>The document has no valid schema_version.</source>
       <translation>O documento não tem um schema_version válido.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="237" />
+      <location filename="../../core/document/document.py" line="241" />
+      <source>The document is nested too deeply to read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/document.py" line="239" />
       <source>The document is not valid JSON: {0}.</source>
       <translation>O documento não é um JSON válido: {0}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="163" />
+      <location filename="../../core/document/ops.py" line="170" />
       <source>The document this change applies to is broken ({0}).</source>
       <translation>O documento ao qual esta alteração se aplica está corrompido ({0}).</translation>
     </message>
@@ -1169,14 +1274,19 @@
       <translation>A malha importada '{0}' não é um sólido fechado ({1}); repare-a antes de usá-la em uma operação booleana.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="351" />
+      <location filename="../../core/geometry/build.py" line="353" />
       <source>The model could not be built ({0}).</source>
       <translation>Não foi possível construir o modelo ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="157" />
+      <location filename="../../core/geometry/meshio.py" line="167" />
       <source>The model has NaN or infinite coordinates and cannot be exported.</source>
       <translation>O modelo tem coordenadas NaN ou infinitas e não pode ser exportado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="169" />
+      <source>The model has coordinates too large for a mesh file and cannot be exported.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../core/geometry/printability.py" line="124" />
@@ -1184,9 +1294,24 @@
       <translation>O modelo está vazio: não há nada para imprimir.</translation>
     </message>
     <message>
-      <location filename="../../printers/drivers/bambu/mapping.py" line="80" />
-      <source>The printer stopped the print with error {0}.</source>
-      <translation>A impressora parou a impressão com o erro {0}.</translation>
+      <location filename="../../core/document/parameters.py" line="180" />
+      <source>The parameter field '{0}' must be a list of text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="184" />
+      <source>The parameter field '{0}' must be a number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="175" />
+      <source>The parameter field '{0}' must be text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/budget.py" line="40" />
+      <source>The patterns would make {0} triangles, more than the limit of {1}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../core/geometry/font.py" line="168" />
@@ -1199,32 +1324,32 @@
       <translation>O texto está vazio; digite pelo menos uma letra.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="199" />
+      <location filename="../../core/geometry/meshio.py" line="211" />
       <source>There is nothing to export: the model has no parts.</source>
       <translation>Não há nada para exportar: o modelo não tem peças.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="159" />
+      <location filename="../../core/geometry/meshio.py" line="171" />
       <source>There is nothing to export: the model has no triangles.</source>
       <translation>Não há nada para exportar: o modelo não tem triângulos.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="118" />
+      <location filename="../../core/document/ops.py" line="125" />
       <source>This change cannot apply: the parameter '{0}' no longer exists.</source>
       <translation>Esta alteração não pode ser aplicada: o parâmetro '{0}' não existe mais.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="115" />
+      <location filename="../../core/document/ops.py" line="122" />
       <source>This change cannot apply: the part '{0}' no longer exists.</source>
       <translation>Esta alteração não pode ser aplicada: a peça '{0}' não existe mais.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="155" />
+      <location filename="../../core/document/ops.py" line="162" />
       <source>This change is malformed ({0}).</source>
       <translation>Esta alteração está malformada ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="265" />
+      <location filename="../../core/document/document.py" line="269" />
       <source>This document was saved by a newer 3D Pot Studio (schema {0}); please update the app.</source>
       <translation>Este documento foi salvo por uma versão mais nova do 3D Pot Studio (esquema {0}); atualize o aplicativo.</translation>
     </message>
@@ -1239,7 +1364,7 @@
       <translation>Este modelo não tem o parâmetro '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="58" />
+      <location filename="../../core/geometry/shapes.py" line="59" />
       <source>Unknown 2D shape '{0}'. Known: {1}.</source>
       <translation>Forma 2D desconhecida '{0}'. Conhecidas: {1}.</translation>
     </message>
@@ -1249,42 +1374,42 @@
       <translation>Serviço de IA desconhecido: '{0}'. Conhecidos: {1}, ou uma URL.</translation>
     </message>
     <message>
-      <location filename="../../core/document/ops.py" line="143" />
+      <location filename="../../core/document/ops.py" line="150" />
       <source>Unknown change kind '{0}'.</source>
       <translation>Tipo de alteração desconhecido '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/nodes.py" line="64" />
+      <location filename="../../core/document/nodes.py" line="67" />
       <source>Unknown node type '{0}'.</source>
       <translation>Tipo de nó desconhecido '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="185" />
+      <location filename="../../core/document/parameters.py" line="217" />
       <source>Unknown parameter '{0}' (used by {1}).</source>
       <translation>Parâmetro desconhecido '{0}' (usado por {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="139" />
+      <location filename="../../core/document/expressions.py" line="142" />
       <source>Unknown parameter '{0}' in '{1}'.</source>
       <translation>Parâmetro desconhecido '{0}' em '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="166" />
+      <location filename="../../core/document/parameters.py" line="169" />
       <source>Unknown parameter fields: {0}.</source>
       <translation>Campos de parâmetro desconhecidos: {0}.</translation>
     </message>
     <message>
-      <location filename="../../sync_client/tus.py" line="59" />
+      <location filename="../../sync_client/tus.py" line="70" />
       <source>Uploaded {0}</source>
       <translation>{0} enviado</translation>
     </message>
     <message>
-      <location filename="../../printers/ftps.py" line="77" />
+      <location filename="../../printers/ftps.py" line="81" />
       <source>Uploading {0}</source>
       <translation>Enviando {0}</translation>
     </message>
     <message>
-      <location filename="../../printers/ftps.py" line="85" />
+      <location filename="../../printers/ftps.py" line="89" />
       <source>Uploading {0}: {1} KiB</source>
       <translation>Enviando {0}: {1} KiB</translation>
     </message>
@@ -1319,17 +1444,17 @@
       <translation>Abas de fixação na parede</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="118" />
+      <location filename="../../core/geometry/threemf.py" line="121" />
       <source>Writing 3MF</source>
       <translation>Gravando o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="163" />
+      <location filename="../../core/geometry/meshio.py" line="175" />
       <source>Writing {0}</source>
       <translation>Gravando {0}</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="181" />
+      <location filename="../../core/geometry/meshio.py" line="193" />
       <source>Wrote {0}</source>
       <translation>{0} gravado</translation>
     </message>
@@ -1379,7 +1504,7 @@
       <translation>{0} precisa de pelo menos {1} caractere(s).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="439" />
+      <location filename="../../core/geometry/build.py" line="441" />
       <source>{0}: cannot build this part ({1}).</source>
       <translation>{0}: não é possível construir esta peça ({1}).</translation>
     </message>
@@ -1389,7 +1514,7 @@
       <translation>{0}: a opção {1} não existe.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="400" />
+      <location filename="../../core/geometry/build.py" line="402" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -1983,7 +2108,7 @@
   <context>
     <name>Regenerator</name>
     <message>
-      <location filename="../../desktop/regen.py" line="68" />
+      <location filename="../../desktop/regen.py" line="58" />
       <source>Building model</source>
       <translation>Gerando o modelo</translation>
     </message>
@@ -1991,32 +2116,32 @@
   <context>
     <name>Section</name>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="72" />
+      <location filename="../../desktop/viewport/section_tool.py" line="71" />
       <source>Cut across the {0} axis</source>
       <translation>Cortar no eixo {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="141" />
+      <location filename="../../desktop/viewport/section_tool.py" line="114" />
       <source>Cutting the section</source>
       <translation>Cortando a seção</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="74" />
+      <location filename="../../desktop/viewport/section_tool.py" line="73" />
       <source>Flip</source>
       <translation>Inverter</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="70" />
+      <location filename="../../desktop/viewport/section_tool.py" line="69" />
       <source>Section</source>
       <translation>Corte</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="75" />
+      <location filename="../../desktop/viewport/section_tool.py" line="74" />
       <source>Show the other side of the cut</source>
       <translation>Mostrar o outro lado do corte</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="73" />
+      <location filename="../../desktop/viewport/section_tool.py" line="72" />
       <source>Where the plane cuts the model</source>
       <translation>Onde o plano corta o modelo</translation>
     </message>

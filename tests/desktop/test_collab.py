@@ -16,6 +16,7 @@ from core.document.document import Document
 from desktop.panels.collab.bridge import SyncBridge
 from desktop.panels.collab.conflict import ConflictView
 from desktop.panels.collab.invitations import InvitationsView
+from desktop.panels.collab.live import SharedDocument
 from desktop.panels.collab.panel import CollabPanel
 from desktop.panels.collab.pins import ACTOR, OPEN_COLOUR, CommentPin, draw_pins
 from desktop.panels.collab.sync_indicator import SyncIndicator
@@ -187,31 +188,32 @@ def test_share_comments_pins_history_and_live_updates(qtbot, market_hub: HubProc
     qtbot.waitUntil(lambda: "Yes, 6 mm" in panel.thread_view.body.text(), timeout=20_000)
     assert panel.pins[0].replies == 1 and "↩ 1" in panel.threads.item(0).text()
 
-    # live: the friend's edit shows up in history and in the open document, but not on my undo stack
-    document = Document.from_json(planter_json())
+    # live: the friend's edit reaches my open document through the engine's copy (head + my pending
+    # edit, rebased), not on my undo stack; my edit the friend later overwrote says so in the history
+    document = Document.from_json(owner.sync.open(project.id))
     stack = CommandStack(document)
+    live = SharedDocument(document, stack, bridge, project.id)
     stack.push(SetParameters({"width": 140}))
-    panel.bind_document(document)
-    with qtbot.waitSignal(panel.remote_changes, timeout=30_000) as live:
+    qtbot.waitUntil(lambda: owner.sync.status().pending == 0 and not owner.outbox.in_flight(project.id),
+                    timeout=30_000)
+    friend.sync.open(project.id)
+    with qtbot.waitSignal(panel.remote_changes, timeout=30_000) as live_ops:
         friend.sync.record(project.id, "set_param", {"name": "height", "value": 120})
+        friend.sync.record(project.id, "set_param", {"name": "width", "value": 150})
         friend.sync.sync([project.id])
-    assert [(op.kind, op.args["value"], op.author) for op in live.args[0]] == [("set_param", 120, friend_name)]
-    assert friend_name in panel.history.changes.item(0).text()
-    assert document.values()["height"] == 120
+    assert live_ops.args[0][0].author == friend_name
+    qtbot.waitUntil(lambda: (document.values()["height"], document.values()["width"]) == (120, 150),
+                    timeout=30_000)
     assert stack.undo_label == "Change width"  # Ctrl+Z takes back my edit, never the friend's
-    stack.undo()
-    assert document.values()["height"] == 120
-    document.remove_node("handle")  # my copy lost the handle already: the hub accepts the op, my copy cannot
-    with qtbot.waitSignal(panel.remote_changes, timeout=30_000):
-        friend.sync.record(project.id, "remove_node", {"node": "handle"})
-        friend.sync.sync([project.id])
-    assert "could not be applied" in panel.error.text() and panel.error.isVisibleTo(panel)
+    changes = [panel.history.changes.item(i).text() for i in range(panel.history.changes.count())]
+    mine = [line for line in changes if "width = 140" in line]
+    assert mine and f"overwritten by {friend_name}" in mine[0]
+    live.detach()
     panel.resize(420, 560)
     assert panel.grab().save(str(artifacts_dir / "collab-panel-comments.png"))
     panel.tabs.setCurrentIndex(1)
     assert panel.grab().save(str(artifacts_dir / "collab-panel-history.png"))
-    assert bridge.live.busy  # the live stream runs as a worker job
     panel.close_project()
-    qtbot.waitUntil(lambda: not bridge.live.busy, timeout=10_000)  # and ends on a quiet project
+    qtbot.waitUntil(lambda: not bridge.live.busy, timeout=10_000)  # the live stream ended on a quiet project
     owner.close()
     friend.close()

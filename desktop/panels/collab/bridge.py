@@ -24,7 +24,7 @@ from desktop.workers import Job, Workers
 from sync_client.errors import HubError
 from sync_client.models import RemoteOp
 from sync_client.outbox import ConflictRecord
-from sync_client.sync import SyncEngine, SyncStatus
+from sync_client.sync import Removal, SyncEngine, SyncStatus
 
 log = logging.getLogger(__name__)
 RECONNECT_S = 3.0
@@ -35,6 +35,9 @@ class SyncBridge(QObject):
     status_changed = Signal(object)  # SyncStatus
     remote_ops = Signal(int, object)  # project id, list[RemoteOp]
     conflict_added = Signal(object)  # ConflictRecord
+    document_changed = Signal(int)  # project id: the engine's copy of it changed (SharedDocument follows)
+    presence_changed = Signal(int, object)  # project id, list[str] of usernames watching it
+    removed = Signal(object)  # sync_client.sync.Removal: the user was removed from a project
     failed = Signal(object)  # an exception from a sync the user started
 
     def __init__(self, engine: SyncEngine, workers: Workers, interval_ms: int = 10_000,
@@ -49,6 +52,9 @@ class SyncBridge(QObject):
         engine.status_changed.connect(self._status)
         engine.remote_ops.connect(self._ops)
         engine.conflict_added.connect(self._conflict)
+        engine.document_changed.connect(self._document)
+        engine.presence_changed.connect(self._presence)
+        engine.removed.connect(self._removed)
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.sync_now)
 
@@ -61,6 +67,15 @@ class SyncBridge(QObject):
 
     def _conflict(self, record: ConflictRecord) -> None:
         self.conflict_added.emit(record)
+
+    def _document(self, project_id: int) -> None:
+        self.document_changed.emit(project_id)
+
+    def _presence(self, project_id: int, users: list[str]) -> None:
+        self.presence_changed.emit(project_id, users)
+
+    def _removed(self, removal: Removal) -> None:
+        self.removed.emit(removal)
 
     def status(self) -> SyncStatus:
         return self.engine.status()
@@ -85,6 +100,9 @@ class SyncBridge(QObject):
         self.engine.status_changed.disconnect(self._status)
         self.engine.remote_ops.disconnect(self._ops)
         self.engine.conflict_added.disconnect(self._conflict)
+        self.engine.document_changed.disconnect(self._document)
+        self.engine.presence_changed.disconnect(self._presence)
+        self.engine.removed.disconnect(self._removed)
 
     def sync_now(self) -> None:
         if self._syncing:

@@ -1,12 +1,18 @@
-"""Revision history of a shared project: named versions and the latest changes, each with who and
-when, so a collaborator can see what happened while they were away."""
+"""Revision history of a shared project: named versions (restorable as a new revision) and the
+latest changes, each with who and when, so a collaborator can see what happened while they were
+away — including their own edits a collaborator later replaced ("overwritten by …"), which leave no
+other trace since the last writer wins."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from core.document.ops import LoggedOp, overwritten
 from desktop.panels.collab.common import tr, when
 from sync_client.models import RemoteOp, Version
+
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 KIND_LABELS = {"set_param": "changed parameter", "add_param": "added parameter", "remove_param": "removed parameter",
                "add_node": "added a part", "remove_node": "removed a part", "update_node": "edited a part",
@@ -22,28 +28,47 @@ def op_summary(op: RemoteOp) -> str:
 
 
 class RevisionHistory(QWidget):
+    restore_requested = Signal(int)  # version id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("revisionHistory")
         self.versions = QListWidget(objectName="versionList")
         self.changes = QListWidget(objectName="changeList")
+        self.restore = QPushButton(tr("Restore as New Revision"), objectName="restoreVersion", enabled=False)
+        self.restore.clicked.connect(self._restore)
+        self.versions.currentItemChanged.connect(
+            lambda item, _old: self.restore.setEnabled(item is not None and item.data(ID_ROLE) is not None))
+        header = QHBoxLayout()
+        header.addWidget(QLabel(tr("<b>Versions</b>")), 1)
+        header.addWidget(self.restore)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(tr("<b>Versions</b>")))
+        layout.addLayout(header)
         layout.addWidget(self.versions)
         layout.addWidget(QLabel(tr("<b>Recent changes</b>")))
         layout.addWidget(self.changes, 1)
 
     def show_versions(self, versions: list[Version]) -> None:
         self.versions.clear()
-        for version in sorted(versions, key=lambda v: v.rev, reverse=True):
-            self.versions.addItem(tr("{0} · revision {1} · {2} · {3}").format(version.name, version.rev,
-                                                                              version.author, when(version.created_at)))
+        for version in sorted(versions, key=lambda v: (v.rev, v.id), reverse=True):
+            item = QListWidgetItem(tr("{0} · revision {1} · {2} · {3}").format(
+                version.name, version.rev, version.author, when(version.created_at)))
+            item.setData(ID_ROLE, version.id)
+            self.versions.addItem(item)
         if not versions:
             self.versions.addItem(tr("No named versions yet."))
 
     def show_changes(self, ops: list[RemoteOp]) -> None:
         """Newest first; live updates call this again with the grown list."""
         self.changes.clear()
+        lost = overwritten([LoggedOp(op.rev, op.author, op.kind, op.args) for op in ops])
         for op in sorted(ops, key=lambda o: o.rev, reverse=True):
-            self.changes.addItem(op_summary(op))
+            by = lost.get(op.rev)
+            note = tr(" · overwritten by {0} (r{1})").format(by.author, by.rev) if by else ""
+            self.changes.addItem(op_summary(op) + note)
+
+    def _restore(self) -> None:
+        item = self.versions.currentItem()
+        if item is not None and item.data(ID_ROLE) is not None:
+            self.restore_requested.emit(int(item.data(ID_ROLE)))

@@ -1,9 +1,10 @@
-"""CollabPanel: one shared project's people, comment threads and history, kept live.
+"""CollabPanel: one shared project's people (who is here now), comment threads and history, kept live.
 
-The main window creates it for the open shared project, connects `pins_changed` to
-`pins.draw_pins(viewport.plotter, pins)` and a viewport pick to `open_pin_near(point)`, and calls
-`bind_document(doc)` so collaborators' ops land in the open document (outside the undo stack, see
-collab.remote); `remote_changes` then fires after they were applied.
+The Collaboration dock (desktop.collab_host) shows it for the open shared project, connects
+`pins_changed` to `pins.draw_pins(viewport.plotter, pins)` and a viewport pick to `open_pin_near(point)`
+or, in comment mode, to a new thread at that point. Collaborators' ops reach the open document through
+collab.live.SharedDocument (head + own pending ops, rebased), not through this panel: here they only
+grow the history, where an edit a later collaborator replaced says "overwritten by …".
 """
 
 from __future__ import annotations
@@ -24,13 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.document.document import Document
 from desktop.dialogs.errors import user_message
 from desktop.panels.collab.bridge import SyncBridge
 from desktop.panels.collab.common import role_label, tr
 from desktop.panels.collab.history import RevisionHistory
 from desktop.panels.collab.pins import CommentPin, pin_near, pins_from_comments
-from desktop.panels.collab.remote import apply_remote_ops
 from desktop.panels.collab.share import ShareDialog
 from desktop.panels.collab.threads import ThreadView
 from desktop.workers import Workers
@@ -44,8 +43,9 @@ PIN_TOLERANCE_MM = 4.0
 
 class CollabPanel(QWidget):
     pins_changed = Signal(object)  # list[CommentPin]
-    remote_changes = Signal(object)  # list[RemoteOp] made by collaborators (applied to the bound document)
+    remote_changes = Signal(object)  # list[RemoteOp] made by collaborators
     loaded = Signal()  # a reload finished (comments, members, history)
+    restore_requested = Signal(object, str)  # a version's document (dict) and its name: restore as a new revision
 
     def __init__(self, client: HubClient, workers: Workers, bridge: SyncBridge, project_id: int, project_name: str,
                  parent: QWidget | None = None) -> None:
@@ -56,8 +56,9 @@ class CollabPanel(QWidget):
         self.comments: list[ProjectComment] = []
         self.pins: list[CommentPin] = []
         self.ops: list[RemoteOp] = []
-        self.me: str | None = None  # whose ops are our own (not re-applied as remote changes)
-        self.document: Document | None = None
+        self.me: str | None = None  # whose ops are our own (not reported as remote changes)
+        self.members: list[Member] = []
+        self.present: list[str] = []
         self._asked = self._shown = 0  # comment lists are numbered so a slow, older answer never wins
         self.share_dialog: ShareDialog | None = None
         self.title = QLabel(f"<b>{project_name}</b>", objectName="collabTitle")
@@ -73,6 +74,7 @@ class CollabPanel(QWidget):
         self.thread_view.resolve_requested.connect(self.resolve)
         self.thread_view.closed.connect(lambda: self.thread_view.hide())
         self.history = RevisionHistory()
+        self.history.restore_requested.connect(self.restore)
         comments_tab = QWidget()
         comments = QVBoxLayout(comments_tab)
         comments.addWidget(self.threads, 1)
@@ -89,17 +91,13 @@ class CollabPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
         bridge.remote_ops.connect(self._remote_ops)
-        bridge.follow(project_id)
+        bridge.presence_changed.connect(self._presence)
         self.reload()
 
-    def bind_document(self, doc: Document | None) -> None:
-        """The open document collaborators' ops are applied to (None: only report them)."""
-        self.document = doc
-
     def close_project(self) -> None:
-        """Stop live updates for this project (call before dropping the panel)."""
+        """Stop hearing this project's updates (call before dropping the panel)."""
         self.bridge.remote_ops.disconnect(self._remote_ops)
-        self.bridge.unfollow(self.project_id)
+        self.bridge.presence_changed.disconnect(self._presence)
 
     def _run(self, label: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.workers.submit(label, lambda _t: fn(), done, on_error=self._failed, show=False)
@@ -126,14 +124,25 @@ class CollabPanel(QWidget):
 
     def _loaded(self, seq: int,
                 data: tuple[str, list[ProjectComment], list[Member], list[Version], list[RemoteOp]]) -> None:
-        self.me, comments, members, versions, ops = data
+        self.me, comments, self.members, versions, ops = data
         self.error.hide()
-        self.people.setText(", ".join(f"{m.username} ({role_label(m.role)})" for m in members))
+        self._show_people()
         self.history.show_versions(versions)
         self.ops = ops
         self.history.show_changes(ops)
         self._show_comments(seq, comments)
         self.loaded.emit()
+
+    def _presence(self, project_id: int, users: list[str]) -> None:
+        if project_id == self.project_id:
+            self.present = users
+            self._show_people()
+
+    def _show_people(self) -> None:
+        here = tr("here now")
+        self.people.setText(", ".join(
+            f"{m.username} ({role_label(m.role)}{' · ● ' + here if m.username in self.present else ''})"
+            for m in self.members))
 
     def _show_comments(self, seq: int, comments: list[ProjectComment]) -> None:
         if seq < self._shown:
@@ -193,12 +202,11 @@ class CollabPanel(QWidget):
         self.ops = sorted([*self.ops, *fresh], key=lambda o: o.rev)
         self.history.show_changes(self.ops)
         theirs = [op for op in fresh if op.author != self.me]
-        if not theirs:
-            return
-        refused = apply_remote_ops(self.document, theirs) if self.document is not None else []
-        if refused:
-            op, exc = refused[0]
-            self.error.setText(tr("A change by {0} could not be applied to your copy ({1}). Open the sync details "
-                                  "to compare versions.").format(op.author, exc))
-            self.error.show()
-        self.remote_changes.emit(theirs)
+        if theirs:
+            self.remote_changes.emit(theirs)
+
+    def restore(self, version_id: int) -> None:
+        """Fetch a named version; the owner puts it back as a new revision (history stays intact)."""
+        projects, pid = self.client.projects, self.project_id
+        self._run("version", lambda: projects.version(pid, version_id),
+                  lambda v: self.restore_requested.emit(v.document, v.name))

@@ -1,0 +1,296 @@
+"""Collaboration in the main window: File ▸ Share…, the Collaboration dock (shared projects and
+invitations; for the open shared project its people, comments and history), comments pinned in 3D,
+the conflict view when an edit clashes, and the news that one was removed from a project.
+
+It rides on the HubHost's client and SyncBridge (made off the GUI thread when the hub connects); an
+action asked for before that waits for the connection. The open document is bound to its shared
+project by collab.live.SharedDocument, which keeps it equal to the engine's rebased copy.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from core.commands import CommandStack, ReplaceDocument
+from core.document.document import Document
+from core.geometry.build import Evaluator
+from desktop.hub_host import HubHost
+from desktop.project import ProjectController
+from desktop.viewport.picking import ClickPicker
+from desktop.viewport.view import Viewport
+from desktop.workers import Workers
+
+if TYPE_CHECKING:
+    from desktop.panels.collab.live import SharedDocument
+    from desktop.panels.collab.panel import CollabPanel
+    from desktop.panels.collab.pins import CommentPin
+    from desktop.panels.collab.projects import SharedProjects
+    from sync_client.client import HubClient
+    from sync_client.models import Project
+    from sync_client.outbox import ConflictRecord
+    from sync_client.sync import Removal
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CollabHost", text)
+
+
+def _share(client: HubClient, name: str, document: dict[str, Any]) -> Project:
+    """Worker: the open document becomes a project on the hub, and this client's copy of it."""
+    project = client.projects.create(name, document)
+    client.sync.open(project.id)
+    return project
+
+
+class CollabHost(QObject):
+    opened = Signal(int)  # a shared project is open and bound (tests and the dock wait on it)
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, window: QMainWindow, hub: HubHost, workers: Workers, project: ProjectController,
+                 stack: CommandStack, viewport: Viewport, evaluator: Evaluator,
+                 on_error: Callable[[str, BaseException], None], may_discard: Callable[[], bool],
+                 save_as: Callable[[], None]) -> None:
+        """`may_discard()` asks about unsaved changes before another project opens; `save_as()` saves
+        a copy (of a project one was removed from)."""
+        super().__init__(window)
+        self.may_discard, self.save_as = may_discard, save_as
+        self.window, self.hub, self.workers, self.project = window, hub, workers, project
+        self.stack, self.viewport, self.evaluator, self.on_error = stack, viewport, evaluator, on_error
+        self.client: HubClient | None = None
+        self.list: SharedProjects | None = None
+        self.panel: CollabPanel | None = None
+        self.live: SharedDocument | None = None
+        self.project_id: int | None = None
+        self.commenting = False  # the next click on the model starts a comment thread there
+        self.prompt: QInputDialog | None = None
+        self.notice: QMessageBox | None = None
+        self._when_connected: list[Callable[[], None]] = []
+        self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="collabPlaceholder")
+        self.pages = QStackedWidget(objectName="collabPages")
+        self.pages.addWidget(self.placeholder)
+        self.slot = QDockWidget(window)
+        self.slot.setObjectName("dock_collaboration")
+        self.slot.setWidget(self.pages)
+        self.slot.visibilityChanged.connect(self._visible)
+        self.picker = ClickPicker(viewport.plotter, self._clicked,
+                                  lambda: self.panel is not None and not viewport.measure.active)
+        hub.connected.connect(self._connected)
+        project.closing.connect(self.leave)
+        self.retranslate()
+
+    @property
+    def is_shared(self) -> bool:
+        return self.project_id is not None
+
+    # --- connection ------------------------------------------------------------------------------------
+    def _visible(self, visible: bool) -> None:
+        """Brought to the front once the window is settled: connect, as the Marketplace tab does."""
+        if visible and self.hub.armed:
+            self._with_client(lambda: None)
+
+    def _with_client(self, then: Callable[[], None]) -> None:
+        if self.client is not None:
+            then()
+            return
+        self._when_connected.append(then)
+        self.placeholder.setText(tr("Connecting to the hub…"))
+        self.hub.connect_hub()
+
+    def _connected(self, client: HubClient) -> None:
+        from desktop.panels.collab.projects import SharedProjects
+
+        self.client = client
+        bridge = self.hub.bridge
+        assert bridge is not None
+        bridge.removed.connect(self._removed)
+        bridge.conflict_added.connect(self.open_conflict)
+        self.list = SharedProjects(client, self.workers)
+        self.list.open_requested.connect(self.open_shared)
+        self.pages.addWidget(self.list)
+        self.pages.setCurrentWidget(self.list)
+        waiting, self._when_connected = self._when_connected, []
+        for then in waiting:
+            then()
+
+    # --- actions -----------------------------------------------------------------------------------------
+    def show(self) -> None:
+        self.slot.show()
+        self.slot.raise_()
+        self._with_client(lambda: None)
+
+    def share(self) -> None:
+        """File ▸ Share…: the open project goes to the hub (once), then the share dialog opens."""
+        self.show()
+        self._with_client(self._share_now)
+
+    def _share_now(self) -> None:
+        if self.panel is not None:
+            self.panel.open_share()
+            return
+        client, name, document = self.client, self.project.name, self.project.doc.to_json()
+        assert client is not None
+        self.workers.submit(tr("Sharing {0}").format(name), lambda _t: _share(client, name, document),
+                            self._shared, lambda exc: self.on_error(tr("Share"), exc))
+
+    def _shared(self, project: Project) -> None:
+        self._bind(project.id, project.name)
+        assert self.panel is not None
+        self.panel.open_share()
+
+    def open_shared(self, project_id: int, name: str) -> None:
+        """Open a shared project from the dock's list: the engine's copy becomes the open document."""
+        if not self.may_discard():
+            return
+        client = self.client
+        assert client is not None
+        self.workers.submit(tr("Opening {0}").format(name), lambda _t: client.sync.open(project_id),
+                            lambda copy: self._opened(project_id, name, copy),
+                            lambda exc: self.on_error(tr("Open shared project"), exc))
+
+    def _opened(self, project_id: int, name: str, copy: dict[str, Any]) -> None:
+        self.project.open_shared(Document.from_json(copy))
+        self._bind(project_id, name)
+
+    def set_commenting(self, on: bool) -> None:
+        """Comment on a Point: the next click on the model asks for the comment and pins it there."""
+        self.commenting = on and self.panel is not None
+        if self.commenting:
+            self.message.emit(tr("Click a point on the model to comment on it."))
+
+    # --- the open shared project -----------------------------------------------------------------------
+    def _bind(self, project_id: int, name: str) -> None:
+        from desktop.panels.collab.live import SharedDocument
+        from desktop.panels.collab.panel import CollabPanel
+
+        client, bridge = self.client, self.hub.bridge
+        assert client is not None and bridge is not None
+        self.leave()
+        self.project_id = project_id
+        bridge.projects.add(project_id)
+        self.live = SharedDocument(self.project.doc, self.stack, bridge, project_id, self)
+        self.panel = CollabPanel(client, self.workers, bridge, project_id, name)
+        self.panel.pins_changed.connect(self._draw_pins)
+        self.panel.restore_requested.connect(self.restore)
+        self.panel.remote_changes.connect(self._remote)
+        self.pages.addWidget(self.panel)
+        self.pages.setCurrentWidget(self.panel)
+        self.show()
+        self.opened.emit(project_id)
+
+    def leave(self) -> None:
+        """Stop binding the open document to its shared project (another one is about to open)."""
+        if self.live is not None:
+            self.live.detach()
+            self.live.deleteLater()
+            self.live = None
+        if self.panel is not None:
+            self.panel.close_project()
+            self.pages.removeWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = None
+            self._draw_pins([])
+        self.project_id = None
+        self.commenting = False
+        if self.list is not None:
+            self.pages.setCurrentWidget(self.list)
+            self.list.reload()
+
+    def restore(self, document: dict[str, Any], name: str) -> None:
+        """A version comes back as a new revision: an undoable local edit that syncs like any other."""
+        self.stack.push(ReplaceDocument(Document.from_json(document), label=tr("Restore '{0}'").format(name)))
+        self.message.emit(tr("Restored '{0}' as a new revision.").format(name))
+
+    def _remote(self, ops: list[Any]) -> None:
+        authors = sorted({op.author for op in ops})
+        self.message.emit(tr("{0} changed the model.").format(", ".join(authors)))
+
+    def _draw_pins(self, pins: list[CommentPin]) -> None:
+        from desktop.panels.collab.pins import draw_pins
+
+        draw_pins(self.viewport.plotter, pins)  # type: ignore[arg-type]  # a QtInteractor is a pyvista Plotter
+
+    def _clicked(self, point: tuple[float, float, float]) -> None:
+        if self.panel is None:
+            return
+        if not self.commenting:
+            if self.panel.open_pin_near(point) is not None:
+                self.show()
+            return
+        self.commenting = False
+        self.prompt = QInputDialog(self.window)
+        self.prompt.setObjectName("commentPrompt")
+        self.prompt.setWindowTitle(tr("Comment"))
+        self.prompt.setLabelText(tr("Your comment on this point:"))
+        panel = self.panel
+        self.prompt.textValueSelected.connect(lambda text: self._comment(panel, text, point))
+        self.prompt.finished.connect(self._prompt_closed)
+        self.prompt.open()
+
+    @staticmethod
+    def _comment(panel: CollabPanel, text: str, point: tuple[float, float, float]) -> None:
+        if text.strip():
+            panel.add_comment(text.strip(), anchor=point)
+
+    def _prompt_closed(self) -> None:
+        if self.prompt is not None:
+            self.prompt.deleteLater()
+            self.prompt = None
+
+    def open_conflict(self, record: ConflictRecord) -> None:
+        from desktop.panels.collab.conflict import ConflictView
+
+        view = ConflictView(record, self.workers, self.evaluator, self.window)
+        bridge = self.hub.bridge
+        if bridge is not None:
+            view.chosen.connect(lambda keep: bridge.resolve(record, keep))
+        view.finished.connect(view.deleteLater)
+        view.open()
+
+    def _removed(self, removal: Removal) -> None:
+        """Told who removed us; the open copy (with unsent edits) stays open for the user to save."""
+        text = tr("You were removed from '{0}' by {1}.").format(removal.project_name, removal.removed_by) \
+            if removal.project_name and removal.removed_by else removal.message
+        if removal.project_id == self.project_id:
+            self.leave()
+            text += " " + tr("Your copy, with the edits not yet sent, stays open: save it to keep it.")
+        self.message.emit(text)
+        self.notice = QMessageBox(QMessageBox.Icon.Information, tr("Removed from a shared project"), text,
+                                  QMessageBox.StandardButton.Close, self.window)
+        self.notice.setObjectName("removedNotice")
+        self.save_copy = self.notice.addButton(tr("Save a Copy…"), QMessageBox.ButtonRole.AcceptRole)
+        self.notice.finished.connect(self._notice_closed)
+        self.notice.open()
+
+    def _notice_closed(self) -> None:
+        notice, self.notice = self.notice, None
+        if notice is None:
+            return
+        chose_save = notice.clickedButton() is self.save_copy
+        notice.deleteLater()
+        if chose_save:
+            self.save_as()
+
+    def retranslate(self) -> None:
+        self.slot.setWindowTitle(tr("Collaboration"))
+        if self.client is None:
+            self.placeholder.setText(tr("Share a project with File ▸ Share…, or open the projects shared with you "
+                                        "here. The hub connects when you open this tab."))
+
+    def detach(self) -> None:
+        """On quit, before the hub's bridge closes."""
+        self.leave()
+        self.picker.detach()
