@@ -31,7 +31,6 @@ MQTT_VERIFY_FAILED = "0500050000010007"
 USER_CANCELLED = (0x0300400C, 0x0500400E)
 """print_error after a user's stop: "The task was canceled." (X1/P1/P2S), "Printing was cancelled." (newer)."""
 Table = Literal["device_hms", "device_error"]
-LANGUAGES = ("en", "pt-br")
 
 _MODULES = {
     "03": "Motion controller",
