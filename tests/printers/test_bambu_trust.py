@@ -20,13 +20,13 @@ from core.cli.main import main
 from printers import ftps
 from printers.base import ConnectionState, PrinterConfig, TlsMode
 from printers.drivers.bambu.driver import BambuDriver
-from printers.errors import UploadError
+from printers.errors import PrinterConfigError, UploadError
 from printers.mqtt import TlsSettings, make_ssl_context
 from printers.resources import bambu_dir
 from printers.simulator.certs import make_certs
 from printers.simulator.ftps_server import FtpsServer
 from printers.simulator.virtual import VirtualPrinter, VirtualSpec
-from tests.printers.conftest import wait_for
+from tests.printers.conftest import free_port, wait_for
 
 pytestmark = pytest.mark.services
 
@@ -168,3 +168,12 @@ def test_an_x1c_style_certificate_version_1_without_extensions_is_verified_by_it
                         TlsSettings(TlsMode.VERIFY, "", "00M09A350100999"))
     finally:
         server.stop()
+
+
+def test_a_missing_ca_bundle_is_a_settings_error_before_connecting(trusted: Path, tmp_path: Path) -> None:
+    config = PrinterConfig(name="Workshop", kind="bambu", host="127.0.0.1", port=free_port(), serial=SERIAL)
+    with pytest.raises(PrinterConfigError, match="Bambu Lab's CA certificates are missing"):
+        BambuDriver(config, ACCESS)  # `trusted` is still empty: an install that lost resources/bambu
+    config.tls_mode, config.ca_file = TlsMode.CUSTOM_CA, str(tmp_path / "gone.pem")
+    with pytest.raises(PrinterConfigError, match="Cannot read the CA bundle .*gone.pem"):
+        BambuDriver(config, ACCESS)
