@@ -109,7 +109,8 @@ def describe_cert_error(exc: ssl.SSLCertVerificationError, server_name: str) -> 
     """Say which of the two checks failed: the name (a wrong serial, another device) or the signer."""
     if exc.verify_code == _HOSTNAME_MISMATCH:
         return (f"the certificate is not the one of printer {server_name} ({exc.verify_message}). Check the serial "
-                "number (Settings → Device on the printer) and the IP address; another device may be answering")
+                "number (on the printer's label and in its device settings) and the IP address; another device may "
+                "be answering")
     return (f"the certificate is not signed by a trusted CA ({exc.verify_message}). Bambu Lab printers are checked "
             "against Bambu Lab's own CAs; choose the printer's CA bundle, or 'don't verify' explicitly")
 
