@@ -3,10 +3,14 @@ Klipper front end connects, against the virtual Klipper printer. The MQTT bridge
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from websockets.datastructures import Headers
+from websockets.http11 import Request, Response
+from websockets.sync.server import ServerConnection, serve
 
 from core.tasks import Task
 from printers.base import Capability, ConnectionState, PrinterConfig
@@ -158,3 +162,26 @@ def test_speed_levels_become_m220_and_the_reported_factor_maps_back(
     wait_for(lambda: drv.model.state.speed_level == 1, what="silent")
     with pytest.raises(CapabilityError, match="Speed level must be 1"):
         drv.set_speed(5)
+
+
+def test_a_moonraker_that_refuses_the_websocket_upgrade_asks_for_the_key() -> None:
+    """Moonraker versions that check the key on the upgrade answer HTTP 401 instead of a JSON-RPC error."""
+    refused: list[str] = []
+
+    def unauthorised(_conn: ServerConnection, request: Request) -> Response:
+        refused.append(request.path)
+        return Response(401, "Unauthorized", Headers(), b"Unauthorized")
+
+    with serve(lambda _ws: None, "127.0.0.1", 0, process_request=unauthorised) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        port = server.socket.getsockname()[1]
+        drv = MoonrakerDriver(PrinterConfig(name="locked", kind="moonraker", host="127.0.0.1", http_port=port),
+                              backoff_initial=0.1)
+        drv.connect()
+        try:
+            wait_for(lambda: drv.model.connection == ConnectionState.AUTH_FAILED, what="refused")
+            assert "API key" in drv.model.connection_detail
+        finally:
+            drv.disconnect()
+        server.shutdown()
+    assert refused == ["/websocket"]  # asked once, not retried

@@ -60,8 +60,11 @@ class RpcCalls:
         response = RpcResponse.model_validate(message)
         return response.id is not None and self._pending.resolve(response.id, response)
 
+    def response(self, request_id: str, future: Future[RpcResponse], method: str, timeout: float) -> RpcResponse:
+        return self._pending.wait(request_id, future, timeout, f"{self.name}: {method}")
+
     def result(self, request_id: str, future: Future[RpcResponse], method: str, timeout: float) -> Any:
-        response = self._pending.wait(request_id, future, timeout, f"{self.name}: {method}")
+        response = self.response(request_id, future, method, timeout)
         if response.error is not None:
             raise CommandRejectedError(f"{self.name} refused {method}: {response.error.message} "
                                        f"(code {response.error.code}).")

@@ -15,16 +15,17 @@ import logging
 import queue
 import threading
 import time
+from concurrent.futures import Future
 from typing import Any
 
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 from websockets.sync.client import ClientConnection, connect
 
 from printers.base import ConnectionState
 from printers.drivers.moonraker.rpc import KLIPPY_WAITING, OBJECTS, RpcCalls, StateSink, StatusSink
 from printers.errors import AuthFailedError, CommandRejectedError, PrinterError, PrinterOfflineError
 from printers.mqtt import backoff_delay
-from printers.wire.moonraker import Notification, ServerInfo
+from printers.wire.moonraker import Notification, RpcResponse, ServerInfo
 
 log = logging.getLogger(__name__)
 CLOSED = "closed"
@@ -79,6 +80,9 @@ class WebsocketRpc:
 
     def call(self, method: str, params: dict[str, Any] | None, timeout: float) -> Any:
         """Blocking call from any thread; refused at once (never queued) while the socket is down."""
+        return self._calls.result(*self._send(method, params), method, timeout)
+
+    def _send(self, method: str, params: dict[str, Any] | None) -> tuple[str, Future[RpcResponse]]:
         ws = self._ws
         if ws is None:
             raise PrinterOfflineError(f"{self.name} is not connected ({self.state}); nothing was sent.")
@@ -89,7 +93,7 @@ class WebsocketRpc:
         except ConnectionClosed:
             self._calls.forget(request_id)
             raise PrinterOfflineError(f"{self.name}: the connection dropped while sending; nothing was sent.") from None
-        return self._calls.result(request_id, future, method, timeout)
+        return request_id, future
 
     # -- connection thread -----------------------------------------------------------------
 
@@ -105,6 +109,16 @@ class WebsocketRpc:
             self._set_state(ConnectionState.CONNECTING, self.url)
             try:
                 ws = connect(self.url, proxy=None, open_timeout=5, max_size=None, compression=None)
+            except InvalidStatus as exc:  # some Moonraker versions refuse an unauthorised upgrade itself
+                if exc.response.status_code in _AUTH_CODES:
+                    refused = self._refused(f"HTTP {exc.response.status_code}")
+                    log.warning("%s", refused)
+                    self._set_state(ConnectionState.AUTH_FAILED, str(refused))
+                    return
+                self._set_state(ConnectionState.OFFLINE, f"Moonraker at {self.url} refused the websocket: {exc}")
+                self._stop.wait(backoff_delay(attempt, self.backoff_initial, self.backoff_max))
+                attempt += 1
+                continue
             except (OSError, TimeoutError, InvalidHandshake, InvalidURI) as exc:
                 self._set_state(ConnectionState.OFFLINE, f"cannot reach Moonraker at {self.url}: {exc}")
                 self._stop.wait(backoff_delay(attempt, self.backoff_initial, self.backoff_max))
@@ -139,14 +153,12 @@ class WebsocketRpc:
 
     def _session(self) -> bool:
         """Identify, then follow Klippy's state until the socket closes; True once it had been online."""
-        try:
-            self.call("server.connection.identify", self.identity, self.setup_timeout)
-        except CommandRejectedError as exc:
-            if any(f"(code {code})" in str(exc) for code in _AUTH_CODES):
-                raise AuthFailedError(f"{self.name}: Moonraker refused the connection ({exc}). Enter the API key "
-                                      "from Moonraker's settings (or add this computer to trusted_clients); "
-                                      "not retrying.") from None
-            raise
+        method = "server.connection.identify"
+        answer = self._calls.response(*self._send(method, self.identity), method, self.setup_timeout)
+        if answer.error is not None:
+            if answer.error.code in _AUTH_CODES:
+                raise self._refused(f"{answer.error.message}, code {answer.error.code}")
+            raise CommandRejectedError(f"{self.name} refused {method}: {answer.error.message}.")
         was_online = False
         while not self._stop.is_set():
             info = ServerInfo.model_validate(self.call("server.info", None, self.setup_timeout) or {})
@@ -165,6 +177,10 @@ class WebsocketRpc:
                 break
             log.info("%s: %s; checking Klippy again", self.name, event)
         return was_online
+
+    def _refused(self, why: str) -> AuthFailedError:
+        return AuthFailedError(f"{self.name}: Moonraker refused the connection ({why}). Enter the API key from "
+                               "Moonraker's settings (or add this computer to trusted_clients); not retrying.")
 
     def _subscribe(self) -> None:
         listed = self.call("printer.objects.list", None, self.setup_timeout) or {}
