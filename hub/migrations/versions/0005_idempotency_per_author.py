@@ -21,7 +21,7 @@ branch_labels = None
 depends_on = None
 
 # SQLite keeps 0001's unique constraints unnamed; batch mode names them by this convention to drop one
-CONVENTION = {"uq": "uq_%(table_name)s_%(column_0N_name)s"}
+CONVENTION = {"uq": "uq_%(table_name)s_%(column_0_N_name)s"}
 OLD_KEY = "uq_project_ops_project_id_op_id"
 NEW_KEY = "uq_project_ops_author_key"
 
