@@ -13,6 +13,7 @@ from hub.config import HubConfig
 from hub.db import make_engine, migrate, session_factory
 from hub.limits import LoginLimiter
 from hub.routers import auth, buying, listings, project_sync, projects, social, uploads
+from hub.security import declare_sign_in
 from hub.state import HubState
 from hub.storage import BlobStore
 
@@ -31,5 +32,5 @@ def create_app(config: HubConfig) -> FastAPI:
     app.state.hub = state
     errors.install(app)
     for module in (auth, listings, uploads, social, buying, projects, project_sync):
-        app.include_router(module.router)
+        app.include_router(declare_sign_in(module.router))
     return app

@@ -23,7 +23,7 @@ from starlette.responses import Response
 
 from hub.errors import ERROR_SCHEMA, ApiError, not_found
 from hub.models import Upload, User
-from hub.security import current_user, optional_user
+from hub.security import TOKEN_REQUIRED, current_user, optional_user
 from hub.state import HubState, hub_of
 from hub.storage import SHA256, sha256_file
 
@@ -68,7 +68,8 @@ def capabilities(request: Request) -> Response:
     })
 
 
-@router.post("/uploads", status_code=201, responses={413: ERROR_SCHEMA, 412: ERROR_SCHEMA})
+@router.post("/uploads", status_code=201, dependencies=[TOKEN_REQUIRED],
+             responses={413: ERROR_SCHEMA, 412: ERROR_SCHEMA})
 def create_upload(request: Request) -> Response:
     hub = hub_of(request)
     _require_tus(request)
@@ -94,7 +95,7 @@ def create_upload(request: Request) -> Response:
     return Response(status_code=201, headers={**TUS_HEADERS, "Location": location})
 
 
-@router.head("/uploads/{upload_id}")
+@router.head("/uploads/{upload_id}", dependencies=[TOKEN_REQUIRED])
 def upload_offset(upload_id: str, request: Request) -> Response:
     hub = hub_of(request)
     with hub.sessions() as db:
@@ -105,8 +106,8 @@ def upload_offset(upload_id: str, request: Request) -> Response:
         })
 
 
-@router.patch("/uploads/{upload_id}", status_code=204, responses={409: ERROR_SCHEMA, 415: ERROR_SCHEMA,
-                                                                   460: ERROR_SCHEMA})
+@router.patch("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED],
+              responses={409: ERROR_SCHEMA, 415: ERROR_SCHEMA, 460: ERROR_SCHEMA})
 async def upload_chunk(upload_id: str, request: Request) -> Response:
     hub = hub_of(request)
     _require_tus(request)
