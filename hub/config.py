@@ -15,8 +15,9 @@ CLI_CLIENT_ID = "potstudio-cli"
 class HubConfig:
     """Where the hub keeps its data and how it signs tokens.
 
-    `jwt_secret` signs the 15-minute access tokens; it never reaches SQLite or a plain file (the CLI
-    reads it from the environment or the OS keyring).
+    `jwt_secret` signs the 15-minute access tokens; it never reaches SQLite. `potstudio hub` reads it
+    from the environment or its own 0600 file (a server has no keyring), the desktop's embedded hub
+    from the OS keyring (hub.cli).
     """
 
     database_url: str
