@@ -157,3 +157,17 @@ def test_a_padded_model_part_is_read_as_a_stream_not_held(tmp_path: Path) -> Non
         tracemalloc.stop()
     assert len(mesh.faces) == 1
     assert peak < 16 << 20, f"reading the 40 MB part allocated {peak >> 20} MB"
+
+
+FACET = b" facet normal 0 0 1\n  outer loop\n   vertex 0 0 0\n   vertex 1 0 0\n   vertex 0 1 0\n  endloop\n endfacet\n"
+
+
+def test_an_ascii_stl_padded_with_millions_of_blank_lines_reads_and_errors_name_the_real_line(tmp_path: Path) -> None:
+    """Runs of blanks longer than any layout (200M newlines took 2 GB and 25 s) are skipped, facets after them
+    still count, and an error after them names its own line."""
+    path = tmp_path / "padded.stl"
+    path.write_bytes(b"solid padded\n" + FACET + b"\n" * 3_000_000 + FACET + b"\n" * 10 + b"endsolid padded\n")
+    assert len(load_mesh(path).mesh.faces) == 2
+    path.write_bytes(b"solid padded\n" + FACET + b"\n" * 3_000_000 + b"garbage\n")
+    with pytest.raises(MeshFileError, match="line 3000009 reads 'garbage' where a facet"):
+        load_mesh(path)
