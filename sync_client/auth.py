@@ -188,12 +188,24 @@ class Session:
         return self._access
 
     # --- sign-in flows -------------------------------------------------------------------------
+    def _require_keyring(self) -> None:
+        """A session lives on in the keyring: where there is none, say so before the person signs in
+        rather than after."""
+        try:
+            keyring_store.get_secret(self.keyring_key)
+        except SecretStoreError as exc:
+            reason = str(exc).rstrip(".")
+            raise SecretStoreError(f"Signing in keeps the session in the OS keyring, which cannot be used here "
+                                   f"({reason}). Searching and downloading free models work without signing in.") \
+                from None
+
     def sign_in_browser(self, open_url: Callable[[str], object] = webbrowser.open, timeout: float = 300.0,
                         task: Task = NULL_TASK) -> None:
         """Authorization code + PKCE: open the hub's sign-in page, catch the redirect on 127.0.0.1.
 
         The wait for the browser can last minutes; cancelling `task` ends it within WAIT_STEP_S
         (CancelledError) and closes the loopback port, so a later redirect finds nobody listening."""
+        self._require_keyring()
         verifier, challenge = _pkce_pair()
         state = secrets.token_urlsafe(16)
         server = _LoopbackServer()
@@ -239,6 +251,7 @@ class Session:
         self.sign_in_browser(submit, timeout=30.0)
 
     def start_device_sign_in(self) -> tuple[DeviceCode, str]:
+        self._require_keyring()
         data = self._post_form("/oauth/device_authorization", {"client_id": CLI_CLIENT})
         try:
             code = DeviceCode(str(data["user_code"]), str(data["verification_uri"]),

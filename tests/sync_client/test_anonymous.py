@@ -44,3 +44,6 @@ def test_anonymous_search_and_download_need_no_keyring(seeded_hub: HubProcess, t
     saved = [Path(line) for line in got.stdout.splitlines()]
     assert saved and all(path.stat().st_size > 0 for path in saved)
 
+    login = _potstudio("sync", "login", "--server", seeded_hub.url, home=tmp_path / "home")
+    assert login.returncode == 2 and "keyring" in login.stderr  # told before any code is shown to approve
+    assert "Open " not in login.stdout and "Traceback" not in login.stderr
