@@ -97,7 +97,15 @@ def config_from(args: argparse.Namespace) -> HubConfig:
     root.mkdir(parents=True, exist_ok=True)
     url = args.db or f"sqlite:///{root / 'hub.db'}"
     public = args.public_url or f"http://{args.host}:{args.port}"
-    return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=server_secret(root), public_url=public)
+    return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=server_secret(root), public_url=public,
+                     **upload_limits(args))
+
+
+def upload_limits(args: argparse.Namespace) -> dict[str, Any]:
+    """The allowance of unfinished uploads of the command line, as HubConfig fields."""
+    return {"max_pending_uploads": args.max_pending_uploads,
+            "max_pending_upload_bytes": args.max_pending_upload_mb * 1024 * 1024,
+            "upload_expiry_seconds": args.upload_expiry_hours * 3600}
 
 
 EPILOG = f"""\
@@ -128,6 +136,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed-count", type=int, default=240, help="listings the seed creates (default 240)")
     parser.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per CPU core "
                                                                "for a busy self-hosted hub)")
+    parser.add_argument("--max-pending-uploads", type=int, default=HubConfig.max_pending_uploads, metavar="N",
+                        help="unfinished uploads one account may hold (default %(default)s)")
+    parser.add_argument("--max-pending-upload-mb", type=int, metavar="MIB",
+                        default=HubConfig.max_pending_upload_bytes // (1024 * 1024),
+                        help="MiB one account's unfinished uploads may add up to (default %(default)s)")
+    parser.add_argument("--upload-expiry-hours", type=float, default=HubConfig.upload_expiry_seconds / 3600,
+                        metavar="HOURS", help="an unfinished upload untouched this long is deleted (default "
+                                              "%(default)s)")
 
 
 def app_from_environment() -> Any:
@@ -137,7 +153,8 @@ def app_from_environment() -> Any:
     settings = json.loads(os.environ[CONFIG_ENV])
     blobs = Path(settings["blob_dir"])
     return create_app(HubConfig(database_url=settings["database_url"], blob_dir=blobs,
-                                jwt_secret=server_secret(blobs.parent), public_url=settings["public_url"]))
+                                jwt_secret=server_secret(blobs.parent), public_url=settings["public_url"],
+                                **settings["uploads"]))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -163,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     app.state.hub.engine.dispose()
     os.environ[CONFIG_ENV] = json.dumps({"database_url": config.database_url, "blob_dir": str(config.blob_dir),
-                                         "public_url": config.public_url})
+                                         "public_url": config.public_url, "uploads": upload_limits(args)})
     os.environ[SECRET_ENV] = config.jwt_secret  # the workers' environment only, never a file
     uvicorn.run("hub.cli:app_from_environment", factory=True, workers=args.workers, **options)
     return 0

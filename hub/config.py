@@ -25,6 +25,10 @@ class HubConfig:
     jwt_secret: str
     public_url: str = "http://127.0.0.1:8765"
     max_upload_bytes: int = 512 * 1024 * 1024
+    # what one account may hold in unfinished uploads, and how long an untouched one is kept
+    max_pending_uploads: int = 20
+    max_pending_upload_bytes: int = 2 * 1024 * 1024 * 1024
+    upload_expiry_seconds: float = 24 * 3600.0
     login_failures_allowed: int = 5
     login_window_seconds: float = 300.0
     device_poll_interval: int = 5

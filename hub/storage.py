@@ -1,16 +1,27 @@
 """Content-addressed blob store: a file's name is its sha256, so identical uploads share bytes and a
 blob can never change under a listing that points to it. Models, thumbnails and exports are blobs
-derived from a document; they are never the source of truth."""
+derived from a document; they are never the source of truth.
+
+Unfinished tus uploads live beside it in `PartStore`, one `<id>.part` file each, guarded by an OS file
+lock so that hub worker processes (`--workers N`) never write one upload at the same time.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 CHUNK = 1024 * 1024
+LOCK_TIMEOUT = 120.0  # seconds; a holder copies at most one chunk, so waiting longer means a stuck disk
 
 
 def sha256_file(path: Path) -> str:
@@ -53,3 +64,44 @@ class BlobStore:
             tmp.write_bytes(data)
             os.replace(tmp, target)
         return sha
+
+
+class PartStore:
+    """The bytes of unfinished uploads: `<id>.part` (the file so far), `<id>.sha256` (the digest the
+    client declared), `<id>.<random>.chunk` (a PATCH body being received) and `<id>.lock`.
+
+    The database's offset is the truth: a chunk is written *at* that offset and the file cut there,
+    so bytes left past it by a crash between the write and the commit are overwritten, never kept.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def part(self, upload_id: str) -> Path:
+        return self.root / f"{upload_id}.part"
+
+    def expected(self, upload_id: str) -> Path:
+        return self.root / f"{upload_id}.sha256"
+
+    def new_chunk(self, upload_id: str) -> Path:
+        return self.root / f"{upload_id}.{uuid.uuid4().hex}.chunk"
+
+    @contextlib.contextmanager
+    def locked(self, name: str) -> Iterator[None]:
+        """Hold the OS lock named `name` (an upload id, or a user's quota) across threads and processes."""
+        with FileLock(self.root / f"{name}.lock", timeout=LOCK_TIMEOUT):
+            yield
+
+    def write_at(self, upload_id: str, offset: int, chunk: Path) -> None:
+        """Put `chunk` at byte `offset` of the part and end the part there (call with the upload locked)."""
+        with self.part(upload_id).open("r+b") as out, chunk.open("rb") as src:
+            out.seek(offset)
+            shutil.copyfileobj(src, out, CHUNK)
+            out.truncate()
+
+    def remove(self, upload_id: str) -> None:
+        """Drop every file of an upload (its part, declared digest, chunks in flight and lock)."""
+        for path in self.root.glob(f"{upload_id}.*"):
+            with contextlib.suppress(OSError):  # a chunk another request is still receiving, on Windows
+                path.unlink()

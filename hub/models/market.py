@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hub.db import Base, utcnow
+from hub.db import Base, UTCDateTime, utcnow
 
 
 class Category(Base):
@@ -87,6 +87,8 @@ class Upload(Base):
     filename: Mapped[str] = mapped_column(String(200), default="")
     sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # an unfinished upload untouched until then is removed with its bytes (tus Expiration extension)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
 
 
 class Like(Base):

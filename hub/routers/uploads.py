@@ -1,9 +1,15 @@
-"""Resumable uploads over tus 1.0: core protocol plus the creation and checksum (sha256) extensions.
+"""Resumable uploads over tus 1.0: the core protocol plus the creation, checksum (sha256), expiration
+and termination extensions.
 
-A PATCH body is written to a side file and appended only once complete (and its Upload-Checksum
-matches), so a connection cut mid-chunk leaves the offset at the last whole chunk and the client
-resumes from there after a HEAD. The finished file is verified against the sha256 the client
-declared in Upload-Metadata before it enters the blob store.
+A PATCH body is received into a chunk file of its own and written into the upload only once complete
+(and its Upload-Checksum matches), under a lock every hub process shares (PartStore.locked), with the
+offset read again inside it: two PATCHes at one offset, whichever workers take them, make one write
+and one 409. A connection cut mid-chunk leaves the offset at the last whole chunk and the client
+resumes from there after a HEAD. The finished file is verified against the sha256 the client declared
+in Upload-Metadata before it enters the blob store; after that the upload never changes.
+
+An account holds a bounded number and size of unfinished uploads; one left untouched past its
+Upload-Expires is removed with its bytes by the sweep that runs whenever an upload is created.
 """
 
 from __future__ import annotations
@@ -11,28 +17,36 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import threading
+import logging
+import re
 import uuid
-from pathlib import Path
+from datetime import datetime, timedelta
+from email.utils import format_datetime
 
 from fastapi import APIRouter, Request
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
+from hub.db import utcnow
 from hub.errors import ERROR_SCHEMA, ApiError, not_found
 from hub.models import Upload, User
 from hub.security import TOKEN_REQUIRED, current_user, optional_user
 from hub.state import HubState, hub_of
-from hub.storage import SHA256, sha256_file
+from hub.storage import SHA256, PartStore, sha256_file
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["uploads"], responses={401: ERROR_SCHEMA, 404: ERROR_SCHEMA})
 TUS_VERSION = "1.0.0"
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
-# Appending a verified chunk and moving the offset must not interleave between two PATCHes that
-# raced past the offset check; the section is short (one chunk copy), so one lock is enough.
-_APPEND_LOCK = threading.Lock()
+# tus header numbers are ASCII decimal ("²" is a digit to str.isdigit, not to tus); 19 digits hold
+# any offset the BigInteger columns can, and keep int() away from its 4300-digit limit
+DECIMAL = re.compile(r"[0-9]{1,19}")
+SWEEP_BATCH = 100  # expired uploads removed per sweep; the next upload created removes the rest
+GONE = {410: ERROR_SCHEMA}
 
 
 def _metadata(header: str) -> dict[str, str]:
@@ -48,8 +62,8 @@ def _metadata(header: str) -> dict[str, str]:
 
 def _int_header(request: Request, name: str) -> int:
     raw = request.headers.get(name)
-    if raw is None or not raw.isdigit():
-        raise ApiError(400, "bad_header", f"The {name} header must be a non-negative integer.")
+    if raw is None or not DECIMAL.fullmatch(raw):
+        raise ApiError(400, "bad_header", f"The {name} header must be a non-negative integer in ASCII digits.")
     return int(raw)
 
 
@@ -59,20 +73,40 @@ def _require_tus(request: Request) -> None:
                        headers={"Tus-Version": TUS_VERSION})
 
 
+def _parts(hub: HubState) -> PartStore:
+    return PartStore(hub.config.upload_dir)
+
+
+def _expiry(hub: HubState) -> datetime:
+    """Whole seconds, so Upload-Expires (an HTTP date) is the exact moment, not up to a second early."""
+    return (utcnow() + timedelta(seconds=hub.config.upload_expiry_seconds)).replace(microsecond=0)
+
+
+def _expired(upload: Upload) -> bool:
+    return upload.sha256 is None and upload.expires_at is not None and upload.expires_at <= utcnow()
+
+
+def _expires_header(upload: Upload) -> dict[str, str]:
+    if upload.sha256 is not None or upload.expires_at is None:
+        return {}
+    return {"Upload-Expires": format_datetime(upload.expires_at, usegmt=True)}
+
+
 @router.options("/uploads", status_code=204)
 def capabilities(request: Request) -> Response:
     hub = hub_of(request)
     return Response(status_code=204, headers={
-        **TUS_HEADERS, "Tus-Version": TUS_VERSION, "Tus-Extension": "creation,checksum",
+        **TUS_HEADERS, "Tus-Version": TUS_VERSION, "Tus-Extension": "creation,checksum,expiration,termination",
         "Tus-Max-Size": str(hub.config.max_upload_bytes), "Tus-Checksum-Algorithm": "sha256",
     })
 
 
 @router.post("/uploads", status_code=201, dependencies=[TOKEN_REQUIRED],
-             responses={413: ERROR_SCHEMA, 412: ERROR_SCHEMA})
+             responses={400: ERROR_SCHEMA, 403: ERROR_SCHEMA, 412: ERROR_SCHEMA, 413: ERROR_SCHEMA})
 def create_upload(request: Request) -> Response:
     hub = hub_of(request)
     _require_tus(request)
+    parts = _parts(hub)
     with hub.sessions() as db:
         user = current_user(optional_user(request, db))
         length = _int_header(request, "upload-length")
@@ -82,32 +116,74 @@ def create_upload(request: Request) -> Response:
         expected = meta.get("sha256", "")
         if expected and not SHA256.match(expected):
             raise ApiError(400, "bad_metadata", "The sha256 in Upload-Metadata must be 64 hex digits.")
-        upload = Upload(id=uuid.uuid4().hex, user_id=user.id, length=length,
-                        filename=meta.get("filename", "")[:200], sha256=None)
-        db.add(upload)
-        db.commit()
-        _part(hub, upload.id).write_bytes(b"")
-        if expected:
-            _expected_path(hub, upload.id).write_text(expected)
-        location = f"{hub.config.public_url}/uploads/{upload.id}"
+        _sweep(hub, db)
+        with parts.locked(f"user-{user.id}"):  # two creations at once must not both fit in the last slot
+            _check_quota(hub, db, user, length)
+            upload = Upload(id=uuid.uuid4().hex, user_id=user.id, length=length,
+                            filename=meta.get("filename", "")[:200], sha256=None, expires_at=_expiry(hub))
+            parts.part(upload.id).write_bytes(b"")  # the bytes' place exists before the row that points to it
+            if expected:
+                parts.expected(upload.id).write_text(expected)
+            db.add(upload)
+            db.commit()
         if length == 0:
-            _finish(hub, db, upload)
-    return Response(status_code=201, headers={**TUS_HEADERS, "Location": location})
+            with parts.locked(upload.id):
+                _finish(hub, db, upload)
+            parts.remove(upload.id)
+        location = f"{hub.config.public_url}/uploads/{upload.id}"
+        return Response(status_code=201, headers={**TUS_HEADERS, "Location": location, **_expires_header(upload)})
 
 
-@router.head("/uploads/{upload_id}", dependencies=[TOKEN_REQUIRED])
+def _check_quota(hub: HubState, db: Session, user: User, length: int) -> None:
+    """Refuse a new upload past the account's allowance of unfinished ones (count and bytes)."""
+    config = hub.config
+    count, pending = db.execute(
+        select(func.count(), func.coalesce(func.sum(Upload.length), 0))
+        .where(Upload.user_id == user.id, Upload.sha256.is_(None), Upload.expires_at > utcnow())).one()
+    pending = int(pending)  # PostgreSQL sums a bigint column into a numeric (Decimal)
+    if count + 1 > config.max_pending_uploads or pending + length > config.max_pending_upload_bytes:
+        raise ApiError(403, "upload_quota", (
+            f"You have {count} unfinished uploads holding {pending} bytes; an account may keep "
+            f"{config.max_pending_uploads} holding {config.max_pending_upload_bytes} bytes. Finish or cancel "
+            "one (DELETE it), or wait until it expires."),
+            extra={"pending_uploads": count, "pending_bytes": pending,
+                   "max_pending_uploads": config.max_pending_uploads,
+                   "max_pending_bytes": config.max_pending_upload_bytes})
+
+
+def _sweep(hub: HubState, db: Session) -> None:
+    """Remove unfinished uploads whose time ran out, with their bytes."""
+    parts = _parts(hub)
+    due = db.scalars(select(Upload.id).where(Upload.sha256.is_(None), Upload.expires_at <= utcnow())
+                     .limit(SWEEP_BATCH)).all()
+    removed = 0
+    for upload_id in due:
+        with parts.locked(upload_id):
+            row = db.get(Upload, upload_id, populate_existing=True)
+            if row is None or not _expired(row):  # a chunk arrived meanwhile and moved its expiry on
+                continue
+            db.delete(row)
+            db.commit()
+        parts.remove(upload_id)
+        removed += 1
+    if removed:
+        log.info("removed %d expired unfinished uploads", removed)
+
+
+@router.head("/uploads/{upload_id}", dependencies=[TOKEN_REQUIRED], responses=GONE)
 def upload_offset(upload_id: str, request: Request) -> Response:
     hub = hub_of(request)
     with hub.sessions() as db:
-        upload = _owned(db, request, upload_id)
+        upload = _live(_owned(db, request, upload_id))
         return Response(status_code=200, headers={
             **TUS_HEADERS, "Upload-Offset": str(upload.offset), "Upload-Length": str(upload.length),
-            "Cache-Control": "no-store",
+            "Cache-Control": "no-store", **_expires_header(upload),
         })
 
 
-@router.patch("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED],
-              responses={409: ERROR_SCHEMA, 415: ERROR_SCHEMA, 460: ERROR_SCHEMA})
+@router.patch("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED], responses={
+    400: ERROR_SCHEMA, 409: ERROR_SCHEMA, 412: ERROR_SCHEMA, 413: ERROR_SCHEMA, 415: ERROR_SCHEMA,
+    460: ERROR_SCHEMA, **GONE})
 async def upload_chunk(upload_id: str, request: Request) -> Response:
     hub = hub_of(request)
     _require_tus(request)
@@ -115,16 +191,16 @@ async def upload_chunk(upload_id: str, request: Request) -> Response:
         raise ApiError(415, "bad_content_type", "PATCH bodies must be application/offset+octet-stream.")
     offset = _int_header(request, "upload-offset")
     checksum = _checksum_header(request.headers.get("upload-checksum"))
+    parts = _parts(hub)
 
     def check() -> Upload:
         with hub.sessions() as db:
-            upload = _owned(db, request, upload_id)
-            if upload.offset != offset:
-                raise ApiError(409, "offset_mismatch", f"The upload is at byte {upload.offset}, not {offset}.")
+            upload = _live(_owned(db, request, upload_id))
+            _same_offset(upload, offset)
             return upload
 
     upload = await run_in_threadpool(check)
-    chunk_path = _part(hub, upload_id).with_suffix(f".{uuid.uuid4().hex}.chunk")  # one per request
+    chunk_path = parts.new_chunk(upload_id)  # one per request
     digest = hashlib.sha256()
     written = 0
     try:
@@ -145,24 +221,40 @@ async def upload_chunk(upload_id: str, request: Request) -> Response:
         chunk_path.unlink()
         raise ApiError(460, "checksum_mismatch", "The chunk does not match its Upload-Checksum; send it again.")
 
-    def commit() -> int:
-        with _APPEND_LOCK, hub.sessions() as db:
-            row = _owned(db, request, upload_id)
-            if row.offset != offset:
-                chunk_path.unlink()
-                raise ApiError(409, "offset_mismatch", "Another request moved this upload on.")
-            with _part(hub, upload_id).open("ab") as out, chunk_path.open("rb") as src:
-                while block := src.read(1024 * 1024):
-                    out.write(block)
-            chunk_path.unlink()
-            row.offset = offset + written
-            db.commit()
-            if row.offset == row.length:
-                _finish(hub, db, row)
-            return row.offset
+    def commit() -> Upload:
+        try:
+            with parts.locked(upload_id), hub.sessions() as db:
+                row = _live(_owned(db, request, upload_id))
+                _same_offset(row, offset)  # another request, maybe in another worker, may have moved it on
+                if row.sha256 is None:  # a finished upload never changes: an empty PATCH at its end is a no-op
+                    parts.write_at(upload_id, offset, chunk_path)
+                    row.offset = offset + written
+                    row.expires_at = _expiry(hub)
+                    db.commit()
+                    if row.offset == row.length:
+                        _finish(hub, db, row)
+        finally:
+            chunk_path.unlink(missing_ok=True)
+        if row.sha256 is not None:
+            parts.remove(upload_id)
+        return row
 
-    new_offset = await run_in_threadpool(commit)
-    return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(new_offset)})
+    row = await run_in_threadpool(commit)
+    return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(row.offset),
+                                              **_expires_header(row)})
+
+
+@router.delete("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED], responses={412: ERROR_SCHEMA})
+def cancel_upload(upload_id: str, request: Request) -> Response:
+    """tus termination: drop an upload and its bytes (and free its place in the account's allowance)."""
+    hub = hub_of(request)
+    _require_tus(request)
+    parts = _parts(hub)
+    with parts.locked(upload_id), hub.sessions() as db:
+        db.delete(_owned(db, request, upload_id))
+        db.commit()
+    parts.remove(upload_id)
+    return Response(status_code=204, headers=TUS_HEADERS)
 
 
 def _checksum_header(value: str | None) -> bytes | None:
@@ -178,33 +270,19 @@ def _checksum_header(value: str | None) -> bytes | None:
 
 
 def _finish(hub: HubState, db: Session, upload: Upload) -> None:
-    """Verify the whole file and move it into the blob store."""
-    part = _part(hub, upload.id)
+    """Verify the whole file and move it into the blob store (call with the upload locked)."""
+    parts = _parts(hub)
+    part = parts.part(upload.id)
     sha = sha256_file(part)
-    expected_path = _expected_path(hub, upload.id)
-    if expected_path.exists():
-        expected = expected_path.read_text().strip()
-        if expected != sha:
-            part.unlink()
-            expected_path.unlink()
-            upload.offset = 0
-            part.write_bytes(b"")
-            db.commit()
-            raise ApiError(460, "checksum_mismatch", "The uploaded file does not match its sha256; upload it again.")
-        expected_path.unlink()
+    expected_path = parts.expected(upload.id)
+    if expected_path.exists() and expected_path.read_text().strip() != sha:
+        upload.offset = 0
+        part.write_bytes(b"")
+        db.commit()
+        raise ApiError(460, "checksum_mismatch", "The uploaded file does not match its sha256; upload it again.")
     hub.blobs.adopt(part, sha)
     upload.sha256 = sha
     db.commit()
-
-
-def _part(hub: HubState, upload_id: str) -> Path:
-    directory = hub.config.upload_dir
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory / f"{upload_id}.part"
-
-
-def _expected_path(hub: HubState, upload_id: str) -> Path:
-    return _part(hub, upload_id).with_suffix(".sha256")
 
 
 def _owned(db: Session, request: Request, upload_id: str) -> Upload:
@@ -213,3 +291,16 @@ def _owned(db: Session, request: Request, upload_id: str) -> Upload:
     if upload is None or upload.user_id != user.id:
         raise not_found("This upload")
     return upload
+
+
+def _live(upload: Upload) -> Upload:
+    if _expired(upload):
+        raise ApiError(410, "upload_expired", "This upload was left unfinished too long and has expired; "
+                                              "start it again.", headers=TUS_HEADERS)
+    return upload
+
+
+def _same_offset(upload: Upload, offset: int) -> None:
+    if upload.offset != offset:
+        raise ApiError(409, "offset_mismatch", f"The upload is at byte {upload.offset}, not {offset}.",
+                       headers=TUS_HEADERS)
