@@ -54,7 +54,7 @@ def test_virtual_printer_announces_itself_and_accepts_the_driver(tmp_path: Path)
         assert (found.serial, found.model, found.name) == ("01P00V000000777", "P1S", "Desk P1S")
         driver.connect()
         wait_for(lambda: driver.model.state.state == JobState.IDLE, what="state from the virtual printer")
-        assert len(driver.model.state.trays) == 4
+        assert [t.name for t in driver.model.state.trays] == ["A1", "A2", "A3", "A4", "Ext"]  # AMS A, external spool
     finally:
         driver.disconnect()
         virtual.stop()
