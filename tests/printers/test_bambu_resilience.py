@@ -77,7 +77,7 @@ def test_malformed_reports_over_the_wire_do_not_break_the_driver(rig_factory: Ri
         rig.sim.send_malformed(junk)
     rig.sim.raise_hms(0x07002000, 0x00020001)
     wait_for(lambda: drv.model.state.hms, what="HMS after junk")
-    assert drv.model.state.hms[0].text == "AMS A slot 1 has run out of filament."
+    assert drv.model.state.hms[0].text == "AMS A Slot 1 filament has run out. Please insert a new filament."
     assert drv.model.connection == ConnectionState.ONLINE
 
 
@@ -86,7 +86,8 @@ _json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | s
                      max_leaves=20)
 _fields = st.sampled_from(["gcode_state", "mc_percent", "layer_num", "total_layer_num", "nozzle_temper", "hms",
                            "ams", "lights_report", "spd_lvl", "cooling_fan_speed", "vt_tray", "print_error",
-                           "mc_remaining_time", "stg_cur", "wifi_signal", "subtask_name", "command", "sequence_id"])
+                           "mc_remaining_time", "stg_cur", "wifi_signal", "subtask_name", "command", "sequence_id",
+                           "device", "vir_slot"])
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

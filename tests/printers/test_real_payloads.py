@@ -9,8 +9,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from printers.base import PrinterConfig
 from printers.drivers.bambu.driver import BambuDriver
@@ -177,3 +180,31 @@ def test_replay_json_carries_chamber_stage_and_print_error(isolated_home: Path) 
     assert summary["print_error"]["code"] == "0700-8006"
     assert summary["print_error"]["text"].startswith(RUNOUT_H2D_EN)
     assert (summary["nozzle"], summary["nozzle_target"]) == (264, 225)
+
+
+_any = st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats() | st.text(max_size=6)
+_nozzle = st.fixed_dictionaries({"id": _any, "snow": _any, "temp": _any})
+_spool = st.fixed_dictionaries({"id": _any, "remain": _any, "tray_type": _any, "tag_uid": _any})
+_newer = st.fixed_dictionaries({
+    "device": st.fixed_dictionaries({"extruder": st.fixed_dictionaries({"info": st.lists(_nozzle, max_size=3) | _any,
+                                                                        "state": _any}) | _any,
+                                     "ctc": st.fixed_dictionaries({"info": st.fixed_dictionaries({"temp": _any})})
+                                     | _any}) | _any,
+    "vir_slot": st.lists(_spool, max_size=3) | _any,
+    "ams": st.fixed_dictionaries({"tray_now": _any, "ams": st.lists(st.fixed_dictionaries(
+        {"id": _any, "info": _any, "tray": st.lists(_spool, max_size=2)}), max_size=2)}) | _any,
+    "print_error": _any, "stg_cur": _any, "gcode_state": st.sampled_from(["RUNNING", "PAUSE", "FAILED", "x"]),
+})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_newer, min_size=1, max_size=3))
+def test_garbled_newer_firmware_fields_never_break_the_state(reports: list[dict[str, Any]]) -> None:
+    """The fields newer firmware added (device.extruder, device.ctc, vir_slot, AMS HT ids, print_error) in any
+    shape: the state is derived anyway, unknown values stay None."""
+    driver = BambuDriver(PrinterConfig(name="fuzz", kind="bambu", serial="x", model="H2D"), "")
+    for report in reports:
+        driver.apply_report({"print": report})
+    state = driver.model.state
+    assert isinstance(state.state, JobState) and sum(t.active for t in state.trays) <= 1
+    assert all(n.temp is None or 0 <= n.temp <= 0xFFFF for n in state.nozzles)
