@@ -84,6 +84,7 @@ class SyncEngine:
         self._heads = threading.RLock()  # the head moves on the sync thread and on live-update threads
         self._last: State | None = None
         self._message = ""
+        self._gone: set[int] = set()  # projects this user lost (removed, deleted): told once, not retried
 
     # --- the user's copy --------------------------------------------------------------------------
     def document(self, project_id: int) -> dict[str, Any] | None:
@@ -101,6 +102,7 @@ class SyncEngine:
             if self.outbox.head(project_id) is None:
                 head = self.projects.head(project_id)
                 self.outbox.set_head(project_id, head.rev, head.document)
+            self._gone.discard(project_id)  # shared again
             document = self.document(project_id)
         assert document is not None
         return document
@@ -152,14 +154,14 @@ class SyncEngine:
         """Push every queued op, then pull the feed of those projects. Safe to call any time; a project
         that fails for its own reason (removed, deleted) does not hold up the others."""
         with self._lock:
-            targets = sorted(set(self.outbox.projects_with_pending()) | set(project_ids or []))
+            targets = sorted((set(self.outbox.projects_with_pending()) | set(project_ids or [])) - self._gone)
             state: State | None = None
             notes: list[str] = []
             self._emit("syncing")
             try:
                 for project_id in targets:
                     try:
-                        self._push(project_id)
+                        notes += self._push(project_id)
                         self._pull(project_id)
                     except (PermissionDenied, NotFound) as exc:
                         notes.append(self._lost(project_id, exc) if gone(exc) else str(exc))
@@ -171,7 +173,9 @@ class SyncEngine:
                 self._emit(state, " ".join(notes))  # never left at "syncing", whatever happened
             return self.status()
 
-    def _push(self, project_id: int) -> None:
+    def _push(self, project_id: int) -> list[str]:
+        """Send the queued ops; returns why any was refused for good, for the status message."""
+        notes: list[str] = []
         conflict_id: int | None = None
         for op in self.outbox.ops(project_id):
             try:
@@ -191,9 +195,11 @@ class SyncEngine:
                 reason = too_large(exc) or op.error or str(exc)
                 log.warning("op %s refused by the hub: %s", op.op_id, reason)
                 self.outbox.mark(op.op_id, "failed", reason)
+                notes.append(reason)
                 continue
             self.outbox.sent(op.op_id)
         self._keep_copies(project_id)
+        return notes
 
     def _keep_conflict(self, project_id: int, op: PendingOp, exc: HubError, conflict_id: int | None) -> int:
         mine = self.document(project_id) if self.outbox.head(project_id) else self.outbox.local_document(project_id)
@@ -277,7 +283,12 @@ class SyncEngine:
             self.document_changed.emit(project_id)
 
     def _lost(self, project_id: int, exc: HubError) -> str:
-        """The project is gone for this user: keep their copy, stop syncing it, say who removed them."""
+        """The project is gone for this user: keep their copy, stop syncing it, say who removed them
+        (once: the live stream and the sync may both find out)."""
+        with self._heads:
+            if project_id in self._gone:
+                return str(exc)
+            self._gone.add(project_id)
         document = self.document(project_id)
         name = str(exc.detail.get("project_name") or "")
         by = str(exc.detail.get("removed_by") or "")
@@ -313,9 +324,15 @@ class SyncEngine:
         stream = self.projects.events(project_id, self.outbox.checkpoint(project_id),
                                       on_presence=lambda users: self.presence_changed.emit(project_id, users),
                                       task=task)
+        if project_id in self._gone:
+            return
         try:
             for op in stream:
                 self._receive(project_id, [op])
+        except HubError as exc:
+            if not gone(exc):
+                raise
+            self._lost(project_id, exc)
         finally:
             stream.close()
 
@@ -327,4 +344,6 @@ def gone(exc: HubError) -> bool:
 
 def too_large(exc: HubError) -> str:
     """The hub's 413 in words (the change or copy is bigger than it accepts), else ""."""
-    return f"Too large for the hub: {exc}" if exc.status == 413 else ""
+    if exc.status != 413:
+        return ""
+    return str(exc) if exc.code == "too_large" else f"This change is too large for the hub ({exc})."

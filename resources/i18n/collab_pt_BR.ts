@@ -23,6 +23,7 @@
   </context>
   <context>
     <name>Collaboration</name>
+    <message><source> · {0} refused</source><translation> · {0} recusada(s)</translation></message>
     <message><source>Restore as New Revision</source><translation>Restaurar como nova revisão</translation></message>
     <message><source> · overwritten by {0} (r{1})</source><translation> · sobrescrita por {0} (r{1})</translation></message>
     <message><source>here now</source><translation>aqui agora</translation></message>

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from core.tasks import Task
-from sync_client.errors import BadResponse, HubUnavailable
+from sync_client.errors import BadResponse, HubError, HubUnavailable, PermissionDenied
 from sync_client.models import (
     Feed,
     Head,
@@ -116,9 +116,11 @@ class Projects:
         """Live ops as server-sent events; iterate in a worker thread. `on_presence` hears the
         usernames watching the project whenever that changes.
 
-        The stream ends when `task` is cancelled: that is checked on every line, keep-alive comments
-        included, so a quiet project stops within one hub heartbeat (2 s on the reference hub). A
-        connection silent for longer than SILENT_S is treated as dropped (HubUnavailable)."""
+        A `revoked` event (the user lost access) raises the hub's error, e.g. PermissionDenied with code
+        "removed" and who removed them. The stream ends when `task` is cancelled: that is checked on
+        every line, keep-alive comments included, so a quiet project stops within one hub heartbeat
+        (2 s on the reference hub). A connection silent for longer than SILENT_S is treated as dropped
+        (HubUnavailable)."""
         headers = {"Accept": "text/event-stream"}
         token = self.t.tokens.access_token() if self.t.tokens else None
         if token:
@@ -144,6 +146,8 @@ class Projects:
                     elif line.startswith("data:"):
                         data.append(line[5:].strip())
                     elif line == "":
+                        if event == "revoked":
+                            raise _revoked("\n".join(data))
                         if event in ("op", "presence") and data:
                             try:
                                 payload = json.loads("\n".join(data))
@@ -158,3 +162,16 @@ class Projects:
                         data, event, size = [], "", 0
         except httpx.TransportError as exc:
             raise HubUnavailable(f"The live connection to the hub dropped ({type(exc).__name__}).") from None
+
+
+def _revoked(data: str) -> HubError:
+    """The error a `revoked` event carries ({"error": {"code", "message", ...}}), as the 403 it stands for."""
+    try:
+        body = json.loads(data) if data else {}
+    except ValueError:
+        body = {}
+    error = body.get("error") if isinstance(body, dict) else None
+    error = error if isinstance(error, dict) else {}
+    message = str(error.get("message") or "You no longer have access to this project.")[:500]
+    detail = {k: v for k, v in error.items() if k not in ("code", "message")}
+    return PermissionDenied(message, 403, str(error.get("code") or "revoked")[:80], detail)

@@ -181,3 +181,35 @@ def test_shared_with_me_opens_from_the_dock_and_a_removal_keeps_my_copy(
         collab.notice.done(0)
     finally:
         owner.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_collaboration_dock_and_share_dialog_look_right(make_window, qtbot, market_hub: HubProcess,  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path, artifacts_dir: Path, theme: str) -> None:
+    friend = signed_in(market_hub.url, tmp_path)
+    window = make_window((1280, 800))
+    try:
+        store = window.services.settings
+        store.update(store.settings.model_copy(update={"theme": theme}))
+        ask(window, "a plant pot 12 cm wide", qtbot)
+        window.hub.use_client(signed_in(market_hub.url, tmp_path))
+        collab = window.collab
+        with qtbot.waitSignal(collab.opened, timeout=30_000):
+            window.action_set["file.share"].trigger()
+        dialog = collab.panel.share_dialog
+        qtbot.waitSignal(dialog.changed, timeout=20_000).wait()
+        qtbot.keyClicks(dialog.username, friend.me().username)
+        with qtbot.waitSignal(dialog.changed, timeout=20_000):
+            qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+        shot = dialog.grab()
+        assert shot.width() >= 400 and shot.save(str(artifacts_dir / f"collab-share-dialog-{theme}.png"))
+        dialog.close()
+        collab.panel.add_comment("Could the rim be rounder?", anchor=(0.0, 0.0, 50.0))
+        wait_until(qtbot, lambda: len(collab.panel.pins) == 1, timeout=30)
+        wait_idle(qtbot, window)
+        assert window.grab().save(str(artifacts_dir / f"collab-window-{theme}.png"))
+        dock = window.docks["collaboration"]
+        assert dock.isVisible() and dock.width() >= 300, "the dock is too narrow to read its threads"
+        assert dock.grab().save(str(artifacts_dir / f"collab-dock-{theme}.png"))
+    finally:
+        friend.close()

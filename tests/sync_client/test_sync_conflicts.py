@@ -101,3 +101,42 @@ def test_a_removed_member_is_told_who_removed_them_keeps_their_edits_and_the_res
     assert removal.document is not None and Document.from_json(removal.document).param("width").value == 150
     assert Document.from_json(owner.projects.head(kept_id).document).param("width").value == 160
     assert bea.sync.sync().state == "synced"  # the lost project is not retried for ever
+
+
+def test_an_edit_too_large_for_the_hub_is_refused_as_such_and_the_rest_syncs(sqlite_hub: HubProcess,
+                                                                            make_client: MakeClient) -> None:
+    owner = make_client(sqlite_hub)
+    project = owner.projects.create("Pot", planter_json())
+    owner.sync.open(project.id)
+    owner.sync.record(project.id, "update_node", {"node": "handle", "props": {"note": "x" * (9 * 1024 * 1024)}})
+    _edit(owner, project.id, width=130)
+    status = owner.sync.sync([project.id])
+    assert (status.state, status.failed, status.pending) == ("synced", 1, 0)
+    assert "too large" in status.message.lower()  # what the indicator's tooltip and details say
+    [failed] = owner.outbox.ops(project.id, "failed")
+    assert "too large" in failed.error.lower() and "8 MB" in failed.error
+    assert Document.from_json(owner.projects.head(project.id).document).param("width").value == 130
+
+
+def test_a_removal_heard_on_the_live_stream_is_told_once_and_ends_the_stream(sqlite_hub: HubProcess,
+                                                                            make_client: MakeClient) -> None:
+    import threading
+
+    from core.tasks import Task
+
+    owner, bea = make_client(sqlite_hub), make_client(sqlite_hub)
+    project_id = _share(owner, bea, name="Herb box")
+    removals: list[Removal] = []
+    bea.sync.removed.connect(removals.append)
+    task = Task()
+    follower = threading.Thread(target=bea.sync.follow, args=(project_id, task), daemon=True)
+    follower.start()
+    _edit(owner, project_id, width=110)
+    owner.sync.sync([project_id])
+    owner.projects.remove_member(project_id, bea.username)  # type: ignore[attr-defined]
+    follower.join(30)
+    assert not follower.is_alive(), "the live stream went on after the removal"
+    [removal] = removals
+    assert removal.message == f"You were removed from 'Herb box' by {owner.username}."  # type: ignore[attr-defined]
+    assert bea.sync.sync([project_id]).state == "synced" and len(removals) == 1  # told once, not retried
+    task.cancel()

@@ -28,6 +28,12 @@ OP_ROLE = Qt.ItemDataRole.UserRole
 
 
 def describe(status: SyncStatus) -> str:
+    """The indicator's words; edits the hub refused for good (e.g. too large) are counted, never hidden."""
+    refused = tr(" · {0} refused").format(status.failed) if status.failed else ""
+    return _state_words(status) + refused
+
+
+def _state_words(status: SyncStatus) -> str:
     if status.state == "synced":
         return tr("Synced")
     if status.state == "conflict":
