@@ -26,6 +26,7 @@ from typing import Any
 from core.errors import PotStudioError
 from core.paths import data_dir
 from hub.config import HubConfig
+from hub.payments import PROVIDERS
 
 log = logging.getLogger(__name__)
 SECRET_ENV = "POTSTUDIO_HUB_SECRET"
@@ -98,7 +99,13 @@ def config_from(args: argparse.Namespace) -> HubConfig:
     url = args.db or f"sqlite:///{root / 'hub.db'}"
     public = args.public_url or f"http://{args.host}:{args.port}"
     return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=server_secret(root), public_url=public,
-                     **upload_limits(args))
+                     payments=args.payments, **stream_limits(args), **upload_limits(args))
+
+
+def stream_limits(args: argparse.Namespace) -> dict[str, Any]:
+    """The live-update stream settings of the command line, as HubConfig fields."""
+    return {"max_streams_per_user": args.max_streams_per_user, "max_streams": args.max_streams,
+            "stream_recheck_seconds": args.stream_recheck}
 
 
 def upload_limits(args: argparse.Namespace) -> dict[str, Any]:
@@ -132,10 +139,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", metavar="DIR", help="where the SQLite file, blobs (models, thumbnails) and the "
                                                       "signing secret live (default: the app's data dir/hub)")
     parser.add_argument("--public-url", metavar="URL", help="address clients reach the hub at")
+    parser.add_argument("--payments", choices=PROVIDERS, default="",
+                        help="sell paid listings through this payment provider (default: none, paid listings "
+                             "cannot be bought); 'test' is a checkout where nothing is charged, for trying it out")
     parser.add_argument("--seed", action="store_true", help="fill an empty hub with the seed catalogue")
     parser.add_argument("--seed-count", type=int, default=240, help="listings the seed creates (default 240)")
     parser.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per CPU core "
                                                                "for a busy self-hosted hub)")
+    parser.add_argument("--max-streams-per-user", type=int, default=HubConfig.max_streams_per_user, metavar="N",
+                        help="live-update connections one account may hold open per process (default %(default)s)")
+    parser.add_argument("--max-streams", type=int, default=HubConfig.max_streams, metavar="N",
+                        help="live-update connections one process serves at once (default %(default)s)")
+    parser.add_argument("--stream-recheck", type=float, default=HubConfig.stream_recheck_seconds, metavar="SECONDS",
+                        help="how often a live-update connection rechecks that its user may still see the project, "
+                             "for removals made through another worker (default %(default)s)")
     parser.add_argument("--max-pending-uploads", type=int, default=HubConfig.max_pending_uploads, metavar="N",
                         help="unfinished uploads one account may hold (default %(default)s)")
     parser.add_argument("--max-pending-upload-mb", type=int, metavar="MIB",
@@ -154,7 +171,7 @@ def app_from_environment() -> Any:
     blobs = Path(settings["blob_dir"])
     return create_app(HubConfig(database_url=settings["database_url"], blob_dir=blobs,
                                 jwt_secret=server_secret(blobs.parent), public_url=settings["public_url"],
-                                **settings["uploads"]))
+                                payments=settings["payments"], **settings["streams"], **settings["uploads"]))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -180,7 +197,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     app.state.hub.engine.dispose()
     os.environ[CONFIG_ENV] = json.dumps({"database_url": config.database_url, "blob_dir": str(config.blob_dir),
-                                         "public_url": config.public_url, "uploads": upload_limits(args)})
+                                         "public_url": config.public_url, "payments": config.payments,
+                                         "streams": stream_limits(args), "uploads": upload_limits(args)})
     os.environ[SECRET_ENV] = config.jwt_secret  # the workers' environment only, never a file
     uvicorn.run("hub.cli:app_from_environment", factory=True, workers=args.workers, **options)
     return 0

@@ -35,6 +35,11 @@ class HubConfig:
     # the payment provider paid listings are sold through (hub.payments); "" sells nothing, so a hub
     # never hands out paid files unpaid; "test" is the embedded hub's checkout where nothing is charged
     payments: str = ""
+    # live-update streams: caps per user and per process (429 past them), and how often an open stream
+    # rechecks on its own that its user is still a member (changes made through this process end it at once)
+    max_streams_per_user: int = 20
+    max_streams: int = 1000
+    stream_recheck_seconds: float = 30.0
 
     @property
     def upload_dir(self) -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.errors import PotStudioError
+from core.limits import MAX_JSON_BYTES, megabytes
 
 
 class HubError(PotStudioError):
@@ -56,11 +57,29 @@ class Rejected(HubError):
     """The hub refused the request for good (a 4xx that retrying cannot fix)."""
 
 
+class TooLarge(Rejected):
+    """413: the change (a project document, an op, a listing) is over the size limit the hub and this
+    client share (core.limits.MAX_JSON_BYTES). Raised before sending when the client sees it first.
+    Retrying cannot help; making the document smaller can. The message names both sizes for the user;
+    `size` (None when the hub could not tell) and `limit` are there for a translated message."""
+
+    def __init__(self, message: str = "", status: int = 413, code: str = "too_large",
+                 detail: dict[str, Any] | None = None) -> None:
+        detail = detail or {}
+        limit = detail.get("limit")
+        size = detail.get("size")
+        self.limit = limit if isinstance(limit, int) and limit > 0 else MAX_JSON_BYTES
+        self.size = size if isinstance(size, int) and size > 0 else None
+        shown = megabytes(self.size) if self.size is not None else f"over {megabytes(self.limit)}"
+        super().__init__(f"This change is too large to share ({shown}; limit {megabytes(self.limit)}).",
+                         status, code, detail)
+
+
 class BadResponse(HubError):
     """The hub's answer is malformed, oversized or hostile; nothing from it was used."""
 
 
 BY_STATUS: dict[int, type[HubError]] = {
     401: NotSignedIn, 402: PaymentRequired, 403: PermissionDenied, 404: NotFound, 409: Conflict,
-    412: PreconditionFailed, 428: PreconditionFailed,
+    412: PreconditionFailed, 413: TooLarge, 428: PreconditionFailed,
 }

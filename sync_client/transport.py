@@ -4,7 +4,8 @@ Retries use full-jitter exponential backoff (sleep = uniform(0, min(cap, base * 
 honour Retry-After; they happen on network errors, 408, 429 and 5xx, never on other 4xx, which a
 retry cannot fix. A request that is not idempotent (POST without an Idempotency-Key) is retried only
 when it provably never reached the hub (connect errors) or the hub refused it unprocessed (429/503).
-Bodies are read with a hard cap so a hostile or broken hub cannot exhaust memory.
+Bodies are read with a hard cap so a hostile or broken hub cannot exhaust memory, and JSON bodies over
+the limit the hub shares with us (core.limits) are refused before anything is sent (TooLarge).
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from typing import Any, Protocol
 
 import httpx
 
-from sync_client.errors import BY_STATUS, BadResponse, HubError, HubUnavailable, Rejected
+from core.limits import MAX_JSON_BYTES
+from sync_client.errors import BY_STATUS, BadResponse, HubError, HubUnavailable, Rejected, TooLarge
 
 log = logging.getLogger(__name__)
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 UNPROCESSED = frozenset({429, 503})
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-MAX_JSON_BYTES = 8 * 1024 * 1024
 
 
 class TokenSource(Protocol):
@@ -82,6 +83,18 @@ def decode_json(data: bytes) -> Any:
         raise BadResponse("The hub's answer is not valid JSON.") from None
 
 
+def encode_body(payload: Any) -> bytes:
+    """JSON exactly as httpx would send it, refused (TooLarge) past the hub's limit so a change that
+    the hub would answer 413 never leaves the machine."""
+    try:
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    except ValueError as exc:  # NaN or infinity: not JSON, the hub could not read it either
+        raise Rejected(f"This change cannot be sent: {exc}.") from None
+    if len(data) > MAX_JSON_BYTES:
+        raise TooLarge(detail={"size": len(data), "limit": MAX_JSON_BYTES})
+    return data
+
+
 def error_from(response: httpx.Response, body: bytes) -> HubError:
     status = response.status_code
     code, message, detail = "", "", {}
@@ -126,6 +139,9 @@ class Transport:
     ) -> tuple[httpx.Response, bytes]:
         """Send with retries; return the response and its (capped) body, or raise a HubError."""
         hdrs = dict(headers or {})
+        if json_body is not None:
+            content = encode_body(json_body)
+            hdrs.setdefault("Content-Type", "application/json")
         if self.language:
             hdrs.setdefault("Accept-Language", self.language)
         idempotent = method in IDEMPOTENT or "Idempotency-Key" in hdrs
@@ -136,8 +152,8 @@ class Transport:
             if token:
                 hdrs["Authorization"] = f"Bearer {token}"
             try:
-                request = self.http.build_request(method, self.url(path), json=json_body, headers=hdrs,
-                                                  params=params, content=content)
+                request = self.http.build_request(method, self.url(path), headers=hdrs, params=params,
+                                                  content=content)
                 response = self.http.send(request, stream=True)
             except httpx.TransportError as exc:
                 never_sent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)

@@ -1,22 +1,24 @@
-"""The project operation log: submit ops (idempotent by client op id), read the change feed or
-stream it as server-sent events, read the head, and keep immutable named versions."""
+"""The project operation log: submit ops (idempotent per author by Idempotency-Key), read the change
+feed or stream it as server-sent events (see hub.streams), read the head, and keep immutable named
+versions."""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import json
-from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Header, Query, Request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 
 from core.document.ops import OpRejected, apply
 from hub.access import project_for
 from hub.errors import ERROR_SCHEMA, ApiError, not_found
-from hub.http import conditional_json
+from hub.fanout import Topic
+from hub.http import PROBLEM_SCHEMA, conditional_json, problem
 from hub.models import Op, Project, User, Version
 from hub.params import MAX_ID, Id
 from hub.schemas_projects import (
@@ -24,43 +26,62 @@ from hub.schemas_projects import (
     Head,
     OpAccepted,
     OpIn,
-    OpOut,
     Role,
     VersionCreate,
     VersionDetail,
     VersionOut,
 )
-from hub.security import DB, CurrentUser
-from hub.state import hub_of
+from hub.security import DB, TOKEN_REQUIRED, CurrentUser, current_user, optional_user
+from hub.state import HubState, hub_of
+from hub.streams import EventStream, live_ops, ops_since
 
 router = APIRouter(tags=["project sync"], responses={401: ERROR_SCHEMA, 403: ERROR_SCHEMA, 404: ERROR_SCHEMA,
                                                      422: ERROR_SCHEMA})
-# A keep-alive this often lets clients notice their own stop request on a quiet project, and bounds
-# how late a stream served by one worker process hears of an op written through another (the bell
-# only rings within a process): each beat re-reads the feed.
-HEARTBEAT_SECONDS = 2.0
 FEED_LIMIT = 500
+IDEMPOTENCY_PROBLEM = "https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/"
 
 
 def _accepted(op: Op, project: Project) -> OpAccepted:
     return OpAccepted(op_id=op.op_id, rev=op.rev, head_rev=project.head_rev, rebased=op.base_rev < op.rev - 1)
 
 
+def _fingerprint(body: OpIn) -> str:
+    """sha256 of the op as parsed, in canonical JSON: a resend of the same op matches whatever its key order."""
+    canonical = json.dumps(body.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _key_reused() -> Response:
+    """422 as the Idempotency-Key draft (draft-ietf-httpapi-idempotency-key-header) asks for a key that is
+    already used with another request: answering the first op would silently drop this edit."""
+    return problem(ApiError(422, "idempotency_key_reused",
+                            "This Idempotency-Key was already used for a different op; send a new key for a new "
+                            "edit, or the same op to get its first answer."), IDEMPOTENCY_PROBLEM)
+
+
 @router.post("/projects/{project_id}/ops", status_code=201, response_model=OpAccepted,
              responses={200: {"model": OpAccepted, "description": "A replay of an op already applied"},
-                        409: ERROR_SCHEMA, 428: ERROR_SCHEMA})
+                        409: ERROR_SCHEMA, 428: ERROR_SCHEMA,
+                        422: {"description": "The op cannot apply, or its Idempotency-Key was used for another op",
+                              "content": {**cast(dict[str, Any], ERROR_SCHEMA["content"]),
+                                          **PROBLEM_SCHEMA["content"]}}})
 def submit_op(
     project_id: Id, body: OpIn, request: Request, db: DB, user: CurrentUser,
     idempotency_key: Annotated[str | None, Header(max_length=80)] = None,
 ) -> Response:
-    """Apply one op. A replay of the same Idempotency-Key returns the first answer, so a client that
-    lost the response can safely send again. Conflicts answer 409 with the head in `error.head`."""
+    """Apply one op. The Idempotency-Key is the author's own (per user and project): a replay of the
+    same op returns the first answer, so a client that lost the response can safely send again; the
+    same key with a different op is refused (422). Conflicts answer 409 with the head in `error.head`."""
     if not idempotency_key:
         raise ApiError(428, "idempotency_key_required", "Send the op's client id as Idempotency-Key.")
+    fingerprint = _fingerprint(body)
     project, _ = project_for(db, project_id, user, Role.EDITOR)
     for _attempt in range(3):
-        previous = db.scalar(select(Op).where(Op.project_id == project_id, Op.op_id == idempotency_key))
+        previous = db.scalar(select(Op).where(Op.project_id == project_id, Op.author_id == user.id,
+                                              Op.op_id == idempotency_key))
         if previous is not None:
+            if previous.body_hash is not None and previous.body_hash != fingerprint:
+                return _key_reused()
             return Response(_accepted(previous, project).model_dump_json(), 200, media_type="application/json")
         if body.base_rev > project.head_rev:
             raise ApiError(422, "base_rev_ahead", f"base_rev {body.base_rev} is newer than the head "
@@ -73,71 +94,63 @@ def submit_op(
                                extra={"head": {"rev": project.head_rev, "document": project.document}}) from None
             raise ApiError(422, "op_rejected", str(exc)) from None
         op = Op(project_id=project_id, rev=project.head_rev + 1, op_id=idempotency_key, base_rev=body.base_rev,
-                author_id=user.id, kind=body.kind, args=body.args)
+                author_id=user.id, kind=body.kind, args=body.args, body_hash=fingerprint)
         project.document = document
         project.head_rev += 1
         db.add(op)
         try:
             db.commit()
-        except IntegrityError:  # another writer took this revision; re-read and rebase onto it
+        except IntegrityError:  # another writer took this revision (or this key); re-read and rebase onto it
             db.rollback()
             db.expire_all()
             project, _ = project_for(db, project_id, user, Role.EDITOR)
             continue
-        hub_of(request).bell.ring(project_id)
+        hub_of(request).fanout.publish(project_id, Topic.OPS)
         return Response(_accepted(op, project).model_dump_json(), 201, media_type="application/json")
     raise ApiError(503, "busy", "The project is being edited heavily; try again.", headers={"Retry-After": "1"})
-
-
-def _ops_since(db: Session, project_id: int, since: int, limit: int) -> list[OpOut]:
-    rows = db.execute(select(Op, User.username).join(User, User.id == Op.author_id)
-                      .where(Op.project_id == project_id, Op.rev > since).order_by(Op.rev).limit(limit)).all()
-    return [OpOut(rev=o.rev, op_id=o.op_id, base_rev=o.base_rev, kind=o.kind, args=o.args, author=name,
-                  created_at=o.created_at) for o, name in rows]
 
 
 @router.get("/projects/{project_id}/ops", response_model=Feed)
 def feed(project_id: Id, db: DB, user: CurrentUser, since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
          limit: Annotated[int, Query(ge=1, le=FEED_LIMIT)] = FEED_LIMIT) -> Feed:
     project, _ = project_for(db, project_id, user, Role.VIEWER)
-    return Feed(head_rev=project.head_rev, ops=_ops_since(db, project_id, since, limit))
+    return Feed(head_rev=project.head_rev, ops=ops_since(db, project_id, since, limit))
 
 
-@router.get("/projects/{project_id}/events", responses={200: {"content": {"text/event-stream": {}}}})
-def events(project_id: Id, request: Request, db: DB, user: CurrentUser,
-           since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> StreamingResponse:
-    """Server-sent events: one `op` event per new revision (id = rev, so Last-Event-ID resumes) and a
-    `presence` event with the usernames watching whenever that changes."""
-    project_for(db, project_id, user, Role.VIEWER)
-    last_event = request.headers.get("last-event-id", "")
-    cursor = int(last_event) if last_event.isdigit() else since
+def _watcher(hub: HubState, request: Request, project_id: int) -> tuple[int, str]:
+    """Who opens the stream, checked (token, then membership) in one short session on one thread.
+
+    The usual DB and CurrentUser dependencies would hold a connection from the token check until the
+    handler gets a thread of its own; with hundreds of streams opening at once every pooled
+    connection ended up held by a request waiting for a thread while every thread waited for a
+    connection (pool timeouts, 500s)."""
+    with hub.sessions() as db:
+        user = current_user(optional_user(request, db))
+        project_for(db, project_id, user, Role.VIEWER)
+        return user.id, user.username
+
+
+@router.get("/projects/{project_id}/events", dependencies=[TOKEN_REQUIRED], responses={
+    200: {"content": {"text/event-stream": {}},
+          "description": "`op` events (id = rev), `presence`, and `revoked` when access ends (the stream then ends)"},
+    429: {**PROBLEM_SCHEMA, "description": "Too many live connections (per user or on this hub); see Retry-After"}})
+async def events(project_id: Id, request: Request, since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> Response:
+    """Server-sent events of a project's new revisions, resumable with Last-Event-ID (or `since`).
+
+    An open stream holds no database connection and no thread (see hub.streams), and at most a capped
+    number are open per user and per hub process. Needs a bearer token like every project route."""
     hub = hub_of(request)
-    username = user.username
-
-    def stream() -> Iterator[str]:
-        nonlocal cursor
-        hub.bell.join(project_id, username)
-        shown: list[str] | None = None
-        try:
-            yield "retry: 2000\n\n"
-            while True:
-                seen = hub.bell.generation(project_id)
-                present = hub.bell.present(project_id)
-                if present != shown:
-                    shown = present
-                    yield f"event: presence\ndata: {json.dumps({'users': present})}\n\n"
-                with hub.sessions() as session:
-                    ops = _ops_since(session, project_id, cursor, 100)
-                for op in ops:
-                    cursor = op.rev
-                    yield f"id: {op.rev}\nevent: op\ndata: {op.model_dump_json()}\n\n"
-                if not ops and not hub.bell.wait(project_id, seen, HEARTBEAT_SECONDS):
-                    yield ": keep-alive\n\n"
-        finally:
-            hub.bell.leave(project_id, username)
-
-    return StreamingResponse(stream(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+    user_id, username = await asyncio.get_running_loop().run_in_executor(
+        hub.stream_readers, _watcher, hub, request, project_id)
+    last_event = request.headers.get("last-event-id", "")
+    cursor = int(last_event) if last_event.isdigit() and int(last_event) <= MAX_ID else since
+    try:
+        hub.streams.admit(user_id)
+    except ApiError as exc:
+        return problem(exc)
+    content = live_ops(hub.fanout, hub.sessions, hub.stream_readers, project_id=project_id, user_id=user_id,
+                       username=username, cursor=cursor, recheck=hub.config.stream_recheck_seconds)
+    return EventStream(content, on_close=lambda: hub.streams.release(user_id))
 
 
 @router.get("/projects/{project_id}/document", response_model=Head)

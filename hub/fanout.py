@@ -1,0 +1,152 @@
+"""Fan-out of project changes to the live-update streams of one hub process.
+
+A stream must cost nothing while its project is quiet: no database connection, no worker thread.
+So streams do not poll; they wait on a `Subscription` (an asyncio event in the stream's own loop)
+and go to the database only when told something happened. Writers (`publish`) run anywhere —
+request handlers on the thread pool, session hooks — and never block: a publish is a
+`call_soon_threadsafe` per subscriber.
+
+What a subscriber hears is a set of `Topic`s, coalesced: ten ops in a burst wake a slow stream once
+with {OPS}, and it re-reads the op log from its cursor. Memory per stream is therefore bounded, and
+nothing is lost by coalescing because the database, not the message, carries the data.
+
+`Fanout` is the interface; `LocalFanout` serves one process. A deployment with several worker
+processes would add a Redis pub/sub `Fanout` (publish to a channel per project, one subscriber
+connection per process feeding the same per-stream events). Until then `LocalFanout` takes a
+`heads` reader and, while anyone is subscribed, asks the database every `poll_seconds` for the
+head revision of the watched projects — one query per process, not per stream — so ops written by
+a sibling worker (or the CLI) still arrive. Presence (who is watching) is per process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Collection
+from enum import StrEnum
+from typing import Protocol
+
+import anyio.to_thread
+
+log = logging.getLogger(__name__)
+
+
+class Topic(StrEnum):
+    OPS = "ops"  # the project has a new revision
+    ACCESS = "access"  # members, roles or the project itself changed: streams recheck who may watch
+    PRESENCE = "presence"  # someone started or stopped watching
+
+
+class Subscription:
+    """One stream's mailbox: the topics published since it last looked, and a wake-up in its loop."""
+
+    def __init__(self, project_id: int, username: str) -> None:
+        self.project_id = project_id
+        self.username = username
+        self._loop = asyncio.get_running_loop()
+        self._topics: set[Topic] = set()
+        self._event = asyncio.Event()
+
+    def post(self, topic: Topic) -> None:
+        """Thread-safe: hand the topic to the subscriber's loop."""
+        with contextlib.suppress(RuntimeError):  # the loop has shut down: nobody is listening any more
+            self._loop.call_soon_threadsafe(self._deliver, topic)
+
+    def _deliver(self, topic: Topic) -> None:
+        self._topics.add(topic)
+        self._event.set()
+
+    async def next(self, timeout: float) -> set[Topic]:
+        """The topics published since the last call, waiting up to `timeout` s; empty when none came."""
+        if not self._topics:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(timeout):  # no extra task per wait, unlike wait_for: keep-alives are cheap
+                    await self._event.wait()
+        topics, self._topics = self._topics, set()
+        self._event.clear()
+        return topics
+
+
+class Fanout(Protocol):
+    def publish(self, project_id: int, topic: Topic) -> None:
+        """Tell every stream of the project; safe from any thread, never blocks."""
+
+    def subscribe(self, project_id: int, username: str) -> contextlib.AbstractAsyncContextManager[Subscription]:
+        """Listen to a project as `username` (who then counts as present) until the block ends."""
+
+    def present(self, project_id: int) -> list[str]:
+        """Usernames watching the project, sorted."""
+
+
+HeadsReader = Callable[[Collection[int]], dict[int, int]]
+"""Blocking: project id -> head revision for the given projects (a short database read)."""
+
+
+class LocalFanout:
+    """The in-process `Fanout`; see the module docstring."""
+
+    def __init__(self, heads: HeadsReader | None = None, poll_seconds: float = 2.0) -> None:
+        self._lock = threading.Lock()
+        self._subscribers: dict[int, set[Subscription]] = {}
+        self._heads = heads
+        self._poll_seconds = poll_seconds
+        self._known_heads: dict[int, int] = {}
+        self._poller: asyncio.Task[None] | None = None
+
+    def publish(self, project_id: int, topic: Topic) -> None:
+        with self._lock:
+            targets = list(self._subscribers.get(project_id, ()))
+        for subscription in targets:
+            subscription.post(topic)
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self, project_id: int, username: str) -> AsyncIterator[Subscription]:
+        subscription = Subscription(project_id, username)
+        with self._lock:
+            self._subscribers.setdefault(project_id, set()).add(subscription)
+        self.publish(project_id, Topic.PRESENCE)
+        self._ensure_poller()
+        try:
+            yield subscription
+        finally:
+            with self._lock:
+                watchers = self._subscribers.get(project_id, set())
+                watchers.discard(subscription)
+                if not watchers:
+                    self._subscribers.pop(project_id, None)
+                    self._known_heads.pop(project_id, None)
+            self.publish(project_id, Topic.PRESENCE)
+
+    def present(self, project_id: int) -> list[str]:
+        with self._lock:
+            return sorted(Counter(s.username for s in self._subscribers.get(project_id, ())))
+
+    def watched(self) -> list[int]:
+        with self._lock:
+            return list(self._subscribers)
+
+    def _ensure_poller(self) -> None:
+        if self._heads is None or (self._poller is not None and not self._poller.done()):
+            return
+        self._poller = asyncio.get_running_loop().create_task(self._poll(), name="fanout-head-poller")
+
+    async def _poll(self) -> None:
+        """Publish OPS for watched projects whose head moved without a publish in this process."""
+        assert self._heads is not None
+        while projects := self.watched():
+            await asyncio.sleep(self._poll_seconds)
+            try:
+                heads = await anyio.to_thread.run_sync(self._heads, projects)
+            except Exception:  # a database hiccup must not end live updates; the next round retries
+                log.exception("reading project heads for live updates failed")
+                continue
+            for project_id, rev in heads.items():
+                with self._lock:
+                    before = self._known_heads.get(project_id)
+                    if project_id in self._subscribers:
+                        self._known_heads[project_id] = rev
+                if before is not None and rev != before:
+                    self.publish(project_id, Topic.OPS)
