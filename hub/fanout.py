@@ -129,9 +129,11 @@ class LocalFanout:
             return list(self._subscribers)
 
     def _ensure_poller(self) -> None:
-        if self._heads is None or (self._poller is not None and not self._poller.done()):
+        loop = asyncio.get_running_loop()
+        running = self._poller is not None and not self._poller.done() and self._poller.get_loop() is loop
+        if self._heads is None or running:
             return
-        self._poller = asyncio.get_running_loop().create_task(self._poll(), name="fanout-head-poller")
+        self._poller = loop.create_task(self._poll(), name="fanout-head-poller")
 
     async def _poll(self) -> None:
         """Publish OPS for watched projects whose head moved without a publish in this process."""
