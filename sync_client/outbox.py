@@ -99,6 +99,17 @@ class Outbox:
             rows = self._db.execute("SELECT DISTINCT project_id FROM ops WHERE state='pending' ORDER BY 1")
             return [r[0] for r in rows.fetchall()]
 
+    def op(self, op_id: str) -> PendingOp | None:
+        with self._lock:
+            r = self._db.execute("SELECT seq, project_id, op_id, base_rev, kind, args, state, error FROM ops "
+                                 "WHERE op_id = ?", (op_id,)).fetchone()
+        return PendingOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) if r else None
+
+    def fold(self, op_id: str, args: dict[str, Any]) -> None:
+        """Give a queued op, never sent, the arguments of a later op it absorbs (a drag's next step)."""
+        with self._lock:
+            self._db.execute("UPDATE ops SET args = ? WHERE op_id = ? AND state = 'pending'", (json.dumps(args), op_id))
+
     def in_flight(self, project_id: int) -> list[PendingOp]:
         """The ops the user sees on top of the hub's head: accepted but not yet in the feed, then pending."""
         with self._lock:

@@ -32,13 +32,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from core.document.ops import OpRejected, apply, diff, replay
+from core.document.ops import OpRejected, apply, diff
 from core.events import Signal
 from core.tasks import Task
 from sync_client.api.projects import Projects
 from sync_client.errors import Conflict, HubError, HubUnavailable, NotFound, NotSignedIn, PermissionDenied
 from sync_client.models import RemoteOp
 from sync_client.outbox import ConflictRecord, Outbox, PendingOp
+from sync_client.replica import Replicas
 
 log = logging.getLogger(__name__)
 State = Literal["synced", "pending", "syncing", "offline", "signed_out", "conflict"]
@@ -74,6 +75,7 @@ class SyncEngine:
     def __init__(self, projects: Projects, outbox: Outbox) -> None:
         self.projects = projects
         self.outbox = outbox
+        self.replicas = Replicas(outbox)
         self.status_changed: Signal[[SyncStatus]] = Signal()
         self.remote_ops: Signal[[int, list[RemoteOp]]] = Signal()
         self.conflict_added: Signal[[ConflictRecord]] = Signal()
@@ -85,23 +87,21 @@ class SyncEngine:
         self._last: State | None = None
         self._message = ""
         self._gone: set[int] = set()  # projects this user lost (removed, deleted): told once, not retried
+        self._unsent: set[str] = set()  # ops recorded here and never attempted: a next step may fold into them
 
     # --- the user's copy --------------------------------------------------------------------------
     def document(self, project_id: int) -> dict[str, Any] | None:
         """What the user sees: the hub's head plus their own unconfirmed ops, rebased on it."""
         with self._heads:
-            head = self.outbox.head(project_id)
-            if head is None:
-                return self.outbox.local_document(project_id)
-            pending = [(op.kind, op.args) for op in self.outbox.in_flight(project_id)]
-            return replay(head[1], pending).document
+            view = self.replicas.view(project_id)
+            return view if view is not None else self.outbox.local_document(project_id)
 
     def open(self, project_id: int) -> dict[str, Any]:
         """The user's copy, reading the hub's head first if this client never had it (needs the hub)."""
         with self._heads:
-            if self.outbox.head(project_id) is None:
+            if self.replicas.head(project_id) is None:
                 head = self.projects.head(project_id)
-                self.outbox.set_head(project_id, head.rev, head.document)
+                self.replicas.set_head(project_id, head.rev, head.document)
             self._gone.discard(project_id)  # shared again
             document = self.document(project_id)
         assert document is not None
@@ -113,17 +113,41 @@ class SyncEngine:
         a client that keeps no head. An op that does not apply to the user's own copy is queued
         with that reason: if the hub refuses it too, it was wrong in itself, not a clash."""
         with self._heads:
-            mine = self.document(project_id) if self.outbox.head(project_id) is not None else None
-            op = self.outbox.add(project_id, kind, args)
+            mine = self.document(project_id) if self.replicas.head(project_id) is not None else None
+            error = ""
             if mine is not None:
                 try:
                     apply(mine, kind, args)
                 except OpRejected as exc:
-                    self.outbox.mark(op.op_id, "pending", str(exc))
+                    error = str(exc)
+            op = self._fold(project_id, kind, args) if not error else None
+            if op is None:
+                op = self.outbox.add(project_id, kind, args)
+                if error:
+                    self.outbox.mark(op.op_id, "pending", error)
+                else:
+                    self._unsent.add(op.op_id)
         if local_document is not None:
             self.outbox.set_local_document(project_id, local_document)
         self._emit(self._last if self._last in ("offline", "signed_out") else None, self._message)
         return op
+
+    def _fold(self, project_id: int, kind: str, args: dict[str, Any]) -> PendingOp | None:
+        """Fold this edit into the last queued op when that op was never sent and sets the same value
+        (a slider drag's steps, a part dragged): one op, not one per step, and replaying stays short."""
+        queued = self.outbox.in_flight(project_id)
+        last = queued[-1] if queued else None
+        if last is None or last.op_id not in self._unsent or last.kind != kind or last.error:
+            return None
+        if kind == "set_param" and last.args.get("name") == args.get("name"):
+            merged = dict(args)
+        elif kind == "update_node" and last.args.get("node") == args.get("node") \
+                and isinstance(last.args.get("props", {}), dict) and isinstance(args.get("props", {}), dict):
+            merged = {**last.args, **args, "props": {**last.args.get("props", {}), **args.get("props", {})}}
+        else:
+            return None
+        self.outbox.fold(last.op_id, merged)
+        return self.outbox.op(last.op_id)
 
     def record_document(self, project_id: int, document: dict[str, Any]) -> list[PendingOp]:
         """Queue whatever turns the user's copy into `document` (an edit, an undo, an AI change) as ops."""
@@ -177,7 +201,12 @@ class SyncEngine:
         """Send the queued ops; returns why any was refused for good, for the status message."""
         notes: list[str] = []
         conflict_id: int | None = None
-        for op in self.outbox.ops(project_id):
+        for queued in self.outbox.ops(project_id):
+            with self._heads:  # from here on nothing folds into it; read what it holds now
+                self._unsent.discard(queued.op_id)
+                op = self.outbox.op(queued.op_id)
+            if op is None or op.state != "pending":
+                continue
             try:
                 self.projects.send_op(project_id, op.op_id, op.base_rev, op.kind, op.args)
             except Conflict as exc:
@@ -202,7 +231,7 @@ class SyncEngine:
         return notes
 
     def _keep_conflict(self, project_id: int, op: PendingOp, exc: HubError, conflict_id: int | None) -> int:
-        mine = self.document(project_id) if self.outbox.head(project_id) else self.outbox.local_document(project_id)
+        mine = self.document(project_id) if self.replicas.head(project_id) else self.outbox.local_document(project_id)
         self.outbox.mark(op.op_id, "conflict", str(exc))
         self.document_changed.emit(project_id)
         if conflict_id is not None:
@@ -241,9 +270,9 @@ class SyncEngine:
 
     def _pull(self, project_id: int) -> list[RemoteOp]:
         with self._heads:
-            if self.outbox.head(project_id) is None:
+            if self.replicas.head(project_id) is None:
                 head = self.projects.head(project_id)
-                self.outbox.set_head(project_id, head.rev, head.document)
+                self.replicas.set_head(project_id, head.rev, head.document)
                 self.outbox.arrived([op.op_id for op in self.outbox.ops(project_id, "sent")])
                 self.document_changed.emit(project_id)
         since = self.outbox.checkpoint(project_id)
@@ -263,7 +292,7 @@ class SyncEngine:
         if not ops:
             return
         with self._heads:
-            rev, document = self.outbox.head(project_id) or (0, None)
+            rev, document = self.replicas.head(project_id) or (0, None)
             fresh = [op for op in sorted(ops, key=lambda o: o.rev) if op.rev > rev]
             try:
                 for op in fresh:
@@ -276,7 +305,7 @@ class SyncEngine:
                 document, rev = head.document, head.rev
             if fresh:
                 assert document is not None
-                self.outbox.set_head(project_id, rev, document)
+                self.replicas.set_head(project_id, rev, document)
                 self.outbox.arrived([op.op_id for op in fresh])
         if fresh:
             self.remote_ops.emit(project_id, fresh)
@@ -294,7 +323,7 @@ class SyncEngine:
         by = str(exc.detail.get("removed_by") or "")
         if document is not None:
             self.outbox.set_local_document(project_id, document)
-        self.outbox.forget_project(project_id)
+        self.replicas.forget(project_id)
         log.info("project %s is no longer shared with this user: %s", project_id, exc)
         self.removed.emit(Removal(project_id, name, by, str(exc), document))
         return str(exc)

@@ -160,3 +160,24 @@ def test_every_copy_converges_on_the_hub_and_no_edit_vanishes(designers: list[De
         own_later = any(o.author == op.author and targets(o.kind, o.args) & targets(op.kind, op.args)
                         for o in log[index + 1:])
         assert op.rev in lost or own_later, f"r{op.rev} left no trace and is not reported as overwritten"
+
+
+def test_a_slider_drag_is_one_op_and_the_view_follows_every_step(sqlite_hub: HubProcess, tmp_path: Path) -> None:
+    designer = Designer(sqlite_hub, tmp_path)
+    try:
+        engine = designer.client.sync
+        project = designer.client.projects.create("Pot", planter_json())
+        engine.open(project.id)
+        designer.proxy.set_offline(True)
+        for width in range(101, 141):  # each step of the drag is an edit of the open document
+            doc = Document.from_json(engine.document(project.id))
+            doc.set_param_value("width", width)
+            engine.record_document(project.id, doc.to_json())
+            assert Document.from_json(engine.document(project.id)).param("width").value == width
+        assert engine.sync([project.id]).pending == 1  # offline: one queued op, not forty
+        designer.proxy.set_offline(False)
+        assert engine.sync([project.id]).state == "synced"
+        log = designer.client.projects.feed(project.id, 0).ops
+        assert [(op.kind, op.args) for op in log] == [("set_param", {"name": "width", "value": 140})]
+    finally:
+        designer.close()
