@@ -159,6 +159,7 @@ class Matcher:
         ranked = [m for m in self.rank(text) if (m.full or m.head) and m.score >= minimum]
         if not ranked:
             return None
+        ranked = _named_in_a_label(ranked, fold(text))
         cut = next((i for i, w in enumerate(words(fold(text))) if w in _MODIFIERS), None)
         if cut is not None and ranked[0].start > cut:
             # "a vase with a cylinder profile": what follows "with" describes the object named before it
@@ -184,3 +185,14 @@ class Matcher:
             joined = " ".join(c for _, c in sentence)
             return got + (0.5 if " ".join(tokens) in joined else 0.25), True
         return (0.6 * got if head in hit else 0.3 * got), False
+
+
+def _named_in_a_label(ranked: list[Match], folded: str) -> list[Match]:
+    """"engrenagem, diâmetro do cubo 20 mm": the top match's word ("cubo", a cube) is said inside a
+    parameter of another template (the gear's hub, "cubo"), so that template is the one asked for."""
+    top = set(concepts(ranked[0].phrase))
+    for other in ranked[1:]:
+        labels = {fold(label) for p in other.spec.parameters() for label in (p.label, p.label_pt) if label}
+        if any(label in folded and top <= set(concepts(label)) for label in labels):
+            return [other, *(m for m in ranked if m is not other)]
+    return ranked

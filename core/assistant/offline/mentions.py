@@ -45,6 +45,7 @@ class Mention:
     direction: int = 0
     after_words: list[str] = field(default_factory=list)
     reach: tuple[int, int] = (0, 0)  # characters of the neighbourhood the mention read its words from
+    param: str | None = None  # the template parameter the slot grammar (slots.py) attached it to
 
     @property
     def start(self) -> int:

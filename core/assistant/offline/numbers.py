@@ -1,5 +1,6 @@
 """Number words → digits, in English and Brazilian Portuguese ("twenty five", "two and a half",
-"vinte e cinco", "dois e meio", "meio centímetro", "half an inch").
+"vinte e cinco", "dois e meio", "meio centímetro", "half an inch", "an eighth of an inch", "um quarto de
+polegada", "3/4 of an inch").
 
 The rest of the NLU only ever sees digits. Articles that double as "one" ("a", "um", "uma") are
 converted only when a unit follows ("um centímetro"), so "um vaso" stays a vase and not 1 vase.
@@ -39,7 +40,21 @@ UNIT_WORDS = (
 _UNIT_RE = re.compile(rf"(?:{UNIT_WORDS})$")
 _TOKEN = re.compile(r"[a-z]+|[\s-]+|.", re.S)
 _HALF_UNIT = re.compile(rf"(?<!and a )(?<!\be )\b(?:half (?:an? )?|meio |meia )({UNIT_WORDS})\b")
+# "a quarter inch", "an eighth of an inch", "three quarters of an inch", "um quarto de polegada", "tres oitavos
+# de polegada": a fraction named in words, of a unit (after number words became digits: "3 quarters")
+_PARTS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "eighth": 8, "eighths": 8,
+          "sixteenth": 16, "sixteenths": 16, "terco": 3, "tercos": 3, "quarto": 4, "quartos": 4, "oitavo": 8,
+          "oitavos": 8}
+_FRACTION_WORDS = re.compile(
+    rf"\b(an?|um|uma|\d+) ({'|'.join(_PARTS)})(?: (?:of|de))?(?: an?| 1(?= ))? ({UNIT_WORDS})\b")
+# "1/8 de polegada", "3/4 of an inch": the unit follows its fraction after "of"/"de"
+_FRACTION_OF_UNIT = re.compile(rf"(\d+/\d+) (?:of (?:an? |1 )?|de (?:uma? |1 )?)({UNIT_WORDS})\b")
 _AND_A_HALF_UNIT = re.compile(rf"(\d+(?:\.\d+)?) ({UNIT_WORDS}) (?:and a half|e meio|e meia)\b")
+
+
+def _fraction(m: re.Match[str]) -> str:
+    count = 1 if m.group(1) in _ONE_ARTICLES else int(m.group(1))
+    return f"{count}/{_PARTS[m.group(2)]} {m.group(3)}"
 
 
 def _is_unit(word: str) -> bool:
@@ -52,6 +67,7 @@ def _fmt(value: float) -> str:
 
 def words_to_digits(text: str) -> str:
     """Replace every run of number words with its value in digits; everything else is kept."""
+    text = _FRACTION_WORDS.sub(_fraction, text)
     text = _HALF_UNIT.sub(lambda m: f"0.5 {m.group(1)}", text)
     tokens = _TOKEN.findall(text)
     out: list[str] = []
@@ -64,7 +80,7 @@ def words_to_digits(text: str) -> str:
         else:
             out.append(tokens[i])
             i += 1
-    result = "".join(out)
+    result = _FRACTION_OF_UNIT.sub(r"\1 \2", _FRACTION_WORDS.sub(_fraction, "".join(out)))
     return _AND_A_HALF_UNIT.sub(lambda m: f"{float(m.group(1)) + 0.5:g} {m.group(2)}", result)
 
 

@@ -26,7 +26,9 @@ from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.repair import adapt, fit_bed
 from core.assistant.offline.replies import fmt_value, join, local_numbers, param_name, say
 from core.assistant.offline.resolve import SIZE_ROLES, Resolution, Resolver, role_params
+from core.assistant.offline.slots import attach, expand_abbreviations, spell_out
 from core.assistant.offline.text import Lang, detect_language, fold
+from core.assistant.offline.units import decimal_commas
 from core.commands import ReplaceDocument, SetParameters
 from core.document.document import Document
 from core.document.expressions import Number
@@ -184,14 +186,16 @@ class OfflinePlanner:
 
     # --- create / edit ------------------------------------------------------------------------------
     def _read(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
-              text: str, nozzle: float, creating: bool = False) -> Resolution:
+              text: str, nozzle: float, creating: bool = False, lang: Lang = "en") -> Resolution:
         label = self._label(spec, text)
-        folded = words_to_digits(fold(text))
+        folded = words_to_digits(fold(expand_abbreviations(text)))
         if label is not None:  # 'a tag that says "42"': the text to print is not a size
             said = fold(label[1])
             quoted = next((q for q in (f'"{said}"', f"'{said}'", said) if q in folded), said)
             folded = folded.replace(quoted, " " * len(quoted), 1)
-        norm = normalise(folded, spec)
+        if lang == "pt" or detect_language(text) is None:  # "módulo 3,175": Brazil's decimal comma
+            folded = decimal_commas(folded)
+        norm = normalise(spell_out(folded), spec)
         folded = norm.text
         resolver = Resolver(spec, params, current, nozzle, folded, screw=norm.screw, creating=creating)
         resolver.out.notes.extend(norm.notes)
@@ -200,6 +204,7 @@ class OfflinePlanner:
         hits = find_features(folded, spec)
         hits += find_choices(folded, spec, hits)
         edits, mentions = find_relative_edits(folded, find_mentions(folded))
+        mentions = attach(folded, spec, mentions)
         resolver.apply_features(hits)
         resolver.apply_mentions(mentions, hits)
         resolver.apply_relative(edits)
@@ -213,7 +218,7 @@ class OfflinePlanner:
                 ask: bool = True) -> AssistantReply:
         base = spec.make()
         params = {p.name: p for p in spec.parameters()}
-        res = self._read(spec, params, base.values(), text, context.nozzle, creating=True)
+        res = self._read(spec, params, base.values(), text, context.nozzle, creating=True, lang=lang)
         fit_bed(spec, params, res, context.bed, lang)
         required = [*spec.required, *(["text"] if _text_param(spec) else [])]  # a tag is nothing without its text
         missing = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])
@@ -251,7 +256,7 @@ class OfflinePlanner:
     def _edit(self, spec: TemplateSpec, doc: Document, text: str, context: PrinterContext,
               lang: Lang) -> AssistantReply:
         before = doc.values()
-        res = self._read(spec, doc.params, before, text, context.nozzle)
+        res = self._read(spec, doc.params, before, text, context.nozzle, lang=lang)
         changes = {k: v for k, v in res.values.items() if v != before[k]}
         notes = self._notes(res, doc.params, lang)
         if not changes:

@@ -214,6 +214,8 @@ class Resolver:
                 self._percent(m)
             elif len(m.measure.values) > 1:
                 self._group(m)
+            elif m.param is not None:  # the slot grammar named the parameter itself ("inner diameter of 8.4")
+                self._put([m.param] if self._settable(m.param) else [], m, m.measure.value)
             elif m.measure.unit is None and counts.apply_count(self, m, features):
                 continue
             else:

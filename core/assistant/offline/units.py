@@ -78,6 +78,15 @@ def parse_number(raw: str) -> float:
     return float(raw)
 
 
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d+)(?![\d,])")
+
+
+def decimal_commas(text: str) -> str:
+    """In a Portuguese sentence "3,175 mm" is three and a bit millimetres (Brazil writes thousands with a
+    dot), where the language-blind parse_number would read an English thousands separator."""
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
+
+
 def find_measures(text: str) -> list[Measure]:
     """Every number in text, grouped and converted; percentages are left to find_percents."""
     percents = {m.start() for m in _PERCENT.finditer(text)}
