@@ -2,6 +2,10 @@
 
 The schema is owned by Alembic (hub/migrations); `migrate()` runs at start-up so a self-hosted hub
 upgrades itself. SQLite gets WAL and foreign keys, which it leaves off by default.
+
+PostgreSQL refuses the NUL character in text (psycopg raises DataError: a 500 for a project named
+"a\\x00b" or a search for such a creator). Every statement's text parameters are checked on both
+databases, so the client is told (422) and a hub answers the same on SQLite as on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from alembic.config import Config
 from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+from hub.errors import ApiError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -39,7 +45,15 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, **kwargs)
     if is_sqlite(engine):
         event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
+
+
+def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, many: bool) -> None:
+    for row in parameters if many else [parameters]:
+        values = row.values() if isinstance(row, dict) else row or ()
+        if any(isinstance(value, str) and "\x00" in value for value in values):
+            raise ApiError(422, "nul_character", "Text may not contain the NUL character (U+0000).")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -4,6 +4,10 @@ User text never reaches the FTS grammar: it is cut into word tokens and each bec
 prefix term, so `"pla` or `AND(` cannot produce a syntax error (a 500) and typing-as-you-go matches
 word beginnings. Sorted pages use keyset cursors (value + id) so a page never repeats or skips a
 row while new listings arrive; relevance pages use an offset, since a rank is not a stable key.
+
+A cursor comes back from the client, so it is untrusted input: every field is checked for its type
+and range before it reaches SQL (a float offset of 1e30 or an id past the column's range was a 500
+on both databases), and anything else is a 400 telling the client to start from the first page.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import binascii
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Row, Select, and_, func, literal_column, or_, select, text
@@ -21,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from hub.errors import ApiError
 from hub.models import Category, Listing, ListingTag, User
+from hub.params import MAX_ID
 from hub.schemas import Licence, Sort
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -46,6 +51,17 @@ class Query:
 SUMMARY_COLUMNS = (Listing.id, Listing.slug, Listing.title, Listing.category, Listing.licence, Listing.price_cents,
                    Listing.tags_text, Listing.has_parameters, Listing.thumbnail_sha, Listing.downloads, Listing.likes,
                    Listing.makes, Listing.created_at, User.username)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: `offset` for relevance pages, `value` + `last_id` for sorted ones;
+    `total` is the first page's count, carried along."""
+
+    offset: int = 0
+    value: int | datetime | None = None
+    last_id: int | None = None
+    total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,15 +93,47 @@ def _encode(payload: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str) -> dict[str, Any]:
+RELEVANCE_KEYS = frozenset({"o", "t"})
+SORTED_KEYS = frozenset({"v", "id", "t"})
+
+
+class BadCursor(ApiError):
+    def __init__(self) -> None:
+        super().__init__(400, "bad_cursor", "The page cursor is not valid; start from the first page.")
+
+
+def _count(data: dict[str, Any], key: str) -> int | None:
+    """None when absent, else a whole number 0..MAX_ID (what the id and counter columns hold), never a
+    bool, a float or text."""
+    value = data.get(key)
+    if value is not None and (type(value) is not int or not 0 <= value <= MAX_ID):
+        raise BadCursor()
+    return value
+
+
+def _decode(cursor: str, sort: Sort) -> Cursor:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)
     except (binascii.Error, ValueError):
-        raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.") from None
-    if not isinstance(data, dict):
-        raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.")
-    return data
+        raise BadCursor() from None
+    relevance = sort is Sort.RELEVANCE
+    if not isinstance(data, dict) or not set(data) <= (RELEVANCE_KEYS if relevance else SORTED_KEYS):
+        raise BadCursor()  # not ours, or made for another sort
+    total = _count(data, "t")
+    if relevance:
+        return Cursor(offset=_count(data, "o") or 0, total=total)
+    last_id = _count(data, "id")
+    if last_id is None:
+        raise BadCursor()
+    if sort is not Sort.NEWEST:
+        return Cursor(value=_count(data, "v"), last_id=last_id, total=total)
+    try:
+        when = datetime.fromisoformat(data["v"])
+        when = when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+    except (KeyError, TypeError, ValueError, OverflowError):
+        raise BadCursor() from None
+    return Cursor(value=when, last_id=last_id, total=total)
 
 
 def _filters(db: Session, query: Query) -> list[Any]:
@@ -134,17 +182,17 @@ def search(db: Session, query: Query) -> Page:
         counted = where
     stmt = stmt.where(*where)
 
-    cursor = _decode(query.cursor) if query.cursor else None
     sort = query.sort if (query.sort is not Sort.RELEVANCE or rank is not None) else Sort.NEWEST
+    cursor = _decode(query.cursor, sort) if query.cursor else None
     if sort is Sort.RELEVANCE:
-        offset = int(cursor.get("o", 0)) if cursor else 0
+        offset = cursor.offset if cursor else 0
         # PostgreSQL ranks by scanning every match, so counting them in that pass is free, where a
         # separate COUNT(*) scans them again. SQLite's FTS5 counts from its index cheaper than it
         # can carry a window function through the join (measured: 0.2 ms vs +0.4 ms).
         in_pass = cursor is None and db.get_bind().dialect.name != "sqlite"
         if in_pass:
             stmt = stmt.add_columns(func.count().over().label("matches"))
-        stmt = stmt.order_by(rank, Listing.id.desc()).offset(max(0, offset)).limit(query.limit + 1)
+        stmt = stmt.order_by(rank, Listing.id.desc()).offset(offset).limit(query.limit + 1)
         rows = list(db.execute(stmt).all())
         total = rows[0].matches if in_pass and rows else _total(db, counted, cursor, rows, query.limit)
         more = len(rows) > query.limit
@@ -153,16 +201,9 @@ def search(db: Session, query: Query) -> Page:
     column: Any = {Sort.NEWEST: Listing.created_at, Sort.POPULAR: Listing.likes,
                    Sort.DOWNLOADS: Listing.downloads}[sort]
     if cursor:
-        value = cursor.get("v")
-        last_id = cursor.get("id")
-        if not isinstance(last_id, int) or value is None:
-            raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.")
-        if sort is Sort.NEWEST:
-            try:
-                value = datetime.fromisoformat(str(value))
-            except ValueError:
-                raise ApiError(422, "bad_cursor", "The page cursor is not valid; start from the first page.") from None
-        stmt = stmt.where(or_(column < value, and_(column == value, Listing.id < last_id)))
+        if cursor.value is None:
+            raise BadCursor()
+        stmt = stmt.where(or_(column < cursor.value, and_(column == cursor.value, Listing.id < cursor.last_id)))
     stmt = stmt.order_by(column.desc(), Listing.id.desc()).limit(query.limit + 1)
     rows = list(db.execute(stmt).all())
     total = _total(db, counted, cursor, rows, query.limit)
@@ -175,13 +216,12 @@ def search(db: Session, query: Query) -> Page:
     return Page(total, rows, next_cursor)
 
 
-def _total(db: Session, where: list[Any], cursor: dict[str, Any] | None, rows: list[Row[Any]], limit: int) -> int:
+def _total(db: Session, where: list[Any], cursor: Cursor | None, rows: list[Row[Any]], limit: int) -> int:
     """How many listings match, without a COUNT(*) where it is already known: a first page that is
     not full holds them all, and later pages carry the first page's total in their cursor (it may
     be a few listings off while people publish; the pages themselves never skip or repeat)."""
     if cursor is None and len(rows) <= limit:
         return len(rows)
-    carried = cursor.get("t") if cursor else None
-    if isinstance(carried, int) and carried >= 0:
-        return carried
+    if cursor is not None and cursor.total is not None:
+        return cursor.total
     return db.scalar(select(func.count()).select_from(Listing).where(*where)) or 0
