@@ -69,5 +69,6 @@ def detail(db: Session, listing: Listing, base: str, user: User | None) -> Listi
         purchased=listing.price_cents > 0 and user is not None and can_download(db, listing, user),
         liked_by_me=user is not None and db.get(Like, (user.id, listing.id)) is not None,
         unlisted=listing.unlisted_at is not None,
+        mine=user is not None and user.id == listing.creator_id,
         purchase=purchase_out(purchase) if (purchase := purchase_of(db, listing.id, user)) else None,
     )

@@ -104,6 +104,7 @@ class ListingDetail(ListingSummary):
     liked_by_me: bool = Field(description="The caller likes this listing (always false without a token)")
     unlisted: bool = Field(False, description="Its creator took it down: out of search, still there for its "
                                               "buyers and remixes")
+    mine: bool = Field(False, description="The caller created this listing (always false without a token)")
     purchase: PurchaseOut | None = Field(None, description="The caller's purchase of this paid listing, if any")
 
 

@@ -79,6 +79,7 @@ class Listing(ListingSummary):
     purchased: bool
     liked_by_me: bool = False  # hubs from before this field: shown as not liked
     unlisted: bool = False  # its creator took it down: out of search, still open to its buyers
+    mine: bool = False  # I created it (hubs from before this field: never)
     purchase: Purchase | None = None  # mine, for a paid listing I started buying
 
 

@@ -391,6 +391,62 @@
         <source>♥ Liked</source>
         <translation>♥ Curtido</translation>
     </message>
+    <message>
+        <source>Open checkout</source>
+        <translation>Abrir pagamento</translation>
+    </message>
+    <message>
+        <source>Pay in your browser; this page shows the model as bought once the payment arrives</source>
+        <translation>Pague no navegador; esta página mostra o modelo como comprado assim que o pagamento chegar</translation>
+    </message>
+    <message>
+        <source>Unlist…</source>
+        <translation>Despublicar…</translation>
+    </message>
+    <message>
+        <source>Take it out of search and browsing; buyers keep their files</source>
+        <translation>Tirar da busca e da navegação; quem comprou continua com os arquivos</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>Não listado</translation>
+    </message>
+    <message>
+        <source>You took this listing down: it is out of search and browsing, and buyers keep their files.</source>
+        <translation>Você tirou este anúncio do ar: ele saiu da busca e da navegação, e quem comprou continua com os arquivos.</translation>
+    </message>
+    <message>
+        <source>Its creator took this listing down: it is out of search and browsing.</source>
+        <translation>O criador tirou este anúncio do ar: ele saiu da busca e da navegação.</translation>
+    </message>
+    <message>
+        <source>Your purchase is waiting for the payment. Pay at the checkout in your browser; this page shows the model as bought once the payment arrives.</source>
+        <translation>Sua compra está aguardando o pagamento. Pague na página de pagamento, no navegador; esta página mostra o modelo como comprado assim que o pagamento chegar.</translation>
+    </message>
+    <message>
+        <source>You bought this model: its files are yours to download.</source>
+        <translation>Você comprou este modelo: os arquivos são seus para baixar.</translation>
+    </message>
+    <message>
+        <source>Your purchase was refunded, so its files are locked again.</source>
+        <translation>Sua compra foi reembolsada, então os arquivos estão bloqueados de novo.</translation>
+    </message>
+    <message>
+        <source>Its creator took this listing down, so it can no longer be bought.</source>
+        <translation>O criador tirou este anúncio do ar, então ele não pode mais ser comprado.</translation>
+    </message>
+    <message>
+        <source>Unlist this model?</source>
+        <translation>Despublicar este modelo?</translation>
+    </message>
+    <message>
+        <source>'{0}' leaves search and browsing at once. People who bought or downloaded it keep their files, and remixes keep their link to it.</source>
+        <translation>'{0}' sai da busca e da navegação na hora. Quem comprou ou baixou continua com os arquivos, e os remixes mantêm o link para ele.</translation>
+    </message>
+    <message>
+        <source>'{0}' is unlisted: it no longer shows up in search.</source>
+        <translation>'{0}' foi despublicado: não aparece mais na busca.</translation>
+    </message>
 </context>
 <context>
     <name>Collaboration</name>

@@ -1,6 +1,10 @@
 """The listing page: gallery, description, licence, files, reviews, remix family, creator, and the
 actions (Open in Studio, like, collect, remix). A licence that forbids derivatives shows no Remix
-action and says why, so a designer never publishes a remix the creator did not allow."""
+action and says why, so a designer never publishes a remix the creator did not allow.
+
+A paid listing shows where buying it stands: Buy, then "Open checkout" while the payment provider
+has not confirmed the payment (paying happens in the browser), then bought. A listing its creator
+took down is marked Unlisted; its creator unlists from here."""
 
 from __future__ import annotations
 
@@ -72,6 +76,8 @@ class DetailPage(QScrollArea):
     like_toggled = Signal(int, bool)
     collect_requested = Signal(int)
     buy_requested = Signal(int)
+    checkout_requested = Signal(str)  # the pending purchase's checkout URL, to open in the browser
+    unlist_requested = Signal(int)
     listing_linked = Signal(int)  # a remix-family link was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,6 +93,7 @@ class DetailPage(QScrollArea):
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back)
         self.title = QLabel(objectName="detailTitle", wordWrap=True)
+        self.unlisted_chip = QLabel(objectName="unlistedChip", visible=False)
         self.creator = QLabel(objectName="detailCreator")
         self.stats = QLabel(objectName="detailStats")
         self.image = QLabel(objectName="galleryMain", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -97,6 +104,12 @@ class DetailPage(QScrollArea):
         self.open_button.clicked.connect(lambda: self._emit_id(self.open_requested))
         self.buy_button = QPushButton(objectName="buyButton")
         self.buy_button.clicked.connect(lambda: self._emit_id(self.buy_requested))
+        self.checkout_button = QPushButton(objectName="openCheckout", visible=False)
+        self.checkout_button.clicked.connect(self._open_checkout)
+        self.unlist_button = QPushButton(objectName="unlistButton", visible=False)
+        self.unlist_button.clicked.connect(lambda: self._emit_id(self.unlist_requested))
+        self.purchase_note = QLabel(objectName="purchaseNote", wordWrap=True, visible=False)
+        self.locked = False  # a paid listing not (yet) bought: nothing to open
         self.remix_button = QPushButton(objectName="remixButton")
         self.remix_button.clicked.connect(lambda: self._emit_id(self.remix_requested))
         self.like_button = QPushButton(objectName="likeButton", checkable=True)
@@ -116,7 +129,8 @@ class DetailPage(QScrollArea):
         self.family.linkActivated.connect(lambda href: self.listing_linked.emit(int(href)))
 
         actions = FlowLayout()  # wraps in a narrow dock instead of clipping Like/Collect off the edge
-        for button in (self.open_button, self.buy_button, self.remix_button, self.like_button, self.collect_button):
+        for button in (self.open_button, self.buy_button, self.checkout_button, self.remix_button, self.like_button,
+                       self.collect_button, self.unlist_button):
             actions.addWidget(button)
         download = QHBoxLayout()
         download.addWidget(self.progress, 1)
@@ -125,12 +139,16 @@ class DetailPage(QScrollArea):
         layout.setContentsMargins(16, 8, 16, 16)
         layout.setSpacing(8)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.unlisted_chip, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(heading)
         layout.addWidget(self.creator)
         layout.addWidget(self.stats)
         layout.addWidget(self.image)
         layout.addLayout(self.strip)
         layout.addLayout(actions)
+        layout.addWidget(self.purchase_note)
         layout.addLayout(download)
         self.sections: list[QLabel] = []
         for title, widget in ((True, self.licence), (False, self.remix_note), (True, self.description),
@@ -156,6 +174,12 @@ class DetailPage(QScrollArea):
         self.remix_button.setText(tr("Remix"))
         self.remix_button.setToolTip(tr("Open a copy to change and publish as a remix, crediting the creator"))
         self.collect_button.setText(tr("Collect…"))
+        self.checkout_button.setText(tr("Open checkout"))
+        self.checkout_button.setToolTip(tr("Pay in your browser; this page shows the model as bought once the "
+                                           "payment arrives"))
+        self.unlist_button.setText(tr("Unlist…"))
+        self.unlist_button.setToolTip(tr("Take it out of search and browsing; buyers keep their files"))
+        self.unlisted_chip.setText(tr("Unlisted"))
         self.cancel_button.setText(tr("Cancel"))
         for label, text in zip(self.sections, (tr("Licence"), tr("About this model"), tr("Files"), tr("Reviews"),
                                                tr("Remix family")), strict=True):
@@ -167,6 +191,11 @@ class DetailPage(QScrollArea):
                 self.image.setText(tr("No pictures"))
         else:
             self.like_button.setText(tr("♥ Like"))
+
+    def _open_checkout(self) -> None:
+        purchase = self.page.listing.purchase if self.page is not None else None
+        if purchase is not None and purchase.checkout_url:
+            self.checkout_requested.emit(purchase.checkout_url)
 
     def _emit_id(self, signal: SignalInstance) -> None:
         if self.page is not None:
@@ -191,10 +220,7 @@ class DetailPage(QScrollArea):
             price_text(item.price_cents), "♥ " + counted(item.likes, tr("{0} like"), tr("{0} likes")),
             "⤓ " + counted(item.downloads, tr("{0} download"), tr("{0} downloads")),
             counted(item.makes, tr("{0} make"), tr("{0} makes")))))
-        paid = item.price_cents > 0 and not item.purchased
-        self.buy_button.setVisible(paid)
-        self.buy_button.setText(tr("Buy · {0}").format(price_text(item.price_cents)))
-        self.open_button.setEnabled(not paid)
+        self._show_purchase(item)
         self.remix_button.setVisible(item.remix_allowed)
         self.licence.setText(licence_label(item.licence))
         self.remix_note.setVisible(not item.remix_allowed)
@@ -206,6 +232,35 @@ class DetailPage(QScrollArea):
         self.reviews.setText("\n\n".join(f"{'★' * r.rating}{'☆' * (5 - r.rating)}  {r.author}\n{r.body}"
                                          for r in page.reviews) or tr("No reviews yet."))
         self._show_family(page)
+
+    def _show_purchase(self, item: Listing) -> None:
+        """Buy, or Open checkout while the payment is pending, or what happened to the purchase; and
+        whether the creator took the listing down."""
+        purchase = item.purchase
+        pending = purchase is not None and purchase.state == "pending" and bool(purchase.checkout_url)
+        self.locked = item.price_cents > 0 and not item.purchased
+        self.buy_button.setVisible(self.locked and not pending and not item.unlisted)
+        self.buy_button.setText(tr("Buy · {0}").format(price_text(item.price_cents)))
+        self.checkout_button.setVisible(self.locked and pending)
+        self.open_button.setEnabled(not self.locked)
+        self.unlist_button.setVisible(item.mine and not item.unlisted)
+        self.unlisted_chip.setVisible(item.unlisted)
+        self.unlisted_chip.setToolTip(
+            tr("You took this listing down: it is out of search and browsing, and buyers keep their files.")
+            if item.mine else tr("Its creator took this listing down: it is out of search and browsing."))
+        if pending:
+            note = tr("Your purchase is waiting for the payment. Pay at the checkout in your browser; this page "
+                      "shows the model as bought once the payment arrives.")
+        elif purchase is not None and purchase.state == "paid":
+            note = tr("You bought this model: its files are yours to download.")
+        elif purchase is not None and purchase.state == "refunded":
+            note = tr("Your purchase was refunded, so its files are locked again.")
+        elif self.locked and item.unlisted:
+            note = tr("Its creator took this listing down, so it can no longer be bought.")
+        else:
+            note = ""
+        self.purchase_note.setText(note)
+        self.purchase_note.setVisible(bool(note))
 
     def _show_family(self, page: ListingPage) -> None:
         lines = []
@@ -243,7 +298,7 @@ class DetailPage(QScrollArea):
         busy = fraction is not None
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        self.open_button.setEnabled(not busy and not self.buy_button.isVisible())
+        self.open_button.setEnabled(not busy and not self.locked)
         if fraction is not None:
             self.progress.setValue(int(fraction * 100))
             self.progress.setFormat(message or "%p%")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -43,12 +44,13 @@ from desktop.panels.marketplace.thumbs import ThumbnailLoader
 from desktop.workers import Job, Workers
 from sync_client.client import HubClient
 from sync_client.errors import HubUnavailable, NotSignedIn, PaymentRequired
-from sync_client.models import Category, Collection, Listing, SearchPage
+from sync_client.models import Category, Collection, Listing, Purchase, SearchPage
 from sync_client.publish_queue import PublishQueue
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 24
 QUEUE_RETRY_MS = 15_000
+PAYMENT_CHECK_MS = 3_000  # while a shown purchase waits for the payment provider's confirmation
 
 
 @dataclass
@@ -88,7 +90,7 @@ class MarketplacePanel(QWidget):
     def __init__(self, client: HubClient, workers: Workers,
                  snapshot: Callable[[], ProjectSnapshot | None] | None = None, downloads: Path | None = None,
                  queue: PublishQueue | None = None, retry_ms: int = QUEUE_RETRY_MS,
-                 parent: QWidget | None = None) -> None:
+                 payment_check_ms: int = PAYMENT_CHECK_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("marketplacePanel")
         self.client = client
@@ -121,6 +123,9 @@ class MarketplacePanel(QWidget):
         self._query = SearchQuery()
         self._retry = QTimer(self, interval=retry_ms)
         self._retry.timeout.connect(self.flush_queue)
+        self._payment_check = QTimer(self, interval=payment_check_ms)
+        self._payment_check.timeout.connect(self._check_payment)
+        self._checking_payment = False
 
         header = QHBoxLayout()
         header.addWidget(self.heading)
@@ -145,6 +150,8 @@ class MarketplacePanel(QWidget):
         self.detail.open_requested.connect(lambda i: self.open_in_studio_now(i, remix=False))
         self.detail.remix_requested.connect(lambda i: self.open_in_studio_now(i, remix=True))
         self.detail.buy_requested.connect(self.buy)
+        self.detail.checkout_requested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.detail.unlist_requested.connect(self.unlist)
         self.detail.like_toggled.connect(self.like)
         self.detail.review_form.submitted.connect(self.post_review)
         self.detail.collect_requested.connect(self.collect)
@@ -254,6 +261,7 @@ class MarketplacePanel(QWidget):
         if seq == self._seq:
             self.detail.show_page(page)
             self.stack.setCurrentWidget(self.detail)
+            self._watch_payment()
             self.page_shown.emit(page)
 
     # --- actions on a listing ------------------------------------------------------------------------------
@@ -284,9 +292,75 @@ class MarketplacePanel(QWidget):
             self.show_error(exc)
 
     def buy(self, listing_id: int) -> None:
-        """The hub answers with a checkout page; paying happens in the browser, never in the app."""
-        self._run("checkout", lambda _t: self.client.market.checkout(listing_id),
-                  lambda c: QDesktopServices.openUrl(QUrl(c.checkout_url)))
+        """The hub answers with a pending purchase and its checkout page; paying happens in the browser,
+        never in the app, and the page shows the purchase as pending until the payment arrives."""
+        def work(task: Task) -> tuple[Purchase, ListingPage]:
+            purchase = self.client.market.buy(listing_id)
+            return purchase, load_page(self.client, listing_id, task)
+
+        self._run("buy", work, self._bought)
+
+    def _bought(self, answer: tuple[Purchase, ListingPage]) -> None:
+        purchase, page = answer
+        if not purchase.paid and purchase.checkout_url:
+            QDesktopServices.openUrl(QUrl(purchase.checkout_url))
+        self._refresh_page(page)
+
+    def _watch_payment(self) -> None:
+        """Look again every few seconds while the shown listing's purchase waits for its payment."""
+        page = self.detail.page
+        purchase = page.listing.purchase if page is not None else None
+        if purchase is not None and purchase.state == "pending":
+            self._payment_check.start()
+        else:
+            self._payment_check.stop()
+
+    def _check_payment(self) -> None:
+        page = self.detail.page
+        purchase = page.listing.purchase if page is not None else None
+        if page is None or purchase is None or self.stack.currentWidget() is not self.detail:
+            self._payment_check.stop()
+            return
+        if self._checking_payment:
+            return
+        self._checking_payment = True
+        listing_id, purchase_id = page.listing.id, purchase.id
+
+        def work(task: Task) -> ListingPage | None:
+            if self.client.market.purchase(purchase_id).state == purchase.state:
+                return None
+            return load_page(self.client, listing_id, task)
+
+        def done(changed: ListingPage | None) -> None:
+            self._checking_payment = False
+            if changed is not None:
+                self._refresh_page(changed)
+
+        def failed(exc: BaseException) -> None:  # offline for a moment: the next tick looks again
+            self._checking_payment = False
+            log.info("marketplace: checking a payment: %s", exc)
+
+        self._run("payment", work, done, failed=failed)
+
+    def unlist(self, listing_id: int) -> None:
+        page = self.detail.page
+        title = page.listing.title if page is not None else ""
+        answer = QMessageBox.question(
+            self, tr("Unlist this model?"),
+            tr("'{0}' leaves search and browsing at once. People who bought or downloaded it keep their files, "
+               "and remixes keep their link to it.").format(title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(task: Task) -> ListingPage:
+            self.client.market.unpublish(listing_id)
+            return load_page(self.client, listing_id, task)
+
+        def done(changed: ListingPage) -> None:
+            self._refresh_page(changed)
+            self.show_message(tr("'{0}' is unlisted: it no longer shows up in search.").format(title))
+
+        self._run("unlist", work, done)
 
     def like(self, listing_id: int, liked: bool) -> None:
         def work(_t: Task) -> ListingPage:
@@ -302,6 +376,7 @@ class MarketplacePanel(QWidget):
     def _refresh_page(self, page: ListingPage) -> None:
         if self.detail.page is not None and self.detail.page.listing.id == page.listing.id:
             self.detail.show_page(page)  # the hub's answer, liked_by_me included, is the truth
+            self._watch_payment()
 
     def post_review(self, rating: int, body: str) -> None:
         if self.detail.page is None:

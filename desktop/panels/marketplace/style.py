@@ -46,11 +46,15 @@ QLabel#marketHeading {{ color: {text}; font-size: 18px; font-weight: 700; }}
 QLabel#detailTitle {{ color: {text}; font-size: 20px; font-weight: 700; }}
 QLabel#sectionTitle {{ color: {text}; font-weight: 700; margin-top: 8px; }}
 QLabel#galleryMain {{ background: {thumb}; border-radius: 12px; }}
-QLabel#remixNote {{ background: {paid_bg}; color: {paid_fg}; border-radius: 8px; padding: 6px 10px; }}
+QLabel#remixNote, QLabel#purchaseNote {{ background: {paid_bg}; color: {paid_fg}; border-radius: 8px;
+    padding: 6px 10px; }}
+QLabel#unlistedChip {{ background: {chip_bg}; color: {muted}; border: 1px solid {border}; border-radius: 8px;
+    padding: 2px 8px; font-size: 11px; font-weight: 600; }}
 QLabel#marketBanner {{ background: {banner_bg}; color: {banner_fg}; border-radius: 8px; padding: 6px 10px; }}
 QLabel#marketBanner[kind="info"] {{ background: {info_bg}; color: {text}; }}
-QPushButton#openInStudio, QPushButton#publishButton, QPushButton#buyButton {{ background: {accent};
-    color: {accent_text}; border: none; font-weight: 600; padding: 6px 14px; }}
+QPushButton#openInStudio, QPushButton#publishButton, QPushButton#buyButton, QPushButton#openCheckout {{
+    background: {accent}; color: {accent_text}; border: none; font-weight: 600; padding: 6px 14px; }}
+QPushButton#openInStudio:disabled {{ background: {chip_bg}; color: {muted}; }}
 QPushButton#likeButton:checked {{ color: #e2456b; font-weight: 600; }}
 QWidget#cardGridInner, QWidget#detailInner {{ background: transparent; }}
 QToolButton#marketFiltersToggle {{ border: 1px solid {control_border}; background: {control_bg};
