@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Literal
 
 import keyring
 import keyring.errors
@@ -120,6 +121,17 @@ def delete_secret(key: str) -> None:
         pass  # already absent: deleting is idempotent
     except keyring.errors.KeyringError as exc:
         raise SecretStoreError(f"Cannot delete '{key}' from the keyring: {exc}") from exc
+
+
+def location() -> tuple[Literal["system", "file", "none"], str]:
+    """Where secrets go now, for Preferences: the system keyring (its name), an encrypted file (its path),
+    or nowhere safe."""
+    ring = _effective(backend())
+    if isinstance(ring, PassphraseKeyring):
+        return "file", ring.file_path
+    if backend_is_secure():
+        return "system", str(getattr(ring, "name", type(ring).__name__))
+    return "none", ""
 
 
 def use_encrypted_file_keyring(path: str, passphrase: str) -> None:

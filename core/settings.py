@@ -55,6 +55,9 @@ class Settings(BaseModel):
     recent_files: list[str] = Field(default_factory=list)
     hub_url: str = ""
     """The marketplace/collaboration hub; "" runs the built-in hub on this computer."""
+    keyring_file: str = ""
+    """An encrypted keyring file the user chose where the system has no secure keyring ("" = the OS keyring).
+    Only its path lives here; its passphrase is asked for at each start and never stored."""
 
     @field_validator("hub_url")
     @classmethod

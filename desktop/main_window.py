@@ -219,8 +219,24 @@ class MainWindow(FileActions, QMainWindow):
         (nothing heavy on the GUI thread), and only when configured or when the user opens their dock."""
         if not self._background_started:
             self._background_started = True
+            if self._keyring_locked():
+                return  # started once the user has unlocked it (or cancelled: then without secrets)
             self.printers.start()
             self.hub.start_in_background()
+
+    def _keyring_locked(self) -> bool:
+        """The encrypted keyring file chosen in Preferences needs its passphrase before printers and the hub
+        read their secrets; ask now, and start them when it is answered either way."""
+        from core import secrets
+        from desktop.dialogs.keyring_file import PassphraseDialog
+
+        path = self.settings.keyring_file
+        if not path or secrets.backend_is_secure():
+            return False
+        dialog = PassphraseDialog(Path(path), lambda _p: None, self)
+        dialog.finished.connect(lambda _r: (self.printers.start(), self.hub.start_in_background()))
+        dialog.open()
+        return True
 
     # --- settings, language, theme -----------------------------------------------------------------
     def apply_settings(self, settings: Settings, first: bool = False) -> None:

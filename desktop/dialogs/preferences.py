@@ -1,10 +1,13 @@
-"""Preferences: AI provider (URL, model, API key in the OS keyring), units, theme, language, bed size.
+"""Preferences: AI provider (URL, model, API key in the OS keyring), units, theme, language, bed size, and
+the encrypted keyring file to use where the system has no secure keyring.
 
 The dialog edits a copy of Settings; the window stores it only on OK. The API key never enters the
 settings: it goes straight to core.secrets under the provider's keyring entry.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -14,7 +17,9 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +28,7 @@ from core import secrets
 from core.assistant.llm.presets import PRESETS, LLMConfig
 from core.errors import PotStudioError
 from core.settings import AISettings, Settings
+from desktop.dialogs.keyring_file import PassphraseDialog, default_path, describe
 from desktop.i18n import LANGUAGES
 from desktop.panels.chat import PROVIDERS
 
@@ -85,6 +91,7 @@ class PreferencesDialog(QDialog):
         form.addRow(tr("Theme"), self.theme)
         form.addRow(tr("Language"), self.language)
         form.addRow(tr("Default bed (X × Y × Z)"), bed_row)
+        form.addRow(tr("Secrets"), self._keyring_row(settings))
         self.provider.currentIndexChanged.connect(self._provider_changed)
         self._provider_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -93,6 +100,36 @@ class PreferencesDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+
+    def _keyring_row(self, settings: Settings) -> QWidget:
+        """Where secrets are kept, and the encrypted file to use where the system has no secure keyring."""
+        self.keyring_state = QLabel(describe())
+        self.keyring_state.setObjectName("keyringState")
+        self.keyring_state.setWordWrap(True)
+        self.keyring_path = QLineEdit(settings.keyring_file or str(default_path()))
+        self.keyring_path.setObjectName("keyringPath")
+        use = QPushButton(tr("Use an encrypted file…"))
+        use.setObjectName("useKeyringFile")
+        use.clicked.connect(self._choose_keyring_file)
+        self._keyring_file = settings.keyring_file
+        row = QHBoxLayout()
+        row.addWidget(self.keyring_path, 1)
+        row.addWidget(use)
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.keyring_state)
+        box.addLayout(row)
+        holder = QWidget()
+        holder.setLayout(box)
+        return holder
+
+    def _choose_keyring_file(self) -> None:
+        path = Path(self.keyring_path.text().strip() or default_path()).expanduser()
+        PassphraseDialog(path, self._keyring_chosen, self).open()
+
+    def _keyring_chosen(self, path: Path) -> None:
+        self._keyring_file = str(path)
+        self.keyring_state.setText(describe())
 
     def _provider_changed(self) -> None:
         kind = self.provider.currentData()
@@ -109,6 +146,7 @@ class PreferencesDialog(QDialog):
         return self.settings.model_copy(update={
             "ai": ai, "units": self.units.currentData(), "theme": self.theme.currentData(),
             "language": self.language.currentData(), "bed": tuple(s.value() for s in self.bed),
+            "keyring_file": self._keyring_file,
         })
 
     def store_secret(self) -> None:

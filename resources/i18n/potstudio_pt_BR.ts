@@ -19,14 +19,24 @@
       <translation>E&amp;xibir</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="50" />
+      <location filename="../../desktop/actions.py" line="51" />
       <source>Account and Server…</source>
       <translation>Conta e servidor…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="48" />
+      <location filename="../../desktop/actions.py" line="65" />
+      <source>Collaboration</source>
+      <translation>Colaboração</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="49" />
       <source>Command Palette…</source>
       <translation>Paleta de comandos…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="66" />
+      <source>Comment on a Point</source>
+      <translation>Comentar em um ponto</translation>
     </message>
     <message>
       <location filename="../../desktop/actions.py" line="41" />
@@ -34,12 +44,12 @@
       <translation>Exportar malha (STL/3MF/OBJ)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="51" />
+      <location filename="../../desktop/actions.py" line="52" />
       <source>Fit View</source>
       <translation>Enquadrar</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="52" />
+      <location filename="../../desktop/actions.py" line="53" />
       <source>Front View</source>
       <translation>Vista frontal</translation>
     </message>
@@ -49,32 +59,17 @@
       <translation>Importar malha (STL/3MF/OBJ)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="55" />
+      <location filename="../../desktop/actions.py" line="56" />
       <source>Isometric View</source>
       <translation>Vista isométrica</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="63" />
+      <location filename="../../desktop/actions.py" line="64" />
       <source>Marketplace</source>
       <translation>Marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="45" />
-      <source>Share…</source>
-      <translation>Compartilhar…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/actions.py" line="65" />
-      <source>Collaboration</source>
-      <translation>Colaboração</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/actions.py" line="66" />
-      <source>Comment on a Point</source>
-      <translation>Comentar em um ponto</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/actions.py" line="61" />
+      <location filename="../../desktop/actions.py" line="62" />
       <source>Measure (Click Two Points)</source>
       <translation>Medir (clique em dois pontos)</translation>
     </message>
@@ -89,22 +84,22 @@
       <translation>Abrir…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="56" />
+      <location filename="../../desktop/actions.py" line="57" />
       <source>Orthographic</source>
       <translation>Ortográfica</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="60" />
+      <location filename="../../desktop/actions.py" line="61" />
       <source>Overhang Overlay</source>
       <translation>Destacar balanços</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="49" />
+      <location filename="../../desktop/actions.py" line="50" />
       <source>Preferences…</source>
       <translation>Preferências…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="62" />
+      <location filename="../../desktop/actions.py" line="63" />
       <source>Printers</source>
       <translation>Impressoras</translation>
     </message>
@@ -114,17 +109,17 @@
       <translation>Publicar no marketplace…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="45" />
+      <location filename="../../desktop/actions.py" line="46" />
       <source>Quit</source>
       <translation>Sair</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="47" />
+      <location filename="../../desktop/actions.py" line="48" />
       <source>Redo</source>
       <translation>Refazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="54" />
+      <location filename="../../desktop/actions.py" line="55" />
       <source>Right View</source>
       <translation>Vista direita</translation>
     </message>
@@ -139,7 +134,7 @@
       <translation>Salvar como…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="59" />
+      <location filename="../../desktop/actions.py" line="60" />
       <source>Section Plane</source>
       <translation>Plano de corte</translation>
     </message>
@@ -149,22 +144,27 @@
       <translation>Enviar para a impressora…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="53" />
+      <location filename="../../desktop/actions.py" line="45" />
+      <source>Share…</source>
+      <translation>Compartilhar…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/actions.py" line="54" />
       <source>Top View</source>
       <translation>Vista superior</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="46" />
+      <location filename="../../desktop/actions.py" line="47" />
       <source>Undo</source>
       <translation>Desfazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="57" />
+      <location filename="../../desktop/actions.py" line="58" />
       <source>Wireframe</source>
       <translation>Aramado</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="58" />
+      <location filename="../../desktop/actions.py" line="59" />
       <source>X-Ray</source>
       <translation>Raio X</translation>
     </message>
@@ -289,147 +289,152 @@
   <context>
     <name>Core</name>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="262" />
+      <location filename="../../core/geometry/threemf.py" line="321" />
       <source>'{0}' contains XML entity declarations, which 3MF never uses; refusing it.</source>
       <translation>'{0}' contém declarações de entidades XML, que o 3MF nunca usa; arquivo recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="239" />
+      <location filename="../../core/geometry/threemf.py" line="293" />
       <source>'{0}' contains an unsafe part name '{1}'; refusing to read it.</source>
       <translation>'{0}' contém um nome de parte inseguro '{1}'; leitura recusada.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="124" />
+      <location filename="../../core/geometry/meshio.py" line="125" />
       <source>'{0}' contains no triangles.</source>
       <translation>'{0}' não contém triângulos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="255" />
+      <location filename="../../core/geometry/meshio.py" line="275" />
       <source>'{0}' contains only degenerate triangles.</source>
       <translation>'{0}' contém só triângulos degenerados.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="292" />
+      <location filename="../../core/geometry/meshio.py" line="312" />
       <source>'{0}' declares {1} triangles ({2} bytes) but has only {3} bytes: it is truncated or not an STL file.</source>
       <translation>'{0}' declara {1} triângulos ({2} bytes), mas tem só {3} bytes: está truncado ou não é um arquivo STL.</translation>
     </message>
     <message>
+      <location filename="../../core/geometry/meshio.py" line="204" />
+      <source>'{0}' did not read back as written ({1}); nothing was written.</source>
+      <translation>'{0}' não foi lido de volta como foi escrito ({1}); nada foi gravado.</translation>
+    </message>
+    <message>
       <location filename="../../core/document/expressions.py" line="197" />
       <source>'{0}' does not give a finite number.</source>
-      <translation type="unfinished" />
+      <translation>'{0}' não dá um número finito.</translation>
     </message>
     <message>
       <location filename="../../core/document/expressions.py" line="195" />
       <source>'{0}' does not give a real number.</source>
-      <translation type="unfinished" />
+      <translation>'{0}' não dá um número real.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="390" />
+      <location filename="../../core/geometry/threemf.py" line="448" />
       <source>'{0}' expands to more than {1} triangles (the limit).</source>
       <translation>'{0}' se expande para mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="396" />
+      <location filename="../../core/geometry/meshio.py" line="416" />
       <source>'{0}' got shorter while it was being read; try again once it is complete.</source>
       <translation>'{0}' ficou menor enquanto era lido; tente de novo quando ele estiver completo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="356" />
+      <location filename="../../core/geometry/meshio.py" line="376" />
       <source>'{0}' has NaN or infinite coordinates; the file is damaged.</source>
       <translation>'{0}' tem coordenadas NaN ou infinitas; o arquivo está danificado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="505" />
+      <location filename="../../core/geometry/meshio.py" line="559" />
       <source>'{0}' has a coordinate that is not a number.</source>
       <translation>'{0}' tem uma coordenada que não é um número.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="562" />
+      <location filename="../../core/geometry/meshio.py" line="619" />
       <source>'{0}' has a face that refers to vertex {1}, but the file defines only {2} vertices.</source>
       <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="256" />
+      <location filename="../../core/geometry/threemf.py" line="310" />
       <source>'{0}' has broken XML ({1}).</source>
       <translation>'{0}' tem XML corrompido ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="244" />
+      <location filename="../../core/geometry/meshio.py" line="264" />
       <source>'{0}' has coordinates too large to be a model (past 3.4e38).</source>
-      <translation type="unfinished" />
+      <translation>'{0}' tem coordenadas grandes demais para ser um modelo (além de 3,4e38).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="300" />
+      <location filename="../../core/geometry/threemf.py" line="358" />
       <source>'{0}' has more than {1} triangles (the limit).</source>
       <translation>'{0}' tem mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="545" />
+      <location filename="../../core/geometry/meshio.py" line="602" />
       <source>'{0}' has more than {1} vertices (the limit).</source>
-      <translation type="unfinished" />
+      <translation>'{0}' tem mais de {1} vértices (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="388" />
+      <location filename="../../core/geometry/threemf.py" line="446" />
       <source>'{0}' has no build items: there is nothing to print in it.</source>
       <translation>'{0}' não tem itens de construção (build items): não há nada para imprimir nele.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="246" />
+      <location filename="../../core/geometry/meshio.py" line="266" />
       <source>'{0}' has triangles that refer to vertices it does not have ({1} vertices).</source>
       <translation>'{0}' tem triângulos que se referem a vértices que ele não tem ({1} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="296" />
+      <location filename="../../core/geometry/meshio.py" line="316" />
       <source>'{0}' has {1} bytes more than its {2} declared triangles need; it is damaged or not a binary STL.</source>
       <translation>'{0}' tem {1} bytes a mais do que seus {2} triângulos declarados precisam; está danificado ou não é um STL binário.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="180" />
+      <location filename="../../core/geometry/threemf.py" line="183" />
       <source>'{0}' has {1} parts; a 3MF with more than {2} is refused.</source>
       <translation>'{0}' tem {1} partes; um 3MF com mais de {2} é recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="286" />
+      <location filename="../../core/geometry/meshio.py" line="306" />
       <source>'{0}' has {1} triangles; the limit is {2}.</source>
       <translation>'{0}' tem {1} triângulos; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="240" />
+      <location filename="../../core/geometry/meshio.py" line="582" />
       <source>'{0}' has {1} vertices; the limit is {2}.</source>
-      <translation type="unfinished" />
+      <translation>'{0}' tem {1} vértices; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="118" />
+      <location filename="../../core/geometry/meshio.py" line="119" />
       <source>'{0}' is empty.</source>
       <translation>'{0}' está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="208" />
+      <location filename="../../core/geometry/threemf.py" line="220" />
       <source>'{0}' is not a 3MF model: it has no '{1}' part.</source>
       <translation>'{0}' não é um modelo 3MF: não tem a parte '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="80" />
+      <location filename="../../core/geometry/threemf.py" line="82" />
       <source>'{0}' is not a 3MF package (it is not a zip archive).</source>
       <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
     </message>
     <message>
       <location filename="../../core/document/parameters.py" line="177" />
       <source>'{0}' is not a parameter kind.</source>
-      <translation type="unfinished" />
+      <translation>'{0}' não é um tipo de parâmetro.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="471" />
+      <location filename="../../core/geometry/meshio.py" line="514" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where '{3}' should be.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria estar '{3}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="469" />
+      <location filename="../../core/geometry/meshio.py" line="521" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where a facet or 'endsolid' should start.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria começar uma faceta ou 'endsolid'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="474" />
+      <location filename="../../core/geometry/meshio.py" line="529" />
       <source>'{0}' is not a valid ASCII STL: unexpected text at line {1}.</source>
       <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
     </message>
@@ -444,47 +449,47 @@
       <translation>'{0}' não é permitido na expressão '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="74" />
+      <location filename="../../core/assistant/llm/presets.py" line="76" />
       <source>'{0}' is not an http(s) URL of an OpenAI-compatible server.</source>
       <translation>'{0}' não é uma URL http(s) de um servidor compatível com a OpenAI.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="281" />
+      <location filename="../../core/geometry/meshio.py" line="301" />
       <source>'{0}' is too short ({1} bytes) to be an STL file.</source>
       <translation>'{0}' é curto demais ({1} bytes) para ser um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="476" />
+      <location filename="../../core/geometry/meshio.py" line="526" />
       <source>'{0}' is truncated: it ends in the middle of a triangle (line {1}).</source>
       <translation>'{0}' está truncado: termina no meio de um triângulo (linha {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="511" />
+      <location filename="../../core/geometry/meshio.py" line="565" />
       <source>'{0}' is {1} MB; text mesh files over {2} MB are not supported (export a binary STL or 3MF instead).</source>
       <translation>'{0}' tem {1} MB; arquivos de malha em texto com mais de {2} MB não são suportados (exporte um STL binário ou um 3MF).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="574" />
+      <location filename="../../core/geometry/meshio.py" line="631" />
       <source>'{0}' line {1}: '{2}' is not an index.</source>
       <translation>'{0}' linha {1}: '{2}' não é um índice.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="554" />
+      <location filename="../../core/geometry/meshio.py" line="611" />
       <source>'{0}' line {1}: a face needs at least three corners.</source>
       <translation>'{0}' linha {1}: uma face precisa de pelo menos três cantos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="548" />
+      <location filename="../../core/geometry/meshio.py" line="605" />
       <source>'{0}' line {1}: a face with {2} corners (the limit is {3}).</source>
-      <translation type="unfinished" />
+      <translation>'{0}' linha {1}: uma face com {2} cantos (o limite é {3}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="542" />
+      <location filename="../../core/geometry/meshio.py" line="599" />
       <source>'{0}' line {1}: a vertex needs three coordinates.</source>
       <translation>'{0}' linha {1}: um vértice precisa de três coordenadas.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="579" />
+      <location filename="../../core/geometry/meshio.py" line="636" />
       <source>'{0}' line {1}: vertex index {2} is out of range.</source>
       <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
     </message>
@@ -499,72 +504,92 @@
       <translation>'{0}' deve conter números finitos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="371" />
+      <location filename="../../core/geometry/threemf.py" line="429" />
       <source>'{0}' nests components more than {1} deep (or in a loop).</source>
       <translation>'{0}' aninha componentes em mais de {1} níveis (ou em ciclo).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="392" />
+      <location filename="../../core/geometry/threemf.py" line="450" />
       <source>'{0}' places more than {1} copies of its objects (the limit).</source>
-      <translation type="unfinished" />
+      <translation>'{0}' posiciona mais de {1} cópias de seus objetos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="374" />
+      <location filename="../../core/geometry/meshio.py" line="209" />
+      <source>'{0}' read back with {1} triangles instead of {2}; nothing was written.</source>
+      <translation>'{0}' foi lido de volta com {1} triângulos em vez de {2}; nada foi gravado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="212" />
+      <source>'{0}' read back without its design ({1}); nothing was written.</source>
+      <translation>'{0}' foi lido de volta sem o seu projeto ({1}); nada foi gravado.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="432" />
       <source>'{0}' refers to object {1} that it does not define.</source>
       <translation>'{0}' se refere ao objeto {1}, que ele não define.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="288" />
+      <location filename="../../core/geometry/threemf.py" line="346" />
       <source>'{0}' uses an unknown unit '{1}'.</source>
       <translation>'{0}' usa uma unidade desconhecida '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="197" />
+      <location filename="../../core/geometry/threemf.py" line="200" />
       <source>'{0}' would inflate to {1} MB; the limit is {2} MB.</source>
       <translation>'{0}' se descompactaria em {1} MB; o limite é {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="535" />
+      <location filename="../../core/geometry/meshio.py" line="592" />
       <source>'{0}': a line at byte {1} is longer than {2} MB.</source>
-      <translation type="unfinished" />
+      <translation>'{0}': uma linha no byte {1} tem mais de {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="329" />
+      <location filename="../../core/geometry/threemf.py" line="387" />
       <source>'{0}': a triangle refers to a vertex index too large to exist.</source>
-      <translation type="unfinished" />
+      <translation>'{0}': um triângulo se refere a um índice de vértice grande demais para existir.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="331" />
+      <location filename="../../core/geometry/threemf.py" line="389" />
       <source>'{0}': a vertex or triangle has a missing or non-numeric value.</source>
       <translation>'{0}': um vértice ou triângulo tem um valor ausente ou não numérico.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="310" />
+      <location filename="../../core/geometry/threemf.py" line="368" />
       <source>'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).</source>
       <translation>'{0}': o objeto {1} tem triângulos que se referem a vértices que ele não tem ({2} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="215" />
+      <location filename="../../core/geometry/threemf.py" line="224" />
+      <source>'{0}': part '{1}' cannot be read ({2}).</source>
+      <translation>'{0}': a parte '{1}' não pode ser lida ({2}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="280" />
       <source>'{0}': part '{1}' inflates beyond its declared size.</source>
       <translation>'{0}': a parte '{1}' se expande além do tamanho declarado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="191" />
+      <location filename="../../core/geometry/threemf.py" line="194" />
       <source>'{0}': part '{1}' inflates {2}× — this looks like a zip bomb, not a model.</source>
       <translation>'{0}': a parte '{1}' se expande {2}× — isso parece uma bomba zip, não um modelo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="220" />
+      <location filename="../../core/geometry/threemf.py" line="277" />
       <source>'{0}': part '{1}' is damaged ({2}).</source>
       <translation>'{0}': a parte '{1}' está danificada ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="327" />
+      <location filename="../../core/geometry/threemf.py" line="231" />
+      <source>'{0}': part '{1}' is over {2} MB.</source>
+      <translation>'{0}': a parte '{1}' tem mais de {2} MB.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="385" />
       <source>'{0}': the model XML is broken ({1}).</source>
       <translation>'{0}': o XML do modelo está corrompido ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="270" />
+      <location filename="../../core/geometry/meshio.py" line="290" />
       <source>'{0}': unsupported file type; use one of {1}.</source>
       <translation>'{0}': tipo de arquivo não suportado; use um destes: {1}.</translation>
     </message>
@@ -606,12 +631,12 @@
     <message>
       <location filename="../../core/document/expressions.py" line="153" />
       <source>A number in '{0}' is too large.</source>
-      <translation type="unfinished" />
+      <translation>Um número em '{0}' é grande demais.</translation>
     </message>
     <message>
       <location filename="../../core/document/parameters.py" line="172" />
       <source>A parameter has no '{0}'.</source>
-      <translation type="unfinished" />
+      <translation>Um parâmetro não tem '{0}'.</translation>
     </message>
     <message>
       <location filename="../../core/document/ops.py" line="99" />
@@ -646,7 +671,7 @@
     <message>
       <location filename="../../core/geometry/budget.py" line="25" />
       <source>A round part asks for {0} segments; between 3 and {1} are allowed.</source>
-      <translation type="unfinished" />
+      <translation>Uma peça redonda pede {0} segmentos; são permitidos de 3 a {1}.</translation>
     </message>
     <message>
       <location filename="../../core/geometry/build.py" line="201" />
@@ -666,7 +691,7 @@
     <message>
       <location filename="../../core/geometry/budget.py" line="33" />
       <source>A twisted part asks for {0} slices; at most {1} are allowed.</source>
-      <translation type="unfinished" />
+      <translation>Uma peça torcida pede {0} fatias; são permitidas no máximo {1}.</translation>
     </message>
     <message>
       <location filename="../../core/geometry/gear.py" line="86" />
@@ -749,12 +774,12 @@
       <translation>Não é possível avaliar '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="116" />
+      <location filename="../../core/geometry/meshio.py" line="117" />
       <source>Cannot open '{0}': {1}.</source>
       <translation>Não é possível abrir '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="138" />
+      <location filename="../../core/geometry/meshio.py" line="139" />
       <source>Cannot read '{0}': {1}.</source>
       <translation>Não é possível ler '{0}': {1}.</translation>
     </message>
@@ -764,7 +789,7 @@
       <translation>Não é possível ler a expressão '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="192" />
+      <location filename="../../core/geometry/meshio.py" line="195" />
       <source>Cannot write '{0}': {1}.</source>
       <translation>Não é possível gravar '{0}': {1}.</translation>
     </message>
@@ -841,7 +866,7 @@
     <message>
       <location filename="../../core/document/parameters.py" line="165" />
       <source>Each parameter must be an object with a name and a value.</source>
-      <translation type="unfinished" />
+      <translation>Cada parâmetro deve ser um objeto com nome e valor.</translation>
     </message>
     <message>
       <location filename="../../core/commands.py" line="164" />
@@ -929,7 +954,7 @@
       <translation>Chaveiro</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="76" />
+      <location filename="../../core/assistant/llm/presets.py" line="78" />
       <source>Name the model to use on the custom server in Preferences (e.g. 'llama3.1').</source>
       <translation>Informe nas Preferências o modelo a usar no servidor personalizado (por exemplo, 'llama3.1').</translation>
     </message>
@@ -954,7 +979,7 @@
       <translation>As props de um nó devem ser um objeto.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="173" />
+      <location filename="../../core/geometry/meshio.py" line="174" />
       <source>Only 3MF files can carry the parametric document, not {0}.</source>
       <translation>Só arquivos 3MF podem levar o documento paramétrico, não {0}.</translation>
     </message>
@@ -1001,7 +1026,7 @@
     <message>
       <location filename="../../core/document/nodes.py" line="121" />
       <source>Parts are nested more than {0} deep.</source>
-      <translation type="unfinished" />
+      <translation>As peças estão aninhadas em mais de {0} níveis.</translation>
     </message>
     <message>
       <location filename="../../core/document/nodes.py" line="1" />
@@ -1039,17 +1064,17 @@
       <translation>Preparando o modelo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="141" />
+      <location filename="../../core/geometry/meshio.py" line="142" />
       <source>Read {0} triangles</source>
       <translation>{0} triângulos lidos</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="325" />
+      <location filename="../../core/geometry/threemf.py" line="383" />
       <source>Reading 3MF</source>
       <translation>Lendo o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="119" />
+      <location filename="../../core/geometry/meshio.py" line="120" />
       <source>Reading {0}</source>
       <translation>Lendo {0}</translation>
     </message>
@@ -1089,7 +1114,7 @@
       <translation>Furo do parafuso de fixação</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="72" />
+      <location filename="../../core/assistant/llm/presets.py" line="74" />
       <source>Set the custom server's URL in Preferences (e.g. http://localhost:11434/v1).</source>
       <translation>Informe nas Preferências a URL do servidor personalizado (por exemplo, http://localhost:11434/v1).</translation>
     </message>
@@ -1216,7 +1241,7 @@
     <message>
       <location filename="../../core/document/document.py" line="224" />
       <source>The document has no root part.</source>
-      <translation type="unfinished" />
+      <translation>O documento não tem peça raiz.</translation>
     </message>
     <message>
       <location filename="../../core/document/document.py" line="267" />
@@ -1226,7 +1251,7 @@
     <message>
       <location filename="../../core/document/document.py" line="241" />
       <source>The document is nested too deeply to read.</source>
-      <translation type="unfinished" />
+      <translation>O documento está aninhado fundo demais para ser lido.</translation>
     </message>
     <message>
       <location filename="../../core/document/document.py" line="239" />
@@ -1279,14 +1304,14 @@
       <translation>Não foi possível construir o modelo ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="167" />
+      <location filename="../../core/geometry/meshio.py" line="168" />
       <source>The model has NaN or infinite coordinates and cannot be exported.</source>
       <translation>O modelo tem coordenadas NaN ou infinitas e não pode ser exportado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="169" />
+      <location filename="../../core/geometry/meshio.py" line="170" />
       <source>The model has coordinates too large for a mesh file and cannot be exported.</source>
-      <translation type="unfinished" />
+      <translation>O modelo tem coordenadas grandes demais para um arquivo de malha e não pode ser exportado.</translation>
     </message>
     <message>
       <location filename="../../core/geometry/printability.py" line="124" />
@@ -1296,22 +1321,22 @@
     <message>
       <location filename="../../core/document/parameters.py" line="180" />
       <source>The parameter field '{0}' must be a list of text.</source>
-      <translation type="unfinished" />
+      <translation>O campo de parâmetro '{0}' deve ser uma lista de textos.</translation>
     </message>
     <message>
       <location filename="../../core/document/parameters.py" line="184" />
       <source>The parameter field '{0}' must be a number.</source>
-      <translation type="unfinished" />
+      <translation>O campo de parâmetro '{0}' deve ser um número.</translation>
     </message>
     <message>
       <location filename="../../core/document/parameters.py" line="175" />
       <source>The parameter field '{0}' must be text.</source>
-      <translation type="unfinished" />
+      <translation>O campo de parâmetro '{0}' deve ser texto.</translation>
     </message>
     <message>
       <location filename="../../core/geometry/budget.py" line="40" />
       <source>The patterns would make {0} triangles, more than the limit of {1}.</source>
-      <translation type="unfinished" />
+      <translation>Os padrões gerariam {0} triângulos, mais que o limite de {1}.</translation>
     </message>
     <message>
       <location filename="../../core/geometry/font.py" line="168" />
@@ -1324,12 +1349,12 @@
       <translation>O texto está vazio; digite pelo menos uma letra.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="211" />
+      <location filename="../../core/geometry/meshio.py" line="231" />
       <source>There is nothing to export: the model has no parts.</source>
       <translation>Não há nada para exportar: o modelo não tem peças.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="171" />
+      <location filename="../../core/geometry/meshio.py" line="172" />
       <source>There is nothing to export: the model has no triangles.</source>
       <translation>Não há nada para exportar: o modelo não tem triângulos.</translation>
     </message>
@@ -1369,7 +1394,7 @@
       <translation>Forma 2D desconhecida '{0}'. Conhecidas: {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/assistant/llm/presets.py" line="63" />
+      <location filename="../../core/assistant/llm/presets.py" line="65" />
       <source>Unknown AI service '{0}'. Known: {1}, or a URL.</source>
       <translation>Serviço de IA desconhecido: '{0}'. Conhecidos: {1}, ou uma URL.</translation>
     </message>
@@ -1444,17 +1469,17 @@
       <translation>Abas de fixação na parede</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="121" />
+      <location filename="../../core/geometry/threemf.py" line="124" />
       <source>Writing 3MF</source>
       <translation>Gravando o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="175" />
+      <location filename="../../core/geometry/meshio.py" line="176" />
       <source>Writing {0}</source>
       <translation>Gravando {0}</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="193" />
+      <location filename="../../core/geometry/meshio.py" line="196" />
       <source>Wrote {0}</source>
       <translation>{0} gravado</translation>
     </message>
@@ -1594,14 +1619,77 @@
     </message>
   </context>
   <context>
+    <name>KeyringFile</name>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="53" />
+      <source>Again</source>
+      <translation>De novo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="36" />
+      <source>Create the encrypted keyring</source>
+      <translation>Criar o chaveiro criptografado</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="84" />
+      <source>Encrypted file: {0}</source>
+      <translation>Arquivo criptografado: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="39" />
+      <source>Enter the passphrase of {0}.</source>
+      <translation>Digite a frase-senha de {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="87" />
+      <source>No secure keyring on this computer: secrets cannot be saved until you choose an encrypted file.</source>
+      <translation>Não há chaveiro seguro neste computador: os segredos não podem ser salvos até você escolher um arquivo criptografado.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="51" />
+      <source>Passphrase</source>
+      <translation>Frase-senha</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="37" />
+      <source>Printer access codes, API keys and sign-ins will be kept in {0}, encrypted with this passphrase. It is asked for at each start and never saved.</source>
+      <translation>Códigos de acesso de impressoras, chaves de API e logins ficarão em {0}, criptografados com esta frase-senha. Ela é pedida a cada início e nunca é salva.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="86" />
+      <source>System keyring: {0}</source>
+      <translation>Chaveiro do sistema: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="73" />
+      <source>The keyring file cannot be used: {0}</source>
+      <translation>O arquivo de chaveiro não pode ser usado: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="67" />
+      <source>The two passphrases differ.</source>
+      <translation>As duas frases-senha são diferentes.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="36" />
+      <source>Unlock the encrypted keyring</source>
+      <translation>Desbloquear o chaveiro criptografado</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/keyring_file.py" line="72" />
+      <source>Wrong passphrase for this keyring file.</source>
+      <translation>Frase-senha errada para este arquivo de chaveiro.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="333" />
+      <location filename="../../desktop/main_window.py" line="364" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="241" />
+      <location filename="../../desktop/main_window.py" line="271" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -1621,17 +1709,17 @@
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="188" />
+      <location filename="../../desktop/main_window.py" line="199" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="340" />
+      <location filename="../../desktop/main_window.py" line="371" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="242" />
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -1641,7 +1729,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="241" />
+      <location filename="../../desktop/main_window.py" line="271" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -1656,42 +1744,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="339" />
+      <location filename="../../desktop/main_window.py" line="370" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="240" />
+      <location filename="../../desktop/main_window.py" line="270" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="241" />
+      <location filename="../../desktop/main_window.py" line="271" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="362" />
+      <location filename="../../desktop/main_window.py" line="393" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="310" />
+      <location filename="../../desktop/main_window.py" line="341" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="322" />
+      <location filename="../../desktop/main_window.py" line="353" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="320" />
+      <location filename="../../desktop/main_window.py" line="351" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="324" />
+      <location filename="../../desktop/main_window.py" line="355" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -1706,7 +1794,7 @@
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="228" />
+      <location filename="../../desktop/main_window.py" line="258" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
@@ -1716,12 +1804,12 @@
       <translation>Alterações não salvas</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="76" />
+      <location filename="../../desktop/main_window.py" line="77" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="244" />
+      <location filename="../../desktop/main_window.py" line="274" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
@@ -1893,84 +1981,94 @@
   <context>
     <name>Preferences</name>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="80" />
+      <location filename="../../desktop/dialogs/preferences.py" line="86" />
       <source>AI provider</source>
       <translation>Provedor de IA</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="83" />
+      <location filename="../../desktop/dialogs/preferences.py" line="89" />
       <source>API key</source>
       <translation>Chave de API</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="121" />
+      <location filename="../../desktop/dialogs/preferences.py" line="159" />
       <source>Choose an online AI provider (and its URL) before entering an API key.</source>
       <translation>Escolha um provedor de IA online (e a URL dele) antes de informar uma chave de API.</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="64" />
+      <location filename="../../desktop/dialogs/preferences.py" line="70" />
       <source>Dark</source>
       <translation>Escuro</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="87" />
+      <location filename="../../desktop/dialogs/preferences.py" line="93" />
       <source>Default bed (X × Y × Z)</source>
       <translation>Mesa padrão (X × Y × Z)</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="64" />
+      <location filename="../../desktop/dialogs/preferences.py" line="70" />
       <source>Follow the system</source>
       <translation>Seguir o sistema</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="61" />
+      <location filename="../../desktop/dialogs/preferences.py" line="67" />
       <source>Inches</source>
       <translation>Polegadas</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="86" />
+      <location filename="../../desktop/dialogs/preferences.py" line="92" />
       <source>Language</source>
       <translation>Idioma</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="64" />
+      <location filename="../../desktop/dialogs/preferences.py" line="70" />
       <source>Light</source>
       <translation>Claro</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="60" />
+      <location filename="../../desktop/dialogs/preferences.py" line="66" />
       <source>Millimetres</source>
       <translation>Milímetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="82" />
+      <location filename="../../desktop/dialogs/preferences.py" line="88" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="47" />
+      <location filename="../../desktop/dialogs/preferences.py" line="53" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="81" />
+      <location filename="../../desktop/dialogs/preferences.py" line="94" />
+      <source>Secrets</source>
+      <translation>Segredos</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="87" />
       <source>Server URL</source>
       <translation>URL do servidor</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="58" />
+      <location filename="../../desktop/dialogs/preferences.py" line="64" />
       <source>Stored in the system keyring</source>
       <translation>Guardada no chaveiro do sistema</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="85" />
+      <location filename="../../desktop/dialogs/preferences.py" line="91" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="84" />
+      <location filename="../../desktop/dialogs/preferences.py" line="90" />
       <source>Units</source>
       <translation>Unidades</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/dialogs/preferences.py" line="111" />
+      <source>Use an encrypted file…</source>
+      <translation>Usar um arquivo criptografado…</translation>
     </message>
   </context>
   <context>
@@ -1999,42 +2097,42 @@
   <context>
     <name>Project</name>
     <message>
-      <location filename="../../desktop/project.py" line="96" />
+      <location filename="../../desktop/project.py" line="102" />
       <source>Export as STL, 3MF or OBJ, not '{0}'.</source>
       <translation>Exporte como STL, 3MF ou OBJ, não '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="104" />
+      <location filename="../../desktop/project.py" line="110" />
       <source>Exporting {0}</source>
       <translation>Exportando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="120" />
+      <location filename="../../desktop/project.py" line="126" />
       <source>Import {0}</source>
       <translation>Importar {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="90" />
+      <location filename="../../desktop/project.py" line="96" />
       <source>Importing {0}</source>
       <translation>Importando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="68" />
+      <location filename="../../desktop/project.py" line="74" />
       <source>Opening {0}</source>
       <translation>Abrindo {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="87" />
+      <location filename="../../desktop/project.py" line="93" />
       <source>Saving {0}</source>
       <translation>Salvando {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="62" />
+      <location filename="../../desktop/project.py" line="63" />
       <source>Untitled</source>
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/project.py" line="83" />
+      <location filename="../../desktop/project.py" line="89" />
       <source>Writing</source>
       <translation>Gravando</translation>
     </message>
