@@ -108,6 +108,8 @@ class PreferencesDialog(QDialog):
         self.keyring_state.setWordWrap(True)
         self.keyring_path = QLineEdit(settings.keyring_file or str(default_path()))
         self.keyring_path.setObjectName("keyringPath")
+        self.keyring_path.setMinimumWidth(320)  # a path is read from its start; the default one is long
+        self.keyring_path.setCursorPosition(0)
         use = QPushButton(tr("Use an encrypted file…"))
         use.setObjectName("useKeyringFile")
         use.clicked.connect(self._choose_keyring_file)
