@@ -74,6 +74,14 @@ def _sqlite_triggers(statements: list[str]) -> None:
         op.execute(statement)
 
 
+def _purchases(*extra: sa.ColumnClause[object]) -> sa.TableClause:
+    """The columns both shapes of purchases share, typed so that SQLite's stored timestamps come back
+    as datetimes the other shape's table accepts."""
+    return sa.table("purchases", sa.column("user_id", sa.Integer()), sa.column("listing_id", sa.Integer()),
+                    sa.column("price_cents", sa.Integer()), sa.column("created_at", sa.DateTime(timezone=True)),
+                    *extra)
+
+
 def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     op.add_column("listings", sa.Column("unlisted_at", sa.DateTime(timezone=True), nullable=True))
@@ -82,7 +90,7 @@ def upgrade() -> None:
     else:
         _postgres_search_column(f"CASE WHEN unlisted_at IS NULL THEN {TSVECTOR} END")
 
-    old = op.get_bind().execute(sa.text("SELECT user_id, listing_id, price_cents, created_at FROM purchases")).all()
+    old = op.get_bind().execute(sa.select(_purchases())).all()
     op.drop_table("purchases")
     purchases = op.create_table(
         "purchases",
@@ -132,8 +140,9 @@ def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     op.drop_table("makes")
     op.drop_table("payment_events")
-    paid = op.get_bind().execute(sa.text(
-        "SELECT user_id, listing_id, price_cents, created_at FROM purchases WHERE state = 'paid'")).all()
+    current = _purchases(sa.column("state", sa.String()))
+    paid = op.get_bind().execute(sa.select(current.c.user_id, current.c.listing_id, current.c.price_cents,
+                                           current.c.created_at).where(current.c.state == "paid")).all()
     op.drop_index(op.f("ix_purchases_listing_id"), table_name="purchases")
     op.drop_table("purchases")
     purchases = op.create_table(
