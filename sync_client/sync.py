@@ -208,7 +208,7 @@ class SyncEngine:
             if op is None or op.state != "pending":
                 continue
             try:
-                self.projects.send_op(project_id, op.op_id, op.base_rev, op.kind, op.args)
+                accepted = self.projects.send_op(project_id, op.op_id, op.base_rev, op.kind, op.args)
             except Conflict as exc:
                 conflict_id = self._keep_conflict(project_id, op, exc, conflict_id)
                 continue
@@ -226,7 +226,12 @@ class SyncEngine:
                 self.outbox.mark(op.op_id, "failed", reason)
                 notes.append(reason)
                 continue
-            self.outbox.sent(op.op_id)
+            with self._heads:  # a resend of an op the head already holds (its answer was lost) is done
+                head = self.replicas.head(project_id)
+                if head is not None and accepted.rev <= head[0]:
+                    self.outbox.arrived([op.op_id])
+                else:
+                    self.outbox.sent(op.op_id)
         self._keep_copies(project_id)
         return notes
 
@@ -275,41 +280,49 @@ class SyncEngine:
                 self.replicas.set_head(project_id, head.rev, head.document)
                 self.outbox.arrived([op.op_id for op in self.outbox.ops(project_id, "sent")])
                 self.document_changed.emit(project_id)
-        since = self.outbox.checkpoint(project_id)
-        received: list[RemoteOp] = []
-        while True:
-            feed = self.projects.feed(project_id, since)
-            received.extend(feed.ops)
-            if not feed.ops or feed.ops[-1].rev >= feed.head_rev:
-                break
-            since = feed.ops[-1].rev
+        received = self._feed(project_id, self.outbox.checkpoint(project_id))
         self._receive(project_id, received)
         return received
 
+    def _feed(self, project_id: int, since: int, until: int | None = None) -> list[RemoteOp]:
+        received: list[RemoteOp] = []
+        while True:
+            feed = self.projects.feed(project_id, since)
+            received.extend(op for op in feed.ops if until is None or op.rev <= until)
+            last = until if until is not None else feed.head_rev
+            if not feed.ops or feed.ops[-1].rev >= last:
+                return received
+            since = feed.ops[-1].rev
+
     def _receive(self, project_id: int, ops: Sequence[RemoteOp]) -> None:
         """Move the head forward by the hub's ops, with the hub's own `apply`; the user's pending ops
-        are replayed on the new head by `document`. A gap in revisions re-reads the whole head."""
-        if not ops:
-            return
+        are replayed on the new head by `document`. Ops missed in between (a live stream that
+        resumed late) are read from the feed first, so every op of the log passes through here."""
+        head = self.replicas.head(project_id)
+        fresh = sorted((op for op in ops if head is None or op.rev > head[0]), key=lambda o: o.rev)
+        if head is not None and fresh and fresh[0].rev != head[0] + 1:
+            fresh = [*self._feed(project_id, head[0], fresh[0].rev - 1), *fresh]
         with self._heads:
-            rev, document = self.replicas.head(project_id) or (0, None)
-            fresh = [op for op in sorted(ops, key=lambda o: o.rev) if op.rev > rev]
+            head = self.replicas.head(project_id)
+            if head is None:
+                return  # opened by nobody yet: `open` reads the head
+            rev, document = head
+            fresh = [op for op in fresh if op.rev > rev]
+            if not fresh:
+                return
             try:
                 for op in fresh:
-                    if document is None or op.rev != rev + 1:
+                    if op.rev != rev + 1:
                         raise OpRejected(f"revision {op.rev} does not follow {rev}")
                     document, rev = apply(document, op.kind, op.args), op.rev
-            except OpRejected as exc:
-                log.info("re-reading the head of project %s: %s", project_id, exc)
-                head = self.projects.head(project_id)
-                document, rev = head.document, head.rev
-            if fresh:
-                assert document is not None
-                self.replicas.set_head(project_id, rev, document)
-                self.outbox.arrived([op.op_id for op in fresh])
-        if fresh:
-            self.remote_ops.emit(project_id, fresh)
-            self.document_changed.emit(project_id)
+            except OpRejected as exc:  # never expected: the hub applied them with the same function
+                log.warning("project %s: the hub's ops do not replay here (%s); taking its head", project_id, exc)
+                hub_head = self.projects.head(project_id)
+                document, rev = hub_head.document, hub_head.rev
+            self.replicas.set_head(project_id, rev, document)
+            self.outbox.arrived([op.op_id for op in fresh])
+        self.remote_ops.emit(project_id, fresh)
+        self.document_changed.emit(project_id)
 
     def _lost(self, project_id: int, exc: HubError) -> str:
         """The project is gone for this user: keep their copy, stop syncing it, say who removed them

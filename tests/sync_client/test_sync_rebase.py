@@ -6,6 +6,9 @@ later collaborator's edit replaced it — reported as overwritten."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +23,9 @@ from core.document.nodes import Node
 from core.document.ops import LoggedOp, overwritten, targets
 from core.document.parameters import Parameter
 from core.errors import PotStudioError
+from core.tasks import Task
 from sync_client.client import HubClient
+from sync_client.errors import HubError
 from tests.hub.fixtures import FAST_RETRY, PASSWORD
 from tests.hub.services import HubProcess
 from tests.sync_client.proxy import FlakyProxy
@@ -97,6 +102,14 @@ def edited(document: dict[str, Any], edit: tuple[str, Any]) -> dict[str, Any] | 
     return doc.to_json()
 
 
+def _listen(designer: Designer, project_id: int, task: Task) -> None:
+    """Follow the live stream until cancelled, reconnecting after drops (the desktop's SyncBridge loop)."""
+    while not task.cancelled:
+        with contextlib.suppress(HubError):
+            designer.client.sync.follow(project_id, task)
+        time.sleep(0.1)
+
+
 @settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
@@ -110,6 +123,9 @@ def test_every_copy_converges_on_the_hub_and_no_edit_vanishes(designers: list[De
     for designer in designers:
         designer.client.sync.open(project.id)
     made: list[tuple[Designer, str]] = []
+    live = Task()  # the first designer also hears the hub's live stream, as the app does, while syncing
+    listener = threading.Thread(target=_listen, args=(designers[0], project.id, live), daemon=True)
+    listener.start()
 
     for who, action, arg in steps:
         designer = designers[who]
@@ -131,6 +147,8 @@ def test_every_copy_converges_on_the_hub_and_no_edit_vanishes(designers: list[De
     for designer in designers:  # everyone is back
         designer.proxy.set_offline(False)
         designer.proxy.lose_answers = 0
+    live.cancel()
+    listener.join(30)
     for _round in range(2):
         for designer in designers:
             designer.client.sync.sync([project.id])
