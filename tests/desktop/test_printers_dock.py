@@ -59,7 +59,8 @@ def printers_setup(qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> Ite
     broker: Mosquitto = request.getfixturevalue("bambu_broker")
     made: list[Setup] = []
 
-    def make(access_code: str = ACCESS, layer_seconds: float = 10.0, with_scale: bool = False) -> Setup:
+    def make(access_code: str = ACCESS, layer_seconds: float = 10.0, with_scale: bool = False,
+             style: str = "X1") -> Setup:
         assert broker.ca is not None
         tls_dir = broker.ca.parent
         root = tmp_path / "sdcard"
@@ -67,8 +68,9 @@ def printers_setup(qtbot, request: pytest.FixtureRequest, tmp_path: Path) -> Ite
         sim_link = MqttSettings("127.0.0.1", broker.port, "sim-dock", "bblp", ACCESS,
                                 TlsSettings(TlsMode.CUSTOM_CA, str(broker.ca), SERIAL),
                                 backoff_initial=0.1, backoff_max=0.5)
-        sim = BambuSimulator(SimOptions(serial=SERIAL, report_interval=0.1, speed=20, layer_seconds=layer_seconds,
-                                        heat_seconds=10, ftps_root=root), sim_link).start()
+        sim = BambuSimulator(SimOptions(serial=SERIAL, style=style, report_interval=0.1, speed=20,
+                                        layer_seconds=layer_seconds, heat_seconds=10, ftps_root=root),
+                             sim_link).start()
         assert sim.link.wait_online(10)
         config = PrinterConfig(name="Workshop X1C", kind="bambu", model="X1 Carbon", host="127.0.0.1",
                                port=broker.port, serial=SERIAL, tls_mode=TlsMode.CUSTOM_CA,
@@ -445,6 +447,26 @@ def test_send_to_printer_slices_uploads_starts_and_the_card_follows(qtbot, print
     qtbot.waitUntil(lambda: bool(history.jobs), timeout=10_000)  # …and the visible view follows, no polling
     assert history.table.topLevelItem(0).text(2) == "Cancelled"
     assert history.table.topLevelItem(0).text(0) == "Little pot"
+
+
+def test_send_to_printer_from_the_ams_ht_asks_for_its_tray_id_128(qtbot, printers_setup,  # type: ignore[no-untyped-def]
+                                                                  tmp_path: Path) -> None:
+    """Bambu numbers an AMS HT's one tray by its unit id (128, as `tray_now` reports it and BambuStudio maps it),
+    not unit * 4 + slot (512, a slot that does not exist: the send was refused)."""
+    setup = printers_setup(style="H2D")
+    card = setup.card()
+    qtbot.waitUntil(lambda: any(t.unit == 128 for t in card.state.trays), timeout=10_000)
+    dialog = setup.dock.open_send()
+    ht = next(i for i in range(dialog.slot.count()) if dialog.slot.itemText(i).startswith("HT-A"))
+    assert dialog.slot.itemText(ht) == "HT-A: ABS 90%" and dialog.slot.itemData(ht) == 128
+    dialog.slot.setCurrentIndex(ht)
+    dialog.file = _project(tmp_path)
+    dialog.use_file.setChecked(True)
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: setup.sim.print_state["gcode_state"] in ("PREPARE", "RUNNING"), timeout=30_000)
+    assert dialog.error.isHidden()
+    assert setup.sim.print_state["ams"]["tray_now"] == "128"  # the printer loads the AMS HT's filament
+    qtbot.waitUntil(lambda: [t.name for t in card.state.trays if t.active] == ["HT-A"], timeout=10_000)
 
 
 def test_a_model_too_big_for_the_bed_is_refused_inline(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ from desktop.progress_bar import ProgressBar
 from desktop.workers import Job, Workers
 from printers.base import Capability, PrinterDriver, PrintOptions
 from printers.dispatch import PLATE_STATES
+from printers.drivers.bambu.project import mapping_id
 from printers.fleet import Fleet
 from printers.queue import JobQueue
 from printers.slicing import PROFILES
@@ -135,7 +136,7 @@ class SendDialog(FittingDialog):
         self.slot.clear()
         loaded = [t for t in driver.model.state.trays if t.material and t.unit >= 0]
         for tray in loaded:
-            self.slot.addItem(tray_label(tray), tray.unit * 4 + tray.slot)
+            self.slot.addItem(tray_label(tray), mapping_id(tray))
         self.slot.addItem(tr("External spool"), -1)
         ams = Capability.AMS in driver.capabilities
         self.slot.setVisible(ams)

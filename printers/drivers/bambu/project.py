@@ -106,8 +106,9 @@ def _filament_count(info: bytes, plate: int) -> int:
 
 
 def mapping_id(tray: Tray) -> int:
-    """A tray's number in `ams_mapping`: unit * 4 + slot for an AMS, the unit id itself for an AMS HT (128+),
-    whose one tray BambuStudio maps by the unit."""
+    """A tray's number in `ams_mapping`, the one `tray_now` reports for it: unit * 4 + slot for a four-slot AMS,
+    the unit id itself for an AMS HT (128, 129, ...), whose single tray BambuStudio and other LAN clients map by
+    the unit (128 * 4 + 0 = 512 names no tray, and the printer would wait in "preparing AMS")."""
     return tray.unit if tray.unit >= AMS_HT_FIRST else tray.unit * 4 + tray.slot
 
 
