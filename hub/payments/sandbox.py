@@ -119,11 +119,12 @@ def parse_event(body: bytes) -> WebhookEvent:
         event_id, kind_name, created = event["id"], event["type"], event["created"]
     except (ValueError, KeyError, TypeError):
         raise BadWebhook("The webhook body is not a payment event.") from None
-    if not isinstance(event_id, str) or not event_id or len(event_id) > 200 or type(created) is not int:
-        raise BadWebhook("The webhook event has no usable id or creation time.")
-    metadata = obj.get("metadata") if isinstance(obj, dict) else None
-    purchase_id = obj.get("client_reference_id") or (metadata or {}).get("purchase_id") if isinstance(obj, dict) \
-        else None
+    if not isinstance(event_id, str) or not event_id or len(event_id) > 200 or type(created) is not int \
+            or not isinstance(obj, dict):
+        raise BadWebhook("The webhook event has no usable id, creation time or object.")
+    metadata = obj.get("metadata")
+    purchase_id = obj.get("client_reference_id") or (metadata.get("purchase_id") if isinstance(metadata, dict)
+                                                     else None)
     if kind_name == "checkout.session.completed" and obj.get("payment_status") == "paid":
         kind, amount = EventKind.PAID, obj.get("amount_total")
     elif kind_name == "charge.refunded":

@@ -118,7 +118,9 @@ def test_forged_stale_and_replayed_webhooks_are_refused(hub: HubProcess, make_cl
     body = json.dumps(paid).encode()
     tampered = httpx.post(f"{hub.url}/payments/test/webhook", content=body.replace(b"499", b"001"),
                           headers={SIGNATURE_HEADER: sign(provider.webhook_secret, body, int(time.time()))})
-    for refused in (forged, stale, unsigned, tampered):
+    odd = dict(paid, id="evt_test_odd", data={"object": [paid["data"]["object"]]})  # signed, but not an event
+    shapeless = _webhook(hub, odd, provider.webhook_secret)
+    for refused in (forged, stale, unsigned, tampered, shapeless):
         assert refused.status_code == 400 and refused.json()["error"]["code"] == "bad_webhook", refused.text
     assert buyer.market.purchase(purchase.id).state == "pending"
 
