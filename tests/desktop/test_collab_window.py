@@ -119,14 +119,26 @@ def test_share_edit_live_comment_go_offline_and_resolve_a_conflict_from_the_wind
         assert "wall" in " ".join(view.differences).lower()
         qtbot.mouseClick(view.keep_theirs, Qt.MouseButton.LeftButton)
         wait_until(qtbot, lambda: indicator.state == "synced", timeout=60)
-        head = friend.projects.head(project_id).document
+        resolved = friend.projects.head(project_id)
+        head, opened_rev = resolved.document, resolved.rev
         wait_until(qtbot, lambda: window.doc.to_json() == head, timeout=30)
         assert window.doc.param("wall").max == 3.5
         kept = [v.name for v in friend.projects.versions(project_id)]
         assert any(name.startswith("Conflict copy") for name in kept)  # my 4 mm is kept as a version
         panel.reload()
-        wait_until(qtbot, lambda: any("Conflict copy" in panel.history.versions.item(i).text()
-                                      for i in range(panel.history.versions.count())), timeout=30)
+        versions = panel.history.versions
+        wait_until(qtbot, lambda: any("Conflict copy" in versions.item(i).text() for i in range(versions.count())),
+                   timeout=30)
+
+        # History ▸ restore my conflict copy as a new revision: an undoable edit that syncs like any other
+        panel.tabs.setCurrentWidget(panel.history)
+        versions.setCurrentRow(next(i for i in range(versions.count()) if "Conflict copy" in versions.item(i).text()))
+        qtbot.mouseClick(panel.history.restore, Qt.MouseButton.LeftButton)
+        wait_until(qtbot, lambda: window.doc.param("wall").value == 4.0, timeout=30)
+        assert window.stack.undo_label.startswith("Restore 'Conflict copy")
+        wait_until(qtbot, lambda: Document.from_json(friend.projects.head(project_id).document)
+                   .param("wall").value == 4.0, timeout=30)
+        assert friend.projects.head(project_id).rev > opened_rev
     finally:
         friend.close()
         proxy.close()
