@@ -142,19 +142,38 @@ class JobQueue:
         return self.finish(job_id, "cancelled", message="removed from the queue")
 
     def track(self, job: Job, model: PrinterModel) -> Callable[[PrinterState], None]:
-        """Follow `model` until the job ends and record the outcome; returns the connected slot."""
+        """Follow `model` until the job ends and record the outcome; returns the connected slot.
+
+        A Bambu printer stopped by its user reports FAILED with no reason first and its cancel code seconds later
+        (a real P2S log in tests/fixtures/printers/real): such an ending is recorded as "failed" at once, so the
+        queue moves on, and the tracking goes on until the reason arrives, which may turn it into "cancelled"
+        or give the failure its text, or until the printer reports something else.
+        """
         start_consumed = model.state.filament.consumed_g if model.state.filament else None
+        unexplained = False
 
         def on_change(state: PrinterState) -> None:
+            nonlocal unexplained
             # Only an ending seen after this job started counts: right after dispatch the printer may still
             # report the previous job as finished.
             if state.state in (JobState.PREPARING, JobState.PRINTING) and self._status(job.id) == "sending":
                 self.mark_printing(job.id)
-            elif state.state in _ENDINGS and self._status(job.id) == "printing":
+            elif not unexplained and state.state in _ENDINGS and self._status(job.id) == "printing":
                 used = None
                 if state.filament and state.filament.consumed_g is not None and start_consumed is not None:
                     used = round(state.filament.consumed_g - start_consumed, 1)
                 self.finish(job.id, _ENDINGS[state.state], used, state.error)
+                unexplained = state.state == JobState.FAILED and state.print_error is None and not state.error
+                if not unexplained:
+                    model.changed.disconnect(on_change)
+            elif unexplained:
+                if state.state == JobState.CANCELLED:
+                    self._update(job.id, status="cancelled", message="")
+                elif state.state == JobState.FAILED and state.error:
+                    self._update(job.id, message=state.error[:500])
+                elif state.state == JobState.FAILED:
+                    return  # still no reason: keep waiting for it
+                unexplained = False
                 model.changed.disconnect(on_change)
 
         model.changed.connect(on_change)

@@ -14,6 +14,7 @@ from core import secrets
 from printers.base import ConnectionState, PrinterConfig
 from printers.book import PrinterBook
 from printers.dispatch import dispatch_once
+from printers.drivers.bambu.driver import BambuDriver
 from printers.errors import PrinterConfigError
 from printers.fleet import Fleet
 from printers.mqtt import MqttSettings
@@ -142,3 +143,43 @@ def test_tracking_ignores_the_previous_jobs_ending(tmp_path: Path) -> None:
     model.patch(state=JobState.FAILED, error="printer error 0300400C")
     [done] = queue.history()
     assert (done.status, done.message) == ("failed", "printer error 0300400C")
+
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "printers" / "real"
+
+
+def _track_real_log(tmp_path: Path, log: str, model: str) -> JobQueue:
+    """A job tracked on a Bambu driver fed a real printer's reports in the order it sent them."""
+    queue = JobQueue(tmp_path / "q.sqlite")
+    driver = BambuDriver(PrinterConfig(name="bambu", kind="bambu", serial="x", model=model), "")
+    job = queue.enqueue(tmp_path / "pot.gcode.3mf", printer="bambu")
+    queue.mark_sending(job.id, "bambu")
+    queue.track(job, driver.model)
+    for line in (REAL / log).read_text().splitlines():
+        driver.apply_report(json.loads(line))
+    return queue
+
+
+def test_a_users_stop_reported_as_failed_before_its_cancel_code_ends_cancelled(tmp_path: Path) -> None:
+    """Real P2S log: RUNNING, a pause, then the user's stop: FAILED with no code, then 0300-400C 4.6 s later."""
+    queue = _track_real_log(tmp_path, "p2s_pause_then_stop.jsonl", "P2S")
+    assert queue.pending() == []
+    [done] = queue.history()
+    assert (done.status, done.message) == ("cancelled", "")
+
+
+def test_a_failure_without_a_reason_stays_failed(tmp_path: Path) -> None:
+    queue = JobQueue(tmp_path / "q.sqlite")
+    model = PrinterModel("x1")
+    job = queue.enqueue(tmp_path / "pot.gcode.3mf", printer="x1")
+    queue.mark_sending(job.id, "x1")
+    queue.track(job, model)
+    model.patch(state=JobState.PRINTING, job_name="pot")
+    model.patch(state=JobState.FAILED)
+    model.patch(nozzle=40.0)  # still FAILED, still no reason
+    assert [j.status for j in queue.history()] == ["failed"]
+    model.patch(state=JobState.FAILED, error="Heatbed temperature malfunction")  # the reason comes late
+    model.patch(state=JobState.IDLE)
+    model.patch(state=JobState.CANCELLED)  # a later job's outcome is not this one's
+    [done] = queue.history()
+    assert (done.status, done.message) == ("failed", "Heatbed temperature malfunction")
