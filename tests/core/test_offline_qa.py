@@ -38,7 +38,9 @@ def planner() -> OfflinePlanner:
     ("spacer", "a washer for m8", "a washer for , 9 mm hole ,", "screw"),
     ("wall_hook", "a hook that holds 5 kg", "a hook that holds  ", "weight"),
     ("spool_holder", "a holder for a 1 kg spool", "a holder for a , 200 mm diameter ,", "spool"),
-    ("block", "-50 x 30 x 20", "50 x 30 x 20", "negative"),
+    ("block", "-50 x 30 x 20", "0 x 30 x 20", "negative"),  # kept as an impossible 0: the planner asks
+    ("block", "a cube with a side of minus 20 mm", "a cube with a side of 0 mm", "negative"),
+    ("block", "block - 50 x 30 x 20", "block - 50 x 30 x 20", None),  # a spaced dash is a dash
     ("plant_pot", "make it -20% taller", "make it 20% shorter", None),
     ("plant_pot", "a pot nan mm wide", "a pot   mm wide", "not_a_number"),
     ("spur_gear", "a gear with 1e308 teeth", "a gear with 1000000000 teeth", None),

@@ -32,7 +32,8 @@ _NOT_A_NUMBER = re.compile(r"\b(?:nan|inf|infinity|infinite|infinito)\b")
 _VASE_MODE = re.compile(r"\b(?:spiral(?:ize|ized)?(?: vase)?|vase|vaso) mode\b|\bmodo vaso\b")
 HUGE = 1e9  # "1e308 teeth": past every range, so the parameter is clamped and the reply says so
 _NEGATIVE_PERCENT = re.compile(rf"(?:(?<=\s)|^)-\s*({_NUM}\s*%)\s*([a-z]+)")
-_NEGATIVE = re.compile(r"(?:(?<=\s)|^)-\s*(?=\d)")
+# "-20 mm", "minus 20", "negative 5", "lado de menos 20": a size below zero (a spaced " - 50" is a dash)
+_NEGATIVE = re.compile(r"(?:(?:(?<=\s)|^|(?<=[:=(]))-|\b(?:minus|negative|negativo|negativa|de menos)\s+)(?=\d)")
 # ISO 273 medium clearance holes: what a screw of that size passes through without forcing.
 SCREW_CLEARANCE = {2.0: 2.4, 2.5: 2.9, 3.0: 3.4, 4.0: 4.5, 5.0: 5.5, 6.0: 6.6, 8.0: 9.0, 10.0: 11.0, 12.0: 13.5}
 STANDARD_SPOOL_MM = 200.0  # the outside diameter of a 1 kg filament spool
@@ -89,8 +90,8 @@ def normalise(folded: str, spec: TemplateSpec) -> Normalised:
     _board(spec, out)
     out.text = _NEGATIVE_PERCENT.sub(_negative_percent, out.text)
     if _NEGATIVE.search(out.text):
-        out.text = _NEGATIVE.sub("", out.text)
-        out.notes.append(("negative", {}))
+        # a negative size is kept as 0, which no part has: the planner asks what was meant
+        out.text = _NEGATIVE_NUMBER.sub(lambda m: _negative(m, out), out.text)
     return out
 
 
@@ -105,6 +106,14 @@ def _board(spec: TemplateSpec, out: Normalised) -> None:
     out.text = rest if size is None else f"{rest} , {size} ,"
     if size is not None:
         out.notes.append(("board", {"board": board.name, "size": " × ".join(f"{v:g}" for v in board.size) + " mm"}))
+
+
+_NEGATIVE_NUMBER = re.compile(rf"{_NEGATIVE.pattern}({_NUM})")
+
+
+def _negative(m: re.Match[str], out: Normalised) -> str:
+    out.notes.append(("negative", {"value": f"-{m.group(1)}"}))
+    return "0"
 
 
 def _negative_percent(m: re.Match[str]) -> str:

@@ -49,6 +49,7 @@ _FRACTION_WORDS = re.compile(
     rf"\b(an?|um|uma|\d+) ({'|'.join(_PARTS)})(?: (?:of|de))?(?: an?| 1(?= ))? ({UNIT_WORDS})\b")
 # "1/8 de polegada", "3/4 of an inch": the unit follows its fraction after "of"/"de"
 _FRACTION_OF_UNIT = re.compile(rf"(\d+/\d+) (?:of (?:an? |1 )?|de (?:uma? |1 )?)({UNIT_WORDS})\b")
+_LONE_HALF_UNIT = re.compile(rf"(?:(?<=\be )|(?<=\band ))(?<!\d e )(?:half (?:an? )?|meio |meia )({UNIT_WORDS})\b")
 _AND_A_HALF_UNIT = re.compile(rf"(\d+(?:\.\d+)?) ({UNIT_WORDS}) (?:and a half|e meio|e meia)\b")
 
 
@@ -81,6 +82,9 @@ def words_to_digits(text: str) -> str:
             out.append(tokens[i])
             i += 1
     result = _FRACTION_OF_UNIT.sub(r"\1 \2", _FRACTION_WORDS.sub(_fraction, "".join(out)))
+    # "diâmetro e meio centímetro": a half unit after "e"/"and a" that followed no number ("dois e meio
+    # cm" is 2.5 cm by now)
+    result = _LONE_HALF_UNIT.sub(lambda m: f"0.5 {m.group(1)}", result)
     return _AND_A_HALF_UNIT.sub(lambda m: f"{float(m.group(1)) + 0.5:g} {m.group(2)}", result)
 
 

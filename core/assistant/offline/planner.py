@@ -15,11 +15,21 @@ from collections.abc import Mapping
 
 from core.assistant.base import AssistantReply, Conversation, Message, PrinterContext, TokenCallback
 from core.assistant.offline.answers import answer
+from core.assistant.offline.copies import (
+    COPIES,
+    PLATE_GAP,
+    SPACING,
+    copies_of,
+    find_copies,
+    spacing,
+    with_copies,
+)
 from core.assistant.offline.edits import find_relative_edits
 from core.assistant.offline.features import feature_phrases, find_choices, find_features
+from core.assistant.offline.honesty import closest, missing_features, object_phrase, uncovered
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import find_label
-from core.assistant.offline.matcher import Match, Matcher, concepts
+from core.assistant.offline.matcher import STOPWORDS, Match, Matcher, concepts
 from core.assistant.offline.mentions import find_mentions
 from core.assistant.offline.normalise import ADD_ONE, count_param, normalise
 from core.assistant.offline.numbers import words_to_digits
@@ -27,8 +37,8 @@ from core.assistant.offline.repair import adapt, fit_bed
 from core.assistant.offline.replies import fmt_value, join, local_numbers, param_name, say
 from core.assistant.offline.resolve import SIZE_ROLES, Resolution, Resolver, role_params
 from core.assistant.offline.slots import attach, expand_abbreviations, spell_out
-from core.assistant.offline.text import Lang, detect_language, fold
-from core.assistant.offline.units import decimal_commas
+from core.assistant.offline.text import Lang, detect_language, fold, words
+from core.assistant.offline.units import decimal_commas, find_measures
 from core.commands import ReplaceDocument, SetParameters
 from core.document.document import Document
 from core.document.expressions import Number
@@ -46,6 +56,9 @@ _ANOTHER_ONE = re.compile(r"(?:(?:make|give me|and|now) )?(?:another(?: one)?|on
 _WANTS_NEW = re.compile(r"\b(new|another|instead|novo|nova|outro|outra|now make|agora)\b")
 _YOU_CHOOSE = re.compile(r"\b(you (choose|decide|pick)|up to you|whatever|any( size)?|(i )?(don't|dont|do not) know|"
                          r"default|voce (escolhe|decide)|tanto faz|nao sei|qualquer( um| uma)?|padrao)\b")
+_YES = re.compile(r"(?:yes|yeah|yep|sure|ok(?:ay)?|please do|go ahead|do it|sim|pode|claro|faz|faca|beleza|pode ser)"
+                  r"(?:,? (?:please|por favor|sure|pode))?")
+_BARE_SIZE = re.compile(r"(?:(?:it'?s|its|make it|about|around|uns|umas|e|is|de)\s+)?[\d.,/ ]+\s*[a-z\"]*")
 _QUESTIONS = frozenset({Intent.SIZE, Intent.FILAMENT, Intent.FIT, Intent.PARAMETERS, Intent.TIME, Intent.WATERTIGHT,
                         Intent.WALL})
 _EXAMPLES = {1: "40 mm", 2: "85 x 56 mm", 3: "85 x 56 x 20 mm"}
@@ -145,11 +158,19 @@ class OfflinePlanner:
         match = self.matcher.best(text)
         pending = _pending_request(conversation)
         if pending is not None:
+            offered = self._offer(pending, self.matcher.best(pending))
+            if offered is not None and _YES.fullmatch(fold(text).strip(" .!")):
+                return self._create(offered, pending, context, lang)  # "shall I make the closest?" — "yes"
             before = self.matcher.best(pending)
-            if before is not None and (match is None or match.spec.id == before.spec.id):
+            if offered is None and before is not None and (match is None or match.spec.id == before.spec.id):
                 defer = bool(_YOU_CHOOSE.search(fold(text)))  # "I don't know, you choose": take the defaults
-                return self._create(before.spec, f"{pending} . {text}", context, lang, ask=not defer)
+                return self._create(before.spec, _answered(pending, text, before.spec), context, lang,
+                                    ask=not defer, answer=_bare_size(text))
         current = doc.template if doc is not None else None
+        if doc is None or (match is not None and self._is_new_request(match, current, text)):
+            offered = self._offer(text, match)
+            if offered is not None:
+                return self._cannot_make(text, offered, lang)
         if match is not None and (doc is None or self._is_new_request(match, current, text)):
             return self._create(match.spec, text, context, lang)
         if match is None and current in self.templates and _ANOTHER_ONE.fullmatch(fold(text).strip(" .!")):
@@ -162,6 +183,22 @@ class OfflinePlanner:
             text=say("not_understood", lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
             suggestions=self._suggestions(None, lang),
         )
+
+    def _offer(self, text: str, match: Match | None) -> TemplateSpec | None:
+        """The closest template, when the request names an object the library does not have: no template
+        named at all, or only part of one whose vocabulary misses the object's words ("a hex key holder")."""
+        if match is not None and (match.full or not uncovered(text, match.spec)):
+            return None
+        if match is None and not any(w not in STOPWORDS for w in words(fold(object_phrase(text)))):
+            return None
+        return match.spec if match is not None else closest(text, self.templates.values(), self.matcher)
+
+    def _cannot_make(self, text: str, spec: TemplateSpec, lang: Lang) -> AssistantReply:
+        what = object_phrase(text)
+        title = spec.title_pt if lang == "pt" else spec.title.lower()
+        question = say("cannot_make", lang, what=what, title=title, article=_article(what),
+                       closest_article=_article(title))
+        return AssistantReply(text=question, questions=[question], suggestions=self._suggestions(None, lang))
 
     def _is_new_request(self, match: Match, current: str | None, text: str) -> bool:
         """With a model open, only a full synonym of another template (or "a new ...") starts over,
@@ -195,9 +232,11 @@ class OfflinePlanner:
             folded = folded.replace(quoted, " " * len(quoted), 1)
         if lang == "pt" or detect_language(text) is None:  # "módulo 3,175": Brazil's decimal comma
             folded = decimal_commas(folded)
+        copies, folded = find_copies(folded, spec)
         norm = normalise(spell_out(folded), spec)
         folded = norm.text
         resolver = Resolver(spec, params, current, nozzle, folded, screw=norm.screw, creating=creating)
+        resolver.out.copies = copies
         resolver.out.notes.extend(norm.notes)
         if label is not None:
             resolver.set(*label)
@@ -215,10 +254,17 @@ class OfflinePlanner:
         return resolver.out
 
     def _create(self, spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang,
-                ask: bool = True) -> AssistantReply:
+                ask: bool = True, answer: float | None = None) -> AssistantReply:
         base = spec.make()
         params = {p.name: p for p in spec.parameters()}
         res = self._read(spec, params, base.values(), text, context.nozzle, creating=True, lang=lang)
+        if answer is not None and res.impossible:  # the size the user gave when asked about an impossible one
+            for bad in res.impossible:
+                res.values[bad.param] = params[bad.param].clamp(answer)
+            res.impossible.clear()
+            res.notes = [(key, fields) for key, fields in res.notes if key != "negative"]
+        if res.impossible:
+            return self._impossible(res, params, lang)
         fit_bed(spec, params, res, context.bed, lang)
         required = [*spec.required, *(["text"] if _text_param(spec) else [])]  # a tag is nothing without its text
         missing = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])
@@ -246,7 +292,11 @@ class OfflinePlanner:
         parts = [say("created", lang, title=title, summary=summary)]
         if defaults:
             parts.append(say("defaults", lang, items=_summary(list(defaults), doc.params, values, lang)))
-        notes = self._notes(res, doc.params, lang) + _fit_warning(spec, doc, context, lang)
+        if res.copies is not None and res.copies > 1:
+            doc = with_copies(spec, doc, res.copies)
+            parts.append(say("laid_out", lang, count=res.copies))
+        notes = self._notes(res, doc.params, lang) + self._missing(text, spec, lang) + _fit_warning(
+            spec, doc, context, lang)
         return AssistantReply(
             text=" ".join([*parts, *notes]), command=ReplaceDocument(doc, label=say("label_new", lang, title=title)),
             defaults_used=dict(defaults), notes=notes,
@@ -257,8 +307,14 @@ class OfflinePlanner:
               lang: Lang) -> AssistantReply:
         before = doc.values()
         res = self._read(spec, doc.params, before, text, context.nozzle, lang=lang)
+        if res.copies is not None and COPIES in doc.params:
+            res.values[COPIES] = res.copies
         changes = {k: v for k, v in res.values.items() if v != before[k]}
-        notes = self._notes(res, doc.params, lang)
+        if res.impossible:
+            return self._impossible(res, doc.params, lang)
+        notes = self._notes(res, doc.params, lang) + self._missing(text, spec, lang)
+        if res.copies is not None and COPIES not in doc.params:
+            return self._copied(spec, doc, changes, res.copies, notes, lang)
         if not changes:
             title = spec.title_pt if lang == "pt" else spec.title.lower()
             if notes:
@@ -278,12 +334,30 @@ class OfflinePlanner:
         after = trial.values()
         items = [f"{param_name(doc.params[n], lang)} {fmt_value(before[n], doc.params[n], lang)} → "
                  f"{fmt_value(after[n], doc.params[n], lang)}" for n in changes]
+        if SPACING in doc.params and spacing(spec, trial) != after[SPACING]:  # the row follows a wider copy
+            changes[SPACING] = spacing(spec, trial)
         command = SetParameters(dict(changes), label=_edit_label(changes, doc.params, lang))
         notes += _fit_warning(spec, trial, context, lang)
         return AssistantReply(
             text=" ".join([say("edited", lang, summary=", ".join(items)), *notes]),
             command=command, notes=notes, suggestions=self._suggestions(trial, lang),
         )
+
+    def _copied(self, spec: TemplateSpec, doc: Document, changes: Mapping[str, Number], count: int,
+                notes: list[str], lang: Lang) -> AssistantReply:
+        """"make 3 of them" on an open model: the same model (with any change said alongside), `count` times."""
+        trial = doc.copy()
+        try:
+            for name, value in changes.items():
+                trial.set_param_value(name, value)
+            spec.validate(trial)
+        except PotStudioError as exc:
+            return AssistantReply(text=say("invalid", lang, error=_reason(exc, lang)), notes=["error", *notes],
+                                  suggestions=self._suggestions(doc, lang))
+        new = with_copies(spec, trial, count)
+        return AssistantReply(text=" ".join([say("laid_out", lang, count=count), *notes]),
+                              command=ReplaceDocument(new, label=say("label_copies", lang, count=count)),
+                              notes=notes, suggestions=self._suggestions(new, lang))
 
     @staticmethod
     def _label(spec: TemplateSpec, text: str) -> tuple[str, str] | None:
@@ -293,6 +367,27 @@ class OfflinePlanner:
         return (name, label) if name and label is not None else None
 
     # --- reply pieces ---------------------------------------------------------------------------------
+    @staticmethod
+    def _missing(text: str, spec: TemplateSpec, lang: Lang) -> list[str]:
+        """"Not available yet: self-watering — this is a plain plant pot."""
+        missing = missing_features(text, spec)
+        title = spec.title_pt if lang == "pt" else spec.title.lower()
+        return [say("missing_feature", lang, what=join(missing, lang), title=title)] if missing else []
+
+    @staticmethod
+    def _impossible(res: Resolution, params: Mapping[str, Parameter], lang: Lang) -> AssistantReply:
+        """A stated size no printer can make: one question about it, nothing clamped behind the user's back."""
+        bad = res.impossible[0]
+        p = params[bad.param]
+        negative = next((fields["value"] for key, fields in res.notes if key == "negative"), None)
+        shown = negative if negative is not None else _size_text(float(bad.value))
+        why = ("why_negative" if negative is not None else "why_zero" if float(bad.value) <= 0
+               else "why_big" if float(bad.value) > float(p.max or 0) else "why_small")
+        question = say("impossible", lang, what=f"{param_name(p, lang)} {shown}",
+                       why=say(why, lang, lo=fmt_value(p.min or 0, p), hi=fmt_value(p.max or 0, p)),
+                       example=fmt_value(p.value, p, lang))
+        return AssistantReply(text=question, questions=[question])
+
     def _refused(self, error: PotStudioError, res: Resolution, params: Mapping[str, Parameter], doc: Document | None,
                  lang: Lang) -> AssistantReply:
         """A printability rule said no: say which, and which values were limited on the way there."""
@@ -333,6 +428,38 @@ class OfflinePlanner:
         return chips[:4]
 
 
+def _size_text(mm: float) -> str:
+    """A stated size in the unit it was probably said in: 1e7 mm reads "10 km"."""
+    for unit, size in (("km", 1e6), ("m", 1e3)):
+        if abs(mm) >= size:
+            return f"{mm / size:g} {unit}"
+    return f"{mm:g} mm"
+
+
+def _article(phrase: str) -> str:
+    return "an" if phrase[:1].lower() in "aeiou" else "a"
+
+
+def _bare_size(text: str) -> float | None:
+    """A reply that is only a size ("30 mm", "2 cm"), in mm: the answer to a question about one size."""
+    folded = words_to_digits(fold(text)).strip(" .!")
+    found = find_measures(folded)
+    if len(found) != 1 or len(found[0].values) != 1 or _BARE_SIZE.fullmatch(folded) is None:
+        return None
+    return found[0].value
+
+
+def _answered(pending: str, text: str, spec: TemplateSpec) -> str:
+    """The pending request with the user's answer: a bare word or name ("Ana", "ANA") answers the text a
+    tag was waiting for, so it is quoted as that text."""
+    bare = text.strip(" .!")
+    if _text_param(spec) and find_label(pending) is None and find_label(text) is None and bare and \
+            len(bare) <= 32 and len(bare.split()) <= 4 and not find_measures(words_to_digits(fold(bare))) and \
+            not _YOU_CHOOSE.search(fold(bare)):
+        return f'{pending} . "{bare}"'
+    return f"{pending} . {text}"
+
+
 def _reason(error: PotStudioError, lang: Lang) -> str:
     """Why a request was refused, in the reply's language: a broken printability rule carries its
     Portuguese text; other errors have only their English message."""
@@ -349,6 +476,8 @@ def _fit_warning(spec: TemplateSpec, doc: Document, context: PrinterContext, lan
     if extent is None:
         return []
     x, y, z = extent.size
+    if COPIES in doc.params:  # a row of copies
+        x = float(doc.values()[SPACING]) * copies_of(doc) - PLATE_GAP
     bx, by, bz = context.bed
     if z <= bz + 0.01 and ((x <= bx + 0.01 and y <= by + 0.01) or (y <= bx + 0.01 and x <= by + 0.01)):
         return []

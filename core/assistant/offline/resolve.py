@@ -32,7 +32,7 @@ SIZE_ROLES = ("size", "width", "depth", "height", "length", "diameter", "top_dia
               "device_width", "device_length", "device_height")
 PRIMARY = ("size", "diameter", "top_diameter", "width", "length", "height", "thickness")
 FALLBACKS: dict[str, tuple[str, ...]] = {
-    "width": ("diameter", "top_diameter", "size", "length"),
+    "width": ("diameter", "top_diameter", "size", "length", "depth"),  # "120 long, 80 wide": the other side
     "depth": ("length", "width", "height"),
     "height": ("thickness", "length", "size"),
     "length": ("width", "depth", "diameter", "height"),
@@ -66,6 +66,9 @@ SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "
                 "size": ("size", "Tamanho")}
 """A derived size, named in the reply after an edit solved for it ("Overall height: 85.57 mm → 95.57 mm.")."""
 _STRAIGHT = re.compile(r"\b(?:straight|cylindrical|cilindric[oa]s?|(?:lados|paredes|laterais) ret[oa]s|reto|reta)\b")
+IMPOSSIBLE = 10.0
+"""A stated size ten times past a parameter's range (or a tenth of its smallest) is a mistake to ask about, not
+a value to clamp: "10 km", "0.0001 mm walls"."""
 CLEARANCE_STEP = 0.1
 THIN_STEP_BELOW = 6.0
 """A wall, floor or plate thinner than this grows by a nozzle width; a thick part ("a thicker gear", 8 mm) by
@@ -88,6 +91,8 @@ class Resolution:
     clamps: list[Clamp] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (reply phrase key, its fields)
+    copies: int | None = None  # "I need 3 of them": how many to print, never a size
+    impossible: list[Clamp] = field(default_factory=list)  # stated sizes no printer makes (asked about)
 
 
 def role_params(spec: TemplateSpec, role: str, values: Mapping[str, Any] | None = None) -> list[str]:
@@ -189,6 +194,17 @@ class Resolver:
         if abs(float(clamped) - wanted) > 1e-6:
             self.out.clamps.append(Clamp(name, clamped))
         self.out.values[name] = clamped
+
+    def state(self, name: str, value: float) -> None:
+        """A size the user stated outright. One no printer can make (negative or zero, ten times past the
+        range, a tenth of its smallest) is not clamped into something else: it is kept aside so the
+        planner asks what was meant ("a cube with a side of minus 20 mm", "10 km", "0.0001 mm walls")."""
+        param = self.params[name]
+        if param.kind == "float" and param.unit == "mm" and param.min is not None and param.max is not None and (
+                (value <= 0 < param.min) or value > IMPOSSIBLE * param.max or 0 < value < param.min / IMPOSSIBLE):
+            self.out.impossible.append(Clamp(name, value))
+            return
+        self.set(name, value)
 
     def value(self, name: str) -> float:
         return float(self.out.values.get(name, self.current[name]))
@@ -352,7 +368,10 @@ class Resolver:
             if factor is not None:
                 self.set(name, self.value(name) * factor)
             else:
-                self.set(name, self.value(name) + m.direction * amount if m.direction else amount)
+                if m.direction:
+                    self.set(name, self.value(name) + m.direction * amount)
+                else:
+                    self.state(name, amount)
 
     @staticmethod
     def _factor(edit: RelativeEdit) -> float:
@@ -403,7 +422,7 @@ class Resolver:
             if not names:
                 self.out.unplaced.append(f"{mm:g} mm")
             for name in names:
-                self.set(name, mm)
+                self.state(name, mm)
 
     def _named_part(self, m: Mention) -> str | None:
         """"a 5 mm rim", "a 20 mm hub": a word next to the number that starts a parameter's name
@@ -431,7 +450,7 @@ class Resolver:
             names = [n for n in self.role_params(role) if n in self.params and self._settable(n)]
             if names and not any(self._taken(n) for n in names):
                 for name in names:
-                    self.set(name, m.measure.value)
+                    self.state(name, m.measure.value)
                 return
             if not names and role in self.spec.derived and self._solve(role, absolute=m.measure.value):
                 return

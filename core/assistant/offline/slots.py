@@ -28,7 +28,9 @@ from core.templates.base import TemplateSpec
 
 # Maker abbreviations, spelled out before the grammar reads the sentence. Uppercase "DE"/"DI" are the
 # Portuguese diâmetro externo/interno (lowercase "de" is "of"), so they are read before folding.
-_RAW_ABBREVIATIONS = ((re.compile(r"\bDE\b"), "diâmetro externo"), (re.compile(r"\bDI\b"), "diâmetro interno"))
+# "é" is the verb "is" ("o diâmetro é 18 mm"), which folding would make the conjunction "e" ("and").
+_RAW_ABBREVIATIONS = ((re.compile(r"\bDE\b"), "diâmetro externo"), (re.compile(r"\bDI\b"), "diâmetro interno"),
+                      (re.compile(r"(?<!\w)[éÉ](?!\w)"), "is"))
 _ABBREVIATIONS = (
     (re.compile(r"(?<![\w.])o\.?d\.?(?![\w])"), "outer diameter"),
     (re.compile(r"(?<![\w.])i\.?d\.?(?![\w])"), "inner diameter"),
@@ -44,11 +46,11 @@ GENERIC: dict[str, str] = {
 _ORDERS = ("qs", "sq")
 _FILL_AFTER = frozenset({"de", "of", "in", "em", "do", "da"})  # QUANTITY _ SLOT
 _FILL_BEFORE = frozenset({  # SLOT _ QUANTITY
-    "of", "de", "do", "da", "is", "e", "at", "about", "around", "roughly", "approximately", "approx", "uns", "umas",
+    "of", "de", "do", "da", "is", "at", "about", "around", "roughly", "approximately", "approx", "uns", "umas",
     "cerca", "to", "para", "pra", "a", "an", "um", "uma", "=", ":", "be", "should", "must", "set", "with", "com",
     "only", "just", "tem", "ter", "seja", "fica", "fique",
 })
-_CLAUSE_END = re.compile(r"[,;.!?()]|\b(?:and|with|com|but|mas|plus|then|depois)\b")
+_CLAUSE_END = re.compile(r"[,;.!?()]|\b(?:and|e|with|com|but|mas|plus|then|depois)\b")
 _QUALIFIER_GAP = frozenset({"na", "no", "at", "the", "em", "on"})
 
 
@@ -93,6 +95,11 @@ def _vocabulary(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
     return _VOCABULARIES[spec.id]
 
 
+def _names(spec: TemplateSpec) -> list[re.Pattern[str]]:
+    names = {fold(n).strip() for n in (spec.title, spec.title_pt, *spec.synonyms_en, *spec.synonyms_pt)}
+    return [re.compile(rf"\b{re.escape(n)}(?:e?s)?\b") for n in sorted(names, key=len, reverse=True) if " " in n]
+
+
 def _phrases_of(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
     phrases: dict[str, Slot] = {}
     for word, role in lx.MEASURES.items():
@@ -119,6 +126,9 @@ def _phrases_of(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
 
 def _find_phrases(text: str, spec: TemplateSpec) -> list[_Phrase]:
     taken = [False] * len(text)
+    for name in _names(spec):  # "gancho de parede de 3 cm": the object's own name holds no slot ("parede")
+        for m in name.finditer(text):
+            taken[m.start():m.end()] = [True] * (m.end() - m.start())
     found: list[_Phrase] = []
     for pattern, slot in _vocabulary(spec):
         for m in pattern.finditer(text):

@@ -1,0 +1,128 @@
+"""Saying what was not done: features the model does not have, and objects the library cannot make.
+
+Both are found against the template's own vocabulary (its names, feature words, parameter labels) and
+the lexicon's generic part and size words, so no sentence has a rule of its own:
+
+- a clause that adds something ("with a magnet", "and a hinge", "com ímã") whose words the template
+  does not know names a feature it lacks, as does a hyphenated word before the object's name
+  ("self-watering plant pot") or a word right after a Portuguese one ("vaso de planta autoirrigável");
+- a request whose object words the best template does not cover ("a hex key holder" is no wall hook)
+  names an object the library lacks: the reply offers the closest template instead of a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from core.assistant.offline import lexicon as lx
+from core.assistant.offline.matcher import STOPWORDS, Matcher, concept, concepts
+from core.assistant.offline.text import fold, stem
+from core.templates.base import TemplateSpec
+
+_ADDS = re.compile(r"\b(?:with|and|plus|add|com|e|mais|adicione|coloque|acrescente)\b")
+_CLAUSE_END = re.compile(r"[,;.!?()]|\b(?:and|with|without|for|but|com|sem|para|pra|e|mas|that|que)\b|\d")
+_FILLER = frozenset({
+    "it", "them", "on", "in", "at", "through", "inside", "outside", "each", "all", "built", "some", "nice", "little",
+    "small", "big", "good", "simple", "one", "ones", "side", "sides", "edge", "edges", "please", "also", "too",
+    "mm", "cm", "inch", "inches", "polegada", "polegadas", "milimetros", "centimetros", "isso", "dela", "dele",
+    "nele", "nela", "bem", "pequeno", "pequena", "grande", "bonito", "bonita", "simples", "x", "by", "por",
+    "cada", "todo", "toda", "todos", "as", "os", "um", "uma", "of", "de", "do", "da", "to", "a", "an", "the",
+    "minus", "negative", "menos", "negativo", "negativa",
+})
+_WORD_SPAN = re.compile(r"[\w-]+")
+_LEADING = re.compile(
+    r"^(?:(?:can you|could you|please|pls|i need|i want|i'?d like|we need|make me|make|print me|print|give me|"
+    r"design|create|model|eu )?\s*(?:a|an|some|one|um|uma|preciso de|quero|faca|faz|crie|imprima)?\s+)+", re.I)
+_OBJECT_END = re.compile(r"\s(?:with|for|that|to|com|para|pra|que|de \d)\b|[,;.!?(]|\s\d", re.I)
+
+
+def _known(spec: TemplateSpec) -> set[str]:
+    """Concepts this template understands: names, features, parameter labels, choices, plus generic words."""
+    phrases: list[str] = [spec.title, spec.title_pt, *spec.synonyms_en, *spec.synonyms_pt, spec.id.replace("_", " ")]
+    for key, feature in spec.features.items():
+        phrases += [key.replace("_", " "), *feature.words_en, *feature.words_pt]
+    for p in spec.parameters():
+        phrases += [p.name.replace("_", " "), p.label, p.label_pt, *p.choices]
+    generic = [*lx.MEASURES, *lx.NOUNS, *lx.COMPARATIVES, *(w for ws in lx.CHOICE_WORDS.values() for w in ws),
+               *lx.NEGATIONS, *lx.BOUNDARIES]
+    known = {c for phrase in phrases for c in concepts(phrase, canonical=False)}
+    return known | {concept(fold(w), canonical=False) for w in generic} | {stem(w) for w in _FILLER}
+
+
+def _unknown(word: str, known: set[str]) -> bool:
+    c = concept(word, canonical=False)
+    return bool(c) and word not in STOPWORDS and word not in _FILLER and c not in known and len(word) > 2
+
+
+def missing_features(raw: str, spec: TemplateSpec) -> list[str]:
+    """Phrases of the request (as the user typed them) that ask for something this template does not have."""
+    folded = fold(raw)
+    source = raw if len(folded) == len(raw) else folded  # show the user's own spelling where folding kept places
+    known = _known(spec)
+    found: list[str] = []
+    for m in _ADDS.finditer(folded):
+        end = _CLAUSE_END.search(folded, m.end())
+        stop = end.start() if end is not None else len(folded)
+        spans = [s for s in _WORD_SPAN.finditer(folded, m.end(), stop)]
+        words_in = [w for s in spans for w in re.findall(r"[a-z]+", s.group())]
+        if not any(_unknown(w, known) for w in words_in):
+            continue
+        if any(concept(w, canonical=False) in known for w in words_in if w not in _FILLER and w not in STOPWORDS):
+            unknown = [s for s in spans if any(_unknown(w, known) for w in re.findall(r"[a-z]+", s.group()))]
+            spans = _run(unknown, spans)
+        else:
+            spans = [s for s in spans if s.group() not in _FILLER and s.group() not in STOPWORDS] or spans
+        found.append(source[spans[0].start():spans[-1].end()])
+    found += _around_name(folded, source, spec, known)
+    return list(dict.fromkeys(p.strip(" -") for p in found if p.strip(" -")))
+
+
+def _run(unknown: list[re.Match[str]], spans: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The unknown words of a clause with whatever lies between them ("slot for a wireless charger" → wireless
+    charger; "built-in phone holder")."""
+    first, last = spans.index(unknown[0]), spans.index(unknown[-1])
+    return spans[first:last + 1]
+
+
+def _around_name(folded: str, source: str, spec: TemplateSpec, known: set[str]) -> list[str]:
+    found = []
+    for name in sorted({fold(n) for n in (spec.title, *spec.synonyms_en)}, key=len, reverse=True):
+        for m in re.finditer(rf"([a-z]+(?:-[a-z]+)+) {re.escape(name)}\b", folded):
+            if any(_unknown(w, known) for w in m.group(1).split("-")):
+                found.append(source[m.start(1):m.end(1)])
+    for name in sorted({fold(n) for n in (spec.title_pt, *spec.synonyms_pt)}, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(name)} ([a-z]+)", folded):
+            if _unknown(m.group(1), known) and m.group(1) not in lx.MEASURES:
+                found.append(source[m.start(1):m.end(1)])
+    return found
+
+
+def object_phrase(raw: str) -> str:
+    """What the request asks for, as typed: "a hex key holder" → "hex key holder", "um funil" → "funil"."""
+    text = _LEADING.sub("", raw.strip() + " ").strip()
+    end = _OBJECT_END.search(f" {text}")
+    phrase = text[: max(0, end.start() - 1)] if end is not None else text
+    return phrase.strip(" .!?") or raw.strip(" .!?")
+
+
+def uncovered(raw: str, spec: TemplateSpec) -> list[str]:
+    """Words of the requested object that this template's vocabulary does not hold."""
+    known = _known(spec)
+    return [w for w in re.findall(r"[a-z]+", fold(object_phrase(raw))) if _unknown(w, known)]
+
+
+def closest(raw: str, specs: Iterable[TemplateSpec], matcher: Matcher) -> TemplateSpec | None:
+    """The template nearest to an object the library does not have: the matcher's ranking over names, else the
+    most shared words with the templates' descriptions."""
+    ranked = matcher.rank(raw)
+    if ranked:
+        return ranked[0].spec
+    wanted = set(concepts(raw))
+    best: tuple[float, str, TemplateSpec] | None = None
+    for spec in specs:
+        about = set(concepts(f"{spec.description} {spec.description_pt} {' '.join(spec.tags)}"))
+        score = sum(matcher.weight(c) or 1.0 for c in wanted & about)
+        if score > 0 and (best is None or (score, spec.id) > best[:2]):
+            best = (score, spec.id, spec)
+    return best[2] if best is not None else None
