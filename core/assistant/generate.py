@@ -34,6 +34,8 @@ class GenerateResult:
     mesh: trimesh.Trimesh | None
     replies: list[AssistantReply] = field(default_factory=list)
     written: trimesh.Trimesh | None = None  # the mesh read back from the file `save` wrote
+    turns: list[dict[str, Any]] = field(default_factory=list)
+    """Each turn as it happened ({prompt, reply, template, parameters}), so a wrong intermediate step shows."""
 
     @property
     def questions(self) -> list[str]:
@@ -64,6 +66,7 @@ class GenerateResult:
             "watertight": bool(mesh.is_watertight) if mesh is not None else None,
             "bodies": body_count(mesh) if mesh is not None else 0,
             "questions": self.questions,
+            "turns": self.turns,
         }
 
     def save(self, path: Path) -> None:
@@ -91,14 +94,18 @@ def run_prompts(
     evaluator = evaluator or Evaluator()
     session = DesignSession(provider or OfflinePlanner(evaluator=evaluator), context=context)
     replies = []
+    turns: list[dict[str, Any]] = []
     for i, prompt in enumerate(prompts):
         task.progress(i / max(1, len(prompts)), prompt)
         replies.append(session.send(prompt, on_token=on_token, task=task))
+        turns.append({"prompt": prompt, "reply": replies[-1].text,
+                      "template": session.doc.template if session.has_model else None,
+                      "parameters": _parameters(session.doc) if session.has_model else {}})
     if not session.has_model:
-        return GenerateResult(None, None, replies)
+        return GenerateResult(None, None, replies, turns=turns)
     mesh = evaluator.mesh(session.doc, task=task)
     task.progress(1.0)
-    return GenerateResult(session.doc, mesh, replies)
+    return GenerateResult(session.doc, mesh, replies, turns=turns)
 
 
 def _round(value: float) -> float:

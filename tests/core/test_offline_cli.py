@@ -26,13 +26,31 @@ def test_generate_writes_a_3mf_that_reopens_with_its_parameters(tmp_path: Path) 
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert set(result) == {"template", "parameters", "reply", "bbox_mm", "volume_mm3", "watertight", "bodies",
-                           "questions"}
+                           "questions", "turns"}
     assert result["template"] == "plant_pot" and result["parameters"]["height"] == pytest.approx(120)
     assert result["bbox_mm"] == pytest.approx([120, 120, 120], abs=0.01)
     assert result["watertight"] is True and result["bodies"] == 1 and result["questions"] == []
     loaded = load_mesh(out)
     assert loaded.document_json is not None
     assert json.loads(loaded.document_json)["metadata"]["template"] == "plant_pot"
+
+
+def test_json_keeps_every_turn_so_a_wrong_intermediate_step_shows(tmp_path: Path) -> None:
+    """issue 13: the question, the bare answer that filled it, and the edit, each with its own model."""
+    out = tmp_path / "tag.stl"
+    proc = subprocess.run(
+        [*POTSTUDIO, "generate", "a name tag", "--then", "ANA", "--then", "make 3 of them", "-o", str(out), "--json"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    turns = json.loads(proc.stdout)["turns"]
+    assert [t["prompt"] for t in turns] == ["a name tag", "ANA", "make 3 of them"]
+    assert turns[0]["template"] is None and turns[0]["parameters"] == {} and turns[0]["reply"].endswith("?")
+    assert turns[1]["template"] == "name_tag" and turns[1]["parameters"]["text"] == "ANA"
+    assert "copies" not in turns[1]["parameters"]
+    assert turns[2]["parameters"]["text"] == "ANA" and turns[2]["parameters"]["copies"] == 3
+    assert "3" in turns[2]["reply"]
+    mesh = trimesh.load(out, force="mesh")
+    assert len(mesh.split(only_watertight=False)) >= 3  # three tags on the plate
 
 
 def test_generate_that_needs_an_answer_exits_2_with_the_question_on_stderr(tmp_path: Path) -> None:
