@@ -19,7 +19,8 @@ MULTICAST_GROUP = "239.255.255.250"
 NT = "urn:bambulab-com:device:3dprinter:1"
 MODELS = {
     "3DPrinter-X1-Carbon": "X1 Carbon", "3DPrinter-X1": "X1", "BL-P001": "X1 Carbon", "BL-P002": "X1",
-    "C13": "X1E", "C11": "P1P", "C12": "P1S", "N1": "A1 mini", "N2S": "A1", "O1D": "H2D",
+    "C13": "X1E", "C11": "P1P", "C12": "P1S", "N1": "A1 mini", "N2S": "A1", "O1D": "H2D", "O1E": "H2D Pro",
+    "O2D": "H2D Pro", "O1S": "H2S", "O1C": "H2C", "O1C2": "H2C", "N7": "P2S", "N6": "X2D",
 }
 
 

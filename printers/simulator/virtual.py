@@ -14,6 +14,7 @@ from printers.base import PrinterConfig, TlsMode
 from printers.discovery import notify_datagram
 from printers.mqtt import MqttSettings, TlsSettings
 from printers.simulator.bambu import BambuSimulator, SimOptions
+from printers.simulator.bambu_models import ALIASES, shape_of
 from printers.simulator.broker import EmbeddedBroker
 from printers.simulator.certs import make_certs
 from printers.simulator.ftps_server import FtpsServer
@@ -22,6 +23,10 @@ from printers.simulator.potscale import ScaleOptions, ScaleSimulator
 
 log = logging.getLogger(__name__)
 KINDS = ("bambu", "moonraker", "scale")
+# What each simulated model puts in `DevModel.bambu.com` (discovery.MODELS reads it back), as the real printers
+# announce themselves to Bambu Studio and Orca Slicer.
+SSDP_MODEL_CODES = {"X1C": "BL-P001", "X1C-newfw": "BL-P001", "P1S": "C12", "A1": "N2S", "H2D": "O1D",
+                    "H2S": "O1S", "P2S": "N7", "H2C": "O1C", "X2D": "N6"}
 
 
 def free_port() -> int:
@@ -63,8 +68,9 @@ class VirtualPrinter:
 
     def _announce(self) -> None:
         """Like the firmware, repeat the NOTIFY every few seconds; unicast to this machine, not the whole LAN."""
-        datagram = notify_datagram(self.spec.serial, "127.0.0.1", "C12" if self.spec.style == "P1" else "BL-P001",
-                                   self.spec.name)
+        model = SSDP_MODEL_CODES[ALIASES.get(self.spec.style, self.spec.style)]
+        datagram = notify_datagram(self.spec.serial, "127.0.0.1", model, self.spec.name,
+                                   firmware=shape_of(self.spec.style).firmware)
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
             while not self._stop.is_set():
                 try:

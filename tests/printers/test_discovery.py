@@ -5,8 +5,11 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import pytest
+
 from printers.discovery import DiscoveredPrinter, DiscoveryListener, notify_datagram, parse_notify
 from printers.drivers.bambu.driver import BambuDriver
+from printers.simulator.bambu_models import shape_of
 from printers.simulator.virtual import VirtualPrinter, VirtualSpec
 from printers.state import JobState
 from tests.printers.conftest import wait_for
@@ -57,5 +60,22 @@ def test_virtual_printer_announces_itself_and_accepts_the_driver(tmp_path: Path)
         assert [t.name for t in driver.model.state.trays] == ["A1", "A2", "A3", "A4", "Ext"]  # AMS A, external spool
     finally:
         driver.disconnect()
+        virtual.stop()
+        listener.stop()
+
+
+@pytest.mark.parametrize(("style", "model"),
+                         [("H2D", "H2D"), ("P2S", "P2S"), ("X2D", "X2D"), ("X1C-newfw", "X1 Carbon")])
+def test_a_virtual_printer_announces_the_model_it_simulates(tmp_path: Path, style: str, model: str) -> None:
+    """As Bambu printers do, in DevModel.bambu.com (an H2D, P2S, X2D was announced as an X1C)."""
+    listener = DiscoveryListener(ports=(0,), host="127.0.0.1").start()
+    virtual = VirtualPrinter(VirtualSpec(name=f"Desk {style}", serial="01P00V000000778", style=style,
+                                         announce_port=listener.bound_ports[0], interval=0.5), tmp_path)
+    try:
+        virtual.start()
+        wait_for(lambda: listener.printers(), what="announcement")
+        [found] = listener.printers()
+        assert (found.model, found.name, found.firmware) == (model, f"Desk {style}", shape_of(style).firmware)
+    finally:
         virtual.stop()
         listener.stop()
