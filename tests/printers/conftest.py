@@ -131,9 +131,9 @@ class BambuRig:
                                     ftps_port=self.ftps.port)
         self.drivers: list[BambuDriver] = []
 
-    def driver(self, access_code: str = ACCESS, **config_changes: object) -> BambuDriver:
+    def driver(self, access_code: str = ACCESS, resync_s: float = 1.0, **config_changes: object) -> BambuDriver:
         config = PrinterConfig.from_dict({**self.config.to_dict(), **config_changes})
-        drv = BambuDriver(config, access_code, command_timeout=3.0, resync_s=1.0, backoff_initial=0.1)
+        drv = BambuDriver(config, access_code, command_timeout=3.0, resync_s=resync_s, backoff_initial=0.1)
         self.drivers.append(drv)
         drv.connect()
         return drv

@@ -49,22 +49,49 @@ def test_broker_restart_mid_print_reconnects_resyncs_and_sends_nothing_twice(
     drv.start_print(_project(tmp_path, layers=40), PrintOptions(ams_mapping=(0,)))
     wait_for(lambda: drv.model.state.state == JobState.PRINTING, what="printing")
     drv.set_speed(1)
-    states: list[ConnectionState] = []
-    drv.model.connection_changed.connect(lambda s, _d: states.append(s))
-    rig.broker.restart(down_for=1.0)
-    wait_for(lambda: ConnectionState.OFFLINE in states, what="offline")
+    rig.broker.stop()  # the broker stays down until the command below has been refused
+    wait_for(lambda: drv.model.connection == ConnectionState.OFFLINE, what="offline")
     with pytest.raises(Exception, match="not connected"):
         drv.set_speed(4)
+    rig.broker.start()
     wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, timeout=15, what="reconnect")
+    # The delta carrying speed 1 may have died with the broker; the full report asked for after reconnecting
+    # brings it back.
+    wait_for(lambda: drv.model.state.speed_level == 1, what="speed resynced after pushall")
     before = rig.sim.print_state["layer_num"]
-    wait_for(lambda: (drv.model.state.layer or 0) >= before, what="state resynced after pushall")
-    assert drv.model.state.speed_level == 1 and drv.model.state.state == JobState.PRINTING
+    wait_for(lambda: (drv.model.state.layer or 0) >= before, what="layers follow again")
+    assert drv.model.state.state == JobState.PRINTING
     drv.pause()
     wait_for(lambda: drv.model.state.state == JobState.PAUSED, what="pause after reconnect")
     control = [(seq, cmd) for seq, cmd in rig.sim.received if seq != "0"]
     assert Counter(control).most_common(1)[0][1] == 1, control
     assert [cmd for _s, cmd in control] == ["project_file", "print_speed", "pause"]
     wait_for(lambda: [cmd for _s, cmd in rig.sim.received].count("pushall") >= 2, what="pushall after reconnect")
+
+
+def test_a_delta_lost_in_an_outage_is_recovered_as_soon_as_the_printer_publishes_again(
+        rig_factory: RigFactory) -> None:
+    """The driver came back before the printer listened (its pushall went nowhere), and the delta carrying a
+    speed change died with the connection: the first report heard asks for the full state again, instead of
+    showing the old speed until the periodic resync (a minute here)."""
+    rig: BambuRig = rig_factory("P1")
+    drv = rig.driver(resync_s=60.0)
+    assert drv.wait_online(10)
+    wait_for(lambda: drv.model.state.speed_level == 2 and drv.model.state.bed is not None, what="first state")
+    rig.broker.stop()
+    wait_for(lambda: drv.model.connection == ConnectionState.OFFLINE, what="offline")
+    rig.sim.link.stop()
+    rig.broker.start()
+    wait_for(lambda: drv.model.connection == ConnectionState.ONLINE, timeout=15, what="driver back first")
+    pushalls = [cmd for _s, cmd in rig.sim.received].count("pushall")
+    with rig.sim._lock:  # sent just before the drop, so the printer will not send it again in a delta
+        rig.sim._print.update(spd_lvl=1, spd_mag=50)
+        rig.sim._sent.update(spd_lvl=1, spd_mag=50)
+        rig.sim._print["bed_target_temper"] = 60.0  # and something that changes afterwards
+    rig.sim.link.start()
+    wait_for(lambda: drv.model.state.bed_target == 60.0, what="a delta from the printer")
+    wait_for(lambda: drv.model.state.speed_level == 1, what="the full state asked for again")
+    assert [cmd for _s, cmd in rig.sim.received].count("pushall") == pushalls + 1
 
 
 def test_malformed_reports_over_the_wire_do_not_break_the_driver(rig_factory: RigFactory) -> None:

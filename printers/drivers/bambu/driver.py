@@ -22,7 +22,13 @@ from printers.base import Capability, ConnectionState, PrinterConfig, PrintOptio
 from printers.drivers.bambu.mapping import to_state
 from printers.drivers.bambu.project import inspect_project, validate_ams_mapping
 from printers.drivers.linked import LinkedDriver
-from printers.errors import CapabilityError, CommandRejectedError, DeveloperModeError, PrinterConfigError
+from printers.errors import (
+    CapabilityError,
+    CommandRejectedError,
+    DeveloperModeError,
+    PrinterConfigError,
+    PrinterOfflineError,
+)
 from printers.hms import MQTT_VERIFY_FAILED, display_code
 from printers.mqtt import MqttLink, MqttSettings, TlsSettings, make_ssl_context
 from printers.replies import PendingReplies
@@ -56,6 +62,7 @@ class BambuDriver(LinkedDriver):
         self.watchdog_s = watchdog_s
         self.resync_s = resync_s
         self._synced = False
+        self._heard_unsynced = False
         self._last_pushall = 0.0
         self._access_code = access_code
         self._raw: dict[str, Any] = {}
@@ -84,12 +91,24 @@ class BambuDriver(LinkedDriver):
         self._last_report = time.monotonic()
         self.model.set_connection(ConnectionState.ONLINE)
         self._synced = False
+        self._heard_unsynced = False
         self._link.publish(self.request_topic, {"info": {"sequence_id": "0", "command": "get_version"}})
         self._pushall()
 
     def _pushall(self) -> None:
         self._last_pushall = time.monotonic()
         self._link.publish(self.request_topic, {"pushing": {"sequence_id": "0", "command": "pushall"}})
+
+    def _ask_again_once(self) -> None:
+        """A delta before any full report after (re)connecting: the printer is publishing, but our pushall may
+        have reached it before it listened (a printer whose broker came back before its firmware, or a link that
+        reconnected first), and a delta lost in the outage never comes again: a speed changed just before the
+        drop stayed stale until the next `resync_s`. Ask once more now."""
+        self._heard_unsynced = True
+        try:
+            self._pushall()
+        except PrinterOfflineError:
+            log.info("%s: pushall after reconnecting not sent; the watchdog repeats it", self.config.name)
 
     def _watchdog(self) -> None:
         """A printer that went quiet is offline even if TCP still looks open; nudge it to push again.
@@ -133,6 +152,8 @@ class BambuDriver(LinkedDriver):
                 self._pending.resolve(reply.sequence_id, reply)
             if section == "print" and (reply.command in (None, "push_status") or "gcode_state" in body):
                 self._synced = self._synced or body.get("msg") != 1
+                if not self._synced and not self._heard_unsynced and self.model.connection == ConnectionState.ONLINE:
+                    self._ask_again_once()
                 with self._raw_lock:
                     deep_merge(self._raw, body)
                     new = to_state(self._raw, self.model.state, self._model_name)
