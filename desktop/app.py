@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication
 
 from core.geometry.build import Evaluator
 from core.paths import log_dir
+from core.resources import resources_dir
 from core.settings import SettingsStore
 from desktop.i18n import Translations
 from desktop.main_window import MainWindow
 from desktop.providers import ProviderFactory
-from desktop.resources import resources_dir
 from desktop.services import Services
 
 log = logging.getLogger(__name__)

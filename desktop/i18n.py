@@ -12,8 +12,8 @@ import string
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from core.errors import ParameterError
+from core.resources import resources_dir
 from core.tasks import Phrase
-from desktop.resources import resources_dir
 
 log = logging.getLogger(__name__)
 LANGUAGES = {"en": "English", "pt_BR": "Português do Brasil"}

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.resources import resources_dir
+from core.resources import resources_dir
 
 _COLOURS = {
     "light": {

@@ -1,18 +1,10 @@
-"""Where the printers package's data files are: `resources/` beside the packages (a source checkout, and an
-installed wheel, which ships `resources/bambu` as package data), or inside a PyInstaller bundle.
-"""
+"""The printers package's data files: Bambu Lab's own, in the app's resources (core.resources finds them)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-
-def resources_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+from core.resources import resources_dir
 
 
 def bambu_dir() -> Path:
