@@ -39,10 +39,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("name")
     add.add_argument("--kind", choices=["bambu", "moonraker", "potscale"], required=True)
     add.add_argument("--host", required=True)
-    add.add_argument("--port", type=int, default=0)
+    add.add_argument("--port", type=_port, default=0,
+                     help="Bambu: MQTT port (default 8883); Moonraker: its own API port (default 7125), or with "
+                          "--instance the MQTT broker's (default 1883); scale: the broker's (default 1883)")
     add.add_argument("--serial", default="", help="Bambu: serial number (the certificate's name)")
-    add.add_argument("--instance", default="", help="Moonraker: MQTT instance name")
-    add.add_argument("--username", default="")
+    add.add_argument("--instance", default="", help="Moonraker over its MQTT bridge ([mqtt] instance_name) "
+                     "instead of its own API; uploads still go to --http-port on --host")
+    add.add_argument("--http-port", type=_port, default=0, help="Moonraker over MQTT: Moonraker's own port for "
+                     "uploads (default 7125)")
+    add.add_argument("--api-key", action="store_true", help="Moonraker: ask for its API key (or read "
+                     "POTSTUDIO_PRINTER_SECRET) and keep it in the system keyring")
+    add.add_argument("--username", default="", help="the MQTT broker's user (Moonraker over MQTT, scale)")
     add.add_argument("--ca-file", default="", help="Bambu: verify the printer with this CA bundle instead of Bambu "
                      "Lab's own CAs (the default, shipped with the app)")
     add.add_argument("--insecure", action="store_true", help="do NOT verify the printer's certificate")
@@ -112,7 +119,8 @@ def _list(args: argparse.Namespace) -> int:
         print("No printers yet: `potstudio printers add NAME --kind bambu --host IP --serial SN` or "
               "`potstudio printer-sim --add`.")
     for c in configs if not args.json else []:
-        print(f"{c.name} [{c.kind}] {c.host}:{c.port or 'default'} {c.serial or c.instance}")
+        port = c.http_port if c.kind == "moonraker" and not c.instance else c.port or "default"
+        print(f"{c.name} [{c.kind}] {c.host}:{port} {c.serial or c.instance}")
     return 0
 
 
@@ -172,13 +180,30 @@ def _watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a TCP port (1-65535)")
+    return int(text)
+
+
 def _add(args: argparse.Namespace) -> int:
+    moonraker_api = args.kind == "moonraker" and not args.instance
+    if args.api_key and args.kind != "moonraker":
+        raise PrinterConfigError("--api-key is for Moonraker printers; a Bambu printer's access code is asked for "
+                                 "anyway, a scale's broker takes --username.")
+    if args.http_port and not (args.kind == "moonraker" and args.instance):
+        raise PrinterConfigError("--http-port is for Moonraker over MQTT (--instance); otherwise use --port.")
     tls = TlsMode.INSECURE if args.insecure else (TlsMode.CUSTOM_CA if args.ca_file else TlsMode.VERIFY)
-    config = PrinterConfig(name=args.name, kind=args.kind, host=args.host, port=args.port, serial=args.serial,
-                           instance=args.instance, username=args.username, tls_mode=tls, ca_file=args.ca_file,
-                           model=args.model, material=args.material, assigned_to=args.assigned_to)
+    config = PrinterConfig(name=args.name, kind=args.kind, host=args.host, port=0 if moonraker_api else args.port,
+                           serial=args.serial, instance=args.instance, username=args.username, tls_mode=tls,
+                           ca_file=args.ca_file, model=args.model, material=args.material,
+                           assigned_to=args.assigned_to)
+    if args.kind == "moonraker":
+        config.http_port = (args.port if moonraker_api else args.http_port) or config.http_port
     secret = os.environ.get("POTSTUDIO_PRINTER_SECRET")
-    if secret is None and (args.kind == "bambu" or args.username):
+    if secret is None and args.api_key:
+        secret = getpass.getpass("Moonraker API key (stored in the system keyring): ")
+    elif secret is None and (args.kind == "bambu" or args.username):
         secret = getpass.getpass("Access code / password (stored in the system keyring): ")
     PrinterBook().add(config, secret or None)
     if args.insecure:

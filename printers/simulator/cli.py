@@ -28,7 +28,8 @@ def register_sim(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
                    help="Bambu: report as this model's firmware does (newer ones: packed chamber and nozzle "
                         "temperatures in `device`, H2D/H2C/X2D two nozzles, AMS HT unit 128); overrides --style")
     p.add_argument("--access-code", default="", help="default: a random 8-digit code")
-    p.add_argument("--port", type=int, default=0, help="MQTT port (default: a free one)")
+    p.add_argument("--port", type=int, default=0, help="MQTT port, or Moonraker's own (websocket and HTTP) port "
+                   "for --kind moonraker (default: a free one)")
     p.add_argument("--ftps-port", type=int, default=0)
     p.add_argument("--speed", type=float, default=1.0, help="simulated seconds per real second")
     p.add_argument("--interval", type=float, default=1.0, help="seconds between reports")

@@ -95,8 +95,9 @@ class VirtualPrinter:
                             backoff_max=2.0)
 
     def start(self) -> PrinterConfig:
-        self._start_broker()
         spec = self.spec
+        if spec.kind != "moonraker":  # Moonraker serves its own API; the others speak MQTT
+            self._start_broker()
         if spec.kind == "bambu" and self._certs is not None:
             self.ftps = FtpsServer(self.dir / "sdcard", self._certs.cert, self._certs.key, "bblp", self.access_code,
                                    port=spec.ftps_port).start()
@@ -111,18 +112,23 @@ class VirtualPrinter:
                                  model=spec.style, tls_mode=TlsMode.CUSTOM_CA, ca_file=str(self._certs.ca),
                                  ftps_port=self.ftps.port)
         if spec.kind == "moonraker":
+            # Reached as Klipper front ends reach Moonraker: its websocket API and HTTP on one port, here with an
+            # API key ([authorization]) that the app keeps in the keyring like an access code.
             self.moonraker = MoonrakerSimulator(
                 MoonrakerOptions(instance="virtual", gcodes=self.dir / "gcodes", speed=spec.speed,
-                                 http_port=spec.http_port), self._device_settings("moonraker-virtual")).start()
-            return PrinterConfig(name=spec.name, kind="moonraker", host="127.0.0.1", port=self.port,
-                                 instance="virtual", username="studio", http_port=self.moonraker.http_port,
-                                 bed=(300.0, 300.0, 300.0))
+                                 http_port=spec.http_port or self.port, api_key=self.access_code)).start()
+            return PrinterConfig(name=spec.name, kind="moonraker", host="127.0.0.1",
+                                 http_port=self.moonraker.http_port, bed=(300.0, 300.0, 300.0))
         self.scale = ScaleSimulator(ScaleOptions(interval=spec.interval, speed=spec.speed),
                                     self._device_settings("scale-virtual")).start()
         return PrinterConfig(name=spec.name, kind="potscale", host="127.0.0.1", port=self.port, username="studio")
 
     def drop(self) -> None:
-        """Fault: the printer's broker restarts, dropping every client (Wi-Fi loss, firmware hiccup)."""
+        """Fault: the printer's broker restarts, dropping every client (Wi-Fi loss, firmware hiccup); a Klipper
+        printer's Moonraker restarts (an update, a crash)."""
+        if self.moonraker is not None:
+            self.moonraker.restart()
+            return
         with self._lock:
             if self.broker is not None:
                 self.broker.stop()

@@ -98,3 +98,44 @@ def test_add_list_remove_with_the_access_code_only_in_the_keyring(isolated_home:
     assert main(["printers", "remove", "Garage X1"]) == 0
     assert main(["printers", "list"]) == 0
     assert "No printers yet" in capsys.readouterr().out
+
+
+@pytest.mark.services
+def test_a_klipper_printer_with_an_api_key_is_added_from_the_cli_and_reached_over_moonrakers_api(
+        isolated_home: Path) -> None:
+    """printer-sim --kind moonraker serves Moonraker's websocket API with an API key; `printers add --port
+    --api-key` keeps the key in the keyring only, and `printers status` reaches the printer with it."""
+    env = {**os.environ, "POTSTUDIO_HOME": str(isolated_home)}
+    sim = subprocess.Popen([sys.executable, "-m", "core.cli.main", "printer-sim", "--kind", "moonraker",
+                            "--name", "voron", "--access-code", "5f3a9c1e7b2d4f60", "--interval", "0.1",
+                            "--seconds", "90"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert sim.stdout is not None
+        lines: list[str] = []
+        while not lines or lines[-1] != "}":
+            lines.append(sim.stdout.readline().rstrip())
+            assert sim.poll() is None, sim.stderr.read() if sim.stderr else ""
+        printer = json.loads("\n".join(lines))["printer"]
+        assert (printer["instance"], printer["port"]) == ("", 0)  # no MQTT: Moonraker's own API
+        port = str(printer["http_port"])
+        added = subprocess.run([sys.executable, "-m", "core.cli.main", "printers", "add", "Voron", "--kind",
+                                "moonraker", "--host", "127.0.0.1", "--port", port, "--api-key"],
+                               capture_output=True, text=True, timeout=60,
+                               env={**env, "POTSTUDIO_PRINTER_SECRET": "5f3a9c1e7b2d4f60"})
+        assert added.returncode == 0, added.stderr
+        saved = (isolated_home / "data" / "printers.json").read_text()
+        assert "5f3a9c1e7b2d4f60" not in saved and json.loads(saved)["printers"][0]["http_port"] == int(port)
+        assert f"Voron [moonraker] 127.0.0.1:{port}" in potstudio("printers", "list", home=isolated_home).stdout
+        status = potstudio("printers", "status", "--json", home=isolated_home)
+        assert status.returncode == 0, status.stdout + status.stderr
+        [row] = json.loads(status.stdout)
+        assert (row["connection"], row["state"]) == ("online", "idle")
+        wrong = potstudio("printers", "add", "Other", "--kind", "bambu", "--host", "10.0.0.2", "--api-key",
+                          home=isolated_home)
+        assert wrong.returncode == 2 and "--api-key is for Moonraker printers" in wrong.stderr
+        bad = potstudio("printers", "add", "Other", "--kind", "moonraker", "--host", "10.0.0.2", "--port", "99999",
+                        home=isolated_home)
+        assert bad.returncode == 2 and "'99999' is not a TCP port" in bad.stderr
+    finally:
+        sim.terminate()
+        sim.wait(10)

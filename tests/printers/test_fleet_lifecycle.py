@@ -129,7 +129,8 @@ def test_virtual_printers_come_back_at_the_next_launch_or_are_pruned_with_a_reas
         _online(fleet, "Virtual Klipper")
         saved = book.get("Virtual Klipper")
         assert saved.extra["virtual"] and saved.serial == config.serial and book.secret(saved) == code
-        assert saved.material == "PETG" and saved.port != config.port  # kept; only its addresses are new
+        assert saved.material == "PETG" and saved.http_port != config.http_port  # kept; only its address is new
+        assert (saved.instance, saved.username) == ("", "")  # Moonraker's own API, as a default install
     finally:
         fleet.stop()
         again.stop_all()
