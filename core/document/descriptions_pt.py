@@ -172,4 +172,189 @@ DESCRIPTIONS_PT: dict[str, str] = {
     "Y size of a box.": "Medida em Y da caixa.",
     "Y size of a square coaster or tray.": "Medida em Y do porta-copos ou da bandeja quadrada.",
     "Z size of a box, cylinder or cone.": "Medida em Z da caixa, do cilindro ou do cone.",
+    "A 45° chamfer on the top's outer edge.": 'Um chanfro de 45° na borda externa de cima.',
+    'A floor with four magnet pockets per cell.': 'Um fundo com quatro furos para ímãs em cada célula.',
+    'A hole in the closed end to hang it (0 = none).': 'Um furo na ponta fechada para pendurar (0 = sem furo).',
+    'A hole in the middle of the floor (0 = none).': 'Um furo no meio do fundo (0 = sem furo).',
+    'A lip on top so another bin stacks on this one.': 'Uma borda em cima para empilhar outra caixa sobre esta.',
+    'A rectangular or round plate.': 'Uma placa retangular ou redonda.',
+    'A square, rounded or chamfered top edge.': 'Uma borda superior reta, arredondada ou chanfrada.',
+    'Across-flats size of the bits or hex keys (1/4" bits: 6.35 mm); the sockets are 0.3 mm larger.': (
+        'Medida entre faces dos bits ou chaves allen (bits de 1/4": 6.35 mm); os encaixes ficam 0.3 mm maiores.'
+    ),
+    'An L (angle), U (channel) or T profile.': 'Um perfil L (cantoneira), U (canaleta) ou T.',
+    'Angle of the back rest from the desk.': 'Ângulo do encosto em relação à mesa.',
+    'Barbs that keep the hoses from slipping off.': 'Farpas que impedem as mangueiras de escapar.',
+    'Centre-to-centre distance of holes in a row or grid.': 'Distância entre centros dos furos em fileira ou grade.',
+    'Centre-to-centre distance of the sockets.': 'Distância entre centros dos encaixes.',
+    "Clamp onto the desk's edge, or screw under the desk.": 'Prender na borda da mesa ou parafusar embaixo dela.',
+    "Computed: how deep the chosen finish's thread is.": 'Calculado: a profundidade da rosca do acabamento escolhido.',
+    'Computed: the clearance hole of the chosen screw (ISO 273 medium), or the hole diameter when custom.':
+        'Calculado: o furo de passagem do parafuso escolhido (ISO 273 médio), ou o diâmetro do furo quando '
+        'personalizado.',
+    'Computed: the head of the chosen flat-head screw (ISO 10642), twice the hole diameter when custom.':
+        'Calculado: a cabeça do parafuso escareado escolhido (ISO 10642), o dobro do diâmetro do furo quando '
+        'personalizado.',
+    "Computed: the outside diameter of the jar's thread for the chosen finish.": (
+        'Calculado: o diâmetro externo da rosca do pote para o acabamento escolhido.'
+    ),
+    'Computed: the pitch of the chosen finish.': 'Calculado: o passo do acabamento escolhido.',
+    'Depth in grid units (42 mm each).': 'Profundidade em unidades da grade (42 mm cada).',
+    'Depth of the base (X).': 'Profundidade da base (X).',
+    'Depth of the magnet pockets (2 mm magnets need 2.4).': (
+        'Profundidade dos furos dos ímãs (ímãs de 2 mm precisam de 2.4).'
+    ),
+    'Diameter of a hemisphere, the outside of a torus or the base of a cone.': (
+        'Diâmetro de um hemisfério, o externo de um toro ou a base de um cone.'
+    ),
+    'Diameter of each cable.': 'Diâmetro de cada cabo.',
+    'Diameter of each hole when the screw size is custom.': (
+        'Diâmetro de cada furo quando o tamanho do parafuso é personalizado.'
+    ),
+    'Diameter of the flat foot.': 'Diâmetro do pé plano.',
+    'Diameter of the hole (0 = a solid disc).': 'Diâmetro do furo (0 = disco maciço).',
+    'Diameter of the magnet pockets (6 mm magnets need 6.5).': (
+        'Diâmetro dos furos dos ímãs (ímãs de 6 mm precisam de 6.5).'
+    ),
+    'Diameter of the two posts.': 'Diâmetro das duas colunas.',
+    'Distance between the screw holes (64, 96 and 128 mm are common).': (
+        'Distância entre os furos dos parafusos (64, 96 e 128 mm são comuns).'
+    ),
+    "Distance of corner holes from the plate's edges.": 'Distância dos furos dos cantos até as bordas da placa.',
+    'Gap between the moving parts printed in place.': 'Folga entre as partes móveis impressas montadas.',
+    'Grid cells along X (42 mm each).': 'Células da grade em X (42 mm cada).',
+    'Grid cells along Y (42 mm each).': 'Células da grade em Y (42 mm cada).',
+    'Height in 7 mm units.': 'Altura em unidades de 7 mm.',
+    'Height inside the case, from the floor.': 'Altura interna da caixa, a partir do fundo.',
+    'Height of a pyramid, wedge or cone.': 'Altura de uma pirâmide, cunha ou cone.',
+    'Height of the back resting on the board.': 'Altura do encosto apoiado no painel.',
+    'Height of the block.': 'Altura do bloco.',
+    'Height of the bowl.': 'Altura da tigela.',
+    'Height of the cone from the mouth to the spout.': 'Altura do cone, da boca até o bico.',
+    'Height of the front lip that holds the tablet.': 'Altura da aba frontal que segura o tablet.',
+    'Height of the label above the stake.': 'Altura da etiqueta acima da haste.',
+    "Height of the profile's legs.": 'Altura das abas do perfil.',
+    'Height of the threaded skirt.': 'Altura da saia com rosca.',
+    'Holes in a row, or along X in a grid.': 'Furos em uma fileira, ou ao longo de X em uma grade.',
+    'Holes through the plate, blind from the top, or countersunk for flat-head screws.': (
+        'Furos passantes, cegos a partir de cima ou escareados para parafusos de cabeça chata.'
+    ),
+    'How deep blind holes go from the top.': 'Profundidade dos furos cegos a partir de cima.',
+    'How deep the SD cards sit (they are 32 mm tall).': 'Quanto os cartões SD entram (eles têm 32 mm de altura).',
+    'How deep the sockets go.': 'Profundidade dos encaixes.',
+    'How far below the desk the hook hangs.': 'Quanto o gancho fica abaixo da mesa.',
+    'How far each barb stands out.': 'Quanto cada farpa se projeta.',
+    'How far raised letters stand up, or how deep engraved ones are cut.': (
+        'Quanto as letras em relevo sobem, ou quão fundo as gravadas são cortadas.'
+    ),
+    "How far the clamp's jaws (or the screw plate) reach.": 'Até onde vão as garras do grampo (ou a placa parafusada).',
+    'How far the grip stands off the door (post height).': 'Distância da pega até a porta (altura das colunas).',
+    'How far the hook reaches out from the board.': 'Quanto o gancho avança a partir do painel.',
+    'How long the profile is (Y).': 'Comprimento do perfil (Y).',
+    'How many cables the comb holds.': 'Quantos cabos o pente segura.',
+    'How tall the clip is (its width on the bag).': 'Altura do prendedor (a largura dele no saco).',
+    'IKEA Skådis (slots) or standard 1" pegboard (1/4" holes).': (
+        'IKEA Skådis (fendas) ou painel perfurado padrão de 1" (furos de 1/4").'
+    ),
+    'ISO metric: distance between threads.': 'Métrica ISO: distância entre os filetes.',
+    'ISO metric: the outside diameter of the thread the lid screws onto.': (
+        'Métrica ISO: o diâmetro externo da rosca em que a tampa rosqueia.'
+    ),
+    'Length along the pin.': 'Comprimento ao longo do pino.',
+    'Length of a tube, thickness of a ring or disc.': 'Comprimento de um tubo, espessura de um anel ou disco.',
+    'Length of the arm the headphones rest on.': 'Comprimento do braço onde o fone se apoia.',
+    'Length of the back rest.': 'Comprimento do encosto.',
+    'Length of the bottom spigot.': 'Comprimento da ponta de baixo.',
+    "Length of the clip's arms.": 'Comprimento dos braços do prendedor.',
+    'Length of the pointed stake.': 'Comprimento da haste pontuda.',
+    'Length of the spout.': 'Comprimento do bico.',
+    'Length of the top spigot.': 'Comprimento da ponta de cima.',
+    'Letters standing up from the label or cut into it.': 'Letras em relevo sobre a etiqueta ou gravadas nela.',
+    'Magnet pockets under each foot.': 'Furos para ímãs embaixo de cada pé.',
+    'No text, letters standing up from the plate, or cut into it.': (
+        'Sem texto, letras em relevo sobre a placa ou gravadas nela.'
+    ),
+    'Number of knuckles (odd).': 'Número de nós (ímpar).',
+    'Opening between the arms; narrower than the folded bag.': (
+        'Abertura entre os braços; mais estreita que o saco dobrado.'
+    ),
+    'Outside diameter at the rim.': 'Diâmetro externo na borda.',
+    "Outside diameter of the bottom spigot (the hose's inside).": (
+        'Diâmetro externo da ponta de baixo (o interno da mangueira).'
+    ),
+    'Outside diameter of the knuckles.': 'Diâmetro externo dos nós.',
+    'Outside diameter of the spout.': 'Diâmetro externo do bico.',
+    'Outside diameter of the top spigot.': 'Diâmetro externo da ponta de cima.',
+    'Outside diameter of the tube, ring or disc.': 'Diâmetro externo do tubo, anel ou disco.',
+    'Outside diameter of the wide end.': 'Diâmetro externo da ponta larga.',
+    'Overall length of the grip.': 'Comprimento total da pega.',
+    'Overall length.': 'Comprimento total.',
+    'Overall width (the window is 24 mm wide for a crown cap).': 'Largura total (a janela tem 24 mm para a tampinha).',
+    'Pilot hole for the screw (M4 machine screw: 3.3 mm).': 'Furo guia para o parafuso (parafuso M4: 3.3 mm).',
+    'Play between the lid and the box: more if the lid is too tight, less if it is loose.': (
+        'Folga entre a tampa e a caixa: mais se a tampa estiver apertada, menos se estiver folgada.'
+    ),
+    "Play between the lid's thread and the jar's: more if the lid is too tight, less if it is loose.": (
+        'Folga entre a rosca da tampa e a do pote: mais se a tampa estiver apertada, menos se estiver folgada.'
+    ),
+    'Pyramid, hemisphere, torus (ring), wedge or cone.': 'Pirâmide, hemisfério, toro (anel), cunha ou cone.',
+    'Radius of the rounded or size of the chamfered top edge.': (
+        'Raio da borda arredondada ou tamanho da borda chanfrada.'
+    ),
+    'Ridges around the outside for grip (0 = smooth).': 'Estrias em volta para dar pegada (0 = lisa).',
+    'Room around the board on every side.': 'Folga em volta da placa em todos os lados.',
+    'Rows of holes along Y in a grid.': 'Fileiras de furos ao longo de Y em uma grade.',
+    'Screw holes at both ends (0 = none).': 'Furos para parafuso nas duas pontas (0 = sem furos).',
+    'Screw holes of the under-desk plate.': 'Furos para parafuso da placa de baixo da mesa.',
+    'Slots for full-size SD cards.': 'Fendas para cartões SD de tamanho normal.',
+    'Slots for microSD cards.': 'Fendas para cartões microSD.',
+    'Sockets along X.': 'Encaixes ao longo de X.',
+    'Sockets along Y.': 'Encaixes ao longo de Y.',
+    'Stretches each hole into a slot this much longer along X (0 = round holes).': (
+        'Alonga cada furo em um rasgo, este tanto mais comprido em X (0 = furos redondos).'
+    ),
+    'The board the case is for; its ports are cut where its drawing puts them.': (
+        'A placa para a qual é a caixa; as portas são recortadas onde o desenho dela indica.'
+    ),
+    "The jar's or bottle's thread: a GPI finish, a Mason jar mouth, or ISO metric (thread diameter and pitch).": (
+        'A rosca do pote ou da garrafa: um acabamento GPI, uma boca de pote Mason ou métrica ISO (diâmetro e passo).'
+    ),
+    'The screw the holes are for (clearance hole); custom uses the hole diameter.': (
+        'O parafuso para o qual são os furos (furo de passagem); personalizado usa o diâmetro do furo.'
+    ),
+    'The upturned tip that keeps things on the arm.': 'A ponta virada para cima que segura as coisas no braço.',
+    "Thickness of a torus's ring.": 'Espessura do anel de um toro.',
+    'Thickness of each arm (thicker grips harder).': 'Espessura de cada braço (mais grosso aperta mais).',
+    'Thickness of the back and the arm.': 'Espessura do encosto e do braço.',
+    'Thickness of the base and legs.': 'Espessura da base e das abas.',
+    'Thickness of the base, lip and back.': 'Espessura da base, da aba e do encosto.',
+    'Thickness of the comb.': 'Espessura do pente.',
+    'Thickness of the desk top the clamp grips.': 'Espessura do tampo da mesa que o grampo prende.',
+    'Thickness of the grip bar.': 'Espessura da barra da pega.',
+    'Thickness of the jaws, spine and arm.': 'Espessura das garras, da coluna e do braço.',
+    'Thickness of the label.': 'Espessura da etiqueta.',
+    'Thickness of the leaves.': 'Espessura das abas.',
+    "Thickness of the lid's top.": 'Espessura do topo da tampa.',
+    'Thickness of the opener.': 'Espessura do abridor.',
+    'Thickness of the tablet in its case (slot width).': 'Espessura do tablet com capa (largura da fenda).',
+    'Walls splitting the bin along X.': 'Paredes que dividem a caixa ao longo de X.',
+    'What the label says.': 'O que a etiqueta diz.',
+    'What the plate says.': 'O que a placa diz.',
+    'Where the holes go: none, the centre, the four corners, a row along X or a grid.': (
+        'Onde ficam os furos: nenhum, no centro, nos quatro cantos, em uma fileira em X ou em grade.'
+    ),
+    'Width in grid units (42 mm each).': 'Largura em unidades da grade (42 mm cada).',
+    'Width of each leaf from the pin.': 'Largura de cada aba a partir do pino.',
+    'Width of the grip bar.': 'Largura da barra da pega.',
+    'Width of the hanger (its band rest).': 'Largura do suporte (onde a haste do fone apoia).',
+    'Width of the label.': 'Largura da etiqueta.',
+    "Width of the profile's base (X).": 'Largura da base do perfil (X).',
+    'Width of the stand (Y).': 'Largura do suporte (Y).',
+    'Width of the stiffening bead around the mouth (0 = none).': (
+        'Largura do reforço em volta da boca (0 = sem reforço).'
+    ),
+    'X size of a pyramid or wedge.': 'Medida em X de uma pirâmide ou cunha.',
+    "X size of the plate (a round plate's diameter).": 'Medida em X da placa (o diâmetro de uma placa redonda).',
+    'Y size of a pyramid or wedge.': 'Medida em Y de uma pirâmide ou cunha.',
+    'Y size of a rectangular plate.': 'Medida em Y de uma placa retangular.',
 }

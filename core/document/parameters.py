@@ -22,6 +22,12 @@ CHOICES_PT = {
     "standoff": "espaçador sextavado", "coaster": "porta-copos", "tray": "bandeja", "straight": "reto",
     "bulb": "bojudo", "flared": "boca larga", "hourglass": "ampulheta", "adhesive": "adesivo",
     "free-standing": "de apoio", "screw-down": "parafusado", "phone": "celular", "tablet": "tablet",
+    "1-inch pegboard": "painel perfurado de 1 polegada", "IKEA Skådis": "IKEA Skådis", "ISO metric": "métrica ISO",
+    "Mason regular": "Mason boca normal", "Mason wide": "Mason boca larga", "blind": "cego", "center": "centro",
+    "chamfered": "chanfrada", "corners": "cantos", "countersunk": "escareado", "custom": "personalizado",
+    "desk clamp": "grampo de mesa", "grid": "grade", "hemisphere": "hemisfério", "none": "nenhum",
+    "pyramid": "pirâmide", "rectangle": "retângulo", "rounded": "arredondada", "row": "fileira",
+    "through": "passante", "torus": "toro", "under-desk": "embaixo da mesa", "wedge": "cunha",
 }
 """The templates' choice names in Brazilian Portuguese."""
 

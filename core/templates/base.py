@@ -29,7 +29,7 @@ FIT_CLEARANCE = (0.2, 0.4)
 ROLES = (
     "width", "depth", "height", "length", "diameter", "top_diameter", "bottom_diameter", "radius",
     "wall", "floor", "thickness", "hole_diameter", "count", "clearance", "corner_radius", "size",
-    "device_width", "device_length", "device_height", "text", "teeth", "module", "bore", "angle",
+    "device_width", "device_length", "device_height", "text", "teeth", "module", "bore", "angle", "lid_clearance",
 )
 
 

@@ -176,3 +176,48 @@ def f(values: Mapping[str, Number], name: str) -> float:
 
 def _bare(expr: str) -> str:
     return expr[1:] if expr.startswith("=") else expr
+
+
+def frustum(node_id: str, bottom: Sequence[object], top: Sequence[object], h: object, radius: Sequence[object] = (0, 0),
+            enabled: bool | str = True) -> Node:
+    """A rounded-rectangle frustum standing on z = 0: the hull of its bottom (x, y) and top (x, y) outlines,
+    `h` apart. The hull of two thin slabs keeps a 45° chamfer at 45° on both axes (a scaled extrusion would
+    not, on a non-square outline) and its corner radii (`radius` bottom, top) as given."""
+    thin = 0.01
+    return Node("hull", id=node_id, enabled=enabled, children=[
+        box(f"{node_id}_bottom", bottom[0], bottom[1], thin, radius[0]),
+        at(box(f"{node_id}_top", top[0], top[1], thin, radius[1]), z=f"={_bare(str(h))} - {thin}",
+           node_id=f"{node_id}_top_at"),
+    ])
+
+
+def screw_table(column: Mapping[str, float], param: str, fallback: str) -> str:
+    """An expression choosing `column[name]` by the index of choice `param` (choices in `column`'s order,
+    after a first "custom" choice that reads `fallback`)."""
+    expr = fallback
+    for index, value in reversed(list(enumerate(column.values(), start=1))):
+        expr = f"{value:g} if {param} == {index} else ({expr})"
+    return expr
+
+
+def thread_section(radius: str, depth: str, points: int = 48, crest: float = 0.3) -> dict[str, object]:
+    """The cross-section of a single-start thread: a polygon whose radius at angle θ is `radius` plus
+    `depth` × the axial tooth profile at θ/360 of a pitch (a trapezoid: `crest` of the pitch flat at full
+    depth, as much flat at the root, flanks between). Extruded with a twist of 360° per pitch it is the
+    exact helical thread, one boolean and no sweep."""
+    flank = (1 - 2 * crest) / 2
+    out: list[list[str]] = []
+    for k in range(points):
+        u = k / points
+        if u < crest:
+            g = 1.0
+        elif u < crest + flank:
+            g = 1 - (u - crest) / flank
+        elif u < 2 * crest + flank:
+            g = 0.0
+        else:
+            g = (u - 2 * crest - flank) / flank
+        c, s = math.cos(2 * math.pi * u), math.sin(2 * math.pi * u)
+        r = f"({_bare(radius)} + {_bare(depth)} * {g:.4f})"
+        out.append([f"={r} * {c:.6f}", f"={r} * {s:.6f}"])
+    return {"kind": "polygon", "points": out}

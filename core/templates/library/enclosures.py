@@ -13,7 +13,8 @@ long walls (as many of `vent_count` as fit 4 mm apart), grommet holes go
 through the +X end wall, and wall-mount ears with keyholes stick out EAR mm at both X ends.
 
 Bounding box: X = Wb + 10 + Wl where Wb = W (+ 2·EAR with wall mount) and the lid is Wl = W (snap,
-screw) or iw + 1.5·wall − 0.3 long (slide); Y = Lb = L (at least 20, the ears' width, with wall
+screw) or iw + 1.5·wall − lid_clearance long (slide; the lid's fit, 0.3 mm by default, is the
+parameter lid_clearance); Y = Lb = L (at least 20, the ears' width, with wall
 mount); Z = H. When that row is longer than 250 mm and than the column would be (the derived
 parameter stack_parts), the lid lies in front instead: X = max(Wb, Wl), Y = Lb + 10 + Ll, where
 the lid is Ll = L (L − wall for a sliding lid) deep. Parts: "Enclosure", "Lid".
@@ -54,7 +55,6 @@ BOSS = 7.0  # screw boss diameter (M3 pilot 2.5 mm)
 EAR = 14.0  # wall-mount ear length beyond the box
 EAR_WIDTH = 20.0
 LIP = 5.0  # snap lid lip depth
-FIT = 0.3  # lid fit clearance
 GROOVE_TOP = 1.2
 # How far each corner boss reaches into the walls: a boss merely tangent to them leaves a seam of
 # near-coincident vertices that float32 files (STL, 3MF) cannot keep apart.
@@ -71,9 +71,9 @@ _W = f"({_IW} + 2 * wall)"
 _L = f"({_IL} + 2 * wall)"
 _H = f"({_IH} + wall)"
 _LID_T = "max(wall, 1.6)"
-_SLIDE_LEN = f"({_IW} + 1.5 * wall - {FIT})"
+_SLIDE_LEN = f"({_IW} + 1.5 * wall - lid_clearance)"
 _BASE_X = f"({_W} + (2 * {EAR} if wall_mount else 0))"
-_LID_X = f"({_IW} + ({1.5:g} * wall - {FIT:g} if lid_type == 2 else 2 * wall))"  # _SLIDE_LEN or _W, spelt short
+_LID_X = f"({_IW} + (1.5 * wall - lid_clearance if lid_type == 2 else 2 * wall))"  # _SLIDE_LEN or _W, spelt short
 # Vent slots (2 mm) at least 4 mm apart over the middle 60 % of the wall: a small box gets as many as fit.
 _VENTS = f"min(vent_count, floor({_IW} * 0.6 / 4) + 1)"
 _BASE_Y = f"max({_L}, {EAR_WIDTH:g} if wall_mount else 0)"
@@ -93,6 +93,8 @@ def _params() -> list[Parameter]:
                pt="Altura do dispositivo"),
         wall(),
         length("clearance", 1, 0.2, 5, "Clearance", "Room around the device on every side.", 0.1, pt="Folga"),
+        length("lid_clearance", 0.3, 0.1, 1.0, "Lid clearance", "Play between the lid and the box: more if the lid "
+               "is too tight, less if it is loose.", 0.05, pt="Folga da tampa"),
         choice("lid_type", ["snap", "screw", "slide"], "Lid type", "How the lid holds: snap-fit, 4 screws or sliding.",
                pt="Tipo de tampa"),
         flag("vents", True, "Vents", "Ventilation slots in the long walls.", pt="Ventilação"),
@@ -110,8 +112,8 @@ def _params() -> list[Parameter]:
 
 
 def _base() -> Node:
-    groove_bottom = f"{_H} - {GROOVE_TOP} - {_LID_T} - {2 * FIT}"
-    groove_y = f"{_IL} + wall + {2 * FIT}"
+    groove_bottom = f"{_H} - {GROOVE_TOP} - {_LID_T} - 2 * lid_clearance"
+    groove_y = f"{_IL} + wall + 2 * lid_clearance"
     slide = "lid_type == 2"
     vent_spacing = f"{_IW} * 0.6 / max({_VENTS} - 1, 1)"
     boss_top = f"{_H} - (0 if lid_type == 1 else {BOSS_DROP})"
@@ -136,7 +138,8 @@ def _base() -> Node:
             box("shell_outer", f"={_W}", f"={_L}", f"={_H}", 2),
             at(box("shell_cavity", f"={_IW}", f"={_IL}", f"={_IH} + 1", "=max(2 - wall, 0)"), z="=wall",
                node_id="shell_cavity_at"),
-            at(box("slide_groove", f"={_W} / 2 + 1 + {_IW} / 2 + wall / 2", f"={groove_y}", f"={_LID_T} + {2 * FIT}"),
+            at(box("slide_groove", f"={_W} / 2 + 1 + {_IW} / 2 + wall / 2", f"={groove_y}",
+                   f"={_LID_T} + 2 * lid_clearance"),
                x=f"=({_IW} / 2 + wall / 2 - {_W} / 2 - 1) / 2", z=f"={groove_bottom}", node_id="slide_groove_at",
                enabled=f"={slide}"),
             at(box("slide_slot", "=wall + 2", f"={groove_y}", f"={_H}"), x=f"=-{_W} / 2 + wall / 2",
@@ -159,7 +162,7 @@ def _base() -> Node:
 
 
 def _lid() -> Node:
-    lip_x, lip_y = f"({_IW} - {2 * FIT})", f"({_IL} - {2 * FIT})"
+    lip_x, lip_y = f"({_IW} - 2 * lid_clearance)", f"({_IL} - 2 * lid_clearance)"
     snap = Node("union", id="lid_snap", enabled="=lid_type == 0", children=[
         Node("difference", id="lid_lip", children=[
             box("lid_lip_outer", f"={lip_x}", f"={lip_y}", f"={_LID_T} + {LIP}"),
@@ -194,7 +197,7 @@ def _extent(v: Mapping[str, Number]) -> Extent:
     iw = f(v, "device_width") + 2 * c + (2 * BOSS if bosses else 0)
     w = iw + 2 * wall_t
     base_x = w + (2 * EAR if v["wall_mount"] else 0)
-    lid_x = iw + 1.5 * wall_t - FIT if v["lid_type"] == 2 else w
+    lid_x = iw + 1.5 * wall_t - f(v, "lid_clearance") if v["lid_type"] == 2 else w
     length_y = f(v, "device_length") + 2 * c + 2 * wall_t
     base_y = max(length_y, EAR_WIDTH if v["wall_mount"] else 0)
     lid_y = length_y - wall_t if v["lid_type"] == 2 else length_y
@@ -217,7 +220,8 @@ register(TemplateSpec(
                  "caixa para arduino", "caixa para raspberry", "caixa patola", "case para dispositivo"),
     roles={"device_width": "device_width", "device_length": "device_length", "device_height": "device_height",
            "width": "device_width", "length": "device_length", "depth": "device_length", "height": "device_height",
-           "wall": "wall", "clearance": "clearance", "count": "vent_count", "hole_diameter": "grommet_diameter"},
+           "wall": "wall", "clearance": "clearance", "lid_clearance": "lid_clearance", "count": "vent_count",
+           "hole_diameter": "grommet_diameter"},
     features={
         "vents": Feature("vents", 1, 0, ("vents", "ventilation", "air holes", "cooling slots"),
                          ("ventilação", "aberturas de ar", "respiros")),
