@@ -694,8 +694,8 @@
         <translation>A impressora recusou o código de acesso, então paramos de tentar (tentativas repetidas podem bloquear o acesso). Confira o código de acesso LAN na tela da impressora e digite-o em &quot;Editar impressora…&quot; (menu ⋯).</translation>
     </message>
     <message>
-        <source>The printer's certificate could not be verified. Choose its CA bundle, or &quot;don't verify&quot; explicitly, with &quot;Edit printer…&quot; (⋯ menu).</source>
-        <translation>Não foi possível verificar o certificado da impressora. Escolha o arquivo de CA dela, ou &quot;não verificar&quot; explicitamente, em &quot;Editar impressora…&quot; (menu ⋯).</translation>
+        <source>The printer's certificate could not be verified. Bambu Lab printers are checked with Bambu Lab's own CAs, which come with the app, and by their serial number: check that the serial number in &quot;Edit printer…&quot; (⋯ menu) is the one on the printer's label and in its device settings, and that the IP address is this printer's. &quot;Don't verify the certificate&quot; is only for an exception you choose deliberately, for a printer you trust on this network.</source>
+        <translation>Não foi possível verificar o certificado da impressora. As impressoras Bambu Lab são verificadas com as CAs da própria Bambu Lab, que vêm com o app, e pelo número de série: confira se o número de série em &quot;Editar impressora…&quot; (menu ⋯) é o da etiqueta da impressora e das configurações do dispositivo, e se o endereço IP é o desta impressora. &quot;Não verificar o certificado&quot; é só para uma exceção que você escolhe de propósito, para uma impressora em que você confia nesta rede.</translation>
     </message>
     <message>
         <source>Edit printer…</source>

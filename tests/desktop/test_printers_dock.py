@@ -593,6 +593,46 @@ def test_bambu_print_failure_reads_in_portuguese_with_its_code(qtbot, tmp_path: 
         workers.shutdown()
 
 
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", ("serial number in \"Edit printer…\"", "on the printer's label", "Bambu Lab's own CAs",
+            "\"Don't verify the certificate\" is only for an exception you choose deliberately")),
+    ("pt_BR", ("número de série em \"Editar impressora…\"", "etiqueta da impressora", "CAs da própria Bambu Lab",
+               "\"Não verificar o certificado\" é só para uma exceção que você escolhe de propósito"))])
+def test_a_certificate_for_another_serial_tells_what_to_check_in_the_ui_language(  # type: ignore[no-untyped-def]
+        qtbot, request: pytest.FixtureRequest, tmp_path: Path, language: str, words: tuple[str, ...]) -> None:
+    """Bambu's CAs ship with the app, so a certificate that does not verify is a wrong serial or another device,
+    not a missing CA file: the card says what to check, and that not verifying is a deliberate exception."""
+    from PySide6.QtCore import QTranslator
+    broker: Mosquitto = request.getfixturevalue("bambu_broker")
+    assert broker.ca is not None
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).resolve().parents[2] / "resources" / "i18n" / "potstudio_pt_BR.qm"))
+    app = QApplication.instance()
+    assert app is not None
+    if language == "pt_BR":
+        app.installTranslator(translator)
+    book = PrinterBook(tmp_path / "printers.json")
+    book.add(PrinterConfig(name="Workshop X1C", kind="bambu", host="127.0.0.1", port=broker.port,
+                           serial="01S00A000000999", tls_mode=TlsMode.CUSTOM_CA, ca_file=str(broker.ca)), ACCESS)
+    fleet = Fleet(book)
+    workers = Workers(lambda label, exc: None)
+    dock = PrintersDock(PrinterServices(fleet, workers, queue=JobQueue(tmp_path / "jobs.sqlite")))
+    qtbot.addWidget(dock)
+    try:
+        fleet.start()
+        qtbot.waitUntil(lambda: "Workshop X1C" in dock.cards, timeout=5000)
+        card = dock.cards["Workshop X1C"]
+        qtbot.waitUntil(lambda: card.connection == ConnectionState.REFUSED, timeout=10_000)
+        advice = card.advice.text()
+        assert all(w in advice for w in words), advice
+        assert "01S00A000000999" in advice  # the detail: which serial the certificate was checked for
+    finally:
+        app.removeTranslator(translator)
+        dock.shutdown()
+        workers.shutdown()
+        fleet.stop()
+
+
 def test_scale_filament_shows_on_its_printer_and_tare_reaches_the_scale(qtbot, printers_setup) -> None:  # type: ignore[no-untyped-def]
     setup = printers_setup(with_scale=True)
     card = setup.card()

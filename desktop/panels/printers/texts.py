@@ -126,8 +126,11 @@ def connection_advice(state: ConnectionState, detail: str) -> str:
     if state == ConnectionState.REFUSED:
         text = tr("The printer refused the connection.")
         if "certificate" in detail:
-            text = tr("The printer's certificate could not be verified. Choose its CA bundle, or \"don't verify\" "
-                      "explicitly, with \"Edit printer…\" (⋯ menu).")
+            text = tr("The printer's certificate could not be verified. Bambu Lab printers are checked with Bambu "
+                      "Lab's own CAs, which come with the app, and by their serial number: check that the serial "
+                      "number in \"Edit printer…\" (⋯ menu) is the one on the printer's label and in its device "
+                      "settings, and that the IP address is this printer's. \"Don't verify the certificate\" is "
+                      "only for an exception you choose deliberately, for a printer you trust on this network.")
         return text + (f"\n{detail}" if detail else "")
     if state == ConnectionState.OFFLINE:
         return tr("Not reachable right now; retrying automatically.") + (f" ({detail})" if detail else "")
