@@ -357,4 +357,9 @@ DESCRIPTIONS_PT: dict[str, str] = {
     "X size of the plate (a round plate's diameter).": 'Medida em X da placa (o diâmetro de uma placa redonda).',
     'Y size of a pyramid or wedge.': 'Medida em Y de uma pirâmide ou cunha.',
     'Y size of a rectangular plate.': 'Medida em Y de uma placa retangular.',
+    "Outside diameter of the reservoir (and the pot's rim).": 'Diâmetro externo do reservatório (e da borda do vaso).',
+    'Height of the water reservoir.': 'Altura do reservatório de água.',
+    'Height of the pot that holds the soil.': 'Altura do vaso que leva a terra.',
+    'Outside diameter of the wick basket.': 'Diâmetro externo do cesto do pavio.',
+    "A notch in the reservoir's rim to pour the water in.": 'Um recorte na borda do reservatório para pôr a água.',
 }
