@@ -73,7 +73,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     pr = subparsers.add_parser("print", help="slice if needed, upload and start a print")
     pr.add_argument("file", type=Path)
     pr.add_argument("--printer", required=True)
-    pr.add_argument("--ams-mapping", default="0", help="Bambu: comma-separated AMS slot per filament")
+    pr.add_argument("--ams-mapping", default="0", help="Bambu: comma-separated tray per filament, as the printer "
+                    "numbers them: AMS unit * 4 + slot (A1 = 0, B2 = 5), an AMS HT by its unit id (HT-A = 128)")
     pr.add_argument("--no-ams", action="store_true", help="Bambu: print from the external spool")
     pr.add_argument("--no-wait", action="store_true", help="return once the print has started")
     pr.add_argument("--timeout", type=float, default=15.0)
