@@ -18,6 +18,9 @@ from core.errors import PotStudioError
 from core.events import Signal
 from core.tasks import NULL_TASK, Task
 
+MAX_MESSAGE_CHARS = 4000
+"""A chat message is a description, not a document: ten times the longest request a maker writes."""
+
 log = logging.getLogger(__name__)
 
 
@@ -52,12 +55,27 @@ class DesignSession:
     def has_model(self) -> bool:
         return bool(self.doc.root.children) or self.doc.template is not None
 
+    def _too_long(self, text: str) -> AssistantReply:
+        from core.assistant.offline.text import detect_language  # the language of the reply, from its start
+
+        pt = detect_language(text[:MAX_MESSAGE_CHARS]) == "pt"
+        answer = (f"Essa mensagem tem {len(text):,} caracteres; eu leio no máximo {MAX_MESSAGE_CHARS:,} de cada vez. "
+                  "Descreva o modelo em poucas frases.".replace(",", ".") if pt else
+                  f"That message is {len(text):,} characters long; I read at most {MAX_MESSAGE_CHARS:,} at a time. "
+                  "Describe the model in a few sentences.")
+        reply = AssistantReply(text=answer, notes=["error"], provider=getattr(self.provider, "name", ""))
+        self.conversation.add(Message("user", text[:MAX_MESSAGE_CHARS]))
+        self.conversation.add(Message("assistant", reply.text, meta={"notes": reply.notes, "provider": reply.provider}))
+        return reply
+
     def send(self, text: str, on_token: TokenCallback | None = None, task: Task = NULL_TASK) -> AssistantReply:
         """Add the user's message, ask the provider, apply its command, record the reply.
 
         Provider failures become an assistant message with the error (never an exception for a
         chat turn), so the conversation always shows what happened.
         """
+        if len(text) > MAX_MESSAGE_CHARS:  # before anything reads it: a 256 KB prompt kept the planner busy minutes
+            return self._too_long(text)
         self.conversation.add(Message("user", text))
         try:
             reply = self.provider.respond(

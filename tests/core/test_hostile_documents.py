@@ -117,3 +117,19 @@ def test_a_design_from_a_file_has_the_same_budget_as_the_assistant(
     doc = Document.loads(load_mesh(hostile_file(tmp_path, root)).document_json or "")
     with pytest.raises(GeometryError, match=message):
         Evaluator().mesh(doc)
+
+
+@pytest.mark.parametrize(("prompt", "words"), [
+    ("a plant pot 12 cm wide " * 12_000, "I read at most 4,000"),
+    ("um vaso de 12 cm de largura " * 12_000, "eu leio no máximo 4.000"),
+])
+def test_a_prompt_of_hundreds_of_kilobytes_is_answered_at_once_not_planned(prompt: str, words: str) -> None:
+    """A 256 KB prompt kept the planner busy for minutes (its measurement scan is quadratic); now the turn says how
+    long a message may be, and the model is untouched."""
+    from core.assistant.offline.planner import OfflinePlanner
+    from core.assistant.session import DesignSession
+
+    session = DesignSession(OfflinePlanner())
+    reply = session.send(prompt)
+    assert words in reply.text and not session.has_model
+    assert session.send("a plant pot 12 cm wide").text and session.has_model
