@@ -44,7 +44,9 @@ RUNS = 9
 PARAM_RUNS = 3
 SCAD_RUNS = 3
 TARGET_MS = 30.0
-TARGET_SPEEDUP = 3.0
+FRAME_MS = 16.0
+"""Restated target (issue 13): every template's single-parameter rebuild p95 under one 60 Hz frame. It replaces
+"rebuild ≥ 3× faster than full", which manifold3d's own booleans bound near 1-2× on one-body models."""
 SCAD_DIR = Path(__file__).parent / "scad"
 
 
@@ -108,7 +110,7 @@ def kernel_ms(evaluator: Evaluator, doc: Document) -> float:
 
 
 def edit_ms(spec: TemplateSpec, doc: Document, name: str, runs: int,
-            kernel: list[float] | None = None) -> tuple[float, float] | None:
+            kernel: list[float] | None = None, samples: list[float] | None = None) -> tuple[float, float] | None:
     """p50 of cold full builds and of warm rebuilds of the same documents: each step sets `name` to a
     value not built before, rebuilds with the warm Evaluator, then builds that very document again
     with a fresh one (a count of 20 slots is compared with a full build of 20 slots, not of 6)."""
@@ -126,6 +128,8 @@ def edit_ms(spec: TemplateSpec, doc: Document, name: str, runs: int,
             doc.set_param_value(name, value)
             evaluator.mesh(doc)
             rebuilds.append(time.perf_counter() - start)
+            if samples is not None:
+                samples.append(rebuilds[-1] * 1000)
             if kernel is not None:
                 rebuilt = list(evaluator.rebuilt)
                 kernel.append(kernel_ms(evaluator, doc))
@@ -152,17 +156,22 @@ def regenerate(template_id: str) -> list[dict[str, Any]]:
         raise ValueError(f"{template_id}: no value of {param} passes the template's checks")
     edited_full, rebuild = measured
     speedup = edited_full / rebuild
-    ratios = []
+    ratios: list[float] = []
+    samples: list[float] = []
     for other in doc.params.values():
-        if other.expr is None and (times := edit_ms(spec, doc, other.name, PARAM_RUNS)) is not None:
+        if other.expr is None and (times := edit_ms(spec, doc, other.name, PARAM_RUNS, samples=samples)) is not None:
             ratios.append(times[0] / times[1])
+    p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) >= 2 else samples[0]
     return [
         {"name": f"regenerate {template_id}: full build at defaults", "value": round(full, 2), "unit": "ms",
          "target": f"p50 < {TARGET_MS:g} ms", "ok": full < TARGET_MS},
         {"name": f"regenerate {template_id}: rebuild after changing {param}", "value": round(rebuild, 2), "unit": "ms",
          "baseline": round(edited_full, 2), "ratio": round(speedup, 2),
-         "target": f"≥ {TARGET_SPEEDUP:g}× faster than full", "ok": speedup >= TARGET_SPEEDUP,
-         "note": "ratio = cold full build / warm rebuild, both of the same edited documents"},
+         "note": "informational (the 3× target was restated as the p95 row below); "
+                 "ratio = cold full build / warm rebuild, both of the same edited documents"},
+        {"name": f"regenerate {template_id}: single-parameter rebuild p95, all {len(ratios)} parameters",
+         "value": round(p95, 2), "unit": "ms", "target": f"p95 < {FRAME_MS:g} ms", "ok": p95 < FRAME_MS,
+         "note": f"{len(samples)} warm rebuilds, {PARAM_RUNS} fresh values of each parameter"},
         {"name": f"regenerate {template_id}: manifold3d's share of that rebuild", "unit": "%",
          "value": round(100 * min(1.0, statistics.median(kernel) / rebuild), 1),
          "note": f"informational; {statistics.median(kernel):.2f} ms of the same booleans replayed alone"},
