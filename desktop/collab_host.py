@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,9 +32,11 @@ from desktop.hub_host import HubHost
 from desktop.project import ProjectController
 from desktop.viewport.picking import ClickPicker
 from desktop.viewport.view import Viewport
-from desktop.workers import Workers
+from desktop.workers import LatestOnly, Workers
 
 if TYPE_CHECKING:
+    import trimesh
+
     from desktop.panels.collab.live import SharedDocument
     from desktop.panels.collab.panel import CollabPanel
     from desktop.panels.collab.pins import CommentPin
@@ -43,6 +47,7 @@ if TYPE_CHECKING:
     from sync_client.sync import Removal
 
 log = logging.getLogger(__name__)
+PIN_REACH_PX = 16  # a click this close to a pin (in screen pixels) opens its thread
 
 
 def tr(text: str) -> str:
@@ -54,6 +59,14 @@ def _share(client: HubClient, name: str, document: dict[str, Any]) -> Project:
     project = client.projects.create(name, document)
     client.sync.open(project.id)
     return project
+
+
+def on_surface(mesh: trimesh.Trimesh, pins: list[CommentPin]) -> list[CommentPin]:
+    """Worker: each pin moved to the closest point of `mesh` (the model as it is now)."""
+    import trimesh as tm
+
+    points, _distance, _faces = tm.proximity.closest_point(mesh, np.array([p.position for p in pins], dtype=float))
+    return [replace(pin, position=(float(x), float(y), float(z))) for pin, (x, y, z) in zip(pins, points, strict=True)]
 
 
 class CollabHost(QObject):
@@ -79,6 +92,10 @@ class CollabHost(QObject):
         self.prompt: QInputDialog | None = None
         self.notice: QMessageBox | None = None
         self._when_connected: list[Callable[[], None]] = []
+        self.pins: list[CommentPin] = []  # the open project's threads, at their anchors
+        self.drawn: list[CommentPin] = []  # the same, where they are drawn on the current model
+        self.pin_runner = LatestOnly(workers, self._show_pins, lambda exc: log.info("comment pins: %s", exc),
+                                     show=False)
         self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="collabPlaceholder")
         self.pages = QStackedWidget(objectName="collabPages")
         self.pages.addWidget(self.placeholder)
@@ -89,6 +106,7 @@ class CollabHost(QObject):
         self.picker = ClickPicker(viewport.plotter, self._clicked,
                                   lambda: self.panel is not None and not viewport.measure.active)
         hub.connected.connect(self._connected)
+        viewport.rendered.connect(lambda: self._draw_pins(self.pins))
         project.closing.connect(self.leave)
         self.retranslate()
 
@@ -219,15 +237,33 @@ class CollabHost(QObject):
         self.message.emit(tr("{0} changed the model.").format(", ".join(authors)))
 
     def _draw_pins(self, pins: list[CommentPin]) -> None:
+        """Draw the threads' pins on the model as it is now: each anchor moves to the nearest point of the
+        current surface (on a worker), so a pin stays on the wall it was put on when the pot grows wider."""
         from desktop.panels.collab.pins import draw_pins
 
+        self.pins = list(pins)
+        mesh = self.viewport.mesh
+        if not pins or mesh is None or len(mesh.faces) == 0:
+            self.drawn = self.pins
+            draw_pins(self.viewport.plotter, self.drawn)  # type: ignore[arg-type]  # a QtInteractor is a Plotter
+            return
+        self.pin_runner.request(tr("Placing comment pins"), lambda _t: on_surface(mesh, pins))
+
+    def _show_pins(self, pins: list[CommentPin]) -> None:
+        from desktop.panels.collab.pins import draw_pins
+
+        if self.panel is None:
+            return
+        self.drawn = pins
         draw_pins(self.viewport.plotter, pins)  # type: ignore[arg-type]  # a QtInteractor is a pyvista Plotter
 
     def _clicked(self, point: tuple[float, float, float]) -> None:
         if self.panel is None:
             return
         if not self.commenting:
-            if self.panel.open_pin_near(point) is not None:
+            nearest = self._pin_at(point)
+            if nearest is not None:
+                self.panel.open_thread(nearest.comment_id)
                 self.show()
             return
         self.commenting = False
@@ -239,6 +275,22 @@ class CollabHost(QObject):
         self.prompt.textValueSelected.connect(lambda text: self._comment(panel, text, point))
         self.prompt.finished.connect(self._prompt_closed)
         self.prompt.open()
+
+    def _pin_at(self, point: tuple[float, float, float]) -> CommentPin | None:
+        """The pin drawn where the user clicked: pins are labels of a fixed size on screen, so "near"
+        is measured in pixels, not millimetres (a pin on a far wall is still easy to hit)."""
+        renderer = self.viewport.plotter.renderer
+        reach = PIN_REACH_PX * self.viewport.plotter.devicePixelRatioF()
+
+        def on_screen(world: tuple[float, float, float]) -> np.ndarray:
+            renderer.SetWorldPoint(*world, 1.0)
+            renderer.WorldToDisplay()
+            return np.array(renderer.GetDisplayPoint()[:2])
+
+        click = on_screen(point)
+        hits = [(float(np.linalg.norm(on_screen(pin.position) - click)), pin) for pin in self.drawn]
+        hits = [(d, pin) for d, pin in hits if d <= reach]
+        return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
     @staticmethod
     def _comment(panel: CollabPanel, text: str, point: tuple[float, float, float]) -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+import trimesh
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from core.document.document import Document
@@ -29,6 +31,16 @@ def _friend_edit(friend: HubClient, project_id: int, change: object) -> None:
     change(doc)  # type: ignore[operator]
     friend.sync.record_document(project_id, doc.to_json())
     assert friend.sync.sync([project_id]).state == "synced"
+
+
+def _on_screen(canvas: object, point: tuple[float, float, float]) -> QPoint:
+    """Where a 3D point is drawn in the viewport widget (a click there hits what is drawn there)."""
+    renderer = canvas.renderer  # type: ignore[attr-defined]
+    renderer.SetWorldPoint(*point, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    ratio = canvas.devicePixelRatioF()  # type: ignore[attr-defined]
+    return QPoint(round(x / ratio), round(canvas.height() - y / ratio))  # type: ignore[attr-defined]
 
 
 def _conflict_views() -> list[ConflictView]:
@@ -93,12 +105,26 @@ def test_share_edit_live_comment_go_offline_and_resolve_a_conflict_from_the_wind
         collab.prompt.accept()
         wait_until(qtbot, lambda: len(panel.pins) == 1, timeout=30)
         assert not comment.isChecked() or not collab.commenting
-        assert any(name.startswith(ACTOR) for name in canvas.actors)
+        wait_until(qtbot, lambda: any(name.startswith(ACTOR) for name in canvas.actors), timeout=30)
         [thread] = friend.projects.comments(project_id)
         assert thread.body == "Drainage holes a bit bigger?" and thread.anchor is not None
-        panel.open_thread(panel.pins[0].comment_id)
+        wait_until(qtbot, lambda: bool(collab.drawn), timeout=30)
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=_on_screen(canvas, collab.drawn[0].position))
+        wait_until(qtbot, lambda: panel.thread_view.isVisible(), timeout=10)
+        assert "Drainage holes a bit bigger?" in panel.thread_view.body.text()
         qtbot.mouseClick(panel.thread_view.resolve, Qt.MouseButton.LeftButton)
         wait_until(qtbot, lambda: panel.pins and panel.pins[0].resolved, timeout=30)
+
+        # the pin stays on the model's surface when a collaborator reshapes it
+        anchor = panel.pins[0].position
+        _friend_edit(friend, project_id, lambda d: d.set_param_value("top_diameter", 180))
+        wait_until(qtbot, lambda: window.doc.values()["top_diameter"] == 180, timeout=30)
+        wait_idle(qtbot, window)
+        wait_until(qtbot, lambda: bool(collab.drawn) and collab.drawn[0].position != anchor, timeout=30)
+        mesh = window.viewport.mesh
+        assert mesh is not None and mesh.extents[0] > 170
+        _, distance, _ = trimesh.proximity.closest_point(mesh, np.array([collab.drawn[0].position]))
+        assert distance[0] < 0.01
 
         # offline: my edit queues and the status bar counts it
         indicator = window.hub.indicator
