@@ -60,6 +60,7 @@ FUNCTIONS: dict[str, Callable[..., Number]] = {
     "clamp": lambda v, lo, hi: max(lo, min(hi, v)),
     "len": len,
 }
+_OPERATORS = {*_BINARY, *_UNARY, *_COMPARE}
 CONSTANTS: dict[str, float] = {"pi": math.pi, "true": 1, "false": 0, "True": 1, "False": 0}
 _MAX_LENGTH = 500
 _MAX_POWER = 64.0
@@ -122,18 +123,15 @@ def _check(node: ast.AST, source: str) -> set[str]:
         elif isinstance(sub, ast.Constant):
             if not isinstance(sub.value, int | float) or isinstance(sub.value, complex):
                 raise ExpressionError(Phrase("Only numbers are allowed in '{0}'.", source))
-        elif not isinstance(
-            sub,
-            ast.BinOp | ast.UnaryOp | ast.Compare | ast.BoolOp | ast.IfExp | ast.Load
-            | ast.operator | ast.unaryop | ast.cmpop | ast.boolop,
-        ):
+        elif not isinstance(sub, ast.BinOp | ast.UnaryOp | ast.Compare | ast.BoolOp | ast.IfExp | ast.Load
+                            | ast.boolop) and type(sub) not in _OPERATORS:  # `~x`, `a << b`, `a in b` parse too
             raise ExpressionError(Phrase("'{0}' is not allowed in expression '{1}'.", type(sub).__name__, source))
     return names
 
 
 def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
-    if isinstance(node, ast.Constant):
-        return node.value
+    if isinstance(node, ast.Constant):  # `1e400` is parsed as infinity, a 400-digit literal as itself
+        return _bounded(node.value, source)
     if isinstance(node, ast.Name):
         if node.id in values:
             return values[node.id]
@@ -153,7 +151,7 @@ def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
                 raise ExpressionError(Phrase("A number in '{0}' is too large.", source))
         return _bounded(_BINARY[type(node.op)](left, right), source)
     if isinstance(node, ast.UnaryOp):
-        return _UNARY[type(node.op)](_eval(node.operand, values, source))
+        return _bounded(_UNARY[type(node.op)](_eval(node.operand, values, source)), source)
     if isinstance(node, ast.Compare):
         left = _eval(node.left, values, source)
         for op, comp in zip(node.ops, node.comparators, strict=True):
