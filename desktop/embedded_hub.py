@@ -75,7 +75,8 @@ class EmbeddedHub:
         self.url = f"http://127.0.0.1:{port}"
         self.root.mkdir(parents=True, exist_ok=True)
         config = HubConfig(database_url=f"sqlite:///{self.root / 'hub.db'}", blob_dir=self.root / "blobs",
-                           jwt_secret=signing_secret(), public_url=self.url)
+                           jwt_secret=signing_secret(), public_url=self.url,
+                           payments="test")  # a hub on this computer sells through a checkout that charges nothing
         try:
             app = create_app(config)
             task.progress(0.0, Phrase("Preparing the marketplace catalogue"))
