@@ -14,6 +14,7 @@ import io
 import json
 import posixpath
 import zipfile
+import zlib
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -273,7 +274,8 @@ class _Inflating(io.RawIOBase):
         source, part, info = self._package.source, self._part, self._info
         try:
             data = self._member.read(want)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+                RuntimeError) as exc:  # zlib.error: a deflate stream that does not inflate (bad block type)
             raise MeshFileError(Phrase("'{0}': part '{1}' is damaged ({2}).", source, part, exc)) from None
         self._read += len(data)
         if self._read > info.file_size or self._read > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:

@@ -32,7 +32,7 @@ from printers.drivers.potscale.driver import PotScaleDriver
 from printers.state import JobState
 
 Target = Callable[[bytes], None]
-_WORK = Path(tempfile.mkdtemp(prefix="potstudio-fuzz-"))
+WORK = Path(tempfile.mkdtemp(prefix="potstudio-fuzz-"))
 """One folder per process for the files the mesh targets write; each input overwrites the last."""
 _LLM = LLMConfig("http://fuzz.invalid/v1", "fuzz-model", "Fuzz AI", "llm:fuzz", False, turn_timeout=30.0)
 
@@ -66,7 +66,7 @@ def no_swallowed_tracebacks() -> Iterator[None]:
 
 def _mesh_file(suffix: str) -> Target:
     def target(data: bytes) -> None:
-        path = _WORK / f"fuzz{suffix}"
+        path = WORK / f"fuzz{suffix}"
         path.write_bytes(data)
         try:
             loaded = load_mesh(path)

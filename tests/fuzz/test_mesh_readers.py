@@ -7,10 +7,13 @@ import io
 import struct
 import zipfile
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench.hostile_corpus import RELS, _model
+from bench.hostile_corpus import RELS, TRIANGLE, _model
+from core.errors import MeshFileError
+from core.geometry.meshio import load_mesh
 from tests.fuzz import targets
 from tests.fuzz.profiles import FUZZ
 from tests.fuzz.seeds import seeds
@@ -111,6 +114,16 @@ def test_seeds_mutated(data: st.DataObject) -> None:
     """Valid files of each format and the hostile corpus, mutated byte by byte."""
     kind = data.draw(st.sampled_from(["stl", "obj", "3mf"]))
     targets.TARGETS[kind](data.draw(mutated(seeds(kind), [b"solid", b"facet", b"vertex", b"v ", b"f ", b"PK\x03\x04"])))
+
+
+def test_a_part_whose_deflate_stream_is_broken_is_a_damaged_part() -> None:
+    """Found by the fuzzer: a model part whose compressed bytes do not inflate escaped as zlib.error."""
+    data = bytearray(_3mf(_model(TRIANGLE.format(v3=2)).encode()))
+    data[data.find(b"3D/3dmodel.model") + len(b"3D/3dmodel.model")] = 0xFF  # an invalid deflate block type
+    path = targets.WORK / "inflate.3mf"
+    path.write_bytes(bytes(data))
+    with pytest.raises(MeshFileError, match="part '3D/3dmodel.model' is damaged"):
+        load_mesh(path)
 
 
 def test_every_seed_reads_or_is_refused() -> None:
