@@ -3,12 +3,17 @@ the Bambu simulator as the device behind it, and its implicit-TLS FTPS server.""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +31,31 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def potstudio(*args: str, home: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """One `potstudio` command in its own process, with its own home (printer book, keyring file)."""
+    env = {**os.environ, "POTSTUDIO_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "core.cli.main", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+@contextmanager
+def running_sim(home: Path, *args: str) -> Iterator[dict[str, Any]]:
+    """`potstudio printer-sim ARGS` in its own process, as a user starts it; yields what it prints on start (the
+    printer's config and access code) and stops it afterwards."""
+    sim = subprocess.Popen([sys.executable, "-m", "core.cli.main", "printer-sim", *args], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, env={**os.environ, "POTSTUDIO_HOME": str(home)})
+    try:
+        assert sim.stdout is not None
+        lines: list[str] = []
+        while not lines or lines[-1] != "}":
+            lines.append(sim.stdout.readline().rstrip())
+            assert sim.poll() is None, sim.stderr.read() if sim.stderr else ""
+        yield json.loads("\n".join(lines))
+    finally:
+        sim.terminate()
+        sim.wait(10)
 
 
 def _openssl(*args: str, cwd: Path) -> None:

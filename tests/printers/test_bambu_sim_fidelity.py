@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import ftplib
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,7 @@ from printers.simulator.bambu_models import MODELS, initial_print, render
 from printers.simulator.certs import make_certs
 from printers.simulator.ftps_server import FtpsServer
 from printers.simulator.virtual import VirtualPrinter, VirtualSpec
-from tests.printers.conftest import wait_for
+from tests.printers.conftest import potstudio, running_sim, wait_for
 
 REAL = Path(__file__).parent.parent / "fixtures" / "printers" / "real"
 # The model each simulated shape is compared with (X1C and P1S are the older firmware generation of the P1P
@@ -148,23 +145,9 @@ def test_a_virtual_h2d_is_read_like_a_real_one(tmp_path: Path) -> None:
 def test_printer_sim_model_h2d_from_the_cli_prints_from_its_ams_ht(isolated_home: Path, tmp_path: Path) -> None:
     """`printer-sim --model H2D --add`, then `printers status` and `print --ams-mapping 128` (the AMS HT's tray,
     mapped by its unit id) as a user would, each in its own process."""
-    env = {**os.environ, "POTSTUDIO_HOME": str(isolated_home)}
-
-    def potstudio(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "core.cli.main", *args], capture_output=True, text=True,
-                              timeout=120, env=env)
-
-    sim = subprocess.Popen([sys.executable, "-m", "core.cli.main", "printer-sim", "--kind", "bambu", "--model", "H2D",
-                            "--name", "h2d", "--serial", "0948AB4C1900321", "--speed", "2000", "--interval", "0.1",
-                            "--add", "--seconds", "110"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           env=env)
-    try:
-        assert sim.stdout is not None
-        lines: list[str] = []
-        while not lines or lines[-1] != "}":
-            lines.append(sim.stdout.readline().rstrip())
-            assert sim.poll() is None, sim.stderr.read() if sim.stderr else ""
-        status = potstudio("printers", "status", "--json")
+    with running_sim(isolated_home, "--kind", "bambu", "--model", "H2D", "--name", "h2d", "--serial",
+                     "0948AB4C1900321", "--speed", "2000", "--interval", "0.1", "--add", "--seconds", "110"):
+        status = potstudio("printers", "status", "--json", home=isolated_home)
         assert status.returncode == 0, status.stderr
         [row] = json.loads(status.stdout)
         names = [t["name"] for t in row["trays"]]
@@ -172,9 +155,7 @@ def test_printer_sim_model_h2d_from_the_cli_prints_from_its_ams_ht(isolated_home
         gcode = tmp_path / "tag.gcode"
         gcode.write_text("".join(f";LAYER_CHANGE\nG1 Z{0.2 * (i + 1):.1f} E1\n" for i in range(5)))
         job = package(gcode, tmp_path / "tag.gcode.3mf", layers=5, material="ABS")
-        printed = potstudio("print", str(job), "--printer", "h2d", "--ams-mapping", "128")
+        printed = potstudio("print", str(job), "--printer", "h2d", "--ams-mapping", "128", home=isolated_home,
+                            timeout=120)
         assert printed.returncode == 0, printed.stderr + printed.stdout
         assert "finished 'tag'" in printed.stdout.splitlines()[-1]
-    finally:
-        sim.terminate()
-        sim.wait(10)

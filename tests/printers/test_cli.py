@@ -13,14 +13,9 @@ import pytest
 import trimesh
 
 from core.cli.main import main
+from tests.printers.conftest import potstudio, running_sim
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "printers"
-
-
-def potstudio(*args: str, home: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "POTSTUDIO_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "core.cli.main", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
 
 
 def test_replay_bambu_log_gives_the_normalised_final_state(isolated_home: Path) -> None:
@@ -52,17 +47,8 @@ def test_replay_moonraker_log(isolated_home: Path) -> None:
 @pytest.mark.services
 def test_virtual_bambu_printer_status_and_print_end_to_end(isolated_home: Path, tmp_path: Path) -> None:
     """printer-sim (amqtt + TLS + FTPS) → printers status → print an STL: sliced by PrusaSlicer, uploaded, done."""
-    env = {**os.environ, "POTSTUDIO_HOME": str(isolated_home)}
-    sim = subprocess.Popen([sys.executable, "-m", "core.cli.main", "printer-sim", "--kind", "bambu", "--style", "P1",
-                            "--name", "virt", "--speed", "3000", "--interval", "0.1", "--add", "--seconds", "90"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        assert sim.stdout is not None
-        lines: list[str] = []
-        while not lines or lines[-1] != "}":
-            lines.append(sim.stdout.readline().rstrip())
-            assert sim.poll() is None, sim.stderr.read() if sim.stderr else ""
-        announced = json.loads("\n".join(lines))
+    with running_sim(isolated_home, "--kind", "bambu", "--style", "P1", "--name", "virt", "--speed", "3000",
+                     "--interval", "0.1", "--add", "--seconds", "90") as announced:
         assert announced["printer"]["tls_mode"] == "custom_ca"
         status = potstudio("printers", "status", "--json", home=isolated_home)
         assert status.returncode == 0, status.stderr
@@ -77,9 +63,6 @@ def test_virtual_bambu_printer_status_and_print_end_to_end(isolated_home: Path, 
         assert "started cube.gcode.3mf on virt" in printed.stderr
         assert "finished 'cube'" in printed.stdout.splitlines()[-1]
         assert time.monotonic() - started < 60
-    finally:
-        sim.terminate()
-        sim.wait(10)
 
 
 def test_add_list_remove_with_the_access_code_only_in_the_keyring(isolated_home: Path,
@@ -105,23 +88,16 @@ def test_a_klipper_printer_with_an_api_key_is_added_from_the_cli_and_reached_ove
         isolated_home: Path) -> None:
     """printer-sim --kind moonraker serves Moonraker's websocket API with an API key; `printers add --port
     --api-key` keeps the key in the keyring only, and `printers status` reaches the printer with it."""
-    env = {**os.environ, "POTSTUDIO_HOME": str(isolated_home)}
-    sim = subprocess.Popen([sys.executable, "-m", "core.cli.main", "printer-sim", "--kind", "moonraker",
-                            "--name", "voron", "--access-code", "5f3a9c1e7b2d4f60", "--interval", "0.1",
-                            "--seconds", "90"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        assert sim.stdout is not None
-        lines: list[str] = []
-        while not lines or lines[-1] != "}":
-            lines.append(sim.stdout.readline().rstrip())
-            assert sim.poll() is None, sim.stderr.read() if sim.stderr else ""
-        printer = json.loads("\n".join(lines))["printer"]
+    with running_sim(isolated_home, "--kind", "moonraker", "--name", "voron", "--access-code", "5f3a9c1e7b2d4f60",
+                     "--interval", "0.1", "--seconds", "90") as announced:
+        printer = announced["printer"]
         assert (printer["instance"], printer["port"]) == ("", 0)  # no MQTT: Moonraker's own API
         port = str(printer["http_port"])
         added = subprocess.run([sys.executable, "-m", "core.cli.main", "printers", "add", "Voron", "--kind",
                                 "moonraker", "--host", "127.0.0.1", "--port", port, "--api-key"],
                                capture_output=True, text=True, timeout=60,
-                               env={**env, "POTSTUDIO_PRINTER_SECRET": "5f3a9c1e7b2d4f60"})
+                               env={**os.environ, "POTSTUDIO_HOME": str(isolated_home),
+                                    "POTSTUDIO_PRINTER_SECRET": "5f3a9c1e7b2d4f60"})
         assert added.returncode == 0, added.stderr
         saved = (isolated_home / "data" / "printers.json").read_text()
         assert "5f3a9c1e7b2d4f60" not in saved and json.loads(saved)["printers"][0]["http_port"] == int(port)
@@ -136,6 +112,3 @@ def test_a_klipper_printer_with_an_api_key_is_added_from_the_cli_and_reached_ove
         bad = potstudio("printers", "add", "Other", "--kind", "moonraker", "--host", "10.0.0.2", "--port", "99999",
                         home=isolated_home)
         assert bad.returncode == 2 and "'99999' is not a TCP port" in bad.stderr
-    finally:
-        sim.terminate()
-        sim.wait(10)

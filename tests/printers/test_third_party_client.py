@@ -15,10 +15,6 @@ Where the library departs from Bambu's documented protocol the test says so and 
 from __future__ import annotations
 
 import io
-import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,7 +27,7 @@ from bambulabs_api.mqtt_client import PrinterMQTTClient
 from bambulabs_api.states_info import GcodeState
 
 from printers.drivers.bambu.project import package
-from tests.printers.conftest import free_port
+from tests.printers.conftest import free_port, running_sim
 
 pytestmark = pytest.mark.services
 
@@ -52,23 +48,12 @@ def _wait(predicate: Callable[[], object], what: str, timeout: float = 20.0) -> 
 def printer_sim(isolated_home: Path) -> Iterator[dict[str, Any]]:
     """`potstudio printer-sim` in its own process, as a user starts it; yields the printer it announces."""
     mqtt_port, ftps_port = free_port(), free_port()
-    env = {**os.environ, "POTSTUDIO_HOME": str(isolated_home)}
-    sim = subprocess.Popen([sys.executable, "-m", "core.cli.main", "printer-sim", "--kind", "bambu", "--style", "X1",
-                            "--serial", SERIAL, "--access-code", ACCESS, "--port", str(mqtt_port),
-                            "--ftps-port", str(ftps_port), "--speed", "20", "--interval", "0.2", "--seconds", "240"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        assert sim.stdout is not None
-        lines: list[str] = []
-        while not lines or lines[-1] != "}":
-            lines.append(sim.stdout.readline().rstrip())
-            assert sim.poll() is None, sim.stderr.read() if sim.stderr else ""
-        announced: dict[str, Any] = json.loads("\n".join(lines))["printer"]
+    with running_sim(isolated_home, "--kind", "bambu", "--style", "X1", "--serial", SERIAL, "--access-code", ACCESS,
+                     "--port", str(mqtt_port), "--ftps-port", str(ftps_port), "--speed", "20", "--interval", "0.2",
+                     "--seconds", "240") as started:
+        announced: dict[str, Any] = started["printer"]
         announced["sdcard"] = isolated_home / "data" / "virtual" / "Virtual_bambu" / "sdcard"
         yield announced
-    finally:
-        sim.terminate()
-        sim.wait(10)
 
 
 @pytest.fixture
