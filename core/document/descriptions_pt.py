@@ -2,6 +2,8 @@
 (tooltips of the Parameters panel and the assistant's explanations in a Portuguese session)."""
 
 DESCRIPTIONS_PT: dict[str, str] = {
+    "Material left between neighbouring sockets.": "Material que sobra entre encaixes vizinhos.",
+    "Material under the sockets.": "Material embaixo dos encaixes.",
     "20° is the standard; both gears must match.": "20° é o padrão; as duas engrenagens precisam usar o mesmo.",
     "A cross divider making four compartments.": "Uma divisória em cruz que forma quatro compartimentos.",
     "A diagonal rib in the corner for stiffness.": "Uma nervura diagonal no canto para dar rigidez.",

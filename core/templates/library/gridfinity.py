@@ -4,7 +4,8 @@ at gridfinity.xyz): a 42 mm grid, bins 7 mm per height unit, a stacking lip, 6 �
 gridfinity_baseplate — gx × gy sockets, each the bin foot's negative: from the top a 2.15 mm 45°
     chamfer, 1.8 mm straight, a 0.7 mm 45° chamfer (4.65 mm of profile). With magnets the plate gets a
     floor under the sockets with four pockets per cell, 26 mm apart. Box: 42·gx × 42·gy × H, where
-    H = 4.65 (+ magnet_depth + 0.6 with magnets).
+    H = 3.85 + 1 (a frame) or 3.85 + magnet_depth + 1 (with magnets, 1 mm under the pockets): the
+    profile's top 0.8 mm is left off (see TRUNCATE).
 gridfinity_bin — ux × uy units of 41.5 mm (0.5 mm play per 42 mm cell), 7·height_units mm tall, on feet
     that are the socket's positive (0.8 + 1.8 + 2.15 mm), with a stacking lip (4.4 mm, its inside
     sloping 45° down to the wall so it prints without supports), optional magnet pockets under the feet
@@ -70,7 +71,13 @@ def _magnets(node_id: str, z: object, depth: str) -> Node:
                 id=f"{node_id}_four")
 
 
-_PLATE_H = f"({SOCKET_H} + (magnet_depth + 0.6 if magnets else 0))"
+# The sockets' top chamfers would meet in knife edges (the spec's); the plate stops TRUNCATE below them,
+# where the ridges between cells are 1.6 mm wide and the outer rim 0.8 mm, widths that print. Bins rest
+# on the lower chamfers and the straight band, so they sit as on a full-height plate.
+TRUNCATE = 0.8
+FRAME = 1.0  # mm of straight band under the sockets of a plate without magnets: no 45° edge on the bed
+_SOCKET_Z = f"(magnet_depth + {FRAME:g} if magnets else {FRAME:g})"
+_PLATE_H = f"({SOCKET_H - TRUNCATE:g} + {_SOCKET_Z})"
 
 
 def _plate_params() -> list[Parameter]:
@@ -86,18 +93,19 @@ def _plate_params() -> list[Parameter]:
 
 
 def _plate_build() -> Node:
-    socket = at(_stack("socket", PROFILE, PITCH, OUTER_R), z="=magnet_depth + 0.6 if magnets else -0.01",
-                node_id="socket_at")
-    # Without magnets the plate is a frame: below each socket its narrowest outline is cut through.
-    opening = PITCH - 2 * (PROFILE[0] + PROFILE[2])
-    through = at(box("socket_open", opening, opening, 2, 1.0), z=-1, node_id="socket_open_at", enabled="=not magnets")
+    socket = at(_stack("socket", PROFILE, PITCH, OUTER_R), z=f"={_SOCKET_Z}", node_id="socket_at")
+    # Without magnets the plate is a frame: below each socket an opening 0.2 mm inside its narrowest
+    # outline is cut through (inside, so no face of the opening lies on the socket's).
+    opening = PITCH - 2 * (PROFILE[0] + PROFILE[2]) - 0.4
+    through = at(box("socket_open", opening, opening, FRAME + 1.2, max(OUTER_R - PROFILE[2] - PROFILE[0] - 0.2, 0.5)),
+                 z=-1, node_id="socket_open_at", enabled="=not magnets")
     return Node("difference", id="root", name="Base", children=[
         Node("difference", id="baseplate", children=[
             box("baseplate_body", f"=grid_x * {PITCH}", f"=grid_y * {PITCH}", f"={_PLATE_H}", OUTER_R),
             _cells("sockets", Node("union", id="socket_cut", children=[socket, through]), "grid_x", "grid_y"),
         ]),
         Node("linear_array", {"count": ["=grid_x", "=grid_y", 1], "spacing": [PITCH, PITCH, 0]},
-             [_magnets("plate_magnets", 0.6, "magnet_depth + 0.01")], id="magnet_cells", enabled="=magnets"),
+             [_magnets("plate_magnets", FRAME, "magnet_depth + 0.01")], id="magnet_cells", enabled="=magnets"),
     ])
 
 
@@ -108,7 +116,7 @@ register(TemplateSpec(
     description_pt="Uma base Gridfinity na grade aberta de 42 mm, opcionalmente com furos para ímãs em cada célula.",
     params=_plate_params, build=_plate_build,
     extent=by_values(lambda v: Extent(f(v, "grid_x") * PITCH, f(v, "grid_y") * PITCH,
-                                      SOCKET_H + (f(v, "magnet_depth") + 0.6 if v["magnets"] else 0))),
+                                      SOCKET_H - TRUNCATE + FRAME + (f(v, "magnet_depth") if v["magnets"] else 0))),
     synonyms_en=("gridfinity baseplate", "gridfinity base", "gridfinity grid", "gridfinity plate", "baseplate",
                  "gridfinity base plate"),
     synonyms_pt=("base gridfinity", "placa base gridfinity", "grade gridfinity", "base para gridfinity"),
@@ -127,6 +135,7 @@ _BIN_D = f"(units_y * {PITCH} - {PLAY})"
 _BIN_H = f"(height_units * {UNIT_H})"
 _BIN_R = OUTER_R - PLAY / 2
 _FLOOR_TOP = FOOT_H + 1.2
+STEP = 0.2  # mm the lip's support starts inside the cavity's outline (see _bin_build)
 LIP_IN = 2.9  # inset of the lip's narrowest inside edge from the bin's outside
 
 
@@ -154,9 +163,10 @@ def _lip_void() -> Node:
     def r(inset: float | str) -> str:
         return f"=max({_BIN_R} - {inset}, 0.5)"
 
-    support_h = f"({LIP_IN} - wall)"
+    support_h = f"({LIP_IN} - wall - {STEP})"
     return Node("union", id="lip_void", enabled="=lip", children=[
-        at(frustum("lip_support", outline("wall"), outline(LIP_IN), f"={support_h}", (r("wall"), r(LIP_IN))),
+        at(frustum("lip_support", outline(f"(wall + {STEP})"), outline(LIP_IN), f"={support_h}",
+                   (r(f"(wall + {STEP})"), r(LIP_IN))),
            z=f"={_BIN_H} - {support_h}", node_id="lip_support_at"),
         at(frustum("lip_slope", outline(LIP_IN), outline(1.0), LIP_IN - 1.0, (r(LIP_IN), r(1.0))),
            z=f"={_BIN_H} - 0.01", node_id="lip_slope_at"),
@@ -170,11 +180,12 @@ def _lip_void() -> Node:
 
 def _bin_build() -> Node:
     top = f"({_BIN_H} + ({LIP_H} if lip else 0))"
-    cavity_top = f"({_BIN_H} - ({LIP_IN} - wall) + 0.01 if lip else {_BIN_H} + 1)"
+    # The cavity reaches STEP into the support, whose foot is STEP narrower: no face of one lies on the other's.
+    cavity_top = f"({_BIN_H} - ({LIP_IN} - wall - {STEP}) + {STEP} if lip else {_BIN_H} + 1)"
     solid = Node("union", id="bin_solid", children=[
         _cells("feet", _stack("foot", FOOT, PITCH - PLAY, _BIN_R), "units_x", "units_y"),
-        at(box("bin_body", f"={_BIN_W}", f"={_BIN_D}", f"={top} - {FOOT_H} + 0.01", _BIN_R), z=FOOT_H - 0.01,
-           node_id="bin_body_at"),
+        at(box("bin_body", f"={_BIN_W}", f"={_BIN_D}", f"={top} - {FOOT_H}", _BIN_R), z=FOOT_H,
+           node_id="bin_body_at"),  # on the feet: overlapping by 0.01 left slivers along the round corners
     ])
     cavity = at(box("bin_cavity", f"={_BIN_W} - 2 * wall", f"={_BIN_D} - 2 * wall", f"={cavity_top} - {_FLOOR_TOP}",
                     f"=max({_BIN_R} - wall, 0.5)"), z=_FLOOR_TOP, node_id="bin_cavity_at")

@@ -117,32 +117,34 @@ def _hook_params() -> list[Parameter]:
         length("back_height", 40, 20, 100, "Back height", "Height of the back resting on the board.",
                pt="Altura do encosto"),
         length("thickness", 6, 3, 12, "Arm thickness", "Thickness of the back and the arm.", 0.2, pt="Espessura"),
-        length("lip", 10, 0, 40, "Lip height", "The upturned tip that keeps things on the arm.", pt="Altura da ponta"),
+        length("lip", 10, 2, 40, "Lip height", "The upturned tip that keeps things on the arm.", pt="Altura da ponta"),
     ]
 
 
 def _hook_build() -> Node:
+    """The hook is one outline (a single polygon: pieces unioned side by side left slivers where their faces
+    met), and the lip a second one overlapping the arm's end, so changing the lip rebuilds only the lip."""
     peg, board, t = _PEG, _BOARD_T, "thickness"
     x_min = f"-({board} + {peg})"
     cx = f"(({x_min}) + arm_length) / 2"  # centre of the X extent
-    top, bottom = "back_height / 2", "-back_height / 2"
+    cy = f"max(back_height, {t} + lip) / 2"
+    hook = [("0", "0"), (f"arm_length - {t} / 2", "0"), (f"arm_length - {t} / 2", t), (t, t), (t, "back_height"),
+            (x_min, "back_height"), (x_min, f"back_height - {peg} - {HOOK_DROP}"),
+            (f"-{board}", f"back_height - {peg} - {HOOK_DROP}"), (f"-{board}", f"back_height - {peg}"),
+            ("0", f"back_height - {peg}")]
+    lip = [(f"arm_length - {t}", "0"), ("arm_length", "0"), ("arm_length", f"{t} + lip"),
+           (f"arm_length - {t}", f"{t} + lip")]
 
-    def rx(a: str) -> str:
-        return f"{a} - {cx}"
+    def outline(node_id: str, corners: list[tuple[str, str]]) -> Node:
+        points: list[list[object]] = [[f"={x} - {cx}", f"={y} - {cy}"] for x, y in corners]
+        return Node("extrude", {"shape": {"kind": "polygon", "points": points}, "height": f"={peg}"}, id=node_id)
 
-    return Node("union", id="root", name="Hook", children=[
-        _rect("peg_back", rx("0"), rx(t), bottom, top, peg),
-        _rect("peg_stub", rx(x_min), rx("0.01"), f"{top} - {peg}", top, peg),
-        _rect("peg_hook", rx(x_min), rx(f"-{board}"), f"{top} - {peg} - {HOOK_DROP}", top, peg),
-        _rect("peg_arm", rx("0"), rx("arm_length"), bottom, f"{bottom} + {t}", peg),
-        _rect("peg_lip", rx(f"arm_length - {t}"), rx("arm_length"), bottom, f"{bottom} + {t} + lip", peg,
-              enabled="=lip > 0"),
-    ])
+    return Node("union", id="root", name="Hook", children=[outline("peg_hook", hook), outline("peg_lip", lip)])
 
 
 def _hook_extent(v: Mapping[str, Number]) -> Extent:
     board, peg = (5.0, 4.5) if v["board"] == 0 else (6.35, 4.4)
-    return Extent(board + peg + f(v, "arm_length"), f(v, "back_height"), peg)
+    return Extent(board + peg + f(v, "arm_length"), max(f(v, "back_height"), f(v, "thickness") + f(v, "lip")), peg)
 
 
 register(TemplateSpec(
@@ -164,7 +166,7 @@ register(TemplateSpec(
     },
     checks=(Check("lip <= back_height + 20", "The lip is taller than the hook can hold.",
                   pt="A ponta é mais alta do que o gancho suporta."),
-            Check(f"thickness <= arm_length - 5 and {HOOK_DROP} + 4.5 <= back_height",
+            Check("thickness <= arm_length - 5",
                   "The arm is too short for its thickness.",
                   pt="O braço é curto demais para a espessura.")),
     tags=("workshop", "hook", "organizer"),
@@ -195,8 +197,9 @@ def _stand_build() -> Node:
             [f"={xb} + {t} * {s}", f"={t} - {t} * {c}"], [f"={xb} + {t} * {s}", 0], [f"={xb}", 0]]
     px = f"{xb} + 0.6 * {length_} * {c} + {t} * {s}"  # where the brace meets the back's underside
     pz = f"{t} + 0.6 * {length_} * {s} - {t} * {c}"
-    brace: list[list[object]] = [[f"={px} - {t}", 0], [f"={px}", 0], [f"={px}", f"={pz}"],
-                                 [f"={px} - {t}", f"={pz} + {t} / {c} * {s}"]]
+    sink = f"{t} / {c} / 2"  # half the back's vertical thickness: the brace reaches into it, never just touching
+    brace: list[list[object]] = [[f"={px} - {t}", 0], [f"={px}", 0], [f"={px}", f"={pz} + {sink}"],
+                                 [f"={px} - {t}", f"={pz} - {t} * {s} / {c} + {sink}"]]
 
     def piece(node_id: str, pts: list[list[object]]) -> Node:
         return at(Node("extrude", {"shape": {"kind": "polygon", "points": pts}, "height": "=width"}, id=node_id),

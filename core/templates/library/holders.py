@@ -1,7 +1,8 @@
 """Holders and small hardware for the workshop and the home.
 
 bit_holder — a block with a grid of hexagonal sockets for 1/4" screwdriver bits (6.35 mm across flats)
-    or hex keys. Box: (cols·spacing + 4) × (rows·spacing + 4) × height.
+    or hex keys, `gap` of material between them. With pitch = (bit + 0.3)/cos 30° + gap: box
+    (cols·pitch + 4) × (rows·pitch + 4) × height.
 sd_card_holder — a block with a row of SD slots (24 × 2.1 mm cards) and a row of microSD slots
     (11 × 1 mm). Box: max(SD·5, microSD·3.5) + 8 × 52 × height.
 cable_comb — a comb for lacing cable bundles: round seats with snap-in throats and screw holes at the
@@ -14,6 +15,7 @@ plant_label — a garden stake lying flat: a label with raised or engraved text 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from core.document.expressions import Number
@@ -42,18 +44,26 @@ def _bits_params() -> list[Parameter]:
         integer("rows", 2, 1, 10, "Rows", "Sockets along Y.", pt="Fileiras"),
         length("bit_size", 6.35, 1.5, 20, "Bit size across flats", "Across-flats size of the bits or hex keys "
                "(1/4\" bits: 6.35 mm); the sockets are 0.3 mm larger.", 0.05, pt="Tamanho do bit"),
-        length("spacing", 10, 4, 40, "Spacing", "Centre-to-centre distance of the sockets.", pt="Espaçamento"),
+        length("gap", 2.6, 0.8, 20, "Wall between sockets", "Material left between neighbouring sockets.", 0.2,
+               pt="Parede entre encaixes"),
         length("height", 15, 6, 60, "Height", "Height of the block.", pt="Altura"),
-        length("depth", 10, 3, 55, "Socket depth", "How deep the sockets go.", pt="Profundidade do encaixe"),
+        length("floor", 5, 1.2, 30, "Floor", "Material under the sockets.", 0.2, pt="Fundo"),
     ]
+
+
+_PITCH = "((bit_size + 0.3) / cos(30) + gap)"  # centre-to-centre distance of the sockets
+
+
+def _bits_pitch(v: Mapping[str, Number]) -> float:
+    return (f(v, "bit_size") + 0.3) / math.cos(math.radians(30)) + f(v, "gap")
 
 
 def _bits_build() -> Node:
     hexagon = {"kind": "regular", "sides": 6, "r": "=(bit_size + 0.3) / 2 / cos(30)", "start_angle": 0}
     return Node("difference", id="root", name="Model", children=[
-        box("bits_block", "=columns * spacing + 4", "=rows * spacing + 4", "=height", 2),
-        Node("linear_array", {"count": ["=columns", "=rows", 1], "spacing": ["=spacing", "=spacing", 0]}, [
-            at(Node("extrude", {"shape": hexagon, "height": "=depth + 1"}, id="bit_socket"), z="=height - depth",
+        box("bits_block", f"=columns * {_PITCH} + 4", f"=rows * {_PITCH} + 4", "=height", 2),
+        Node("linear_array", {"count": ["=columns", "=rows", 1], "spacing": [f"={_PITCH}", f"={_PITCH}", 0]}, [
+            at(Node("extrude", {"shape": hexagon, "height": "=height - floor + 1"}, id="bit_socket"), z="=floor",
                node_id="bit_socket_at")], id="bit_sockets", name="Pattern"),
     ])
 
@@ -64,20 +74,17 @@ register(TemplateSpec(
     description="A block with a grid of hexagonal sockets for screwdriver bits or hex keys.",
     description_pt="Um bloco com uma grade de encaixes sextavados para bits de parafusadeira ou chaves allen.",
     params=_bits_params, build=_bits_build,
-    extent=by_values(lambda v: Extent(f(v, "columns") * f(v, "spacing") + 4, f(v, "rows") * f(v, "spacing") + 4,
+    extent=by_values(lambda v: Extent(f(v, "columns") * _bits_pitch(v) + 4, f(v, "rows") * _bits_pitch(v) + 4,
                                       f(v, "height"))),
     synonyms_en=("bit holder", "screwdriver bit holder", "hex key holder", "allen key holder", "bit organizer",
                  "hex bit holder", "driver bit holder", "bit rack"),
     synonyms_pt=("suporte de bits", "porta bits", "suporte para chaves allen", "organizador de bits",
                  "suporte de pontas", "porta chave allen"),
     roles={"count": "columns", "width": "columns", "height": "height", "size": "bit_size",
-           "hole_diameter": "bit_size", "depth": "depth"},
+           "hole_diameter": "bit_size", "floor": "floor", "wall": "gap"},
     checks=(
-        Check("spacing >= (bit_size + 0.3) / cos(30) + 1.6",
-              "The sockets overlap: the spacing must leave 0.8 mm walls between them.",
-              pt="Os encaixes se sobrepõem: o espaçamento precisa deixar paredes de 0.8 mm entre eles."),
-        Check("depth <= height - 1.2", "The sockets must leave a 1.2 mm floor.",
-              pt="Os encaixes precisam deixar um fundo de 1.2 mm."),
+        Check("floor <= height - 3", "The sockets must be at least 3 mm deep; lower the floor or raise the block.",
+              pt="Os encaixes precisam ter pelo menos 3 mm de profundidade; diminua o fundo ou aumente o bloco."),
     ),
     tags=("workshop", "organizer"),
 ))

@@ -3,7 +3,7 @@
 bowl — revolved, its side a quarter-sine curve from the foot to the rim (the steepest overhang is at the
     foot, ~45° at the default proportions). Box: D × D × height.
 funnel — printed standing on its mouth: a cone up to the spout (no steeper than 45°, so no supports), a
-    stiffening bead around the mouth. Box: D × D × (cone + spout).
+    stiffening bead outside the mouth. Box: (D + 2·bead) squared × (cone + spout).
 bag_clip — a U-shaped spring clip lying flat: two arms closed at one end, the gap narrower than a folded
     bag so the arms pinch it. Box: length × (2·arm + gap) × height.
 bottle_opener — a flat keychain with a cap-lifting window at one end and a key-ring hole at the other.
@@ -13,7 +13,9 @@ bottle_opener — a flat keychain with a cap-lifting window at one end and a key
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
+from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
 from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
@@ -98,11 +100,19 @@ def _funnel_build() -> Node:
     profile = [["=diameter / 2", 0], ["=spout_diameter / 2", "=height"], ["=spout_diameter / 2", f"={top}"],
                ["=spout_diameter / 2 - wall", f"={top}"], ["=spout_diameter / 2 - wall", "=height"],
                [f"=diameter / 2 - {w}", 0]]
-    bead = {"kind": "ring", "r_outer": "=diameter / 2", "r_inner": f"=diameter / 2 - {w} - rim_width"}
+    # The bead is revolved like the body (same facets, so their vertices meet instead of crossing).
+    bead_h = "min(3, height / 4)"
+    bead = [["=diameter / 2 - 0.5", 0], ["=diameter / 2 + rim_width", 0], ["=diameter / 2 + rim_width", f"={bead_h}"],
+            ["=diameter / 2 - 0.5", f"={bead_h}"]]
     return Node("union", id="root", name="Model", children=[
         Node("revolve", {"profile": profile}, id="funnel_body"),
-        Node("extrude", {"shape": bead, "height": "=min(3, height / 4)"}, id="funnel_bead", enabled="=rim_width > 0"),
+        Node("revolve", {"profile": bead}, id="funnel_bead", enabled="=rim_width > 0"),
     ])
+
+
+def _funnel_extent(v: Mapping[str, Number]) -> Extent:
+    d = f(v, "diameter") + 2 * f(v, "rim_width")
+    return Extent(d, d, f(v, "height") + f(v, "spout_length"))
 
 
 register(TemplateSpec(
@@ -111,7 +121,7 @@ register(TemplateSpec(
     description="A funnel printed on its mouth: a cone no steeper than 45° to a straight spout.",
     description_pt="Um funil impresso apoiado na boca: um cone de no máximo 45° até um bico reto.",
     params=_funnel_params, build=_funnel_build,
-    extent=by_values(lambda v: Extent(f(v, "diameter"), f(v, "diameter"), f(v, "height") + f(v, "spout_length"))),
+    extent=by_values(_funnel_extent),
     synonyms_en=("funnel", "kitchen funnel", "filling funnel", "oil funnel", "powder funnel"),
     synonyms_pt=("funil", "funil de cozinha", "funil para óleo", "afunilador"),
     roles={"diameter": "diameter", "width": "diameter", "size": "diameter", "top_diameter": "diameter",

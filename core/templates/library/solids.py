@@ -128,7 +128,7 @@ def _holes() -> Node:
     spacing = ["=width - 2 * hole_inset if hole_pattern == 2 else hole_spacing",
                f"={_D} - 2 * hole_inset if hole_pattern == 2 else hole_spacing", 0]
     slot = {"kind": "rect", "size": [f"={_HOLE} + slot_length", f"={_HOLE}"], "radius": f"={_HOLE} / 2"}
-    sink = (f"{_HEAD} - {_HOLE}") + " / 2"
+    sink = f"({_HEAD} - {_HOLE}) / 2"  # the 90° countersink's depth
     cutter = Node("union", id="hole", children=[
         at(Node("extrude", {"shape": slot, "height": "=thickness + 2"}, id="hole_through"), z=-1,
            node_id="hole_through_at", enabled="=hole_style != 1"),
@@ -257,7 +257,8 @@ HEMI_ARC = 24
 
 def _solid_params() -> list[Parameter]:
     return [
-        choice("shape", SOLID_SHAPES, "Shape", "Pyramid, hemisphere, torus (ring), wedge or cone.", pt="Formato"),
+        choice("shape", SOLID_SHAPES, "Shape", "Pyramid, hemisphere, torus (ring), wedge or cone.", value=1,
+               pt="Formato"),
         length("width", 40, 2, 500, "Width", "X size of a pyramid or wedge.", pt="Largura"),
         length("depth", 40, 2, 500, "Depth", "Y size of a pyramid or wedge.", pt="Profundidade"),
         length("height", 30, 1, 500, "Height", "Height of a pyramid, wedge or cone.", pt="Altura"),
@@ -327,12 +328,12 @@ register(TemplateSpec(
         "height": RoleSwitch("shape", {2: "tube_diameter"}),
     },
     features={
-        "pyramid": Feature("shape", 0, 4, ("pyramid",), ("pirâmide",)),
+        "pyramid": Feature("shape", 0, 1, ("pyramid",), ("pirâmide",)),
+        "torus": Feature("shape", 2, 1, ("torus", "donut", "doughnut"), ("toro", "rosquinha")),
+        "wedge": Feature("shape", 3, 1, ("wedge", "ramp"), ("cunha", "rampa")),
+        "cone": Feature("shape", 4, 1, ("cone", "frustum"), ("cone", "tronco de cone")),
         "hemisphere": Feature("shape", 1, 0, ("hemisphere", "half sphere", "dome"), ("hemisfério", "meia esfera",
                                                                                      "domo", "cúpula")),
-        "torus": Feature("shape", 2, 0, ("torus", "donut", "doughnut"), ("toro", "rosquinha")),
-        "wedge": Feature("shape", 3, 0, ("wedge", "ramp"), ("cunha", "rampa")),
-        "cone": Feature("shape", 4, 0, ("cone", "frustum"), ("cone", "tronco de cone")),
     },
     checks=(
         Check("shape != 2 or tube_diameter <= diameter / 2 - 1",
