@@ -451,6 +451,62 @@
 <context>
     <name>Collaboration</name>
     <message>
+        <source> · {0} refused</source>
+        <translation> · {0} recusada(s)</translation>
+    </message>
+    <message>
+        <source>Restore as New Revision</source>
+        <translation>Restaurar como nova revisão</translation>
+    </message>
+    <message>
+        <source> · overwritten by {0} (r{1})</source>
+        <translation> · sobrescrita por {0} (r{1})</translation>
+    </message>
+    <message>
+        <source>here now</source>
+        <translation>aqui agora</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>seu</translation>
+    </message>
+    <message>
+        <source>no changes yet</source>
+        <translation>nenhuma alteração ainda</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Shared projects</source>
+        <translation>Projetos compartilhados</translation>
+    </message>
+    <message>
+        <source>Choose a project to open.</source>
+        <translation>Escolha um projeto para abrir.</translation>
+    </message>
+    <message>
+        <source>shared by {0} · {1}</source>
+        <translation>compartilhado por {0} · {1}</translation>
+    </message>
+    <message>
+        <source>last change by {0}, {1}</source>
+        <translation>última alteração por {0}, {1}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Shared with me&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Compartilhados comigo&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;My projects on the hub&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Meus projetos no hub&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing shared with you yet. Projects appear here when you accept an invitation.</source>
+        <translation>Nada compartilhado com você ainda. Os projetos aparecem aqui quando você aceita um convite.</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>Dono(a)</translation>
     </message>
