@@ -1,0 +1,33 @@
+"""3MF part names are zip paths written by any tool, Windows ones included: a backslash separates folders there,
+so `3D\\..\\..\\x` climbs out of the package just like `3D/../../x` (issue 16: not normalising backslashes went
+unnoticed by the tests)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bench.hostile_corpus import RELS, TRIANGLE, _model
+from core.errors import MeshFileError
+from core.geometry.meshio import load_mesh
+
+
+def _package(path: Path, extra_member: str) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("_rels/.rels", RELS)
+        archive.writestr("3D/3dmodel.model", _model(TRIANGLE.format(v3=2)))
+        archive.writestr(extra_member, "x")
+    return path
+
+
+@pytest.mark.parametrize("member", ["3D\\..\\..\\evil.model", "Metadata\\..\\..\\..\\etc\\passwd", "\\abs.model",
+                                    "3D/../../evil.model", "C:\\evil.model"])
+def test_a_part_name_climbing_out_of_the_package_is_refused(tmp_path: Path, member: str) -> None:
+    with pytest.raises(MeshFileError, match="unsafe part name"):
+        load_mesh(_package(tmp_path / "climb.3mf", member))
+
+
+def test_a_backslash_in_an_ordinary_part_name_is_read(tmp_path: Path) -> None:
+    assert len(load_mesh(_package(tmp_path / "ok.3mf", "Metadata\\thumbnail.png")).mesh.faces) == 1
