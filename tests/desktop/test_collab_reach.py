@@ -54,6 +54,13 @@ def test_every_action_and_every_dock_is_reachable_in_the_shipped_window(make_win
         (table or dock.toggleViewAction()).trigger()
         assert dock.isVisible(), f"the View menu entry does not bring the {key} dock back"
 
+    store = window.services.settings  # and in Portuguese
+    store.update(store.settings.model_copy(update={"language": "pt_BR"}))
+    assert window.action_set["file.share"].text() == "Compartilhar…"
+    assert window.action_set["view.comment"].text() == "Comentar em um ponto"
+    assert window.docks["collaboration"].windowTitle() == "Colaboração"
+    store.update(store.settings.model_copy(update={"language": "en"}))
+
 
 def _widget_classes(path: Path) -> list[str]:
     """Classes of a desktop/panels module that derive from a Qt widget or dialog (directly or through
