@@ -81,6 +81,8 @@ def read_3mf(path: Path, task: Task) -> ThreeMFContent:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         raise MeshFileError(Phrase("'{0}' is not a 3MF package (it is not a zip archive).", path.name)) from None
+    except (NotImplementedError, ValueError, EOFError) as exc:  # a damaged directory: "zip file version 17.8"
+        raise MeshFileError(Phrase("'{0}' is a damaged zip archive ({1}).", path.name, exc)) from None
     with archive:
         package = _Package(archive, path.name)
         rels = package.relationships()

@@ -17,6 +17,7 @@ from core.templates.registry import load_all
 from tests.core.fake_openai import chunk, error_reply, text_reply, tool_reply
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "printers"
+REGRESSIONS = Path(__file__).resolve().parent / "regressions"
 MAX_SEED_BYTES = 256 << 10
 """Hostile cases larger than this (the 76 MB OBJ of 10M vertices) are benchmarks, not seeds."""
 EXPRESSIONS = [
@@ -104,4 +105,5 @@ def seeds(target: str) -> tuple[bytes, ...]:
                  b'{"weight": "nan", "battery": 1e308}', b'{"weight": -0.0}']
     else:
         raise KeyError(target)
+    found += [p.read_bytes() for p in sorted(REGRESSIONS.glob(f"{target}-*"))]  # what the fuzzers found so far
     return tuple(found)
