@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 \
 	libgl1-mesa-dri libegl1 libgl1 libfontconfig1 libdbus-1-3 mosquitto openssl prusa-slicer \
-	postgresql openscad
+	postgresql openscad redis-server nginx-light
 
 .PHONY: run test lint typecheck contracts pytest bench package clean system-deps
 

@@ -11,15 +11,24 @@ one request at a time per process). They share the database; what each keeps in 
 per process: the search-result cache (a few seconds stale at most), the sign-in rate limit (so N
 times the attempts) and live-update presence (watchers on other processes are not listed; their
 ops still arrive, within one heartbeat).
+
+`--profile hosted` is the hub on shared, distributed parts (see hub/README.md and deploy/): several
+workers on several machines behind a proxy, PostgreSQL, Redis for what the processes share (limits,
+search cache, live updates) and JSON logs. Its schema is migrated once, by `potstudio hub migrate`,
+before the workers start; a worker finding an older schema refuses to start instead of racing the
+others to migrate it. Every option can also come from the environment (POTSTUDIO_HUB_<OPTION>), which
+is how the compose file and the systemd units set them.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
 import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -93,13 +102,35 @@ def signing_secret() -> str:
         raise PotStudioError(f"{exc} Or set {SECRET_ENV} to a random string of 32+ characters.") from None
 
 
-def config_from(args: argparse.Namespace) -> HubConfig:
+HOSTED = "hosted"
+PROFILES = ("standalone", HOSTED)
+
+
+def _data_root(args: argparse.Namespace) -> Path:
     root = Path(args.data) if args.data else data_dir() / "hub"
     root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def config_from(args: argparse.Namespace) -> HubConfig:
+    root = _data_root(args)
     url = args.db or f"sqlite:///{root / 'hub.db'}"
     public = args.public_url or f"http://{args.host}:{args.port}"
+    hosted = args.profile == HOSTED
+    if hosted:
+        _check_hosted(args)
     return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=server_secret(root), public_url=public,
-                     payments=args.payments, **stream_limits(args), **upload_limits(args))
+                     payments=args.payments, redis_url=args.redis_url or "", db_pool_size=args.db_pool_size,
+                     db_replica_url=args.db_replica_url or "", migrate_on_start=not hosted,
+                     json_logs=hosted or args.json_logs, **stream_limits(args), **upload_limits(args))
+
+
+def _check_hosted(args: argparse.Namespace) -> None:
+    """The hosted profile is for shared parts only: one machine's SQLite file or memory cannot be shared."""
+    if not (args.db or "").startswith("postgresql"):
+        raise PotStudioError("--profile hosted needs --db postgresql://... (SQLite is one machine's file).")
+    if not args.redis_url:
+        raise PotStudioError("--profile hosted needs --redis-url redis://HOST:6379/0 (what workers share).")
 
 
 def stream_limits(args: argparse.Namespace) -> dict[str, Any]:
@@ -122,6 +153,11 @@ database (--db):
   postgresql://USER@HOST/DBNAME?sslmode=verify-full      ?sslmode=... for TLS to a remote server
   The schema is created and migrated on start.
 
+hosted profile (several workers/machines; see hub/README.md):
+  potstudio hub migrate --db postgresql://...             once, before the workers start
+  potstudio hub --profile hosted --db postgresql://... --redis-url redis://HOST:6379/0 --workers N
+  Every option may come from the environment instead: --redis-url is POTSTUDIO_HUB_REDIS_URL, etc.
+
 token-signing secret:
   ${SECRET_ENV} if set ({MIN_SECRET_LENGTH}+ characters, the same on every restart), else the file
   DIR/{SECRET_FILE}, created with mode 0600 on first start; a group- or world-readable one is
@@ -129,9 +165,44 @@ token-signing secret:
 """
 
 
+ENV_PREFIX = "POTSTUDIO_HUB_"
+
+
+def _from_environment(parser: argparse.ArgumentParser) -> None:
+    """Defaults from POTSTUDIO_HUB_<OPTION> (--redis-url: POTSTUDIO_HUB_REDIS_URL), converted like the option."""
+    for action in parser._actions:
+        if not action.option_strings or action.dest in ("help", "seed"):
+            continue
+        value = os.environ.get(ENV_PREFIX + action.dest.upper())
+        if value is None:
+            continue
+        if action.type is not None and callable(action.type):
+            try:
+                action.default = action.type(value)
+            except ValueError:
+                raise PotStudioError(f"{ENV_PREFIX}{action.dest.upper()}={value!r} is not valid for "
+                                     f"{action.option_strings[0]}.") from None
+        elif isinstance(action, argparse._StoreTrueAction):
+            action.default = value.lower() in ("1", "true", "yes", "on")
+        else:
+            action.default = value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
+    parser.add_argument("--profile", choices=PROFILES, default="standalone",
+                        help="standalone (default): one machine, limits and caches in memory; hosted: workers on "
+                             "shared PostgreSQL and Redis, JSON logs, schema migrated by `potstudio hub migrate`")
+    parser.add_argument("--redis-url", metavar="URL", help="Redis shared by the hosted hub's processes "
+                                                           "(redis://[:PASSWORD@]HOST:6379/0, rediss:// for TLS)")
+    parser.add_argument("--db-pool-size", type=int, default=HubConfig.db_pool_size, metavar="N",
+                        help="database connections each worker keeps (as many again under bursts; "
+                             "default %(default)s); workers x machines x 2N must fit PostgreSQL's max_connections")
+    parser.add_argument("--db-replica-url", metavar="URL", help="a read-only PostgreSQL replica for searches and "
+                                                                "listing pages (default: the primary)")
+    parser.add_argument("--json-logs", action="store_true", help="log one JSON object per line with the request id "
+                                                                 "(always on in the hosted profile)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the data dir; "
@@ -161,6 +232,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--upload-expiry-hours", type=float, default=HubConfig.upload_expiry_seconds / 3600,
                         metavar="HOURS", help="an unfinished upload untouched this long is deleted (default "
                                               "%(default)s)")
+    commands = parser.add_subparsers(dest="hub_command", metavar="[migrate]")
+    migrate = commands.add_parser("migrate", help="bring the database to this version's schema, then exit "
+                                                  "(the hosted profile's workers do not migrate on their own)")
+    migrate.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL")
+    migrate.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS, help="data dir (SQLite default)")
+    _from_environment(parser)
 
 
 def app_from_environment() -> Any:
@@ -168,10 +245,29 @@ def app_from_environment() -> Any:
     from hub.app import create_app
 
     settings = json.loads(os.environ[CONFIG_ENV])
-    blobs = Path(settings["blob_dir"])
-    return create_app(HubConfig(database_url=settings["database_url"], blob_dir=blobs,
-                                jwt_secret=server_secret(blobs.parent), public_url=settings["public_url"],
-                                payments=settings["payments"], **settings["streams"], **settings["uploads"]))
+    blobs = Path(settings.pop("blob_dir"))
+    config = HubConfig(**settings, blob_dir=blobs, jwt_secret=server_secret(blobs.parent))
+    if config.json_logs:
+        from hub.logs import configure_json
+
+        configure_json()
+    return create_app(config)
+
+
+def migrate_database(args: argparse.Namespace) -> int:
+    """`potstudio hub migrate`: the one schema migration of a (hosted) hub, before its workers start."""
+    from hub.db import make_engine, migrate
+    from hub.health import schema_gap
+
+    url = args.db or f"sqlite:///{_data_root(args) / 'hub.db'}"
+    engine = make_engine(url)
+    try:
+        gap = schema_gap(engine)
+        migrate(engine)
+    finally:
+        engine.dispose()
+    print(f"migrated: {gap}" if gap else "the database schema is already current", flush=True)
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -179,10 +275,18 @@ def run(args: argparse.Namespace) -> int:
 
     from hub.app import create_app
 
+    if getattr(args, "hub_command", None) == "migrate":
+        return migrate_database(args)
     if args.workers < 1:
         raise PotStudioError("--workers must be at least 1.")
     config = config_from(args)
-    app = create_app(config)  # migrates and seeds once, before any worker starts
+    if config.json_logs:
+        from hub.logs import configure_json
+
+        configure_json()
+    if args.workers > 1:
+        _share_metrics(config.blob_dir.parent / "metrics")
+    app = create_app(config)  # migrates (or checks the schema) and seeds once, before any worker starts
     if args.seed:
         from hub.seed import seed_if_empty
 
@@ -192,16 +296,28 @@ def run(args: argparse.Namespace) -> int:
     # live-update streams never end on their own; give them a short grace period on shutdown
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": "warning",
                                "timeout_graceful_shutdown": 2}
+    if config.json_logs:
+        options["log_config"] = None  # uvicorn's own lines go through the JSON handler too
     if args.workers == 1:
         uvicorn.run(app, **options)
         return 0
+    app.state.shared.close()
     app.state.hub.engine.dispose()
-    os.environ[CONFIG_ENV] = json.dumps({"database_url": config.database_url, "blob_dir": str(config.blob_dir),
-                                         "public_url": config.public_url, "payments": config.payments,
-                                         "streams": stream_limits(args), "uploads": upload_limits(args)})
+    settings = {k: v for k, v in dataclasses.asdict(config).items() if k != "jwt_secret"}
+    os.environ[CONFIG_ENV] = json.dumps({**settings, "blob_dir": str(config.blob_dir)})
     os.environ[SECRET_ENV] = config.jwt_secret  # the workers' environment only, never a file
     uvicorn.run("hub.cli:app_from_environment", factory=True, workers=args.workers, **options)
     return 0
+
+
+def _share_metrics(folder: Path) -> None:
+    """Several workers on one port: each writes its metrics to `folder`, and /metrics adds them up.
+    The folder is emptied first: figures of a previous run's processes must not be counted."""
+    from hub.metrics import MULTIPROC_ENV
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    os.environ[MULTIPROC_ENV] = str(folder)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

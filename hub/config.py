@@ -40,6 +40,16 @@ class HubConfig:
     max_streams_per_user: int = 20
     max_streams: int = 1000
     stream_recheck_seconds: float = 30.0
+    # a hosted hub (several workers or machines): sign-in limits, stream caps, the search cache and the
+    # live-update fan-out shared through Redis (hub.shared); "" keeps them in this process's memory
+    redis_url: str = ""
+    # database connections each worker process keeps (and may add as many again under a burst); read-only
+    # queries go to `db_replica_url` when set (a PostgreSQL streaming replica)
+    db_pool_size: int = 20
+    db_replica_url: str = ""
+    # the hosted profile migrates once with `potstudio hub migrate`; its workers only check the schema
+    migrate_on_start: bool = True
+    json_logs: bool = False
 
     @property
     def upload_dir(self) -> Path:

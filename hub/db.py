@@ -34,14 +34,15 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int = 20) -> Engine:
+    """`pool_size` connections per process on PostgreSQL, and as many again under a burst."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     kwargs: dict[str, Any] = {}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     else:
-        kwargs.update(pool_size=20, max_overflow=20, pool_pre_ping=True)
+        kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
     engine = create_engine(url, **kwargs)
     if is_sqlite(engine):
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -10,12 +10,13 @@ What a subscriber hears is a set of `Topic`s, coalesced: ten ops in a burst wake
 with {OPS}, and it re-reads the op log from its cursor. Memory per stream is therefore bounded, and
 nothing is lost by coalescing because the database, not the message, carries the data.
 
-`Fanout` is the interface; `LocalFanout` serves one process. A deployment with several worker
-processes would add a Redis pub/sub `Fanout` (publish to a channel per project, one subscriber
-connection per process feeding the same per-stream events). Until then `LocalFanout` takes a
-`heads` reader and, while anyone is subscribed, asks the database every `poll_seconds` for the
-head revision of the watched projects — one query per process, not per stream — so ops written by
-a sibling worker (or the CLI) still arrive. Presence (who is watching) is per process.
+`Fanout` is the interface; `LocalFanout` serves one process. It takes a `heads` reader and, while
+anyone is subscribed, asks the database every `poll_seconds` for the head revision of the watched
+projects — one query per process, not per stream — so ops written by a sibling worker (or the CLI)
+still arrive. Presence (who is watching) is per process. A hosted hub uses hub.fanout_redis instead:
+Redis pub/sub carries every publish and the watchers to every process on every machine at once.
+
+On shutdown `drain()` tells every stream to end with a hint to reconnect (to another worker).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Topic(StrEnum):
     OPS = "ops"  # the project has a new revision
     ACCESS = "access"  # members, roles or the project itself changed: streams recheck who may watch
     PRESENCE = "presence"  # someone started or stopped watching
+    DRAIN = "drain"  # this process is shutting down: end the stream, telling the client to reconnect
 
 
 class Subscription:
@@ -80,6 +82,9 @@ class Fanout(Protocol):
     def present(self, project_id: int) -> list[str]:
         """Usernames watching the project, sorted."""
 
+    def drain(self) -> None:
+        """Post DRAIN to every stream of this process; safe from any thread (a signal handler too)."""
+
 
 HeadsReader = Callable[[Collection[int]], dict[int, int]]
 """Blocking: project id -> head revision for the given projects (a short database read)."""
@@ -95,6 +100,7 @@ class LocalFanout:
         self._poll_seconds = poll_seconds
         self._known_heads: dict[int, int] = {}
         self._poller: asyncio.Task[None] | None = None
+        self._draining = False
 
     def publish(self, project_id: int, topic: Topic) -> None:
         with self._lock:
@@ -107,6 +113,8 @@ class LocalFanout:
         subscription = Subscription(project_id, username)
         with self._lock:
             self._subscribers.setdefault(project_id, set()).add(subscription)
+            if self._draining:  # a stream opened on a keep-alive connection while shutting down
+                subscription.post(Topic.DRAIN)
         self.publish(project_id, Topic.PRESENCE)
         self._ensure_poller()
         try:
@@ -123,6 +131,13 @@ class LocalFanout:
     def present(self, project_id: int) -> list[str]:
         with self._lock:
             return sorted(Counter(s.username for s in self._subscribers.get(project_id, ())))
+
+    def drain(self) -> None:
+        with self._lock:
+            self._draining = True
+            targets = [s for watchers in self._subscribers.values() for s in watchers]
+        for subscription in targets:
+            subscription.post(Topic.DRAIN)
 
     def watched(self) -> list[int]:
         with self._lock:

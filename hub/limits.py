@@ -1,9 +1,10 @@
 """What keeps one client from exhausting the hub: sign-in attempts, open live-update streams and
 request body sizes.
 
-Sign-in failures and stream counts are kept in memory on purpose: they are per process (so N
-workers allow N times as much), and a restart forgetting them only gives an attacker a few more
-guesses against argon2 or a few more idle streams.
+Here sign-in failures and stream counts are kept in process memory: the embedded hub and a one-process
+hub need nothing else, and a restart forgetting them only gives an attacker a few more guesses against
+argon2 or a few more idle streams. A hosted hub (several workers or machines) keeps them in Redis
+instead (hub.limits_redis), behind the same methods, so the limits hold across all of its processes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -21,6 +22,31 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from core.limits import megabytes
 from hub.errors import ApiError
 from hub.http import PROBLEM_SCHEMA, problem
+
+
+class LoginLimits(Protocol):
+    """Sign-in attempts per (address, username): `check` raises 429 once they are used up."""
+
+    def check(self, address: str, username: str) -> None: ...
+
+    def failed(self, address: str, username: str) -> None: ...
+
+    def succeeded(self, address: str, username: str) -> None: ...
+
+
+class StreamCaps(Protocol):
+    """Open live-update streams: `admit` raises 429 past a cap; each admitted one is `release`d once."""
+
+    def admit(self, user_id: int) -> None: ...
+
+    def release(self, user_id: int) -> None: ...
+
+    def open_streams(self) -> int: ...
+
+
+def too_many_attempts(retry: int) -> ApiError:
+    return ApiError(429, "too_many_attempts", f"Too many failed sign-ins; try again in {retry} seconds.",
+                    headers={"Retry-After": str(retry)})
 
 
 class LoginLimiter:
@@ -40,10 +66,7 @@ class LoginLimiter:
             while failures and failures[0] < now - self.window:
                 failures.popleft()
             if len(failures) >= self.allowed:
-                retry = int(failures[0] + self.window - now) + 1
-                raise ApiError(429, "too_many_attempts",
-                               f"Too many failed sign-ins; try again in {retry} seconds.",
-                               headers={"Retry-After": str(retry)})
+                raise too_many_attempts(int(failures[0] + self.window - now) + 1)
 
     def failed(self, address: str, username: str) -> None:
         with self._lock:
@@ -56,6 +79,12 @@ class LoginLimiter:
 
 STREAM_RETRY_SECONDS = 15
 """Retry-After of a refused stream: streams end only when someone leaves, so there is no exact time."""
+
+
+def too_many_streams(per_user: int) -> ApiError:
+    return ApiError(429, "too_many_streams", f"You already have {per_user} live connections open to this hub; "
+                                             "close one (or wait a little) and try again.",
+                    headers={"Retry-After": str(STREAM_RETRY_SECONDS)})
 
 
 class StreamGate:
@@ -74,10 +103,7 @@ class StreamGate:
         Every admitted stream must be `release`d exactly once."""
         with self._lock:
             if self._open[user_id] >= self.per_user:
-                raise ApiError(429, "too_many_streams",
-                               f"You already have {self.per_user} live connections open to this hub; "
-                               "close one (or wait a little) and try again.",
-                               headers={"Retry-After": str(STREAM_RETRY_SECONDS)})
+                raise too_many_streams(self.per_user)
             if self._open.total() >= self.total:
                 raise ApiError(429, "hub_busy", "The hub is serving as many live connections as it can; try again "
                                                 "shortly.", headers={"Retry-After": str(STREAM_RETRY_SECONDS)})

@@ -5,7 +5,12 @@ keeps the p95 low under load. Entries live `ttl` seconds, so counters (downloads
 that stale; publishing, unpublishing and liking clear the cache at once, so a new listing shows up
 in the very next search. A search that was already running when the cache was cleared read the
 database before that change: its answer is not kept (see `generation`), or it would hide the new
-listing for a whole TTL. With several hub processes each has its own cache; the TTL bounds the skew.
+listing for a whole TTL.
+
+`ResultCache` keeps the answers in process memory (the embedded hub, a one-process hub).
+hub.results_cache_redis keeps them in Redis for a hosted hub, so every worker and machine shares one
+cache and a clear on one of them is seen by all at once (a per-process cache would show the new
+listing on one worker and hide it on the others for a TTL).
 """
 
 from __future__ import annotations
@@ -13,6 +18,27 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from typing import Protocol
+
+from hub.metrics import SEARCH_CACHE
+
+
+class ResultsCache(Protocol):
+    @property
+    def generation(self) -> int:
+        """Read before computing an answer and hand it to `put`: a clear() in between drops that answer."""
+
+    def get(self, key: str) -> bytes | None:
+        """The answer kept under `key`, if still fresh (every lookup counts as a hit or a miss)."""
+
+    def put(self, key: str, body: bytes, generation: int) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+def counted(body: bytes | None) -> bytes | None:
+    SEARCH_CACHE.labels("hit" if body is not None else "miss").inc()
+    return body
 
 
 class ResultCache:
@@ -29,6 +55,9 @@ class ResultCache:
         return self._generation
 
     def get(self, key: str) -> bytes | None:
+        return counted(self._get(key))
+
+    def _get(self, key: str) -> bytes | None:
         with self._lock:
             entry = self._entries.get(key)
             if entry is None:
@@ -52,3 +81,4 @@ class ResultCache:
         with self._lock:
             self._generation += 1
             self._entries.clear()
+

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 from sqlalchemy import Engine
@@ -11,9 +13,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hub.config import HubConfig
 from hub.fanout import Fanout
-from hub.limits import LoginLimiter, StreamGate
-from hub.results_cache import ResultCache
+from hub.limits import LoginLimits, StreamCaps
+from hub.results_cache import ResultCache, ResultsCache
 from hub.storage import BlobStore
+
+if TYPE_CHECKING:  # redis is only installed for a hosted hub (the `hosted` extra)
+    from hub.redis_link import RedisLink
 
 
 @dataclass
@@ -22,14 +27,24 @@ class HubState:
     engine: Engine
     sessions: sessionmaker[Session]
     blobs: BlobStore
-    limiter: LoginLimiter
+    limiter: LoginLimits
     fanout: Fanout
-    streams: StreamGate
+    streams: StreamCaps
     # live-update streams read the op log on these few threads, so a burst of wakes cannot take the
     # request handlers' thread pool
     stream_readers: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(4, thread_name_prefix="stream-read"))
-    results: ResultCache = field(default_factory=ResultCache)
+    results: ResultsCache = field(default_factory=ResultCache)
+    # read-only queries (searches, listing pages) may go to a replica (HubConfig.db_replica_url)
+    replica: sessionmaker[Session] | None = None
+    # a hosted hub's shared memory (hub.shared); None for the embedded and one-process hub
+    redis: RedisLink | None = None
+    # set when the process starts shutting down: /readyz says so, streams end with a reconnect hint
+    draining: threading.Event = field(default_factory=threading.Event)
+
+    def read_only(self) -> sessionmaker[Session]:
+        """Sessions for queries that write nothing and may be a moment behind (a replica's lag)."""
+        return self.replica or self.sessions
 
 
 def hub_of(request: Request) -> HubState:

@@ -45,6 +45,10 @@ class BlobStore:
     def exists(self, sha: str) -> bool:
         return self.path(sha).is_file()
 
+    def check(self) -> str:
+        """'' when blobs can be stored (readiness), else what is wrong."""
+        return "" if os.access(self.root, os.W_OK | os.X_OK) else f"{self.root} is not writable"
+
     def adopt(self, source: Path, sha: str) -> Path:
         """Move a fully written, verified file into the store under its digest."""
         target = self.path(sha)

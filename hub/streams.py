@@ -5,7 +5,9 @@ database connection nor a thread, only a `Subscription` of the process's `Fanout
 wakes when the fan-out says the project changed, on a keep-alive beat, and every `recheck` seconds;
 each wake that may concern the data opens one short session (on a small shared pool of reader
 threads) that rechecks membership and reads the ops after the stream's cursor. A member removed
-from the project gets a `revoked` event and the stream ends.
+from the project gets a `revoked` event and the stream ends. When the hub process shuts down, each
+stream gets a `reconnect` event (and a short `retry:`) and ends, so clients resume at once from
+their Last-Event-ID on another worker instead of waiting for a cut connection to time out.
 
 Writers tell the fan-out: the op handler publishes OPS after its commit, and `watch_access` publishes
 ACCESS after any commit that deleted a membership or a project, whichever router made it.
@@ -36,6 +38,7 @@ HEARTBEAT_SECONDS = 2.0
 checks on every line) and a dead connection is found by the failed write within one beat."""
 BATCH = 100
 RETRY_MS = 2000
+DRAIN_RETRY_MS = 250  # reconnect soon: another worker (or this one restarted) takes the stream over
 _ACCESS_KEY = "hub.streams.access_changed"
 
 
@@ -105,8 +108,8 @@ async def live_ops(fanout: Fanout, sessions: sessionmaker[Session], readers: Exe
                    user_id: int, username: str, cursor: int, recheck: float) -> AsyncIterator[str]:
     """The event stream: `op` events (id = rev, so Last-Event-ID resumes), `presence` when the set of
     watchers changes, `revoked` (then the end) when the user lost access — its data is the hub's error
-    body, e.g. {"error": {"code": "removed", "message": "You were removed from 'X' by Y.", ...}} — and
-    keep-alive comments between."""
+    body, e.g. {"error": {"code": "removed", "message": "You were removed from 'X' by Y.", ...}} —,
+    `reconnect` (then the end) when the hub process shuts down, and keep-alive comments between."""
     loop = asyncio.get_running_loop()
     async with fanout.subscribe(project_id, username) as subscription:
         yield f"retry: {RETRY_MS}\n\n"
@@ -114,6 +117,10 @@ async def live_ops(fanout: Fanout, sessions: sessionmaker[Session], readers: Exe
         shown: list[str] | None = None
         recheck_at = time.monotonic() + recheck
         while True:
+            if Topic.DRAIN in topics:
+                yield f"retry: {DRAIN_RETRY_MS}\n\n"
+                yield _event("reconnect", json.dumps({"reason": "shutting_down", "retry_ms": DRAIN_RETRY_MS}))
+                return
             if Topic.PRESENCE in topics and (present := fanout.present(project_id)) != shown:
                 shown = present
                 yield _event("presence", json.dumps({"users": present}))

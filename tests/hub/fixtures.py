@@ -13,7 +13,7 @@ import pytest
 
 from sync_client.client import HubClient
 from sync_client.transport import RetryPolicy
-from tests.hub.services import HubProcess, Postgres
+from tests.hub.services import HubProcess, Postgres, Redis
 
 PASSWORD = "correct horse battery"
 FAST_RETRY = RetryPolicy(attempts=4, base=0.05, cap=0.5)
@@ -23,6 +23,16 @@ FAST_RETRY = RetryPolicy(attempts=4, base=0.05, cap=0.5)
 def postgres() -> Iterator[Postgres]:
     root = Path(tempfile.mkdtemp(prefix="potstudio-pg-"))
     server = Postgres(root).start()
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[Redis]:
+    """A Redis of the module's own: one Redis serves one hub deployment (keys are not per database)."""
+    root = Path(tempfile.mkdtemp(prefix="potstudio-redis-"))
+    server = Redis(root).start()
     yield server
     server.stop()
     shutil.rmtree(root, ignore_errors=True)

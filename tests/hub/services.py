@@ -125,3 +125,37 @@ class Postgres:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(20)
+
+
+class Redis:
+    """redis-server (Debian package 'redis-server') on a loopback port, nothing persisted."""
+
+    def __init__(self, root: Path) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise RuntimeError("redis-server is not installed (Debian package 'redis-server'; `make` installs it)")
+        self.binary = binary
+        self.root = root
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Redis:
+        self.root.mkdir(parents=True, exist_ok=True)
+        log = (self.root / "redis.log").open("ab")
+        self.proc = subprocess.Popen([self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                                      "--appendonly", "no", "--dir", str(self.root)],
+                                     stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 1) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return self
+            time.sleep(0.1)
+        raise RuntimeError("redis did not start: " + (self.root / "redis.log").read_text()[-2000:])
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
