@@ -70,7 +70,7 @@ def _bits_build() -> Node:
 
 register(TemplateSpec(
     id="bit_holder", title="Bit / hex key holder", title_pt="Suporte de bits / chaves allen", category="workshop",
-    local_edit=LocalEdit("bit_size"),
+    local_edit=LocalEdit("floor"),
     description="A block with a grid of hexagonal sockets for screwdriver bits or hex keys.",
     description_pt="Um bloco com uma grade de encaixes sextavados para bits de parafusadeira ou chaves allen.",
     params=_bits_params, build=_bits_build,

@@ -310,7 +310,7 @@ def _solid_extent(v: Mapping[str, Number]) -> Extent:
 
 register(TemplateSpec(
     id="solid", title="Basic solid", title_pt="Sólido básico", category="basic",
-    local_edit=LocalEdit("height"),
+    local_edit=LocalEdit("height", {"shape": "cone"}),
     description="A plain pyramid, hemisphere (dome), torus (ring), wedge (ramp) or cone.",
     description_pt="Um sólido simples: pirâmide, hemisfério (domo), toro (anel), cunha (rampa) ou cone.",
     params=_solid_params, build=_solid_build, extent=by_values(_solid_extent),
