@@ -63,3 +63,24 @@ package: $(STAMP)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+# The readers' fuzzers (tests/fuzz), longer than in `make test`: hypothesis with thousands of examples per target,
+# then atheris for FUZZ_SECONDS per target (finds go to build/fuzz-crashes/; see tests/fuzz/atheris/run.py).
+FUZZ_SECONDS ?= 60
+FUZZ_STAMP := $(VENV)/.installed-fuzz
+$(FUZZ_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,fuzz]'
+	touch $@
+
+fuzz: fuzz-readers
+fuzz-readers: $(FUZZ_STAMP) system-deps
+	POTSTUDIO_FUZZ_PROFILE=fuzz-long $(BIN)/pytest -q -p no:cacheprovider --timeout 3600 tests/fuzz
+	$(BIN)/python -m tests.fuzz.atheris.run --all --seconds $(FUZZ_SECONDS)
+
+# Mutation testing ([tool.mutmut] in pyproject.toml); MUTANTS="core.document.expressions*" for one module.
+MUTANTS ?=
+mutate: $(FUZZ_STAMP) system-deps
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
+.PHONY: fuzz-readers mutate
+
