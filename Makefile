@@ -10,7 +10,7 @@ APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-re
 	libgl1-mesa-dri libegl1 libgl1 libfontconfig1 libdbus-1-3 mosquitto openssl prusa-slicer \
 	postgresql openscad redis-server nginx-light
 
-.PHONY: run test lint typecheck contracts pytest bench package clean system-deps
+.PHONY: run test lint typecheck contracts pytest fuzz bench package clean system-deps
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,12 @@ pytest: $(TEST_STAMP) system-deps package
 
 test: system-deps lint typecheck contracts pytest
 
+# the hub's contract run (tests/hub/test_schemathesis.py) with many more examples per operation than
+# `make test` can afford; FUZZ_EXAMPLES=... to change how many
+FUZZ_EXAMPLES ?= 100
+fuzz: $(TEST_STAMP) system-deps
+	POTSTUDIO_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider --timeout 3700 tests/hub/test_schemathesis.py
+
 bench: $(TEST_STAMP) system-deps
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m bench
 
@@ -61,8 +67,6 @@ package: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[package]'
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build packaging/potstudio.spec
 
-clean:
-	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
 # The readers' fuzzers (tests/fuzz), longer than in `make test`: hypothesis with thousands of examples per target,
 # then atheris for FUZZ_SECONDS per target (finds go to build/fuzz-crashes/; see tests/fuzz/atheris/run.py).
 FUZZ_SECONDS ?= 60
@@ -84,3 +88,5 @@ mutate: $(FUZZ_STAMP) system-deps
 
 .PHONY: fuzz-readers mutate
 
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -20,6 +20,7 @@ from core.errors import PotStudioError
 from core.limits import MAX_JSON_BYTES
 from hub import errors, health, metrics
 from hub.config import HubConfig
+from hub.contract import declare_contract
 from hub.db import make_engine, migrate, session_factory
 from hub.health import schema_gap
 from hub.limits import BodyLimit, declare_body_limit
@@ -70,6 +71,7 @@ def create_app(config: HubConfig) -> FastAPI:
     app.add_middleware(Instrument)
     app.add_middleware(RequestContext)
     declare_body_limit(app, MAX_JSON_BYTES, exempt=TUS_PATHS)
+    declare_contract(app, state)
     return app
 
 

@@ -6,7 +6,9 @@ shape, so a client has one parser and never meets a 200 that carries an error.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 
@@ -56,6 +58,25 @@ ERROR_SCHEMA = {
 FRIENDLY = {404: "There is nothing at this address.", 405: "This address does not accept that method."}
 
 
+HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+@functools.lru_cache(maxsize=256)
+def _template(path: str) -> re.Pattern[str]:
+    """/projects/{project_id} -> a pattern for the paths it stands for."""
+    return re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)))
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method the API documents at this path. Starlette's 405 names only the first route whose
+    path matched, so `OPTIONS /projects/1` said `Allow: GET` though PATCH and DELETE are served there."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if _template(template).fullmatch(request.url.path):
+            methods |= {method.upper() for method in operations if method in HTTP_METHODS}
+    return ", ".join(sorted(methods))
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -69,9 +90,11 @@ def install(app: FastAPI) -> None:
         return JSONResponse(error_body("invalid_request", message), 422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = HTTPStatus(exc.status_code).phrase.lower().replace(" ", "_")
         headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         message = FRIENDLY.get(exc.status_code) or str(exc.detail).rstrip(".") + "."
         return JSONResponse(error_body(code, message), exc.status_code, headers=headers)
 

@@ -6,17 +6,28 @@ Kept apart from the ORM rows (hub/models) so the public contract changes only on
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from hub.models.market import PurchaseState
 from hub.params import RefId
 
 USERNAME = r"^[a-z0-9][a-z0-9_.-]{2,39}$"
-SAFE_NAME = re.compile(r"^[\w][\w .()+-]{0,150}\.(3mf|stl|obj)$", re.IGNORECASE)
+# declared in the OpenAPI document as written (ECMA-262 reads it the same way, \w aside: Python's takes
+# accented letters too) and checked whole by FileRef, so a client can test a name before uploading
+FILE_NAME = r"^(?!.*\.\.)[\w][\w .()+-]{0,150}\.([3][mM][fF]|[sS][tT][lL]|[oO][bB][jJ])$"
+SAFE_NAME = re.compile(FILE_NAME)
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands stored timestamps back without their zone; every one the hub stores is UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
 
 
 class Licence(StrEnum):
@@ -79,7 +90,7 @@ class ListingSummary(BaseModel):
     downloads: int
     likes: int
     makes: int
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class PurchaseOut(BaseModel):
@@ -90,8 +101,8 @@ class PurchaseOut(BaseModel):
     state: PurchaseState
     price_cents: int
     checkout_url: str | None = Field(description="Where to pay, while the purchase is pending")
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
 
 
 class ListingDetail(ListingSummary):
@@ -115,13 +126,13 @@ class SearchPage(BaseModel):
 
 
 class FileRef(BaseModel):
-    name: str
+    name: Annotated[str, Field(json_schema_extra={"pattern": FILE_NAME})]
     upload_id: Annotated[str, Field(min_length=1, max_length=40)]
 
     @field_validator("name")
     @classmethod
     def _safe(cls, value: str) -> str:
-        if not SAFE_NAME.match(value) or ".." in value:
+        if not SAFE_NAME.fullmatch(value):
             raise ValueError("file names are plain names ending in .3mf, .stl or .obj")
         return value
 
@@ -171,7 +182,7 @@ class CommentOut(BaseModel):
     author: str
     body: str
     parent_id: int | None
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class ReviewIn(BaseModel):
@@ -183,7 +194,7 @@ class ReviewOut(BaseModel):
     author: str
     rating: int
     body: str
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class ReportIn(BaseModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -10,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from core.document.ops import OP_KINDS
 from hub.params import MAX_ID, RefId
-from hub.schemas import USERNAME
+from hub.schemas import USERNAME, UtcDateTime
 
 
 class Role(StrEnum):
@@ -42,7 +41,7 @@ class ProjectOut(BaseModel):
     owner: str
     role: Role
     head_rev: int
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class MemberIn(BaseModel):
@@ -89,7 +88,7 @@ class OpOut(BaseModel):
     kind: str
     args: dict[str, Any]
     author: str
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class Feed(BaseModel):
@@ -112,7 +111,7 @@ class VersionOut(BaseModel):
     name: str
     rev: int
     author: str
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class VersionDetail(VersionOut):
@@ -144,4 +143,4 @@ class ProjectCommentOut(BaseModel):
     anchor: Anchor | None
     parent_id: int | None
     resolved: bool
-    created_at: datetime
+    created_at: UtcDateTime

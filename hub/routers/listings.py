@@ -29,6 +29,8 @@ from hub.security import DB, CurrentUser, OptionalUser
 from hub.state import HubState, hub_of
 
 router = APIRouter(tags=["listings"], responses={404: ERROR_SCHEMA, 422: ERROR_SCHEMA})
+BINARY = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+PNG = {"description": "A PNG image", "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}
 
 
 def _listing(db: DB, listing_id: int) -> Listing:
@@ -51,7 +53,8 @@ def categories(db: DB, response: Response,
     return [CategoryOut(slug=c.slug, title=names.get(c.slug, c.title), parent=c.parent) for c in rows]
 
 
-@router.get("/listings", response_model=SearchPage, responses={304: {"description": "Not modified"}})
+@router.get("/listings", response_model=SearchPage, responses={
+    304: {"description": "Not modified"}, 400: {**ERROR_SCHEMA, "description": "Not a page cursor"}})
 async def list_listings(
     request: Request,
     q: Annotated[str, Query(max_length=200)] = "",
@@ -179,8 +182,9 @@ def listing_document(listing_id: Id, request: Request, db: DB, user: OptionalUse
     return conditional_json(request, listing.document)
 
 
-@router.get("/listings/{listing_id}/files/{file_id}", responses={206: {"description": "Partial"},
-                                                                  402: PAYMENT_REQUIRED_SCHEMA})
+@router.get("/listings/{listing_id}/files/{file_id}", response_class=Response, responses={
+    200: {"description": "The model file", "content": BINARY}, 206: {"description": "Partial", "content": BINARY},
+    402: PAYMENT_REQUIRED_SCHEMA})
 def download(listing_id: Id, file_id: Id, request: Request, db: DB, user: OptionalUser) -> Response:
     listing = _listing(db, listing_id)
     item = db.get(ListingFile, file_id)
@@ -212,12 +216,12 @@ def _image(request: Request, sha: str | None) -> Response:
     return FileResponse(hub_of(request).blobs.path(sha), media_type="image/png", headers=headers)
 
 
-@router.get("/listings/{listing_id}/thumbnail", responses={200: {"content": {"image/png": {}}}})
+@router.get("/listings/{listing_id}/thumbnail", response_class=Response, responses={200: PNG})
 def thumbnail(listing_id: Id, request: Request, db: DB) -> Response:
     return _image(request, _listing(db, listing_id).thumbnail_sha)
 
 
-@router.get("/listings/{listing_id}/images/{index}", responses={200: {"content": {"image/png": {}}}})
+@router.get("/listings/{listing_id}/images/{index}", response_class=Response, responses={200: PNG})
 def image(listing_id: Id, index: Index, request: Request, db: DB) -> Response:
     images = _listing(db, listing_id).images or []
     return _image(request, images[index] if 0 <= index < len(images) else None)

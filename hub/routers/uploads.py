@@ -49,6 +49,28 @@ SWEEP_BATCH = 100  # expired uploads removed per sweep; the next upload created 
 GONE = {410: ERROR_SCHEMA}
 
 
+def _header(name: str, schema: dict[str, object], required: bool = True) -> dict[str, object]:
+    return {"name": name, "in": "header", "required": required, "schema": schema}
+
+
+# the tus headers, declared so a client (or a fuzzer) knows them before it meets a 400 or a 412; the
+# handlers read them raw because tus, not FastAPI, says what a wrong one answers. Upload-Length's
+# maximum is the hub's configured limit, filled in by hub.contract.
+TUS_RESUMABLE = _header("Tus-Resumable", {"type": "string", "enum": [TUS_VERSION]})
+CREATION = {"parameters": [
+    TUS_RESUMABLE, _header("Upload-Length", {"type": "integer", "minimum": 0}),
+    _header("Upload-Metadata", {"type": "string", "description": "tus metadata: comma-separated `key base64`; "
+                                "`filename` and `sha256` (64 hex digits) are read"}, required=False)]}
+APPEND = {
+    "parameters": [
+        TUS_RESUMABLE, _header("Upload-Offset", {"type": "integer", "minimum": 0, "maximum": 10**19 - 1}),
+        _header("Upload-Checksum", {"type": "string", "pattern": "^sha256 [A-Za-z0-9+/]{43}=$"}, required=False)],
+    "requestBody": {"required": True, "content": {"application/offset+octet-stream": {
+        "schema": {"type": "string", "format": "binary"}}}},
+}
+TERMINATION = {"parameters": [TUS_RESUMABLE]}
+
+
 def _metadata(header: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for pair in filter(None, (p.strip() for p in header.split(","))):
@@ -101,7 +123,8 @@ def capabilities(request: Request) -> Response:
     })
 
 
-@router.post("/uploads", status_code=201, dependencies=[TOKEN_REQUIRED],
+@router.post("/uploads", status_code=201, dependencies=[TOKEN_REQUIRED], openapi_extra=CREATION,
+             response_class=Response,
              responses={400: ERROR_SCHEMA, 403: ERROR_SCHEMA, 412: ERROR_SCHEMA, 413: ERROR_SCHEMA})
 def create_upload(request: Request) -> Response:
     hub = hub_of(request)
@@ -170,7 +193,7 @@ def _sweep(hub: HubState, db: Session) -> None:
         log.info("removed %d expired unfinished uploads", removed)
 
 
-@router.head("/uploads/{upload_id}", dependencies=[TOKEN_REQUIRED], responses=GONE)
+@router.head("/uploads/{upload_id}", dependencies=[TOKEN_REQUIRED], response_class=Response, responses=GONE)
 def upload_offset(upload_id: str, request: Request) -> Response:
     hub = hub_of(request)
     with hub.sessions() as db:
@@ -181,7 +204,8 @@ def upload_offset(upload_id: str, request: Request) -> Response:
         })
 
 
-@router.patch("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED], responses={
+@router.patch("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED], openapi_extra=APPEND,
+               response_class=Response, responses={
     400: ERROR_SCHEMA, 409: ERROR_SCHEMA, 412: ERROR_SCHEMA, 413: ERROR_SCHEMA, 415: ERROR_SCHEMA,
     460: ERROR_SCHEMA, **GONE})
 async def upload_chunk(upload_id: str, request: Request) -> Response:
@@ -244,7 +268,8 @@ async def upload_chunk(upload_id: str, request: Request) -> Response:
                                               **_expires_header(row)})
 
 
-@router.delete("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED], responses={412: ERROR_SCHEMA})
+@router.delete("/uploads/{upload_id}", status_code=204, dependencies=[TOKEN_REQUIRED], openapi_extra=TERMINATION,
+                response_class=Response, responses={412: ERROR_SCHEMA})
 def cancel_upload(upload_id: str, request: Request) -> Response:
     """tus termination: drop an upload and its bytes (and free its place in the account's allowance)."""
     hub = hub_of(request)
