@@ -1,0 +1,104 @@
+"""What an operator of a hosted hub relies on, over real HTTP against `python -m hub --profile hosted`:
+liveness and readiness (Redis gone: not ready, saying why), Prometheus metrics by route template,
+JSON log lines carrying the request id, and a shutdown that tells open live-update streams to
+reconnect instead of cutting them."""
+
+from __future__ import annotations
+
+import json
+import signal
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.hub.fixtures import MakeClient
+from tests.hub.services import HubProcess, Postgres, Redis
+from tests.hub.sse import EventReader
+from tests.hub.test_hosted_shared import hosted, migrate
+from tests.sync_client.samples import planter_json
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[Redis]:
+    server = Redis(Path(tempfile.mkdtemp(prefix="potstudio-redis-", dir=tmp_path))).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def hosted_hub(postgres: Postgres, own_redis: Redis, tmp_path: Path) -> Iterator[HubProcess]:
+    db_url = postgres.create_database()
+    migrate(db_url)
+    process = hosted(db_url, tmp_path / "hub", own_redis).start()
+    yield process
+    process.stop()
+
+
+def _samples(metrics_text: str, name: str) -> dict[tuple[tuple[str, str], ...], float]:
+    found = {}
+    for family in text_string_to_metric_families(metrics_text):
+        for sample in family.samples:
+            if sample.name == name:
+                found[tuple(sorted(sample.labels.items()))] = sample.value
+    return found
+
+
+def test_health_and_readiness_say_what_is_missing(hosted_hub: HubProcess, own_redis: Redis) -> None:
+    assert httpx.get(f"{hosted_hub.url}/healthz").json() == {"status": "ok"}
+    ready = httpx.get(f"{hosted_hub.url}/readyz", timeout=30)
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"database": "ok", "object_store": "ok", "redis": "ok"}
+    own_redis.stop()
+    not_ready = httpx.get(f"{hosted_hub.url}/readyz", timeout=30)
+    assert not_ready.status_code == 503
+    checks = not_ready.json()["checks"]
+    assert checks["database"] == "ok" and checks["redis"].startswith("unreachable")
+    assert httpx.get(f"{hosted_hub.url}/healthz").status_code == 200  # alive, just not ready
+
+
+def test_metrics_count_requests_by_route_template_and_logs_carry_the_request_id(
+        hosted_hub: HubProcess, make_client: MakeClient) -> None:
+    for listing_id in (101, 102, 103):
+        assert httpx.get(f"{hosted_hub.url}/listings/{listing_id}").status_code == 404
+    for _ in range(2):
+        httpx.get(f"{hosted_hub.url}/listings", params={"q": "vase"})
+    request_id = f"req-{uuid.uuid4().hex}"
+    answered = httpx.get(f"{hosted_hub.url}/categories", headers={"X-Request-ID": request_id})
+    assert answered.headers["x-request-id"] == request_id
+    made = httpx.get(f"{hosted_hub.url}/categories")
+    assert len(made.headers["x-request-id"]) == 32  # one of the hub's own when the client sends none
+
+    text = httpx.get(f"{hosted_hub.url}/metrics").text
+    requests = _samples(text, "hub_http_requests_total")
+    by_template = (("method", "GET"), ("route", "/listings/{listing_id}"), ("status", "404"))
+    assert requests[by_template] == 3  # one series for every listing id, not one per id
+    assert not any("/listings/101" in dict(labels)["route"] for labels in requests)
+    assert _samples(text, "hub_search_cache_lookups_total") == {(("result", "hit"),): 1.0, (("result", "miss"),): 1.0}
+    assert (("method", "GET"), ("route", "/categories")) in _samples(text, "hub_http_request_duration_seconds_count")
+
+    lines = [json.loads(line) for line in hosted_hub.log.read_text().splitlines() if line.startswith("{")]
+    access = [line for line in lines if line.get("request_id") == request_id]
+    assert access and access[0]["route"] == "/categories" and access[0]["status"] == 200
+
+
+def test_shutdown_tells_open_streams_to_reconnect(hosted_hub: HubProcess, make_client: MakeClient) -> None:
+    owner = make_client(hosted_hub)
+    project = owner.projects.create("Drained planter", planter_json())
+    headers = {"Authorization": f"Bearer {owner.session.access_token()}", "Accept": "text/event-stream"}
+    with httpx.stream("GET", f"{hosted_hub.url}/projects/{project.id}/events", headers=headers,
+                      timeout=30) as response:
+        reader = EventReader(response)
+        assert reader.next_named("presence") is not None
+        opened = httpx.get(f"{hosted_hub.url}/metrics").text
+        assert _samples(opened, "hub_sse_streams_open")[()] == 1
+        assert hosted_hub.proc is not None
+        hosted_hub.proc.send_signal(signal.SIGTERM)
+        hint = reader.next_named("reconnect")
+        assert hint is not None and hint.data == {"reason": "shutting_down", "retry_ms": 250}
+        assert reader.next() is None  # and the stream ended, well before uvicorn's grace period
+    hosted_hub.proc.wait(30)  # and the process is gone (uvicorn ends by re-raising the SIGTERM it handled)
