@@ -181,7 +181,9 @@ register(TemplateSpec(
                  "placa de montagem", "placa redonda", "placa com furos", "plaqueta", "letreiro"),
     roles={"width": "width", "length": "width", "depth": "depth", "height": "thickness", "thickness": "thickness",
            "size": "width,depth", "diameter": "width", "hole_diameter": "hole_diameter", "count": "hole_count",
-           "corner_radius": "corner_radius", "text": "text"},
+           "corner_radius": "corner_radius"},
+    # No "text" role: the planner asks what a text template should say, and a plain plate needs no words;
+    # its text is a parameter like any other ("engraved text" turns it on).
     role_switches={"depth": RoleSwitch("outline", {1: "width"}), "size": RoleSwitch("outline", {1: "width"})},
     features={
         "round": Feature("outline", 1, 0, ("round", "circular", "disc"), ("redonda", "redondo", "circular")),
