@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from printers.drivers.bambu.driver import BambuDriver
 from printers.errors import PrinterConfigError
 from printers.fleet import Fleet
 from printers.mqtt import MqttSettings
-from printers.queue import JobQueue
+from printers.queue import Job, JobQueue
 from printers.runner import QueueRunner
 from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
 from printers.simulator.potscale import ScaleOptions, ScaleSimulator
@@ -105,11 +105,23 @@ def test_fleet_dispatches_a_model_to_klipper_and_records_the_outcome(
     assert sim.status["print_stats"]["info"]["total_layer"] == 15
 
 
+class _WatchedQueue(JobQueue):
+    """The real queue, counting the runner's dispatch passes (each starts by reading pending() on its thread), so a
+    test can wait for a pass to have happened instead of sleeping and hoping one did."""
+
+    passes = 0
+
+    def pending(self) -> list[Job]:
+        if threading.current_thread().name == "print-queue":
+            self.passes += 1
+        return super().pending()
+
+
 @pytest.mark.services
 def test_runner_waits_for_the_plate_to_be_cleared_between_jobs(
         klipper_fleet: tuple[MoonrakerSimulator, Fleet], tmp_path: Path) -> None:
     _sim, fleet = klipper_fleet
-    queue = JobQueue(tmp_path / "q.sqlite")
+    queue = _WatchedQueue(tmp_path / "q.sqlite")
     files = []
     for name in ("first", "second"):
         path = tmp_path / f"{name}.gcode"
@@ -120,7 +132,9 @@ def test_runner_waits_for_the_plate_to_be_cleared_between_jobs(
         first, second = (queue.enqueue(f, printer="k1") for f in files)
         runner.poke()
         wait_for(lambda: [j.id for j in queue.history()] == [first.id], timeout=20, what="first job done")
-        time.sleep(0.5)
+        passes = queue.passes
+        runner.poke()
+        wait_for(lambda: queue.passes > passes, timeout=20, what="the runner looked at the queue again")
         assert [(j.id, j.status) for j in queue.pending()] == [(second.id, "queued")]
         runner.plate_cleared("k1")
         wait_for(lambda: len(queue.history()) == 2, timeout=20, what="second job done")
