@@ -273,7 +273,8 @@ def test_stop_asks_first_and_only_stops_when_confirmed(qtbot, printers_setup, tm
     qtbot.mouseClick(card.controls.stop_button, Qt.MouseButton.LeftButton)
     assert "planter" in card.controls.confirm_box.text()  # type: ignore[union-attr]
     _click_box_button(qtbot, card.controls.confirm_box, QMessageBox.StandardButton.No)
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: not setup.workers.busy, timeout=10_000)  # nothing left to send from the card
+    card.driver.command("info", {"command": "get_version"})  # answered: whatever was sent before it has arrived
     assert "stop" not in [c for _s, c in setup.sim.received]
     assert setup.sim.print_state["gcode_state"] == "RUNNING"
     qtbot.mouseClick(card.controls.stop_button, Qt.MouseButton.LeftButton)

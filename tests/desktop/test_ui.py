@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core import secrets
 from tests.desktop.conftest import ask, wait_idle
@@ -75,6 +75,28 @@ def test_undo_names_a_parameter_edit_and_a_core_command_in_the_ui_language(make_
     assert window.action_set["edit.undo"].text() == "Undo Add part"
 
 
+class _Painted(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen = self.seen or event.type() == QEvent.Type.Paint
+        return False
+
+
+def wait_for_paint(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Wait until `widget` paints again: Qt lays out before it paints, so what a change did to sizes is done by then
+    (a positive signal, where waiting N ms and finding nothing changed passes on a slow machine)."""
+    painted = _Painted()
+    widget.installEventFilter(painted)
+    widget.update()
+    try:
+        qtbot.waitUntil(lambda: painted.seen, timeout=10_000)
+    finally:
+        widget.removeEventFilter(painted)
+
+
 def test_picking_an_unconfigured_custom_server_says_what_to_set_without_widening_the_chat(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     chat = window.chat
@@ -82,7 +104,7 @@ def test_picking_an_unconfigured_custom_server_says_what_to_set_without_widening
     chat.provider.setCurrentIndex(chat.provider.findData("custom"))
     qtbot.waitUntil(lambda: chat.state.property("state") == "error", timeout=20_000)
     assert "URL" in chat.state.text() and "Preferences" in chat.state.text()
-    qtbot.wait(50)
+    wait_for_paint(qtbot, chat.state)  # the layout the new text asked for is done by its next paint
     assert chat.width() == width, "a long connection state widened the Chat dock"
     store = window.services.settings
     store.update(store.settings.model_copy(update={"language": "pt_BR"}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -44,7 +43,8 @@ def test_wrong_access_code_is_auth_failed_without_retry(rig_factory: RigFactory)
     drv.model.connection_changed.connect(lambda state, _detail: seen.append(state))
     wait_for(lambda: drv.model.connection == ConnectionState.AUTH_FAILED, what="auth_failed")
     assert "access code" in drv.model.connection_detail
-    time.sleep(1.0)  # a retry loop would reconnect within 0.1-0.5 s
+    link = drv._link._thread  # the connection loop: it ends on a refusal no retry can fix
+    wait_for(lambda: link is None or not link.is_alive(), what="the connection loop ended")
     assert drv.model.connection == ConnectionState.AUTH_FAILED
     assert ConnectionState.CONNECTING not in seen
 
