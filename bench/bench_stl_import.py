@@ -27,7 +27,8 @@ from typing import Any, TypeVar
 import numpy as np
 import trimesh
 
-from core.geometry.meshio import STL_DTYPE, LoadedModel, load_mesh, save_mesh
+from core.geometry.meshio import LoadedModel, load_mesh, save_mesh
+from core.geometry.stl import STL_DTYPE
 from core.geometry.weld import TriangleSoup
 
 ROUNDS = 7

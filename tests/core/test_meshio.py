@@ -20,9 +20,10 @@ import trimesh
 
 from core.document import Document, Node, Parameter
 from core.errors import CancelledError, MeshFileError
-from core.geometry import meshio, threemf
+from core.geometry import text_tokens, threemf
 from core.geometry.build import Evaluator
-from core.geometry.meshio import binary_stl_bytes, load_mesh, mesh_node, save_mesh
+from core.geometry.meshio import load_mesh, mesh_node, save_mesh
+from core.geometry.stl import binary_stl_bytes
 from core.tasks import Task
 
 
@@ -403,7 +404,7 @@ def test_a_zip_whose_total_exceeds_the_cap_is_refused_before_inflating(tmp_path:
 def test_oversized_text_meshes_are_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.obj"
     save_mesh(trimesh.creation.icosphere(3), path)
-    monkeypatch.setattr(meshio, "MAX_TEXT_BYTES", 1 << 10)
+    monkeypatch.setattr(text_tokens, "MAX_TEXT_BYTES", 1 << 10)
     with pytest.raises(MeshFileError, match="text mesh files over 0 MB are not supported"):
         load_mesh(path)
 

@@ -138,19 +138,19 @@ def test_a_file_that_would_not_read_back_is_never_written(
 ) -> None:
     """A writer bug (here: a binary STL that declares one triangle more than it holds) is caught by reading the
     file back before it replaces anything: the old export stays as it was."""
-    from core.geometry import meshio
+    from core.geometry import stl
 
     out = tmp_path / "part.stl"
     save_mesh(trimesh.creation.box((5, 5, 5)), out)
     before = out.read_bytes()
-    honest = meshio.binary_stl_bytes
+    honest = stl.binary_stl_bytes
 
     def miscounting(triangles: object, normals: object, name: str) -> bytes:
         data = bytearray(honest(triangles, normals, name))  # type: ignore[arg-type]
         data[80:84] = (int.from_bytes(data[80:84], "little") + 1).to_bytes(4, "little")
         return bytes(data)
 
-    monkeypatch.setattr(meshio, "binary_stl_bytes", miscounting)
+    monkeypatch.setattr(stl, "binary_stl_bytes", miscounting)
     with pytest.raises(MeshFileError, match="did not read back as written"):
         save_mesh(trimesh.creation.box((9, 9, 9)), out)
     assert out.read_bytes() == before

@@ -19,11 +19,12 @@ import trimesh
 from core.cli.main import main as cli
 from core.document import Document, Node
 from core.errors import CancelledError, MeshFileError
-from core.geometry import meshio
+from core.geometry import stl
 from core.geometry import weld as weld_module
 from core.geometry.build import Evaluator
-from core.geometry.meshio import binary_stl_bytes, load_mesh, mesh_node, save_mesh
+from core.geometry.meshio import load_mesh, mesh_node, save_mesh
 from core.geometry.printability import body_count
+from core.geometry.stl import binary_stl_bytes
 from core.geometry.weld import TriangleSoup, weld
 from core.tasks import Task
 
@@ -212,7 +213,7 @@ def test_a_file_cut_short_after_its_size_was_checked_is_refused(tmp_path: Path) 
     save_mesh(trimesh.creation.box((10, 10, 10)), path)
     # What the reader meets when another program truncates the file between the size check and the read.
     with pytest.raises(MeshFileError, match="'cut.stl' got shorter while it was being read"):
-        meshio._binary_stl_corners(path, 13, Task())
+        stl._binary_stl_corners(path, 13, Task())
 
 
 def test_an_stl_truncated_by_another_program_mid_read_is_an_error_not_a_crash(tmp_path: Path) -> None:
@@ -252,7 +253,7 @@ def test_a_large_stl_import_can_be_cancelled_between_chunks(tmp_path: Path) -> N
 def test_chunks_read_side_by_side_give_every_corner_and_find_a_nan_in_the_last_one(tmp_path: Path) -> None:
     path = tmp_path / "big.stl"
     save_mesh(trimesh.creation.icosphere(7), path)  # five chunks, read by several threads at once
-    records = np.fromfile(path, dtype=meshio.STL_DTYPE, offset=84)
+    records = np.fromfile(path, dtype=stl.STL_DTYPE, offset=84)
     soup = load_mesh(path).display
     assert isinstance(soup, TriangleSoup)
     assert np.array_equal(soup.corners, records["v"]), "a chunk landed in the wrong place"

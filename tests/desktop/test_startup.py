@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import trimesh
 
-from core.geometry.meshio import binary_stl_bytes
+from core.geometry.stl import binary_stl_bytes
 from desktop.main_window import MainWindow
 from printers.base import PrinterConfig
 from printers.book import PrinterBook
