@@ -27,6 +27,7 @@ def test_the_set_is_big_bilingual_and_covers_every_kind_of_outcome() -> None:
     assert len(ids) == len(set(ids)) >= 150
     assert sum(1 for i in ids if i.startswith("pt-")) >= 50
     assert {c.get("expect", "model") for c in CASES} == {"model", "ask", "closest"}
+    assert sum(1 for c in CASES if "known_issue" in c) <= 0.05 * len(CASES)
     assert sum(1 for c in CASES if c.get("bodies", 1) > 1) >= 10
 
 
@@ -60,11 +61,11 @@ def test_request(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFix
     if expect != "model":
         assert code == 2, result
         assert not out.exists()
-        assert len(result["questions"]) == 1, result["reply"]
-        if expect == "closest":
-            allowed = case.get("template")
-            if allowed:
-                assert any(title in reply for title in titles(allowed)), result["reply"]
+        allowed = case.get("template")
+        if expect == "ask" or allowed:  # the closest template is offered as a question ("shall I?")
+            assert len(result["questions"]) == 1, result["reply"]
+        if allowed:
+            assert any(title in reply for title in titles(allowed)), result["reply"]
         return
 
     assert code == 0, err

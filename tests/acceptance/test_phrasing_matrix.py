@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from core.assistant.base import Conversation, Message, PrinterContext
+from core.assistant.offline.features import find_features
 from core.assistant.offline.planner import OfflinePlanner
+from core.assistant.offline.text import fold
 from core.commands import ReplaceDocument
 from core.document.parameters import Parameter
 from core.errors import PotStudioError
@@ -55,6 +57,7 @@ class Case:
     lang: str
     text: str
     want: float
+    holders: tuple[str, ...]  # the parameter(s) that hold it: a round solid's "width" is its diameter
 
 
 def _inches(mm: float) -> Fraction:
@@ -78,14 +81,17 @@ def _quantities(value: float, lang: str, i: int) -> tuple[str, float]:
 
 def _value(spec: TemplateSpec, p: Parameter, inches: bool) -> float | None:
     """A value inside the range, away from the default, that the template accepts on its own."""
-    lo, hi = float(p.min or 0), float(p.max or 0)
-    for frac in (0.37, 0.62, 0.25, 0.8, 0.15, 0.5):
-        raw = lo + frac * (hi - lo)
+    lo, hi, default = float(p.min or 0), float(p.max or 0), float(p.value)
+    for frac in (0.3, -0.3, 0.15, -0.15, 0.6, -0.6):  # a typical change first: a step away from the default
+        raw = default + frac * ((hi if frac > 0 else default) - (default if frac > 0 else lo))
         value = float(_inches(raw)) * 25.4 if inches else (round(raw * 2) / 2 if hi - lo >= 5 else round(raw, 2))
         if not lo <= value <= hi or abs(value - float(p.value)) < max(0.05, 0.02 * (hi - lo)) or value <= 0:
             continue
+        # the features the label itself names are on ("corner hole inset" makes corner holes): the value must
+        # suit them, as it would on a real model
+        named = {h.feature.param: h.feature.on for h in find_features(fold(p.label), spec) if h.on}
         try:
-            spec.make({p.name: value})
+            spec.make({**named, p.name: value})
         except PotStudioError:
             continue
         return round(value, 3)
@@ -108,6 +114,15 @@ def _extra(spec: TemplateSpec, skip: str, lang: str) -> str:
     return "".join(parts)
 
 
+def _holders(spec: TemplateSpec, name: str) -> tuple[str, ...]:
+    """Where the template's own metadata sends a size named like this parameter at its default shape: a
+    role switch sends a cylinder's "width" to its diameter."""
+    if name in spec.role_switches:
+        values = {p.name: p.value for p in spec.parameters()}
+        return spec.params_for(name, values) or (name,)
+    return (name,)
+
+
 def cases() -> Iterator[Case]:
     for spec in sorted(load_all().values(), key=lambda s: s.id):
         for p in spec.parameters():
@@ -122,7 +137,7 @@ def cases() -> Iterator[Case]:
                         continue
                     q, mm = _quantities(value, lang, i // 2 + (i % 2))
                     text = phrasing.format(title=title, slot=slot, q=q, extra=_extra(spec, p.name, lang))
-                    yield Case(spec.id, p.name, lang, text, mm)
+                    yield Case(spec.id, p.name, lang, text, mm, _holders(spec, p.name))
 
 
 def outcome(planner: OfflinePlanner, case: Case) -> float | None:
@@ -131,7 +146,8 @@ def outcome(planner: OfflinePlanner, case: Case) -> float | None:
     reply = planner.respond(conversation, None, PrinterContext())
     if not isinstance(reply.command, ReplaceDocument) or reply.command.new.template != case.template:
         return None
-    return float(reply.command.new.values()[case.param])
+    values = reply.command.new.values()
+    return float(values[case.holders[0]]) if all(values[h] == values[case.holders[0]] for h in case.holders) else None
 
 
 def test_every_template_parameter_is_understood_in_eight_phrasings_in_both_languages() -> None:

@@ -28,7 +28,9 @@ _FILLER = frozenset({
     "mm", "cm", "inch", "inches", "polegada", "polegadas", "milimetros", "centimetros", "isso", "dela", "dele",
     "nele", "nela", "bem", "pequeno", "pequena", "grande", "bonito", "bonita", "simples", "x", "by", "por",
     "cada", "todo", "toda", "todos", "as", "os", "um", "uma", "of", "de", "do", "da", "to", "a", "an", "the",
-    "minus", "negative", "menos", "negativo", "negativa",
+    "minus", "negative", "menos", "negativo", "negativa", "about", "around", "roughly", "approximately", "approx",
+    "uns", "umas", "cerca", "like", "just", "very", "really", "my", "our", "your", "new", "tiny", "huge", "cool",
+    "basic", "quick", "meu", "minha", "novo", "nova", "sized", "shaped", "style", "type", "kind",
 })
 _WORD_SPAN = re.compile(r"[\w-]+")
 _LEADING = re.compile(
@@ -82,6 +84,8 @@ def _run(unknown: list[re.Match[str]], spans: list[re.Match[str]]) -> list[re.Ma
     """The unknown words of a clause with whatever lies between them ("slot for a wireless charger" → wireless
     charger; "built-in phone holder")."""
     first, last = spans.index(unknown[0]), spans.index(unknown[-1])
+    while last + 1 < len(spans) and spans[last + 1].group() not in _FILLER | STOPWORDS:
+        last += 1  # the noun the unknown words qualify: "phone holder", "arrow indicator"
     return spans[first:last + 1]
 
 
@@ -96,6 +100,13 @@ def _around_name(folded: str, source: str, spec: TemplateSpec, known: set[str]) 
             if _unknown(m.group(1), known) and m.group(1) not in lx.MEASURES:
                 found.append(source[m.start(1):m.end(1)])
     return found
+
+
+def asks_for_an_object(raw: str) -> bool:
+    """"a whistle", "make me a spaceship", "um funil": a request for a thing (an article or a request verb
+    first, no question mark), not a question or a string of unknown words ("asdf qwerty")."""
+    lead = _LEADING.match(raw.strip() + " ")
+    return "?" not in raw and lead is not None and bool(lead.group().strip())
 
 
 def object_phrase(raw: str) -> str:

@@ -34,7 +34,8 @@ _EQUIVALENT = (
     ("lid", "tampa", "cover", "tampinha"),
     ("pen", "caneta", "pencil", "lapis"),
     ("cup", "copo", "porta"),
-    ("hook", "gancho", "cabide", "hanger", "headphone", "headphones", "headset", "fone"),
+    ("hook", "gancho", "cabide", "hanger"),
+    ("headphone", "headphones", "headset", "fone", "fones"),
     ("shelf", "prateleira"),
     ("bracket", "suporte", "cantoneira"),
     ("gear", "engrenagem", "cog"),
@@ -43,7 +44,7 @@ _EQUIVALENT = (
     ("knob", "botao", "puxador", "manopla"),
     ("spacer", "espacador", "washer", "arruela", "standoff"),
     ("coaster", "porta-copo", "descanso"),
-    ("tag", "etiqueta", "plaquinha", "chaveiro", "keychain", "keyring", "sign", "placa", "letreiro", "plaque"),
+    ("tag", "etiqueta", "plaquinha", "chaveiro", "keychain", "keyring", "sign", "letreiro"),
     ("organize", "organise", "organiser", "organizer", "organizador", "organizar", "organizing", "organising",
      "tidy", "arrumar"),
     ("name", "nome"),
@@ -150,7 +151,9 @@ class Matcher:
                     best = Match(spec, score, phrase, whole, whole or head in {c for _, c in sentence}, start)
             if best is not None:
                 matches.append(best)
-        matches.sort(key=lambda m: (-m.score, m.spec.id))
+        # On a tie the template the phrase is the title of wins: "tablet stand" is the tablet stand's name and
+        # only a synonym of the phone stand
+        matches.sort(key=lambda m: (-m.score, not _titled(m), m.spec.id))
         return matches
 
     def best(self, text: str, minimum: float = 0.9) -> Match | None:
@@ -196,3 +199,8 @@ def _named_in_a_label(ranked: list[Match], folded: str) -> list[Match]:
         if any(label in folded and top <= set(concepts(label)) for label in labels):
             return [other, *(m for m in ranked if m is not other)]
     return ranked
+
+
+def _titled(match: Match) -> bool:
+    spec = match.spec
+    return fold(match.phrase) in {fold(spec.title), fold(spec.title_pt), spec.id.replace("_", " ")}

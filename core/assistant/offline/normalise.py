@@ -20,7 +20,7 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _LENGTH_UNIT = r"(?:mm|cm|m|in|inch(?:es)?|polegadas?|\")"
 _RANGE = re.compile(rf"(?<![\w.,])({_NUM})\s*(?:-|–|to|a|ate)\s*({_NUM})(?=\s*{_LENGTH_UNIT}(?![a-z]))")
 _AXES = {"w": "wide", "d": "deep", "h": "tall", "l": "long"}
-_AXIS = re.compile(rf"\b([wdhl])\s*[=:]\s*({_NUM}\s*(?:mm|cm|in)?)")
+_AXIS = re.compile(rf"\b([wdhl])\s*(?:[=:]\s*|\s(?=\d))({_NUM}\s*(?:mm|cm|in)?)")  # "h=35", "h: 35", "h 35"
 _TEETH = re.compile(r"(?<![\w.,])(\d+)\s*t\b")
 _METRIC = re.compile(r"\bm(\d+(?:\.\d+)?)\b")
 _WEIGHT = re.compile(

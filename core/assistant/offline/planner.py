@@ -26,7 +26,7 @@ from core.assistant.offline.copies import (
 )
 from core.assistant.offline.edits import find_relative_edits
 from core.assistant.offline.features import feature_phrases, find_choices, find_features
-from core.assistant.offline.honesty import closest, missing_features, object_phrase, uncovered
+from core.assistant.offline.honesty import asks_for_an_object, closest, missing_features, object_phrase, uncovered
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import find_label
 from core.assistant.offline.matcher import STOPWORDS, Match, Matcher, concepts
@@ -155,22 +155,22 @@ class OfflinePlanner:
 
     def _design(self, text: str, conversation: Conversation, doc: Document | None, context: PrinterContext,
                 lang: Lang) -> AssistantReply:
-        match = self.matcher.best(text)
+        match = self.matcher.best(_unlabelled(text))
         pending = _pending_request(conversation)
         if pending is not None:
-            offered = self._offer(pending, self.matcher.best(pending))
+            before = self.matcher.best(pending)
+            unknown = self._unknown_object(pending, before)
+            offered = self._closest(pending, before) if unknown else None
             if offered is not None and _YES.fullmatch(fold(text).strip(" .!")):
                 return self._create(offered, pending, context, lang)  # "shall I make the closest?" — "yes"
-            before = self.matcher.best(pending)
-            if offered is None and before is not None and (match is None or match.spec.id == before.spec.id):
+            if not unknown and before is not None and (match is None or match.spec.id == before.spec.id):
                 defer = bool(_YOU_CHOOSE.search(fold(text)))  # "I don't know, you choose": take the defaults
                 return self._create(before.spec, _answered(pending, text, before.spec), context, lang,
                                     ask=not defer, answer=_bare_size(text))
         current = doc.template if doc is not None else None
-        if doc is None or (match is not None and self._is_new_request(match, current, text)):
-            offered = self._offer(text, match)
-            if offered is not None:
-                return self._cannot_make(text, offered, lang)
+        new = doc is None or (match is not None and self._is_new_request(match, current, text))
+        if new and self._unknown_object(text, match):
+            return self._cannot_make(text, self._closest(text, match), lang)
         if match is not None and (doc is None or self._is_new_request(match, current, text)):
             return self._create(match.spec, text, context, lang)
         if match is None and current in self.templates and _ANOTHER_ONE.fullmatch(fold(text).strip(" .!")):
@@ -184,17 +184,25 @@ class OfflinePlanner:
             suggestions=self._suggestions(None, lang),
         )
 
-    def _offer(self, text: str, match: Match | None) -> TemplateSpec | None:
-        """The closest template, when the request names an object the library does not have: no template
-        named at all, or only part of one whose vocabulary misses the object's words ("a hex key holder")."""
-        if match is not None and (match.full or not uncovered(text, match.spec)):
-            return None
-        if match is None and not any(w not in STOPWORDS for w in words(fold(object_phrase(text)))):
-            return None
+    @staticmethod
+    def _unknown_object(text: str, match: Match | None) -> bool:
+        """The request names an object the library does not have: no template named at all, or only part of
+        one whose vocabulary misses the object's words ("a hex key holder" is no wall hook)."""
+        if match is not None:
+            return not match.full and bool(uncovered(text, match.spec))
+        if _YES.fullmatch(fold(text).strip(" .!")) or not asks_for_an_object(text):
+            return False
+        return any(w not in STOPWORDS for w in words(fold(object_phrase(text))))
+
+    def _closest(self, text: str, match: Match | None) -> TemplateSpec | None:
         return match.spec if match is not None else closest(text, self.templates.values(), self.matcher)
 
-    def _cannot_make(self, text: str, spec: TemplateSpec, lang: Lang) -> AssistantReply:
+    def _cannot_make(self, text: str, spec: TemplateSpec | None, lang: Lang) -> AssistantReply:
+        """"I can't make an X yet; the closest I can make is Y — shall I?" (or, with nothing close, what it can)."""
         what = object_phrase(text)
+        if spec is None:  # nothing close: say so and what it can make (no question to answer "yes" to)
+            statement = say("cannot_make_any", lang, what=what, article=_article(what), catalogue=self._catalogue(lang))
+            return AssistantReply(text=statement, suggestions=self._suggestions(None, lang))
         title = spec.title_pt if lang == "pt" else spec.title.lower()
         question = say("cannot_make", lang, what=what, title=title, article=_article(what),
                        closest_article=_article(title))
@@ -240,6 +248,9 @@ class OfflinePlanner:
         resolver.out.notes.extend(norm.notes)
         if label is not None:
             resolver.set(*label)
+            switch = _text_switch(spec)
+            if switch is not None and not current[switch.name]:  # text given for a plate printed without any
+                resolver.set(switch.name, 1)
         hits = find_features(folded, spec)
         hits += find_choices(folded, spec, hits)
         edits, mentions = find_relative_edits(folded, find_mentions(folded))
@@ -266,7 +277,8 @@ class OfflinePlanner:
         if res.impossible:
             return self._impossible(res, params, lang)
         fit_bed(spec, params, res, context.bed, lang)
-        required = [*spec.required, *(["text"] if _text_param(spec) else [])]  # a tag is nothing without its text
+        # a tag is nothing without its text; a plate whose text can be switched off ("none") is something
+        required = [*spec.required, *(["text"] if _text_param(spec) and not _text_switch(spec) else [])]
         missing = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])
                    if name in params and name not in res.values]
         title = spec.title_pt if lang == "pt" else spec.title.lower()
@@ -428,6 +440,12 @@ class OfflinePlanner:
         return chips[:4]
 
 
+def _unlabelled(text: str) -> str:
+    """The request without the text to print on it: "a sign that says OPEN" asks for no bottle opener."""
+    label = find_label(text)
+    return text.replace(label, " ", 1) if label else text
+
+
 def _size_text(mm: float) -> str:
     """A stated size in the unit it was probably said in: 1e7 mm reads "10 km"."""
     for unit, size in (("km", 1e6), ("m", 1e3)):
@@ -499,6 +517,13 @@ def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter], values: Ma
 def _text_param(spec: TemplateSpec) -> str | None:
     names = role_params(spec, "text")
     return next((p.name for p in spec.parameters() if p.name in names and p.kind == "text"), None)
+
+
+def _text_switch(spec: TemplateSpec) -> Parameter | None:
+    """The choice that prints the template's text or not ("text_style": none / raised / engraved), if any."""
+    name = _text_param(spec)
+    return next((p for p in spec.parameters() if name and p.kind == "choice" and name in p.name
+                 and p.choices and p.choices[0] == "none"), None)
 
 
 def _description(spec: TemplateSpec, lang: Lang) -> str:

@@ -50,6 +50,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                   "é fino demais para uma impressora (no mínimo {lo})"),
     "missing_feature": ("Not available yet: {what} — this is a plain {title}.",
                         "Ainda não disponível: {what} — este modelo é {title} sem isso."),
+    "cannot_make_any": ("I can't make {article} {what} yet, and nothing I make is close to it. I can make {catalogue}.",
+                        "Ainda não sei fazer {what}, e nada do que faço é parecido. Sei fazer {catalogue}."),
     "cannot_make": ("I can't make {article} {what} yet; the closest I can make is {closest_article} {title} — shall I?",
                     "Ainda não sei fazer {what}; o mais parecido que sei fazer é {title} — quer que eu faça?"),
     "twist_sides": ("A twist only shows on a faceted shape, so I gave it {sides} sides.",

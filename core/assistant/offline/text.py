@@ -54,6 +54,8 @@ def stem(word: str) -> str:
     (pots/pot, vasos/vaso, holder/hold, furos/furo), applied to both sides of every comparison."""
     for suffix in ("oes", "aes", "ers", "er", "es", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            if suffix == "es" and word.endswith("ores"):  # espaçadores/espaçador, organizadores/organizador
+                return word[:-2]
             if suffix == "es" and not word.endswith(("shes", "ches", "xes", "sses")):
                 return word[:-1]
             if suffix in ("oes", "aes"):
