@@ -39,6 +39,11 @@ PROMPTS: tuple[tuple[str, ...], ...] = (
     ("a key rack with 4 hooks",),
     ("uma arruela de 20 mm com furo de 8 mm e 2 mm de espessura",),
     ("a square coaster 9 cm wide and 5 mm thick",),
+    # issue 13: slots by the grammar, fractions in words, copies on the plate, a bare answer
+    ("spacer, 12 OD, 8.4 ID, 10 long",),
+    ("a cylinder, 1 inch across and an eighth of an inch thick",),
+    ("wall hooks for towels, I need 3 of them",),
+    ("a name tag", "Ana"),
 )
 
 
