@@ -43,22 +43,29 @@ def fuzz(name: str, seconds: int) -> None:
     atheris.Fuzz()
 
 
+def measure(name: str, seconds: int) -> dict[str, object]:
+    """One target fuzzed in a child process: executions, executions per second, corpus size, and whether it held."""
+    done = subprocess.run([sys.executable, "-m", "tests.fuzz.atheris.run", name, "--seconds", str(seconds)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    stats = {key: int(value) for key, value in re.findall(r"stat::(\w+):\s*(\d+)", done.stderr)}
+    if done.returncode != 0:
+        log.error("%s:\n%s", name, done.stderr[-4000:])
+    return {"target": name, "executions": stats.get("number_of_executed_units"),
+            "per_second": stats.get("average_exec_per_sec"),
+            "corpus": sum(1 for _ in (CORPUS / name).iterdir()) if (CORPUS / name).exists() else 0,
+            "ok": done.returncode == 0, "exit": done.returncode}
+
+
 def run_all(seconds: int) -> int:
-    """Each target in a child process; prints the Markdown rows bench/RESULTS.md keeps."""
-    failed = 0
+    """Each target in a child process; prints a Markdown table."""
     print("| target | executions | exec/s | corpus (files) | result |")
     print("|---|---|---|---|---|")
+    failed = 0
     for name in TARGET_NAMES:
-        done = subprocess.run([sys.executable, "-m", "tests.fuzz.atheris.run", name, "--seconds", str(seconds)],
-                              cwd=ROOT, capture_output=True, text=True, check=False)
-        stats = dict(re.findall(r"stat::(\w+):\s*(\d+)", done.stderr))
-        corpus = sum(1 for _ in (CORPUS / name).iterdir()) if (CORPUS / name).exists() else 0
-        result = "ok" if done.returncode == 0 else f"crash (exit {done.returncode}, see {CRASHES})"
-        failed += done.returncode != 0
-        if done.returncode != 0:
-            log.error("%s:\n%s", name, done.stderr[-4000:])
-        print(f"| {name} | {stats.get('number_of_executed_units', '?')} | {stats.get('average_exec_per_sec', '?')} "
-              f"| {corpus} | {result} |", flush=True)
+        m = measure(name, seconds)
+        failed += not m["ok"]
+        result = "ok" if m["ok"] else f"crash (exit {m['exit']}, see {CRASHES})"
+        print(f"| {name} | {m['executions']} | {m['per_second']} | {m['corpus']} | {result} |", flush=True)
     return 1 if failed else 0
 
 
