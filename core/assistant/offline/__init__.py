@@ -11,6 +11,10 @@ One message flows through:
     labels.py    text to print on a name tag                resolve.py  all of it → parameter values
     lexicon.py   generic size words ("wide", "altura")      answers.py  size / filament / time / fit / walls
     normalise.py maker shorthand ("W=100", "20T m2", "M3")   counts.py   "20 teeth", "add 5", "fewer teeth"
+    slots.py     the grammar attaching each quantity to the slot it touches ("ID 8.4", "8.4 mm inner diameter"),
+                 from the template's own parameter labels
+    copies.py    "I need 3 of them": copies laid out on the plate, never a size
+    honesty.py   features the model lacks, objects the library lacks and the closest template
     repair.py    adapt a request a printability rule refuses, and fit the bed
     replies.py   every sentence, EN and PT-BR
     planner.py   OfflinePlanner: the Provider tying it together (commands for the undo stack)
