@@ -30,7 +30,7 @@ from hub.routers import auth, buying, listings, project_sync, projects, social, 
 from hub.security import declare_sign_in
 from hub.shared import Shared, shared_state
 from hub.state import HubState
-from hub.storage import BlobStore
+from hub.storage import BlobStore, PartStore
 from hub.streams import project_heads, watch_access
 
 API_VERSION = "1.0.0"
@@ -52,7 +52,7 @@ def create_app(config: HubConfig) -> FastAPI:
     shared = shared_state(config, heads=project_heads(sessions))
     watch_access(sessions, shared.fanout)
     state = HubState(
-        config=config, engine=engine, sessions=sessions, blobs=BlobStore(config.blob_dir),
+        config=config, engine=engine, sessions=sessions, **_stores(config, shared),
         limiter=shared.limiter, fanout=shared.fanout, streams=shared.streams, results=shared.results,
         redis=shared.redis,
         replica=session_factory(make_engine(config.db_replica_url, config.db_pool_size))
@@ -73,6 +73,25 @@ def create_app(config: HubConfig) -> FastAPI:
     declare_body_limit(app, MAX_JSON_BYTES, exempt=TUS_PATHS)
     declare_contract(app, state)
     return app
+
+
+def _stores(config: HubConfig, shared: Shared) -> dict[str, Any]:
+    """Blobs and unfinished uploads: a local directory, or S3-compatible storage shared by every machine
+    (its upload locks live in Redis, which the hosted profile requires)."""
+    if not config.s3_url:
+        blobs = BlobStore(config.blob_dir)
+        return {"blobs": blobs, "parts": PartStore(config.upload_dir, blobs)}
+    from hub.storage_s3 import S3BlobStore, S3Location, S3PartStore
+
+    if shared.redis is None:
+        raise PotStudioError("Object storage (--s3-url) needs --redis-url too: uploads are locked across machines "
+                             "through Redis.")
+    s3_blobs = S3BlobStore(S3Location.parse(config.s3_url), config.s3_region, config.s3_public_url)
+    try:
+        s3_blobs.ensure_bucket()
+    except Exception as exc:
+        raise PotStudioError(f"The object store {config.s3_url} cannot be used: {exc}") from None
+    return {"blobs": s3_blobs, "parts": S3PartStore(s3_blobs, shared.redis, config.upload_dir)}
 
 
 def _lifespan(state: HubState, shared: Shared) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:

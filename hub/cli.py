@@ -122,6 +122,7 @@ def config_from(args: argparse.Namespace) -> HubConfig:
     return HubConfig(database_url=url, blob_dir=root / "blobs", jwt_secret=server_secret(root), public_url=public,
                      payments=args.payments, redis_url=args.redis_url or "", db_pool_size=args.db_pool_size,
                      db_replica_url=args.db_replica_url or "", migrate_on_start=not hosted,
+                     s3_url=args.s3_url or "", s3_public_url=args.s3_public_url or "", s3_region=args.s3_region,
                      json_logs=hosted or args.json_logs, **stream_limits(args), **upload_limits(args))
 
 
@@ -131,6 +132,9 @@ def _check_hosted(args: argparse.Namespace) -> None:
         raise PotStudioError("--profile hosted needs --db postgresql://... (SQLite is one machine's file).")
     if not args.redis_url:
         raise PotStudioError("--profile hosted needs --redis-url redis://HOST:6379/0 (what workers share).")
+    if not args.s3_url:
+        raise PotStudioError("--profile hosted needs --s3-url https://HOST[:PORT]/BUCKET (files every machine "
+                             "reaches; keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).")
 
 
 def stream_limits(args: argparse.Namespace) -> dict[str, Any]:
@@ -155,7 +159,8 @@ database (--db):
 
 hosted profile (several workers/machines; see hub/README.md):
   potstudio hub migrate --db postgresql://...             once, before the workers start
-  potstudio hub --profile hosted --db postgresql://... --redis-url redis://HOST:6379/0 --workers N
+  potstudio hub --profile hosted --db postgresql://... --redis-url redis://HOST:6379/0 \
+                --s3-url https://HOST:9000/BUCKET --workers N
   Every option may come from the environment instead: --redis-url is POTSTUDIO_HUB_REDIS_URL, etc.
 
 token-signing secret:
@@ -201,6 +206,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "default %(default)s); workers x machines x 2N must fit PostgreSQL's max_connections")
     parser.add_argument("--db-replica-url", metavar="URL", help="a read-only PostgreSQL replica for searches and "
                                                                 "listing pages (default: the primary)")
+    parser.add_argument("--s3-url", metavar="URL", help="keep models, images and unfinished uploads in "
+                                                        "S3-compatible storage: https://HOST[:PORT]/BUCKET (MinIO, "
+                                                        "AWS...); keys from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
+    parser.add_argument("--s3-public-url", metavar="URL", help="the object store's address as clients reach it, "
+                                                               "when not the same as --s3-url's (download links are "
+                                                               "signed for it)")
+    parser.add_argument("--s3-region", default=HubConfig.s3_region, help="the store's region (default %(default)s)")
     parser.add_argument("--json-logs", action="store_true", help="log one JSON object per line with the request id "
                                                                  "(always on in the hosted profile)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")

@@ -50,6 +50,12 @@ class HubConfig:
     # the hosted profile migrates once with `potstudio hub migrate`; its workers only check the schema
     migrate_on_start: bool = True
     json_logs: bool = False
+    # blobs and unfinished uploads in S3-compatible storage (hub.storage_s3): http(s)://HOST[:PORT]/BUCKET,
+    # keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; "" keeps them under blob_dir. Download links are
+    # signed for `s3_public_url` when clients reach the store at another address than the hub does
+    s3_url: str = ""
+    s3_public_url: str = ""
+    s3_region: str = "us-east-1"
 
     @property
     def upload_dir(self) -> Path:

@@ -15,10 +15,11 @@ from hub.config import HubConfig
 from hub.fanout import Fanout
 from hub.limits import LoginLimits, StreamCaps
 from hub.results_cache import ResultCache, ResultsCache
-from hub.storage import BlobStore
+from hub.storage import BlobStore, PartStore
 
 if TYPE_CHECKING:  # redis is only installed for a hosted hub (the `hosted` extra)
     from hub.redis_link import RedisLink
+    from hub.storage_s3 import S3BlobStore, S3PartStore
 
 
 @dataclass
@@ -26,7 +27,8 @@ class HubState:
     config: HubConfig
     engine: Engine
     sessions: sessionmaker[Session]
-    blobs: BlobStore
+    blobs: BlobStore | S3BlobStore
+    parts: PartStore | S3PartStore
     limiter: LoginLimits
     fanout: Fanout
     streams: StreamCaps

@@ -4,6 +4,10 @@ derived from a document; they are never the source of truth.
 
 Unfinished tus uploads live beside it in `PartStore`, one `<id>.part` file each, guarded by an OS file
 lock so that hub worker processes (`--workers N`) never write one upload at the same time.
+
+These are the local-directory stores of the embedded hub and a one-machine hub; a hosted hub on
+several machines keeps both in S3-compatible object storage instead (hub.storage_s3), behind the
+same methods.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from filelock import FileLock
+from starlette.responses import FileResponse, Response
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 CHUNK = 1024 * 1024
@@ -69,6 +74,10 @@ class BlobStore:
             os.replace(tmp, target)
         return sha
 
+    def response(self, sha: str, media_type: str, headers: dict[str, str], filename: str | None = None) -> Response:
+        """The blob as a download (ranges, sendfile where the server has it)."""
+        return FileResponse(self.path(sha), media_type=media_type, headers=headers, filename=filename)
+
 
 class PartStore:
     """The bytes of unfinished uploads: `<id>.part` (the file so far), `<id>.sha256` (the digest the
@@ -78,8 +87,9 @@ class PartStore:
     so bytes left past it by a crash between the write and the commit are overwritten, never kept.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, blobs: BlobStore) -> None:
         self.root = root
+        self.blobs = blobs
         self.root.mkdir(parents=True, exist_ok=True)
 
     def part(self, upload_id: str) -> Path:
@@ -87,6 +97,27 @@ class PartStore:
 
     def expected(self, upload_id: str) -> Path:
         return self.root / f"{upload_id}.sha256"
+
+    def start(self, upload_id: str, expected_sha: str) -> None:
+        """Make the upload's place (before the database row that points to it) and keep its declared digest."""
+        self.part(upload_id).write_bytes(b"")
+        if expected_sha:
+            self.expected(upload_id).write_text(expected_sha)
+
+    def expected_sha(self, upload_id: str) -> str:
+        path = self.expected(upload_id)
+        return path.read_text().strip() if path.exists() else ""
+
+    def assemble(self, upload_id: str) -> str:
+        """The whole file is here: its sha256 (the local part is already one file)."""
+        return sha256_file(self.part(upload_id))
+
+    def adopt(self, upload_id: str, sha: str) -> None:
+        self.blobs.adopt(self.part(upload_id), sha)
+
+    def reset(self, upload_id: str) -> None:
+        """Forget the bytes (not the declared digest): the upload starts again from 0."""
+        self.part(upload_id).write_bytes(b"")
 
     def new_chunk(self, upload_id: str) -> Path:
         return self.root / f"{upload_id}.{uuid.uuid4().hex}.chunk"

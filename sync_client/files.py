@@ -43,7 +43,9 @@ def download_to(transport: Transport, url: str, folder: Path, name: str, size: i
     if token:
         headers["Authorization"] = f"Bearer {token}"
     try:
-        with transport.http.stream("GET", transport.url(url), headers=headers) as response:
+        # follow_redirects: a hosted hub hands files out as a redirect to its object store (a presigned URL;
+        # httpx drops the Authorization header when the redirect leaves the hub's origin)
+        with transport.http.stream("GET", transport.url(url), headers=headers, follow_redirects=True) as response:
             if response.status_code >= 400:
                 raise error_from(response, response.read()[:65536])
             mode = "ab" if response.status_code == 206 else "wb"

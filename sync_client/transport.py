@@ -154,7 +154,8 @@ class Transport:
             try:
                 request = self.http.build_request(method, self.url(path), headers=hdrs, params=params,
                                                   content=content)
-                response = self.http.send(request, stream=True)
+                # a hosted hub answers file and image GETs with a redirect to its object store
+                response = self.http.send(request, stream=True, follow_redirects=method == "GET")
             except httpx.TransportError as exc:
                 never_sent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
                 if (idempotent or never_sent) and attempt + 1 < self.retry.attempts:

@@ -7,7 +7,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
-from fastapi.responses import FileResponse
 from sqlalchemy import select, update
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -195,8 +194,8 @@ def download(listing_id: Id, file_id: Id, request: Request, db: DB, user: Option
         raise payment_required(listing, hub.config.public_url, purchase_of(db, listing.id, user))
     if "range" not in request.headers:
         _count_download(db, listing, user)
-    return FileResponse(hub.blobs.path(item.sha256), filename=item.name, media_type="application/octet-stream",
-                        headers={"ETag": f'"{item.sha256}"', "Cache-Control": "private, no-store"})
+    return hub.blobs.response(item.sha256, "application/octet-stream", filename=item.name,
+                              headers={"ETag": f'"{item.sha256}"', "Cache-Control": "private, no-store"})
 
 
 def _count_download(db: DB, listing: Listing, user: User | None) -> None:
@@ -213,7 +212,7 @@ def _image(request: Request, sha: str | None) -> Response:
     headers: dict[str, Any] = {"ETag": etag, "Cache-Control": "public, no-cache"}
     if matches(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
-    return FileResponse(hub_of(request).blobs.path(sha), media_type="image/png", headers=headers)
+    return hub_of(request).blobs.response(sha, "image/png", headers)
 
 
 @router.get("/listings/{listing_id}/thumbnail", response_class=Response, responses={200: PNG})

@@ -22,6 +22,7 @@ import re
 import uuid
 from datetime import datetime, timedelta
 from email.utils import format_datetime
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from sqlalchemy import func, select
@@ -35,7 +36,10 @@ from hub.errors import ERROR_SCHEMA, ApiError, not_found
 from hub.models import Upload, User
 from hub.security import TOKEN_REQUIRED, current_user, optional_user
 from hub.state import HubState, hub_of
-from hub.storage import SHA256, PartStore, sha256_file
+from hub.storage import SHA256, PartStore
+
+if TYPE_CHECKING:
+    from hub.storage_s3 import S3PartStore
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +99,8 @@ def _require_tus(request: Request) -> None:
                        headers={"Tus-Version": TUS_VERSION})
 
 
-def _parts(hub: HubState) -> PartStore:
-    return PartStore(hub.config.upload_dir)
+def _parts(hub: HubState) -> PartStore | S3PartStore:
+    return hub.parts
 
 
 def _expiry(hub: HubState) -> datetime:
@@ -144,9 +148,7 @@ def create_upload(request: Request) -> Response:
             _check_quota(hub, db, user, length)
             upload = Upload(id=uuid.uuid4().hex, user_id=user.id, length=length,
                             filename=meta.get("filename", "")[:200], sha256=None, expires_at=_expiry(hub))
-            parts.part(upload.id).write_bytes(b"")  # the bytes' place exists before the row that points to it
-            if expected:
-                parts.expected(upload.id).write_text(expected)
+            parts.start(upload.id, expected)  # the bytes' place exists before the row that points to it
             db.add(upload)
             db.commit()
         if length == 0:
@@ -297,15 +299,14 @@ def _checksum_header(value: str | None) -> bytes | None:
 def _finish(hub: HubState, db: Session, upload: Upload) -> None:
     """Verify the whole file and move it into the blob store (call with the upload locked)."""
     parts = _parts(hub)
-    part = parts.part(upload.id)
-    sha = sha256_file(part)
-    expected_path = parts.expected(upload.id)
-    if expected_path.exists() and expected_path.read_text().strip() != sha:
+    sha = parts.assemble(upload.id)
+    expected = parts.expected_sha(upload.id)
+    if expected and expected != sha:
         upload.offset = 0
-        part.write_bytes(b"")
+        parts.reset(upload.id)
         db.commit()
         raise ApiError(460, "checksum_mismatch", "The uploaded file does not match its sha256; upload it again.")
-    hub.blobs.adopt(part, sha)
+    parts.adopt(upload.id, sha)
     upload.sha256 = sha
     db.commit()
 

@@ -13,7 +13,7 @@ import pytest
 
 from sync_client.client import HubClient
 from sync_client.transport import RetryPolicy
-from tests.hub.services import HubProcess, Postgres, Redis
+from tests.hub.services import HubProcess, Postgres, Redis, S3Server
 
 PASSWORD = "correct horse battery"
 FAST_RETRY = RetryPolicy(attempts=4, base=0.05, cap=0.5)
@@ -36,6 +36,13 @@ def redis_server() -> Iterator[Redis]:
     yield server
     server.stop()
     shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
+    server = S3Server(tmp_path_factory.mktemp("moto")).start()
+    yield server
+    server.stop()
 
 
 def _database_url(kind: str, request: pytest.FixtureRequest, folder: Path) -> str:

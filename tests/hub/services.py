@@ -31,7 +31,9 @@ def free_port() -> int:
 
 
 class HubProcess:
-    def __init__(self, db_url: str, data_dir: Path, port: int | None = None, extra: list[str] | None = None) -> None:
+    def __init__(self, db_url: str, data_dir: Path, port: int | None = None, extra: list[str] | None = None,
+                 env: dict[str, str] | None = None) -> None:
+        self.env = env or {}
         self.db_url = db_url
         self.data_dir = data_dir
         self.port = port or free_port()
@@ -41,7 +43,7 @@ class HubProcess:
         self.log = data_dir / "hub.log"
 
     def start(self, timeout: float = 60.0) -> HubProcess:
-        env = {**os.environ, "POTSTUDIO_HUB_SECRET": SECRET}
+        env = {**os.environ, "POTSTUDIO_HUB_SECRET": SECRET, **self.env}
         cmd = [sys.executable, "-m", "hub", "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db_url,
                "--data", str(self.data_dir), *self.extra]
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -154,6 +156,45 @@ class Redis:
                     return self
             time.sleep(0.1)
         raise RuntimeError("redis did not start: " + (self.root / "redis.log").read_text()[-2000:])
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
+
+
+class S3Server:
+    """moto's standalone server (`moto_server`, from the `moto[server]` package): the S3 REST protocol on a
+    loopback socket, for the hosted hub's object storage. Keys are moto's test keys, passed the way a
+    deployment passes real ones (AWS_* environment variables)."""
+
+    ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
+
+    def __init__(self, root: Path) -> None:
+        binary = Path(sys.executable).parent / "moto_server"
+        if not binary.exists():
+            raise RuntimeError("moto_server is not installed (pip install 'moto[server]'; the test extra has it)")
+        self.binary = binary
+        self.root = root
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def bucket_url(self, bucket: str) -> str:
+        return f"{self.endpoint}/{bucket}"
+
+    def start(self) -> S3Server:
+        self.root.mkdir(parents=True, exist_ok=True)
+        log = (self.root / "moto.log").open("ab")
+        self.proc = subprocess.Popen([str(self.binary), "-H", "127.0.0.1", "-p", str(self.port)],
+                                     stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **self.ENV})
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{self.endpoint}/moto-api/", timeout=1.0).status_code < 500:
+                    return self
+            time.sleep(0.2)
+        raise RuntimeError("moto_server did not start: " + (self.root / "moto.log").read_text()[-2000:])
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

@@ -17,7 +17,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.hub.fixtures import MakeClient
-from tests.hub.services import HubProcess, Postgres, Redis
+from tests.hub.services import HubProcess, Postgres, Redis, S3Server
 from tests.hub.sse import EventReader
 from tests.hub.test_hosted_shared import hosted, migrate
 from tests.sync_client.samples import planter_json
@@ -31,10 +31,10 @@ def own_redis(tmp_path: Path) -> Iterator[Redis]:
 
 
 @pytest.fixture
-def hosted_hub(postgres: Postgres, own_redis: Redis, tmp_path: Path) -> Iterator[HubProcess]:
+def hosted_hub(postgres: Postgres, own_redis: Redis, s3_server: S3Server, tmp_path: Path) -> Iterator[HubProcess]:
     db_url = postgres.create_database()
     migrate(db_url)
-    process = hosted(db_url, tmp_path / "hub", own_redis).start()
+    process = hosted(db_url, tmp_path / "hub", own_redis, s3_server).start()
     yield process
     process.stop()
 

@@ -1,17 +1,22 @@
-"""Two hosted hub processes (`--profile hosted`) sharing one PostgreSQL and one Redis, over real HTTP:
-what one process learns, the other knows at once — an op and a removal reach streams held by the other,
-both list everyone watching, the sign-in limit and the stream cap count across both, and a listing
-published through one is found through the other in the very next search (no per-process cache)."""
+"""Two hosted hub processes (`--profile hosted`) as on two machines — separate data folders, one
+PostgreSQL, one Redis, one S3 bucket (moto's server) — over real HTTP: what one process learns, the
+other knows at once — an op and a removal reach streams held by the other, both list everyone
+watching, the sign-in limit and the stream cap count across both, a listing published through one is
+found through the other in the very next search (no per-process cache) — and files live in the
+object store: a tus upload begun on one is finished on the other byte for byte, and downloads are
+redirects to presigned URLs that the app's client follows."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -19,10 +24,11 @@ import pytest
 from sync_client.api.market import Publication
 from sync_client.client import HubClient
 from sync_client.errors import NotSignedIn
+from tests.hub import tus
 from tests.hub.fixtures import PASSWORD, MakeClient
-from tests.hub.services import REPO, SECRET, HubProcess, Postgres, Redis
+from tests.hub.services import REPO, SECRET, HubProcess, Postgres, Redis, S3Server
 from tests.hub.sse import EventReader
-from tests.sync_client.samples import planter_json, stl_file
+from tests.sync_client.samples import planter_json, png_file, stl_file
 
 TIMEOUT = httpx.Timeout(30.0)
 PER_USER_STREAMS = 2
@@ -36,24 +42,26 @@ def migrate(db_url: str) -> str:
     return done.stdout
 
 
-def hosted(db_url: str, folder: Path, redis: Redis, *more: str) -> HubProcess:
-    process = HubProcess(db_url, folder, extra=["--profile", "hosted", "--redis-url", redis.url,
-                                                "--stream-recheck", "3600", "--payments", "test", *more])
-    return process
+def hosted(db_url: str, folder: Path, redis: Redis, s3: S3Server, *more: str, bucket: str = "") -> HubProcess:
+    """A hosted hub process; processes given the same bucket share their files like separate machines would."""
+    bucket = bucket or f"hub-{uuid.uuid4().hex[:12]}"
+    return HubProcess(db_url, folder, env=S3Server.ENV, extra=[
+        "--profile", "hosted", "--redis-url", redis.url, "--s3-url", s3.bucket_url(bucket),
+        "--stream-recheck", "3600", "--payments", "test", *more])
 
 
 @pytest.fixture(scope="module")
-def pair(postgres: Postgres, redis_server: Redis, tmp_path_factory: pytest.TempPathFactory
+def pair(postgres: Postgres, redis_server: Redis, s3_server: S3Server, tmp_path_factory: pytest.TempPathFactory
          ) -> Iterator[tuple[HubProcess, HubProcess]]:
     db_url = postgres.create_database()
     migrate(db_url)
-    shared = tmp_path_factory.mktemp("hosted-shared")  # both read the same signing secret and blobs
-    first = hosted(db_url, shared, redis_server, "--max-streams-per-user", str(PER_USER_STREAMS))
+    bucket = f"hub-{uuid.uuid4().hex[:12]}"
+    first = hosted(db_url, tmp_path_factory.mktemp("first"), redis_server, s3_server,
+                   "--max-streams-per-user", str(PER_USER_STREAMS), bucket=bucket)
     # one public address, as behind a proxy: tokens name the hub they were issued by
-    second = hosted(db_url, shared, redis_server, "--max-streams-per-user", str(PER_USER_STREAMS),
-                    "--public-url", first.url)
+    second = hosted(db_url, tmp_path_factory.mktemp("second"), redis_server, s3_server,
+                    "--max-streams-per-user", str(PER_USER_STREAMS), "--public-url", first.url, bucket=bucket)
     first.extra += ["--public-url", first.url]
-    second.log = shared / "second.log"
     first.start()
     second.start()
     yield first, second
@@ -97,8 +105,8 @@ def test_the_migrate_command_brings_a_new_database_to_the_schema(postgres: Postg
 
 
 def test_a_hosted_worker_refuses_an_unmigrated_database(postgres: Postgres, redis_server: Redis,
-                                                        tmp_path: Path) -> None:
-    worker = hosted(postgres.create_database(), tmp_path / "w", redis_server)
+                                                        s3_server: S3Server, tmp_path: Path) -> None:
+    worker = hosted(postgres.create_database(), tmp_path / "w", redis_server, s3_server)
     with pytest.raises(RuntimeError, match="potstudio hub migrate"):
         worker.start()
 
@@ -183,3 +191,51 @@ def test_a_listing_published_through_one_process_is_found_through_the_other_at_o
                                                  files=[stl_file(tmp_path)], description="A planter.", tags=["pot"]))
     after = http.get(f"{second.url}/listings", params={"q": word})
     assert [item["id"] for item in after.json()["items"]] == [listing.id]
+
+
+def test_a_tus_upload_started_on_one_process_and_finished_on_the_other_is_byte_exact(
+        pair: tuple[HubProcess, HubProcess], make_client: MakeClient, http: httpx.Client) -> None:
+    first, second = pair  # separate data folders: only the object store is shared, as between machines
+    uploader = make_client(first)
+    token = _token(uploader)
+    data = os.urandom(3 * 1024 * 1024 + 12345)
+    digest = hashlib.sha256(data).hexdigest()
+    created = tus.create(first, token, len(data), **{"Upload-Metadata": "filename cG90LnN0bA=="})
+    assert created.status_code == 201, created.text
+    location = created.headers["location"]
+    upload_id = location.rsplit("/", 1)[1]
+    cut = 1024 * 1024 + 7
+    assert tus.patch(location, token, 0, data[:cut]).status_code == 204
+    on_second = f"{second.url}/uploads/{upload_id}"
+    head = http.head(on_second, headers=tus.auth(token))
+    assert head.headers["upload-offset"] == str(cut)
+    finished = tus.patch(on_second, token, cut, data[cut:])
+    assert finished.status_code == 204 and finished.headers["upload-offset"] == str(len(data))
+
+    listing = http.post(f"{second.url}/listings", headers={"Authorization": f"Bearer {token}"}, json={
+        "title": "Pot across machines", "category": "vases", "licence": "CC0",
+        "files": [{"name": "pot.stl", "upload_id": upload_id}]})
+    assert listing.status_code == 201, listing.text
+    file_url = listing.json()["files"][0]["url"]
+    # the file does not go through the hub: a redirect to a presigned URL of the object store
+    answer = http.get(f"{first.url}{urlsplit(file_url).path}", headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 307
+    store = urlsplit(answer.headers["location"])
+    assert store.port != urlsplit(first.url).port and "X-Amz-Signature" in store.query
+    fetched = httpx.get(answer.headers["location"], timeout=60)
+    assert fetched.status_code == 200 and hashlib.sha256(fetched.content).hexdigest() == digest
+
+
+def test_a_buyer_downloads_through_the_other_process_with_the_app_client(
+        pair: tuple[HubProcess, HubProcess], make_client: MakeClient, tmp_path: Path) -> None:
+    first, second = pair
+    creator = make_client(first)
+    model = stl_file(tmp_path / "made")
+    thumbnail = png_file(tmp_path / "made")
+    listing = creator.market.publish(Publication(title="Shared shelf pot", category="vases", licence="CC-BY",
+                                                 files=[model], description="A pot.", tags=["pot"],
+                                                 thumbnail=thumbnail))
+    buyer = make_client(second)
+    saved = buyer.market.get(listing.id, tmp_path / "got")
+    assert [path.read_bytes() for path in saved if path.suffix == ".stl"] == [model.read_bytes()]
+    assert buyer.market.thumbnail(listing.id) == thumbnail.read_bytes()
