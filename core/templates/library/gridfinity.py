@@ -51,16 +51,17 @@ def _cells(node_id: str, cutter: Node, nx: str, ny: str) -> Node:
                 id=node_id)
 
 
-def _stack(node_id: str, steps: tuple[float, float, float], top: float, radius: float) -> Node:
-    """A socket or foot: chamfer, straight, chamfer from bottom to top, `top` mm wide at its top."""
+def _stack(node_id: str, steps: tuple[float, float, float], top: float, radius: float, cut: float = 0.0) -> Node:
+    """A socket or foot: chamfer, straight, chamfer from bottom to top, `top` mm wide at its top; `cut` mm
+    of the top chamfer left off (a socket cutter stops just above the plate, so neighbours never touch)."""
     low, mid, high = steps
     w_mid = top - 2 * high
     w_low = w_mid - 2 * low
     return Node("union", id=node_id, children=[
         frustum(f"{node_id}_low", (w_low, w_low), (w_mid, w_mid), low, (max(radius - high - low, 0.5),) * 2),
         at(box(f"{node_id}_mid", w_mid, w_mid, mid, max(radius - high, 0.5)), z=low, node_id=f"{node_id}_mid_at"),
-        at(frustum(f"{node_id}_high", (w_mid, w_mid), (top, top), high, (max(radius - high, 0.5), radius)),
-           z=low + mid, node_id=f"{node_id}_high_at"),
+        at(frustum(f"{node_id}_high", (w_mid, w_mid), (top - 2 * cut, top - 2 * cut), high - cut,
+                   (max(radius - high, 0.5), radius - cut)), z=low + mid, node_id=f"{node_id}_high_at"),
     ])
 
 
@@ -93,7 +94,7 @@ def _plate_params() -> list[Parameter]:
 
 
 def _plate_build() -> Node:
-    socket = at(_stack("socket", PROFILE, PITCH, OUTER_R), z=f"={_SOCKET_Z}", node_id="socket_at")
+    socket = at(_stack("socket", PROFILE, PITCH, OUTER_R, TRUNCATE - 0.3), z=f"={_SOCKET_Z}", node_id="socket_at")
     # Without magnets the plate is a frame: below each socket an opening 0.2 mm inside its narrowest
     # outline is cut through (inside, so no face of the opening lies on the socket's).
     opening = PITCH - 2 * (PROFILE[0] + PROFILE[2]) - 0.4
