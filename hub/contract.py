@@ -5,7 +5,8 @@ about rules that come from the running hub (issue 11, item 8):
 - a listing's category is one of the hub's categories (reference data, fixed by the migrations and
   the seed), as an `enum`, where the hub answers any other with a 422;
 - a tus upload's Upload-Length is at most the hub's configured limit (a 413 past it);
-- an op needs its Idempotency-Key (the handler reads it as optional to answer 428 when it is missing).
+- an op needs its Idempotency-Key (the handler reads it as optional to answer 428 when it is missing);
+- no text may hold the NUL character (hub.db refuses it for PostgreSQL's sake, on both databases).
 
 Like hub.limits.declare_body_limit it wraps whatever `app.openapi` is set, so the wrappers compose.
 """
@@ -22,6 +23,8 @@ from hub.models import Category
 from hub.state import HubState
 
 NOT_JSON = {**ERROR_SCHEMA, "description": "The body is not JSON"}
+NO_NUL = (" Text anywhere in a request (names, bodies, search filters) may not contain the NUL character "
+          "(U+0000): it is a 422 with the code nul_character.")
 
 
 def declare_contract(app: FastAPI, state: HubState) -> None:
@@ -29,6 +32,9 @@ def declare_contract(app: FastAPI, state: HubState) -> None:
 
     def openapi() -> dict[str, Any]:
         schema = previous()
+        info = schema.setdefault("info", {})
+        if NO_NUL not in info.get("description", ""):
+            info["description"] = info.get("description", "") + NO_NUL
         with state.sessions() as db:
             categories = sorted(db.scalars(select(Category.slug)))
         for operations in schema.get("paths", {}).values():
