@@ -213,6 +213,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                                                "when not the same as --s3-url's (download links are "
                                                                "signed for it)")
     parser.add_argument("--s3-region", default=HubConfig.s3_region, help="the store's region (default %(default)s)")
+    parser.add_argument("--forwarded-allow-ips", default="127.0.0.1", metavar="ADDRESSES",
+                        help="proxies whose X-Forwarded-For/-Proto are believed (comma-separated, default "
+                             "%(default)s): behind nginx on another host, its address, so sign-in limits count "
+                             "the real client")
     parser.add_argument("--json-logs", action="store_true", help="log one JSON object per line with the request id "
                                                                  "(always on in the hosted profile)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -307,7 +311,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"hub listening on {config.public_url}", flush=True)
     # live-update streams never end on their own; give them a short grace period on shutdown
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": "warning",
-                               "timeout_graceful_shutdown": 2}
+                               "timeout_graceful_shutdown": 2, "proxy_headers": True,
+                               "forwarded_allow_ips": args.forwarded_allow_ips}
     if config.json_logs:
         options["log_config"] = None  # uvicorn's own lines go through the JSON handler too
     if args.workers == 1:

@@ -82,7 +82,7 @@ async def list_listings(
 
 
 def _search_body(hub: HubState, query: SearchQuery) -> bytes:
-    with hub.sessions() as db:
+    with hub.read_only()() as db:  # a replica when configured: searches are most of the traffic
         page = search(db, query)
     base = hub.config.public_url
     return to_json_bytes(SearchPage(total=page.total, items=[summary(row, row.username, base) for row in page.rows],

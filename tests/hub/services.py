@@ -200,3 +200,66 @@ class S3Server:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(10)
+
+
+class Nginx:
+    """nginx (Debian package 'nginx-light') on a loopback port with the deployment's own server block
+    (deploy/nginx/templates/hub.conf.template): round robin over hub processes, streams unbuffered, tus
+    bodies passed on as they come."""
+
+    TEMPLATE = REPO / "deploy" / "nginx" / "templates" / "hub.conf.template"
+
+    def __init__(self, root: Path, upstreams: list[str]) -> None:
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(binary).exists():
+            raise RuntimeError("nginx is not installed (Debian package 'nginx-light'; `make` installs it)")
+        self.binary = binary
+        self.root = root
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.upstreams = upstreams
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def _config(self) -> str:
+        servers = "\n".join(f"        server {address} max_fails=1 fail_timeout=5s;" for address in self.upstreams)
+        user = "user root;" if os.geteuid() == 0 else ""
+        temp = self.root / "temp"
+        server = (self.TEMPLATE.read_text().replace("${HUB_SERVERS}", servers)
+                  .replace("${NGINX_LISTEN}", f"127.0.0.1:{self.port}"))
+        return f"""{user}
+worker_processes 1;
+pid {self.root}/nginx.pid;
+error_log {self.root}/error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    access_log {self.root}/access.log;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+{server}
+}}
+"""
+
+    def start(self) -> Nginx:
+        (self.root / "temp").mkdir(parents=True, exist_ok=True)
+        conf = self.root / "nginx.conf"
+        conf.write_text(self._config())
+        self.proc = subprocess.Popen([self.binary, "-p", str(self.root), "-c", str(conf), "-g", "daemon off;"],
+                                     stdout=(self.root / "nginx.out").open("ab"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("nginx exited: " + (self.root / "nginx.out").read_text()[-2000:]
+                                   + (self.root / "error.log").read_text()[-2000:])
+            with contextlib.suppress(httpx.TransportError):
+                httpx.get(f"{self.url}/healthz", timeout=1.0)
+                return self
+            time.sleep(0.1)
+        raise RuntimeError("nginx did not start: " + (self.root / "error.log").read_text()[-2000:])
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
