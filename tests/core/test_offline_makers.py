@@ -114,6 +114,15 @@ def test_a_missing_feature_is_named(session: DesignSession, prompt: str, templat
     assert named in reply.text
 
 
+@pytest.mark.parametrize("prompt", ["arruela M8: furo de 8,4 mm, diâmetro externo 16 mm",
+                                    "a washer with an 8.4 mm hole for M8"])
+def test_a_stated_hole_wins_over_the_screws_and_the_reply_does_not_claim_the_screws(session: DesignSession,
+                                                                                  prompt: str) -> None:
+    reply = session.send(prompt)
+    assert session.doc.values()["inner_diameter"] == 8.4
+    assert "M8" not in reply.text and "8.4 mm" not in reply.notes
+
+
 def test_a_bare_name_answers_the_tag_question(session: DesignSession) -> None:
     ask = session.send("a name tag")
     assert ask.questions

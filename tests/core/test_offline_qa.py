@@ -35,7 +35,7 @@ def planner() -> OfflinePlanner:
     ("plant_pot", "a pot 10-12 cm wide", "a pot 12 cm wide", "range"),
     ("box_with_lid", "w=100 d=70 h=40", ", 100 wide ,, 70 deep ,, 40 tall ,", None),
     ("spur_gear", "a gear, 20t, m2", "a gear, 20 teeth, module 2", None),
-    ("spacer", "a washer for m8", "a washer for , 9 mm hole ,", "screw"),
+    ("spacer", "a washer for m8", "a washer for , 9 mm hole forscrew ,", "screw"),
     ("wall_hook", "a hook that holds 5 kg", "a hook that holds  ", "weight"),
     ("spool_holder", "a holder for a 1 kg spool", "a holder for a , 200 mm diameter ,", "spool"),
     ("block", "-50 x 30 x 20", "0 x 30 x 20", "negative"),  # kept as an impossible 0: the planner asks

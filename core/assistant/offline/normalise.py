@@ -36,6 +36,8 @@ _NEGATIVE_PERCENT = re.compile(rf"(?:(?<=\s)|^)-\s*({_NUM}\s*%)\s*([a-z]+)")
 _NEGATIVE = re.compile(r"(?:(?:(?<=\s)|^|(?<=[:=(]))-|\b(?:minus|negative|negativo|negativa|de menos)\s+)(?=\d)")
 # ISO 273 medium clearance holes: what a screw of that size passes through without forcing.
 SCREW_CLEARANCE = {2.0: 2.4, 2.5: 2.9, 3.0: 3.4, 4.0: 4.5, 5.0: 5.5, 6.0: 6.6, 8.0: 9.0, 10.0: 11.0, 12.0: 13.5}
+SCREW_MARK = "forscrew"
+"""Marks the hole a screw size implies, so a hole size the user states outright wins over it."""
 STANDARD_SPOOL_MM = 200.0  # the outside diameter of a 1 kg filament spool
 
 
@@ -149,4 +151,4 @@ def _metric(m: re.Match[str], spec: TemplateSpec, out: Normalised) -> str:
     hole = SCREW_CLEARANCE.get(size, round(size * 1.1, 1))
     out.screw = True
     out.notes.append(("screw", {"screw": f"M{size:g}", "hole": f"{hole:g}"}))
-    return f", {hole:g} mm hole ,"
+    return f", {hole:g} mm hole {SCREW_MARK} ,"

@@ -23,6 +23,7 @@ from core.assistant.offline.edits import RelativeEdit
 from core.assistant.offline.features import FeatureHit
 from core.assistant.offline.matcher import concepts
 from core.assistant.offline.mentions import Mention
+from core.assistant.offline.normalise import SCREW_MARK
 from core.assistant.offline.text import fold, stem, words
 from core.document.expressions import Number, parse
 from core.document.parameters import Parameter
@@ -110,6 +111,7 @@ class Resolver:
         self.creating = creating  # a new model: its defaults were never seen, so nothing is relative to them
         self.screw = screw  # a screw size set the hole: a bare length is then the part's length
         self._by_feature: set[str] = set()  # values a feature word chose, which a number may refine
+        self._screw_holes: set[str] = set()  # holes sized from a screw ("M3"), which a stated hole size replaces
         self._named: set[str] = set()  # parameters of a part the sentence names ("the top wider"): no follower
         self.text = text  # the folded message the mentions' positions refer to
         self.params = params
@@ -205,6 +207,10 @@ class Resolver:
             self.out.impossible.append(Clamp(name, value))
             return
         self.set(name, value)
+
+    def _drop_screw_note(self) -> None:
+        """The user's own hole size won: the reply must not say the screw's hole was made."""
+        self.out.notes = [(key, fields) for key, fields in self.out.notes if key != "screw"]
 
     def value(self, name: str) -> float:
         return float(self.out.values.get(name, self.current[name]))
@@ -357,6 +363,14 @@ class Resolver:
              role: str | None = None) -> None:
         """Set names to `amount` mm, or change them by it ("10 mm wider"), or multiply by `factor`;
         with no parameter for the role, solve for it if the template derives it."""
+        screw = SCREW_MARK in m.after_words
+        if screw:  # the hole a screw size implies yields to one stated outright, before or after it
+            names = [n for n in names if not self._taken(n)]
+            if not names:
+                self._drop_screw_note()
+                return
+        elif any(n in self._screw_holes for n in names):
+            self._drop_screw_note()
         if not names:
             solved = role is not None and (
                 self._solve(role, factor=factor) if factor is not None
@@ -372,6 +386,9 @@ class Resolver:
                     self.set(name, self.value(name) + m.direction * amount)
                 else:
                     self.state(name, amount)
+        if screw:
+            self._by_feature.update(names)
+            self._screw_holes.update(names)
 
     @staticmethod
     def _factor(edit: RelativeEdit) -> float:
