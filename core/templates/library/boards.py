@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
-from core.templates.base import Check, Extent, LocalEdit, TemplateSpec
+from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
 from core.templates.library._kit import (
     COARSE,
     PLATE_GAP,
@@ -176,6 +176,13 @@ register(TemplateSpec(
                  "case do arduino uno", "caixa para arduino uno", "case com recortes das portas"),
     roles={"height": "height", "size": "height", "wall": "wall", "clearance": "clearance",
            "lid_clearance": "lid_clearance"},
+    features={
+        "pi4": Feature("board", 0, 0, ("raspberry pi 4", "pi 4", "rpi 4", "rpi4", "pi4"),
+                       ("raspberry pi 4", "pi 4", "rpi 4")),
+        "pi5": Feature("board", 1, 0, ("raspberry pi 5", "pi 5", "rpi 5", "rpi5", "pi5"),
+                       ("raspberry pi 5", "pi 5", "rpi 5")),
+        "uno": Feature("board", 2, 0, ("arduino uno", "arduino", "uno"), ("arduino uno", "arduino", "uno")),
+    },
     checks=(Check(f"height >= {STANDOFF} + {_NEEDS} + 2",
                   "The case is too low for the board's tallest connector; make the inside taller.",
                   pt="A caixa é baixa demais para o conector mais alto da placa; aumente a altura interna."),),
