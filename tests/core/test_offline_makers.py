@@ -123,6 +123,12 @@ def test_a_stated_hole_wins_over_the_screws_and_the_reply_does_not_claim_the_scr
     assert "M8" not in reply.text and "8.4 mm" not in reply.notes
 
 
+@pytest.mark.parametrize("prompt", ["a luggage tag with my name Pedro", "a keychain with the name Ana and a ring hole",
+                                    "a plant pot with drainage holes for my basil", "um vaso com pratinho"])
+def test_what_the_model_has_or_prints_is_not_called_missing(session: DesignSession, prompt: str) -> None:
+    assert "Not available" not in session.send(prompt).text and session.has_model
+
+
 def test_a_bare_name_answers_the_tag_question(session: DesignSession) -> None:
     ask = session.send("a name tag")
     assert ask.questions

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from core.assistant.offline import lexicon as lx
 from core.assistant.offline.matcher import STOPWORDS, Matcher, concept, concepts
+from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.text import fold, stem
 from core.templates.base import TemplateSpec
 
@@ -31,6 +32,12 @@ _FILLER = frozenset({
     "minus", "negative", "menos", "negativo", "negativa", "about", "around", "roughly", "approximately", "approx",
     "uns", "umas", "cerca", "like", "just", "very", "really", "my", "our", "your", "new", "tiny", "huge", "cool",
     "basic", "quick", "meu", "minha", "novo", "nova", "sized", "shaped", "style", "type", "kind",
+    "add", "put", "include", "adicione", "coloque", "acrescente", "mais", "tambem", "more",
+    "millimeter", "millimeters", "millimetre", "millimetres", "centimeter", "centimeters", "centimetre",
+    "centimetres", "meter", "meters", "metre", "metres", "foot", "feet", "milimetro", "centimetro", "metro", "metros",
+    "half", "third", "quarter", "quarters", "eighth", "eighths", "sixteenth", "meio", "meia", "quarto", "quartos",
+    "oitavo", "oitavos", "terco", "says", "saying", "say", "written", "named", "called", "escrito", "escrita", "nome",
+    "texto", "diz",
 })
 _WORD_SPAN = re.compile(r"[\w-]+")
 _LEADING = re.compile(
@@ -54,7 +61,8 @@ def _known(spec: TemplateSpec) -> set[str]:
 
 def _unknown(word: str, known: set[str]) -> bool:
     c = concept(word, canonical=False)
-    return bool(c) and word not in STOPWORDS and word not in _FILLER and c not in known and len(word) > 2
+    number = words_to_digits(word) != word  # "ten", "zero", "vinte"
+    return bool(c) and not number and word not in STOPWORDS and word not in _FILLER and c not in known and len(word) > 2
 
 
 def missing_features(raw: str, spec: TemplateSpec) -> list[str]:

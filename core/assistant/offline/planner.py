@@ -382,7 +382,7 @@ class OfflinePlanner:
     @staticmethod
     def _missing(text: str, spec: TemplateSpec, lang: Lang) -> list[str]:
         """"Not available yet: self-watering — this is a plain plant pot."""
-        missing = missing_features(text, spec)
+        missing = missing_features(_unlabelled(text), spec)  # the text to print ("with my name Pedro") is no feature
         title = spec.title_pt if lang == "pt" else spec.title.lower()
         return [say("missing_feature", lang, what=join(missing, lang), title=title)] if missing else []
 
