@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
@@ -29,13 +28,14 @@ from core.commands import CommandStack, ReplaceDocument
 from core.document.document import Document
 from core.geometry.build import Evaluator
 from desktop.hub_host import HubHost
+from desktop.panels.collab.changes import CHANGED_ACTOR, CHANGED_COLOUR, changed_parts, parts_mesh
 from desktop.project import ProjectController
 from desktop.viewport.picking import ClickPicker
 from desktop.viewport.view import Viewport
 from desktop.workers import LatestOnly, Workers
 
 if TYPE_CHECKING:
-    import trimesh
+    import pyvista as pv
 
     from desktop.panels.collab.live import SharedDocument
     from desktop.panels.collab.panel import CollabPanel
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from sync_client.sync import Removal
 
 log = logging.getLogger(__name__)
+FLASH_MS = 1500  # how long a collaborator's change stays lit
 PIN_REACH_PX = 16  # a click this close to a pin (in screen pixels) opens its thread
 
 
@@ -59,14 +60,6 @@ def _share(client: HubClient, name: str, document: dict[str, Any]) -> Project:
     project = client.projects.create(name, document)
     client.sync.open(project.id)
     return project
-
-
-def on_surface(mesh: trimesh.Trimesh, pins: list[CommentPin]) -> list[CommentPin]:
-    """Worker: each pin moved to the closest point of `mesh` (the model as it is now)."""
-    import trimesh as tm
-
-    points, _distance, _faces = tm.proximity.closest_point(mesh, np.array([p.position for p in pins], dtype=float))
-    return [replace(pin, position=(float(x), float(y), float(z))) for pin, (x, y, z) in zip(pins, points, strict=True)]
 
 
 class CollabHost(QObject):
@@ -94,6 +87,10 @@ class CollabHost(QObject):
         self._when_connected: list[Callable[[], None]] = []
         self.pins: list[CommentPin] = []  # the open project's threads, at their anchors
         self.drawn: list[CommentPin] = []  # the same, where they are drawn on the current model
+        self.flash_runner = LatestOnly(workers, self._flash, lambda exc: log.info("changed parts: %s", exc),
+                                       show=False)
+        self.flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self.flash_timer.timeout.connect(self._unflash)
         self.pin_runner = LatestOnly(workers, self._show_pins, lambda exc: log.info("comment pins: %s", exc),
                                      show=False)
         self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="collabPlaceholder")
@@ -131,6 +128,10 @@ class CollabHost(QObject):
     def _connected(self, client: HubClient) -> None:
         from desktop.panels.collab.projects import SharedProjects
 
+        if self.list is not None:  # another server or account: nothing of the old one stays bound
+            self.leave(reload=False)
+            self.pages.removeWidget(self.list)
+            self.list.deleteLater()
         self.client = client
         bridge = self.hub.bridge
         assert bridge is not None
@@ -209,8 +210,9 @@ class CollabHost(QObject):
         self.show()
         self.opened.emit(project_id)
 
-    def leave(self) -> None:
-        """Stop binding the open document to its shared project (another one is about to open)."""
+    def leave(self, reload: bool = True) -> None:
+        """Stop binding the open document to its shared project (another one is about to open); the
+        dock shows the list of shared projects again (`reload`: fetched anew)."""
         if self.live is not None:
             self.live.detach()
             self.live.deleteLater()
@@ -225,7 +227,8 @@ class CollabHost(QObject):
         self.commenting = False
         if self.list is not None:
             self.pages.setCurrentWidget(self.list)
-            self.list.reload()
+            if reload:
+                self.list.reload()
 
     def restore(self, document: dict[str, Any], name: str) -> None:
         """A version comes back as a new revision: an undoable local edit that syncs like any other."""
@@ -233,8 +236,28 @@ class CollabHost(QObject):
         self.message.emit(tr("Restored '{0}' as a new revision.").format(name))
 
     def _remote(self, ops: list[Any]) -> None:
+        """A collaborator's edit arrived (the model rebuilds from the document): say who, and light up
+        the parts it changed for a moment so the eye finds them."""
         authors = sorted({op.author for op in ops})
         self.message.emit(tr("{0} changed the model.").format(", ".join(authors)))
+        snapshot = self.project.doc.copy()
+        parts = changed_parts(snapshot, ops)
+        if parts:
+            evaluator = self.evaluator
+            self.flash_runner.request(tr("Showing what changed"), lambda _t: parts_mesh(evaluator, snapshot, parts))
+
+    def _flash(self, poly: pv.PolyData | None) -> None:
+        plotter = self.viewport.plotter
+        if poly is None or self.panel is None:
+            return
+        plotter.add_mesh(poly, color=CHANGED_COLOUR, opacity=0.45, name=CHANGED_ACTOR, reset_camera=False,
+                         pickable=False, render=False)
+        self.viewport.schedule_render()
+        self.flash_timer.start()
+
+    def _unflash(self) -> None:
+        self.viewport.plotter.remove_actor(CHANGED_ACTOR, render=False)
+        self.viewport.schedule_render()
 
     def _draw_pins(self, pins: list[CommentPin]) -> None:
         """Draw the threads' pins on the model as it is now: each anchor moves to the nearest point of the
@@ -247,6 +270,8 @@ class CollabHost(QObject):
             self.drawn = self.pins
             draw_pins(self.viewport.plotter, self.drawn)  # type: ignore[arg-type]  # a QtInteractor is a Plotter
             return
+        from desktop.panels.collab.pins import on_surface
+
         self.pin_runner.request(tr("Placing comment pins"), lambda _t: on_surface(mesh, pins))
 
     def _show_pins(self, pins: list[CommentPin]) -> None:
@@ -344,5 +369,5 @@ class CollabHost(QObject):
 
     def detach(self) -> None:
         """On quit, before the hub's bridge closes."""
-        self.leave()
+        self.leave(reload=False)
         self.picker.detach()

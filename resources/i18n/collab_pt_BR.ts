@@ -19,6 +19,7 @@
     <message><source>Restored '{0}' as a new revision.</source><translation>'{0}' restaurada como nova revisão.</translation></message>
     <message><source>{0} changed the model.</source><translation>{0} alterou o modelo.</translation></message>
     <message><source>Restore '{0}'</source><translation>Restaurar '{0}'</translation></message>
+    <message><source>Showing what changed</source><translation>Mostrando o que mudou</translation></message>
     <message><source>Placing comment pins</source><translation>Posicionando os marcadores de comentário</translation></message>
     <message><source>You were removed from '{0}' by {1}.</source><translation>Você foi removido(a) de '{0}' por {1}.</translation></message>
   </context>

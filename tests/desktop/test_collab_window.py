@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from core.document.document import Document
 from core.document.parameters import Parameter
+from desktop.panels.collab.changes import CHANGED_ACTOR
 from desktop.panels.collab.conflict import ConflictView
 from desktop.panels.collab.pins import ACTOR
 from sync_client.client import HubClient
@@ -84,6 +85,9 @@ def test_share_edit_live_comment_go_offline_and_resolve_a_conflict_from_the_wind
         _friend_edit(friend, project_id, lambda d: d.set_param_value("height", 140))
         wait_until(qtbot, lambda: window.doc.values()["height"] == 140, timeout=30)
         assert window.stack.undo_label == undo_before
+        canvas = window.viewport.plotter
+        wait_until(qtbot, lambda: CHANGED_ACTOR in canvas.actors, timeout=30)  # the changed part lights up...
+        wait_until(qtbot, lambda: CHANGED_ACTOR not in canvas.actors, timeout=30)  # ...for a moment
         wait_until(qtbot, lambda: friend_name in panel.history.changes.item(0).text(), timeout=30)
 
         # my edit in the Parameters dock reaches the friend

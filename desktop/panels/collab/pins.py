@@ -5,12 +5,16 @@ comments refresh and `pin_near` on a pick, then opens the thread of that pin."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
 
 from sync_client.models import ProjectComment
+
+if TYPE_CHECKING:
+    import trimesh
 
 ACTOR = "comment-pins"
 OPEN_COLOUR, RESOLVED_COLOUR = "#f2a30f", "#9aa3b2"
@@ -72,3 +76,11 @@ def pin_near(pins: Sequence[CommentPin], point: Sequence[float], tolerance: floa
         if distance <= best_distance:
             best, best_distance = pin, distance
     return best
+
+
+def on_surface(mesh: trimesh.Trimesh, pins: list[CommentPin]) -> list[CommentPin]:
+    """Worker: each pin moved to the closest point of `mesh` (the model as it is now)."""
+    import trimesh as tm
+
+    points, _distance, _faces = tm.proximity.closest_point(mesh, np.array([p.position for p in pins], dtype=float))
+    return [replace(pin, position=(float(x), float(y), float(z))) for pin, (x, y, z) in zip(pins, points, strict=True)]
