@@ -170,10 +170,11 @@ register(TemplateSpec(
     description_pt="Uma caixa para Raspberry Pi 4, Raspberry Pi 5 ou Arduino Uno com os recortes das portas onde o "
                    "desenho da placa indica (USB-C, micro-HDMI, USB-A, Ethernet; USB-B e conector P4), e tampa.",
     params=_params, build=_build, extent=by_values(_extent),
-    synonyms_en=("board case", "raspberry pi 4 case", "raspberry pi 5 case", "pi 4 case", "pi 5 case", "pi case",
+    synonyms_en=("board case", "raspberry pi 4 case", "raspberry pi 5 case", "pi 4 case", "pi 5 case",
                  "arduino uno case", "uno case", "case with port cutouts"),
-    synonyms_pt=("case para placa", "case para raspberry pi 4", "case para raspberry pi 5", "caixa para raspberry pi",
-                 "case do arduino uno", "caixa para arduino uno", "case com recortes das portas"),
+    synonyms_pt=("case para raspberry pi 4", "case para raspberry pi 5", "caixa para raspberry pi 4",
+                 "caixa para raspberry pi 5", "case do arduino uno", "caixa para arduino uno",
+                 "case com recortes das portas"),
     roles={"height": "height", "size": "height", "wall": "wall", "clearance": "clearance",
            "lid_clearance": "lid_clearance"},
     features={

@@ -97,9 +97,8 @@ register(TemplateSpec(
     description_pt="Uma dobradiça impressa de uma vez, com o pino dentro dos nós: duas abas que giram sem montagem.",
     params=_hinge_params, build=_hinge_build,
     extent=by_values(lambda v: Extent(f(v, "length"), 2 * f(v, "leaf_width"), f(v, "knuckle_diameter"), bodies=2)),
-    synonyms_en=("hinge", "print-in-place hinge", "print in place hinge", "butt hinge", "door hinge", "box hinge",
-                 "living hinge"),
-    synonyms_pt=("dobradiça", "dobradiça impressa", "dobradiça montada", "dobradiça de caixa", "charneira"),
+    synonyms_en=("hinge", "print-in-place hinge", "print in place hinge", "butt hinge", "door hinge", "living hinge"),
+    synonyms_pt=("dobradiça", "dobradiça impressa", "dobradiça montada", "charneira"),
     roles={"length": "length", "size": "length", "width": "leaf_width", "thickness": "thickness",
            "diameter": "knuckle_diameter", "count": "knuckles", "clearance": "clearance"},
     checks=(
