@@ -61,10 +61,13 @@ def _header(name: str, schema: dict[str, object], required: bool = True) -> dict
 # handlers read them raw because tus, not FastAPI, says what a wrong one answers. Upload-Length's
 # maximum is the hub's configured limit, filled in by hub.contract.
 TUS_RESUMABLE = _header("Tus-Resumable", {"type": "string", "enum": [TUS_VERSION]})
+_PAIR = "[^ ,]+(?: (?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)?"  # key, space, base64 value
+METADATA = f"^(?:{_PAIR}(?:, ?{_PAIR})*)?$"
 CREATION = {"parameters": [
     TUS_RESUMABLE, _header("Upload-Length", {"type": "integer", "minimum": 0}),
-    _header("Upload-Metadata", {"type": "string", "description": "tus metadata: comma-separated `key base64`; "
-                                "`filename` and `sha256` (64 hex digits) are read"}, required=False)]}
+    _header("Upload-Metadata", {"type": "string", "pattern": METADATA,
+                                "description": "tus metadata: comma-separated `key base64`, each value base64 of "
+                                "UTF-8 text; `filename` and `sha256` (64 hex digits) are read"}, required=False)]}
 APPEND = {
     "parameters": [
         TUS_RESUMABLE, _header("Upload-Offset", {"type": "integer", "minimum": 0, "maximum": 10**19 - 1}),
@@ -76,6 +79,9 @@ TERMINATION = {"parameters": [TUS_RESUMABLE]}
 
 
 def _metadata(header: str) -> dict[str, str]:
+    if not re.fullmatch(METADATA, header):
+        raise ApiError(400, "bad_metadata", "Upload-Metadata must be comma-separated pairs of a key, a space and "
+                                            "a base64 value.")
     out: dict[str, str] = {}
     for pair in filter(None, (p.strip() for p in header.split(","))):
         key, _, value = pair.partition(" ")
