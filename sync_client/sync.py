@@ -87,6 +87,7 @@ class SyncEngine:
         self._last: State | None = None
         self._message = ""
         self._gone: set[int] = set()  # projects this user lost (removed, deleted): told once, not retried
+        self._notes: list[str] = []
         self._unsent: set[str] = set()  # ops recorded here and never attempted: a next step may fold into them
 
     # --- the user's copy --------------------------------------------------------------------------
@@ -180,7 +181,7 @@ class SyncEngine:
         with self._lock:
             targets = sorted((set(self.outbox.projects_with_pending()) | set(project_ids or [])) - self._gone)
             state: State | None = None
-            notes: list[str] = []
+            notes = self._notes = []  # what the user should read about this sync (refusals, copies kept here)
             self._emit("syncing")
             try:
                 for project_id in targets:
@@ -265,7 +266,7 @@ class SyncEngine:
         except HubError as err:  # still kept in the local record; the user is told, not left guessing
             reason = too_large(err) or str(err)
             log.warning("could not keep the conflict copy on the hub: %s", reason)
-            self._message = f"Your conflicting copy is kept on this computer only: {reason}"
+            self._notes.append(f"Your conflicting copy is kept on this computer only: {reason}")
             return
         self.outbox.set_kept_as(record.id, name)
 
