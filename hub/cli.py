@@ -159,8 +159,7 @@ database (--db):
 
 hosted profile (several workers/machines; see hub/README.md):
   potstudio hub migrate --db postgresql://...             once, before the workers start
-  potstudio hub --profile hosted --db postgresql://... --redis-url redis://HOST:6379/0 \
-                --s3-url https://HOST:9000/BUCKET --workers N
+  potstudio hub --profile hosted --db URL --redis-url URL --s3-url URL --workers N
   Every option may come from the environment instead: --redis-url is POTSTUDIO_HUB_REDIS_URL, etc.
 
 token-signing secret:
@@ -174,23 +173,22 @@ ENV_PREFIX = "POTSTUDIO_HUB_"
 
 
 def _from_environment(parser: argparse.ArgumentParser) -> None:
-    """Defaults from POTSTUDIO_HUB_<OPTION> (--redis-url: POTSTUDIO_HUB_REDIS_URL), converted like the option."""
+    """Defaults from POTSTUDIO_HUB_<OPTION> (--redis-url: POTSTUDIO_HUB_REDIS_URL), checked like the option."""
+    wrong: list[str] = []
     for action in parser._actions:
         if not action.option_strings or action.dest in ("help", "seed"):
             continue
         value = os.environ.get(ENV_PREFIX + action.dest.upper())
         if value is None:
             continue
-        if action.type is not None and callable(action.type):
-            try:
-                action.default = action.type(value)
-            except ValueError:
-                raise PotStudioError(f"{ENV_PREFIX}{action.dest.upper()}={value!r} is not valid for "
-                                     f"{action.option_strings[0]}.") from None
-        elif isinstance(action, argparse._StoreTrueAction):
+        if action.choices is not None and value not in action.choices:  # argparse checks no default's choice
+            wrong.append(f"{ENV_PREFIX}{action.dest.upper()}={value!r} (choose from {', '.join(action.choices)})")
+            continue
+        if isinstance(action, argparse._StoreTrueAction):
             action.default = value.lower() in ("1", "true", "yes", "on")
         else:
-            action.default = value
+            action.default = value  # a string default goes through the option's type like typed text
+    parser.set_defaults(environment_errors=wrong)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -291,6 +289,8 @@ def run(args: argparse.Namespace) -> int:
 
     from hub.app import create_app
 
+    if args.environment_errors:
+        raise PotStudioError("Invalid setting in the environment: " + "; ".join(args.environment_errors) + ".")
     if getattr(args, "hub_command", None) == "migrate":
         return migrate_database(args)
     if args.workers < 1:

@@ -102,3 +102,18 @@ def test_shutdown_tells_open_streams_to_reconnect(hosted_hub: HubProcess, make_c
         assert hint is not None and hint.data == {"reason": "shutting_down", "retry_ms": 250}
         assert reader.next() is None  # and the stream ended, well before uvicorn's grace period
     hosted_hub.proc.wait(30)  # and the process is gone (uvicorn ends by re-raising the SIGTERM it handled)
+
+
+def test_a_hosted_hub_takes_its_settings_from_the_environment(postgres: Postgres, own_redis: Redis,
+                                                             s3_server: S3Server, tmp_path: Path) -> None:
+    """As deploy/compose.yaml and the systemd units start it: POTSTUDIO_HUB_<OPTION>, no options."""
+    db_url = postgres.create_database()
+    migrate(db_url)
+    process = HubProcess(db_url, tmp_path / "env-hub", env={
+        **S3Server.ENV, "POTSTUDIO_HUB_PROFILE": "hosted", "POTSTUDIO_HUB_REDIS_URL": own_redis.url,
+        "POTSTUDIO_HUB_S3_URL": s3_server.bucket_url(f"env-{uuid.uuid4().hex[:10]}")}).start()
+    try:
+        ready = httpx.get(f"{process.url}/readyz", timeout=30)
+        assert ready.status_code == 200 and ready.json()["checks"]["redis"] == "ok"
+    finally:
+        process.stop()
