@@ -68,8 +68,10 @@ def _widget_classes(path: Path) -> list[str]:
     names = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.ClassDef) and node.bases:
-            bases = {b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else "" for b in node.bases}
-            if any(b.startswith("Q") or b.endswith(("Dialog", "Panel", "View", "Widget", "Card", "Form")) for b in bases):
+            bases = {b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else ""
+                     for b in node.bases}
+            if any(b.startswith("Q") or b.endswith(("Dialog", "Panel", "View", "Widget", "Card", "Form"))
+                   for b in bases):
                 names.append(node.name)
     return names
 
@@ -108,9 +110,9 @@ def test_every_collaboration_string_has_its_portuguese_translation() -> None:
     for path, context in sources:
         for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "tr" and call.args \
-                    and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
-                if (context, call.args[0].value) not in finished:
-                    missing.append(f"{path.name}: {call.args[0].value}")
+                    and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) \
+                    and (context, call.args[0].value) not in finished:
+                missing.append(f"{path.name}: {call.args[0].value}")
     for spec in ACTIONS:
         if ("Actions", spec.title) not in finished:
             missing.append(f"actions.py: {spec.title}")
