@@ -225,6 +225,7 @@ class SyncEngine:
                 reason = too_large(exc) or op.error or str(exc)
                 log.warning("op %s refused by the hub: %s", op.op_id, reason)
                 self.outbox.mark(op.op_id, "failed", reason)
+                self.document_changed.emit(project_id)  # the refused edit leaves what the user sees
                 notes.append(reason)
                 continue
             with self._heads:  # a resend of an op the head already holds (its answer was lost) is done

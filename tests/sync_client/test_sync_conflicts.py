@@ -140,3 +140,18 @@ def test_a_removal_heard_on_the_live_stream_is_told_once_and_ends_the_stream(sql
     assert removal.message == f"You were removed from 'Herb box' by {owner.username}."  # type: ignore[attr-defined]
     assert bea.sync.sync([project_id]).state == "synced" and len(removals) == 1  # told once, not retried
     task.cancel()
+
+
+def test_a_viewers_edit_is_refused_and_leaves_their_copy(sqlite_hub: HubProcess, make_client: MakeClient) -> None:
+    owner, vera = make_client(sqlite_hub), make_client(sqlite_hub)
+    project = owner.projects.create("Pot", planter_json())
+    invitation = owner.projects.invite(project.id, vera.username, "viewer")  # type: ignore[attr-defined]
+    vera.projects.answer(invitation.id, accept=True)
+    vera.sync.open(project.id)
+    changed: list[int] = []
+    vera.sync.document_changed.connect(changed.append)
+    _edit(vera, project.id, width=200)
+    status = vera.sync.sync([project.id])
+    assert (status.state, status.failed) == ("synced", 1) and "viewer" in status.message
+    assert project.id in changed  # the app redraws: her copy is the hub's head again, not her refused edit
+    assert vera.sync.document(project.id) == owner.projects.head(project.id).document
