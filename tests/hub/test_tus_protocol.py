@@ -65,6 +65,20 @@ def test_upload_numbers_must_be_ascii_decimal(hub: HubProcess, make_client: Make
     assert httpx.head(url, headers=auth(token)).headers["upload-offset"] == "0"
 
 
+@pytest.mark.parametrize("metadata", ["filename", "filename dmFzZS5zdGw=,,sha256", "file name dmFzZQ==",
+                                      "filename dmFzZS5zdGw", "filename dmF zZQ==", "filename /w=="])
+def test_upload_metadata_must_follow_the_tus_grammar(hub: HubProcess, make_client: MakeClient,
+                                                      metadata: str) -> None:
+    """Pairs of a key, one space and base64 of UTF-8 text, comma-separated ("filename" alone is a key
+    without a value, which tus allows)."""
+    token = make_client(hub).session.access_token()
+    answer = create(hub, token, 10, **{"Upload-Metadata": metadata})
+    if metadata == "filename":
+        assert answer.status_code == 201, answer.text
+    else:
+        assert answer.status_code == 400 and answer.json()["error"]["code"] == "bad_metadata", answer.text
+
+
 def test_a_finished_upload_never_changes(hub: HubProcess, make_client: MakeClient) -> None:
     token = make_client(hub).session.access_token()
     data = os.urandom(70_000)
