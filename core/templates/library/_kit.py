@@ -191,6 +191,13 @@ def frustum(node_id: str, bottom: Sequence[object], top: Sequence[object], h: ob
     ])
 
 
+def convex_stack(node_id: str, layers: Sequence[Node], enabled: bool | str = True) -> Node:
+    """The union of `layers` stacked bottom to top, built as their hull: exact (and one cheap hull instead of a
+    boolean) only when every layer's outline contains the ones below it and each layer is convex — a frustum
+    widening upwards, then prisms no narrower. A chamfer that narrows again above a straight band is not."""
+    return Node("hull", id=node_id, enabled=enabled, children=list(layers))
+
+
 def screw_table(column: Mapping[str, float], param: str, fallback: str) -> str:
     """An expression choosing `column[name]` by the index of choice `param` (choices in `column`'s order,
     after a first "custom" choice that reads `fallback`)."""

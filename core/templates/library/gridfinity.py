@@ -25,6 +25,7 @@ from core.templates.library._kit import (
     at,
     box,
     by_values,
+    convex_stack,
     cylinder,
     f,
     flag,
@@ -53,13 +54,19 @@ def _cells(node_id: str, cutter: Node, nx: str, ny: str) -> Node:
 
 def _stack(node_id: str, steps: tuple[float, float, float], top: float, radius: float, cut: float = 0.0) -> Node:
     """A socket or foot: chamfer, straight, chamfer from bottom to top, `top` mm wide at its top; `cut` mm
-    of the top chamfer left off (a socket cutter stops just above the plate, so neighbours never touch)."""
+    of the top chamfer left off (a socket cutter stops just above the plate, so neighbours never touch).
+    Each chamfer is the 45° offset of the outline, its corner radius growing with it as the spec's profile
+    does (the lower one used to keep its bottom radius and left a small ledge at each corner of the band),
+    so the lower chamfer and the straight band are one convex piece: their hull, one boolean fewer."""
     low, mid, high = steps
     w_mid = top - 2 * high
     w_low = w_mid - 2 * low
     return Node("union", id=node_id, children=[
-        frustum(f"{node_id}_low", (w_low, w_low), (w_mid, w_mid), low, (max(radius - high - low, 0.5),) * 2),
-        at(box(f"{node_id}_mid", w_mid, w_mid, mid, max(radius - high, 0.5)), z=low, node_id=f"{node_id}_mid_at"),
+        convex_stack(f"{node_id}_base", [
+            frustum(f"{node_id}_low", (w_low, w_low), (w_mid, w_mid), low,
+                    (max(radius - high - low, 0.5), max(radius - high, 0.5))),
+            at(box(f"{node_id}_mid", w_mid, w_mid, mid, max(radius - high, 0.5)), z=low, node_id=f"{node_id}_mid_at"),
+        ]),
         at(frustum(f"{node_id}_high", (w_mid, w_mid), (top - 2 * cut, top - 2 * cut), high - cut,
                    (max(radius - high, 0.5), radius - cut)), z=low + mid, node_id=f"{node_id}_high_at"),
     ])
@@ -169,13 +176,17 @@ def _lip_void() -> Node:
         at(frustum("lip_support", outline(f"(wall + {STEP})"), outline(LIP_IN), f"={support_h}",
                    (r(f"(wall + {STEP})"), r(LIP_IN))),
            z=f"={_BIN_H} - {support_h}", node_id="lip_support_at"),
-        at(frustum("lip_slope", outline(LIP_IN), outline(1.0), LIP_IN - 1.0, (r(LIP_IN), r(1.0))),
-           z=f"={_BIN_H} - 0.01", node_id="lip_slope_at"),
-        at(box("lip_straight", *outline(1.0), 1.85, r(1.0)), z=f"={_BIN_H} + {LIP_IN - 1.0 - 0.03:g}",
-           node_id="lip_straight_at"),
-        at(frustum("lip_chamfer", outline(1.0), outline(0.3), 0.71, (r(1.0), r(0.3))),
-           z=f"={_BIN_H} + {LIP_H - 0.7}", node_id="lip_chamfer_at"),
-        at(box("lip_open", *outline(0.3), 1, r(0.3)), z=f"={_BIN_H} + {LIP_H - 0.01}", node_id="lip_open_at"),
+        convex_stack("lip_lower", [
+            at(frustum("lip_slope", outline(LIP_IN), outline(1.0), LIP_IN - 1.0, (r(LIP_IN), r(1.0))),
+               z=f"={_BIN_H} - 0.01", node_id="lip_slope_at"),
+            at(box("lip_straight", *outline(1.0), 1.85, r(1.0)), z=f"={_BIN_H} + {LIP_IN - 1.0 - 0.03:g}",
+               node_id="lip_straight_at"),
+        ]),
+        convex_stack("lip_upper", [
+            at(frustum("lip_chamfer", outline(1.0), outline(0.3), 0.71, (r(1.0), r(0.3))),
+               z=f"={_BIN_H} + {LIP_H - 0.7}", node_id="lip_chamfer_at"),
+            at(box("lip_open", *outline(0.3), 1, r(0.3)), z=f"={_BIN_H} + {LIP_H - 0.01}", node_id="lip_open_at"),
+        ]),
     ])
 
 
