@@ -90,7 +90,7 @@ def test_h2d_card_shows_the_printing_nozzle_chamber_and_ams_ht_then_a_runout_pau
     assert "Printing · cleaning nozzle tip" in card.job_state.text()
     assert (card.temp_names["nozzle"].text(), card.temp_values["nozzle"].text()) == ("Right nozzle", "264 / 225 °C")
     assert card.temp_values["chamber"].text() == "48 / 60 °C" and card.temp_values["chamber"].isVisibleTo(card)
-    assert card.nozzles_label.text() == "Right nozzle 264 / 225 °C (in use) · Left nozzle 40 °C"
+    assert card.nozzles_label.text() == "Right nozzle 264 / 225 °C (in use)\nLeft nozzle 40 °C"
     assert card.trays.labels == ["A1: PLA 47%", "A2: PLA 35%", "A3: PLA 82%", "A4: PETG 26%", "HT-A: PA-GF 100%",
                                  "Ext-R: empty", "Ext-L: empty"]
     assert chip(card, "HT-A").toolTip() == "AMS HT · HT-A: PA-GF 100% · in use"
@@ -150,7 +150,7 @@ def test_h2d_card_in_portuguese(qtbot, card_for, portuguese) -> None:  # type: i
     card.retranslate()
     assert "Imprimindo · limpando a ponta do bico" in card.job_state.text()
     assert (card.temp_names["nozzle"].text(), card.temp_values["nozzle"].text()) == ("Bico esquerdo", "40 °C")
-    assert card.nozzles_label.text() == "Bico direito 264 / 225 °C · Bico esquerdo 40 °C (em uso)"
+    assert card.nozzles_label.text() == "Bico direito 264 / 225 °C\nBico esquerdo 40 °C (em uso)"
     assert card.temp_names["chamber"].text() == "Câmara" and card.temp_values["chamber"].text() == "48 / 60 °C"
     assert "HT-A: PA-GF 100%" in card.trays.labels
     assert not any(c.tray.active for c in card.trays.findChildren(TrayChip)), "the left nozzle has no filament"

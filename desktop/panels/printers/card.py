@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.flow import FlowLayout
 from desktop.i18n import number, say
 from desktop.panels.printers.bridge import PrinterSignals
 from desktop.panels.printers.controls import CardControls
@@ -104,7 +105,7 @@ class PrinterCard(QFrame):
         self.retranslate()
 
     def _build(self) -> None:
-        self.title = named("printerName", QLabel(self.name))
+        self.title = named("printerName", QLabel(self.name, wordWrap=True))  # a long name wraps, never clips
         model_text = self.driver.config.model or kind_words(self.driver.config.kind)
         self.model_label = named("printerModel", QLabel(model_text))
         self.connection_label = named("connectionLabel", QLabel())
@@ -126,10 +127,13 @@ class PrinterCard(QFrame):
         self.menu_button.setMenu(menu)
         head.addWidget(self.menu_button)
         self.advice = named("adviceLabel", QLabel(wordWrap=True))
-        self.job_name = named("jobName", QLabel())
+        # The job's name and state wrap: a slicer's plate name and a long stage ("Printing · cleaning
+        # nozzle tip") would otherwise make the card wider than a ~320 px dock and clip its right side.
+        self.job_name = named("jobName", QLabel(wordWrap=True))
         self.job_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.job_state = named("jobState", QLabel())
+        self.job_state = named("jobState", QLabel(wordWrap=True))
         self.job_state.setTextFormat(Qt.TextFormat.RichText)
+        self.job_state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         job = QHBoxLayout()
         job.addWidget(self.job_name, 1)
         job.addWidget(self.job_state)
@@ -145,10 +149,9 @@ class PrinterCard(QFrame):
         self.layer_label, self.remaining_label, self.eta_label = StableLabel(), StableLabel(), StableLabel()
         for label in (self.layer_label, self.remaining_label, self.eta_label):
             label.setObjectName("muted")
-        facts = QHBoxLayout()
+        facts = FlowLayout(spacing=10)  # "Camada 0 / 26  faltam 1 h 55 min  Termina 06:20" wraps when narrow
         for label in (self.layer_label, self.remaining_label, self.eta_label):
             facts.addWidget(label)
-        facts.addStretch(1)
         self.temp_names: dict[str, QLabel] = {}
         self.temp_values: dict[str, QLabel] = {}
         temps = QGridLayout()
@@ -160,7 +163,7 @@ class PrinterCard(QFrame):
             temps.addWidget(name, 0, column)
             temps.addWidget(value, 1, column)
             self.temp_names[key], self.temp_values[key] = name, value
-        # A two-nozzle printer (H2D): both nozzles, the one printing marked; the grid shows that one.
+        # A two-nozzle printer (H2D): both nozzles, one a line, the one printing marked; the grid shows that one.
         self.nozzles_label = named("nozzlesLabel", StableLabel())
         self.nozzles_label.setObjectName("muted")
         self.chart = TemperatureChart()
@@ -276,7 +279,7 @@ class PrinterCard(QFrame):
         self.eta_label.setText(tr("ETA {0}").format(eta(s.remaining_min)) if running and s.remaining_min else "")
         printing = next((n.index for n in s.nozzles if n.active), None)
         self.temp_names["nozzle"].setText(tr("Nozzle") if printing is None else nozzle_words(printing))
-        self.nozzles_label.setText(" · ".join(
+        self.nozzles_label.setText("\n".join(
             f"{nozzle_words(n.index)} {temperature(n.temp, n.target)}" + (f" ({tr('in use')})" if n.active else "")
             for n in s.nozzles))
         set_shown(self.nozzles_label, bool(s.nozzles))
