@@ -26,7 +26,7 @@ from hub.health import schema_gap
 from hub.limits import BodyLimit, declare_body_limit
 from hub.logs import RequestContext
 from hub.metrics import Instrument, watch_pool
-from hub.routers import auth, buying, listings, project_sync, projects, social, uploads
+from hub.routers import auth, buying, listings, project_sync, projects, share_links, social, uploads
 from hub.security import declare_sign_in
 from hub.shared import Shared, shared_state
 from hub.state import HubState
@@ -65,7 +65,7 @@ def create_app(config: HubConfig) -> FastAPI:
     app.include_router(health.router)
     app.add_route("/metrics", metrics.metrics, include_in_schema=False)
     errors.install(app)
-    for module in (auth, listings, uploads, social, buying, projects, project_sync):
+    for module in (auth, listings, uploads, social, buying, projects, share_links, project_sync):
         app.include_router(declare_sign_in(module.router))
     app.add_middleware(BodyLimit, limit=MAX_JSON_BYTES, exempt=TUS_PATHS)
     app.add_middleware(Instrument)

@@ -144,3 +144,20 @@ class ProjectCommentOut(BaseModel):
     parent_id: int | None
     resolved: bool
     created_at: UtcDateTime
+
+
+class ShareLinkCreate(BaseModel):
+    role: Role
+    expires_in_days: Annotated[int | None, Field(ge=1, le=365)] = None  # None: until revoked
+
+
+class ShareLinkOut(BaseModel):
+    id: int
+    role: Role
+    creator: str
+    expires_at: UtcDateTime | None
+    created_at: UtcDateTime
+
+
+class ShareLinkCreated(ShareLinkOut):
+    token: str  # shown only in this answer; the hub keeps its hash

@@ -125,6 +125,18 @@ class Invitation(Wire):
     status: str
 
 
+class ShareLink(Wire):
+    id: int
+    role: str
+    creator: str
+    expires_at: datetime | None
+    created_at: datetime
+
+
+class ShareLinkCreated(ShareLink):
+    token: str  # the hub shows it only once
+
+
 class OpAccepted(Wire):
     op_id: str
     rev: int

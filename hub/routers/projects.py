@@ -39,7 +39,7 @@ def _etag(project: Project) -> str:
     return f'"p{project.id}.m{project.meta_version}"'
 
 
-def _out(db: Session, project: Project, role: Role) -> ProjectOut:
+def project_out(db: Session, project: Project, role: Role) -> ProjectOut:
     owner = db.scalar(select(User.username).where(User.id == project.owner_id)) or "?"
     return ProjectOut(id=project.id, name=project.name, description=project.description, owner=owner, role=role,
                       head_rev=project.head_rev, created_at=project.created_at)
@@ -62,14 +62,14 @@ def create_project(body: ProjectCreate, db: DB, user: CurrentUser) -> Response:
     db.flush()
     db.add(Member(project_id=project.id, user_id=user.id, role=Role.OWNER.value))
     db.commit()
-    return _json(_out(db, project, Role.OWNER), project, 201)
+    return _json(project_out(db, project, Role.OWNER), project, 201)
 
 
 @router.get("/projects", response_model=list[ProjectOut])
 def my_projects(db: DB, user: CurrentUser) -> list[ProjectOut]:
     rows = db.execute(select(Project, Member.role).join(Member, Member.project_id == Project.id)
                       .where(Member.user_id == user.id).order_by(Project.id)).all()
-    return [_out(db, p, Role(role)) for p, role in rows]
+    return [project_out(db, p, Role(role)) for p, role in rows]
 
 
 @router.get("/projects/{project_id}", response_model=ProjectOut, responses={304: {"description": "Not modified"}})
@@ -77,7 +77,7 @@ def get_project(project_id: Id, request: Request, db: DB, user: CurrentUser) -> 
     project, role = project_for(db, project_id, user, Role.VIEWER)
     if matches(request.headers.get("if-none-match"), _etag(project)):
         return Response(status_code=304, headers={"ETag": _etag(project)})
-    return _json(_out(db, project, role), project)
+    return _json(project_out(db, project, role), project)
 
 
 @router.patch("/projects/{project_id}", response_model=ProjectOut,
@@ -97,7 +97,7 @@ def patch_project(project_id: Id, body: ProjectPatch, request: Request, db: DB, 
         project.description = body.description
     project.meta_version += 1
     db.commit()
-    return _json(_out(db, project, role), project)
+    return _json(project_out(db, project, role), project)
 
 
 @router.delete("/projects/{project_id}", status_code=204)
@@ -155,7 +155,7 @@ def remove_member(project_id: Id, username: str, db: DB, user: CurrentUser) -> R
     return Response(status_code=204)
 
 
-def _invitation_out(db: Session, inv: Invitation) -> InvitationOut:
+def invitation_out(db: Session, inv: Invitation) -> InvitationOut:
     names = dict(db.execute(select(User.id, User.username).where(User.id.in_([inv.invitee_id, inv.inviter_id])))
                  .tuples().all())
     project = db.get(Project, inv.project_id)
@@ -176,14 +176,14 @@ def invite(project_id: Id, body: InvitationCreate, db: DB, user: CurrentUser) ->
     inv = Invitation(project_id=project_id, invitee_id=invitee.id, inviter_id=user.id, role=body.role.value)
     db.add(inv)
     db.commit()
-    return _invitation_out(db, inv)
+    return invitation_out(db, inv)
 
 
 @router.get("/invitations", response_model=list[InvitationOut])
 def my_invitations(db: DB, user: CurrentUser) -> list[InvitationOut]:
     rows = db.scalars(select(Invitation).where(Invitation.invitee_id == user.id, Invitation.status == "pending")
                       .order_by(Invitation.id)).all()
-    return [_invitation_out(db, inv) for inv in rows]
+    return [invitation_out(db, inv) for inv in rows]
 
 
 @router.post("/invitations/{invitation_id}/{decision}", response_model=InvitationOut)
@@ -199,7 +199,7 @@ def answer(invitation_id: Id, decision: str, db: DB, user: CurrentUser) -> Invit
     if inv.status == "accepted" and db.get(Member, (inv.project_id, user.id)) is None:
         db.add(Member(project_id=inv.project_id, user_id=user.id, role=inv.role))
     db.commit()
-    return _invitation_out(db, inv)
+    return invitation_out(db, inv)
 
 
 def _comment_out(c: ProjectComment, author: str) -> ProjectCommentOut:

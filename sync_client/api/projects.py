@@ -10,6 +10,7 @@ import httpx
 
 from core.tasks import Task
 from sync_client.errors import BadResponse, HubError, HubUnavailable, PermissionDenied
+from sync_client.links import link_for, token_from
 from sync_client.models import (
     Feed,
     Head,
@@ -19,6 +20,8 @@ from sync_client.models import (
     Project,
     ProjectComment,
     RemoteOp,
+    ShareLink,
+    ShareLinkCreated,
     Version,
     VersionDetail,
     parse,
@@ -76,6 +79,27 @@ class Projects:
     def answer(self, invitation_id: int, accept: bool) -> Invitation:
         decision = "accept" if accept else "decline"
         return parse(Invitation, self.t.json("POST", f"/invitations/{int(invitation_id)}/{decision}"))
+
+    def pending_invitations(self, project_id: int) -> list[Invitation]:
+        """Invitations by name not yet answered (owner only)."""
+        return parse_list(Invitation, self.t.json("GET", f"/projects/{int(project_id)}/invitations"))
+
+    def create_link(self, project_id: int, role: str,
+                    expires_in_days: int | None = None) -> tuple[ShareLinkCreated, str]:
+        """A new share link and the text to send (`<hub>/join/<token>`); the token is never shown again."""
+        link = parse(ShareLinkCreated, self.t.json("POST", f"/projects/{int(project_id)}/links", json_body={
+            "role": role, "expires_in_days": expires_in_days}))
+        return link, link_for(self.t.base_url, link.token)
+
+    def links(self, project_id: int) -> list[ShareLink]:
+        return parse_list(ShareLink, self.t.json("GET", f"/projects/{int(project_id)}/links"))
+
+    def revoke_link(self, project_id: int, link_id: int) -> None:
+        self.t.send("DELETE", f"/projects/{int(project_id)}/links/{int(link_id)}")
+
+    def accept_link(self, link: str) -> Project:
+        """Join the project of a pasted link (BadLink before anything is sent if it is not one of this hub's)."""
+        return parse(Project, self.t.json("POST", f"/links/{token_from(link, self.t.base_url)}/accept"))
 
     def send_op(self, project_id: int, op_id: str, base_rev: int, kind: str, args: dict[str, Any]) -> OpAccepted:
         return parse(OpAccepted, self.t.json("POST", f"/projects/{int(project_id)}/ops",
