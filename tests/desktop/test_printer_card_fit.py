@@ -1,7 +1,8 @@
 """The Printers dock in the main window at its default width (1280x800): an H2D's card, fed with reports
 published by real printers (tests/fixtures/printers/real), fits the dock in English and Portuguese — its
 plate name, stage, nozzles and ETA wrap instead of pushing the card past the dock's right edge, where the
-connection state, the chamber temperature, the last AMS slots and the Heat button were clipped."""
+connection state, the chamber temperature, the last AMS slots and the Heat button were clipped. The AMS
+chips are as wide as their captions and wrap onto a second line."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontMetrics
 
 from desktop.main_window import MainWindow
 from desktop.panels.printers.card import PrinterCard
+from desktop.panels.printers.trays import TrayChip
 from printers.base import PrinterConfig
 from printers.drivers.bambu.driver import BambuDriver
 
@@ -54,5 +57,10 @@ def test_h2d_cards_fit_the_printers_dock_of_a_1280_window(qtbot, make_window, la
     assert printing.temp_values["chamber"].isVisibleTo(printing)
     chamber = printing.temp_values["chamber"]
     assert chamber.mapTo(dock.cards_scroll.viewport(), chamber.rect().topRight()).x() < room
+    chips = printing.trays.findChildren(TrayChip)
+    assert [c.tray.name for c in chips] == ["A1", "A2", "A3", "A4", "HT-A", "Ext-R", "Ext-L"]
+    for chip in chips:  # "PA-GF 100%" and "PETG 26%" whole, every chip on screen (they wrap onto a second line)
+        assert QFontMetrics(chip.caption_font()).horizontalAdvance(chip.caption()) <= chip.width() - 2, chip.caption()
+        assert chip.mapTo(dock.cards_scroll.viewport(), chip.rect().topRight()).x() < room, chip.tray.name
     shot = artifacts_dir / f"printers_dock_h2d_fit_{language}.png"
     assert window.grab().save(str(shot))

@@ -8,8 +8,10 @@ including white on a light theme (hence the outline) and an empty slot (hatched,
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.flow import FlowLayout
 
 from desktop.panels.printers.texts import BUSY, tr
 from printers.state import Tray
@@ -46,10 +48,28 @@ class TrayChip(QWidget):
         self.tray = tray
         unit = f"{tray.unit_model} · " if tray.unit_model else ""
         self.setToolTip(unit + tray_label(tray) + (" · " + tr("in use") if tray.active else ""))
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def caption(self) -> str:
+        """The line under the swatch: material and what is left ("PA-GF 100%"), or "empty"."""
+        label = self.tray.material or tr("empty")
+        if self.tray.material and self.tray.remain is not None and self.tray.remain >= 0:
+            label += f" {self.tray.remain}%"
+        return label
+
+    def caption_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+        return font
 
     def sizeHint(self) -> QSize:
-        return QSize(62, 58)
+        # As wide as its caption: a fixed 62 px cut "PA-GF 100%" and "PETG 26%" at both ends.
+        metrics = QFontMetrics(self.caption_font())
+        text = max(metrics.horizontalAdvance(self.caption()), metrics.horizontalAdvance(slot_name(self.tray)))
+        return QSize(max(62, text + 8), 58)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -73,29 +93,24 @@ class TrayChip(QWidget):
             ring = QColor(BUSY) if self.tray.active else QColor(muted)
             p.setPen(QPen(ring, 2.2))
             p.drawArc(swatch.adjusted(-3, -3, 3, 3), 90 * 16, -round(360 * 16 * min(100, self.tray.remain) / 100))
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
-        p.setFont(font)
+        p.setFont(self.caption_font())
         p.setPen(muted)
         p.drawText(QRectF(box.left(), box.top() + 1, box.width(), 14), Qt.AlignmentFlag.AlignHCenter,
                    slot_name(self.tray))
         p.setPen(text if self.tray.material else muted)
-        label = self.tray.material or tr("empty")
-        if self.tray.material and self.tray.remain is not None and self.tray.remain >= 0:
-            label += f" {self.tray.remain}%"
-        p.drawText(QRectF(box.left(), swatch.bottom() + 3, box.width(), 16), Qt.AlignmentFlag.AlignHCenter, label)
+        p.drawText(QRectF(box.left(), swatch.bottom() + 3, box.width(), 16), Qt.AlignmentFlag.AlignHCenter,
+                   self.caption())
         p.end()
 
 
 class TrayStrip(QWidget):
-    """The row of chips; rebuilt only when the trays actually change (reports repeat them every second)."""
+    """The chips, wrapping onto another line in a narrow dock (an H2D has seven); rebuilt only when the trays
+    actually change (reports repeat them every second)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trayStrip")
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(4)
+        self._layout = FlowLayout(self, spacing=4)
         self._trays: tuple[Tray, ...] = ()
         self.hide()  # until a printer reports trays
 
@@ -108,7 +123,6 @@ class TrayStrip(QWidget):
                 widget.deleteLater()
         for tray in trays:
             self._layout.addWidget(TrayChip(tray, self))
-        self._layout.addStretch(1)
         self.setVisible(bool(trays))
 
     @property
