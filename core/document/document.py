@@ -224,7 +224,7 @@ class Document:
             raise DocumentError(Phrase("The document has no root part."))
         doc = cls(
             name=str(data.get("name", "Untitled")),
-            params=[Parameter.from_json(p) for p in params],
+            params=_unique([Parameter.from_json(p) for p in params]),
             root=Node.from_json(data["root"]),
             metadata=dict(data.get("metadata") or {}),
         )
@@ -250,6 +250,16 @@ class Document:
             if node.id in seen:
                 raise DocumentError(Phrase("Part id '{0}' is used twice.", node.id))
             seen.add(node.id)
+
+
+def _unique(params: list[Parameter]) -> list[Parameter]:
+    """A name given twice would silently keep the last one (and its value): say which instead."""
+    seen: set[str] = set()
+    for param in params:
+        if param.name in seen:
+            raise DocumentError(Phrase("The parameter '{0}' is defined twice.", param.name))
+        seen.add(param.name)
+    return params
 
 
 class _Missing:

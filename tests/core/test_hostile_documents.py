@@ -133,3 +133,9 @@ def test_a_prompt_of_hundreds_of_kilobytes_is_answered_at_once_not_planned(promp
     reply = session.send(prompt)
     assert words in reply.text and not session.has_model
     assert session.send("a plant pot 12 cm wide").text and session.has_model
+
+
+def test_a_parameter_defined_twice_is_refused_not_silently_replaced() -> None:
+    twice = [{"name": "width", "value": 10}, {"name": "width", "value": 99}]
+    with pytest.raises(DocumentError, match="'width' is defined twice"):
+        Document.from_json(design(twice))
