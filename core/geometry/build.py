@@ -161,12 +161,23 @@ def _group(_: Mapping[str, Any], kids: list[m3d.Manifold], seg: int) -> m3d.Mani
 
 def disjoint(solids: Sequence[m3d.Manifold]) -> bool:
     """Whether no two bounding boxes touch, so the solids can lie together without a boolean."""
-    boxes = [k.bounding_box() for k in solids]
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            if all(a[d] <= b[d + 3] and b[d] <= a[d + 3] for d in range(3)):
-                return False
-    return True
+    if len(solids) < 2:
+        return True
+    boxes = np.array([k.bounding_box() for k in solids])
+    lo, hi = boxes[:, None, :3], boxes[None, :, 3:]
+    touching = np.all((lo <= hi) & (np.swapaxes(lo, 0, 1) <= np.swapaxes(hi, 0, 1)), axis=2)
+    np.fill_diagonal(touching, False)
+    return not bool(touching.any())
+
+
+def combined(solids: list[m3d.Manifold]) -> m3d.Manifold:
+    """The union of `solids`, composed without a boolean when their bounding boxes do not touch (a
+    pattern of separate ridges, pegs or pockets): the same solid, for none of a boolean's work."""
+    if len(solids) == 1:
+        return solids[0]
+    if disjoint(solids):
+        return m3d.Manifold.compose(solids)
+    return m3d.Manifold.batch_boolean(solids, m3d.OpType.Add)
 
 
 @builder("union")
@@ -271,7 +282,7 @@ def _placed_copies(node_type: str) -> Builder:
         placements = node_copies(node_type, p)
         budget.copies(base.num_tri(), len(placements))
         copies = [_apply(base, m) for m in placements]
-        return m3d.Manifold.batch_boolean(copies, m3d.OpType.Add) if copies else EMPTY
+        return combined(copies) if copies else EMPTY
 
     return build
 

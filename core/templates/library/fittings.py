@@ -252,12 +252,12 @@ def _lid_build() -> Node:
     grip = Node("polar_array", {"count": "=ridges", "radius": f"={_OD} / 2"}, [
         cylinder("lid_ridge", "2", "=top + height - 1", 12)], id="lid_grip", name="Grip ridges",
         enabled="=ridges > 0")
-    return Node("union", id="root", name="Lid", children=[
-        Node("difference", id="lid_body", children=[
-            cylinder("lid_outer", _OD, "=top + height"),
-            at(void, z="=top", node_id="lid_thread_at"),
-        ]),
-        grip,
+    # The ridges join the plain cylinder (a few hundred triangles) and the thread is cut once from both:
+    # unioning them onto the threaded body cost more than the thread itself, and at the thinnest wall the
+    # ridges reached into the thread's clearance.
+    return Node("difference", id="root", name="Lid", children=[
+        Node("union", id="lid_body", children=[cylinder("lid_outer", _OD, "=top + height"), grip]),
+        at(void, z="=top", node_id="lid_thread_at"),
     ])
 
 
