@@ -257,7 +257,8 @@ class MainWindow(FileActions, QMainWindow):
             if not self.services.translations.set_language(settings.language):
                 self._show_message(tr("The {0} translation is missing; using English.").format(settings.language))
             self.retranslate()
-        if first or settings.ai != old.ai:
+        # A language switch checks again too: the chat's "Offline assistant ready" is written in the old language.
+        if first or settings.ai != old.ai or settings.language != old.language:
             self.chat.show_provider(settings.ai.provider)
             self.chat_ctl.configure(settings.ai, self.services.make_provider, self.services.check_provider)
 

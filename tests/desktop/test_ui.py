@@ -34,6 +34,7 @@ def test_switching_to_portuguese_translates_menus_docks_and_chat(make_window, qt
     assert window.action_set["edit.undo"].text().startswith("Desfazer")
     assert window.docks["parameters"].windowTitle() == "Parâmetros"
     assert window.chat.send.text() == "Enviar"
+    qtbot.waitUntil(lambda: window.chat.state.text() == "● Assistente offline pronto", timeout=10_000)
     assert window.chat.cards[0].open.text() == "Abrir esta versão"
     assert window.viewport.dims_label.text() == "120,0 × 120,0 × 100,0 mm", "Portuguese writes decimals with a comma"
     assert window.params.rows["wall"].spin.text().startswith("2,40")
