@@ -43,6 +43,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                separator_before=True),
     ActionSpec("file.publish", mark("Publish to Marketplace…"), "&File", None, "has_mesh"),
     ActionSpec("file.share", mark("Share…"), "&File", None, "has_model"),
+    ActionSpec("file.open_link", mark("Open Shared Link…"), "&File", None),
     ActionSpec("file.quit", mark("Quit"), "&File", Key.Quit, separator_before=True),
     ActionSpec("edit.undo", mark("Undo"), "&Edit", Key.Undo, "can_undo"),
     ActionSpec("edit.redo", mark("Redo"), "&Edit", Key.Redo, "can_redo"),

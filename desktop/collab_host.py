@@ -83,6 +83,7 @@ class CollabHost(QObject):
         self.project_id: int | None = None
         self.commenting = False  # the next click on the model starts a comment thread there
         self.prompt: QInputDialog | None = None
+        self.link_prompt: QInputDialog | None = None
         self.notice: QMessageBox | None = None
         self._when_connected: list[Callable[[], None]] = []
         self.pins: list[CommentPin] = []  # the open project's threads, at their anchors
@@ -183,6 +184,28 @@ class CollabHost(QObject):
     def _opened(self, project_id: int, name: str, copy: dict[str, Any]) -> None:
         self.project.open_shared(Document.from_json(copy))
         self._bind(project_id, name)
+
+    def open_link(self) -> None:
+        """File ▸ Open Shared Link…: paste a link someone sent; we join its project and open it."""
+        self.link_prompt = QInputDialog(self.window)
+        self.link_prompt.setObjectName("openLinkPrompt")
+        self.link_prompt.setWindowTitle(tr("Open Shared Link"))
+        self.link_prompt.setLabelText(tr("Paste the share link you were sent:"))
+        self.link_prompt.textValueSelected.connect(lambda text: self._with_client(lambda: self._join(text)))
+        self.link_prompt.finished.connect(self.link_prompt.deleteLater)
+        self.link_prompt.open()
+
+    def _join(self, link: str) -> None:
+        client = self.client
+        assert client is not None
+        self.workers.submit(tr("Joining a shared project"), lambda _t: client.projects.accept_link(link),
+                            self._joined, lambda exc: self.on_error(tr("Open Shared Link"), exc))
+
+    def _joined(self, project: Project) -> None:
+        self.message.emit(tr("You joined '{0}', shared by {1}.").format(project.name, project.owner))
+        if self.list is not None:
+            self.list.reload()
+        self.open_shared(project.id, project.name)
 
     def set_commenting(self, on: bool) -> None:
         """Comment on a Point: the next click on the model asks for the comment and pins it there."""

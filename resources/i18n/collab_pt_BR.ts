@@ -22,5 +22,9 @@
     <message><source>Showing what changed</source><translation>Mostrando o que mudou</translation></message>
     <message><source>Placing comment pins</source><translation>Posicionando os marcadores de comentário</translation></message>
     <message><source>You were removed from '{0}' by {1}.</source><translation>Você foi removido(a) de '{0}' por {1}.</translation></message>
+    <message><source>Open Shared Link</source><translation>Abrir link compartilhado</translation></message>
+    <message><source>Paste the share link you were sent:</source><translation>Cole o link de compartilhamento que você recebeu:</translation></message>
+    <message><source>Joining a shared project</source><translation>Entrando em um projeto compartilhado</translation></message>
+    <message><source>You joined '{0}', shared by {1}.</source><translation>Você entrou em '{0}', compartilhado por {1}.</translation></message>
   </context>
 </TS>

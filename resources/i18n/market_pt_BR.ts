@@ -822,6 +822,78 @@
         <source>A change by {0} could not be applied to your copy ({1}). Open the sync details to compare versions.</source>
         <translation>Uma alteração de {0} não pôde ser aplicada à sua cópia ({1}). Abra os detalhes da sincronização para comparar as versões.</translation>
     </message>
+    <message>
+        <source>for 1 day</source>
+        <translation>por 1 dia</translation>
+    </message>
+    <message>
+        <source>for 7 days</source>
+        <translation>por 7 dias</translation>
+    </message>
+    <message>
+        <source>for 30 days</source>
+        <translation>por 30 dias</translation>
+    </message>
+    <message>
+        <source>until revoked</source>
+        <translation>até ser revogado</translation>
+    </message>
+    <message>
+        <source>Create Link</source>
+        <translation>Criar link</translation>
+    </message>
+    <message>
+        <source>Create a link, then copy it and send it</source>
+        <translation>Crie um link, copie-o e envie-o</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Works</source>
+        <translation>Vale</translation>
+    </message>
+    <message>
+        <source>Anyone with the link</source>
+        <translation>Qualquer pessoa com o link</translation>
+    </message>
+    <message>
+        <source>until {0}</source>
+        <translation>até {0}</translation>
+    </message>
+    <message>
+        <source>{0}, made by {1}</source>
+        <translation>{0}, criado por {1}</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revogar</translation>
+    </message>
+    <message>
+        <source>Anyone signed in who opens this link joins as '{0}' ({1}).</source>
+        <translation>Quem abrir este link com sua conta entra como '{0}' ({1}).</translation>
+    </message>
+    <message>
+        <source>Link copied. Send it to the people you want to share with.</source>
+        <translation>Link copiado. Envie-o para as pessoas com quem quer compartilhar.</translation>
+    </message>
+    <message>
+        <source>Link revoked: nobody can join with it any more.</source>
+        <translation>Link revogado: ninguém mais pode entrar com ele.</translation>
+    </message>
+    <message>
+        <source>Or share a link</source>
+        <translation>Ou compartilhe um link</translation>
+    </message>
+    <message>
+        <source>{0}, invited</source>
+        <translation>{0}, convidado(a)</translation>
+    </message>
 </context>
 <context>
     <name>Account</name>

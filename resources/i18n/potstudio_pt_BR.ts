@@ -19,22 +19,22 @@
       <translation>E&amp;xibir</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="51" />
+      <location filename="../../desktop/actions.py" line="52" />
       <source>Account and Server…</source>
       <translation>Conta e servidor…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="65" />
+      <location filename="../../desktop/actions.py" line="66" />
       <source>Collaboration</source>
       <translation>Colaboração</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="49" />
+      <location filename="../../desktop/actions.py" line="50" />
       <source>Command Palette…</source>
       <translation>Paleta de comandos…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="66" />
+      <location filename="../../desktop/actions.py" line="67" />
       <source>Comment on a Point</source>
       <translation>Comentar em um ponto</translation>
     </message>
@@ -44,12 +44,12 @@
       <translation>Exportar malha (STL/3MF/OBJ)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="52" />
+      <location filename="../../desktop/actions.py" line="53" />
       <source>Fit View</source>
       <translation>Enquadrar</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="53" />
+      <location filename="../../desktop/actions.py" line="54" />
       <source>Front View</source>
       <translation>Vista frontal</translation>
     </message>
@@ -59,17 +59,17 @@
       <translation>Importar malha (STL/3MF/OBJ)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="56" />
+      <location filename="../../desktop/actions.py" line="57" />
       <source>Isometric View</source>
       <translation>Vista isométrica</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="64" />
+      <location filename="../../desktop/actions.py" line="65" />
       <source>Marketplace</source>
       <translation>Marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="62" />
+      <location filename="../../desktop/actions.py" line="63" />
       <source>Measure (Click Two Points)</source>
       <translation>Medir (clique em dois pontos)</translation>
     </message>
@@ -79,27 +79,32 @@
       <translation>Novo</translation>
     </message>
     <message>
+      <location filename="../../desktop/actions.py" line="46" />
+      <source>Open Shared Link…</source>
+      <translation>Abrir link compartilhado…</translation>
+    </message>
+    <message>
       <location filename="../../desktop/actions.py" line="37" />
       <source>Open…</source>
       <translation>Abrir…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="57" />
+      <location filename="../../desktop/actions.py" line="58" />
       <source>Orthographic</source>
       <translation>Ortográfica</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="61" />
+      <location filename="../../desktop/actions.py" line="62" />
       <source>Overhang Overlay</source>
       <translation>Destacar balanços</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="50" />
+      <location filename="../../desktop/actions.py" line="51" />
       <source>Preferences…</source>
       <translation>Preferências…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="63" />
+      <location filename="../../desktop/actions.py" line="64" />
       <source>Printers</source>
       <translation>Impressoras</translation>
     </message>
@@ -109,17 +114,17 @@
       <translation>Publicar no marketplace…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="46" />
+      <location filename="../../desktop/actions.py" line="47" />
       <source>Quit</source>
       <translation>Sair</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="48" />
+      <location filename="../../desktop/actions.py" line="49" />
       <source>Redo</source>
       <translation>Refazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="55" />
+      <location filename="../../desktop/actions.py" line="56" />
       <source>Right View</source>
       <translation>Vista direita</translation>
     </message>
@@ -134,7 +139,7 @@
       <translation>Salvar como…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="60" />
+      <location filename="../../desktop/actions.py" line="61" />
       <source>Section Plane</source>
       <translation>Plano de corte</translation>
     </message>
@@ -149,22 +154,22 @@
       <translation>Compartilhar…</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="54" />
+      <location filename="../../desktop/actions.py" line="55" />
       <source>Top View</source>
       <translation>Vista superior</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="47" />
+      <location filename="../../desktop/actions.py" line="48" />
       <source>Undo</source>
       <translation>Desfazer</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="58" />
+      <location filename="../../desktop/actions.py" line="59" />
       <source>Wireframe</source>
       <translation>Aramado</translation>
     </message>
     <message>
-      <location filename="../../desktop/actions.py" line="59" />
+      <location filename="../../desktop/actions.py" line="60" />
       <source>X-Ray</source>
       <translation>Raio X</translation>
     </message>
@@ -289,162 +294,167 @@
   <context>
     <name>Core</name>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="321" />
+      <location filename="../../core/geometry/threemf.py" line="325" />
       <source>'{0}' contains XML entity declarations, which 3MF never uses; refusing it.</source>
       <translation>'{0}' contém declarações de entidades XML, que o 3MF nunca usa; arquivo recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="293" />
+      <location filename="../../core/geometry/threemf.py" line="297" />
       <source>'{0}' contains an unsafe part name '{1}'; refusing to read it.</source>
       <translation>'{0}' contém um nome de parte inseguro '{1}'; leitura recusada.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="125" />
+      <location filename="../../core/geometry/meshio.py" line="109" />
       <source>'{0}' contains no triangles.</source>
       <translation>'{0}' não contém triângulos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="275" />
+      <location filename="../../core/geometry/meshio.py" line="259" />
       <source>'{0}' contains only degenerate triangles.</source>
       <translation>'{0}' contém só triângulos degenerados.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="312" />
+      <location filename="../../core/geometry/stl.py" line="51" />
       <source>'{0}' declares {1} triangles ({2} bytes) but has only {3} bytes: it is truncated or not an STL file.</source>
       <translation>'{0}' declara {1} triângulos ({2} bytes), mas tem só {3} bytes: está truncado ou não é um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="204" />
+      <location filename="../../core/geometry/meshio.py" line="188" />
       <source>'{0}' did not read back as written ({1}); nothing was written.</source>
       <translation>'{0}' não foi lido de volta como foi escrito ({1}); nada foi gravado.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="197" />
+      <location filename="../../core/document/expressions.py" line="195" />
       <source>'{0}' does not give a finite number.</source>
       <translation>'{0}' não dá um número finito.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="195" />
+      <location filename="../../core/document/expressions.py" line="193" />
       <source>'{0}' does not give a real number.</source>
       <translation>'{0}' não dá um número real.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="448" />
+      <location filename="../../core/geometry/threemf.py" line="452" />
       <source>'{0}' expands to more than {1} triangles (the limit).</source>
       <translation>'{0}' se expande para mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="416" />
+      <location filename="../../core/geometry/stl.py" line="155" />
       <source>'{0}' got shorter while it was being read; try again once it is complete.</source>
       <translation>'{0}' ficou menor enquanto era lido; tente de novo quando ele estiver completo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="376" />
+      <location filename="../../core/geometry/stl.py" line="115" />
       <source>'{0}' has NaN or infinite coordinates; the file is damaged.</source>
       <translation>'{0}' tem coordenadas NaN ou infinitas; o arquivo está danificado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="559" />
+      <location filename="../../core/geometry/text_tokens.py" line="43" />
       <source>'{0}' has a coordinate that is not a number.</source>
       <translation>'{0}' tem uma coordenada que não é um número.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="619" />
+      <location filename="../../core/geometry/obj.py" line="65" />
       <source>'{0}' has a face that refers to vertex {1}, but the file defines only {2} vertices.</source>
       <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="310" />
+      <location filename="../../core/geometry/threemf.py" line="314" />
       <source>'{0}' has broken XML ({1}).</source>
       <translation>'{0}' tem XML corrompido ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="264" />
+      <location filename="../../core/geometry/meshio.py" line="248" />
       <source>'{0}' has coordinates too large to be a model (past 3.4e38).</source>
       <translation>'{0}' tem coordenadas grandes demais para ser um modelo (além de 3,4e38).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="358" />
+      <location filename="../../core/geometry/threemf.py" line="362" />
       <source>'{0}' has more than {1} triangles (the limit).</source>
       <translation>'{0}' tem mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="602" />
+      <location filename="../../core/geometry/obj.py" line="48" />
       <source>'{0}' has more than {1} vertices (the limit).</source>
       <translation>'{0}' tem mais de {1} vértices (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="446" />
+      <location filename="../../core/geometry/threemf.py" line="450" />
       <source>'{0}' has no build items: there is nothing to print in it.</source>
       <translation>'{0}' não tem itens de construção (build items): não há nada para imprimir nele.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="266" />
+      <location filename="../../core/geometry/meshio.py" line="250" />
       <source>'{0}' has triangles that refer to vertices it does not have ({1} vertices).</source>
       <translation>'{0}' tem triângulos que se referem a vértices que ele não tem ({1} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="316" />
+      <location filename="../../core/geometry/stl.py" line="55" />
       <source>'{0}' has {1} bytes more than its {2} declared triangles need; it is damaged or not a binary STL.</source>
       <translation>'{0}' tem {1} bytes a mais do que seus {2} triângulos declarados precisam; está danificado ou não é um STL binário.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="183" />
+      <location filename="../../core/geometry/threemf.py" line="186" />
       <source>'{0}' has {1} parts; a 3MF with more than {2} is refused.</source>
       <translation>'{0}' tem {1} partes; um 3MF com mais de {2} é recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="306" />
+      <location filename="../../core/geometry/stl.py" line="45" />
       <source>'{0}' has {1} triangles; the limit is {2}.</source>
       <translation>'{0}' tem {1} triângulos; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="582" />
+      <location filename="../../core/geometry/obj.py" line="28" />
       <source>'{0}' has {1} vertices; the limit is {2}.</source>
       <translation>'{0}' tem {1} vértices; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="119" />
+      <location filename="../../core/geometry/threemf.py" line="85" />
+      <source>'{0}' is a damaged zip archive ({1}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/geometry/meshio.py" line="103" />
       <source>'{0}' is empty.</source>
       <translation>'{0}' está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="220" />
+      <location filename="../../core/geometry/threemf.py" line="223" />
       <source>'{0}' is not a 3MF model: it has no '{1}' part.</source>
       <translation>'{0}' não é um modelo 3MF: não tem a parte '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="82" />
+      <location filename="../../core/geometry/threemf.py" line="83" />
       <source>'{0}' is not a 3MF package (it is not a zip archive).</source>
       <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="177" />
+      <location filename="../../core/document/parameters.py" line="183" />
       <source>'{0}' is not a parameter kind.</source>
       <translation>'{0}' não é um tipo de parâmetro.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="514" />
+      <location filename="../../core/geometry/stl.py" line="253" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where '{3}' should be.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria estar '{3}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="521" />
+      <location filename="../../core/geometry/stl.py" line="260" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where a facet or 'endsolid' should start.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria começar uma faceta ou 'endsolid'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="529" />
+      <location filename="../../core/geometry/stl.py" line="268" />
       <source>'{0}' is not a valid ASCII STL: unexpected text at line {1}.</source>
       <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="56" />
+      <location filename="../../core/document/parameters.py" line="62" />
       <source>'{0}' is not a valid parameter name (letters, digits, _).</source>
       <translation>'{0}' não é um nome de parâmetro válido (letras, dígitos, _).</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="130" />
+      <location filename="../../core/document/expressions.py" line="128" />
       <source>'{0}' is not allowed in expression '{1}'.</source>
       <translation>'{0}' não é permitido na expressão '{1}'.</translation>
     </message>
@@ -454,42 +464,42 @@
       <translation>'{0}' não é uma URL http(s) de um servidor compatível com a OpenAI.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="301" />
+      <location filename="../../core/geometry/stl.py" line="40" />
       <source>'{0}' is too short ({1} bytes) to be an STL file.</source>
       <translation>'{0}' é curto demais ({1} bytes) para ser um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="526" />
+      <location filename="../../core/geometry/stl.py" line="265" />
       <source>'{0}' is truncated: it ends in the middle of a triangle (line {1}).</source>
       <translation>'{0}' está truncado: termina no meio de um triângulo (linha {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="565" />
+      <location filename="../../core/geometry/text_tokens.py" line="49" />
       <source>'{0}' is {1} MB; text mesh files over {2} MB are not supported (export a binary STL or 3MF instead).</source>
       <translation>'{0}' tem {1} MB; arquivos de malha em texto com mais de {2} MB não são suportados (exporte um STL binário ou um 3MF).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="631" />
+      <location filename="../../core/geometry/obj.py" line="77" />
       <source>'{0}' line {1}: '{2}' is not an index.</source>
       <translation>'{0}' linha {1}: '{2}' não é um índice.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="611" />
+      <location filename="../../core/geometry/obj.py" line="57" />
       <source>'{0}' line {1}: a face needs at least three corners.</source>
       <translation>'{0}' linha {1}: uma face precisa de pelo menos três cantos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="605" />
+      <location filename="../../core/geometry/obj.py" line="51" />
       <source>'{0}' line {1}: a face with {2} corners (the limit is {3}).</source>
       <translation>'{0}' linha {1}: uma face com {2} cantos (o limite é {3}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="599" />
+      <location filename="../../core/geometry/obj.py" line="45" />
       <source>'{0}' line {1}: a vertex needs three coordinates.</source>
       <translation>'{0}' linha {1}: um vértice precisa de três coordenadas.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="636" />
+      <location filename="../../core/geometry/obj.py" line="82" />
       <source>'{0}' line {1}: vertex index {2} is out of range.</source>
       <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
     </message>
@@ -504,92 +514,92 @@
       <translation>'{0}' deve conter números finitos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="429" />
+      <location filename="../../core/geometry/threemf.py" line="433" />
       <source>'{0}' nests components more than {1} deep (or in a loop).</source>
       <translation>'{0}' aninha componentes em mais de {1} níveis (ou em ciclo).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="450" />
+      <location filename="../../core/geometry/threemf.py" line="454" />
       <source>'{0}' places more than {1} copies of its objects (the limit).</source>
       <translation>'{0}' posiciona mais de {1} cópias de seus objetos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="209" />
+      <location filename="../../core/geometry/meshio.py" line="193" />
       <source>'{0}' read back with {1} triangles instead of {2}; nothing was written.</source>
       <translation>'{0}' foi lido de volta com {1} triângulos em vez de {2}; nada foi gravado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="212" />
+      <location filename="../../core/geometry/meshio.py" line="196" />
       <source>'{0}' read back without its design ({1}); nothing was written.</source>
       <translation>'{0}' foi lido de volta sem o seu projeto ({1}); nada foi gravado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="432" />
+      <location filename="../../core/geometry/threemf.py" line="436" />
       <source>'{0}' refers to object {1} that it does not define.</source>
       <translation>'{0}' se refere ao objeto {1}, que ele não define.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="346" />
+      <location filename="../../core/geometry/threemf.py" line="350" />
       <source>'{0}' uses an unknown unit '{1}'.</source>
       <translation>'{0}' usa uma unidade desconhecida '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="200" />
+      <location filename="../../core/geometry/threemf.py" line="203" />
       <source>'{0}' would inflate to {1} MB; the limit is {2} MB.</source>
       <translation>'{0}' se descompactaria em {1} MB; o limite é {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="592" />
+      <location filename="../../core/geometry/obj.py" line="38" />
       <source>'{0}': a line at byte {1} is longer than {2} MB.</source>
       <translation>'{0}': uma linha no byte {1} tem mais de {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="387" />
+      <location filename="../../core/geometry/threemf.py" line="391" />
       <source>'{0}': a triangle refers to a vertex index too large to exist.</source>
       <translation>'{0}': um triângulo se refere a um índice de vértice grande demais para existir.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="389" />
+      <location filename="../../core/geometry/threemf.py" line="393" />
       <source>'{0}': a vertex or triangle has a missing or non-numeric value.</source>
       <translation>'{0}': um vértice ou triângulo tem um valor ausente ou não numérico.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="368" />
+      <location filename="../../core/geometry/threemf.py" line="372" />
       <source>'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).</source>
       <translation>'{0}': o objeto {1} tem triângulos que se referem a vértices que ele não tem ({2} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="224" />
+      <location filename="../../core/geometry/threemf.py" line="227" />
       <source>'{0}': part '{1}' cannot be read ({2}).</source>
       <translation>'{0}': a parte '{1}' não pode ser lida ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="280" />
+      <location filename="../../core/geometry/threemf.py" line="284" />
       <source>'{0}': part '{1}' inflates beyond its declared size.</source>
       <translation>'{0}': a parte '{1}' se expande além do tamanho declarado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="194" />
+      <location filename="../../core/geometry/threemf.py" line="197" />
       <source>'{0}': part '{1}' inflates {2}× — this looks like a zip bomb, not a model.</source>
       <translation>'{0}': a parte '{1}' se expande {2}× — isso parece uma bomba zip, não um modelo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="277" />
+      <location filename="../../core/geometry/threemf.py" line="281" />
       <source>'{0}': part '{1}' is damaged ({2}).</source>
       <translation>'{0}': a parte '{1}' está danificada ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="231" />
+      <location filename="../../core/geometry/threemf.py" line="234" />
       <source>'{0}': part '{1}' is over {2} MB.</source>
       <translation>'{0}': a parte '{1}' tem mais de {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="385" />
+      <location filename="../../core/geometry/threemf.py" line="389" />
       <source>'{0}': the model XML is broken ({1}).</source>
       <translation>'{0}': o XML do modelo está corrompido ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="290" />
+      <location filename="../../core/geometry/meshio.py" line="268" />
       <source>'{0}': unsupported file type; use one of {1}.</source>
       <translation>'{0}': tipo de arquivo não suportado; use um destes: {1}.</translation>
     </message>
@@ -599,7 +609,7 @@
       <translation>Uma caixa precisa de um tamanho positivo (recebido: {0:g} × {1:g} × {2:g}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="221" />
+      <location filename="../../core/geometry/build.py" line="232" />
       <source>A circular pattern needs 0 to 1000 copies (got {0}).</source>
       <translation>Um padrão circular precisa de 0 a 1000 cópias (recebido: {0}).</translation>
     </message>
@@ -614,12 +624,12 @@
       <translation>Uma engrenagem precisa de {0} a {1} dentes (recebido: {2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="238" />
+      <location filename="../../core/geometry/build.py" line="249" />
       <source>A grid pattern needs between 0 and 1000 copies in all.</source>
       <translation>Um padrão em grade precisa de 0 a 1000 cópias no total.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="252" />
+      <location filename="../../core/geometry/build.py" line="263" />
       <source>A mirror needs a non-zero normal.</source>
       <translation>Um espelhamento precisa de uma normal não nula.</translation>
     </message>
@@ -629,12 +639,12 @@
       <translation>Um nó deve ser um objeto com um 'type'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="153" />
+      <location filename="../../core/document/expressions.py" line="151" />
       <source>A number in '{0}' is too large.</source>
       <translation>Um número em '{0}' é grande demais.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="172" />
+      <location filename="../../core/document/parameters.py" line="178" />
       <source>A parameter has no '{0}'.</source>
       <translation>Um parâmetro não tem '{0}'.</translation>
     </message>
@@ -674,7 +684,7 @@
       <translation>Uma peça redonda pede {0} segmentos; são permitidos de 3 a {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="201" />
+      <location filename="../../core/geometry/build.py" line="212" />
       <source>A scale of 0 flattens the part; use a positive scale.</source>
       <translation>Uma escala 0 achata a peça; use uma escala positiva.</translation>
     </message>
@@ -759,7 +769,7 @@
       <translation>Passagem do cabo</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="93" />
+      <location filename="../../core/document/expressions.py" line="94" />
       <source>Cannot compute '{0}': {1}.</source>
       <translation>Não é possível calcular '{0}': {1}.</translation>
     </message>
@@ -769,27 +779,27 @@
       <translation>Não é possível desenhar a miniatura de uma malha com coordenadas NaN ou infinitas.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="186" />
+      <location filename="../../core/document/expressions.py" line="184" />
       <source>Cannot evaluate '{0}'.</source>
       <translation>Não é possível avaliar '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="117" />
+      <location filename="../../core/geometry/meshio.py" line="101" />
       <source>Cannot open '{0}': {1}.</source>
       <translation>Não é possível abrir '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="139" />
+      <location filename="../../core/geometry/meshio.py" line="123" />
       <source>Cannot read '{0}': {1}.</source>
       <translation>Não é possível ler '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="82" />
+      <location filename="../../core/document/expressions.py" line="83" />
       <source>Cannot read the expression '{0}': {1}.</source>
       <translation>Não é possível ler a expressão '{0}': {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="195" />
+      <location filename="../../core/geometry/meshio.py" line="179" />
       <source>Cannot write '{0}': {1}.</source>
       <translation>Não é possível gravar '{0}': {1}.</translation>
     </message>
@@ -844,7 +854,7 @@
       <translation>Os parâmetros do documento devem ser uma lista.</translation>
     </message>
     <message>
-      <location filename="../../sync_client/files.py" line="57" />
+      <location filename="../../sync_client/files.py" line="59" />
       <source>Downloading {0}</source>
       <translation>Baixando {0}</translation>
     </message>
@@ -864,7 +874,7 @@
       <translation>Organizador de gaveta</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="165" />
+      <location filename="../../core/document/parameters.py" line="171" />
       <source>Each parameter must be an object with a name and a value.</source>
       <translation>Cada parâmetro deve ser um objeto com nome e valor.</translation>
     </message>
@@ -884,12 +894,12 @@
       <translation>Caixa</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="150" />
+      <location filename="../../core/document/expressions.py" line="148" />
       <source>Exponent too large in '{0}'.</source>
       <translation>Expoente grande demais em '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="78" />
+      <location filename="../../core/document/expressions.py" line="79" />
       <source>Expression is longer than {0} characters.</source>
       <translation>A expressão tem mais de {0} caracteres.</translation>
     </message>
@@ -979,17 +989,17 @@
       <translation>As props de um nó devem ser um objeto.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="174" />
+      <location filename="../../core/geometry/meshio.py" line="158" />
       <source>Only 3MF files can carry the parametric document, not {0}.</source>
       <translation>Só arquivos 3MF podem levar o documento paramétrico, não {0}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="124" />
+      <location filename="../../core/document/expressions.py" line="125" />
       <source>Only numbers are allowed in '{0}'.</source>
       <translation>Só números são permitidos em '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="121" />
+      <location filename="../../core/document/expressions.py" line="122" />
       <source>Only {0} can be called in '{1}'.</source>
       <translation>Em '{1}', só é possível chamar {0}.</translation>
     </message>
@@ -999,7 +1009,7 @@
       <translation>Vão central</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="219" />
+      <location filename="../../core/document/parameters.py" line="225" />
       <source>Parameters depend on each other in a loop: {0}.</source>
       <translation>Os parâmetros dependem uns dos outros em ciclo: {0}.</translation>
     </message>
@@ -1054,7 +1064,7 @@
       <translation>Vaso</translation>
     </message>
     <message>
-      <location filename="../../desktop/embedded_hub.py" line="81" />
+      <location filename="../../desktop/embedded_hub.py" line="82" />
       <source>Preparing the marketplace catalogue</source>
       <translation>Preparando o catálogo do marketplace</translation>
     </message>
@@ -1064,17 +1074,17 @@
       <translation>Preparando o modelo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="142" />
+      <location filename="../../core/geometry/meshio.py" line="126" />
       <source>Read {0} triangles</source>
       <translation>{0} triângulos lidos</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="383" />
+      <location filename="../../core/geometry/threemf.py" line="387" />
       <source>Reading 3MF</source>
       <translation>Lendo o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="120" />
+      <location filename="../../core/geometry/meshio.py" line="104" />
       <source>Reading {0}</source>
       <translation>Lendo {0}</translation>
     </message>
@@ -1209,7 +1219,7 @@
       <translation>O 'frame' do texto deve ser um objeto (margin, radius, ring, ring_wall).</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="147" />
+      <location filename="../../core/document/expressions.py" line="145" />
       <source>Text can only be measured with len() or compared in '{0}'.</source>
       <translation>Em '{0}', um texto só pode ser medido com len() ou comparado.</translation>
     </message>
@@ -1244,7 +1254,7 @@
       <translation>O documento não tem peça raiz.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="267" />
+      <location filename="../../core/document/document.py" line="277" />
       <source>The document has no valid schema_version.</source>
       <translation>O documento não tem um schema_version válido.</translation>
     </message>
@@ -1264,27 +1274,27 @@
       <translation>O documento ao qual esta alteração se aplica está corrompido ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshdata.py" line="46" />
+      <location filename="../../core/geometry/meshdata.py" line="49" />
       <source>The embedded mesh data is damaged (size or checksum mismatch).</source>
       <translation>Os dados da malha incorporada estão danificados (tamanho ou checksum não confere).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshdata.py" line="44" />
+      <location filename="../../core/geometry/meshdata.py" line="47" />
       <source>The embedded mesh data is damaged.</source>
       <translation>Os dados da malha incorporada estão danificados.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshdata.py" line="37" />
+      <location filename="../../core/geometry/meshdata.py" line="40" />
       <source>The embedded mesh declares {0} triangles; the limit is {1}.</source>
       <translation>A malha incorporada declara {0} triângulos; o limite é {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshdata.py" line="52" />
+      <location filename="../../core/geometry/meshdata.py" line="55" />
       <source>The embedded mesh has NaN or infinite coordinates.</source>
       <translation>A malha incorporada tem coordenadas NaN ou infinitas.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshdata.py" line="50" />
+      <location filename="../../core/geometry/meshdata.py" line="53" />
       <source>The embedded mesh refers to vertices it does not have.</source>
       <translation>A malha incorporada se refere a vértices que ela não tem.</translation>
     </message>
@@ -1299,17 +1309,17 @@
       <translation>A malha importada '{0}' não é um sólido fechado ({1}); repare-a antes de usá-la em uma operação booleana.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="353" />
+      <location filename="../../core/geometry/build.py" line="364" />
       <source>The model could not be built ({0}).</source>
       <translation>Não foi possível construir o modelo ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="168" />
+      <location filename="../../core/geometry/meshio.py" line="152" />
       <source>The model has NaN or infinite coordinates and cannot be exported.</source>
       <translation>O modelo tem coordenadas NaN ou infinitas e não pode ser exportado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="170" />
+      <location filename="../../core/geometry/meshio.py" line="154" />
       <source>The model has coordinates too large for a mesh file and cannot be exported.</source>
       <translation>O modelo tem coordenadas grandes demais para um arquivo de malha e não pode ser exportado.</translation>
     </message>
@@ -1319,17 +1329,22 @@
       <translation>O modelo está vazio: não há nada para imprimir.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="180" />
+      <location filename="../../core/document/document.py" line="260" />
+      <source>The parameter '{0}' is defined twice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../core/document/parameters.py" line="186" />
       <source>The parameter field '{0}' must be a list of text.</source>
       <translation>O campo de parâmetro '{0}' deve ser uma lista de textos.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="184" />
+      <location filename="../../core/document/parameters.py" line="190" />
       <source>The parameter field '{0}' must be a number.</source>
       <translation>O campo de parâmetro '{0}' deve ser um número.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="175" />
+      <location filename="../../core/document/parameters.py" line="181" />
       <source>The parameter field '{0}' must be text.</source>
       <translation>O campo de parâmetro '{0}' deve ser texto.</translation>
     </message>
@@ -1349,12 +1364,12 @@
       <translation>O texto está vazio; digite pelo menos uma letra.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="231" />
+      <location filename="../../core/geometry/meshio.py" line="215" />
       <source>There is nothing to export: the model has no parts.</source>
       <translation>Não há nada para exportar: o modelo não tem peças.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="172" />
+      <location filename="../../core/geometry/meshio.py" line="156" />
       <source>There is nothing to export: the model has no triangles.</source>
       <translation>Não há nada para exportar: o modelo não tem triângulos.</translation>
     </message>
@@ -1374,7 +1389,7 @@
       <translation>Esta alteração está malformada ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="269" />
+      <location filename="../../core/document/document.py" line="279" />
       <source>This document was saved by a newer 3D Pot Studio (schema {0}); please update the app.</source>
       <translation>Este documento foi salvo por uma versão mais nova do 3D Pot Studio (esquema {0}); atualize o aplicativo.</translation>
     </message>
@@ -1409,17 +1424,17 @@
       <translation>Tipo de nó desconhecido '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="217" />
+      <location filename="../../core/document/parameters.py" line="223" />
       <source>Unknown parameter '{0}' (used by {1}).</source>
       <translation>Parâmetro desconhecido '{0}' (usado por {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="142" />
+      <location filename="../../core/document/expressions.py" line="140" />
       <source>Unknown parameter '{0}' in '{1}'.</source>
       <translation>Parâmetro desconhecido '{0}' em '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="169" />
+      <location filename="../../core/document/parameters.py" line="175" />
       <source>Unknown parameter fields: {0}.</source>
       <translation>Campos de parâmetro desconhecidos: {0}.</translation>
     </message>
@@ -1469,22 +1484,22 @@
       <translation>Abas de fixação na parede</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="124" />
+      <location filename="../../core/geometry/threemf.py" line="127" />
       <source>Writing 3MF</source>
       <translation>Gravando o 3MF</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="176" />
+      <location filename="../../core/geometry/meshio.py" line="160" />
       <source>Writing {0}</source>
       <translation>Gravando {0}</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="196" />
+      <location filename="../../core/geometry/meshio.py" line="180" />
       <source>Wrote {0}</source>
       <translation>{0} gravado</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="137" />
+      <location filename="../../core/document/parameters.py" line="143" />
       <source>{0} cannot contain {1}; use letters, digits, spaces and common punctuation.</source>
       <translation>{0} não pode conter {1}; use letras, dígitos, espaços e pontuação comum.</translation>
     </message>
@@ -1494,52 +1509,52 @@
       <translation>{0} é calculado a partir de '{1}' e não pode ser definido.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="131" />
+      <location filename="../../core/document/parameters.py" line="137" />
       <source>{0} is limited to {1} characters (got {2}).</source>
       <translation>{0} é limitado a {1} caracteres (recebido: {2}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="103" />
+      <location filename="../../core/document/parameters.py" line="109" />
       <source>{0} must be a finite number.</source>
       <translation>{0} deve ser um número finito.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="99" />
+      <location filename="../../core/document/parameters.py" line="105" />
       <source>{0} must be a number, not '{1}'.</source>
       <translation>{0} deve ser um número, não '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="101" />
+      <location filename="../../core/document/parameters.py" line="107" />
       <source>{0} must be a number, not {1}.</source>
       <translation>{0} deve ser um número, não {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="90" />
+      <location filename="../../core/document/parameters.py" line="96" />
       <source>{0} must be one of {1}, not '{2}'.</source>
       <translation>{0} deve ser um entre {1}, não '{2}'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="126" />
+      <location filename="../../core/document/parameters.py" line="132" />
       <source>{0} must be text, not {1}.</source>
       <translation>{0} deve ser um texto, não {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="129" />
+      <location filename="../../core/document/parameters.py" line="135" />
       <source>{0} needs at least {1} character(s).</source>
       <translation>{0} precisa de pelo menos {1} caractere(s).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="441" />
+      <location filename="../../core/geometry/build.py" line="452" />
       <source>{0}: cannot build this part ({1}).</source>
       <translation>{0}: não é possível construir esta peça ({1}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/parameters.py" line="111" />
+      <location filename="../../core/document/parameters.py" line="117" />
       <source>{0}: choice {1} does not exist.</source>
       <translation>{0}: a opção {1} não existe.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="402" />
+      <location filename="../../core/geometry/build.py" line="413" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -1684,12 +1699,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="364" />
+      <location filename="../../desktop/main_window.py" line="365" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="271" />
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -1709,17 +1724,17 @@
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="199" />
+      <location filename="../../desktop/main_window.py" line="200" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="371" />
+      <location filename="../../desktop/main_window.py" line="372" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="273" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -1729,7 +1744,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="271" />
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -1744,42 +1759,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="370" />
+      <location filename="../../desktop/main_window.py" line="371" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="270" />
+      <location filename="../../desktop/main_window.py" line="271" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="271" />
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="393" />
+      <location filename="../../desktop/main_window.py" line="394" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="341" />
+      <location filename="../../desktop/main_window.py" line="342" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="353" />
+      <location filename="../../desktop/main_window.py" line="354" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="351" />
+      <location filename="../../desktop/main_window.py" line="352" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="355" />
+      <location filename="../../desktop/main_window.py" line="356" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -1794,7 +1809,7 @@
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="258" />
+      <location filename="../../desktop/main_window.py" line="259" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
@@ -1809,7 +1824,7 @@
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="274" />
+      <location filename="../../desktop/main_window.py" line="275" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
@@ -1991,7 +2006,7 @@
       <translation>Chave de API</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="159" />
+      <location filename="../../desktop/dialogs/preferences.py" line="161" />
       <source>Choose an online AI provider (and its URL) before entering an API key.</source>
       <translation>Escolha um provedor de IA online (e a URL dele) antes de informar uma chave de API.</translation>
     </message>
@@ -2066,7 +2081,7 @@
       <translation>Unidades</translation>
     </message>
     <message>
-      <location filename="../../desktop/dialogs/preferences.py" line="111" />
+      <location filename="../../desktop/dialogs/preferences.py" line="113" />
       <source>Use an encrypted file…</source>
       <translation>Usar um arquivo criptografado…</translation>
     </message>

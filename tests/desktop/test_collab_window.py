@@ -243,6 +243,9 @@ def test_the_collaboration_dock_and_share_dialog_look_right(make_window, qtbot, 
         qtbot.keyClicks(dialog.username, friend.me().username)
         with qtbot.waitSignal(dialog.changed, timeout=20_000):
             qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(dialog.link_section.changed, timeout=20_000):  # and a link, as people send them
+            qtbot.mouseClick(dialog.link_section.create_button, Qt.MouseButton.LeftButton)
+        assert dialog.link_section.link.text()
         shot = dialog.grab()
         assert shot.width() >= 400 and shot.save(str(artifacts_dir / f"collab-share-dialog-{theme}.png"))
         dialog.close()

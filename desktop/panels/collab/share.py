@@ -1,5 +1,6 @@
-"""The share dialog: invite people by username with a role, see who has access, change or remove
-their role. Roles: owner, editor, commenter, viewer (the hub enforces them; we only offer them)."""
+"""The share dialog: invite people by username with a role or by a link (links.LinkSection), see who
+has access and who was invited but has not answered yet, change or remove their role.
+Roles: owner, editor, commenter, viewer (the hub enforces them; we only offer them)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.dialogs.errors import user_message
 from desktop.dialogs.fitting import FittingDialog
 from desktop.panels.collab.common import ROLES, role_label, tr
+from desktop.panels.collab.links import LinkSection
 from desktop.workers import Workers
 from sync_client.client import HubClient
 from sync_client.models import Invitation, Member
@@ -57,7 +59,10 @@ class ShareDialog(FittingDialog):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.members, 1)
-        self.resize(520, 420)
+        layout.addWidget(QLabel(tr("Or share a link")))
+        self.link_section = LinkSection(client, workers, project_id, self)
+        layout.addWidget(self.link_section)
+        self.resize(560, 520)
         self.reload()
 
     def _run(self, label: str, fn: Any, done: Any) -> None:
@@ -68,9 +73,12 @@ class ShareDialog(FittingDialog):
         self.invite_button.setEnabled(True)
 
     def reload(self) -> None:
-        self._run("members", lambda: self.client.projects.members(self.project_id), self._show_members)
+        client, project_id = self.client, self.project_id
+        self._run("members", lambda: (client.projects.members(project_id), client.projects.pending_invitations(
+            project_id)), self._show_members)
 
-    def _show_members(self, members: list[Member]) -> None:
+    def _show_members(self, found: tuple[list[Member], list[Invitation]]) -> None:
+        members, pending = found
         self.members.clear()
         for member in members:
             item = QTreeWidgetItem([member.username, "", ""])
@@ -87,6 +95,9 @@ class ShareDialog(FittingDialog):
             remove = QPushButton(tr("Remove"))
             remove.clicked.connect(lambda _=False, u=member.username: self.remove(u))
             self.members.setItemWidget(item, 2, remove)
+        for invitation in pending:
+            self.members.addTopLevelItem(QTreeWidgetItem([invitation.invitee, tr("{0}, invited").format(
+                role_label(invitation.role)), ""]))
         self.members.resizeColumnToContents(0)
         self.changed.emit()
 
@@ -104,7 +115,7 @@ class ShareDialog(FittingDialog):
         self.username.clear()
         self.message.setText(tr("Invitation sent to {0} ({1}). They get access once they accept.").format(
             invitation.invitee, role_label(invitation.role)))
-        self.changed.emit()
+        self.reload()
 
     def set_role(self, username: str, role: str) -> None:
         self._run("role", lambda: self.client.projects.set_role(self.project_id, username, role),
