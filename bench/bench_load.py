@@ -1,0 +1,160 @@
+"""The hub under a realistic mix, driven by locust (headless, bounded in time): 10,000 listings, 200 and
+1,000 simulated users, 1 vs 2 worker processes, the standalone hub (SQLite, local files, limits and
+caches in memory) vs the hosted profile (PostgreSQL, Redis, S3 via moto's server). The mix is in
+bench/locust_hub.py: searches with filters and cursor pages, listing pages, thumbnails, downloads, op
+pushes, and open live-update streams (outside the statistics). Sign-in and token refresh are not in
+the mix: tokens are minted up front (sign-in is argon2 by design: it would measure the hash).
+
+Reported per run: requests/s answered, p50/p95/p99 over every request (ramp-up included), errors,
+hub CPU ms per request (user+system of all hub processes / requests), the machine's load average.
+Ratios: throughput 2 workers / 1 worker per profile and user count, hosted / standalone.
+
+The load generator (one locust process) shares the 2-core machine with the hub and with other
+people's work: the figures are pessimistic and noisy, the ratios of one run are what to read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, update
+
+from bench.bench_hub import LISTINGS, _cpu_seconds, _fill
+from bench.bench_streams import _projects, _token
+from hub.db import make_engine
+from hub.models import Listing, ListingFile
+from tests.hub.services import REPO, HubProcess, Postgres, Redis, S3Server
+from tests.sync_client.samples import png_file, stl_file
+
+log = logging.getLogger(__name__)
+USERS = (200, 1000)
+WORKERS = (1, 2)
+SECONDS = 25
+SPAWN_RATE = 200  # users started per second (1,000 users: 5 s of ramp-up inside the run)
+FREE_WITH_FILES = 2000
+UNLIMITED_STREAMS = ["--max-streams-per-user", "100000", "--max-streams", "100000"]
+
+
+def _files(url: str, folder: Path, put: Any) -> None:
+    """One model and one thumbnail blob, referenced by every listing (content-addressed: stored once)."""
+    stl_sha = put(stl_file(folder).read_bytes())
+    png = png_file(folder).read_bytes()
+    png_sha = put(png)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(update(Listing).values(thumbnail_sha=png_sha))
+        conn.execute(update(Listing).where(Listing.id <= FREE_WITH_FILES).values(price_cents=0))
+        conn.execute(insert(ListingFile), [
+            {"id": i, "listing_id": i, "name": "model.stl", "kind": "stl", "size": len(stl_file(folder).read_bytes()),
+             "sha256": stl_sha} for i in range(1, FREE_WITH_FILES + 1)])
+    engine.dispose()
+
+
+def _locust(hub: HubProcess, users: int, fixture: Path, out: Path) -> dict[str, float]:
+    prefix = out / f"u{users}"
+    subprocess.run([str(Path(sys.executable).parent / "locust"), "-f", str(REPO / "bench" / "locust_hub.py"),
+                    "--headless", "-u", str(users), "-r", str(SPAWN_RATE), "-t", f"{SECONDS}s", "--host", hub.url,
+                    "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "2"],
+                   cwd=REPO, env={**os.environ, "BENCH_LOAD_FIXTURE": str(fixture)}, check=False,
+                   capture_output=True, timeout=SECONDS + 120)
+    with (prefix.parent / f"{prefix.name}_stats.csv").open() as fh:
+        total = next(row for row in csv.DictReader(fh) if row["Name"] == "Aggregated")
+    return {"requests": float(total["Request Count"]), "failures": float(total["Failure Count"]),
+            # answered per second of the bounded run (locust's own Requests/s divides by a shorter span)
+            "rps": float(total["Request Count"]) / SECONDS, "p50": float(total["50%"]), "p95": float(total["95%"]),
+            "p99": float(total["99%"])}
+
+
+def _profile(kind: str, url: str, folder: Path, extra: list[str], env: dict[str, str],
+             put: Any) -> list[dict[str, Any]]:
+    _fill(url)
+    _files(url, folder / "files", put)
+    owners = _projects(url)
+    results: list[dict[str, Any]] = []
+    for workers in WORKERS:
+        hub = HubProcess(url, folder / "data", env=env,
+                         extra=[*extra, "--workers", str(workers), *UNLIMITED_STREAMS]).start()
+        try:
+            fixture = folder / "fixture.json"
+            fixture.write_text(json.dumps({
+                "listings": LISTINGS, "free_listings": FREE_WITH_FILES,
+                "designers": [[project, _token(hub, user_id, name)] for project, user_id, name in owners]}))
+            for users in USERS:
+                assert hub.proc is not None
+                load = os.getloadavg()[0]
+                cpu_before = _cpu_seconds(hub.proc.pid)
+                figures = _locust(hub, users, fixture, folder)
+                cpu_ms = 1000 * (_cpu_seconds(hub.proc.pid) - cpu_before) / max(1.0, figures["requests"])
+                label = f"{kind}, {workers} worker{'s' if workers > 1 else ''}, {users} users"
+                log.info("%s: %s", label, figures)
+                results.append({"kind": kind, "workers": workers, "users": users, "cpu_ms": cpu_ms,
+                                "load": load, "label": label, **figures})
+        finally:
+            hub.stop()
+    return results
+
+
+def _rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    cores = os.cpu_count()
+    for run in runs:
+        note = (f"{int(run['requests'])} requests, {int(run['failures'])} errors in {SECONDS} s; p50 {run['p50']:.0f} "
+                f"/ p99 {run['p99']:.0f} ms; hub CPU {run['cpu_ms']:.2f} ms/request; machine load "
+                f"{run['load']:.1f} on {cores} cores (shared, loaded)")
+        rows.append({"name": f"throughput ({run['label']})", "value": run["rps"], "unit": "req/s", "note": note})
+        rows.append({"name": f"p95 ({run['label']})", "value": run["p95"], "unit": "ms", "target": "p95 < 100 ms",
+                     "ok": run["p95"] < 100})
+    by_key = {(r["kind"], r["workers"], r["users"]): r for r in runs}
+    for kind in ("standalone", "hosted"):
+        for users in USERS:
+            one, two = by_key.get((kind, 1, users)), by_key.get((kind, 2, users))
+            if one and two:
+                rows.append({"name": f"throughput 2 workers / 1 worker ({kind}, {users} users)",
+                             "value": two["rps"] / max(one["rps"], 1e-9), "unit": "×", "target": "≥ 1.7×",
+                             "ok": two["rps"] >= 1.7 * one["rps"]})
+    for workers in WORKERS:
+        for users in USERS:
+            local, hosted = by_key.get(("standalone", workers, users)), by_key.get(("hosted", workers, users))
+            if local and hosted:
+                rows.append({"name": f"throughput hosted / standalone ({workers} workers, {users} users)",
+                             "value": hosted["rps"] / max(local["rps"], 1e-9), "unit": "×"})
+    return rows
+
+
+def run() -> list[dict[str, Any]]:
+    from hub.storage import BlobStore
+    from hub.storage_s3 import S3BlobStore, S3Location
+
+    runs: list[dict[str, Any]] = []
+    folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    try:
+        local = folder / "standalone"
+        blobs = BlobStore(local / "data" / "blobs")
+        runs += _profile("standalone", f"sqlite:///{folder / 'hub.db'}", local, [], {}, blobs.put_bytes)
+
+        pg_root = Path(tempfile.mkdtemp(prefix="bench-load-pg-"))  # its own: the postgres user must reach it
+        pg, redis, s3 = Postgres(pg_root), Redis(folder / "redis"), S3Server(folder / "s3")
+        pg.start(), redis.start(), s3.start()
+        try:
+            os.environ.update(S3Server.ENV)
+            bucket = s3.bucket_url("bench")
+            store = S3BlobStore(S3Location.parse(bucket))
+            store.ensure_bucket()
+            runs += _profile("hosted", pg.create_database(), folder / "hosted",
+                             ["--profile", "hosted", "--redis-url", redis.url, "--s3-url", bucket],
+                             S3Server.ENV, store.put_bytes)
+        finally:
+            s3.stop(), redis.stop(), pg.stop()
+            shutil.rmtree(pg_root, ignore_errors=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return _rows(runs)
