@@ -21,6 +21,7 @@ from core.settings import SettingsError, parse_settings
 from sync_client.api.market import Publication
 from sync_client.client import HubClient
 from sync_client.errors import PaymentRequired
+from sync_client.links import hub_of
 
 EMBEDDED_HUB = "http://127.0.0.1:8765"
 LICENCES = ["CC0", "CC-BY", "CC-BY-SA", "CC-BY-ND", "CC-BY-NC", "CC-BY-NC-SA", "CC-BY-NC-ND", "GPL-3.0",
@@ -125,6 +126,15 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _accept(args: argparse.Namespace) -> int:
+    """Join the project of a share link and start syncing it; the link names its hub."""
+    with HubClient(args.server or hub_of(args.link) or default_server()) as client:
+        project = client.projects.accept_link(args.link)
+        client.sync.open(project.id)
+    print(f"joined '{project.name}' (#{project.id}) as {project.role}, shared by {project.owner}")
+    return 0
+
+
 def _login(args: argparse.Namespace) -> int:
     with _client(args) as client:
         code, device_code = client.session.start_device_sign_in()
@@ -181,11 +191,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     status.add_argument("--json", action="store_true")
     status.add_argument("--now", action="store_true", help="sync before reporting")
     status.set_defaults(func=_status)
+    accept = sync_actions.add_parser("accept", help="join a project from a share link someone sent you")
+    accept.add_argument("link", help="the share link (<hub>/join/<token>)")
+    accept.set_defaults(func=_accept)
     login = sync_actions.add_parser("login", help="sign in (device code shown here, approved in a browser)")
     login.set_defaults(func=_login)
     logout = sync_actions.add_parser("logout", help="sign out and forget the session")
     logout.set_defaults(func=_logout)
-    for parser in (status, login, logout):
+    for parser in (status, accept, login, logout):
         _server_option(parser)
 
 

@@ -19,6 +19,14 @@ def link_for(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}{JOIN}{token}"
 
 
+def hub_of(link: str) -> str | None:
+    """The hub a link names (None for a bare token): the terminal talks to it unless told otherwise."""
+    text = link.strip()
+    if JOIN not in text:
+        return None
+    return text.rpartition(JOIN)[0].rstrip("/") or None
+
+
 def token_from(link: str, base_url: str) -> str:
     """The token of a pasted link (or of a bare token), checked against the hub this client talks to."""
     text = link.strip()
