@@ -143,7 +143,9 @@ def run() -> list[dict[str, Any]]:
 
         pg_root = Path(tempfile.mkdtemp(prefix="bench-load-pg-"))  # its own: the postgres user must reach it
         pg, redis, s3 = Postgres(pg_root), Redis(folder / "redis"), S3Server(folder / "s3")
-        pg.start(), redis.start(), s3.start()
+        pg.start()
+        redis.start()
+        s3.start()
         try:
             os.environ.update(S3Server.ENV)
             bucket = s3.bucket_url("bench")
@@ -153,7 +155,9 @@ def run() -> list[dict[str, Any]]:
                              ["--profile", "hosted", "--redis-url", redis.url, "--s3-url", bucket],
                              S3Server.ENV, store.put_bytes)
         finally:
-            s3.stop(), redis.stop(), pg.stop()
+            s3.stop()
+            redis.stop()
+            pg.stop()
             shutil.rmtree(pg_root, ignore_errors=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

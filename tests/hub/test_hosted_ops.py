@@ -117,3 +117,17 @@ def test_a_hosted_hub_takes_its_settings_from_the_environment(postgres: Postgres
         assert ready.status_code == 200 and ready.json()["checks"]["redis"] == "ok"
     finally:
         process.stop()
+
+
+def test_metrics_add_up_every_worker_process(tmp_path: Path) -> None:
+    """--workers 2 on one port: a scrape reaches one worker, and must still count what both answered."""
+    hub = HubProcess(f"sqlite:///{tmp_path / 'hub.db'}", tmp_path / "data", extra=["--workers", "2"]).start()
+    try:
+        with httpx.Client() as fresh:  # new connections, spread over the workers by the kernel
+            for listing_id in range(40):
+                fresh.get(f"{hub.url}/listings/{listing_id + 1}", headers={"Connection": "close"})
+        text = httpx.get(f"{hub.url}/metrics").text
+        requests = _samples(text, "hub_http_requests_total")
+        assert requests[(("method", "GET"), ("route", "/listings/{listing_id}"), ("status", "404"))] == 40
+    finally:
+        hub.stop()
