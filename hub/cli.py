@@ -202,8 +202,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db-pool-size", type=int, default=HubConfig.db_pool_size, metavar="N",
                         help="database connections each worker keeps (as many again under bursts; "
                              "default %(default)s); workers x machines x 2N must fit PostgreSQL's max_connections")
-    parser.add_argument("--db-replica-url", metavar="URL", help="a read-only PostgreSQL replica for searches and "
-                                                                "listing pages (default: the primary)")
+    parser.add_argument("--db-replica-url", metavar="URL", help="a read-only PostgreSQL replica for searches "
+                                                                "(default: the primary)")
     parser.add_argument("--s3-url", metavar="URL", help="keep models, images and unfinished uploads in "
                                                         "S3-compatible storage: https://HOST[:PORT]/BUCKET (MinIO, "
                                                         "AWS...); keys from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")

@@ -15,7 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import insert
 
+from hub.db import make_engine, utcnow
+from hub.db import migrate as migrate_schema
+from hub.models import Listing, User
 from tests.hub.fixtures import MakeClient
 from tests.hub.services import HubProcess, Postgres, Redis, S3Server
 from tests.hub.sse import EventReader
@@ -129,5 +133,31 @@ def test_metrics_add_up_every_worker_process(tmp_path: Path) -> None:
         text = httpx.get(f"{hub.url}/metrics").text
         requests = _samples(text, "hub_http_requests_total")
         assert requests[(("method", "GET"), ("route", "/listings/{listing_id}"), ("status", "404"))] == 40
+    finally:
+        hub.stop()
+
+
+def test_searches_are_read_from_the_replica_when_one_is_set(postgres: Postgres, tmp_path: Path) -> None:
+    """--db-replica-url: searches (most of the traffic) go to the replica, everything else to the primary.
+    Here the "replica" is a database holding a listing the primary lacks, so where each answer came
+    from shows."""
+    primary, replica = postgres.create_database(), postgres.create_database()
+    engine = make_engine(replica)
+    migrate_schema(engine)
+    now = utcnow()
+    with engine.begin() as conn:
+        conn.execute(insert(User), [{"id": 1, "username": "replicamaker", "display_name": "R", "password_hash": "!",
+                                     "created_at": now}])
+        conn.execute(insert(Listing), [{
+            "id": 1, "slug": "only-on-the-replica", "title": "Replicated lantern", "description": "A lantern.",
+            "creator_id": 1, "category": "vases", "licence": "CC0", "price_cents": 0, "tags_text": "lantern",
+            "has_parameters": False, "images": [], "downloads": 0, "likes": 0, "makes": 0, "created_at": now,
+            "updated_at": now}])
+    engine.dispose()
+    hub = HubProcess(primary, tmp_path / "data", extra=["--db-replica-url", replica]).start()
+    try:
+        found = httpx.get(f"{hub.url}/listings", params={"q": "lantern"}).json()["items"]
+        assert [item["title"] for item in found] == ["Replicated lantern"]
+        assert httpx.get(f"{hub.url}/listings/1").status_code == 404  # a listing page reads the primary
     finally:
         hub.stop()
