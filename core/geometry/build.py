@@ -10,7 +10,8 @@ changed. What remains of a rebuild is manifold3d's booleans on the path from the
 so templates keep local features out of the big booleans where they can.
 
 Conventions: lengths in mm, angles in degrees; box/cylinder/cone/extrude stand on z = 0 and are
-centred in XY unless `"center": true`; sphere and torus are centred on the origin.
+centred in XY unless `"center": true`; sphere and torus are centred on the origin. Round things take
+`"segments"` (a box: for its rounded corners) to override the evaluator's count.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def _box(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold:
     r = float(p.get("radius", 0) or 0)
     if r > 1e-3:
         shape = {"kind": "rect", "size": [x, y], "radius": r}
-        solid = build_shape(shape, seg).extrude(z)
+        solid = build_shape(shape, budget.segments(p.get("segments", seg))).extrude(z)
     else:
         solid = m3d.Manifold.cube((x, y, z), True).translate((0, 0, z / 2))
     return _place(solid, p, z)

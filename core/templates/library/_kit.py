@@ -75,10 +75,13 @@ def cylinder(node_id: str, d: str, h: str | float, segments: int | str | None = 
 
 
 def box(node_id: str, x: object, y: object, z: object, radius: object = 0, center: bool = False,
-        enabled: bool | str = True, name: str = "") -> Node:
+        enabled: bool | str = True, name: str = "", segments: int | None = None) -> Node:
+    """A box; `segments` (per full circle) for its rounded corners, the evaluator's count when None."""
     props: dict[str, object] = {"size": [x, y, z]}
     if radius:
         props["radius"] = radius
+        if segments is not None:
+            props["segments"] = segments
     if center:
         props["center"] = True
     return Node("box", props, id=node_id, enabled=enabled, name=name)
@@ -179,14 +182,14 @@ def _bare(expr: str) -> str:
 
 
 def frustum(node_id: str, bottom: Sequence[object], top: Sequence[object], h: object, radius: Sequence[object] = (0, 0),
-            enabled: bool | str = True) -> Node:
+            enabled: bool | str = True, segments: int | None = None) -> Node:
     """A rounded-rectangle frustum standing on z = 0: the hull of its bottom (x, y) and top (x, y) outlines,
     `h` apart. The hull of two thin slabs keeps a 45° chamfer at 45° on both axes (a scaled extrusion would
     not, on a non-square outline) and its corner radii (`radius` bottom, top) as given."""
     thin = 0.01
     return Node("hull", id=node_id, enabled=enabled, children=[
-        box(f"{node_id}_bottom", bottom[0], bottom[1], thin, radius[0]),
-        at(box(f"{node_id}_top", top[0], top[1], thin, radius[1]), z=f"={_bare(str(h))} - {thin}",
+        box(f"{node_id}_bottom", bottom[0], bottom[1], thin, radius[0], segments=segments),
+        at(box(f"{node_id}_top", top[0], top[1], thin, radius[1], segments=segments), z=f"={_bare(str(h))} - {thin}",
            node_id=f"{node_id}_top_at"),
     ])
 

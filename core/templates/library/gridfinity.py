@@ -45,6 +45,10 @@ UNIT_H = 7.0
 LIP_H = 4.4
 MAGNET_SPACING = 26.0
 OUTER_R = 4.0  # corner radius of the grid cell (a bin: 3.75)
+CORNERS = COARSE
+"""Segments per circle of every rounded corner (4 mm and less: 0.03 mm off the true arc at most, well under a
+nozzle's width), the same everywhere so the feet's and the body's corners coincide; half the facets of FINE
+keeps the 9 to 36 sockets or feet of a grid, and the booleans that cut them, half as heavy."""
 
 
 def _cells(node_id: str, cutter: Node, nx: str, ny: str) -> Node:
@@ -64,11 +68,13 @@ def _stack(node_id: str, steps: tuple[float, float, float], top: float, radius: 
     return Node("union", id=node_id, children=[
         convex_stack(f"{node_id}_base", [
             frustum(f"{node_id}_low", (w_low, w_low), (w_mid, w_mid), low,
-                    (max(radius - high - low, 0.5), max(radius - high, 0.5))),
-            at(box(f"{node_id}_mid", w_mid, w_mid, mid, max(radius - high, 0.5)), z=low, node_id=f"{node_id}_mid_at"),
+                    (max(radius - high - low, 0.5), max(radius - high, 0.5)), segments=CORNERS),
+            at(box(f"{node_id}_mid", w_mid, w_mid, mid, max(radius - high, 0.5), segments=CORNERS), z=low,
+               node_id=f"{node_id}_mid_at"),
         ]),
         at(frustum(f"{node_id}_high", (w_mid, w_mid), (top - 2 * cut, top - 2 * cut), high - cut,
-                   (max(radius - high, 0.5), radius - cut)), z=low + mid, node_id=f"{node_id}_high_at"),
+                   (max(radius - high, 0.5), radius - cut), segments=CORNERS),
+           z=low + mid, node_id=f"{node_id}_high_at"),
     ])
 
 
@@ -105,11 +111,13 @@ def _plate_build() -> Node:
     # Without magnets the plate is a frame: below each socket an opening 0.2 mm inside its narrowest
     # outline is cut through (inside, so no face of the opening lies on the socket's).
     opening = PITCH - 2 * (PROFILE[0] + PROFILE[2]) - 0.4
-    through = at(box("socket_open", opening, opening, FRAME + 1.2, max(OUTER_R - PROFILE[2] - PROFILE[0] - 0.2, 0.5)),
+    through = at(box("socket_open", opening, opening, FRAME + 1.2, max(OUTER_R - PROFILE[2] - PROFILE[0] - 0.2, 0.5),
+                     segments=CORNERS),
                  z=-1, node_id="socket_open_at", enabled="=not magnets")
     return Node("difference", id="root", name="Base", children=[
         Node("difference", id="baseplate", children=[
-            box("baseplate_body", f"=grid_x * {PITCH}", f"=grid_y * {PITCH}", f"={_PLATE_H}", OUTER_R),
+            box("baseplate_body", f"=grid_x * {PITCH}", f"=grid_y * {PITCH}", f"={_PLATE_H}", OUTER_R,
+                segments=CORNERS),
             _cells("sockets", Node("union", id="socket_cut", children=[socket, through]), "grid_x", "grid_y"),
         ]),
         Node("linear_array", {"count": ["=grid_x", "=grid_y", 1], "spacing": [PITCH, PITCH, 0]},
@@ -174,18 +182,21 @@ def _lip_void() -> Node:
     support_h = f"({LIP_IN} - wall - {STEP})"
     return Node("union", id="lip_void", enabled="=lip", children=[
         at(frustum("lip_support", outline(f"(wall + {STEP})"), outline(LIP_IN), f"={support_h}",
-                   (r(f"(wall + {STEP})"), r(LIP_IN))),
+                   (r(f"(wall + {STEP})"), r(LIP_IN)), segments=CORNERS),
            z=f"={_BIN_H} - {support_h}", node_id="lip_support_at"),
         convex_stack("lip_lower", [
-            at(frustum("lip_slope", outline(LIP_IN), outline(1.0), LIP_IN - 1.0, (r(LIP_IN), r(1.0))),
+            at(frustum("lip_slope", outline(LIP_IN), outline(1.0), LIP_IN - 1.0, (r(LIP_IN), r(1.0)),
+                       segments=CORNERS),
                z=f"={_BIN_H} - 0.01", node_id="lip_slope_at"),
-            at(box("lip_straight", *outline(1.0), 1.85, r(1.0)), z=f"={_BIN_H} + {LIP_IN - 1.0 - 0.03:g}",
+            at(box("lip_straight", *outline(1.0), 1.85, r(1.0), segments=CORNERS),
+               z=f"={_BIN_H} + {LIP_IN - 1.0 - 0.03:g}",
                node_id="lip_straight_at"),
         ]),
         convex_stack("lip_upper", [
-            at(frustum("lip_chamfer", outline(1.0), outline(0.3), 0.71, (r(1.0), r(0.3))),
+            at(frustum("lip_chamfer", outline(1.0), outline(0.3), 0.71, (r(1.0), r(0.3)), segments=CORNERS),
                z=f"={_BIN_H} + {LIP_H - 0.7}", node_id="lip_chamfer_at"),
-            at(box("lip_open", *outline(0.3), 1, r(0.3)), z=f"={_BIN_H} + {LIP_H - 0.01}", node_id="lip_open_at"),
+            at(box("lip_open", *outline(0.3), 1, r(0.3), segments=CORNERS), z=f"={_BIN_H} + {LIP_H - 0.01}",
+               node_id="lip_open_at"),
         ]),
     ])
 
@@ -196,11 +207,11 @@ def _bin_build() -> Node:
     cavity_top = f"({_BIN_H} - ({LIP_IN} - wall - {STEP}) + {STEP} if lip else {_BIN_H} + 1)"
     solid = Node("union", id="bin_solid", children=[
         _cells("feet", _stack("foot", FOOT, PITCH - PLAY, _BIN_R), "units_x", "units_y"),
-        at(box("bin_body", f"={_BIN_W}", f"={_BIN_D}", f"={top} - {FOOT_H}", _BIN_R), z=FOOT_H,
+        at(box("bin_body", f"={_BIN_W}", f"={_BIN_D}", f"={top} - {FOOT_H}", _BIN_R, segments=CORNERS), z=FOOT_H,
            node_id="bin_body_at"),  # on the feet: overlapping by 0.01 left slivers along the round corners
     ])
     cavity = at(box("bin_cavity", f"={_BIN_W} - 2 * wall", f"={_BIN_D} - 2 * wall", f"={cavity_top} - {_FLOOR_TOP}",
-                    f"=max({_BIN_R} - wall, 0.5)"), z=_FLOOR_TOP, node_id="bin_cavity_at")
+                    f"=max({_BIN_R} - wall, 0.5)", segments=CORNERS), z=_FLOOR_TOP, node_id="bin_cavity_at")
     dividers = Node("linear_array", {"count": ["=dividers", 1, 1], "spacing": [
         f"=({_BIN_W} - 2 * wall) / (dividers + 1)", 0, 0]}, [
         at(box("divider", "=wall", f"={_BIN_D} - wall", f"={_BIN_H} - {_FLOOR_TOP} - 2"), z=_FLOOR_TOP - 0.01,
