@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.flow import FlowLayout
-
 from desktop.panels.printers.texts import BUSY, tr
 from printers.state import Tray
 
