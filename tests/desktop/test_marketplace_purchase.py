@@ -132,7 +132,7 @@ def test_buy_waits_for_the_payment_then_shows_bought(qtbot, make_window, market_
 
 
 def test_creator_unlists_their_listing_and_sees_it_unlisted(qtbot, make_window, market_hub: HubProcess,  # type: ignore[no-untyped-def]
-                                                           tmp_path: Path) -> None:
+                                                           tmp_path: Path, artifacts_dir: Path) -> None:
     word = f"fern{uuid.uuid4().hex[:6]}"
     alice = signed_in(market_hub.url, tmp_path)
     listing = publish_planter(alice, tmp_path / "a", f"Hanging {word} planter")
@@ -157,6 +157,7 @@ def test_creator_unlists_their_listing_and_sees_it_unlisted(qtbot, make_window, 
     assert detail.unlisted_chip.text() == "Unlisted" and "You took this listing down" in detail.unlisted_chip.toolTip()
     assert not detail.unlist_button.isVisibleTo(panel) and detail.open_button.isEnabled()
     assert "no longer shows up in search" in panel.banner.text()
+    assert detail.grab().save(str(artifacts_dir / "marketplace-unlisted.png"))
     detail.back.emit()
     with qtbot.waitSignal(panel.results_shown, timeout=60_000) as shown:
         panel.search_bar.input.setText(f"{word} ")

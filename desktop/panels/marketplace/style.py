@@ -7,6 +7,8 @@ from PySide6.QtGui import QPalette
 
 
 def stylesheet(palette: QPalette) -> str:
+    # Every text colour reads at 4.5:1 (WCAG AA) on the background it is drawn on, in both themes: the light
+    # theme's chips, notes and white-on-blue buttons were 3.4 to 4.3:1.
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     c = {
         "card": "#262c36" if dark else "#ffffff",
@@ -14,16 +16,16 @@ def stylesheet(palette: QPalette) -> str:
         "border": "#353c48" if dark else "#e1e5ec",
         "hover": "#4aa3ff" if dark else "#2f80ed",
         "text": "#e6e9ef" if dark else "#1f2430",
-        "muted": "#9aa3b2" if dark else "#6b7280",
+        "muted": "#9aa3b2" if dark else "#646b78",
         "free_bg": "#163a2a" if dark else "#e6f6ee",
-        "free_fg": "#5fd49a" if dark else "#0f8a4f",
+        "free_fg": "#5fd49a" if dark else "#0e7c47",
         "paid_bg": "#3a2f14" if dark else "#fff4dc",
-        "paid_fg": "#f3c15b" if dark else "#9a6a00",
+        "paid_fg": "#f3c15b" if dark else "#956600",
         "chip_bg": "#2f3642" if dark else "#eef1f6",
         "banner_bg": "#3b2323" if dark else "#fff1f0",
         "banner_fg": "#ffb4ab" if dark else "#a8261b",
         "info_bg": "#1d3350" if dark else "#eaf2fe",
-        "accent": "#4aa3ff" if dark else "#2f80ed",
+        "accent": "#4aa3ff" if dark else "#1368db",
         "accent_text": "#0b1220" if dark else "#ffffff",
         "control_border": "#3a414d" if dark else "#cfd6e0",  # as the theme frames push buttons
         "control_bg": "#2a303a" if dark else "#ffffff",
