@@ -14,7 +14,7 @@ from core.resources import resources_dir
 _COLOURS = {
     "light": {
         "window": "#eef1f5", "base": "#ffffff", "alt": "#f5f7fa", "text": "#1f2430", "muted": "#6b7280",
-        "button": "#f7f8fa", "highlight": "#2f80ed", "highlight_text": "#ffffff", "tooltip": "#ffffff",
+        "button": "#f7f8fa", "highlight": "#1368db", "highlight_text": "#ffffff", "tooltip": "#ffffff",
     },
     "dark": {
         "window": "#1b1f26", "base": "#232831", "alt": "#2a303a", "text": "#e6e9ef", "muted": "#9aa3b2",

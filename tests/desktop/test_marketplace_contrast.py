@@ -6,17 +6,16 @@ checkout" buttons and the note that a purchase waits for its payment. In the lig
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QRect, Qt, QUrl, Slot
-from PySide6.QtGui import QColor, QDesktopServices
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
-from desktop.panels.printers.texts import contrast
 from tests.desktop.conftest import wait_idle
+from tests.desktop.contrast import seen_contrast
 from tests.desktop.market_support import market_hub_fixture, publish_planter, signed_in  # noqa: F401
 from tests.hub.services import HubProcess
 
@@ -33,17 +32,6 @@ class Browser(QObject):
     @Slot(QUrl)
     def open(self, url: QUrl) -> None:
         self.urls.append(url.toString())
-
-
-def seen_contrast(widget: QWidget) -> float:
-    """Contrast between the widget's own background (its commonest colour, rounded corners cropped off) and
-    the colour that stands out most from it: the core pixels of its text."""
-    image = widget.grab().toImage()
-    inner = QRect(0, 0, image.width(), image.height()).adjusted(3, 3, -3, -3)
-    pixels = Counter(image.pixel(x, y) for x in range(inner.left(), inner.right() + 1)
-                     for y in range(inner.top(), inner.bottom() + 1))
-    background = QColor.fromRgb(pixels.most_common(1)[0][0])
-    return max(contrast(QColor.fromRgb(p), background) for p in pixels)
 
 
 @pytest.mark.parametrize("look", ["light", "dark"])

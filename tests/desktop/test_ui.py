@@ -9,7 +9,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core import secrets
+from desktop.panels.printers.texts import contrast
 from tests.desktop.conftest import ask, wait_idle
+from tests.desktop.contrast import seen_contrast
 from tests.desktop.test_chat_flow import extents
 
 
@@ -140,6 +142,22 @@ def test_theme_switch_recolours_window_and_viewport(make_window, qtbot) -> None:
     store.update(store.settings.model_copy(update={"theme": "light"}))
     assert not window.viewport.dark
     assert QApplication.palette().window().color().lightness() > 200
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_white_on_blue_chat_text_reads_at_4_5_to_1(make_window, qtbot, look: str) -> None:  # type: ignore[no-untyped-def]
+    """The Send button, the user's own chat bubbles and selected rows: white on the light theme's blue was 3.9:1."""
+    window = make_window()
+    store = window.services.settings
+    store.update(store.settings.model_copy(update={"theme": look}))
+    ask(window, "a plant pot 12 cm wide", qtbot)
+    from PySide6.QtWidgets import QFrame
+
+    [bubble] = [f for f in window.chat.findChildren(QFrame) if f.objectName() == "userBubble"]
+    assert seen_contrast(bubble, inset=6) >= 4.5, f"your message in the {look} theme"
+    assert seen_contrast(window.chat.send) >= 4.5, f"Send in the {look} theme"
+    palette = QApplication.palette()
+    assert contrast(palette.highlightedText().color(), palette.highlight().color()) >= 4.5, "a selected row"
 
 
 def test_dark_theme_draws_an_unticked_check_box_a_user_can_see(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
