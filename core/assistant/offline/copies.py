@@ -25,13 +25,16 @@ MAX_COPIES = 50
 PLATE_GAP = 10.0  # mm between copies, as a slicer's arrange leaves
 
 _N = r"(\d{1,2})"
+# "6 units tall", "4 unidades de altura": a size in the template's own units (Gridfinity's 7 mm), not copies
+_NOT_A_SIZE = r"(?!\s+(?:tall|high|wide|deep|long|de (?:altura|largura|profundidade|comprimento))\b)"
 _PHRASES = (
     re.compile(rf"\b(?:i need|i want|we need|need|want|make|print(?: me)?|give me)?\s*{_N} "
-               r"(?:of (?:them|these|those|it|this|that)|cop(?:y|ies)|pieces|pcs|units|identical(?: ones)?)\b"),
+               rf"(?:of (?:them|these|those|it|this|that)|cop(?:y|ies)|pieces|pcs|units|identical(?: ones)?)\b"
+               rf"{_NOT_A_SIZE}"),
     re.compile(rf"\ba (?:set|pack|batch) of {_N}\b"),
     re.compile(rf"(?:^|[,.;])\s*(?:and )?(?:i need|we need|i want|need|want) {_N}\s*(?:please)?\s*[.!]?\s*$"),
     re.compile(rf"\b(?:preciso de|quero|faca|faz|imprima|fazer)?\s*{_N} "
-               r"(?:desses|destes|dessas|destas|deles|delas|iguais|unidades|copias|pecas)\b"),
+               rf"(?:desses|destes|dessas|destas|deles|delas|iguais|unidades|copias|pecas)\b{_NOT_A_SIZE}"),
     re.compile(rf"\bum (?:jogo|conjunto|kit) de {_N}\b"),
     re.compile(rf"(?:^|[,.;])\s*(?:e )?(?:preciso de|quero) {_N}\s*[.!]?\s*$"),
 )

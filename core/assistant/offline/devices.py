@@ -32,12 +32,13 @@ BOARDS: tuple[tuple[re.Pattern[str], Board], ...] = tuple((re.compile(pattern), 
 _SIZE_GIVEN = re.compile(r"\d\s*(?:mm|cm|in)?\s*x\s*\d")
 
 
-def find_board(folded: str) -> tuple[Board, str] | None:
-    """The board the text names and the text without its name (digits of a model number included)."""
+def find_board(folded: str) -> tuple[Board, str, str] | None:
+    """The board the text names, the text without its name (digits of a model number included) and the
+    name as written."""
     for pattern, board in BOARDS:
         m = pattern.search(folded)
         if m is not None:
-            return board, f"{folded[:m.start()]} board {folded[m.end():]}"
+            return board, f"{folded[:m.start()]} board {folded[m.end():]}", m.group()
     return None
 
 

@@ -47,7 +47,8 @@ _UP_VERBS = frozenset({"increase", "raise", "enlarge", "grow", "expand", "aument
 _DOWN_VERBS = frozenset({"decrease", "reduce", "shrink", "lower", "diminua", "diminui", "diminuir", "reduza",
                          "reduzir", "encolha"})
 _COUNTING = frozenset({"number", "count", "amount", "numero", "quantidade"})
-# A fit described rather than asked for: "the lid is too tight" wants more clearance.
+# A fit described rather than asked for: "the lid is too tight" wants more clearance (role "fit": the lid's
+# own clearance where the template has one, else its clearance).
 _FIT_IDIOMS = (
     (re.compile(r"\btoo (?:tight|snug)\b|\b(?:is|are|feels?) (?:too )?tight\b|\b(?:muito|bem) apertad[oa]s?\b"
                 r"|\bapertad[oa]s? demais\b|\b(?:esta|estao|ficou|ficaram) apertad[oa]s?\b"
@@ -73,7 +74,7 @@ def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[Rela
     for pattern, direction in _FIT_IDIOMS:
         for m in pattern.finditer(folded):
             if not _overlaps(m.start(), m.end(), covered):
-                edits.append(RelativeEdit("clearance", None, direction, m.start(), m.end(), _clause(folded, m.start())))
+                edits.append(RelativeEdit("fit", None, direction, m.start(), m.end(), _clause(folded, m.start())))
                 covered.append((m.start(), m.end()))
     for edit in _verb_edits(folded, mentions, covered):
         edits.append(edit)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.assistant.offline import lexicon as lx
 from core.assistant.offline.matcher import concepts
-from core.assistant.offline.text import fold, stem, words
+from core.assistant.offline.text import fold, numbered, numbered_pattern, stem, words
 from core.templates.base import Feature, TemplateSpec
 
 _NEGATION_REACH = 3
@@ -39,6 +39,8 @@ def find_features(text: str, spec: TemplateSpec) -> list[FeatureHit]:
     for key, feature in spec.features.items():
         best: tuple[int, int, list[str]] | None = None
         for phrase in feature_phrases(key, feature):
+            if numbered(phrase):
+                continue  # read as written by numbered_features: its words alone name every model
             wanted = concepts(phrase, canonical=False)
             found = _locate(wanted, canon)
             if found is not None and (best is None or len(wanted) > len(best[2])):
@@ -51,6 +53,26 @@ def find_features(text: str, spec: TemplateSpec) -> list[FeatureHit]:
         negated = _negated(tokens, start)
         hits.append(FeatureHit(key, feature, not negated, frozenset(wanted) | {stem(t) for t in wanted}, start))
     return hits
+
+
+def numbered_features(text: str, spec: TemplateSpec) -> tuple[list[FeatureHit], str]:
+    """Feature phrases holding a model number ("raspberry pi 5", "pi5", "63-400"), matched as written
+    before any number is read, and the text with them blanked: the 5 of "pi 5" picks the board instead of
+    being dropped with the board's name or read as a 5 mm size. Without its number "raspberry pi 4"
+    would match a "raspberry pi 5" too, so such phrases match only here."""
+    hits: list[FeatureHit] = []
+    for key, feature in spec.features.items():
+        found = [m for phrase in feature_phrases(key, feature) if numbered(phrase)
+                 if (m := numbered_pattern(phrase).search(text)) is not None]
+        if not found:
+            continue
+        m = max(found, key=lambda f: f.end() - f.start())
+        start = len(words(text[:m.start()]))
+        wanted = concepts(m.group(), canonical=False)
+        hits.append(FeatureHit(key, feature, not _negated(words(text), start),
+                               frozenset(wanted) | {stem(t) for t in wanted}, start))
+        text = f"{text[:m.start()]}{' ' * (m.end() - m.start())}{text[m.end():]}"
+    return hits, text
 
 
 def find_choices(text: str, spec: TemplateSpec, hits: list[FeatureHit]) -> list[FeatureHit]:

@@ -43,6 +43,8 @@ _WORD_SPAN = re.compile(r"[\w-]+")
 _LEADING = re.compile(
     r"^(?:(?:can you|could you|please|pls|i need|i want|i'?d like|we need|make me|make|print me|print|give me|"
     r"design|create|model|eu )?\s*(?:a|an|some|one|um|uma|preciso de|quero|faca|faz|crie|imprima)?\s+)+", re.I)
+# What a part is for, unless it is the user's own ("drainage holes for my basil" asks for nothing more)
+_PURPOSE = re.compile(r"(?:for|para|pra)\b(?!\s+(?:my|our|your|meu|minha|meus|minhas|nosso|nossa)\b)")
 _OBJECT_END = re.compile(r"\s(?:with|for|that|to|com|para|pra|que|de \d)\b|[,;.!?(]|\s\d", re.I)
 
 
@@ -73,6 +75,8 @@ def missing_features(raw: str, spec: TemplateSpec) -> list[str]:
     found: list[str] = []
     for m in _ADDS.finditer(folded):
         end = _CLAUSE_END.search(folded, m.end())
+        if end is not None and _PURPOSE.match(folded, end.start()):  # "with a slot for a wireless charger": the
+            end = _CLAUSE_END.search(folded, end.end())  # slot is asked for a thing it holds, which may be missing
         stop = end.start() if end is not None else len(folded)
         spans = [s for s in _WORD_SPAN.finditer(folded, m.end(), stop)]
         words_in = [w for s in spans for w in re.findall(r"[a-z]+", s.group())]

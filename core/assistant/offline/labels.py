@@ -25,12 +25,14 @@ _STRONG = re.compile(
 _WEAK = re.compile(r"\b(?:with|for|para|nome)\s+([A-ZÀ-Ý0-9][\w\-À-ÿ]*(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){0,3})")
 
 
-def find_label(text: str) -> str | None:
-    """A quoted string anywhere, else the words after "says", "com o nome", ..."""
+def find_label(text: str, weak: bool = True) -> str | None:
+    """A quoted string anywhere, else the words after "says", "com o nome", ... Without `weak`, a
+    capitalised word after "with"/"for" is no text: the template prints text only when asked to, and
+    "a plate with 4 holes" asks for holes."""
     quoted = _QUOTED.search(text)
     if quoted is not None:
         return quoted.group(1)
-    for pattern in (_STRONG, _WEAK):
+    for pattern in (_STRONG, _WEAK) if weak else (_STRONG,):
         named = pattern.search(text)
         if named is not None:
             return named.group(1)

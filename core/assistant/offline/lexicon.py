@@ -83,8 +83,8 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "stronger": ("thickness", 1), "sturdier": ("thickness", 1), "forte": ("thickness", 1),
     "resistente": ("thickness", 1), "menor": ("scale", -1), "maiores": ("scale", 1),
     "menores": ("scale", -1), "baixo": ("height", -1), "baixa": ("height", -1),
-    "looser": ("clearance", 1), "tighter": ("clearance", -1), "folgada": ("clearance", 1), "folgado": ("clearance", 1),
-    "justa": ("clearance", -1), "justo": ("clearance", -1), "estreito": ("width", -1),
+    "looser": ("fit", 1), "tighter": ("fit", -1), "folgada": ("fit", 1), "folgado": ("fit", 1),
+    "justa": ("fit", -1), "justo": ("fit", -1), "estreito": ("width", -1),
     "steeper": ("angle", 1), "steep": ("angle", 1), "flatter": ("angle", -1), "inclinado": ("angle", -1),
     "estreita": ("width", -1), "raso": ("depth", -1), "rasa": ("depth", -1),
 }

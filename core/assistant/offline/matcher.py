@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from core.assistant.offline.text import fold, stem, words
+from core.assistant.offline.text import fold, numbered, numbered_pattern, stem, words
+from core.assistant.offline.units import find_measures
 from core.templates.base import TemplateSpec
 
 STOPWORDS = frozenset({
@@ -37,7 +38,7 @@ _EQUIVALENT = (
     ("hook", "gancho", "cabide", "hanger"),
     ("headphone", "headphones", "headset", "fone", "fones"),
     ("shelf", "prateleira"),
-    ("bracket", "suporte", "cantoneira"),
+    ("bracket", "suporte"),  # not "cantoneira": an angle profile in Brazil, the L profile's word
     ("gear", "engrenagem", "cog"),
     ("cable", "cabo", "fio", "wire", "cord"),
     ("clip", "presilha", "prendedor"),
@@ -141,10 +142,13 @@ class Matcher:
 
     def rank(self, text: str) -> list[Match]:
         sentence = positioned(text)
+        folded = fold(text)
         matches = []
         for spec in self.specs:
             best: Match | None = None
             for phrase, tokens, head in self._phrases[spec.id]:
+                if numbered(phrase) and not numbered_pattern(phrase, core=True).search(folded):
+                    continue  # "raspberry pi 5 case" is no name for "a raspberry pi 4 case" nor "a pi case"
                 score, whole = self._phrase_score(tokens, head, sentence)
                 if score > 0 and (best is None or score > best.score):
                     start = min(i for i, c in sentence if c in tokens)
@@ -171,7 +175,7 @@ class Matcher:
                 return earlier[0]
             if not ranked[0].full:
                 return None  # "with a cable slot" describes a part of something, it names no object
-        return ranked[0]
+        return _room_for_sizes(ranked, text)
 
     def _phrase_score(self, tokens: list[str], head: str, sentence: list[tuple[int, str]]) -> tuple[float, bool]:
         """(score, whole phrase found together). A phrase's words must sit within a few words of
@@ -199,6 +203,25 @@ def _named_in_a_label(ranked: list[Match], folded: str) -> list[Match]:
         if any(label in folded and top <= set(concepts(label)) for label in labels):
             return [other, *(m for m in ranked if m is not other)]
     return ranked
+
+
+_SIZE_ROLES = ("width", "depth", "length", "height", "size")
+
+
+def _room_for_sizes(ranked: list[Match], text: str) -> Match:
+    """The top match, unless the sentence states more sizes at once than it takes and another template
+    of its kind, also named, takes them all: "a case for my 60 x 40 x 20 mm board" is a device
+    enclosure, not the case for named boards (whose only size is its height)."""
+    stated = max((len(m.values) for m in find_measures(fold(text))), default=0)
+    top = ranked[0]
+    if stated <= _sizes_taken(top.spec):
+        return top
+    roomier = (m for m in ranked[1:] if m.spec.category == top.spec.category and _sizes_taken(m.spec) >= stated)
+    return next(roomier, top)
+
+
+def _sizes_taken(spec: TemplateSpec) -> int:
+    return len({name for role in _SIZE_ROLES for name in spec.params_for(role)})
 
 
 def _titled(match: Match) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from core.assistant.offline import lexicon as lx
 from core.assistant.offline.devices import board_size_text, find_board
+from core.assistant.offline.features import find_features
 from core.assistant.offline.text import fold, stem
 from core.templates.base import TemplateSpec
 
@@ -45,7 +46,7 @@ STANDARD_SPOOL_MM = 200.0  # the outside diameter of a 1 kg filament spool
 class Normalised:
     text: str
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    screw: bool = False  # a screw size named the hole, so a bare length is the part's length
+    screw: str = ""  # the screw size that named the hole ("M3"), so a bare length is the part's length
 
 
 ADD_ONE = re.compile(r"\b(add|adicione|acrescente|coloque|put|ponha)\s+(?:one more|mais uma?|an?|one|another|"
@@ -103,8 +104,10 @@ def _board(spec: TemplateSpec, out: Normalised) -> None:
     found = find_board(out.text)
     if found is None:
         return
-    board, rest = found
+    board, rest, name = found
     size = board_size_text(board, rest) if "device_width" in spec.roles else None
+    if size is None and find_features(name, spec):
+        return  # a template that takes the board by name ("arduino uno"): its features read the name
     out.text = rest if size is None else f"{rest} , {size} ,"
     if size is not None:
         out.notes.append(("board", {"board": board.name, "size": " × ".join(f"{v:g}" for v in board.size) + " mm"}))
@@ -149,6 +152,6 @@ def _metric(m: re.Match[str], spec: TemplateSpec, out: Normalised) -> str:
         out.notes.append(("screw_ignored", {"screw": f"M{size:g}"}))
         return " "
     hole = SCREW_CLEARANCE.get(size, round(size * 1.1, 1))
-    out.screw = True
+    out.screw = f"M{size:g}"
     out.notes.append(("screw", {"screw": f"M{size:g}", "hole": f"{hole:g}"}))
     return f", {hole:g} mm hole {SCREW_MARK} ,"

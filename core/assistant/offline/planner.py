@@ -25,7 +25,7 @@ from core.assistant.offline.copies import (
     with_copies,
 )
 from core.assistant.offline.edits import find_relative_edits
-from core.assistant.offline.features import feature_phrases, find_choices, find_features
+from core.assistant.offline.features import feature_phrases, find_choices, find_features, numbered_features
 from core.assistant.offline.honesty import asks_for_an_object, closest, missing_features, object_phrase, uncovered
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import find_label
@@ -240,6 +240,7 @@ class OfflinePlanner:
             folded = folded.replace(quoted, " " * len(quoted), 1)
         if lang == "pt" or detect_language(text) is None:  # "módulo 3,175": Brazil's decimal comma
             folded = decimal_commas(folded)
+        numbered, folded = numbered_features(folded, spec)
         copies, folded = find_copies(folded, spec)
         norm = normalise(spell_out(folded), spec)
         folded = norm.text
@@ -251,11 +252,11 @@ class OfflinePlanner:
             switch = _text_switch(spec)
             if switch is not None and not current[switch.name]:  # text given for a plate printed without any
                 resolver.set(switch.name, 1)
-        hits = find_features(folded, spec)
+        hits = numbered + find_features(folded, spec)
         hits += find_choices(folded, spec, hits)
         edits, mentions = find_relative_edits(folded, find_mentions(folded))
         mentions = attach(folded, spec, mentions)
-        resolver.apply_features(hits)
+        resolver.apply_features([hit for hit in hits if resolver.keeps_sides(hit, mentions)])
         resolver.apply_mentions(mentions, hits)
         resolver.apply_relative(edits)
         resolver.straighten()  # before the base follows the rim in proportion
@@ -375,7 +376,7 @@ class OfflinePlanner:
     def _label(spec: TemplateSpec, text: str) -> tuple[str, str] | None:
         """(text parameter, text) when the template prints text and the sentence names some."""
         name = _text_param(spec)
-        label = find_label(text) if name else None
+        label = find_label(text, weak=name in role_params(spec, "text")) if name else None
         return (name, label) if name and label is not None else None
 
     # --- reply pieces ---------------------------------------------------------------------------------
@@ -515,14 +516,22 @@ def _role_params(spec: TemplateSpec, params: Mapping[str, Parameter], values: Ma
 
 
 def _text_param(spec: TemplateSpec) -> str | None:
+    """The text the template prints: the one its "text" role names, else one it prints only when a
+    switch turns it on (a plate has no text role, so "4 holes" is never printed as "4", yet a quoted
+    'raised text "GARAGE"' is its text)."""
     names = role_params(spec, "text")
-    return next((p.name for p in spec.parameters() if p.name in names and p.kind == "text"), None)
+    texts = [p.name for p in spec.parameters() if p.kind == "text"]
+    return next((n for n in texts if n in names), None) or next((n for n in texts if _switch_of(spec, n)), None)
 
 
 def _text_switch(spec: TemplateSpec) -> Parameter | None:
     """The choice that prints the template's text or not ("text_style": none / raised / engraved), if any."""
     name = _text_param(spec)
-    return next((p for p in spec.parameters() if name and p.kind == "choice" and name in p.name
+    return _switch_of(spec, name) if name else None
+
+
+def _switch_of(spec: TemplateSpec, name: str) -> Parameter | None:
+    return next((p for p in spec.parameters() if p.kind == "choice" and name in p.name
                  and p.choices and p.choices[0] == "none"), None)
 
 

@@ -33,7 +33,7 @@ SIZE_ROLES = ("size", "width", "depth", "height", "length", "diameter", "top_dia
               "device_width", "device_length", "device_height")
 PRIMARY = ("size", "diameter", "top_diameter", "width", "length", "height", "thickness")
 FALLBACKS: dict[str, tuple[str, ...]] = {
-    "width": ("diameter", "top_diameter", "size", "length", "depth"),  # "120 long, 80 wide": the other side
+    "width": ("depth", "diameter", "top_diameter", "size", "length"),  # "120 long, 80 wide": the other side
     "depth": ("length", "width", "height"),
     "height": ("thickness", "length", "size"),
     "length": ("width", "depth", "diameter", "height"),
@@ -45,6 +45,7 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
     "floor": ("thickness",),
     "hole_diameter": ("bore",),
     "bore": ("hole_diameter",),
+    "fit": ("lid_clearance", "clearance"),  # "too tight", "looser": a lid's own fit where there is one
     "size": ("width", "diameter", "top_diameter", "length", "height"),
     "device_width": ("width",),
     "device_length": ("depth", "length"),
@@ -56,12 +57,14 @@ PROPORTIONAL = (("top_diameter", "bottom_diameter"),)
 SHAPE_KEEPING = (("top_diameter", "height"),)
 SHAPE_RATIO = 2.0
 _DIAMETERS = frozenset({"diameter", "top_diameter", "bottom_diameter", "hole_diameter", "bore"})
-_THIN = frozenset({"wall", "floor", "thickness", "clearance"})
+_THIN = frozenset({"wall", "floor", "thickness", "clearance", "fit"})
+_SIDES = frozenset({"width", "depth", "length", "height"})
 _PART_SUFFIXES = ("height", "diameter", "length", "width", "depth", "thickness")
 _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider" → saucer_margin
     "width": ("width", "diameter", "margin", "length"), "depth": ("depth", "length"), "height": ("height", "length"),
     "length": ("length", "width", "depth"), "thickness": ("thickness", "wall", "depth", "diameter"),
     "scale": ("diameter", "width", "length", "height", "margin", "radius"), "clearance": ("clearance",),
+    "fit": ("clearance",),
 }
 SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "diameter": ("diameter", "Diâmetro"),
                 "size": ("size", "Tamanho")}
@@ -106,10 +109,10 @@ class Resolver:
     """Resolves one message against one template, starting from `current` values."""
 
     def __init__(self, spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[str, Number],
-                 nozzle: float = 0.4, text: str = "", screw: bool = False, creating: bool = False) -> None:
+                 nozzle: float = 0.4, text: str = "", screw: str = "", creating: bool = False) -> None:
         self.spec = spec
         self.creating = creating  # a new model: its defaults were never seen, so nothing is relative to them
-        self.screw = screw  # a screw size set the hole: a bare length is then the part's length
+        self.screw = screw  # a screw size ("M3") set the hole: a bare length is then the part's length
         self._by_feature: set[str] = set()  # values a feature word chose, which a number may refine
         self._screw_holes: set[str] = set()  # holes sized from a screw ("M3"), which a stated hole size replaces
         self._named: set[str] = set()  # parameters of a part the sentence names ("the top wider"): no follower
@@ -211,11 +214,22 @@ class Resolver:
     def _drop_screw_note(self) -> None:
         """The user's own hole size won: the reply must not say the screw's hole was made."""
         self.out.notes = [(key, fields) for key, fields in self.out.notes if key != "screw"]
+        for choice in self._screw_choices():
+            self.out.values.pop(choice, None)
 
     def value(self, name: str) -> float:
         return float(self.out.values.get(name, self.current[name]))
 
     # --- the three kinds of input ----------------------------------------------------------------
+    def keeps_sides(self, hit: FeatureHit, mentions: list[Mention]) -> bool:
+        """A shape word is overruled by the sizes said with it: "a rod 8 cm long, 1.5 cm wide and 1 cm
+        high" measures three sides, which a cylinder (a diameter and a height) cannot take."""
+        sides = {m.measured for m in mentions if m.measured in _SIDES and len(m.measure.values) == 1}
+        if len(sides) < 3 or not any(s in self.spec.role_switches for s in sides):
+            return True
+        shaped = {**self.current, hit.feature.param: hit.feature.on if hit.on else hit.feature.off}
+        return len({n for side in sides for n in self.spec.params_for(side, shaped)}) >= len(sides)
+
     def apply_features(self, hits: list[FeatureHit]) -> None:
         for hit in hits:
             param = self.params.get(hit.feature.param)
@@ -280,9 +294,9 @@ class Resolver:
                 if not names and not self._solve(role, factor=self._factor(edit)):
                     self.out.unplaced.append(edit.role)
             for name in names:
-                thin = role in _THIN and (role == "clearance" or self.value(name) < THIN_STEP_BELOW)
+                thin = role in _THIN and (role in ("clearance", "fit") or self.value(name) < THIN_STEP_BELOW)
                 if edit.factor is None and (thin or name in self.role_params("wall")):
-                    step = CLEARANCE_STEP if role == "clearance" else self.nozzle
+                    step = CLEARANCE_STEP if role in ("clearance", "fit") else self.nozzle
                     self.set(name, self.value(name) + edit.direction * step)
                 else:
                     self.set(name, self.value(name) * self._factor(edit))
@@ -389,6 +403,13 @@ class Resolver:
         if screw:
             self._by_feature.update(names)
             self._screw_holes.update(names)
+            for choice in self._screw_choices():
+                self.set(choice, self.screw)
+
+    def _screw_choices(self) -> list[str]:
+        """A template that lists screws by name ("screw": M2 … M8) takes the screw itself, so its own table
+        sizes the hole and a countersink's head."""
+        return [p.name for p in self.params.values() if p.kind == "choice" and self.screw in (p.choices or ())]
 
     @staticmethod
     def _factor(edit: RelativeEdit) -> float:

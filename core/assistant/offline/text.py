@@ -14,6 +14,7 @@ from typing import Literal
 Lang = Literal["en", "pt"]
 
 _WORD = re.compile(r"[a-z]+")
+_PIECE = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 _PT_MARKERS = frozenset(_WORD.findall(
     "um uma com de do da dos das para pra que e mais menos sem deixe deixa faca faz aumente diminua "
     "altura largura alto alta largo larga vaso caixa tampa furos furo suporte parede paredes quero "
@@ -73,3 +74,21 @@ def detect_language(text: str) -> Lang | None:
     if pt == en:
         return None  # "aumente a folga": "a" is an English word too; the conversation's language decides
     return "pt" if pt > en else "en"
+
+
+def numbered(phrase: str) -> bool:
+    """A phrase that names a model by its number ("raspberry pi 5", "63-400"): `words` drops digits, so
+    such a phrase must also be found as written (`numbered_pattern`) or it names every model."""
+    return any(ch.isdigit() for ch in phrase)
+
+
+def numbered_pattern(phrase: str, core: bool = False) -> re.Pattern[str]:
+    """"pi 5" also as "pi5", "63-400" also as "63 400" or "63/400"; never inside a longer word or number.
+    With `core`, only the number and the word it qualifies: "raspberry pi 5 case" is found in "a case for
+    a raspberry pi 5" by its "pi 5"."""
+    pieces = _PIECE.findall(fold(phrase))
+    if core:
+        digits = [i for i, p in enumerate(pieces) if p[0].isdigit()]
+        pieces = pieces[max(0, digits[0] - 1): digits[-1] + 1] if digits else pieces
+    pieces = [re.escape(p) for p in pieces]
+    return re.compile(r"(?<![a-z0-9])" + r"[\s/-]*".join(pieces) + r"(?![a-z0-9]|[.,]\d)")

@@ -171,7 +171,7 @@ register(TemplateSpec(
                    "desenho da placa indica (USB-C, micro-HDMI, USB-A, Ethernet; USB-B e conector P4), e tampa.",
     params=_params, build=_build, extent=by_values(_extent),
     synonyms_en=("board case", "raspberry pi 4 case", "raspberry pi 5 case", "pi 4 case", "pi 5 case",
-                 "arduino uno case", "uno case", "case with port cutouts"),
+                 "arduino uno case", "uno case", "case with port cutouts", "rpi 4 case", "rpi 5 case"),
     synonyms_pt=("case para raspberry pi 4", "case para raspberry pi 5", "caixa para raspberry pi 4",
                  "caixa para raspberry pi 5", "case do arduino uno", "caixa para arduino uno",
                  "case com recortes das portas"),

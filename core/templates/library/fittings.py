@@ -278,7 +278,7 @@ register(TemplateSpec(
     synonyms_en=("jar lid", "mason jar lid", "bottle cap", "screw lid", "screw cap", "threaded lid", "lid for a jar",
                  "replacement lid", "cap"),
     synonyms_pt=("tampa de pote", "tampa de rosca", "tampa para pote", "tampa de vidro", "tampa de garrafa",
-                 "tampinha", "tampa mason"),
+                 "tampinha de garrafa", "tampa mason"),
     roles={"diameter": "thread_diameter", "size": "thread_diameter", "height": "height", "wall": "wall",
            "clearance": "lid_clearance", "lid_clearance": "lid_clearance", "thickness": "top", "count": "ridges"},
     features={
@@ -286,6 +286,9 @@ register(TemplateSpec(
         "mason_wide": Feature("finish", 7, 6, ("wide mouth", "wide-mouth"), ("boca larga",)),
         "metric": Feature("finish", ISO, 6, ("metric thread", "iso thread"), ("rosca métrica",)),
         "ridges": Feature("ridges", 24, 0, ("grip", "knurled", "ridges"), ("estrias", "serrilhado")),
+        # "a cap for a 63-400 bottle": each GPI finish by its printed name (the assistant reads the number)
+        **{f"gpi_{name[:2]}": Feature("finish", i, 6, (name,), (name,))
+           for i, (name, *_) in enumerate(FINISHES) if name.endswith("-400")},
     },
     checks=(
         Check("thread_depth <= thread_pitch * 0.6", "The thread is deeper than 0.6 of its pitch.",

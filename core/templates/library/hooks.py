@@ -181,7 +181,7 @@ register(TemplateSpec(
     extent=by_values(lambda v: Extent(f(v, "width"), f(v, "shelf_arm"), f(v, "wall_arm"))),
     synonyms_en=("shelf bracket", "l bracket", "angle bracket", "shelf support", "corner bracket",
                  "something to hold up a shelf"),
-    synonyms_pt=("mão francesa", "suporte de prateleira", "cantoneira", "suporte em l", "esquadro"),
+    synonyms_pt=("mão francesa", "suporte de prateleira", "suporte em l", "esquadro"),
     roles={"width": "width", "height": "wall_arm", "length": "wall_arm", "depth": "shelf_arm",
            "size": "wall_arm,shelf_arm",
            "thickness": "thickness", "hole_diameter": "hole_diameter", "count": "holes"},
