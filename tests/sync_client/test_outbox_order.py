@@ -29,3 +29,18 @@ def test_retrying_a_failed_op_queues_it_again(tmp_path: Path) -> None:
     assert [o.op_id for o in client.outbox.ops(7)] == [op.op_id]
     assert client.sync.status().failed == 0 and client.sync.status().pending == 1
     assert statuses and statuses[-1].pending == 1  # the indicator hears of it
+
+
+def test_a_queued_op_reads_back_whole_and_each_list_holds_only_its_state_and_project(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    outbox.set_checkpoint(7, 4)
+    first = outbox.add(7, "set_param", {"name": "width", "value": 100})
+    second = outbox.add(7, "add_node", {"parent": "root"}, base_rev=2)
+    other = outbox.add(8, "set_param", {"name": "width", "value": 1})
+    outbox.mark(second.op_id, "failed", "refused by the hub")
+    assert outbox.ops(7) == [first] and first.base_rev == 4 and first.state == "pending"
+    [failed] = outbox.ops(7, state="failed")
+    assert (failed.seq, failed.project_id, failed.op_id, failed.base_rev, failed.kind, failed.args, failed.state,
+            failed.error) == (second.seq, 7, second.op_id, 2, "add_node", {"parent": "root"}, "failed",
+                              "refused by the hub")
+    assert outbox.ops() == [first, other] and outbox.ops(8) == [other]
