@@ -17,6 +17,7 @@ from core.geometry.build import Evaluator
 from core.geometry.thumbnail import render_png
 from desktop.panels.marketplace import MarketplacePanel, OpenedListing
 from desktop.panels.marketplace.publish import ProjectSnapshot
+from desktop.panels.marketplace.search_bar import SearchQuery
 from sync_client.client import HubClient
 from sync_client.publish_queue import PublishQueue
 from tests.desktop.market_support import market_hub_fixture, publish_planter, signed_in, workers_fixture  # noqa: F401
@@ -354,3 +355,21 @@ def test_a_publication_the_hub_refuses_stays_visible_with_its_reason(
     assert (panel.queue.folder / failed.key / failed.files[0]).stat().st_size > 0  # the design is kept
     assert "does not allow remixes" in panel.queue_label.toolTip()
     erin.close()
+
+
+def test_a_page_opened_while_a_search_is_on_its_way_opens_and_the_search_still_fills_the_grid(
+        qtbot, market_hub: HubProcess, workers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """One counter numbered searches and pages alike, so whichever answer came second was dropped: a click made
+    while results were loading did nothing, or the grid kept the old results."""
+    word = f"aster{uuid.uuid4().hex[:5]}"
+    alice = signed_in(market_hub.url, tmp_path)
+    listing = publish_planter(alice, tmp_path / "alice", f"Round {word} planter")
+    bob = signed_in(market_hub.url, tmp_path)
+    panel = make_panel(qtbot, bob, workers, tmp_path)
+    qtbot.waitUntil(lambda: bool(panel.grid.cards), timeout=20_000)  # the dock's own first search is done
+
+    with qtbot.waitSignals([panel.results_shown, panel.page_shown], timeout=20_000):
+        panel.search(SearchQuery(text=word))
+        panel.open_listing(listing.id)  # the user clicks before the search's answer is back
+    assert panel.stack.currentWidget() is panel.detail and panel.detail.title.text() == listing.title
+    assert [c.item.id for c in panel.grid.cards] == [listing.id]

@@ -117,7 +117,9 @@ class MarketplacePanel(QWidget):
         self.publish_dialog: PublishDialog | None = None
         self.download_job: Job | None = None
         self.sending = False  # one queue flush at a time, or an entry could be published twice
-        self._seq = 0
+        self._seq = 0  # numbers every search and page request, newest highest
+        self._search_seq = 0  # the search whose results the grid should show
+        self._view_seq = 0  # the request the user made last that changes what is shown (a search or a page)
         self._cursor: str | None = None
         self._total: int | None = None  # of the results shown, for the count line
         self._query = SearchQuery()
@@ -208,7 +210,7 @@ class MarketplacePanel(QWidget):
     def refresh(self) -> None:
         """Categories, then the current search (the first thing a new user sees)."""
         self._run("categories", lambda _t: self.client.market.categories(), self._got_categories)
-        self.search(self.search_bar.query())
+        self.search(self.search_bar.query(), show=False)
         if self.queue.entries("pending"):
             self.flush_queue()
 
@@ -217,10 +219,17 @@ class MarketplacePanel(QWidget):
         self.search_bar.set_categories(categories)
         self.detail.set_categories(categories)
 
-    def search(self, query: SearchQuery) -> None:
+    def search(self, query: SearchQuery, show: bool = True) -> None:
+        """Results of the newest search always reach the grid; a page opened after this search began stays
+        open (one counter for both dropped the grid's results, or the page, whichever came second). A search
+        the app makes on its own (start, after publishing) has `show` False: it never takes the view from a
+        page the user opened."""
         self._seq += 1
-        seq, self._query = self._seq, query
-        self.stack.setCurrentWidget(self.grid)
+        seq = self._search_seq = self._seq
+        self._query = query
+        if show:
+            self._view_seq = seq
+            self.stack.setCurrentWidget(self.grid)
         self._run("search", lambda _t: self._search_page(query, None), lambda page: self._got_page(seq, page, False))
 
     def _search_page(self, query: SearchQuery, cursor: str | None) -> SearchPage:
@@ -230,11 +239,11 @@ class MarketplacePanel(QWidget):
 
     def _more(self) -> None:
         if self._cursor:
-            seq, query, cursor = self._seq, self._query, self._cursor
+            seq, query, cursor = self._search_seq, self._query, self._cursor
             self._run("search", lambda _t: self._search_page(query, cursor), lambda p: self._got_page(seq, p, True))
 
     def _got_page(self, seq: int, page: SearchPage, append: bool) -> None:
-        if seq != self._seq:
+        if seq != self._search_seq:
             return  # the user typed on; a newer search is on its way
         self._cursor = page.next_cursor
         if append:
@@ -254,11 +263,11 @@ class MarketplacePanel(QWidget):
 
     def open_listing(self, listing_id: int) -> None:
         self._seq += 1
-        seq = self._seq
+        seq = self._view_seq = self._seq
         self._run("listing", lambda task: load_page(self.client, listing_id, task), lambda p: self._got_listing(seq, p))
 
     def _got_listing(self, seq: int, page: ListingPage) -> None:
-        if seq == self._seq:
+        if seq == self._view_seq:
             self.detail.show_page(page)
             self.stack.setCurrentWidget(self.detail)
             self._watch_payment()
@@ -463,7 +472,7 @@ class MarketplacePanel(QWidget):
         for listing in listings:
             self.published.emit(listing)
         if listings:
-            self.search(self.search_bar.query())
+            self.search(self.search_bar.query(), show=False)
 
     def _queue_failed(self, exc: BaseException) -> None:
         self.sending = False
