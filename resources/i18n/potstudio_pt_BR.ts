@@ -411,7 +411,7 @@
     <message>
       <location filename="../../core/geometry/threemf.py" line="85" />
       <source>'{0}' is a damaged zip archive ({1}).</source>
-      <translation type="unfinished" />
+      <translation>'{0}' é um arquivo zip danificado ({1}).</translation>
     </message>
     <message>
       <location filename="../../core/geometry/meshio.py" line="103" />
@@ -504,12 +504,12 @@
       <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="63" />
+      <location filename="../../core/geometry/build.py" line="64" />
       <source>'{0}' must be a list of {1} numbers.</source>
       <translation>'{0}' deve ser uma lista de {1} números.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="66" />
+      <location filename="../../core/geometry/build.py" line="67" />
       <source>'{0}' must contain finite numbers.</source>
       <translation>'{0}' deve conter números finitos.</translation>
     </message>
@@ -604,17 +604,17 @@
       <translation>'{0}': tipo de arquivo não suportado; use um destes: {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="81" />
+      <location filename="../../core/geometry/build.py" line="82" />
       <source>A box needs a positive size (got {0:g} × {1:g} × {2:g}).</source>
       <translation>Uma caixa precisa de um tamanho positivo (recebido: {0:g} × {1:g} × {2:g}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="232" />
+      <location filename="../../core/geometry/build.py" line="233" />
       <source>A circular pattern needs 0 to 1000 copies (got {0}).</source>
       <translation>Um padrão circular precisa de 0 a 1000 cópias (recebido: {0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="97" />
+      <location filename="../../core/geometry/build.py" line="98" />
       <source>A cylinder/cone needs positive radii (got {0:g} and {1:g}).</source>
       <translation>Um cilindro/cone precisa de raios positivos (recebido: {0:g} e {1:g}).</translation>
     </message>
@@ -624,12 +624,12 @@
       <translation>Uma engrenagem precisa de {0} a {1} dentes (recebido: {2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="249" />
+      <location filename="../../core/geometry/build.py" line="250" />
       <source>A grid pattern needs between 0 and 1000 copies in all.</source>
       <translation>Um padrão em grade precisa de 0 a 1000 cópias no total.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="263" />
+      <location filename="../../core/geometry/build.py" line="264" />
       <source>A mirror needs a non-zero normal.</source>
       <translation>Um espelhamento precisa de uma normal não nula.</translation>
     </message>
@@ -684,7 +684,7 @@
       <translation>Uma peça redonda pede {0} segmentos; são permitidos de 3 a {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="212" />
+      <location filename="../../core/geometry/build.py" line="213" />
       <source>A scale of 0 flattens the part; use a positive scale.</source>
       <translation>Uma escala 0 achata a peça; use uma escala positiva.</translation>
     </message>
@@ -694,7 +694,7 @@
       <translation>Uma miniatura deve ter entre 1 e {0} pixels de largura e de altura (recebido: {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="111" />
+      <location filename="../../core/geometry/build.py" line="112" />
       <source>A torus's tube radius ({0:g}) must be smaller than its ring radius ({1:g}).</source>
       <translation>O raio do tubo de um toro ({0:g}) deve ser menor que o raio do anel ({1:g}).</translation>
     </message>
@@ -1299,17 +1299,17 @@
       <translation>A malha incorporada se refere a vértices que ela não tem.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="127" />
+      <location filename="../../core/geometry/build.py" line="128" />
       <source>The extruded outline is empty.</source>
       <translation>O contorno extrudado está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="146" />
+      <location filename="../../core/geometry/build.py" line="147" />
       <source>The imported mesh '{0}' is not a closed solid ({1}); repair it before using it in a boolean.</source>
       <translation>A malha importada '{0}' não é um sólido fechado ({1}); repare-a antes de usá-la em uma operação booleana.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="364" />
+      <location filename="../../core/geometry/build.py" line="365" />
       <source>The model could not be built ({0}).</source>
       <translation>Não foi possível construir o modelo ({0}).</translation>
     </message>
@@ -1331,7 +1331,7 @@
     <message>
       <location filename="../../core/document/document.py" line="260" />
       <source>The parameter '{0}' is defined twice.</source>
-      <translation type="unfinished" />
+      <translation>O parâmetro '{0}' está definido duas vezes.</translation>
     </message>
     <message>
       <location filename="../../core/document/parameters.py" line="186" />
@@ -1544,7 +1544,7 @@
       <translation>{0} precisa de pelo menos {1} caractere(s).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="452" />
+      <location filename="../../core/geometry/build.py" line="453" />
       <source>{0}: cannot build this part ({1}).</source>
       <translation>{0}: não é possível construir esta peça ({1}).</translation>
     </message>
@@ -1554,7 +1554,7 @@
       <translation>{0}: a opção {1} não existe.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="413" />
+      <location filename="../../core/geometry/build.py" line="414" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -1699,12 +1699,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="365" />
+      <location filename="../../desktop/main_window.py" line="366" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="273" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -1729,12 +1729,12 @@
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="372" />
+      <location filename="../../desktop/main_window.py" line="373" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="273" />
+      <location filename="../../desktop/main_window.py" line="274" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -1744,7 +1744,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="273" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -1759,42 +1759,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="371" />
+      <location filename="../../desktop/main_window.py" line="372" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="271" />
+      <location filename="../../desktop/main_window.py" line="272" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="273" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="394" />
+      <location filename="../../desktop/main_window.py" line="395" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="342" />
+      <location filename="../../desktop/main_window.py" line="343" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="354" />
+      <location filename="../../desktop/main_window.py" line="355" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="352" />
+      <location filename="../../desktop/main_window.py" line="353" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="356" />
+      <location filename="../../desktop/main_window.py" line="357" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -1824,7 +1824,7 @@
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="275" />
+      <location filename="../../desktop/main_window.py" line="276" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
