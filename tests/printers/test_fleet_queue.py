@@ -66,8 +66,8 @@ def test_queue_picks_fitting_printer_and_keeps_history(tmp_path: Path) -> None:
 def klipper_fleet(lan_broker: Mosquitto, tmp_path: Path) -> Iterator[tuple[MoonrakerSimulator, Fleet]]:
     """A virtual Klipper printer "k1" with a 3D Pot scale assigned to it, both in the printer book."""
     sim = MoonrakerSimulator(  # reached through Moonraker's websocket API, the default way to add a Klipper printer
-        MoonrakerOptions(instance="k1", gcodes=tmp_path / "gcodes", status_interval=0.05, speed=2000,
-                         layer_seconds=5, heat_seconds=10)).start()
+        MoonrakerOptions(instance="k1", gcodes=tmp_path / "gcodes", status_interval=0.05, speed=200,
+                         layer_seconds=5, heat_seconds=10)).start()  # a print of ~0.5 s: several scale readings
     scale = ScaleSimulator(ScaleOptions(interval=0.05, speed=20),
                            MqttSettings("127.0.0.1", lan_broker.port, "scale-sim", "scale", "esp32")).start()
     book = PrinterBook(tmp_path / "printers.json")

@@ -18,10 +18,11 @@ from printers.slicing import SliceProfile, slice_mesh
 def test_cancel_during_slicing_kills_the_running_slicer(tmp_path: Path) -> None:
     me = psutil.Process()
     seen: list[psutil.Process] = []
+    before = {child.pid for child in me.children()}  # services other tests of this session started (PostgreSQL)
 
     def cancel_once_the_slicer_runs() -> None:
         while not seen and not task.cancelled:
-            seen.extend(me.children())  # the slicer is our only child process
+            seen.extend(child for child in me.children() if child.pid not in before)  # the slicer
             if not seen:
                 threading.Event().wait(0.02)
         task.cancel()
