@@ -16,6 +16,20 @@ from sync_client.transport import RetryPolicy
 from tests.hub.services import HubProcess, Postgres, Redis, S3Server
 
 PASSWORD = "correct horse battery"
+
+
+def signed_in_token(hub: HubProcess, folder: Path) -> str:
+    """A new account's access token, for module-scoped fixtures (the per-test keyring is not set up yet there)."""
+    name = f"fuzz{uuid.uuid4().hex[:8]}"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+        env.setenv("XDG_DATA_HOME", str(folder / "xdg"))
+        client = HubClient(hub.url, state_dir=folder / "client", profile=name)
+        client.register(name, PASSWORD)
+        client.session.sign_in_password(name, PASSWORD)
+        token = client.session.access_token() or ""
+        client.close()
+    return token
 FAST_RETRY = RetryPolicy(attempts=4, base=0.05, cap=0.5)
 
 

@@ -3,7 +3,6 @@ document so client and server cannot drift apart (schemathesis runs every check 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +10,7 @@ import httpx
 import pytest
 
 from sync_client import models
-from sync_client.client import HubClient
-from tests.hub.fixtures import PASSWORD
+from tests.hub.fixtures import signed_in_token
 from tests.hub.services import HubProcess
 
 
@@ -20,16 +18,7 @@ from tests.hub.services import HubProcess
 def fuzz_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[HubProcess, str]]:
     folder = tmp_path_factory.mktemp("fuzz-hub")
     hub = HubProcess(f"sqlite:///{folder / 'hub.db'}", folder).start()
-    name = f"fuzz{uuid.uuid4().hex[:8]}"
-    with pytest.MonkeyPatch.context() as env:  # module scope: the per-test keyring is not set up yet
-        env.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
-        env.setenv("XDG_DATA_HOME", str(folder / "xdg"))
-        client = HubClient(hub.url, state_dir=folder / "client", profile=name)
-        client.register(name, PASSWORD)
-        client.session.sign_in_password(name, PASSWORD)
-        token = client.session.access_token() or ""
-        client.close()
-    yield hub, token
+    yield hub, signed_in_token(hub, folder)
     hub.stop()
 
 

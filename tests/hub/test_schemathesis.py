@@ -9,14 +9,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from sync_client.client import HubClient
-from tests.hub.fixtures import PASSWORD
+from tests.hub.fixtures import signed_in_token
 from tests.hub.services import REPO, HubProcess
 
 EXAMPLES = os.environ.get("POTSTUDIO_FUZZ_EXAMPLES", "5")  # per operation; `make fuzz` asks for more
@@ -27,16 +25,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[HubProces
     folder = tmp_path_factory.mktemp("contract-hub")
     hub = HubProcess(f"sqlite:///{folder / 'hub.db'}", folder / "data",
                      extra=["--seed", "--seed-count", "20", "--payments", "test"]).start()
-    name = f"fuzz{uuid.uuid4().hex[:8]}"
-    with pytest.MonkeyPatch.context() as env:  # module scope: the per-test keyring is not set up yet
-        env.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
-        env.setenv("XDG_DATA_HOME", str(folder / "xdg"))
-        client = HubClient(hub.url, state_dir=folder / "client", profile=name)
-        client.register(name, PASSWORD)
-        client.session.sign_in_password(name, PASSWORD)
-        token = client.session.access_token() or ""
-        client.close()
-    yield hub, token
+    yield hub, signed_in_token(hub, folder)
     hub.stop()
 
 
