@@ -112,7 +112,8 @@ def describe_cert_error(exc: ssl.SSLCertVerificationError, server_name: str) -> 
                 "number (on the printer's label and in its device settings) and the IP address; another device may "
                 "be answering")
     return (f"the certificate is not signed by a trusted CA ({exc.verify_message}). Bambu Lab printers are checked "
-            "against Bambu Lab's own CAs; choose the printer's CA bundle, or 'don't verify' explicitly")
+            "against Bambu Lab's own CAs: check that the address is the printer's; for a model whose CA the app "
+            "does not ship yet, choose 'Another CA file' with its CA, or 'don't verify' explicitly")
 
 
 def _no_write_hook(_client: paho.Client, _userdata: Any, _sock: Any) -> None:
