@@ -292,6 +292,7 @@ class CollabHost(QObject):
         if not pins or mesh is None or len(mesh.faces) == 0:
             self.drawn = self.pins
             draw_pins(self.viewport.plotter, self.drawn)  # type: ignore[arg-type]  # a QtInteractor is a Plotter
+            self.viewport.plotter.update()  # a Qt repaint: VTK draws in paintGL (not viewport.rendered again)
             return
         from desktop.panels.collab.pins import on_surface
 
@@ -304,6 +305,7 @@ class CollabHost(QObject):
             return
         self.drawn = pins
         draw_pins(self.viewport.plotter, pins)  # type: ignore[arg-type]  # a QtInteractor is a pyvista Plotter
+        self.viewport.plotter.update()
 
     def _clicked(self, point: tuple[float, float, float]) -> None:
         if self.panel is None:

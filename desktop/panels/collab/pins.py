@@ -51,7 +51,11 @@ def pins_from_comments(comments: Sequence[ProjectComment], include_resolved: boo
 
 
 def draw_pins(plotter: pv.Plotter, pins: Sequence[CommentPin]) -> None:
-    """Replace the pins in `plotter` (a numbered label per thread, always on top of the model)."""
+    """Replace the pins in `plotter` (a numbered label per thread, always on top of the model).
+
+    No render here: the caller asks the widget to repaint, as the viewport does, so VTK draws inside Qt's
+    paintGL. A render() from a signal of the viewport's own render left the GUI thread blocked in the GL
+    context's makeCurrent once in a full test run (software GL)."""
     for colour in (OPEN_COLOUR, RESOLVED_COLOUR):
         for part in ("points", "labels"):  # add_point_labels makes these two actors from `name`
             plotter.remove_actor(f"{ACTOR}-{colour}-{part}", render=False)
@@ -64,7 +68,6 @@ def draw_pins(plotter: pv.Plotter, pins: Sequence[CommentPin]) -> None:
             name=f"{ACTOR}-{colour}", point_color=colour, point_size=18, render_points_as_spheres=True,
             shape="rounded_rect", shape_color=colour, text_color="white", font_size=14, always_visible=True,
             pickable=False, render=False)
-    plotter.render()
 
 
 def pin_near(pins: Sequence[CommentPin], point: Sequence[float], tolerance: float) -> CommentPin | None:
