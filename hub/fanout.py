@@ -13,8 +13,10 @@ nothing is lost by coalescing because the database, not the message, carries the
 `Fanout` is the interface; `LocalFanout` serves one process. It takes a `heads` reader and, while
 anyone is subscribed, asks the database every `poll_seconds` for the head revision of the watched
 projects — one query per process, not per stream — so ops written by a sibling worker (or the CLI)
-still arrive. Presence (who is watching) is per process. A hosted hub uses hub.fanout_redis instead:
-Redis pub/sub carries every publish and the watchers to every process on every machine at once.
+still arrive. Presence (who is watching, and which part each watcher says they are editing) is per
+process; a watcher's claim to a part ends with their last stream of the project. A hosted hub uses
+hub.fanout_redis instead: Redis pub/sub carries every publish and the watchers to every process on
+every machine at once.
 
 On shutdown `drain()` tells every stream to end with a hint to reconnect (to another worker).
 """
@@ -38,7 +40,7 @@ log = logging.getLogger(__name__)
 class Topic(StrEnum):
     OPS = "ops"  # the project has a new revision
     ACCESS = "access"  # members, roles or the project itself changed: streams recheck who may watch
-    PRESENCE = "presence"  # someone started or stopped watching
+    PRESENCE = "presence"  # someone started or stopped watching, or changed the part they edit
     DRAIN = "drain"  # this process is shutting down: end the stream, telling the client to reconnect
 
 
@@ -82,6 +84,14 @@ class Fanout(Protocol):
     def present(self, project_id: int) -> list[str]:
         """Usernames watching the project, sorted."""
 
+    def claim(self, project_id: int, username: str, part: str | None) -> bool:
+        """Say that a watcher edits `part` of the project now (None: no part); safe from any thread.
+        False, and nothing kept, when `username` is not watching the project: a claim lives only as
+        long as its owner's streams, so one without a stream could never be cleared."""
+
+    def editing(self, project_id: int) -> dict[str, str]:
+        """Watcher -> the part they edit, for the watchers that said so."""
+
     def drain(self) -> None:
         """Post DRAIN to every stream of this process; safe from any thread (a signal handler too)."""
 
@@ -96,6 +106,7 @@ class LocalFanout:
     def __init__(self, heads: HeadsReader | None = None, poll_seconds: float = 2.0) -> None:
         self._lock = threading.Lock()
         self._subscribers: dict[int, set[Subscription]] = {}
+        self._editing: dict[int, dict[str, str]] = {}  # project -> username -> part, for local watchers only
         self._heads = heads
         self._poll_seconds = poll_seconds
         self._known_heads: dict[int, int] = {}
@@ -123,6 +134,8 @@ class LocalFanout:
             with self._lock:
                 watchers = self._subscribers.get(project_id, set())
                 watchers.discard(subscription)
+                if not any(s.username == username for s in watchers):  # their last stream: the claim ends
+                    self._forget_claim(project_id, username)
                 if not watchers:
                     self._subscribers.pop(project_id, None)
                     self._known_heads.pop(project_id, None)
@@ -131,6 +144,31 @@ class LocalFanout:
     def present(self, project_id: int) -> list[str]:
         with self._lock:
             return sorted(Counter(s.username for s in self._subscribers.get(project_id, ())))
+
+    def claim(self, project_id: int, username: str, part: str | None) -> bool:
+        with self._lock:
+            if not any(s.username == username for s in self._subscribers.get(project_id, ())):
+                return False
+            claims = self._editing.setdefault(project_id, {})
+            if claims.get(username) == part:
+                return True
+            if part is None:
+                self._forget_claim(project_id, username)
+            else:
+                claims[username] = part
+        self.publish(project_id, Topic.PRESENCE)
+        return True
+
+    def editing(self, project_id: int) -> dict[str, str]:
+        with self._lock:
+            return dict(self._editing.get(project_id, {}))
+
+    def _forget_claim(self, project_id: int, username: str) -> None:
+        """Under the lock."""
+        claims = self._editing.get(project_id, {})
+        claims.pop(username, None)
+        if not claims:
+            self._editing.pop(project_id, None)
 
     def drain(self) -> None:
         with self._lock:

@@ -11,6 +11,10 @@ Redis channel with one connection:
 - watchers are announced on the channel too (who watches the project from this process), so every
   process can list everyone watching, wherever they are. Announcements are repeated every beat and
   forgotten after a few missed beats, so a crashed worker's watchers disappear on their own.
+- the part a watcher edits is claimed through any process (the request need not reach the one holding
+  their stream): the claim travels with that process's announcement, every process holding a stream
+  of that user keeps it, and each announces its watchers with what they edit, so the claim ends with
+  the user's last stream wherever it was.
 
 Only the fact "project P changed (topic T)" travels: the data is read from the database by each
 stream, so a lost or late message delays an update (until the head poll or the next message), it
@@ -48,8 +52,8 @@ class RedisFanout:
         self._local = LocalFanout(heads=heads, poll_seconds=poll_seconds)
         self._outbox: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
-        # project -> origin -> (usernames watching there, when last announced)
-        self._remote: dict[int, dict[str, tuple[list[str], float]]] = {}
+        # project -> origin -> (usernames watching there, what they edit, when last announced)
+        self._remote: dict[int, dict[str, tuple[list[str], dict[str, str], float]]] = {}
         self._stop = threading.Event()
         self._connected = threading.Event()
         self._threads = [threading.Thread(target=self._send, name="fanout-redis-publish", daemon=True),
@@ -77,12 +81,29 @@ class RedisFanout:
 
     def present(self, project_id: int) -> list[str]:
         users = set(self._local.present(project_id))
+        for watchers, _claims in self._announced(project_id):
+            users.update(watchers)
+        return sorted(users)
+
+    def claim(self, project_id: int, username: str, part: str | None) -> bool:
+        if username not in self.present(project_id):
+            return False
+        self._local.claim(project_id, username, part)
+        self._announce(project_id, claim=(username, part))
+        return True
+
+    def editing(self, project_id: int) -> dict[str, str]:
+        claims = self._local.editing(project_id)
+        for _watchers, theirs in self._announced(project_id):
+            claims.update(theirs)
+        return claims
+
+    def _announced(self, project_id: int) -> list[tuple[list[str], dict[str, str]]]:
+        """What the other processes said they hold for the project, recently enough to be alive."""
         oldest = time.monotonic() - FORGET_AFTER_BEATS * self._link.beat_seconds
         with self._lock:
-            for watchers, heard in self._remote.get(project_id, {}).values():
-                if heard >= oldest:
-                    users.update(watchers)
-        return sorted(users)
+            return [(watchers, claims) for watchers, claims, heard in self._remote.get(project_id, {}).values()
+                    if heard >= oldest]
 
     def drain(self) -> None:
         self._local.drain()
@@ -93,11 +114,16 @@ class RedisFanout:
         for thread in self._threads:
             thread.join(5)
 
-    def _announce(self, project_id: int, hello: bool = False) -> None:
-        """Tell the other processes who watches `project_id` from here; `hello` asks them to answer
-        with theirs (a process that just started watching knows nobody yet)."""
-        self._outbox.put({"o": self._link.origin, "p": project_id, "t": Topic.PRESENCE.value,
-                          "u": self._local.present(project_id), "h": hello})
+    def _announce(self, project_id: int, hello: bool = False, claim: tuple[str, str | None] | None = None) -> None:
+        """Tell the other processes who watches `project_id` from here and what they edit; `hello` asks
+        them to answer with theirs (a process that just started watching knows nobody yet); `claim`
+        (user, part) is a claim made through this process, for the processes holding that user's streams."""
+        message: dict[str, Any] = {"o": self._link.origin, "p": project_id, "t": Topic.PRESENCE.value,
+                                   "u": self._local.present(project_id), "e": self._local.editing(project_id),
+                                   "h": hello}
+        if claim is not None:
+            message["c"] = list(claim)
+        self._outbox.put(message)
 
     def _announce_all(self) -> None:
         for project_id in self._local.watched():
@@ -146,15 +172,20 @@ class RedisFanout:
             return  # published locally already
         if topic is Topic.PRESENCE:
             users = [str(u) for u in message.get("u", [])]
+            claims = message.get("e")
+            claims = {str(u): str(p) for u, p in claims.items()} if isinstance(claims, dict) else {}
             with self._lock:
                 watchers = self._remote.setdefault(project_id, {})
                 if users:
-                    watchers[origin] = (users, time.monotonic())
+                    watchers[origin] = (users, claims, time.monotonic())
                 else:
                     watchers.pop(origin, None)
                     if not watchers:
                         del self._remote[project_id]
-            if message.get("h") and self._local.present(project_id):
+            claim = message.get("c")
+            claimed = isinstance(claim, list) and len(claim) == 2 and self._local.claim(
+                project_id, str(claim[0]), None if claim[1] is None else str(claim[1]))
+            if claimed or (message.get("h") and self._local.present(project_id)):
                 self._announce(project_id)
         if topic is not Topic.DRAIN:  # each process drains its own streams only
             self._local.publish(project_id, topic)

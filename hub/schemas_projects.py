@@ -144,6 +144,34 @@ class ProjectCommentOut(BaseModel):
     parent_id: int | None
     resolved: bool
     created_at: UtcDateTime
+    mentions: list[str]  # the members @mentioned in the body (core.mentions), lower case, in order
+
+
+class MentionOut(BaseModel):
+    """One time the user was @mentioned, for their list across projects; `thread_id` is the thread's
+    first comment, which is what an app opens."""
+
+    id: int
+    project_id: int
+    project_name: str
+    comment_id: int
+    thread_id: int
+    author: str
+    excerpt: str
+    created_at: UtcDateTime
+    read: bool
+
+
+class MentionPatch(BaseModel):
+    read: bool
+
+
+class MentionsRead(BaseModel):
+    project_id: RefId | None = None  # None: every project
+
+
+class MentionsMarked(BaseModel):
+    marked: int
 
 
 class ShareLinkCreate(BaseModel):
@@ -161,3 +189,18 @@ class ShareLinkOut(BaseModel):
 
 class ShareLinkCreated(ShareLinkOut):
     token: str  # shown only in this answer; the hub keeps its hash
+
+
+PART_ID = r"^[A-Za-z0-9_.:-]{1,80}$"
+"""A part's node id as documents hold them ("cyl12", "root"): short, and safe in logs and events."""
+
+
+class EditingIn(BaseModel):
+    part: Annotated[str | None, Field(pattern=PART_ID)]  # null: editing no part (any more)
+
+
+class PresenceOut(BaseModel):
+    """Who is watching the project live, and the part (node id) each editor said they are editing."""
+
+    users: list[str]
+    editing: dict[str, str]

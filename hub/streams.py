@@ -31,7 +31,7 @@ from hub.access import project_for
 from hub.errors import ApiError, error_body
 from hub.fanout import Fanout, Topic
 from hub.models import Member, Op, Project, User
-from hub.schemas_projects import OpOut, Role
+from hub.schemas_projects import OpOut, PresenceOut, Role
 
 HEARTBEAT_SECONDS = 2.0
 """A keep-alive this often lets clients notice their own stop request on a quiet project (sync_client
@@ -99,6 +99,11 @@ def _member_ops(sessions: sessionmaker[Session], project_id: int, user_id: int,
         return ops_since(db, project_id, cursor, BATCH)
 
 
+def presence_of(fanout: Fanout, project_id: int) -> PresenceOut:
+    """The `presence` event's data (and the answer to a claim): who watches, and which part each edits."""
+    return PresenceOut(users=fanout.present(project_id), editing=fanout.editing(project_id))
+
+
 def _event(name: str, data: str, event_id: int | None = None) -> str:
     head = f"id: {event_id}\n" if event_id is not None else ""
     return f"{head}event: {name}\ndata: {data}\n\n"
@@ -107,23 +112,24 @@ def _event(name: str, data: str, event_id: int | None = None) -> str:
 async def live_ops(fanout: Fanout, sessions: sessionmaker[Session], readers: Executor, *, project_id: int,
                    user_id: int, username: str, cursor: int, recheck: float) -> AsyncIterator[str]:
     """The event stream: `op` events (id = rev, so Last-Event-ID resumes), `presence` when the set of
-    watchers changes, `revoked` (then the end) when the user lost access — its data is the hub's error
-    body, e.g. {"error": {"code": "removed", "message": "You were removed from 'X' by Y.", ...}} —,
+    watchers or the parts they edit change ({"users": [...], "editing": {username: node id}}),
+    `revoked` (then the end) when the user lost access — its data is the hub's error body, e.g.
+    {"error": {"code": "removed", "message": "You were removed from 'X' by Y.", ...}} —,
     `reconnect` (then the end) when the hub process shuts down, and keep-alive comments between."""
     loop = asyncio.get_running_loop()
     async with fanout.subscribe(project_id, username) as subscription:
         yield f"retry: {RETRY_MS}\n\n"
         topics = {Topic.OPS, Topic.PRESENCE}
-        shown: list[str] | None = None
+        shown: PresenceOut | None = None
         recheck_at = time.monotonic() + recheck
         while True:
             if Topic.DRAIN in topics:
                 yield f"retry: {DRAIN_RETRY_MS}\n\n"
                 yield _event("reconnect", json.dumps({"reason": "shutting_down", "retry_ms": DRAIN_RETRY_MS}))
                 return
-            if Topic.PRESENCE in topics and (present := fanout.present(project_id)) != shown:
+            if Topic.PRESENCE in topics and (present := presence_of(fanout, project_id)) != shown:
                 shown = present
-                yield _event("presence", json.dumps({"users": present}))
+                yield _event("presence", present.model_dump_json())
             due = time.monotonic() >= recheck_at
             if due or topics & {Topic.OPS, Topic.ACCESS}:
                 recheck_at = time.monotonic() + recheck

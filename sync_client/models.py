@@ -164,6 +164,14 @@ class Head(Wire):
     document: dict[str, Any]
 
 
+class Presence(Wire):
+    """Who has a shared project open live, and the part (node id) each of them said they are editing
+    (a hub older than the `editing` map sends only `users`)."""
+
+    users: list[str]
+    editing: dict[str, str] = Field(default_factory=dict)
+
+
 class Version(Wire):
     id: int
     name: str
@@ -194,6 +202,21 @@ class ProjectComment(Comment):
     node_id: str | None
     anchor: Anchor | None
     resolved: bool
+    mentions: list[str] = []  # members @mentioned in the body, lower case (empty from hubs before mentions)
+
+
+class Mention(Wire):
+    """The user was @mentioned in a comment: where (project, thread), by whom, and a piece of it."""
+
+    id: int
+    project_id: int
+    project_name: str
+    comment_id: int
+    thread_id: int  # the thread's first comment: the one to open
+    author: str
+    excerpt: str
+    created_at: datetime
+    read: bool
 
 
 class Review(Wire):

@@ -37,7 +37,7 @@ from core.events import Signal
 from core.tasks import Task
 from sync_client.api.projects import Projects
 from sync_client.errors import Conflict, HubError, HubUnavailable, NotFound, NotSignedIn, PermissionDenied
-from sync_client.models import RemoteOp
+from sync_client.models import Presence, RemoteOp
 from sync_client.outbox import ConflictRecord, Outbox, PendingOp
 from sync_client.replica import Replicas
 
@@ -79,7 +79,7 @@ class SyncEngine:
         self.status_changed: Signal[[SyncStatus]] = Signal()
         self.remote_ops: Signal[[int, list[RemoteOp]]] = Signal()
         self.conflict_added: Signal[[ConflictRecord]] = Signal()
-        self.presence_changed: Signal[[int, list[str]]] = Signal()
+        self.presence_changed: Signal[[int, Presence]] = Signal()  # who watches, who edits which part
         self.document_changed: Signal[[int]] = Signal()  # what `document(project)` returns may have changed
         self.removed: Signal[[Removal]] = Signal()
         self._lock = threading.Lock()
@@ -366,7 +366,7 @@ class SyncEngine:
         """Hear live updates until `task` is cancelled (noticed within one hub heartbeat, even when
         nothing changes) or the connection drops (HubUnavailable). Run it in a worker thread."""
         stream = self.projects.events(project_id, self.outbox.checkpoint(project_id),
-                                      on_presence=lambda users: self.presence_changed.emit(project_id, users),
+                                      on_presence=lambda presence: self.presence_changed.emit(project_id, presence),
                                       task=task)
         if project_id in self._gone:
             return

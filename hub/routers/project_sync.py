@@ -1,6 +1,6 @@
 """The project operation log: submit ops (idempotent per author by Idempotency-Key), read the change
-feed or stream it as server-sent events (see hub.streams), read the head, and keep immutable named
-versions."""
+feed or stream it as server-sent events (see hub.streams), say which part one is editing (shown to the
+other watchers), read the head, and keep immutable named versions."""
 
 from __future__ import annotations
 
@@ -22,10 +22,12 @@ from hub.http import PROBLEM_SCHEMA, conditional_json, problem
 from hub.models import Op, Project, User, Version
 from hub.params import MAX_ID, Id
 from hub.schemas_projects import (
+    EditingIn,
     Feed,
     Head,
     OpAccepted,
     OpIn,
+    PresenceOut,
     Role,
     VersionCreate,
     VersionDetail,
@@ -33,7 +35,7 @@ from hub.schemas_projects import (
 )
 from hub.security import DB, TOKEN_REQUIRED, CurrentUser, current_user, optional_user
 from hub.state import HubState, hub_of
-from hub.streams import EventStream, live_ops, ops_since
+from hub.streams import EventStream, live_ops, ops_since, presence_of
 
 router = APIRouter(tags=["project sync"], responses={401: ERROR_SCHEMA, 403: ERROR_SCHEMA, 404: ERROR_SCHEMA,
                                                      422: ERROR_SCHEMA})
@@ -132,7 +134,8 @@ def _watcher(hub: HubState, request: Request, project_id: int) -> tuple[int, str
 
 @router.get("/projects/{project_id}/events", dependencies=[TOKEN_REQUIRED], responses={
     200: {"content": {"text/event-stream": {}},
-          "description": "`op` events (id = rev), `presence`, and `revoked` when access ends (the stream then ends)"},
+          "description": "`op` events (id = rev), `presence` (PresenceOut: who watches, who edits which part), "
+                         "and `revoked` when access ends (the stream then ends)"},
     429: {**PROBLEM_SCHEMA, "description": "Too many live connections (per user or on this hub); see Retry-After"}})
 async def events(project_id: Id, request: Request, since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> Response:
     """Server-sent events of a project's new revisions, resumable with Last-Event-ID (or `since`).
@@ -151,6 +154,20 @@ async def events(project_id: Id, request: Request, since: Annotated[int, Query(g
     content = live_ops(hub.fanout, hub.sessions, hub.stream_readers, project_id=project_id, user_id=user_id,
                        username=username, cursor=cursor, recheck=hub.config.stream_recheck_seconds)
     return EventStream(content, on_close=lambda: hub.streams.release(user_id))
+
+
+@router.put("/projects/{project_id}/presence", response_model=PresenceOut, responses={
+    409: {**ERROR_SCHEMA, "description": "The user has no live-update stream of this project open"}})
+def set_editing(project_id: Id, body: EditingIn, request: Request, db: DB, user: CurrentUser) -> PresenceOut:
+    """Say which part (node id) you are editing now, or `null` for none; the project's `presence`
+    events then carry it in `editing` until you change it or your last live-update stream of the
+    project closes. Needs editor rights and an open stream (GET /projects/{id}/events) of this user:
+    the claim lives as long as that stream, in memory only, so it is never left behind."""
+    project_for(db, project_id, user, Role.EDITOR)
+    fanout = hub_of(request).fanout
+    if not fanout.claim(project_id, user.username, body.part):
+        raise ApiError(409, "not_watching", "Open this project's live updates before saying which part you edit.")
+    return presence_of(fanout, project_id)
 
 
 @router.get("/projects/{project_id}/document", response_model=Head)

@@ -1,4 +1,5 @@
-"""Shared-project calls: metadata with ETags, members, invitations, ops, feed, versions, comments."""
+"""Shared-project calls: metadata with ETags, members, invitations, ops, feed, live events and presence,
+versions, comments."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from sync_client.models import (
     Head,
     Invitation,
     Member,
+    Mention,
     OpAccepted,
+    Presence,
     Project,
     ProjectComment,
     RemoteOp,
@@ -135,10 +138,32 @@ class Projects:
         return parse(ProjectComment, self.t.json("PATCH", f"/projects/{int(project_id)}/comments/{int(comment_id)}",
                                                  json_body={"resolved": resolved}))
 
-    def events(self, project_id: int, since: int, on_presence: Callable[[list[str]], object] | None = None,
+    def set_editing(self, project_id: int, part: str | None) -> Presence:
+        """Tell the other watchers which part (node id) this user is editing now, None for none. The hub
+        keeps it while this user's live stream (`events`) of the project is open, and refuses it
+        (Conflict, code "not_watching") when none is; viewers get PermissionDenied."""
+        return parse(Presence, self.t.json("PUT", f"/projects/{int(project_id)}/presence", json_body={"part": part}))
+
+    def mentions(self, unread: bool = False, limit: int = 50) -> list[Mention]:
+        """Where others @mentioned me, newest first, across the projects I am still a member of."""
+        return parse_list(Mention, self.t.json("GET", "/me/mentions", params={
+            "unread": "true" if unread else "false", "limit": limit}))
+
+    def mark_mention(self, mention_id: int, read: bool = True) -> Mention:
+        return parse(Mention, self.t.json("PATCH", f"/me/mentions/{int(mention_id)}", json_body={"read": read}))
+
+    def mark_mentions_read(self, project_id: int | None = None) -> int:
+        """Every unread mention (of one project) read; how many were."""
+        answer = self.t.json("POST", "/me/mentions/read", json_body={"project_id": project_id})
+        marked = answer.get("marked") if isinstance(answer, dict) else None
+        if not isinstance(marked, int):
+            raise BadResponse("The hub's answer to marking mentions read has no count.")
+        return marked
+
+    def events(self, project_id: int, since: int, on_presence: Callable[[Presence], object] | None = None,
                task: Task | None = None) -> Generator[RemoteOp, None, None]:
-        """Live ops as server-sent events; iterate in a worker thread. `on_presence` hears the
-        usernames watching the project whenever that changes.
+        """Live ops as server-sent events; iterate in a worker thread. `on_presence` hears who is
+        watching the project and who edits which part, whenever that changes.
 
         A `revoked` event (the user lost access) raises the hub's error, e.g. PermissionDenied with code
         "removed" and who removed them. The stream ends when `task` is cancelled: that is checked on
@@ -179,10 +204,8 @@ class Projects:
                                 raise BadResponse("A live update from the hub is not valid JSON.") from None
                             if event == "op":
                                 yield parse(RemoteOp, payload)
-                            elif on_presence is not None and isinstance(payload, dict):
-                                users = payload.get("users")
-                                if isinstance(users, list):
-                                    on_presence([str(u) for u in users])
+                            elif on_presence is not None:
+                                on_presence(parse(Presence, payload))
                         data, event, size = [], "", 0
         except httpx.TransportError as exc:
             raise HubUnavailable(f"The live connection to the hub dropped ({type(exc).__name__}).") from None

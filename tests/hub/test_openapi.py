@@ -40,7 +40,7 @@ CLIENT_MODELS = {
     models.ProjectComment: "ProjectCommentOut", models.Comment: "CommentOut", models.Review: "ReviewOut",
     models.Collection: "CollectionOut", models.Invitation: "InvitationOut", models.Member: "MemberOut",
     models.User: "UserOut", models.FileInfo: "FileOut", models.Category: "CategoryOut", models.Checkout: "Checkout",
-    models.Purchase: "PurchaseOut",
+    models.Purchase: "PurchaseOut", models.Presence: "PresenceOut", models.Mention: "MentionOut",
 }
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from sync_client.client import HubClient
 from sync_client.errors import Conflict, NotFound, PermissionDenied, PreconditionFailed, Rejected
-from sync_client.models import RemoteOp
+from sync_client.models import Presence, RemoteOp
 from tests.hub.fixtures import MakeClient
 from tests.hub.services import HubProcess
 from tests.sync_client.samples import planter_json
@@ -103,7 +103,7 @@ def test_live_events_reach_a_collaborator(hub: HubProcess, make_client: MakeClie
     owner, editor = make_client(hub), make_client(hub)
     project_id = _shared(owner, editor)
     received: list[RemoteOp] = []
-    watching: list[list[str]] = []
+    watching: list[Presence] = []
     ready = threading.Event()
 
     def listen() -> None:
@@ -122,7 +122,7 @@ def test_live_events_reach_a_collaborator(hub: HubProcess, make_client: MakeClie
     owner.projects.send_op(project_id, uuid.uuid4().hex, 1, "set_param", {"name": "height", "value": 70})
     thread.join(15)
     assert [(o.rev, o.args["name"]) for o in received] == [(1, "width"), (2, "height")]
-    assert watching[0] == [editor.username]  # presence: who has the project open
+    assert watching[0].users == [editor.username]  # presence: who has the project open
 
 
 def test_named_versions_are_immutable(hub: HubProcess, make_client: MakeClient) -> None:
