@@ -83,7 +83,8 @@ fuzz-readers: $(FUZZ_STAMP) system-deps
 # Mutation testing ([tool.mutmut] in pyproject.toml); MUTANTS="core.document.expressions*" for one module.
 MUTANTS ?=
 mutate: $(FUZZ_STAMP) system-deps
-	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/mutmut run $(MUTANTS)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/mutmut run $(MUTANTS)
 	$(BIN)/mutmut results
 
 .PHONY: fuzz-readers mutate

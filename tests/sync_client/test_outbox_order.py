@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sync_client.client import HubClient
 from sync_client.outbox import Outbox
 
@@ -44,3 +46,114 @@ def test_a_queued_op_reads_back_whole_and_each_list_holds_only_its_state_and_pro
             failed.error) == (second.seq, 7, second.op_id, 2, "add_node", {"parent": "root"}, "failed",
                               "refused by the hub")
     assert outbox.ops() == [first, other] and outbox.ops(8) == [other]
+
+
+def test_the_queue_survives_a_restart_of_the_app(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "state" / "outbox.sqlite")  # its folder is made on first use
+    queued = outbox.add(7, "set_param", {"name": "width", "value": 100})
+    outbox.set_local_document(7, {"name": "pot"})
+    outbox.close()
+    reopened = Outbox(tmp_path / "state" / "outbox.sqlite")
+    assert reopened.ops(7) == [queued] and reopened.local_document(7) == {"name": "pot"}
+
+
+def test_an_op_keeps_the_id_it_was_given_and_is_found_by_it(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    op = outbox.add(7, "set_param", {"name": "width", "value": 100}, op_id="edit-1")
+    assert op.op_id == "edit-1" and outbox.op("edit-1") == op and outbox.op("no-such-op") is None
+    assert len({outbox.add(7, "set_param", {}).op_id for _ in range(3)}) == 3
+
+
+def test_a_drag_folds_into_its_queued_op_but_never_into_one_already_sent(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    op = outbox.add(7, "set_param", {"name": "width", "value": 100})
+    outbox.fold(op.op_id, {"name": "width", "value": 120})
+    assert outbox.ops(7)[0].args == {"name": "width", "value": 120}
+    outbox.sent(op.op_id)
+    outbox.fold(op.op_id, {"name": "width", "value": 140})
+    [sent] = outbox.in_flight(7)
+    assert (sent.state, sent.args["value"]) == ("sent", 120) and outbox.ops(7) == []
+
+
+def test_sent_ops_stay_in_view_before_pending_ones_until_the_feed_brings_them(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    first, second, third = (outbox.add(7, "set_param", {"value": v}) for v in (1, 2, 3))
+    failed = outbox.add(7, "set_param", {"value": 4})
+    outbox.mark(failed.op_id, "failed", "refused")
+    outbox.sent(first.op_id)
+    assert [(o.op_id, o.state) for o in outbox.in_flight(7)] == [
+        (first.op_id, "sent"), (second.op_id, "pending"), (third.op_id, "pending")]
+    outbox.arrived([first.op_id, second.op_id, failed.op_id])
+    assert [o.op_id for o in outbox.in_flight(7)] == [third.op_id]
+    assert outbox.op(failed.op_id) is not None  # a failure stays visible, whatever the feed says
+
+
+def test_counts_show_each_state_and_open_conflicts(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    assert outbox.counts() == {"pending": 0, "failed": 0, "conflict": 0, "conflicts": 0}
+    ops = [outbox.add(7, "set_param", {"value": v}) for v in range(4)]
+    outbox.mark(ops[0].op_id, "failed", "refused")
+    outbox.mark(ops[1].op_id, "conflict")
+    outbox.sent(ops[2].op_id)
+    done = outbox.add_conflict(7, None, {"name": "theirs"}, 3, [ops[1].op_id], "clash")
+    outbox.add_conflict(7, None, {"name": "theirs"}, 4, [], "another clash")
+    outbox.resolve_conflict(done, "theirs")
+    assert outbox.counts() == {"pending": 1, "failed": 1, "conflict": 1, "sent": 1, "conflicts": 1}
+
+
+def test_the_checkpoint_never_goes_back_and_new_ops_are_based_on_it(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    assert outbox.checkpoint(7) == 0 and outbox.head(7) is None
+    outbox.set_checkpoint(7, 5)
+    outbox.set_checkpoint(7, 3)  # a late, older feed page
+    assert outbox.checkpoint(7) == 5 and outbox.add(7, "set_param", {}).base_rev == 5
+    outbox.set_head(7, 9, {"name": "pot"})
+    assert outbox.head(7) == (9, {"name": "pot"}) and outbox.checkpoint(7) == 9 and outbox.checkpoint(8) == 0
+
+
+def test_leaving_a_project_drops_its_head_and_queue_but_keeps_the_local_copy_and_other_projects(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    outbox.set_head(7, 9, {"name": "pot"})
+    outbox.set_head(8, 2, {"name": "vase"})
+    outbox.set_local_document(7, {"name": "my pot"})
+    outbox.set_local_document(7, {"name": "my pot, edited"})
+    mine, failed, other = (outbox.add(p, "set_param", {}) for p in (7, 7, 8))
+    outbox.mark(failed.op_id, "failed", "refused")
+    outbox.forget_project(7)
+    assert outbox.head(7) is None and outbox.checkpoint(7) == 0 and outbox.local_document(7) == {
+        "name": "my pot, edited"}
+    gone = outbox.op(mine.op_id)
+    assert gone is not None and (gone.state, gone.error) == ("resolved", "removed from the project")
+    assert outbox.ops(7, state="failed") == [outbox.op(failed.op_id)] and outbox.ops(8) == [other]
+    assert outbox.head(8) == (2, {"name": "vase"}) and outbox.local_document(8) is None
+
+
+def test_a_conflict_keeps_both_documents_its_ops_and_how_it_was_settled(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    first = outbox.add_conflict(7, {"name": "mine"}, {"name": "theirs"}, 4, ["a"], "clash on width")
+    second = outbox.add_conflict(8, None, {"name": "other"}, 1, [], "clash on depth")
+    outbox.add_to_conflict(first, "b")
+    outbox.set_kept_as(first, "Conflict copy 1")
+    record = outbox.conflict(first)
+    assert (record.id, record.project_id, record.mine, record.theirs, record.theirs_rev, record.op_ids,
+            record.message, record.kept_as, record.resolution) == (
+        first, 7, {"name": "mine"}, {"name": "theirs"}, 4, ["a", "b"], "clash on width", "Conflict copy 1", None)
+    assert [c.id for c in outbox.conflicts()] == [first, second] and [c.id for c in outbox.conflicts(8)] == [second]
+    assert outbox.conflict(second).mine is None
+    outbox.resolve_conflict(first, "mine")
+    assert [c.id for c in outbox.conflicts()] == [second] and outbox.conflicts(7) == []
+    assert outbox.conflict(first).resolution == "mine"
+    assert [c.id for c in outbox.conflicts(7, include_resolved=True)] == [first]
+    with pytest.raises(KeyError):
+        outbox.conflict(99)
+
+
+def test_a_resumable_upload_is_remembered_until_it_is_done(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    assert outbox.upload_url("ab12") is None
+    outbox.set_upload_url("ab12", "http://hub/files/1")
+    outbox.set_upload_url("ab12", "http://hub/files/2")
+    outbox.set_upload_url("cd34", "http://hub/files/3")
+    assert outbox.upload_url("ab12") == "http://hub/files/2"
+    outbox.set_upload_url("ab12", None)
+    assert outbox.upload_url("ab12") is None and outbox.upload_url("cd34") == "http://hub/files/3"
