@@ -2,7 +2,9 @@
 
 A shape is a plain dict with a "kind" ({"kind": "circle", "r": 5}); kinds register in SHAPES so the
 template library can add its own (gear teeth, text) without touching the builder. An optional
-"holes" list of shapes is subtracted, "offset" rounds/grows the outline.
+"holes" list of shapes is subtracted, "offset" rounds/grows the outline. "union" and "array" (a grid
+of copies) let a prismatic part be drawn whole in 2D and extruded once: Clipper's 2D booleans cost
+microseconds where the same through-cuts made by manifold3d in 3D cost milliseconds per hole.
 """
 
 from __future__ import annotations
@@ -128,3 +130,33 @@ def _ring(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     if inner > 0:
         ring = ring - m3d.CrossSection.circle(inner, segments)
     return ring
+
+
+MAX_COPIES = 1000
+"""Copies in one 2D grid, as a 3D linear_array allows."""
+
+
+@register_shape("union")
+def _union(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    shapes = spec.get("shapes")
+    if not isinstance(shapes, list) or not shapes:
+        raise GeometryError(Phrase("A union of shapes needs a non-empty 'shapes' list."))
+    return m3d.CrossSection.batch_boolean([build_shape(s, segments) for s in shapes], m3d.OpType.Add)
+
+
+@register_shape("array")
+def _array(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    """`shape` copied over a grid of `count` [x, y] copies `spacing` [x, y] apart, centred on the origin
+    (a count of 0 is no shape at all: holes that a parameter turns off)."""
+    try:
+        (nx, ny), (sx, sy) = ([float(v) for v in spec.get(k, d)] for k, d in (("count", [1, 1]), ("spacing", [0, 0])))
+    except (TypeError, ValueError):
+        raise GeometryError(Phrase("A 2D pattern needs 'count' and 'spacing' as [x, y] numbers.")) from None
+    if not all(math.isfinite(v) for v in (nx, ny, sx, sy)) or min(nx, ny) < 0 or nx * ny > MAX_COPIES:
+        raise GeometryError(Phrase("A 2D pattern needs between 0 and {0} copies in all.", MAX_COPIES))
+    if nx * ny == 0:
+        return m3d.CrossSection()
+    base = build_shape(spec.get("shape"), segments)
+    copies = [base.translate(((i - (nx - 1) / 2) * sx, (j - (ny - 1) / 2) * sy))
+              for i in range(int(nx)) for j in range(int(ny))]
+    return m3d.CrossSection.batch_boolean(copies, m3d.OpType.Add)

@@ -33,7 +33,6 @@ from core.templates.library._kit import (
     f,
     integer,
     length,
-    through_z,
 )
 from core.templates.registry import register
 
@@ -157,20 +156,21 @@ def _comb_params() -> list[Parameter]:
 
 
 def _comb_build() -> Node:
+    """The comb is a prism: its outline with the seats and screw holes cut in 2D, extruded once (cutting the
+    same seats from a 3D body took a manifold3d boolean of ~10 ms for six cables)."""
     pitch = "(cable_diameter + 3)"
-    seat = Node("union", id="comb_seat", children=[
-        at(cylinder("comb_seat_round", "cable_diameter", "=thickness + 2", COARSE), z=-1, node_id="comb_seat_at"),
-        at(box("comb_throat", "=cable_diameter * 0.75", "=cable_diameter", "=thickness + 2"), y="=cable_diameter / 2",
-           z=-1, node_id="comb_throat_at"),
-    ])
-    return Node("difference", id="root", name="Model", children=[
-        box("comb_body", f"=cable_count * {pitch} + {2 * COMB_END}", "=cable_diameter + 8", "=thickness", 1.5),
-        at(Node("linear_array", {"count": ["=cable_count", 1, 1], "spacing": [f"={pitch}", 0, 0]}, [seat],
-                id="comb_seats"), y=1, node_id="comb_seats_at"),
-        Node("linear_array", {"count": [2, 1, 1], "spacing": [f"=cable_count * {pitch} + {COMB_END}", 0, 0]},
-             [through_z("comb_screw", "hole_diameter", "thickness")], id="comb_screws", name="Screw holes",
-             enabled="=hole_diameter > 0"),
-    ])
+    seat = {"kind": "union", "shapes": [
+        {"kind": "circle", "r": "=cable_diameter / 2", "segments": COARSE},
+        {"kind": "rect", "size": ["=cable_diameter * 0.75", "=cable_diameter"],
+         "translate": [0, "=cable_diameter / 2"]},
+    ]}
+    seats = {"kind": "array", "shape": seat, "count": ["=cable_count", 1], "spacing": [f"={pitch}", 0],
+             "translate": [0, 1]}
+    screws = {"kind": "array", "shape": {"kind": "circle", "r": "=max(hole_diameter, 0.1) / 2", "segments": COARSE},
+              "count": ["=2 if hole_diameter > 0 else 0", 1], "spacing": [f"=cable_count * {pitch} + {COMB_END}", 0]}
+    outline = {"kind": "rect", "size": [f"=cable_count * {pitch} + {2 * COMB_END}", "=cable_diameter + 8"],
+               "radius": 1.5, "holes": [seats, screws]}
+    return Node("extrude", {"shape": outline, "height": "=thickness"}, id="root", name="Model")
 
 
 register(TemplateSpec(
