@@ -17,7 +17,12 @@ One message flows through:
     honesty.py   features the model lacks, objects the library lacks and the closest template
     repair.py    adapt a request a printability rule refuses, and fit the bed
     replies.py   every sentence, EN and PT-BR
-    planner.py   OfflinePlanner: the Provider tying it together (commands for the undo stack)
+    reading.py   one sentence read onto one template's parameters (all of the above, in order)
+    changes.py   create / edit / copies: the command for the undo stack and its reply, from the built model
+    summaries.py how a reply states a model ("height 120 mm"), defaults, undo labels
+    notes.py     what a reply owns up to: clamps, ignored numbers, missing features, impossible sizes
+    chips.py     suggestion chips and the catalogue          dialogue.py  pending questions, "yes", "30 mm", "Ana"
+    planner.py   OfflinePlanner: the Provider tying it together (intent, template choice, dispatch)
 
 Depends only on core (document, templates, geometry, commands); no Qt, no network.
 """

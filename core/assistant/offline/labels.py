@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from core.assistant.offline.resolve import role_params
+from core.document.parameters import Parameter
+from core.templates.base import TemplateSpec
+
 _QUOTED = re.compile(r"[\"“'‘«]([^\s\"”'’»](?:[^\"”»]{0,38}?[^\s\"”'’»])?)[\"”'’»]")
 # A point or comma inside a word belongs to it ("v1.5", "3,14"); one before a space ends the sentence.
 _NAME = r"[\wÀ-ÿ](?:[\w\-À-ÿ&]|[.,](?=\w))*"
@@ -37,3 +41,36 @@ def find_label(text: str, weak: bool = True) -> str | None:
         if named is not None:
             return named.group(1)
     return None
+
+
+def unlabelled(text: str) -> str:
+    """The request without the text to print on it: "a sign that says OPEN" asks for no bottle opener."""
+    label = find_label(text)
+    return text.replace(label, " ", 1) if label else text
+
+
+def spec_label(spec: TemplateSpec, text: str) -> tuple[str, str] | None:
+    """(text parameter, text) when the template prints text and the sentence names some."""
+    name = text_param(spec)
+    label = find_label(text, weak=name in role_params(spec, "text")) if name else None
+    return (name, label) if name and label is not None else None
+
+
+def text_param(spec: TemplateSpec) -> str | None:
+    """The text the template prints: the one its "text" role names, else one it prints only when a
+    switch turns it on (a plate has no text role, so "4 holes" is never printed as "4", yet a quoted
+    'raised text "GARAGE"' is its text)."""
+    names = role_params(spec, "text")
+    texts = [p.name for p in spec.parameters() if p.kind == "text"]
+    return next((n for n in texts if n in names), None) or next((n for n in texts if _switch_of(spec, n)), None)
+
+
+def text_switch(spec: TemplateSpec) -> Parameter | None:
+    """The choice that prints the template's text or not ("text_style": none / raised / engraved), if any."""
+    name = text_param(spec)
+    return _switch_of(spec, name) if name else None
+
+
+def _switch_of(spec: TemplateSpec, name: str) -> Parameter | None:
+    return next((p for p in spec.parameters() if p.kind == "choice" and name in p.name
+                 and p.choices and p.choices[0] == "none"), None)

@@ -1,0 +1,141 @@
+"""Turning a read request into a command and its reply: a new model (`create`, with one question when a
+required size is missing), an edit of the open one (`edit`: "height 100 mm → 120 mm"), or the open model
+laid out several times (`copied`).
+
+The reply is written from the document that was built, never from what was asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core.assistant.base import AssistantReply, PrinterContext
+from core.assistant.offline.chips import suggestions
+from core.assistant.offline.copies import COPIES, SPACING, spacing, with_copies
+from core.assistant.offline.labels import text_param, text_switch
+from core.assistant.offline.notes import fit_warning, impossible, missing, notes, reason, refused
+from core.assistant.offline.reading import read
+from core.assistant.offline.repair import adapt, fit_bed
+from core.assistant.offline.replies import fmt_value, join, param_name, say
+from core.assistant.offline.resolve import role_params
+from core.assistant.offline.summaries import default_params, description, edit_label, summary
+from core.assistant.offline.text import Lang
+from core.commands import ReplaceDocument, SetParameters
+from core.document.document import Document
+from core.document.expressions import Number
+from core.errors import PotStudioError
+from core.templates.base import TemplateSpec
+
+_EXAMPLES = {1: "40 mm", 2: "85 x 56 mm", 3: "85 x 56 x 20 mm"}
+
+
+def create(spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang, ask: bool = True,
+           answer: float | None = None) -> AssistantReply:
+    """A new model of `spec` as `text` describes it; `answer` is a bare size given to an impossible one."""
+    base = spec.make()
+    params = {p.name: p for p in spec.parameters()}
+    res = read(spec, params, base.values(), text, context.nozzle, creating=True, lang=lang)
+    if answer is not None and res.impossible:  # the size the user gave when asked about an impossible one
+        for bad in res.impossible:
+            res.values[bad.param] = params[bad.param].clamp(answer)
+        res.impossible.clear()
+        res.notes = [(key, fields) for key, fields in res.notes if key != "negative"]
+    if res.impossible:
+        return impossible(res, params, lang)
+    fit_bed(spec, params, res, context.bed, lang)
+    # a tag is nothing without its text; a plate whose text can be switched off ("none") is something
+    required = [*spec.required, *(["text"] if text_param(spec) and not text_switch(spec) else [])]
+    absent = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])
+              if name in params and name not in res.values]
+    title = spec.title_pt if lang == "pt" else spec.title.lower()
+    if absent and ask:
+        items = join([param_name(params[n], lang) for n in absent], lang)
+        texts = all(params[n].kind == "text" for n in absent)
+        question = say("ask_one" if len(absent) == 1 else "ask_required", lang,
+                       title=title[0].lower() + title[1:], items=items,
+                       example=say("example_text", lang) if texts else _EXAMPLES.get(len(absent), "40 mm"))
+        return AssistantReply(text=question, questions=[question])
+    try:
+        doc = spec.make(res.values, name=spec.title_pt if lang == "pt" else spec.title)
+    except PotStudioError as exc:
+        adapted = adapt(spec, res, params, lang)
+        if adapted is None:
+            return refused(exc, res, params, None, None, lang)
+        doc = spec.make(adapted, name=spec.title_pt if lang == "pt" else spec.title)
+    values = doc.values()
+    defaults = {name: values[name] for name in default_params(spec, params, values)
+                if name not in res.values and values[name]}  # a 0 here means "none", not a size
+    stated = summary([n for n in params if n in res.values], doc.params, values, lang)
+    parts = [say("created", lang, title=title, summary=stated or description(spec, lang))]
+    if defaults:
+        parts.append(say("defaults", lang, items=summary(list(defaults), doc.params, values, lang)))
+    if res.copies is not None and res.copies > 1:
+        doc = with_copies(spec, doc, res.copies)
+        parts.append(say("laid_out", lang, count=res.copies))
+    said = notes(res, doc.params, lang) + missing(text, spec, lang) + fit_warning(spec, doc, context, lang)
+    return AssistantReply(
+        text=" ".join([*parts, *said]), command=ReplaceDocument(doc, label=say("label_new", lang, title=title)),
+        defaults_used=dict(defaults), notes=said,
+        suggestions=suggestions(spec, doc, lang),
+    )
+
+
+def edit(spec: TemplateSpec, doc: Document, text: str, context: PrinterContext, lang: Lang) -> AssistantReply:
+    """`text` applied to the open model `doc` of `spec`: one undoable change, or why there is none."""
+    before = doc.values()
+    res = read(spec, doc.params, before, text, context.nozzle, lang=lang)
+    if res.copies is not None and COPIES in doc.params:
+        res.values[COPIES] = res.copies
+    changes = {k: v for k, v in res.values.items() if v != before[k]}
+    if res.impossible:
+        return impossible(res, doc.params, lang)
+    said = notes(res, doc.params, lang) + missing(text, spec, lang)
+    if res.copies is not None and COPIES not in doc.params:
+        return copied(spec, doc, changes, res.copies, said, lang)
+    if not changes:
+        title = spec.title_pt if lang == "pt" else spec.title.lower()
+        if said:
+            message = " ".join(said)
+        elif res.values:
+            message = say("already", lang, summary=summary(list(res.values), doc.params, before, lang))
+        else:
+            message = say("no_change", lang, title=title, example=say("example_edit", lang))
+        return AssistantReply(text=message, notes=said, suggestions=suggestions(spec, doc, lang))
+    try:
+        trial = _changed(spec, doc, changes)
+    except PotStudioError as exc:
+        return refused(exc, res, doc.params, spec, doc, lang)
+    after = trial.values()
+    items = [f"{param_name(doc.params[n], lang)} {fmt_value(before[n], doc.params[n], lang)} → "
+             f"{fmt_value(after[n], doc.params[n], lang)}" for n in changes]
+    if SPACING in doc.params and spacing(spec, trial) != after[SPACING]:  # the row follows a wider copy
+        changes[SPACING] = spacing(spec, trial)
+    command = SetParameters(dict(changes), label=edit_label(changes, doc.params, lang))
+    said += fit_warning(spec, trial, context, lang)
+    return AssistantReply(
+        text=" ".join([say("edited", lang, summary=", ".join(items)), *said]),
+        command=command, notes=said, suggestions=suggestions(spec, trial, lang),
+    )
+
+
+def copied(spec: TemplateSpec, doc: Document, changes: Mapping[str, Number], count: int, said: list[str],
+           lang: Lang) -> AssistantReply:
+    """"make 3 of them" on an open model: the same model (with any change said alongside), `count` times."""
+    try:
+        trial = _changed(spec, doc, changes)
+    except PotStudioError as exc:
+        return AssistantReply(text=say("invalid", lang, error=reason(exc, lang)), notes=["error", *said],
+                              suggestions=suggestions(spec, doc, lang))
+    new = with_copies(spec, trial, count)
+    return AssistantReply(text=" ".join([say("laid_out", lang, count=count), *said]),
+                          command=ReplaceDocument(new, label=say("label_copies", lang, count=count)),
+                          notes=said, suggestions=suggestions(spec, new, lang))
+
+
+def _changed(spec: TemplateSpec, doc: Document, changes: Mapping[str, Number]) -> Document:
+    """A copy of `doc` with `changes`, checked against the template's printability rules (raises when refused)."""
+    trial = doc.copy()
+    for name, value in changes.items():
+        trial.set_param_value(name, value)
+    spec.validate(trial)
+    return trial

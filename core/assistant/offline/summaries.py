@@ -1,0 +1,44 @@
+"""How a reply states a model: "height 120 mm, wall 2.4 mm", the sizes left at their defaults, the
+template's description when the user stated nothing, and the undo-stack label of an edit.
+
+Every number stated is read from the built document, so the reply says what the model has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core.assistant.offline.replies import fmt_value, param_name, say
+from core.assistant.offline.resolve import SIZE_ROLES, role_params
+from core.assistant.offline.text import Lang
+from core.document.expressions import Number
+from core.document.parameters import Parameter
+from core.templates.base import TemplateSpec
+
+
+def summary(names: list[str], params: Mapping[str, Parameter], values: Mapping[str, Number], lang: Lang) -> str:
+    return ", ".join(f"{param_name(params[n], lang)} {fmt_value(values[n], params[n], lang)}" for n in names)
+
+
+def default_params(spec: TemplateSpec, params: Mapping[str, Parameter], values: Mapping[str, Number]) -> list[str]:
+    """Parameters the assistant mentions as defaults: the template's named sizes (for the chosen
+    shape: a cylinder has no width) and walls."""
+    names: list[str] = []
+    for role in (*SIZE_ROLES, "wall"):
+        for name in role_params(spec, role, values):
+            if name in params and params[name].expr is None and name not in names:
+                names.append(name)
+    return names
+
+
+def description(spec: TemplateSpec, lang: Lang) -> str:
+    """What the template makes, when the user stated nothing: in Portuguese from `description_pt`
+    (when the template has one), never the English description in a Portuguese reply."""
+    if lang == "pt":
+        return str(getattr(spec, "description_pt", "") or say("defaults_only", lang)).rstrip(".")
+    return spec.description.rstrip(".")
+
+
+def edit_label(changes: Mapping[str, object], params: Mapping[str, Parameter], lang: Lang) -> str:
+    """The undo-stack label, in the user's language: "Desfeito: Assistente: mudar altura"."""
+    return say("label_edit", lang, what=", ".join(param_name(params[n], lang) for n in changes))
