@@ -26,7 +26,7 @@ from hub.health import schema_gap
 from hub.limits import BodyLimit, declare_body_limit
 from hub.logs import RequestContext
 from hub.metrics import Instrument, watch_pool
-from hub.routers import auth, buying, listings, project_sync, projects, share_links, social, uploads
+from hub.routers import auth, buying, listings, mentions, project_sync, projects, share_links, social, uploads
 from hub.security import declare_sign_in
 from hub.shared import Shared, shared_state
 from hub.state import HubState
@@ -65,7 +65,7 @@ def create_app(config: HubConfig) -> FastAPI:
     app.include_router(health.router)
     app.add_route("/metrics", metrics.metrics, include_in_schema=False)
     errors.install(app)
-    for module in (auth, listings, uploads, social, buying, projects, share_links, project_sync):
+    for module in (auth, listings, uploads, social, buying, projects, mentions, share_links, project_sync):
         app.include_router(declare_sign_in(module.router))
     app.add_middleware(BodyLimit, limit=MAX_JSON_BYTES, exempt=TUS_PATHS)
     app.add_middleware(Instrument)
@@ -95,7 +95,7 @@ def _stores(config: HubConfig, shared: Shared) -> dict[str, Any]:
 
 
 def _lifespan(state: HubState, shared: Shared) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
-    """Drain on SIGTERM/SIGINT, leave Redis on the way out.
+    """Sweep expired uploads on a timer; drain on SIGTERM/SIGINT, leave Redis on the way out.
 
     uvicorn handles those signals by closing its sockets and waiting (up to its graceful timeout) for
     open responses to end; live-update streams never end on their own, so without a word they would
@@ -110,9 +110,11 @@ def _lifespan(state: HubState, shared: Shared) -> Callable[[FastAPI], contextlib
         loop = asyncio.get_running_loop()
         # the handler only schedules: drain takes locks the interrupted code may be holding
         restore = _chain_signals(lambda: loop.call_soon_threadsafe(drain, state))
+        sweeper = asyncio.create_task(uploads.sweep_periodically(state))
         try:
             yield
         finally:
+            sweeper.cancel()
             drain(state)
             restore()
             shared.close()

@@ -75,7 +75,7 @@ def payment_required(listing: Listing, base: str, purchase: Purchase | None) -> 
 def _provider(hub: HubState) -> PaymentProvider:
     provider = provider_for(hub.config)
     if provider is None:
-        raise ApiError(503, "payments_unavailable",
+        raise ApiError(409, "payments_unavailable",
                        "This hub does not sell paid listings: it was started without a payment provider.")
     return provider
 
@@ -122,7 +122,7 @@ def _open_purchase(db: Session, hub: HubState, user: User, listing: Listing) -> 
 
 
 @router.post("/listings/{listing_id}/purchases", response_model=PurchaseOut,
-             responses={402: PAYMENT_REQUIRED_SCHEMA, 503: ERROR_SCHEMA})
+             responses={402: PAYMENT_REQUIRED_SCHEMA, 409: ERROR_SCHEMA})
 def buy(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> PurchaseOut:
     """Start buying (or see where the purchase stands): 402 with the checkout link until the payment
     provider confirms the payment, then 200 with the paid purchase."""
@@ -134,7 +134,7 @@ def buy(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> Purchase
     return purchase_out(purchase)
 
 
-@router.post("/listings/{listing_id}/checkout", response_model=Checkout, responses={503: ERROR_SCHEMA})
+@router.post("/listings/{listing_id}/checkout", response_model=Checkout, responses={409: ERROR_SCHEMA})
 def checkout(listing_id: Id, request: Request, db: DB, user: CurrentUser) -> Checkout:
     """The same purchase as POST /purchases, answered as a plain checkout link (200)."""
     listing = _paid_listing(db, listing_id)

@@ -9,11 +9,13 @@ resumes from there after a HEAD. The finished file is verified against the sha25
 in Upload-Metadata before it enters the blob store; after that the upload never changes.
 
 An account holds a bounded number and size of unfinished uploads; one left untouched past its
-Upload-Expires is removed with its bytes by the sweep that runs whenever an upload is created.
+Upload-Expires is removed with its bytes by a sweep that runs whenever an upload is created and on a
+timer in every hub process (hub.app), so a quiet hub does not keep abandoned bytes either.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hashlib
@@ -49,7 +51,8 @@ TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 # tus header numbers are ASCII decimal ("²" is a digit to str.isdigit, not to tus); 19 digits hold
 # any offset the BigInteger columns can, and keep int() away from its 4300-digit limit
 DECIMAL = re.compile(r"[0-9]{1,19}")
-SWEEP_BATCH = 100  # expired uploads removed per sweep; the next upload created removes the rest
+SWEEP_BATCH = 100  # expired uploads removed per sweep; the next sweep removes the rest
+SWEEP_EVERY_MAX = 600.0  # seconds between two timed sweeps, at most
 GONE = {410: ERROR_SCHEMA}
 
 
@@ -149,7 +152,7 @@ def create_upload(request: Request) -> Response:
         expected = meta.get("sha256", "")
         if expected and not SHA256.match(expected):
             raise ApiError(400, "bad_metadata", "The sha256 in Upload-Metadata must be 64 hex digits.")
-        _sweep(hub, db)
+        sweep_expired(hub, db)
         with parts.locked(f"user-{user.id}"):  # two creations at once must not both fit in the last slot
             _check_quota(hub, db, user, length)
             upload = Upload(id=uuid.uuid4().hex, user_id=user.id, length=length,
@@ -182,8 +185,9 @@ def _check_quota(hub: HubState, db: Session, user: User, length: int) -> None:
                    "max_pending_bytes": config.max_pending_upload_bytes})
 
 
-def _sweep(hub: HubState, db: Session) -> None:
-    """Remove unfinished uploads whose time ran out, with their bytes."""
+def sweep_expired(hub: HubState, db: Session) -> int:
+    """Remove unfinished uploads whose time ran out, with their bytes; returns how many went. Safe to run
+    from several processes at once: each upload is removed under its own shared lock."""
     parts = _parts(hub)
     due = db.scalars(select(Upload.id).where(Upload.sha256.is_(None), Upload.expires_at <= utcnow())
                      .limit(SWEEP_BATCH)).all()
@@ -199,6 +203,24 @@ def _sweep(hub: HubState, db: Session) -> None:
         removed += 1
     if removed:
         log.info("removed %d expired unfinished uploads", removed)
+    return removed
+
+
+async def sweep_periodically(hub: HubState) -> None:
+    """Run the sweep every half expiry time (at most every 10 minutes) until cancelled: an abandoned upload
+    outlives its Upload-Expires by at most that much even when nobody creates another one."""
+    interval = min(max(hub.config.upload_expiry_seconds / 2, 1.0), SWEEP_EVERY_MAX)
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            await asyncio.to_thread(_sweep_now, hub)
+        except Exception:  # a database or object store outage: say so, try again next time
+            log.exception("removing expired uploads failed; trying again in %.0f s", interval)
+
+
+def _sweep_now(hub: HubState) -> None:
+    with hub.sessions() as db:
+        sweep_expired(hub, db)
 
 
 @router.head("/uploads/{upload_id}", dependencies=[TOKEN_REQUIRED], response_class=Response, responses=GONE)

@@ -20,7 +20,7 @@ import stripe
 from hub.payments.provider import EventKind
 from hub.payments.sandbox import SIGNATURE_HEADER, SandboxProvider
 from hub.payments.signature import sign
-from sync_client.errors import PaymentRequired, PermissionDenied
+from sync_client.errors import Conflict, PaymentRequired, PermissionDenied
 from sync_client.models import Listing
 from tests.hub.checkout import press
 from tests.hub.fixtures import MakeClient
@@ -156,7 +156,9 @@ def test_a_hub_without_a_payment_provider_sells_nothing(sqlite_hub: HubProcess, 
     buyer = make_client(sqlite_hub)
     answer = httpx.post(f"{sqlite_hub.url}/listings/{listing.id}/purchases",
                         headers={"Authorization": f"Bearer {buyer.session.access_token()}"})
-    assert answer.status_code == 503 and "payment provider" in answer.json()["error"]["message"]
+    assert answer.status_code == 409 and "payment provider" in answer.json()["error"]["message"]
+    with pytest.raises(Conflict, match="payment provider"):  # said at once, not retried as if the hub were down
+        buyer.market.buy(listing.id)
     with pytest.raises(PaymentRequired):
         buyer.market.get(listing.id, tmp_path / "b")
     assert httpx.post(f"{sqlite_hub.url}/payments/test/webhook", content=b"{}").status_code == 404
