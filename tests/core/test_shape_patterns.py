@@ -34,8 +34,10 @@ def test_a_grid_of_holes_cuts_each_copy_where_a_3d_pattern_would() -> None:
     assert grid.euler_number == solid.euler_number == 2 - 2 * 6  # six holes through
 
 
-def test_a_union_of_overlapping_shapes_is_one_hole_and_a_grid_of_none_is_no_hole() -> None:
-    keyhole = {"kind": "union", "shapes": [SQUARE, {"kind": "rect", "size": [1, 4], "translate": [0, 2]}]}
+def test_a_union_of_overlapping_shapes_is_one_hole_their_intersection_is_the_overlap_and_no_copies_no_hole() -> None:
+    pair = [SQUARE, {"kind": "rect", "size": [1, 4], "translate": [0, 2]}]
+    keyhole = {"kind": "union", "shapes": pair}
+    assert plate([{"kind": "intersection", "shapes": pair}]).volume == pytest.approx((800 - 1) * 3)
     assert plate([keyhole]).volume == pytest.approx((800 - (4 + 4 - 1)) * 3)  # they overlap by 1 mm²
     assert plate([{"kind": "array", "shape": SQUARE, "count": [0, 1], "spacing": [5, 0]}]).volume == pytest.approx(2400)
 

@@ -96,21 +96,30 @@ def _soap_params() -> list[Parameter]:
 
 
 def _soap_build() -> Node:
+    """The slots are cut in 2D from the dish's outline, extruded to full height, and the cavity above the floor is
+    the one 3D cut; the ribs are one extrusion of their row, unioned once."""
     pitch = "(width - 2 * wall - 10) / slots"
-    slot = at(box("drain_slot", f"=min(3, {pitch} - {RIB} - 1)", "=depth - 2 * wall - 10", "=floor + 2"), z=-1,
-              node_id="drain_slot_at")
-    rib = box("rib", RIB, "=depth - 2 * wall - 2", f"=floor + {RIB_HEIGHT}")
-    row = {"count": ["=slots", 1, 1], "spacing": [f"={pitch}", 0, 0]}
+    row = {"count": ["=slots", 1], "spacing": [f"={pitch}", 0]}
+    slots = {"kind": "array", "shape": {"kind": "rect", "size": [f"=min(3, {pitch} - {RIB} - 1)",
+                                                                 "=depth - 2 * wall - 10"]},
+             **row, "count": ["=slots if drain_slots else 0", 1]}
+    # One rib fewer than slots, centred the same way: each rib falls halfway between two slots.
+    ribs = {"kind": "array", "shape": {"kind": "rect", "size": [RIB, "=depth - 2 * wall - 2"]},
+            **row, "count": ["=slots - 1", 1]}
+    cavity = {"kind": "rect", "size": ["=width - 2 * wall", "=depth - 2 * wall"],
+              "radius": "=max(corner_radius - wall, 0)"}
+    # Slots stop at the walls (the floor's own outline), so a large corner radius does not slit the wall.
+    outline = {"kind": "rect", "size": ["=width", "=depth"], "radius": "=corner_radius",
+               "holes": [{"kind": "intersection", "shapes": [slots, cavity]}]}
     return Node("union", id="root", name="Soap dish", children=[
         Node("difference", id="dish", children=[
-            box("dish_outer", "=width", "=depth", "=height", "=corner_radius"),
+            Node("extrude", {"shape": outline, "height": "=height"}, id="dish_outer"),
             at(box("dish_cavity", "=width - 2 * wall", "=depth - 2 * wall", "=height", "=max(corner_radius - wall, 0)"),
                z="=floor", node_id="dish_cavity_at"),
-            Node("linear_array", row, [slot], id="drain_slots", name="Drain slots", enabled="=drain_slots"),
         ]),
-        # One rib fewer than slots, centred the same way: each rib falls halfway between two slots.
-        Node("linear_array", {**row, "count": ["=slots - 1", 1, 1]}, [rib], id="ribs", name="Ribs",
-             enabled="=slots > 1"),
+        # The ribs start 0.01 mm inside the floor: the same union, without the coplanar bottoms that cost it a third.
+        at(Node("extrude", {"shape": ribs, "height": f"={RIB_HEIGHT} + 0.01"}, id="ribs"), z="=floor - 0.01",
+           node_id="ribs_at", name="Ribs", enabled="=slots > 1"),
     ])
 
 
