@@ -64,15 +64,17 @@ def _gear_params() -> list[Parameter]:
 
 
 def _gear_build() -> Node:
-    outline = {"kind": "gear", "teeth": "=teeth", "module": "=module", "pressure_angle": "=pressure_angle"}
-    hub = at(cylinder("hub", "hub_diameter", "=hub_height + 0.5"), z="=thickness - 0.5", node_id="hub_at",
-             name="Hub", enabled="=hub")
-    # The bore is cut last, from the cached toothed body: fitting it to an axle is one boolean.
-    return Node("difference", id="root", name="Spur gear", children=[
-        Node("union", id="gear_solid", children=[
-            Node("extrude", {"shape": outline, "height": "=thickness"}, id="gear_body", name="Gear"), hub,
-        ]),
-        through_z("gear_bore", "bore", "thickness + hub_height", 48, enabled="=bore > 0"),
+    """The gear, and its hub, are prisms with the bore cut in 2D: without a hub the whole gear is one extrusion and
+    no boolean (cutting the bore from the 3D toothed body took one of ~4 ms for every edit)."""
+    bore = {"kind": "array", "shape": {"kind": "circle", "r": "=max(bore, 0.1) / 2", "segments": 48},
+            "count": ["=1 if bore > 0 else 0", 1]}
+    outline = {"kind": "gear", "teeth": "=teeth", "module": "=module", "pressure_angle": "=pressure_angle",
+               "holes": [bore]}
+    hub = {"kind": "circle", "r": "=hub_diameter / 2", "holes": [bore]}
+    return Node("union", id="root", name="Spur gear", children=[
+        Node("extrude", {"shape": outline, "height": "=thickness"}, id="gear_body", name="Gear"),
+        at(Node("extrude", {"shape": hub, "height": "=hub_height + 0.5"}, id="hub"), z="=thickness - 0.5",
+           node_id="hub_at", name="Hub", enabled="=hub"),
     ])
 
 
