@@ -7,7 +7,6 @@ The desktop adapts this stack to its Undo/Redo actions; it never keeps a second 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -189,7 +188,6 @@ class CommandStack:
         self._undo: list[Command] = []
         self._redo: list[Command] = []
         self._clean_marker: Command | None = None
-        self._last_push = 0.0
         self._merge_open = True
         self.changed: Signal[[]] = Signal()
 
@@ -204,7 +202,6 @@ class CommandStack:
             del self._undo[: max(0, len(self._undo) - self.limit)]
         self._merge_open = True
         self._redo.clear()
-        self._last_push = time.monotonic()
         self.changed.emit()
 
     def close_merge(self) -> None:

@@ -263,3 +263,20 @@ def test_views_hear_of_every_push_undo_redo_save_and_clear() -> None:
     stack.set_clean()
     stack.clear()
     assert heard == [(1, False), (0, True), (1, False), (1, False), (0, False)]
+
+
+def test_a_new_model_saved_before_any_change_is_clean_and_stays_so_until_edited() -> None:
+    stack = CommandStack(_pot())
+    stack.set_clean()
+    assert stack.is_clean
+    stack.push(SetParameters({"height": 90.0}))
+    assert not stack.is_clean
+    stack.undo()
+    assert stack.is_clean
+
+
+def test_the_history_holds_500_steps_by_default() -> None:
+    stack = CommandStack(_pot())
+    for step in range(501):
+        stack.push(SetParameters({"height": 20.0 + step % 200}))
+    assert stack.depth == 500
