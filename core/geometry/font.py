@@ -17,10 +17,8 @@ Options used by the name tag (core/templates/library/tags.py):
 - `frame`: {"margin", "radius", "ring", "ring_wall"} — a rounded plate around the nominal text box,
   with a ring tab and hole of diameter `ring` on the left when ring > 0. Its extent is
   (W + 2·margin + ring + ring_wall) × max(size + 2·margin, ring + 2·ring_wall), centred.
-- `engrave`: the main outline becomes frame minus letters instead of the letters.
-- `twin`: the frame outline is added again, shifted by `twin` mm in Y. One text node can then
-  yield both the letters layer and the plate layer (see the tag template), which is what lets the
-  whole tag follow a single edit of its text.
+- `layer`: "letters" (the default: the letters, moved with the plate) or "plate" (the frame outline
+  alone). A tag is then two extrusions of the same spec, one per layer, whose text follows one edit.
 """
 
 from __future__ import annotations
@@ -242,9 +240,9 @@ def _text(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     if not isinstance(frame_spec, Mapping):
         raise GeometryError(Phrase("Text 'frame' must be an object (margin, radius, ring, ring_wall)."))
     shift = ring_shift(frame_spec)
-    plate = frame(text_width(len(text), size), size, frame_spec, segments).translate((shift, 0.0))
-    outline = outline.translate((shift, 0.0))
-    if spec.get("engrave"):
-        outline = plate - outline
-    twin = num(spec, "twin", 0.0)
-    return outline + plate.translate((0.0, twin)) if twin else outline
+    layer = spec.get("layer", "letters")
+    if layer == "plate":
+        return frame(text_width(len(text), size), size, frame_spec, segments).translate((shift, 0.0))
+    if layer != "letters":
+        raise GeometryError(Phrase("Text 'layer' must be 'letters' or 'plate' (got {0}).", layer))
+    return outline.translate((shift, 0.0))

@@ -46,6 +46,7 @@ def test_a_union_of_overlapping_shapes_is_one_hole_their_intersection_is_the_ove
     ({"kind": "array", "shape": SQUARE, "count": [2000, 1]}, "between 0 and 1000"),
     ({"kind": "array", "shape": SQUARE, "count": "many"}, r"\[x, y\] numbers"),
     ({"kind": "union", "shapes": []}, "non-empty 'shapes'"),
+    ({"kind": "text", "text": "A", "frame": {"margin": 2}, "layer": "back"}, "'letters' or 'plate'"),
 ])
 def test_a_bad_pattern_is_refused_with_what_is_wrong(shape: dict[str, Any], match: str) -> None:
     with pytest.raises(GeometryError, match=match):

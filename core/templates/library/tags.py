@@ -6,10 +6,9 @@ name_tag — a plate sized to its text, with raised or engraved letters and an o
     --json, the 3MF document and the Parameters panel; the plate follows, its width computed from
     the text.
 
-    How one node yields two layers: the "text" shape emits the main layer (letters, or plate
-    minus letters when engraved) plus a twin of the plate 1000 mm away in Y. A two-copy array
-    moves the twin back under the letters and `relief` lower, and a clip box keeps z ≥ 0 and
-    drops the leftovers (see core/geometry/font.py).
+    The plate and the letters are two extrusions of the same text spec (its "plate" and "letters"
+    layers, see core/geometry/font.py): raised letters stand on the plate from 0.01 mm inside it (one
+    union without coplanar faces), engraved ones are cut `depth` into it (one difference).
 
     With n characters and W = (6n − 1)·text_height/7: bounding box X = W + 2·margin (+ ring +
     ring_wall with the ring), Y = max(text_height + 2·margin, ring + 2·ring_wall if ring),
@@ -25,14 +24,12 @@ from core.document.nodes import Node
 from core.document.parameters import Parameter
 from core.geometry.font import CHARACTERS, normalise, text_width
 from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
-from core.templates.library._kit import at, box, by_values, choice, f, flag, length
+from core.templates.library._kit import at, by_values, choice, f, flag, length
 from core.templates.registry import register
 
 DEFAULT_TEXT = "Name"
 MAX_TEXT = 32
 MAX_PLATE = 250.0  # mm of lettering plus margins: longer would not fit common beds
-TWIN = 1000.0  # mm between the two layers the text shape emits; far beyond any tag
-_STEP = "(relief if style == 0 else depth)"  # how much lower the plate layer sits than the text layer
 
 
 def _tag_params() -> list[Parameter]:
@@ -57,25 +54,25 @@ def _tag_params() -> list[Parameter]:
 
 
 def _tag_build() -> Node:
-    shape = {
-        "kind": "text", "text": "=text", "size": "=text_height", "engrave": "=style == 1", "twin": TWIN,
-        "frame": {"margin": "=margin", "radius": "=corner_radius", "ring": "=ring_diameter if ring else 0",
-                  "ring_wall": 2.0},
-    }
-    text = Node("extrude", {"shape": shape, "height": "=thickness + (relief if style == 0 else 0)"}, id="tag_text",
-                name="Text")
-    # Rotate the pair so that a plain Y-spaced array steps diagonally by (0, -TWIN, -step).
-    tilt = f"atan2({_STEP}, {TWIN})"
-    layers = at(
-        Node("linear_array", {"count": [1, 2, 1], "spacing": [0, f"=-sqrt({TWIN}**2 + {_STEP}**2)", 0],
-                              "center": False},
-             [at(text, rotate=[f"=-{tilt}", 0, 0], node_id="tag_text_tilt")], id="tag_layers"),
-        rotate=[f"={tilt}", 0, 0], node_id="tag_layers_at",
-    )
-    clip = box("tag_clip", 4 * TWIN, TWIN - 1, f"=thickness + {_STEP} + 1")
-    return Node("union", id="root", name="Name tag", children=[
-        Node("intersection", id="tag", name="Tag", children=[layers, clip]),
+    def layer(name: str) -> dict[str, object]:
+        return {"kind": "text", "text": "=text", "size": "=text_height", "layer": name,
+                "frame": {"margin": "=margin", "radius": "=corner_radius", "ring": "=ring_diameter if ring else 0",
+                          "ring_wall": 2.0}}
+
+    def plate(node_id: str) -> Node:
+        return Node("extrude", {"shape": layer("plate"), "height": "=thickness"}, id=node_id, name="Plate")
+
+    raised = Node("union", id="tag_raised", enabled="=style == 0", children=[
+        plate("tag_plate"),
+        at(Node("extrude", {"shape": layer("letters"), "height": "=relief + 0.01"}, id="tag_text", name="Text"),
+           z="=thickness - 0.01", node_id="tag_text_at"),
     ])
+    engraved = Node("difference", id="tag_engraved", enabled="=style == 1", children=[
+        plate("tag_plate_engraved"),
+        at(Node("extrude", {"shape": layer("letters"), "height": "=depth + 1"}, id="tag_engraving", name="Text"),
+           z="=thickness - depth", node_id="tag_engraving_at"),
+    ])
+    return Node("union", id="root", name="Name tag", children=[raised, engraved])
 
 
 def tag_extent(values: Mapping[str, Number]) -> Extent:
