@@ -20,11 +20,11 @@ from hub.models.market import (
     Review,
     Upload,
 )
-from hub.models.projects import Invitation, Member, Op, Project, ProjectComment, ShareLink, Version
+from hub.models.projects import CommentMention, Invitation, Member, Op, Project, ProjectComment, ShareLink, Version
 
 __all__ = [
-    "AuthCode", "Category", "CategoryTitle", "Collection", "CollectionItem", "DeviceGrant", "Download", "Invitation",
-    "Like", "Listing", "ListingComment", "ListingFile", "ListingTag", "Make", "Member", "OAuthClient", "Op",
-    "PaymentEvent", "Project", "ProjectComment", "Purchase", "PurchaseState", "RefreshToken", "Report", "Review",
-    "ShareLink", "Upload", "User", "Version",
+    "AuthCode", "Category", "CategoryTitle", "Collection", "CollectionItem", "CommentMention", "DeviceGrant",
+    "Download", "Invitation", "Like", "Listing", "ListingComment", "ListingFile", "ListingTag", "Make", "Member",
+    "OAuthClient", "Op", "PaymentEvent", "Project", "ProjectComment", "Purchase", "PurchaseState", "RefreshToken",
+    "Report", "Review", "ShareLink", "Upload", "User", "Version",
 ]

@@ -103,3 +103,15 @@ class ProjectComment(Base):
     body: Mapped[str] = mapped_column(Text)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CommentMention(Base):
+    """A member @mentioned in a comment (core.mentions says what counts); unread until `read_at`.
+    Rows go with their comment; whether the user may still see it is decided when listed (membership)."""
+
+    __tablename__ = "comment_mentions"
+    __table_args__ = (UniqueConstraint("comment_id", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("project_comments.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

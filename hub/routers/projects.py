@@ -13,6 +13,7 @@ from core.errors import PotStudioError
 from hub.access import REMOVED, project_for
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
 from hub.http import matches
+from hub.mentions import mentions_of, record_mentions
 from hub.models import Invitation, Member, Project, ProjectComment, User
 from hub.params import Id
 from hub.schemas_projects import (
@@ -202,10 +203,10 @@ def answer(invitation_id: Id, decision: str, db: DB, user: CurrentUser) -> Invit
     return invitation_out(db, inv)
 
 
-def _comment_out(c: ProjectComment, author: str) -> ProjectCommentOut:
+def _comment_out(c: ProjectComment, author: str, mentions: list[str]) -> ProjectCommentOut:
     anchor = Anchor(x=c.x, y=c.y, z=c.z) if c.x is not None and c.y is not None and c.z is not None else None
     return ProjectCommentOut(id=c.id, author=author, body=c.body, node_id=c.node_id, anchor=anchor,
-                             parent_id=c.parent_id, resolved=c.resolved, created_at=c.created_at)
+                             parent_id=c.parent_id, resolved=c.resolved, created_at=c.created_at, mentions=mentions)
 
 
 @router.get("/projects/{project_id}/comments", response_model=list[ProjectCommentOut])
@@ -213,11 +214,14 @@ def project_comments(project_id: Id, db: DB, user: CurrentUser) -> list[ProjectC
     project_for(db, project_id, user, Role.VIEWER)
     rows = db.execute(select(ProjectComment, User.username).join(User, User.id == ProjectComment.author_id)
                       .where(ProjectComment.project_id == project_id).order_by(ProjectComment.id)).all()
-    return [_comment_out(c, name) for c, name in rows]
+    mentions = mentions_of(db, (c.id for c, _ in rows))
+    return [_comment_out(c, name, mentions[c.id]) for c, name in rows]
 
 
 @router.post("/projects/{project_id}/comments", status_code=201, response_model=ProjectCommentOut)
 def add_project_comment(project_id: Id, body: ProjectCommentCreate, db: DB, user: CurrentUser) -> ProjectCommentOut:
+    """A thread (with an anchor on the model) or a reply. "@name" of a member mentions them (see
+    core.mentions): the answer lists whom, and each finds it in GET /me/mentions."""
     project_for(db, project_id, user, Role.COMMENTER)
     if body.parent_id is not None:
         parent = db.get(ProjectComment, body.parent_id)
@@ -228,8 +232,10 @@ def add_project_comment(project_id: Id, body: ProjectCommentCreate, db: DB, user
                              node_id=body.node_id, x=a.x if a else None, y=a.y if a else None, z=a.z if a else None,
                              body=body.body)
     db.add(comment)
+    db.flush()
+    mentions = record_mentions(db, comment)
     db.commit()
-    return _comment_out(comment, user.username)
+    return _comment_out(comment, user.username, mentions)
 
 
 @router.patch("/projects/{project_id}/comments/{comment_id}", response_model=ProjectCommentOut)
@@ -244,4 +250,4 @@ def resolve_comment(project_id: Id, comment_id: Id, body: ProjectCommentPatch, d
     comment.resolved = body.resolved
     db.commit()
     author = db.scalar(select(User.username).where(User.id == comment.author_id)) or "?"
-    return _comment_out(comment, author)
+    return _comment_out(comment, author, mentions_of(db, [comment.id])[comment.id])

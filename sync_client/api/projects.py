@@ -154,7 +154,7 @@ class Projects:
 
     def mark_mentions_read(self, project_id: int | None = None) -> int:
         """Every unread mention (of one project) read; how many were."""
-        answer = self.t.json("POST", "/me/mentions/read", json_body={"project_id": project_id})
+        answer = self.t.json("PUT", "/me/mentions", json_body={"project_id": project_id})
         marked = answer.get("marked") if isinstance(answer, dict) else None
         if not isinstance(marked, int):
             raise BadResponse("The hub's answer to marking mentions read has no count.")
