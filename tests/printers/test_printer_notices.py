@@ -73,8 +73,9 @@ def test_a_print_stopped_by_its_user_is_stopped_and_the_cancel_code_after_it_add
 def test_a_reason_arriving_after_the_stop_turns_it_into_a_failure_once() -> None:
     model, heard = _printing(state=JobState.FAILED)
     model.patch(print_error=RUNOUT)
-    model.patch(print_error=RUNOUT, remaining_min=0)
     assert [n.kind for n in heard] == ["stopped", "failed"] and heard[1].hms == RUNOUT
+    model.patch(print_error=RUNOUT, remaining_min=0)
+    assert len(heard) == 2
 
 
 def test_a_failure_with_a_reason_then_cancelled_is_announced_as_cancelled() -> None:
@@ -113,6 +114,7 @@ def test_only_new_hms_events_the_maker_explains_are_announced() -> None:
 
 def test_a_connection_change_is_heard_once_and_a_new_detail_again() -> None:
     model = PrinterModel("p1s")
+    assert model.name == "p1s"  # what the card and its notifications are titled
     heard: list[tuple[ConnectionState, str]] = []
     model.connection_changed.connect(lambda state, detail: heard.append((state, detail)))
     model.set_connection(ConnectionState.DISCONNECTED)
