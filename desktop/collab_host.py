@@ -1,5 +1,6 @@
 """Collaboration in the main window: File ▸ Share…, the Collaboration dock (shared projects and
-invitations; for the open shared project its people, comments and history), comments pinned in 3D,
+invitations; for the open shared project its people, comments and history), who edits which part
+(told to the hub from the Model tree's selection, shown in the dock and the tree), comments pinned in 3D,
 the conflict view when an edit clashes, and the news that one was removed from a project.
 
 It rides on the HubHost's client and SyncBridge (made off the GUI thread when the hub connects); an
@@ -37,10 +38,12 @@ from desktop.workers import LatestOnly, Workers
 if TYPE_CHECKING:
     import pyvista as pv
 
+    from desktop.panels.collab.editing import EditingPresence
     from desktop.panels.collab.live import SharedDocument
     from desktop.panels.collab.panel import CollabPanel
     from desktop.panels.collab.pins import CommentPin
     from desktop.panels.collab.projects import SharedProjects
+    from desktop.panels.model_tree import ModelTreePanel
     from sync_client.client import HubClient
     from sync_client.models import Project
     from sync_client.outbox import ConflictRecord
@@ -80,6 +83,8 @@ class CollabHost(QObject):
         self.list: SharedProjects | None = None
         self.panel: CollabPanel | None = None
         self.live: SharedDocument | None = None
+        self.tree: ModelTreePanel | None = None  # see watch_tree
+        self.editing: EditingPresence | None = None
         self.project_id: int | None = None
         self.commenting = False  # the next click on the model starts a comment thread there
         self.prompt: QInputDialog | None = None
@@ -107,6 +112,10 @@ class CollabHost(QObject):
         viewport.rendered.connect(lambda: self._draw_pins(self.pins))
         project.closing.connect(self.leave)
         self.retranslate()
+
+    def watch_tree(self, tree: ModelTreePanel) -> None:
+        """The Model tree whose selection says which part this user edits, and that marks collaborators' parts."""
+        self.tree = tree
 
     @property
     def is_shared(self) -> bool:
@@ -225,6 +234,11 @@ class CollabHost(QObject):
         bridge.projects.add(project_id)
         self.live = SharedDocument(self.project.doc, self.stack, bridge, project_id, self)
         self.panel = CollabPanel(client, self.workers, bridge, project_id, name)
+        if self.tree is not None:
+            from desktop.panels.collab.editing import EditingPresence
+
+            self.editing = EditingPresence(client, self.workers, bridge, project_id, self.project.doc, self.tree, self)
+            self.panel.part_name = self.editing.part_name
         self.panel.pins_changed.connect(self._draw_pins)
         self.panel.restore_requested.connect(self.restore)
         self.panel.remote_changes.connect(self._remote)
@@ -236,6 +250,10 @@ class CollabHost(QObject):
     def leave(self, reload: bool = True) -> None:
         """Stop binding the open document to its shared project (another one is about to open); the
         dock shows the list of shared projects again (`reload`: fetched anew)."""
+        if self.editing is not None:  # before the live stream ends: the hub takes the "no part" claim
+            self.editing.detach()
+            self.editing.deleteLater()
+            self.editing = None
         if self.live is not None:
             self.live.detach()
             self.live.deleteLater()

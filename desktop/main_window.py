@@ -140,6 +140,7 @@ class MainWindow(FileActions, QMainWindow):
         self.overhang = OverhangOverlay(self.viewport, self.workers, self)
         self.section = SectionTool(self.viewport, self.workers, self)
         self.selection = SelectionSync(self.doc, services.evaluator, self.workers, self.tree, self.viewport, self)
+        self.collab.watch_tree(self.tree)
         self.task_status = TaskStatus(self.workers)
         self.statusBar().addPermanentWidget(self.task_status)
         self._connect()

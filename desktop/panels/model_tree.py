@@ -1,12 +1,13 @@
 """Model tree dock: the document's node tree, part visibility, and the numeric transform of the
-selected transform node. Selecting a part emits `selected(node_id)` so the viewport highlights it."""
+selected transform node. Selecting a part emits `selected(node_id)` so the viewport highlights it. In a
+shared project, the parts collaborators are editing carry a coloured dot and say who (`show_editors`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.commands import CommandStack, UpdateNode
@@ -19,6 +20,8 @@ from desktop.panels.transform import TransformEditor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PRESENT_ROLE = Qt.ItemDataRole.UserRole + 1  # whether the part is in the model now (see _mark_presence)
+TIP_ROLE = Qt.ItemDataRole.UserRole + 2  # the part's own tooltip, before who is editing it
+EDITOR_COLOUR = "#e8590c"  # a collaborator's dot: warm, apart from the viewport's blue selection
 
 
 def tr(text: str) -> str:
@@ -53,6 +56,7 @@ class ModelTreePanel(QWidget):
         self.doc = doc
         self.stack = stack
         self.lang = "en"  # "pt" shows the templates' part names in Portuguese
+        self.editors: dict[str, list[str]] = {}  # node id -> collaborators editing it (shared projects)
         self.tree = QTreeWidget()
         self.tree.setObjectName("modelTree")
         self.tree.setHeaderHidden(True)
@@ -99,12 +103,13 @@ class ModelTreePanel(QWidget):
         item = QTreeWidgetItem([node_label(node, self.lang)])
         item.setData(0, ID_ROLE, node.id)
         kind = kind_name(node.type)
-        item.setToolTip(0, f"{kind} · {node.id}")
+        item.setData(0, TIP_ROLE, f"{kind} · {node.id}")
         if isinstance(node.enabled, bool) and node is not self.doc.root:
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
         elif isinstance(node.enabled, str):
-            item.setToolTip(0, tr("{0} · shown when {1}").format(kind, node.enabled.lstrip("=")))
+            item.setData(0, TIP_ROLE, tr("{0} · shown when {1}").format(kind, node.enabled.lstrip("=")))
+        self._mark_editors(item)
         for child in node.children:
             item.addChild(self._item(child))
         return item
@@ -117,6 +122,27 @@ class ModelTreePanel(QWidget):
             found.append(item)
             stack.extend(item.child(i) for i in range(item.childCount()))
         return found
+
+    def show_editors(self, editors: Mapping[str, Sequence[str]]) -> None:
+        """Mark the parts collaborators are editing: {node id: [their names]} (empty: none)."""
+        self.editors = {part: list(names) for part, names in editors.items() if names}
+        with QSignalBlocker(self.tree):
+            for item in self._items():
+                self._mark_editors(item)
+
+    def editing_tip(self, node_id: str) -> str:
+        """"Ana is editing this part", or "" when no collaborator is."""
+        names = self.editors.get(node_id, [])
+        if not names:
+            return ""
+        who = ", ".join(names)
+        return tr("{0} is editing this part").format(who) if len(names) == 1 else \
+            tr("{0} are editing this part").format(who)
+
+    def _mark_editors(self, item: QTreeWidgetItem) -> None:
+        tip = self.editing_tip(str(item.data(0, ID_ROLE)))
+        item.setIcon(0, _dot(EDITOR_COLOUR) if tip else QIcon())
+        item.setToolTip(0, "\n".join(filter(None, (str(item.data(0, TIP_ROLE)), tip))))
 
     def _selection_changed(self) -> None:
         node_id = self.current_id
@@ -177,6 +203,18 @@ class ModelTreePanel(QWidget):
                 font.setItalic(not present)
                 item.setFont(0, font)
             stack.extend((item.child(i), present) for i in range(item.childCount()))
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _enabled_now(node: Node, values: Mapping[str, Number]) -> bool:

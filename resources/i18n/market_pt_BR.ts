@@ -467,6 +467,10 @@
         <translation>aqui agora</translation>
     </message>
     <message>
+        <source>editing {0}</source>
+        <translation>editando {0}</translation>
+    </message>
+    <message>
         <source>yours</source>
         <translation>seu</translation>
     </message>

@@ -1837,6 +1837,16 @@
   <context>
     <name>ModelTree</name>
     <message>
+      <location filename="../../desktop/panels/model_tree.py" line="139" />
+      <source>{0} is editing this part</source>
+      <translation>{0} está editando esta peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="140" />
+      <source>{0} are editing this part</source>
+      <translation>{0} estão editando esta peça</translation>
+    </message>
+    <message>
       <location filename="../../desktop/panels/model_tree.py" line="30" />
       <source>Box</source>
       <translation>Caixa</translation>

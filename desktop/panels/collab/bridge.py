@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.tasks import Task
 from desktop.workers import Job, Workers
 from sync_client.errors import HubError
-from sync_client.models import RemoteOp
+from sync_client.models import Presence, RemoteOp
 from sync_client.outbox import ConflictRecord
 from sync_client.sync import Removal, SyncEngine, SyncStatus
 
@@ -36,7 +36,7 @@ class SyncBridge(QObject):
     remote_ops = Signal(int, object)  # project id, list[RemoteOp]
     conflict_added = Signal(object)  # ConflictRecord
     document_changed = Signal(int)  # project id: the engine's copy of it changed (SharedDocument follows)
-    presence_changed = Signal(int, object)  # project id, list[str] of usernames watching it
+    presence_changed = Signal(int, object)  # project id, sync_client.models.Presence (who watches, edits what)
     removed = Signal(object)  # sync_client.sync.Removal: the user was removed from a project
     failed = Signal(object)  # an exception from a sync the user started
 
@@ -71,8 +71,8 @@ class SyncBridge(QObject):
     def _document(self, project_id: int) -> None:
         self.document_changed.emit(project_id)
 
-    def _presence(self, project_id: int, users: list[str]) -> None:
-        self.presence_changed.emit(project_id, users)
+    def _presence(self, project_id: int, presence: Presence) -> None:
+        self.presence_changed.emit(project_id, presence)
 
     def _removed(self, removal: Removal) -> None:
         self.removed.emit(removal)

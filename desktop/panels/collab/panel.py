@@ -1,4 +1,5 @@
-"""CollabPanel: one shared project's people (who is here now), comment threads and history, kept live.
+"""CollabPanel: one shared project's people (who is here now, who edits which part), comment threads and
+history, kept live.
 
 The Collaboration dock (desktop.collab_host) shows it for the open shared project, connects
 `pins_changed` to `pins.draw_pins(viewport.plotter, pins)` and a viewport pick to `open_pin_near(point)`
@@ -34,7 +35,7 @@ from desktop.panels.collab.share import ShareDialog
 from desktop.panels.collab.threads import ThreadView
 from desktop.workers import Workers
 from sync_client.client import HubClient
-from sync_client.models import Member, ProjectComment, RemoteOp, Version
+from sync_client.models import Member, Presence, ProjectComment, RemoteOp, Version
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -59,6 +60,8 @@ class CollabPanel(QWidget):
         self.me: str | None = None  # whose ops are our own (not reported as remote changes)
         self.members: list[Member] = []
         self.present: list[str] = []
+        self.editing: dict[str, str] = {}  # username -> the node id they are editing
+        self.part_name: Callable[[str], str] = str  # the window names parts as its Model tree does
         self._asked = self._shown = 0  # comment lists are numbered so a slow, older answer never wins
         self.share_dialog: ShareDialog | None = None
         self.title = QLabel(f"<b>{project_name}</b>", objectName="collabTitle")
@@ -133,16 +136,28 @@ class CollabPanel(QWidget):
         self._show_comments(seq, comments)
         self.loaded.emit()
 
-    def _presence(self, project_id: int, users: list[str]) -> None:
-        if project_id == self.project_id:
-            self.present = users
-            self._show_people()
+    def _presence(self, project_id: int, presence: Presence) -> None:
+        if project_id != self.project_id:
+            return
+        self.present, self.editing = presence.users, presence.editing
+        self._show_people()
+        if set(presence.users) - {m.username for m in self.members}:  # someone joined since the list was read
+            projects = self.client.projects
+            self._run("members", lambda: projects.members(project_id), self._members_read)
+
+    def _members_read(self, members: list[Member]) -> None:
+        self.members = members
+        self._show_people()
 
     def _show_people(self) -> None:
-        here = tr("here now")
-        self.people.setText(", ".join(
-            f"{m.username} ({role_label(m.role)}{' · ● ' + here if m.username in self.present else ''})"
-            for m in self.members))
+        self.people.setText(", ".join(f"{m.username} ({role_label(m.role)}{self._doing(m.username)})"
+                                      for m in self.members))
+
+    def _doing(self, username: str) -> str:
+        """" · ● editing Lid", " · ● here now" or nothing: what a member is doing in the project now."""
+        if username in self.editing:
+            return " · ● " + tr("editing {0}").format(self.part_name(self.editing[username]))
+        return " · ● " + tr("here now") if username in self.present else ""
 
     def _show_comments(self, seq: int, comments: list[ProjectComment]) -> None:
         if seq < self._shown:
