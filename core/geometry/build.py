@@ -34,6 +34,7 @@ from core.document.nodes import TRANSFORMS, Node, resolve_enabled, resolve_value
 from core.errors import GeometryError, PotStudioError
 from core.geometry import budget, font, gear  # noqa: F401  (register the 'text' and 'gear' 2D shapes)
 from core.geometry.shapes import build_shape, num, positive
+from core.geometry.stack import stacked
 from core.tasks import NULL_TASK, Phrase, Task
 
 if TYPE_CHECKING:
@@ -119,6 +120,8 @@ def _torus(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifol
 
 @builder("extrude")
 def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold:
+    if "layers" in p:
+        return _layers(p["layers"], seg)
     h = positive(p, "height")
     twist = float(p.get("twist", 0) or 0)
     scale = _vec(p, "scale_top", (1.0, 1.0), 2)
@@ -129,6 +132,16 @@ def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manif
     if "profile" in p:
         return _place(_profiled(section, h, twist, slices, p["profile"]), p, h)
     return _place(section.extrude(h, slices, twist, scale), p, h)
+
+
+def _layers(layers: Any, seg: int) -> m3d.Manifold:
+    """Sections stacked bottom to top, each {"shape", "height"} (see core/geometry/stack.py)."""
+    if not isinstance(layers, list) or not layers or not all(isinstance(layer, Mapping) for layer in layers):
+        raise GeometryError(Phrase("An extrusion's 'layers' must be a list of {{shape, height}}."))
+    sections = [build_shape(layer.get("shape"), seg) for layer in layers]
+    if any(section.is_empty() for section in sections):
+        raise GeometryError(Phrase("A layer's outline is empty."))
+    return stacked(sections, [positive(layer, "height") for layer in layers])
 
 
 def _profiled(section: m3d.CrossSection, h: float, twist: float, slices: int, profile: Any) -> m3d.Manifold:

@@ -97,7 +97,7 @@ def _rect(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     r = min(float(spec.get("radius", 0) or 0), w / 2 - 1e-3, h / 2 - 1e-3)
     if r > 1e-3:
         inner = m3d.CrossSection.square((w - 2 * r, h - 2 * r), True)
-        return inner.offset(r, m3d.JoinType.Round, 2.0, segments)
+        return inner.offset(r, m3d.JoinType.Round, 2.0, budget.segments(spec.get("segments", segments)))
     return m3d.CrossSection.square((w, h), True)
 
 
