@@ -11,7 +11,7 @@ from __future__ import annotations
 from core.document.nodes import Node
 from core.document.parameters import Parameter
 from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
-from core.templates.library._kit import COARSE, at, box, by_values, f, flag, integer, length, wall
+from core.templates.library._kit import COARSE, by_values, f, flag, integer, length, wall
 from core.templates.registry import register
 
 _CELL_X = "((width - wall) / columns - wall)"
@@ -97,8 +97,9 @@ def _soap_params() -> list[Parameter]:
 
 
 def _soap_build() -> Node:
-    """The slots are cut in 2D from the dish's outline, extruded to full height, and the cavity above the floor is
-    the one 3D cut; the ribs are one extrusion of their row, unioned once."""
+    """Three stacked layers drawn in 2D and meshed without a boolean: the floor with its drain slots (clipped to
+    the inside, so a large corner radius does not slit the wall), the rim with the ribs standing on the floor, and
+    the rim alone."""
     pitch = "(width - 2 * wall - 10) / slots"
     row = {"count": ["=slots", 1], "spacing": [f"={pitch}", 0]}
     slots = {"kind": "array", "shape": {"kind": "rect", "size": [f"=min(3, {pitch} - {RIB} - 1)",
@@ -107,21 +108,15 @@ def _soap_build() -> Node:
     # One rib fewer than slots, centred the same way: each rib falls halfway between two slots.
     ribs = {"kind": "array", "shape": {"kind": "rect", "size": [RIB, "=depth - 2 * wall - 2"]},
             **row, "count": ["=slots - 1", 1]}
+    outline = {"kind": "rect", "size": ["=width", "=depth"], "radius": "=corner_radius"}
     cavity = {"kind": "rect", "size": ["=width - 2 * wall", "=depth - 2 * wall"],
               "radius": "=max(corner_radius - wall, 0)"}
-    # Slots stop at the walls (the floor's own outline), so a large corner radius does not slit the wall.
-    outline = {"kind": "rect", "size": ["=width", "=depth"], "radius": "=corner_radius",
-               "holes": [{"kind": "intersection", "shapes": [slots, cavity]}]}
-    return Node("union", id="root", name="Soap dish", children=[
-        Node("difference", id="dish", children=[
-            Node("extrude", {"shape": outline, "height": "=height"}, id="dish_outer"),
-            at(box("dish_cavity", "=width - 2 * wall", "=depth - 2 * wall", "=height", "=max(corner_radius - wall, 0)"),
-               z="=floor", node_id="dish_cavity_at"),
-        ]),
-        # The ribs start 0.01 mm inside the floor: the same union, without the coplanar bottoms that cost it a third.
-        at(Node("extrude", {"shape": ribs, "height": f"={RIB_HEIGHT} + 0.01"}, id="ribs"), z="=floor - 0.01",
-           node_id="ribs_at", name="Ribs", enabled="=slots > 1"),
-    ])
+    rim = {**outline, "holes": [cavity]}
+    return Node("extrude", {"layers": [
+        {"shape": {**outline, "holes": [{"kind": "intersection", "shapes": [slots, cavity]}]}, "height": "=floor"},
+        {"shape": {"kind": "union", "shapes": [rim, ribs]}, "height": RIB_HEIGHT},
+        {"shape": rim, "height": f"=height - floor - {RIB_HEIGHT}"},
+    ]}, id="root", name="Soap dish")
 
 
 register(TemplateSpec(
