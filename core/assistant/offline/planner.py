@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from core.assistant.base import AssistantReply, Conversation, PrinterContext, TokenCallback
 from core.assistant.offline.answers import answer
@@ -26,7 +27,7 @@ from core.assistant.offline.dialogue import (
     pending_request,
     says_yes,
 )
-from core.assistant.offline.features import feature_phrases
+from core.assistant.offline.features import feature_phrases, find_features
 from core.assistant.offline.honesty import asks_for_an_object, closest, object_phrase, uncovered
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import unlabelled
@@ -36,6 +37,7 @@ from core.assistant.offline.notes import reason
 from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.replies import local_numbers, say
 from core.assistant.offline.text import Lang, fold, words
+from core.assistant.offline.units import find_measures
 from core.commands import ReplaceDocument
 from core.document.document import Document
 from core.errors import PotStudioError
@@ -142,7 +144,7 @@ class OfflinePlanner:
 
     def _design(self, text: str, conversation: Conversation, doc: Document | None, context: PrinterContext,
                 lang: Lang) -> AssistantReply:
-        match = self.matcher.best(unlabelled(text))
+        match = self._choose(unlabelled(text))
         pending = pending_request(conversation)
         if pending is not None:
             before = self.matcher.best(pending)
@@ -170,6 +172,29 @@ class OfflinePlanner:
             text=say("not_understood", lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
             suggestions=self._suggestions(None, lang),
         )
+
+    def _choose(self, text: str) -> Match | None:
+        """The template the sentence names, or another of the same kind that the sentence names by one of its
+        variants ("arduino uno enclosure": an enclosure, named by the Uno that the board case is made for,
+        so it is the Uno's case with its port cutouts) — unless the sentence sizes the object itself or asks
+        for an add-on only the first has ("an enclosure for an arduino uno with vents" stays the vented
+        device enclosure, sized for the Uno)."""
+        match = self.matcher.best(text)
+        if match is None:
+            return None
+        folded = words_to_digits(fold(text))
+        if any(len(m.values) > 1 for m in find_measures(folded)):
+            return match
+        wanted, variant = _asked(match.spec, folded)
+        said = set(concepts(folded, canonical=False))
+        for other in self.matcher.rank(text):
+            if variant or other.spec.id == match.spec.id or other.spec.category != match.spec.category:
+                continue
+            add_ons, named = _asked(other.spec, folded)
+            naming = said & set(concepts(other.phrase, canonical=False))
+            if naming and naming <= named and wanted <= add_ons:
+                return replace(other, full=match.full, head=match.head)  # the object was named: same kind
+        return match
 
     @staticmethod
     def _unknown_object(text: str, match: Match | None) -> bool:
@@ -222,6 +247,15 @@ class OfflinePlanner:
     def _suggestions(self, doc: Document | None, lang: Lang, exclude: Intent | None = None) -> list[str]:
         spec = self.templates.get(doc.template or "") if doc is not None else None
         return suggestions(spec, doc, lang, exclude)
+
+
+def _asked(spec: TemplateSpec, folded: str) -> tuple[set[frozenset[str]], set[str]]:
+    """The add-ons of `spec` the sentence switches on ("with vents"), by their words, and the words naming
+    one of the variants `spec` makes (a choice: "arduino uno" on a board case)."""
+    kinds = {p.name: p.kind for p in spec.parameters()}
+    hits = find_features(folded, spec)
+    return ({hit.words for hit in hits if hit.on and kinds.get(hit.feature.param) != "choice"},
+            {w for hit in hits if kinds.get(hit.feature.param) == "choice" for w in hit.words})
 
 
 def _article(phrase: str) -> str:

@@ -136,6 +136,7 @@ def _find_phrases(text: str, spec: TemplateSpec) -> list[_Phrase]:
                 continue
             taken[m.start():m.end()] = [True] * (m.end() - m.start())
             found.append(_Phrase(slot, m.start(), m.end()))
+    found += _elided(text, spec, found, taken)
     found.sort(key=lambda p: p.start)
     out: list[_Phrase] = []
     used: set[int] = set()
@@ -145,6 +146,29 @@ def _find_phrases(text: str, spec: TemplateSpec) -> list[_Phrase]:
             used.add(id(noun))
         out.append(qualified)
     return [p for p in out if id(p) not in used]
+
+
+def _elided(text: str, spec: TemplateSpec, found: list[_Phrase], taken: list[bool]) -> list[_Phrase]:
+    """"20 mm de diâmetro externo e 16 mm interno", "20 mm outer diameter and 16 mm inner": a lone qualifier
+    after a slot phrase whose measure word it shares names the slot that measure word and it make together
+    ("diâmetro interno"), the way a person leaves out the noun already said."""
+    vocabulary = _vocabulary(spec)
+    extra: list[_Phrase] = []
+    for phrase in sorted(found, key=lambda p: p.start):
+        said = text[phrase.start:phrase.end].split()
+        if len(said) < 2:
+            continue
+        for word in re.finditer(r"[a-z]+", text[phrase.end:]):
+            start, end = phrase.end + word.start(), phrase.end + word.end()
+            if any(taken[start:end]):
+                continue
+            for head, candidate in ((said[0], f"{said[0]} {word.group()}"), (said[-1], f"{word.group()} {said[-1]}")):
+                slot = next((slot for pattern, slot in vocabulary if pattern.fullmatch(candidate)), None)
+                if head in lx.MEASURES and slot is not None and slot != phrase.slot:
+                    taken[start:end] = [True] * (end - start)
+                    extra.append(_Phrase(slot, start, end))
+                    break
+    return extra
 
 
 def _qualified(phrase: _Phrase, text: str, found: list[_Phrase]) -> tuple[_Phrase, _Phrase | None]:
