@@ -83,10 +83,14 @@ def _box_build() -> Node:
     box_x, lid_x = unless_column(column, box_x), unless_column(column, lid_x)
     groove_bottom = f"{_H} - {GROOVE_TOP} - lid_thickness - 2 * clearance"
     groove_y = f"inner_depth + 2 * wall - {2 * RAIL:g}"
+    # The box is its floor and its walls, two stacked layers meshed without a boolean (see core/geometry/stack.py);
+    # only a slide lid's groove and slot are cut in 3D.
+    outline = {"kind": "rect", "size": [f"={_W}", f"={_D}"], "radius": "=corner_radius"}
+    walls = {**outline, "holes": [{"kind": "rect", "size": ["=inner_width", "=inner_depth"],
+                                   "radius": "=max(corner_radius - wall, 0)"}]}
     body = Node("difference", id="box", name="Box", children=[
-        box("box_outer", f"={_W}", f"={_D}", f"={_H}", "=corner_radius"),
-        at(box("box_cavity", "=inner_width", "=inner_depth", "=inner_height + 1", "=max(corner_radius - wall, 0)"),
-           z="=floor", node_id="box_cavity_at"),
+        Node("extrude", {"layers": [{"shape": outline, "height": "=floor"},
+                                    {"shape": walls, "height": "=inner_height"}]}, id="box_shell"),
         at(box("slide_groove", f"={_W} / 2 + 1 + inner_width / 2 + wall / 2 + {_GROOVE_R}", f"={groove_y}",
                "=lid_thickness + 2 * clearance", f"={_GROOVE_R}"),
            x=f"=(inner_width / 2 + wall / 2 - {_W} / 2 - 1 - {_GROOVE_R}) / 2", z=f"={groove_bottom}",
@@ -103,17 +107,12 @@ def _box_build() -> Node:
                         node_id="divider_at")],
                     id="dividers", name="Dividers", enabled="=dividers > 0")
     lip_outer = ("=inner_width - 2 * clearance", "=inner_depth - 2 * clearance")
-    lift_off = Node("union", id="lid_lift_off", enabled="=lid_type == 0", children=[
-        box("lid_plate", f"={_W}", f"={_D}", "=lid_thickness", "=corner_radius"),
-        # The lip starts inside the plate, not on its bottom face: coplanar faces make the union
-        # several times slower, and the lid's union is what a clearance change rebuilds.
-        at(Node("difference", id="lid_lip", children=[
-            box("lid_lip_outer", *lip_outer, f"=lid_thickness / 2 + {LIP}",
-                "=max(corner_radius - wall - clearance, 0)"),
-            box("lid_lip_inner", "=inner_width - 2 * clearance - 2 * wall", "=inner_depth - 2 * clearance - 2 * wall",
-                f"=lid_thickness / 2 + {LIP} + 1", "=max(corner_radius - 2 * wall - clearance, 0)"),
-        ]), z="=lid_thickness / 2", node_id="lid_lip_at"),
-    ])
+    # The plate, then the lip ring on it: two stacked layers, no boolean.
+    lip = {"kind": "rect", "size": list(lip_outer), "radius": "=max(corner_radius - wall - clearance, 0)", "holes": [
+        {"kind": "rect", "size": ["=inner_width - 2 * clearance - 2 * wall", "=inner_depth - 2 * clearance - 2 * wall"],
+         "radius": "=max(corner_radius - 2 * wall - clearance, 0)"}]}
+    lift_off = Node("extrude", {"layers": [{"shape": outline, "height": "=lid_thickness"},
+                                           {"shape": lip, "height": LIP}]}, id="lid_lift_off", enabled="=lid_type == 0")
     slide = box("lid_slide", f"={_SLIDE_LEN}", f"={groove_y} - 2 * clearance", "=lid_thickness",
                 f"=max({_GROOVE_R} - clearance, 0)", enabled="=lid_type == 1")
     return Node("group", id="root", name="Box with lid", children=[
