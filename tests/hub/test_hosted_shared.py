@@ -1,8 +1,9 @@
 """Two hosted hub processes (`--profile hosted`) as on two machines — separate data folders, one
 PostgreSQL, one Redis, one S3 bucket (moto's server) — over real HTTP: what one process learns, the
 other knows at once — an op and a removal reach streams held by the other, both list everyone
-watching, the sign-in limit and the stream cap count across both, a listing published through one is
-found through the other in the very next search (no per-process cache) — and files live in the
+watching (and who edits which part, whichever process was told), the sign-in limit and the stream
+cap count across both, a listing published through one is found through the other in the very next
+search (no per-process cache) — and files live in the
 object store: a tus upload begun on one is finished on the other byte for byte, and downloads are
 redirects to presigned URLs that the app's client follows."""
 
@@ -128,6 +129,33 @@ def test_an_op_and_the_watchers_reach_a_stream_on_the_other_process(pair: tuple[
         rev = _op(owner, project_id, 141)  # written through the first process
         heard = bob_hears.next_named("op")
         assert heard is not None and heard.id == str(rev) and heard.data["args"]["value"] == 141
+
+
+def test_a_part_claimed_through_one_process_reaches_both_and_ends_with_the_stream_on_the_other(
+        pair: tuple[HubProcess, HubProcess], make_client: MakeClient, http: httpx.Client) -> None:
+    first, second = pair
+    owner, bob, project_id = _team(first, make_client)
+    me, them = owner.username, bob.username  # type: ignore[attr-defined]
+
+    def until(reader: EventReader, users: list[str], editing: dict[str, str]) -> None:
+        while (event := reader.next_named("presence")) is not None:
+            if event.data == {"users": sorted(users), "editing": editing}:
+                return
+        raise AssertionError(f"the stream ended before presence showed {users} editing {editing}")
+
+    with _stream(http, first, owner, project_id) as owners:
+        owner_hears = EventReader(owners)
+        with _stream(http, second, bob, project_id) as bobs:  # bob's stream is held by the second process
+            bob_hears = EventReader(bobs)
+            until(owner_hears, [me, them], {})
+            # bob's claim goes through the first process, which holds no stream of his
+            claimed = httpx.put(f"{first.url}/projects/{project_id}/presence", json={"part": "saucer_at"},
+                                headers={"Authorization": f"Bearer {_token(bob)}"}, timeout=TIMEOUT)
+            assert claimed.status_code == 200, claimed.text
+            until(owner_hears, [me, them], {them: "saucer_at"})
+            until(bob_hears, [me, them], {them: "saucer_at"})
+        # his only stream closed on the second process: the first forgets his claim with him
+        until(owner_hears, [me], {})
 
 
 def test_a_removal_through_one_process_ends_the_stream_on_the_other_at_once(pair: tuple[HubProcess, HubProcess],
