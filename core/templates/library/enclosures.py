@@ -132,12 +132,15 @@ def _base() -> Node:
         box("ear_plate", EAR + 1, EAR_WIDTH, "=wall + 1"),
         at(keyhole, x=0.5, y=-2, node_id="keyhole_at"),
     ]), x=f"={_W} / 2 + {(EAR - 1) / 2}", node_id="ear_at")
+    outline = {"kind": "rect", "size": [f"={_W}", f"={_L}"], "radius": 2}
+    cavity = {"kind": "rect", "size": [f"={_IW}", f"={_IL}"], "radius": "=max(2 - wall, 0)"}
     # Cable holes are cut last, from the cached vented shell, so resizing them is one boolean.
     return Node("union", id="enclosure", name="Enclosure", children=[
         Node("difference", id="shell_cabled", children=[Node("difference", id="shell", children=[
-            box("shell_outer", f"={_W}", f"={_L}", f"={_H}", 2),
-            at(box("shell_cavity", f"={_IW}", f"={_IL}", f"={_IH} + 1", "=max(2 - wall, 0)"), z="=wall",
-               node_id="shell_cavity_at"),
+            # The floor, then the walls: two stacked layers meshed without a boolean (core/geometry/stack.py).
+            Node("extrude", {"layers": [{"shape": outline, "height": "=wall"},
+                                        {"shape": {**outline, "holes": [cavity]}, "height": f"={_IH}"}]},
+                 id="shell_box"),
             at(box("slide_groove", f"={_W} / 2 + 1 + {_IW} / 2 + wall / 2", f"={groove_y}",
                    f"={_LID_T} + 2 * lid_clearance"),
                x=f"=({_IW} / 2 + wall / 2 - {_W} / 2 - 1) / 2", z=f"={groove_bottom}", node_id="slide_groove_at",
