@@ -10,6 +10,7 @@ import pytest
 from core.document import Document, Node, Parameter
 from core.document.document import DocumentChange
 from core.document.ops import OP_KINDS, OpRejected, apply, apply_in_place
+from core.tasks import Phrase
 
 
 def pot() -> Document:
@@ -109,3 +110,26 @@ def test_a_refused_op_leaves_the_live_document_exactly_as_it_was() -> None:
         apply_in_place(live, "remove_param", {"name": "diameter"})
     assert live.to_json() == before
     assert heard == []
+
+
+def test_a_refusal_keeps_its_translatable_phrase_so_the_app_can_say_it_in_the_users_language() -> None:
+    with pytest.raises(OpRejected) as caught:
+        apply(pot().to_json(), "set_param", {"name": "height", "value": 5000})
+    phrase = caught.value.args[0]
+    assert isinstance(phrase, Phrase) and phrase.template == "{0} must be at most {1}."
+    assert str(caught.value) == "Height must be at most 300 mm."
+
+
+def test_an_op_on_a_broken_document_says_the_document_is_broken() -> None:
+    with pytest.raises(OpRejected) as caught:
+        apply({"root": 5}, "set_param", {"name": "height", "value": 90})
+    assert str(caught.value) == "The document this change applies to is broken (This is not a 3D Pot Studio document.)."
+    assert not caught.value.structural
+
+
+def test_an_index_that_is_not_a_number_puts_the_part_last() -> None:
+    doc = apply(pot().to_json(), "add_node", {"parent": "root", "node": {"type": "sphere", "props": {"r": 1},
+                                                                         "id": "ball"}, "index": True})
+    assert [c.id for c in Document.from_json(doc).root.children] == ["body", "top", "ball"]
+    doc = apply(doc, "move", {"node": "ball", "parent": "top", "index": 0})
+    assert [c.id for c in Document.from_json(doc).node("top").children] == ["ball", "lip"]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.document import Document, Node, Parameter
-from core.document.ops import LoggedOp, apply, diff, overwritten, replay
+from core.document.ops import LoggedOp, apply, diff, overwritten, replay, targets
 from core.errors import PotStudioError
 
 
@@ -111,3 +111,88 @@ def test_an_edit_replaced_by_a_later_collaborator_is_reported_with_who() -> None
     lost = overwritten(log)
     assert set(lost) == {1}
     assert (lost[1].author, lost[1].rev) == ("bea", 3)
+
+
+def test_a_change_ops_cannot_say_finely_is_one_replace_of_the_whole_document() -> None:
+    base = pot()
+    renamed = pot()
+    renamed.name = "vase"
+    tagged = Document.from_json({**pot().to_json(), "metadata": {"source": "ai"}})
+    retyped = pot()
+    retyped.node("lip").type = "cone"
+    stripped = pot()
+    stripped.node("lip").props = {"r": 5}  # the 'h' prop removed
+    for new in (renamed, tagged, retyped, stripped):
+        assert diff(base.to_json(), new.to_json()) == [("replace", {"document": new.to_json()})]
+    assert diff(base.to_json(), pot().to_json()) == []
+
+
+def test_a_parameter_is_added_before_the_parts_that_read_it_and_removed_after_the_last_stopped() -> None:
+    base = pot()
+    new = pot()
+    new.set_param(Parameter("foot", 4, min=0, max=9), "foot")
+    new.update_node("lip", {"h": "=foot"})
+    new.node("body").props["h"] = 80  # body stops reading height ...
+    new.node("top").props["translate"] = [0, 0, 80]
+    new.set_param(None, "height")  # ... so height can go
+    assert diff(base.to_json(), new.to_json()) == [
+        ("add_param", {"param": new.params["foot"].to_json()}),
+        ("update_node", {"node": "body", "props": {"h": 80}}),
+        ("update_node", {"node": "top", "props": {"translate": [0, 0, 80]}}),
+        ("update_node", {"node": "lip", "props": {"h": "=foot"}}),
+        ("remove_param", {"name": "height"}),
+    ]
+
+
+def test_a_parameter_whose_range_changed_is_sent_whole_and_a_value_alone_as_a_value() -> None:
+    base = pot()
+    new = pot()
+    new.set_param(Parameter("rim", 3, min=1, max=20), "rim")
+    new.set_param_value("height", 90)
+    assert diff(base.to_json(), new.to_json()) == [
+        ("set_param", {"name": "height", "value": 90}), ("add_param", {"param": new.params["rim"].to_json()})]
+
+
+def test_parts_added_moved_renamed_and_removed_become_one_op_each() -> None:
+    base = pot()
+    new = pot()
+    new.insert_node("top", Node("union", id="grip", children=[Node("sphere", {"r": 2}, id="knob")]), 0)
+    _, _, body = new.remove_node("body")
+    new.insert_node("top", body)
+    new.update_node("root", name="Pot", enabled=True)  # enabled as before: not sent
+    new.update_node("lip", name="Rim", enabled=False)
+    ops = diff(base.to_json(), new.to_json())
+    assert ops == [
+        ("add_node", {"parent": "top", "node": new.node("grip").to_json(), "index": 0}),  # its child comes with it
+        ("move", {"node": "body", "parent": "top", "index": 2}),
+        ("update_node", {"node": "lip", "props": {}, "name": "Rim", "enabled": False}),
+        ("update_node", {"node": "root", "props": {}, "name": "Pot"}),
+    ]
+    assert replay(base.to_json(), ops).document == new.to_json()
+    gone = pot()
+    gone.remove_node("top")  # its child 'lip' goes with it: one op
+    assert diff(base.to_json(), gone.to_json()) == [("remove_node", {"node": "top"})]
+
+
+def test_what_each_op_writes_decides_who_overwrote_whom() -> None:
+    assert targets("set_param", {"name": "rim"}) == targets("remove_param", {"name": "rim"}) == {"param:rim"}
+    assert targets("add_param", {"param": {"name": "rim"}}) == {"param:rim"}
+    assert targets("add_param", {"param": "rim"}) == frozenset()
+    assert targets("update_node", {"node": "lip", "props": {"h": 1, "r": 2}, "name": "Rim", "enabled": False}) == {
+        "node:lip:props:h", "node:lip:props:r", "node:lip:name", "node:lip:enabled"}
+    assert targets("update_node", {"node": "lip", "props": [1]}) == frozenset()
+    assert targets("remove_node", {"node": "lip"}) == targets("move", {"node": "lip"}) == {"node:lip:place"}
+    assert targets("replace", {}) == {"*"} and targets("add_node", {"parent": "root"}) == frozenset()
+
+
+def test_a_whole_model_replaced_by_someone_else_overwrites_every_earlier_edit_but_is_itself_never_lost() -> None:
+    log = [LoggedOp(1, "ana", "set_param", {"name": "height", "value": 100}),
+           LoggedOp(2, "ana", "replace", {"document": {}}),
+           LoggedOp(3, "ana", "add_node", {"parent": "root", "node": {}}),
+           LoggedOp(4, "ana", "update_node", {"node": "lip", "props": {"h": 3}, "name": "Lip"}),
+           LoggedOp(5, "bea", "update_node", {"node": "lip", "props": {"h": 5}}),
+           LoggedOp(6, "bea", "replace", {"document": {}}),
+           LoggedOp(7, "ana", "set_param", {"name": "rim", "value": 4}),
+           LoggedOp(8, "ana", "replace", {"document": {}})]
+    lost = overwritten(list(reversed(log)))  # the log's order is its revisions, whatever order it arrives in
+    assert {rev: op.rev for rev, op in lost.items()} == {1: 6, 4: 6, 5: 8}
