@@ -59,12 +59,12 @@ def _bits_pitch(v: Mapping[str, Number]) -> float:
 
 def _bits_build() -> Node:
     hexagon = {"kind": "regular", "sides": 6, "r": "=(bit_size + 0.3) / 2 / cos(30)", "start_angle": 0}
-    return Node("difference", id="root", name="Model", children=[
-        box("bits_block", f"=columns * {_PITCH} + 4", f"=rows * {_PITCH} + 4", "=height", 2),
-        Node("linear_array", {"count": ["=columns", "=rows", 1], "spacing": [f"={_PITCH}", f"={_PITCH}", 0]}, [
-            at(Node("extrude", {"shape": hexagon, "height": "=height - floor + 1"}, id="bit_socket"), z="=floor",
-               node_id="bit_socket_at")], id="bit_sockets", name="Pattern"),
-    ])
+    block = {"kind": "rect", "size": [f"=columns * {_PITCH} + 4", f"=rows * {_PITCH} + 4"], "radius": 2}
+    sockets = {"kind": "array", "shape": hexagon, "count": ["=columns", "=rows"], "spacing": [f"={_PITCH}"] * 2}
+    # The floor, then the block with its grid of sockets: two stacked layers meshed without a boolean.
+    return Node("extrude", {"layers": [{"shape": block, "height": "=floor"},
+                                       {"shape": {**block, "holes": [sockets]}, "height": "=height - floor"}]},
+                id="root", name="Model")
 
 
 register(TemplateSpec(
