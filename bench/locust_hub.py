@@ -4,7 +4,9 @@ Run by bench_load as `locust -f bench/locust_hub.py --headless ...`; BENCH_LOAD_
 file with the tokens and project ids it prepared. Browsers: search with filters and a second page by
 cursor, listing pages, thumbnails, file downloads (a redirect to a presigned URL on the hosted profile,
 not followed: the object store, not the hub, would send the bytes). Designers: op pushes to their own
-project. Watchers: one live-update stream each, read for the whole run.
+project. Refreshers: an app renewing its access token with its (rotating) refresh token. Watchers: one
+live-update stream each, read for the whole run. Searchers (run on their own): searches only, for the
+hub's CPU per search.
 """
 
 from __future__ import annotations
@@ -23,21 +25,25 @@ NOUNS = ["planter", "pot", "vase", "hook", "bracket", "box", "lid", "stand", "ho
 CATEGORIES = ["planters", "vases", "kitchen", "storage", "organisers", "brackets"]
 
 
+def _search(user: HttpUser) -> None:
+    params: dict[str, Any] = {"q": random.choice(NOUNS)}
+    if random.random() < 0.4:
+        params["category"] = random.choice(CATEGORIES)
+    if random.random() < 0.3:
+        params["sort"] = random.choice(["newest", "popular"])
+    with user.client.get("/listings", params=params, name="/listings?q", catch_response=True) as answer:
+        cursor = answer.json().get("next_cursor") if answer.status_code == 200 else None
+    if cursor and random.random() < 0.3:
+        user.client.get("/listings", params={**params, "cursor": cursor}, name="/listings?cursor")
+
+
 class Browser(HttpUser):
     weight = 8
     wait_time = between(0.5, 1.5)  # a person reading results between clicks
 
     @task(5)
     def search(self) -> None:
-        params: dict[str, Any] = {"q": random.choice(NOUNS)}
-        if random.random() < 0.4:
-            params["category"] = random.choice(CATEGORIES)
-        if random.random() < 0.3:
-            params["sort"] = random.choice(["newest", "popular"])
-        with self.client.get("/listings", params=params, name="/listings?q", catch_response=True) as answer:
-            cursor = answer.json().get("next_cursor") if answer.status_code == 200 else None
-        if cursor and random.random() < 0.3:
-            self.client.get("/listings", params={**params, "cursor": cursor}, name="/listings?cursor")
+        _search(self)
 
     @task(2)
     def listing_page(self) -> None:
@@ -67,6 +73,34 @@ class Designer(HttpUser):
         self.client.post(f"/projects/{self.project}/ops", name="/projects/{id}/ops", json={
             "base_rev": 0, "kind": "set_param", "args": {"name": "width", "value": random.randint(100, 160)}},
             headers={"Authorization": f"Bearer {self.token}", "Idempotency-Key": uuid.uuid4().hex})
+
+
+class Refresher(HttpUser):
+    """An app whose access token ran out: a refresh-token grant, rotating the token as the hub asks."""
+
+    weight = 1
+    wait_time = between(2, 4)
+
+    def on_start(self) -> None:
+        self.refresh = FIXTURE["sessions"].pop(random.randrange(len(FIXTURE["sessions"])))
+
+    @task
+    def refresh_token(self) -> None:
+        with self.client.post("/oauth/token", name="/oauth/token (refresh)", catch_response=True, data={
+                "grant_type": "refresh_token", "refresh_token": self.refresh, "client_id": FIXTURE["client_id"]}) \
+                as answer:
+            if answer.status_code == 200:
+                self.refresh = answer.json()["refresh_token"]
+
+
+class Searcher(HttpUser):
+    """Searches only: run on its own (bench_load names the classes), never part of the mix."""
+
+    wait_time = between(0.5, 1.5)
+
+    @task
+    def search(self) -> None:
+        _search(self)
 
 
 class Watcher(HttpUser):
