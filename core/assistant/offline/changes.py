@@ -12,17 +12,19 @@ from collections.abc import Mapping
 from core.assistant.base import AssistantReply, PrinterContext
 from core.assistant.offline.chips import suggestions
 from core.assistant.offline.copies import COPIES, SPACING, spacing, with_copies
+from core.assistant.offline.effect import into_effect, reaches
 from core.assistant.offline.labels import text_param, text_switch
 from core.assistant.offline.notes import fit_warning, impossible, missing, notes, reason, refused
 from core.assistant.offline.reading import read
 from core.assistant.offline.repair import adapt, fit_bed
 from core.assistant.offline.replies import fmt_value, join, param_name, say
 from core.assistant.offline.resolve import role_params
-from core.assistant.offline.summaries import default_params, description, edit_label, summary
+from core.assistant.offline.summaries import as_built, default_params, description, edit_label, summary
 from core.assistant.offline.text import Lang
 from core.commands import ReplaceDocument, SetParameters
 from core.document.document import Document
 from core.document.expressions import Number
+from core.document.parameters import Parameter
 from core.errors import PotStudioError
 from core.templates.base import TemplateSpec
 
@@ -55,6 +57,7 @@ def create(spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang, a
                        title=title[0].lower() + title[1:], items=items,
                        example=say("example_text", lang) if texts else _EXAMPLES.get(len(absent), "40 mm"))
         return AssistantReply(text=question, questions=[question])
+    res.values.update(into_effect(spec, res.values, _sizes(res.values, params), list(res.values)))
     try:
         doc = spec.make(res.values, name=spec.title_pt if lang == "pt" else spec.title)
     except PotStudioError as exc:
@@ -63,16 +66,18 @@ def create(spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang, a
             return refused(exc, res, params, None, None, lang)
         doc = spec.make(adapted, name=spec.title_pt if lang == "pt" else spec.title)
     values = doc.values()
-    defaults = {name: values[name] for name in default_params(spec, params, values)
-                if name not in res.values and values[name]}  # a 0 here means "none", not a size
-    stated = summary([n for n in params if n in res.values], doc.params, values, lang)
+    defaults = {name: values[name] for name in default_params(spec, params, values)  # a 0 means "none", not a size
+                if name not in res.values and values[name] and reaches(doc, name)}
+    shown, unused = as_built(doc, [n for n in params if n in res.values])
+    stated = summary(shown, doc.params, values, lang)
     parts = [say("created", lang, title=title, summary=stated or description(spec, lang))]
     if defaults:
         parts.append(say("defaults", lang, items=summary(list(defaults), doc.params, values, lang)))
     if res.copies is not None and res.copies > 1:
         doc = with_copies(spec, doc, res.copies)
         parts.append(say("laid_out", lang, count=res.copies))
-    said = notes(res, doc.params, lang) + missing(text, spec, lang) + fit_warning(spec, doc, context, lang)
+    said = notes(res, doc.params, lang) + _unused(unused, doc, title, lang) + missing(text, spec, lang) + \
+        fit_warning(spec, doc, context, lang)
     return AssistantReply(
         text=" ".join([*parts, *said]), command=ReplaceDocument(doc, label=say("label_new", lang, title=title)),
         defaults_used=dict(defaults), notes=said,
@@ -92,6 +97,11 @@ def edit(spec: TemplateSpec, doc: Document, text: str, context: PrinterContext, 
     said = notes(res, doc.params, lang) + missing(text, spec, lang)
     if res.copies is not None and COPIES not in doc.params:
         return copied(spec, doc, changes, res.copies, said, lang)
+    if changes:  # "the thread 48 mm" on a Mason lid: the finish that has it
+        params = {p.name: p for p in spec.parameters()}
+        settable = {k: v for k, v in before.items() if k in params and params[k].expr is None}
+        switch = into_effect(spec, {**settable, **changes}, _sizes(changes, params), list(res.values))
+        changes.update({k: v for k, v in switch.items() if v != before[k]})
     if not changes:
         title = spec.title_pt if lang == "pt" else spec.title.lower()
         if said:
@@ -106,8 +116,12 @@ def edit(spec: TemplateSpec, doc: Document, text: str, context: PrinterContext, 
     except PotStudioError as exc:
         return refused(exc, res, doc.params, spec, doc, lang)
     after = trial.values()
+    shown, unused = as_built(trial, list(changes))
+    said = _unused(unused, trial, spec.title_pt if lang == "pt" else spec.title.lower(), lang) + said
+    if not shown:
+        return AssistantReply(text=" ".join(said), notes=said, suggestions=suggestions(spec, doc, lang))
     items = [f"{param_name(doc.params[n], lang)} {fmt_value(before[n], doc.params[n], lang)} → "
-             f"{fmt_value(after[n], doc.params[n], lang)}" for n in changes]
+             f"{fmt_value(after[n], doc.params[n], lang)}" for n in shown]
     if SPACING in doc.params and spacing(spec, trial) != after[SPACING]:  # the row follows a wider copy
         changes[SPACING] = spacing(spec, trial)
     command = SetParameters(dict(changes), label=edit_label(changes, doc.params, lang))
@@ -130,6 +144,18 @@ def copied(spec: TemplateSpec, doc: Document, changes: Mapping[str, Number], cou
     return AssistantReply(text=" ".join([say("laid_out", lang, count=count), *said]),
                           command=ReplaceDocument(new, label=say("label_copies", lang, count=count)),
                           notes=said, suggestions=suggestions(spec, new, lang))
+
+
+def _sizes(values: Mapping[str, object], params: Mapping[str, Parameter]) -> list[str]:
+    """The numbers among `values` (the ones a chosen variant may leave unused)."""
+    return [n for n in values if n in params and params[n].kind in ("float", "int") and params[n].expr is None]
+
+
+def _unused(names: list[str], doc: Document, title: str, lang: Lang) -> list[str]:
+    """"I left out thread diameter 30 mm: this jar lid does not use it."""
+    if not names:
+        return []
+    return [say("unused", lang, what=summary(names, doc.params, doc.values(), lang), title=title)]
 
 
 def _changed(spec: TemplateSpec, doc: Document, changes: Mapping[str, Number]) -> Document:

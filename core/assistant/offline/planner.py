@@ -192,7 +192,8 @@ class OfflinePlanner:
                 continue
             add_ons, named = _asked(other.spec, folded)
             naming = said & set(concepts(other.phrase, canonical=False))
-            if naming and naming <= named and wanted <= add_ons:
+            own = set(concepts(match.phrase, canonical=False))  # "a tube / ring / disc" names the tube, not a disc
+            if naming and naming <= named and not naming & own and wanted <= add_ons:
                 return replace(other, full=match.full, head=match.head)  # the object was named: same kind
         return match
 

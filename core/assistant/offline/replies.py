@@ -26,6 +26,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                 "{name}: usei {value}, o limite (o intervalo permitido é {lo}–{hi})."),
     "ignored": ("I did not know what {what} refers to, so I left it out.",
                 "Não entendi a que se refere {what}, então deixei de fora."),
+    "unused": ("I left out {what}: this {title} does not use it.",
+               "Deixei de fora {what}: este modelo ({title}) não usa esse valor."),
     "range": ("You gave a range ({low}–{high}); I used the upper value, {high}.",
               "Você deu um intervalo ({low}–{high}); usei o valor maior, {high}."),
     "board": ("The {board} is about {size} with its ports; I sized the enclosure for that (measure yours if it "

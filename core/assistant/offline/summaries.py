@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from core.assistant.offline.effect import counterpart, reaches
 from core.assistant.offline.replies import fmt_value, param_name, say
 from core.assistant.offline.resolve import SIZE_ROLES, role_params
 from core.assistant.offline.text import Lang
+from core.document.document import Document
 from core.document.expressions import Number
 from core.document.parameters import Parameter
 from core.templates.base import TemplateSpec
@@ -18,6 +20,22 @@ from core.templates.base import TemplateSpec
 
 def summary(names: list[str], params: Mapping[str, Parameter], values: Mapping[str, Number], lang: Lang) -> str:
     return ", ".join(f"{param_name(params[n], lang)} {fmt_value(values[n], params[n], lang)}" for n in names)
+
+
+def as_built(doc: Document, names: list[str]) -> tuple[list[str], list[str]]:
+    """(what to state, what the model does not use) for the parameters `names` of the built `doc`: each one
+    the model reads, or the computed parameter that holds its value in the chosen variant ("jar thread
+    diameter 70 mm" for a Mason lid asked for a 70 mm jar); the rest is not used by this model."""
+    values = doc.values()
+    shown: list[str] = []
+    unused: list[str] = []
+    for name in names:
+        held = name if reaches(doc, name) else counterpart(doc, name, values[name])
+        if held is None:
+            unused.append(name)
+        elif held not in shown:
+            shown.append(held)
+    return shown, unused
 
 
 def default_params(spec: TemplateSpec, params: Mapping[str, Parameter], values: Mapping[str, Number]) -> list[str]:
