@@ -82,9 +82,11 @@ fuzz-readers: $(FUZZ_STAMP) system-deps
 
 # Mutation testing ([tool.mutmut] in pyproject.toml); MUTANTS="core.document.expressions*" for one module.
 MUTANTS ?=
+# The machine's load is sampled into mutants/load.log for bench_mutation's note.
 mutate: $(FUZZ_STAMP) system-deps
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
-		xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/mutmut run $(MUTANTS)
+	mkdir -p mutants; (while sleep 30; do echo "$$(date +%s) $$(cut -d' ' -f1 /proc/loadavg)" >> mutants/load.log; \
+		done) & sampler=$$!; \
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/mutmut run $(MUTANTS); status=$$?; kill $$sampler; exit $$status
 	$(BIN)/mutmut results
 
 .PHONY: fuzz-readers mutate
