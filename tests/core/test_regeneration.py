@@ -74,7 +74,8 @@ def test_a_local_edit_rebuilds_only_the_nodes_that_read_it(tid: str) -> None:
     assert rebuilt, f"{tid}: changing {param} rebuilt nothing"
     assert rebuilt <= readers(doc, changed), f"{tid}: {rebuilt - readers(doc, changed)} rebuilt needlessly"
     total = sum(1 for _ in doc.root.walk())
-    assert len(rebuilt) < total, f"{tid}: a local edit of {param} rebuilt the whole tree"
+    # A model that is one node (a single extrusion of its whole outline, no boolean) has nothing to reuse.
+    assert total == 1 or len(rebuilt) < total, f"{tid}: a local edit of {param} rebuilt the whole tree"
     assert same_mesh(evaluator.mesh(doc), Evaluator().mesh(doc)), f"{tid}: warm rebuild differs from a cold one"
 
 
