@@ -1,5 +1,7 @@
 """The outbox sends edits in the order they were made, and a failed edit the user retries is queued again
-(issue 16: pushing newest-first and a retry that did nothing both went unnoticed by the tests)."""
+(issue 16: pushing newest-first and a retry that did nothing both went unnoticed by the tests). And what the sync
+engine does with no hub in reach (a closed port): edits are queued whole and in order, a drag is one op, the user
+keeps seeing their copy, and the indicator says offline."""
 
 from __future__ import annotations
 
@@ -7,8 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from core.document import Document, Node, Parameter
 from sync_client.client import HubClient
 from sync_client.outbox import Outbox
+from sync_client.sync import SyncStatus
+
+UNREACHABLE = "http://127.0.0.1:9"  # nothing listens on the discard port: every request fails to connect
+
+
+def _pot() -> dict[str, object]:
+    return Document("pot", params=[Parameter("height", 80, min=10, max=300)],
+                    root=Node("union", id="root", children=[Node("cylinder", {"r": 20, "h": "=height"}, id="body")])
+                    ).to_json()
 
 
 def test_queued_ops_come_out_oldest_first(tmp_path: Path) -> None:
@@ -25,7 +37,7 @@ def test_retrying_a_failed_op_queues_it_again(tmp_path: Path) -> None:
     op = client.outbox.add(7, "set_param", {"name": "width", "value": 100})
     client.outbox.mark(op.op_id, "failed", "refused")
     assert client.sync.status().failed == 1
-    statuses = []
+    statuses: list[SyncStatus] = []
     client.sync.status_changed.connect(statuses.append)
     client.sync.retry_failed(op.op_id)
     assert [o.op_id for o in client.outbox.ops(7)] == [op.op_id]
@@ -157,3 +169,58 @@ def test_a_resumable_upload_is_remembered_until_it_is_done(tmp_path: Path) -> No
     assert outbox.upload_url("ab12") == "http://hub/files/2"
     outbox.set_upload_url("ab12", None)
     assert outbox.upload_url("ab12") is None and outbox.upload_url("cd34") == "http://hub/files/3"
+
+
+def test_a_drag_made_offline_is_one_queued_op_with_its_last_value(tmp_path: Path) -> None:
+    engine = HubClient(UNREACHABLE, state_dir=tmp_path).sync
+    for value in (100, 110, 120):
+        engine.record(7, "set_param", {"name": "width", "value": value})
+    engine.record(7, "update_node", {"node": "lid", "props": {"h": 1}})
+    engine.record(7, "update_node", {"node": "lid", "props": {"r": 2}, "name": "Lid"})
+    engine.record(7, "update_node", {"node": "body", "props": {"r": 3}})
+    engine.record(7, "set_param", {"name": "depth", "value": 3})
+    engine.record(7, "set_param", {"name": "width", "value": 130})  # the width slider again, after other edits
+    assert [(op.kind, op.args) for op in engine.outbox.ops(7)] == [
+        ("set_param", {"name": "width", "value": 120}),
+        ("update_node", {"node": "lid", "props": {"h": 1, "r": 2}, "name": "Lid"}),
+        ("update_node", {"node": "body", "props": {"r": 3}}),
+        ("set_param", {"name": "depth", "value": 3}), ("set_param", {"name": "width", "value": 130})]
+
+
+def test_offline_the_user_keeps_their_copy_and_the_indicator_says_offline_with_the_reason(tmp_path: Path) -> None:
+    engine = HubClient(UNREACHABLE, state_dir=tmp_path).sync
+    heard: list[SyncStatus] = []
+    engine.status_changed.connect(heard.append)
+    engine.record(7, "set_param", {"name": "width", "value": 100}, local_document={"name": "pot", "width": 100})
+    assert engine.document(7) == {"name": "pot", "width": 100} and engine.status() == SyncStatus("pending", 1)
+    after = engine.sync()
+    reason = "Cannot reach the hub at http://127.0.0.1:9 (ConnectError)."
+    assert after == SyncStatus("offline", 1, message=reason)
+    assert [s.state for s in heard] == ["pending", "syncing", "offline"]
+    engine.record(7, "set_param", {"name": "depth", "value": 3})  # still offline: the indicator does not flicker
+    assert heard[-1] == SyncStatus("offline", 2, message=reason) and len(engine.outbox.ops(7)) == 2
+
+
+def test_a_change_to_a_project_whose_head_was_never_read_is_queued_as_the_whole_document(tmp_path: Path) -> None:
+    engine = HubClient(UNREACHABLE, state_dir=tmp_path).sync
+    [op] = engine.record_document(8, {"name": "vase"})
+    assert (op.kind, op.args, op.project_id) == ("replace", {"document": {"name": "vase"}}, 8)
+
+
+def test_offline_edits_replay_on_the_last_head_and_one_wrong_in_itself_is_queued_with_its_reason(
+        tmp_path: Path) -> None:
+    engine = HubClient(UNREACHABLE, state_dir=tmp_path).sync
+    engine.outbox.set_head(7, 3, _pot())  # read from the hub in an earlier session
+    edited = Document.from_json(_pot())
+    edited.set_param_value("height", 120)
+    edited.update_node("body", {"r": 25})
+    ops = engine.record_document(7, edited.to_json())
+    assert [(op.kind, op.args, op.base_rev) for op in ops] == [
+        ("set_param", {"name": "height", "value": 120}, 3), ("update_node", {"node": "body", "props": {"r": 25}}, 3)]
+    assert engine.document(7) == edited.to_json()
+    wrong = engine.record(7, "set_param", {"name": "height", "value": 5000})
+    again = engine.record(7, "set_param", {"name": "height", "value": 6000})  # not folded into the wrong one
+    queued = [engine.outbox.op(op.op_id) for op in (wrong, again)]
+    assert [op.error for op in queued if op] == ["Height must be at most 300 mm."] * 2 and wrong.op_id != again.op_id
+    assert engine.document(7) == edited.to_json()  # the wrong edits do not reach what the user sees
+
