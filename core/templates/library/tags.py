@@ -60,7 +60,7 @@ def _tag_build() -> Node:
                           "ring_wall": 2.0}}
 
     def plate(node_id: str) -> Node:
-        return Node("extrude", {"shape": layer("plate"), "height": "=thickness"}, id=node_id, name="Plate")
+        return Node("extrude", {"shape": layer("plate"), "height": "=thickness"}, id=node_id)
 
     raised = Node("union", id="tag_raised", enabled="=style == 0", children=[
         plate("tag_plate"),
