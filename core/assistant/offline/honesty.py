@@ -7,7 +7,9 @@ the lexicon's generic part and size words, so no sentence has a rule of its own:
   does not know names a feature it lacks, as does a hyphenated word before the object's name
   ("self-watering plant pot") or a word right after a Portuguese one ("vaso de planta autoirrigável");
 - a request whose object words the best template does not cover ("a hex key holder" is no wall hook)
-  names an object the library lacks: the reply offers the closest template instead of a wrong one.
+  names an object the library lacks: the reply offers the closest template instead of a wrong one, the one
+  nearest in meaning by a word-embedding model (core.assistant.offline.embedding) among those sharing its
+  words, or among all for an English request; by shared words alone when the model is unavailable.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import re
 from collections.abc import Iterable
 
 from core.assistant.offline import lexicon as lx
+from core.assistant.offline.embedding import Embeddings
 from core.assistant.offline.matcher import STOPWORDS, Matcher, concept, concepts
 from core.assistant.offline.numbers import words_to_digits
-from core.assistant.offline.text import fold, stem
+from core.assistant.offline.text import detect_language, fold, stem
 from core.templates.base import TemplateSpec
 
 _ADDS = re.compile(r"\b(?:with|and|plus|add|com|e|mais|adicione|coloque|acrescente)\b")
@@ -46,6 +49,10 @@ _LEADING = re.compile(
 # What a part is for, unless it is the user's own ("drainage holes for my basil" asks for nothing more)
 _PURPOSE = re.compile(r"(?:for|para|pra)\b(?!\s+(?:my|our|your|meu|minha|meus|minhas|nosso|nossa)\b)")
 _OBJECT_END = re.compile(r"\s(?:with|for|that|to|com|para|pra|que|de \d)\b|[,;.!?(]|\s\d", re.I)
+_DESCRIPTION_END = re.compile(r"[,;.!?(]|\s\d")
+# Cosine similarity below which no template is close (bench/RESULTS.md, issue 13: in the closest.yaml set the
+# English objects with nothing close score 0.18-0.39 against their nearest template name, those with one 0.41+)
+NEAR = 0.40
 
 
 def _known(spec: TemplateSpec) -> set[str]:
@@ -136,9 +143,24 @@ def uncovered(raw: str, spec: TemplateSpec) -> list[str]:
 
 
 def closest(raw: str, specs: Iterable[TemplateSpec], matcher: Matcher) -> TemplateSpec | None:
-    """The template nearest to an object the library does not have: the matcher's ranking over names, else the
-    most shared words with the templates' descriptions."""
+    """The template nearest to an object the library does not have, or None when nothing is close.
+
+    The planner offers the matcher's own partial match when it has a confident one; this runs without one.
+    Words the request shares with several templates' names ("holder", "stand", "suporte") say which are
+    related, and the embedding model says which of them is nearest in meaning ("a toothbrush holder" is a
+    pen cup's kin, not a bit holder's). With no shared word, an English request is placed by meaning alone,
+    and nothing is close below NEAR ("a whistle"). A Portuguese one then falls back to the descriptions'
+    words: the model's vectors are English-trained and score unrelated Portuguese phrases 0.4-0.8
+    (bench/RESULTS.md). Without the model (not installed), the shared words decide as before."""
+    specs = list(specs)
     ranked = matcher.rank(raw)
+    english = detect_language(raw) != "pt"
+    embeddings = Embeddings.load() if ranked or english else None
+    if embeddings is not None and ranked:
+        return embeddings.ranking(described_object(raw), [m.spec for m in ranked])[0][1]
+    if embeddings is not None and english:
+        score, spec = embeddings.ranking(described_object(raw), specs)[0]
+        return spec if score >= NEAR else None
     if ranked:
         return ranked[0].spec
     wanted = set(concepts(raw))
@@ -149,3 +171,11 @@ def closest(raw: str, specs: Iterable[TemplateSpec], matcher: Matcher) -> Templa
         if score > 0 and (best is None or (score, spec.id) > best[:2]):
             best = (score, spec.id, spec)
     return best[2] if best is not None else None
+
+
+def described_object(raw: str) -> str:
+    """The object with what it is for, as typed: "a cup holder for my car, 8 cm" → "cup holder for my car"
+    (the purpose tells a car's cup holder from a coaster; the sizes say nothing about what it is)."""
+    text = _LEADING.sub("", raw.strip() + " ").strip()
+    end = _DESCRIPTION_END.search(text)
+    return (text[: end.start()] if end is not None else text).strip() or raw.strip()
