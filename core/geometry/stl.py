@@ -120,6 +120,15 @@ _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
+def _forget_pool() -> None:
+    """A forked child has the pool but not its threads: reading an STL there would wait forever for a reader."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_pool)
+
+
 def _readers() -> tuple[ThreadPoolExecutor, int]:
     """The shared reader threads, and how many chunks to keep in flight (one more than them, so none waits)."""
     global _pool

@@ -7,6 +7,7 @@ imported mesh, exports) must report what a closed, indexed mesh reports, whateve
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -263,3 +264,22 @@ def test_chunks_read_side_by_side_give_every_corner_and_find_a_nan_in_the_last_o
     path.write_bytes(bytes(data))
     with pytest.raises(MeshFileError, match="NaN or infinite"):
         load_mesh(path)
+
+
+
+def _import_and_exit(path: Path) -> None:
+    raise SystemExit(0 if len(load_mesh(path).display.corners) == 200_000 else 1)
+
+
+def test_a_process_forked_after_an_stl_import_can_import_one_too(tmp_path: Path) -> None:
+    """multiprocessing forks by default on Linux; the child inherits the reader pool but not its threads."""
+    triangles = np.random.default_rng(3).random((200_000, 3, 3)).astype(np.float32)
+    path = tmp_path / "many.stl"
+    path.write_bytes(binary_stl_bytes(triangles, np.zeros((200_000, 3), np.float32), "many"))
+    assert len(load_mesh(path).display.corners) == 200_000  # several chunks: the parent's reader pool now exists
+    child = multiprocessing.get_context("fork").Process(target=_import_and_exit, args=(path,))
+    child.start()
+    child.join(timeout=300)  # a bound for a hang, not a speed target
+    if child.exitcode is None:
+        child.kill()
+    assert child.exitcode == 0
