@@ -25,7 +25,8 @@ TRIANGLES_PER_CELL = 1
 MAX_BINNED_PER_TRIANGLE = 8
 PAIR_BUDGET = 8_000_000
 """About 2 s of intersection tests on one of our CI cores; a 5M-triangle torus needs ~0.3M pairs per 1k rays."""
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16
+"""Triangles or pairs per step: temporaries of ~1.5 MB, reused from the allocator rather than mapped afresh."""
 _EDGE = 1e-9
 """Barycentric slack, so that a ray through the shared edge of two triangles hits at least one of them."""
 _PAD = 1e-3
