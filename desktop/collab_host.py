@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -40,12 +41,13 @@ if TYPE_CHECKING:
 
     from desktop.panels.collab.editing import EditingPresence
     from desktop.panels.collab.live import SharedDocument
+    from desktop.panels.collab.mentions import MentionsIndicator
     from desktop.panels.collab.panel import CollabPanel
     from desktop.panels.collab.pins import CommentPin
     from desktop.panels.collab.projects import SharedProjects
     from desktop.panels.model_tree import ModelTreePanel
     from sync_client.client import HubClient
-    from sync_client.models import Project
+    from sync_client.models import Mention, Project
     from sync_client.outbox import ConflictRecord
     from sync_client.sync import Removal
 
@@ -92,6 +94,9 @@ class CollabHost(QObject):
         self.notice: QMessageBox | None = None
         self._when_connected: list[Callable[[], None]] = []
         self.pins: list[CommentPin] = []  # the open project's threads, at their anchors
+        self.mentions: MentionsIndicator | None = None  # the status bar's "2 mentions", once connected
+        self.mention_count = 0
+        self._thread_to_open: tuple[int, int] | None = None  # (project, thread) to show once that project loads
         self.drawn: list[CommentPin] = []  # the same, where they are drawn on the current model
         self.flash_runner = LatestOnly(workers, self._flash, lambda exc: log.info("changed parts: %s", exc),
                                        show=False)
@@ -136,12 +141,16 @@ class CollabHost(QObject):
         self.hub.connect_hub()
 
     def _connected(self, client: HubClient) -> None:
+        from desktop.panels.collab.mentions import MentionsIndicator
         from desktop.panels.collab.projects import SharedProjects
 
         if self.list is not None:  # another server or account: nothing of the old one stays bound
             self.leave(reload=False)
             self.pages.removeWidget(self.list)
             self.list.deleteLater()
+        if self.mentions is not None:
+            self.window.statusBar().removeWidget(self.mentions)
+            self.mentions.deleteLater()
         self.client = client
         bridge = self.hub.bridge
         assert bridge is not None
@@ -149,6 +158,10 @@ class CollabHost(QObject):
         bridge.conflict_added.connect(self.open_conflict)
         self.list = SharedProjects(client, self.workers)
         self.list.open_requested.connect(self.open_shared)
+        self.mentions = MentionsIndicator(client, self.workers, bridge)
+        self.mentions.open_requested.connect(self.open_mention)
+        self.mentions.count_changed.connect(self._mention_count)
+        self.window.statusBar().addPermanentWidget(self.mentions)
         self.pages.addWidget(self.list)
         self.pages.setCurrentWidget(self.list)
         waiting, self._when_connected = self._when_connected, []
@@ -216,6 +229,30 @@ class CollabHost(QObject):
             self.list.reload()
         self.open_shared(project.id, project.name)
 
+    def open_mention(self, mention: Mention) -> None:
+        """A mention from the status bar's list: its thread in the dock once the project's comments are loaded
+        (the project opened first if it is not the open one). Showing the thread marks its mentions read."""
+        self.show()
+        self._thread_to_open = (mention.project_id, mention.thread_id)
+        if self.panel is not None and self.project_id == mention.project_id:
+            self.panel.reload()  # the comment may be newer than the open thread list
+            return
+        self.open_shared(mention.project_id, mention.project_name)
+
+    def _open_pending_thread(self) -> None:
+        if self.panel is not None and self._thread_to_open is not None \
+                and self._thread_to_open[0] == self.project_id:
+            self.panel.open_thread(self._thread_to_open[1])
+            self._thread_to_open = None
+
+    def _thread_seen(self, thread_id: int) -> None:
+        if self.mentions is not None and self.project_id is not None:
+            self.mentions.mark_thread_read(self.project_id, thread_id)
+
+    def _mention_count(self, count: int) -> None:
+        self.mention_count = count
+        self.retranslate()
+
     def set_commenting(self, on: bool) -> None:
         """Comment on a Point: the next click on the model asks for the comment and pins it there."""
         self.commenting = on and self.panel is not None
@@ -242,6 +279,8 @@ class CollabHost(QObject):
         self.panel.pins_changed.connect(self._draw_pins)
         self.panel.restore_requested.connect(self.restore)
         self.panel.remote_changes.connect(self._remote)
+        self.panel.thread_opened.connect(self._thread_seen)
+        self.panel.loaded.connect(self._open_pending_thread)
         self.pages.addWidget(self.panel)
         self.pages.setCurrentWidget(self.panel)
         self.show()
@@ -338,11 +377,22 @@ class CollabHost(QObject):
         self.prompt = QInputDialog(self.window)
         self.prompt.setObjectName("commentPrompt")
         self.prompt.setWindowTitle(tr("Comment"))
-        self.prompt.setLabelText(tr("Your comment on this point:"))
+        self.prompt.setLabelText(tr("Your comment on this point (@ to mention someone):"))
+        self.prompt.setInputMode(QInputDialog.InputMode.TextInput)
+        self._offer_members(self.prompt.findChild(QLineEdit))
         panel = self.panel
         self.prompt.textValueSelected.connect(lambda text: self._comment(panel, text, point))
         self.prompt.finished.connect(self._prompt_closed)
         self.prompt.open()
+
+    def _offer_members(self, edit: QLineEdit | None) -> None:
+        """Typing "@" in the new comment offers the project's members, as in a thread's reply box."""
+        from desktop.panels.collab.mention_input import MentionCompleter
+
+        panel = self.panel
+        if panel is not None and edit is not None:
+            self.prompt_mentions = MentionCompleter(edit)
+            self.prompt_mentions.set_names([m.username for m in panel.members if m.username != panel.me])
 
     def _pin_at(self, point: tuple[float, float, float]) -> CommentPin | None:
         """The pin drawn where the user clicked: pins are labels of a fixed size on screen, so "near"
@@ -405,7 +455,8 @@ class CollabHost(QObject):
             self.save_as()
 
     def retranslate(self) -> None:
-        self.slot.setWindowTitle(tr("Collaboration"))
+        # the count first, as "(2) Inbox" in a browser tab: a tabbed dock's title is elided at its end
+        self.slot.setWindowTitle((f"({self.mention_count}) " if self.mention_count else "") + tr("Collaboration"))
         if self.client is None:
             self.placeholder.setText(tr("Share a project with File ▸ Share…, or open the projects shared with you "
                                         "here. The hub connects when you open this tab."))

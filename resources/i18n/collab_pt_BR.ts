@@ -5,7 +5,7 @@
     <name>CollabHost</name>
     <message><source>Connecting to the hub…</source><translation>Conectando ao hub…</translation></message>
     <message><source>Comment</source><translation>Comentário</translation></message>
-    <message><source>Your comment on this point:</source><translation>Seu comentário sobre este ponto:</translation></message>
+    <message><source>Your comment on this point (@ to mention someone):</source><translation>Seu comentário sobre este ponto (@ para mencionar alguém):</translation></message>
     <message><source>Removed from a shared project</source><translation>Removido(a) de um projeto compartilhado</translation></message>
     <message><source>Save a Copy…</source><translation>Salvar uma cópia…</translation></message>
     <message><source>Collaboration</source><translation>Colaboração</translation></message>

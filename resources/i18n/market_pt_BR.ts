@@ -527,8 +527,52 @@
         <translation>Pode ver</translation>
     </message>
     <message>
-        <source>Reply…</source>
-        <translation>Responder…</translation>
+        <source>Reply… (@ to mention someone)</source>
+        <translation>Responder… (@ para mencionar alguém)</translation>
+    </message>
+    <message>
+        <source>{0} mentioned you in {1} · {2}</source>
+        <translation>{0} mencionou você em {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Mark All Read</source>
+        <translation>Marcar todas como lidas</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mentions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Menções&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Open the thread in {0}</source>
+        <translation>Abrir a conversa em {0}</translation>
+    </message>
+    <message>
+        <source>No unread mentions. When someone writes @ and your name in a comment, it shows here.</source>
+        <translation>Nenhuma menção não lida. Quando alguém escrever @ e o seu nome em um comentário, ela aparece aqui.</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Menções</translation>
+    </message>
+    <message>
+        <source>1 mention</source>
+        <translation>1 menção</translation>
+    </message>
+    <message>
+        <source>{0} mentions</source>
+        <translation>{0} menções</translation>
+    </message>
+    <message>
+        <source>Comments where someone mentioned you: click to see them</source>
+        <translation>Comentários em que alguém mencionou você: clique para vê-los</translation>
+    </message>
+    <message>
+        <source>Mentions could not be updated: {0}</source>
+        <translation>Não foi possível atualizar as menções: {0}</translation>
+    </message>
+    <message>
+        <source>Marking mentions read</source>
+        <translation>Marcando menções como lidas</translation>
     </message>
     <message>
         <source>Reply</source>

@@ -46,6 +46,7 @@ class CollabPanel(QWidget):
     pins_changed = Signal(object)  # list[CommentPin]
     remote_changes = Signal(object)  # list[RemoteOp] made by collaborators
     loaded = Signal()  # a reload finished (comments, members, history)
+    thread_opened = Signal(int)  # the first comment's id of the thread now shown (its mentions are seen)
     restore_requested = Signal(object, str)  # a version's document (dict) and its name: restore as a new revision
 
     def __init__(self, client: HubClient, workers: Workers, bridge: SyncBridge, project_id: int, project_name: str,
@@ -130,6 +131,7 @@ class CollabPanel(QWidget):
         self.me, comments, self.members, versions, ops = data
         self.error.hide()
         self._show_people()
+        self.thread_view.set_people([m.username for m in self.members], self.me)
         self.history.show_versions(versions)
         self.ops = ops
         self.history.show_changes(ops)
@@ -183,6 +185,7 @@ class CollabPanel(QWidget):
             self.tabs.setCurrentIndex(0)
             self.thread_view.show_thread(roots[0], replies)
             self.thread_view.show()
+            self.thread_opened.emit(comment_id)
 
     def open_pin_near(self, point: Sequence[float], tolerance: float = PIN_TOLERANCE_MM) -> CommentPin | None:
         """The viewport's click handler: open the thread of the pin at `point`, if any."""
