@@ -65,6 +65,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.marketplace", mark("Marketplace"), "&View", "Ctrl+Shift+M", checkable=True),
     ActionSpec("view.collaboration", mark("Collaboration"), "&View", "Ctrl+Shift+C", checkable=True),
     ActionSpec("view.comment", mark("Comment on a Point"), "&View", "C", "shared_open", checkable=True),
+    ActionSpec("view.compare", mark("Compare Versions…"), "&View", None, "shared_open"),
 )
 
 def tr(text: str) -> str:

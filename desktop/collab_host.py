@@ -31,6 +31,7 @@ from core.document.document import Document
 from core.geometry.build import Evaluator
 from desktop.hub_host import HubHost
 from desktop.panels.collab.changes import CHANGED_ACTOR, CHANGED_COLOUR, changed_parts, parts_mesh
+from desktop.panels.collab.compare import VersionCompare, sides
 from desktop.project import ProjectController
 from desktop.viewport.picking import ClickPicker
 from desktop.viewport.view import Viewport
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from desktop.panels.collab.projects import SharedProjects
     from desktop.panels.model_tree import ModelTreePanel
     from sync_client.client import HubClient
-    from sync_client.models import Mention, Project
+    from sync_client.models import Mention, Project, VersionDetail
     from sync_client.outbox import ConflictRecord
     from sync_client.sync import Removal
 
@@ -104,6 +105,7 @@ class CollabHost(QObject):
         self.flash_timer.timeout.connect(self._unflash)
         self.pin_runner = LatestOnly(workers, self._show_pins, lambda exc: log.info("comment pins: %s", exc),
                                      show=False)
+        self.comparer = VersionCompare(viewport, workers, evaluator, window)
         self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="collabPlaceholder")
         self.pages = QStackedWidget(objectName="collabPages")
         self.pages.addWidget(self.placeholder)
@@ -278,6 +280,7 @@ class CollabHost(QObject):
             self.panel.part_name = self.editing.part_name
         self.panel.pins_changed.connect(self._draw_pins)
         self.panel.restore_requested.connect(self.restore)
+        self.panel.compare_requested.connect(self.compare_versions)
         self.panel.remote_changes.connect(self._remote)
         self.panel.thread_opened.connect(self._thread_seen)
         self.panel.loaded.connect(self._open_pending_thread)
@@ -289,6 +292,7 @@ class CollabHost(QObject):
     def leave(self, reload: bool = True) -> None:
         """Stop binding the open document to its shared project (another one is about to open); the
         dock shows the list of shared projects again (`reload`: fetched anew)."""
+        self.comparer.exit()
         if self.editing is not None:  # before the live stream ends: the hub takes the "no part" claim
             self.editing.detach()
             self.editing.deleteLater()
@@ -314,6 +318,27 @@ class CollabHost(QObject):
         """A version comes back as a new revision: an undoable local edit that syncs like any other."""
         self.stack.push(ReplaceDocument(Document.from_json(document), label=tr("Restore '{0}'").format(name)))
         self.message.emit(tr("Restored '{0}' as a new revision.").format(name))
+
+    def compare(self) -> None:
+        """View ▸ Compare Versions…: the versions selected in the History tab, else the newest one, side by
+        side with the current model."""
+        panel = self.panel
+        if panel is None:
+            return
+        self.show()
+        panel.tabs.setCurrentWidget(panel.history)
+        chosen = panel.history.selected()
+        newest = panel.history.versions.item(0)
+        if not chosen and newest is not None and newest.data(Qt.ItemDataRole.UserRole) is not None:
+            chosen = [int(newest.data(Qt.ItemDataRole.UserRole))]
+        if not 0 < len(chosen) <= 2:
+            self.message.emit(tr("Select one or two versions in the History tab to compare (Save Version… names "
+                                 "the model as it is now)."))
+            return
+        panel.compare(chosen)
+
+    def compare_versions(self, versions: list[VersionDetail]) -> None:
+        self.comparer.start(*sides(versions, self.project.doc.to_json()))
 
     def _remote(self, ops: list[Any]) -> None:
         """A collaborator's edit arrived (the model rebuilds from the document): say who, and light up

@@ -170,6 +170,7 @@ class MainWindow(FileActions, QMainWindow):
                                                        self.action_set["view.collaboration"]),
             "view.comment": lambda: self.collab.set_commenting(self.action_set["view.comment"].isChecked()),
             "file.share": self.collab.share,
+            "view.compare": self.collab.compare,
             "file.open_link": self.collab.open_link,
             "file.send_to_printer": self.printers.send_current, "file.publish": self.hub.publish,
             "edit.account": self.hub.open_account,

@@ -73,6 +73,7 @@ class Viewport(QWidget):
         self._outline = pv.PolyData()
         self._pal: ScenePalette = palette(dark)
         self._render_queued = False
+        self._model_shown = True  # False while a comparison of versions takes the view
         self.measure = MeasureTool(self.plotter, self.info_label, lambda: self._pal.measure)
 
         self.plotter.add_axes(interactive=False, line_width=2, labels_off=False)
@@ -140,10 +141,24 @@ class Viewport(QWidget):
         shown, cap = self._cut if self._cut is not None else (self._full, pv.PolyData())
         self._poly.shallow_copy(shown)
         self._cap_poly.shallow_copy(cap)
-        self._cap.visibility = cap.n_cells > 0
+        self._cap.visibility = cap.n_cells > 0 and self._model_shown
         self._outline.shallow_copy(self._full.outline() if self._full.n_cells else pv.PolyData())
-        self._model.visibility = self._poly.n_cells > 0
-        self._bbox.visibility = self._full.n_cells > 0
+        self._model.visibility = self._poly.n_cells > 0 and self._model_shown
+        self._bbox.visibility = self._full.n_cells > 0 and self._model_shown
+
+    def set_model_shown(self, shown: bool) -> None:
+        """Hide the editable model and what is drawn on it while other geometry takes the view (versions
+        compared side by side); builds arriving meanwhile are kept, and shown again with it."""
+        self._model_shown = shown
+        self._refresh_geometry()
+        for actor in (self._highlight, self._overlay):
+            if actor is not None:
+                actor.visibility = shown
+        self.schedule_render()
+
+    @property
+    def model_shown(self) -> bool:
+        return self._model_shown
 
     @property
     def cut_shown(self) -> bool:
@@ -252,6 +267,7 @@ class Viewport(QWidget):
             faces = to_polydata(self.mesh).extract_cells(np.flatnonzero(face_mask))
             self._overlay = self.plotter.add_mesh(faces, color=self._pal.overhang, name="overhang",
                                                   reset_camera=False, pickable=False)
+            self._overlay.visibility = self._model_shown
         self.schedule_render()
 
     def set_highlight(self, mesh: trimesh.Trimesh | None) -> None:
@@ -262,6 +278,7 @@ class Viewport(QWidget):
         if mesh is not None and len(mesh.faces):
             self._highlight = self.plotter.add_mesh(to_polydata(mesh), color=self._pal.highlight, opacity=0.55,
                                                     name="highlight", reset_camera=False, pickable=False)
+            self._highlight.visibility = self._model_shown
         self.schedule_render()
 
     @property

@@ -39,6 +39,11 @@
       <translation>Comentar em um ponto</translation>
     </message>
     <message>
+      <location filename="../../desktop/actions.py" line="68" />
+      <source>Compare Versions…</source>
+      <translation>Comparar versões…</translation>
+    </message>
+    <message>
       <location filename="../../desktop/actions.py" line="41" />
       <source>Export Mesh (STL/3MF/OBJ)…</source>
       <translation>Exportar malha (STL/3MF/OBJ)…</translation>

@@ -6,7 +6,16 @@ other trace since the last writer wins."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.document.ops import LoggedOp, overwritten
 from desktop.panels.collab.common import tr, when
@@ -29,6 +38,8 @@ def op_summary(op: RemoteOp) -> str:
 
 class RevisionHistory(QWidget):
     restore_requested = Signal(int)  # version id
+    compare_requested = Signal(object)  # list[int]: one version id (with the current model) or two
+    save_requested = Signal()  # name the current model as a version
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,13 +50,26 @@ class RevisionHistory(QWidget):
         self.restore.clicked.connect(self._restore)
         self.versions.currentItemChanged.connect(
             lambda item, _old: self.restore.setEnabled(item is not None and item.data(ID_ROLE) is not None))
+        self.versions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.versions.itemSelectionChanged.connect(self._selection_changed)
+        self.compare = QPushButton(tr("Compare with Current"), objectName="compareVersions", enabled=False)
+        self.compare.setToolTip(tr("Select one version to compare with the current model, or two (Ctrl+click) to "
+                                   "compare them side by side"))
+        self.compare.clicked.connect(lambda: self.compare_requested.emit(self.selected()))
+        self.save = QPushButton(tr("Save Version…"), objectName="saveVersion")
+        self.save.setToolTip(tr("Name the model as it is now, to compare with or restore later"))
+        self.save.clicked.connect(self.save_requested)
         header = QHBoxLayout()
         header.addWidget(QLabel(tr("<b>Versions</b>")), 1)
-        header.addWidget(self.restore)
+        header.addWidget(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.compare)
+        buttons.addWidget(self.restore)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.versions)
+        layout.addLayout(buttons)
         layout.addWidget(QLabel(tr("<b>Recent changes</b>")))
         layout.addWidget(self.changes, 1)
 
@@ -67,6 +91,17 @@ class RevisionHistory(QWidget):
             by = lost.get(op.rev)
             note = tr(" · overwritten by {0} (r{1})").format(by.author, by.rev) if by else ""
             self.changes.addItem(op_summary(op) + note)
+
+    def selected(self) -> list[int]:
+        """The selected versions' ids, newest first."""
+        rows = sorted(self.versions.row(item) for item in self.versions.selectedItems()
+                      if item.data(ID_ROLE) is not None)
+        return [int(self.versions.item(row).data(ID_ROLE)) for row in rows]
+
+    def _selection_changed(self) -> None:
+        count = len(self.selected())
+        self.compare.setEnabled(count in (1, 2))  # a comparison has two sides
+        self.compare.setText(tr("Compare Selected") if count == 2 else tr("Compare with Current"))
 
     def _restore(self) -> None:
         item = self.versions.currentItem()

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -48,6 +49,7 @@ class CollabPanel(QWidget):
     loaded = Signal()  # a reload finished (comments, members, history)
     thread_opened = Signal(int)  # the first comment's id of the thread now shown (its mentions are seen)
     restore_requested = Signal(object, str)  # a version's document (dict) and its name: restore as a new revision
+    compare_requested = Signal(object)  # list[VersionDetail]: one (compare with the current model) or two
 
     def __init__(self, client: HubClient, workers: Workers, bridge: SyncBridge, project_id: int, project_name: str,
                  parent: QWidget | None = None) -> None:
@@ -79,6 +81,8 @@ class CollabPanel(QWidget):
         self.thread_view.closed.connect(lambda: self.thread_view.hide())
         self.history = RevisionHistory()
         self.history.restore_requested.connect(self.restore)
+        self.history.compare_requested.connect(self.compare)
+        self.history.save_requested.connect(self.ask_version_name)
         comments_tab = QWidget()
         comments = QVBoxLayout(comments_tab)
         comments.addWidget(self.threads, 1)
@@ -222,6 +226,28 @@ class CollabPanel(QWidget):
         theirs = [op for op in fresh if op.author != self.me]
         if theirs:
             self.remote_changes.emit(theirs)
+
+    def compare(self, version_ids: list[int]) -> None:
+        """Fetch the versions to compare side by side (the window shows them in the viewport)."""
+        projects, pid = self.client.projects, self.project_id
+        self._run("versions", lambda: [projects.version(pid, v) for v in version_ids], self.compare_requested.emit)
+
+    def ask_version_name(self) -> None:
+        self.version_prompt = QInputDialog(self)
+        self.version_prompt.setObjectName("versionNamePrompt")
+        self.version_prompt.setWindowTitle(tr("Save Version"))
+        self.version_prompt.setLabelText(tr("Name this version (what changed, or why it matters):"))
+        self.version_prompt.textValueSelected.connect(self.save_version)
+        self.version_prompt.finished.connect(self.version_prompt.deleteLater)
+        self.version_prompt.open()
+
+    def save_version(self, name: str) -> None:
+        """The hub names its head (everyone's edits so far) as a version the history lists."""
+        if not name.strip():
+            return
+        projects, pid = self.client.projects, self.project_id
+        self._run("version", lambda: (projects.create_version(pid, name.strip()), projects.versions(pid))[1],
+                  self.history.show_versions)
 
     def restore(self, version_id: int) -> None:
         """Fetch a named version; the owner puts it back as a new revision (history stays intact)."""
