@@ -12,6 +12,10 @@ so templates keep local features out of the big booleans where they can.
 Conventions: lengths in mm, angles in degrees; box/cylinder/cone/extrude stand on z = 0 and are
 centred in XY unless `"center": true`; sphere and torus are centred on the origin. Round things take
 `"segments"` (a box: for its rounded corners) to override the evaluator's count.
+
+An extrude takes one 2D "shape", optionally scaled along its height by a "profile" while it twists, or a
+stack of "layers" (a floor, then walls with pockets): both are meshed without a boolean, which is why
+templates draw prismatic parts whole in 2D (core/geometry/shapes.py) rather than cutting them in 3D.
 """
 
 from __future__ import annotations
