@@ -106,6 +106,7 @@ class CollabHost(QObject):
         self.pin_runner = LatestOnly(workers, self._show_pins, lambda exc: log.info("comment pins: %s", exc),
                                      show=False)
         self.comparer = VersionCompare(viewport, workers, evaluator, window)
+        stack.changed.connect(self.comparer.exit)  # my edit (a slider, a restore) must show: back to the model
         self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="collabPlaceholder")
         self.pages = QStackedWidget(objectName="collabPages")
         self.pages.addWidget(self.placeholder)
@@ -292,11 +293,11 @@ class CollabHost(QObject):
     def leave(self, reload: bool = True) -> None:
         """Stop binding the open document to its shared project (another one is about to open); the
         dock shows the list of shared projects again (`reload`: fetched anew)."""
-        self.comparer.exit()
         if self.editing is not None:  # before the live stream ends: the hub takes the "no part" claim
             self.editing.detach()
             self.editing.deleteLater()
             self.editing = None
+        self.comparer.exit()
         if self.live is not None:
             self.live.detach()
             self.live.deleteLater()
@@ -489,4 +490,5 @@ class CollabHost(QObject):
     def detach(self) -> None:
         """On quit, before the hub's bridge closes."""
         self.leave(reload=False)
+        self.stack.changed.disconnect(self.comparer.exit)
         self.picker.detach()

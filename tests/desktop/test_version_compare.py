@@ -176,5 +176,12 @@ def test_compare_a_version_with_the_current_model_and_two_versions_side_by_side(
         with qtbot.waitSignal(collab.comparer.ended, timeout=10_000):
             qtbot.mouseClick(banner.exit, Qt.MouseButton.LeftButton)
         assert canvas.actors["model"].visibility and window.doc.to_json() == editable
+
+        # an edit of mine while comparing (a slider) leaves the comparison, so I see what I changed
+        with qtbot.waitSignal(collab.comparer.shown, timeout=60_000):
+            window.action_set["view.compare"].trigger()
+        with qtbot.waitSignal(collab.comparer.ended, timeout=10_000):
+            window.params.rows["wall"].spin.setValue(3.5)
+        assert canvas.actors["model"].visibility and not banner.isVisible() and OLDER not in canvas.actors
     finally:
         owner.close()
