@@ -79,7 +79,15 @@ def test_anything_outside_arithmetic_is_refused_when_read_with_a_clear_message(s
     ("-nope", "Unknown parameter 'nope' in '-nope'."),
     ("max(1, nope)", "Unknown parameter 'nope' in 'max(1, nope)'."),
     ("1 < nope", "Unknown parameter 'nope' in '1 < nope'."),
+    ("nope < 1", "Unknown parameter 'nope' in 'nope < 1'."),
+    ("1 and nope", "Unknown parameter 'nope' in '1 and nope'."),
+    ("0 or nope", "Unknown parameter 'nope' in '0 or nope'."),
+    ("1 if nope else 2", "Unknown parameter 'nope' in '1 if nope else 2'."),
+    ("nope if 1 else 2", "Unknown parameter 'nope' in 'nope if 1 else 2'."),
     ("1e400", "'1e400' does not give a finite number."),
+    ("9 ** 64", "A number in '9 ** 64' is too large."),  # refused before the power is computed
+    ("floor(1e300)", "A number in 'floor(1e300)' is too large."),
+    ("-huge", "A number in '-huge' is too large."),  # a value from outside the expression is bounded too
     ("(-8) ** 0.5", "'(-8) ** 0.5' does not give a real number."),
     ("1e308 * 10", "'1e308 * 10' does not give a finite number."),
     ("-(2 ** 63) * 4", "A number in '-(2 ** 63) * 4' is too large."),
@@ -87,7 +95,7 @@ def test_anything_outside_arithmetic_is_refused_when_read_with_a_clear_message(s
 ])
 def test_a_value_no_model_can_use_is_refused_naming_the_expression(source: str, message: str) -> None:
     with pytest.raises(ExpressionError) as refused:
-        evaluate(source, {"label": "Ana"})
+        evaluate(source, {"label": "Ana", "huge": 2**70})
     assert str(refused.value) == message
 
 
