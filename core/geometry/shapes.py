@@ -166,3 +166,20 @@ def _array(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
     copies = [base.translate(((i - (nx - 1) / 2) * sx, (j - (ny - 1) / 2) * sy))
               for i in range(int(nx)) for j in range(int(ny))]
     return m3d.CrossSection.batch_boolean(copies, m3d.OpType.Add)
+
+
+@register_shape("polar")
+def _polar(spec: Mapping[str, Any], segments: int) -> m3d.CrossSection:
+    """`shape` copied `count` times around a circle of `radius`, from `start_angle` over 360°, each copy turned
+    with its place as a 3D polar_array turns it (a count of 0 is no shape at all)."""
+    count = int(num(spec, "count"))
+    if not 0 <= count <= MAX_COPIES:
+        raise GeometryError(Phrase("A circular 2D pattern needs 0 to {0} copies (got {1}).", MAX_COPIES, count))
+    if count == 0:
+        return m3d.CrossSection()
+    radius, start = num(spec, "radius", 0.0), num(spec, "start_angle", 0.0)
+    base = build_shape(spec.get("shape"), segments)
+    angles = [start + 360.0 * i / count for i in range(count)]
+    copies = [base.rotate(a).translate((radius * math.cos(math.radians(a)), radius * math.sin(math.radians(a))))
+              for a in angles]
+    return m3d.CrossSection.batch_boolean(copies, m3d.OpType.Add)

@@ -34,6 +34,19 @@ def test_a_grid_of_holes_cuts_each_copy_where_a_3d_pattern_would() -> None:
     assert grid.euler_number == solid.euler_number == 2 - 2 * 6  # six holes through
 
 
+def test_a_circular_pattern_turns_each_copy_as_a_3d_one_does() -> None:
+    ring = plate([{"kind": "polar", "shape": SQUARE, "count": 5, "radius": 6, "start_angle": 10}])
+    cut = Node("difference", id="root", children=[
+        Node("extrude", {"shape": {"kind": "rect", "size": [40, 20]}, "height": 3}, id="body"),
+        Node("polar_array", {"count": 5, "radius": 6, "start_angle": 10},
+             [Node("box", {"size": [2, 2, 10], "center": True}, id="hole")], id="holes"),
+    ])
+    solid = Evaluator().mesh(Document(root=cut))
+    assert ring.volume == pytest.approx(solid.volume) and ring.volume == pytest.approx((800 - 5 * 4) * 3)
+    corners = [sorted(map(tuple, m.vertices[m.vertices[:, 2] > 2.9][:, :2].round(6))) for m in (ring, solid)]
+    assert corners[0] == corners[1]
+
+
 def test_a_union_of_overlapping_shapes_is_one_hole_their_intersection_is_the_overlap_and_no_copies_no_hole() -> None:
     pair = [SQUARE, {"kind": "rect", "size": [1, 4], "translate": [0, 2]}]
     keyhole = {"kind": "union", "shapes": pair}
@@ -46,6 +59,7 @@ def test_a_union_of_overlapping_shapes_is_one_hole_their_intersection_is_the_ove
     ({"kind": "array", "shape": SQUARE, "count": [2000, 1]}, "between 0 and 1000"),
     ({"kind": "array", "shape": SQUARE, "count": "many"}, r"\[x, y\] numbers"),
     ({"kind": "union", "shapes": []}, "non-empty 'shapes'"),
+    ({"kind": "polar", "shape": SQUARE, "count": 5000}, "0 to 1000 copies"),
     ({"kind": "text", "text": "A", "frame": {"margin": 2}, "layer": "back"}, "'letters' or 'plate'"),
 ])
 def test_a_bad_pattern_is_refused_with_what_is_wrong(shape: dict[str, Any], match: str) -> None:

@@ -130,9 +130,12 @@ def _knob_build() -> Node:
     # The gripped body is its own subtree: fitting the hole to a shaft reuses it from the cache.
     gripped = Node("difference", id="knob_gripped", children=[
         cylinder("knob_body", "diameter", "=height"),
-        Node("polar_array", {"count": "=ridges", "radius": "=diameter / 2", "start_angle": "=180 / ridges"},
-             [at(cylinder("grip_groove", "min(3, pi * diameter / ridges / 2)", "=height - 1", 16), z=-1,
-                 node_id="grip_groove_at")], id="grip", name="Grip ridges", enabled="=ridges > 0"),
+        # The grooves are drawn in 2D and extruded once: one cutter, no 3D pattern of cylinders to compose.
+        at(Node("extrude", {"shape": {
+            "kind": "polar", "count": "=ridges", "radius": "=diameter / 2", "start_angle": "=180 / ridges",
+            "shape": {"kind": "circle", "r": "=min(3, pi * diameter / ridges / 2) / 2", "segments": 16}},
+            "height": "=height - 1"}, id="grip_grooves"), z=-1, node_id="grip", name="Grip ridges",
+           enabled="=ridges > 0"),
     ])
     return Node("difference", id="root", name="Knob", children=[
         gripped,
