@@ -26,6 +26,7 @@ from core.templates.library._kit import (
     by_values,
     choice,
     compact_column,
+    cylinder,
     f,
     flag,
     integer,
@@ -86,12 +87,9 @@ def _pot_build() -> Node:
     ])
     pot = Node("difference", id="pot", name="Pot", children=[
         shell,
-        # The holes are drawn in 2D and extruded once: one cutter, no 3D pattern of cylinders to compose.
-        at(Node("extrude", {"shape": {"kind": "polar", "count": "=drain_holes", "radius": f"={_DRAIN_R}",
-                                      "start_angle": 90, "shape": {"kind": "circle", "r": "=hole_diameter / 2",
-                                                                   "segments": COARSE}},
-                            "height": "=floor + 2"}, id="drain_holes"),
-           z=-1, node_id="drainage", name="Drainage holes", enabled="=drain_holes > 0"),
+        Node("polar_array", {"count": "=drain_holes", "radius": f"={_DRAIN_R}", "start_angle": 90},
+             [at(cylinder("drain_hole", "hole_diameter", "=floor + 2", COARSE), z=-1, node_id="drain_hole_at")],
+             id="drainage", name="Drainage holes", enabled="=drain_holes > 0"),
     ])
     saucer_inner = f"({_S} - {_WALL_X})"
     saucer = Node("difference", id="saucer", name="Saucer", children=[
