@@ -414,13 +414,25 @@ def _events(stream: _Inflating) -> Iterator[tuple[str, Any]]:
 
     parser = etree.XMLPullParser(events=("start", "end"), resolve_entities=False, no_network=True,
                                  huge_tree=False, load_dtd=False, remove_comments=True)
-    while chunk := stream.read(_CHUNK):
+    for chunk in _read_ahead(stream):
         parser.feed(chunk)
         for event in parser.read_events():
             stream.in_prolog = False  # the root element has begun
             yield event
     parser.close()
     yield from parser.read_events()
+
+
+def _read_ahead(stream: _Inflating) -> Iterator[bytes]:
+    """The part's chunks, each inflated on another thread while the parser works on the one before: inflating
+    lets go of the GIL, so on two cores the two overlap. One chunk in flight: memory stays bounded."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="3mf-inflate") as pool:
+        ahead = pool.submit(stream.read, _CHUNK)
+        while chunk := ahead.result():
+            ahead = pool.submit(stream.read, _CHUNK)
+            yield chunk
 
 
 def _scaled(matrix: np.ndarray, scale: float) -> np.ndarray:
