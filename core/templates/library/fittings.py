@@ -155,20 +155,18 @@ def _teeth(r: str, z0: str, span: str, rising: bool) -> list[list[object]]:
 
 
 def _hose_build() -> Node:
-    """The outside (with its barbs) is one revolved outline and the bore another: unioning separate barb
-    rings onto the spigots cost 20× more than revolving them in place."""
+    """The wall, barbs included, is one revolved outline: up the outside and its barbs, down the bore. (Unioning
+    separate barb rings onto the spigots cost 20× more than revolving them in place, and cutting the bore from
+    the revolved body was one boolean more.)"""
     ra, rb, la, lb = "diameter_a / 2", "diameter_b / 2", "length_a", "length_b"
     cone_top = f"{la} + {_CONE}"
     top = f"{cone_top} + {lb}"
-    outside: list[list[object]] = [[0, 0], [f"={ra}", 0], *_teeth(ra, "0", la, True), [f"={ra}", f"={la}"],
-                                   [f"={rb}", f"={cone_top}"], *_teeth(rb, cone_top, lb, False),
-                                   [f"={rb}", f"={top}"], [0, f"={top}"]]
-    bore: list[list[object]] = [[0, -1], [f"={ra} - wall", -1], [f"={ra} - wall", f"={la}"],
-                                [f"={rb} - wall", f"={cone_top}"], [f"={rb} - wall", f"={top} + 1"], [0, f"={top} + 1"]]
-    return Node("difference", id="root", name="Model", children=[
-        Node("revolve", {"profile": outside}, id="hose_body"),
-        Node("revolve", {"profile": bore}, id="hose_bore"),
-    ])
+    outline: list[list[object]] = [
+        [f"={ra} - wall", 0], [f"={ra}", 0], *_teeth(ra, "0", la, True), [f"={ra}", f"={la}"],
+        [f"={rb}", f"={cone_top}"], *_teeth(rb, cone_top, lb, False), [f"={rb}", f"={top}"],
+        [f"={rb} - wall", f"={top}"], [f"={rb} - wall", f"={cone_top}"], [f"={ra} - wall", f"={la}"],
+    ]
+    return Node("revolve", {"profile": outline}, id="root", name="Model")
 
 
 def _hose_extent(v: Mapping[str, Number]) -> Extent:
