@@ -49,6 +49,8 @@ def shape(doc: Document) -> tuple[float, ...]:
     ["replacement lid for a wide mouth mason jar"],
     ["a jar lid"],
     ["lid for a wide mouth mason jar", "make the thread 63 mm"],
+    ["a 20 mm cube"],  # a box keeps its 20 mm as the diameter for a later "make it a cylinder": not stated
+    ["a 20 mm cube", "make it 50% bigger"],
 ])
 def test_every_size_the_reply_states_is_one_the_built_model_has(prompts: list[str]) -> None:
     session = DesignSession(OfflinePlanner())

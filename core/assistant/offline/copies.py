@@ -32,11 +32,13 @@ _PHRASES = (
                rf"(?:of (?:them|these|those|it|this|that)|cop(?:y|ies)|pieces|pcs|units|identical(?: ones)?)\b"
                rf"{_NOT_A_SIZE}"),
     re.compile(rf"\ba (?:set|pack|batch) of {_N}\b"),
-    re.compile(rf"(?:^|[,.;])\s*(?:and )?(?:i need|we need|i want|need|want) {_N}\s*(?:please)?\s*[.!]?\s*$"),
+    # "..., I need 3", "..., make 3": a bare count closing the request (a size has a unit)
+    re.compile(rf"(?:^|[,.;])\s*(?:and )?(?:i need|we need|i want|need|want|make|print|give me) {_N}\s*(?:please)?"
+               rf"\s*[.!]?\s*$"),
     re.compile(rf"\b(?:preciso de|quero|faca|faz|imprima|fazer)?\s*{_N} "
                rf"(?:desses|destes|dessas|destas|deles|delas|iguais|unidades|copias|pecas)\b{_NOT_A_SIZE}"),
     re.compile(rf"\bum (?:jogo|conjunto|kit) de {_N}\b"),
-    re.compile(rf"(?:^|[,.;])\s*(?:e )?(?:preciso de|quero) {_N}\s*[.!]?\s*$"),
+    re.compile(rf"(?:^|[,.;])\s*(?:e )?(?:preciso de|quero|faca|faz|imprima) {_N}\s*[.!]?\s*$"),
 )
 _NUMBER_THEN_WORD = re.compile(rf"(?<![\w.,/]){_N} ([a-z-]+)")
 

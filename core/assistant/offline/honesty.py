@@ -62,6 +62,7 @@ def _known(spec: TemplateSpec) -> set[str]:
         phrases += [key.replace("_", " "), *feature.words_en, *feature.words_pt]
     for p in spec.parameters():
         phrases += [p.name.replace("_", " "), p.label, p.label_pt, *p.choices]
+        phrases += [alias for alias, label in lx.LABEL_ALIASES.items() if label == fold(p.label).strip()]
     generic = [*lx.MEASURES, *lx.NOUNS, *lx.COMPARATIVES, *(w for ws in lx.CHOICE_WORDS.values() for w in ws),
                *lx.NEGATIONS, *lx.BOUNDARIES]
     known = {c for phrase in phrases for c in concepts(phrase, canonical=False)}

@@ -19,9 +19,10 @@ _QUOTED = re.compile(r"[\"“'‘«]([^\s\"”'’»](?:[^\"”»]{0,38}?[^\s\"�
 _NAME = r"[\wÀ-ÿ](?:[\w\-À-ÿ&]|[.,](?=\w))*"
 # After these words the next word is the text whatever its case: "the name anna", "my name is Pedro".
 _STRONG = re.compile(
-    r"(?i:\b(?:says|saying|(?:should|must|to|will|it) say|reads|reading|"
+    r"(?i:\b(?:says|saying|(?:should|must|to|will|it|that|which) say|reads|reading|"
     r"with the (?:name|text|word)s?|named|called|written|my name(?: is)?|"
-    r"(?:text|name|word|label) to|escrit[oa]|com o nome(?: de)?|com o texto|com a palavra|que diz|meu nome(?: e| é)?|"
+    r"(?:text|name|word|label) to|escrit[oa]|com o nome(?: de)?|com o texto|com a palavra|que di(?:z|zem)|"
+    r"meu nome(?: e| é)?|"
     r"(?:texto|nome|palavra) (?:para|pra)))\s+"
     rf"({_NAME}(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){{0,3}})"
 )

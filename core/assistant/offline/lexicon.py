@@ -138,3 +138,11 @@ def noun_of(word: str) -> str | None:
         if form and form in NOUNS:
             return NOUNS[form]
     return None
+
+# Maker words for a parameter label the templates name otherwise (folded alias → folded English label): a
+# template with that label understands the alias too ("puxador com furação de 128 mm" is its hole spacing).
+LABEL_ALIASES: dict[str, str] = {
+    "furacao": "hole spacing", "entre furos": "hole spacing", "entre centros": "hole spacing",
+    "center to center": "hole spacing", "centre to centre": "hole spacing", "hole to hole": "hole spacing",
+    "screw spacing": "hole spacing", "mounting holes": "hole spacing",
+}

@@ -80,7 +80,7 @@ def fit_warning(spec: TemplateSpec, doc: Document, context: PrinterContext, lang
     bx, by, bz = context.bed
     if z <= bz + 0.01 and ((x <= bx + 0.01 and y <= by + 0.01) or (y <= bx + 0.01 and x <= by + 0.01)):
         return []
-    return [say("too_big", lang, size=" × ".join(f"{v:.0f}" for v in extent.size),
+    return [say("too_big", lang, size=" × ".join(f"{v:.0f}" for v in (x, y, z)),  # a row of copies: the row
                 bed=" × ".join(f"{v:g}" for v in context.bed))]
 
 

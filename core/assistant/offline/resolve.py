@@ -60,6 +60,19 @@ _DIAMETERS = frozenset({"diameter", "top_diameter", "bottom_diameter", "hole_dia
 _THIN = frozenset({"wall", "floor", "thickness", "clearance", "fit"})
 _SIDES = frozenset({"width", "depth", "length", "height"})
 _PART_SUFFIXES = ("height", "diameter", "length", "width", "depth", "thickness")
+_OF_PART = re.compile(r"\b(?:do|da|dos|das) ([a-z]+)$")
+
+
+def _portuguese_parts(params: Mapping[str, Parameter]) -> dict[str, str]:
+    """Portuguese part nouns (stemmed) → the parameter-name prefix they stand for: "Diâmetro do bico" and
+    "Comprimento do bico" on spout_diameter and spout_length make "bico" the spout. A noun whose
+    parameters do not share one prefix names no single part and is left out."""
+    prefixes: dict[str, set[str]] = {}
+    for name, p in params.items():
+        found = _OF_PART.search(fold(p.label_pt or "").strip())
+        if found is not None and "_" in name:
+            prefixes.setdefault(stem(found.group(1)), set()).add(name.split("_")[0])
+    return {noun: next(iter(names)) for noun, names in prefixes.items() if len(names) == 1}
 _PART_BY_ROLE = {  # a part's parameter a comparative changes: "the saucer wider" → saucer_margin
     "width": ("width", "diameter", "margin", "length"), "depth": ("depth", "length"), "height": ("height", "length"),
     "length": ("length", "width", "depth"), "thickness": ("thickness", "wall", "depth", "diameter"),
@@ -134,6 +147,8 @@ class Resolver:
             stem(ws[0]) for p in (spec.title_pt, *spec.synonyms_pt) if 0 < len(ws := words(fold(p))) <= 3}
         self.name_nouns = {noun for phrase in self.names for w in words(phrase)
                            if (noun := lx.noun_of(w)) and not self._has_part(noun)}
+        # "bico de 15 mm": a part named in Portuguese labels ("diâmetro do bico") → the names' prefix ("spout")
+        self.pt_parts = _portuguese_parts(params)
 
     # --- role → parameters --------------------------------------------------------------------
     def targets(self, role: str, noun: str | None = None, measured: str | None = None,
@@ -467,9 +482,11 @@ class Resolver:
         (rim_height, hub_diameter) names the part even though the lexicon does not know it."""
         before = [stem(w) for w in words(self.text[m.reach[0]:m.start])][-2:]
         after = m.after_words[:2]
-        for i, word in enumerate([*after, *reversed(before)]):
-            if word in self.object_words and (stem(word) in self.heads or self._opens_name(after[i:])):
+        for i, said in enumerate([*after, *reversed(before)]):
+            if said in self.object_words and (stem(said) in self.heads or self._opens_name(after[i:])):
                 continue  # "a 6 cm wall hook" is the hook's size, not its hook_depth; "a 25 cm shelf" is the shelf
+            named = set(concepts(said, canonical=False)) & self.object_words  # "suporte de prateleira": the object
+            word = said if named else self.pt_parts.get(said, said)
             family = [n for n in self.params if n.startswith(f"{word}_") and self._settable(n)
                       and self.params[n].kind == "float" and not self._taken(n)]
             for suffix in _PART_SUFFIXES:

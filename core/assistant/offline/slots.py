@@ -120,6 +120,10 @@ def _phrases_of(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
             if folded and folded not in lx.MEASURES and folded not in lx.NOUNS and (
                     folded not in phrases or phrases[folded].param is None):
                 phrases[folded] = Slot(param=p.name)
+    labels = {fold(p.label).strip(): p.name for p in spec.parameters() if p.expr is None and p.kind == "float"}
+    for alias, label in lx.LABEL_ALIASES.items():
+        if label in labels and alias not in phrases:
+            phrases[alias] = Slot(param=labels[label])
     ordered = sorted(phrases.items(), key=lambda kv: -len(kv[0]))
     return tuple((re.compile(rf"\b{re.escape(text)}(?:e?s)?\b"), slot) for text, slot in ordered)
 
@@ -144,7 +148,7 @@ def _find_phrases(text: str, spec: TemplateSpec) -> list[_Phrase]:
         qualified, noun = _qualified(phrase, text, found)
         if noun is not None:
             used.add(id(noun))
-        out.append(qualified)
+        out.append(_labelled(qualified, text, spec))
     return [p for p in out if id(p) not in used]
 
 
@@ -188,6 +192,30 @@ def _qualified(phrase: _Phrase, text: str, found: list[_Phrase]) -> tuple[_Phras
                 start, end = min(p.start, phrase.start), max(p.end, phrase.end)
                 return _Phrase(replace(slot, noun=p.slot.noun), start, end), p
     return phrase, None
+
+
+def _labelled(phrase: _Phrase, text: str, spec: TemplateSpec) -> _Phrase:
+    """"desk is 30 mm thick", "mesa de 30 mm de espessura": a bare measure word said a few words after the
+    other word of one parameter's two-word label ("Desk thickness", "Espessura da mesa"), in the same clause,
+    is that parameter.
+    Words said within the object's own name ("a wall hook 4 mm thick") qualify nothing."""
+    slot = phrase.slot
+    if slot.param is not None or slot.noun is not None or slot.measured is None:
+        return phrase
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, phrase.start)]
+    named = [m.span() for name in _names(spec) for m in name.finditer(text)]
+    before = [w for w in re.finditer(r"[a-z]+", text[:phrase.start]) if w.start() >= (starts[-1] if starts else 0)]
+    clause = {w.group() for w in before[-4:] if not any(a <= w.start() < b for a, b in named)}
+    found = []
+    for p in spec.parameters():
+        for label in (p.label, p.label_pt) if p.expr is None and p.kind == "float" else ():
+            said = fold(label or "").split()
+            other = (said[0] if len(said) == 2 and lx.MEASURES.get(said[1]) == slot.measured else
+                     said[2] if len(said) == 3 and said[1] in _FILL_AFTER and lx.MEASURES.get(said[0]) == slot.measured
+                     else None)
+            if other is not None and other in clause and p.name not in found:
+                found.append(p.name)
+    return replace(phrase, slot=Slot(param=found[0])) if len(found) == 1 else phrase
 
 
 def _gap(text: str, start: int, end: int) -> list[str] | None:

@@ -35,7 +35,10 @@ def as_built(doc: Document, names: list[str]) -> tuple[list[str], list[str]]:
             unused.append(name)
         elif held not in shown:
             shown.append(held)
-    return shown, unused
+    # a value the reply states through another parameter is no news: a "20 mm cube" keeps its 20 mm as the
+    # diameter too, for a later "make it a cylinder"
+    said = {values[n] for n in shown}
+    return shown, [n for n in unused if values[n] not in said]
 
 
 def default_params(spec: TemplateSpec, params: Mapping[str, Parameter], values: Mapping[str, Number]) -> list[str]:
