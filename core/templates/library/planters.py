@@ -92,11 +92,12 @@ def _pot_build() -> Node:
              id="drainage", name="Drainage holes", enabled="=drain_holes > 0"),
     ])
     saucer_inner = f"({_S} - {_WALL_X})"
-    saucer = Node("difference", id="saucer", name="Saucer", children=[
-        Node("extrude", {"shape": regular("shape", _S), "height": "=saucer_height"}, id="saucer_outer"),
-        at(Node("extrude", {"shape": regular("shape", saucer_inner), "height": "=saucer_height"},
-                id="saucer_cavity"), z="=floor", node_id="saucer_cavity_at"),
-    ])
+    # The saucer is its floor, then its rim: two stacked layers meshed without a boolean.
+    saucer = Node("extrude", {"layers": [
+        {"shape": regular("shape", _S), "height": "=floor"},
+        {"shape": {**regular("shape", _S), "holes": [regular("shape", saucer_inner)]},
+         "height": "=saucer_height - floor"},
+    ]}, id="saucer", name="Saucer")
     return Node("group", id="root", name="Plant pot", children=[
         at(pot, x=pot_x, y=pot_y, node_id="pot_at", name="Pot"),
         at(saucer, x=saucer_x, y=saucer_y, node_id="saucer_at", name="Saucer", enabled="=saucer"),
