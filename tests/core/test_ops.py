@@ -133,3 +133,13 @@ def test_an_index_that_is_not_a_number_puts_the_part_last() -> None:
     assert [c.id for c in Document.from_json(doc).root.children] == ["body", "top", "ball"]
     doc = apply(doc, "move", {"node": "ball", "parent": "top", "index": 0})
     assert [c.id for c in Document.from_json(doc).node("top").children] == ["ball", "lip"]
+
+
+@pytest.mark.parametrize(("kind", "args", "message"), [
+    ("move", {"node": "top", "parent": "lip"}, "A part cannot be moved inside itself."),
+    ("update_node", {"node": "lip", "props": [1, 2]}, "The 'props' of this change must be an object."),
+])
+def test_a_wrong_op_says_exactly_what_is_wrong(kind: str, args: dict[str, Any], message: str) -> None:
+    with pytest.raises(OpRejected) as caught:
+        apply(pot().to_json(), kind, args)
+    assert str(caught.value) == message

@@ -196,3 +196,35 @@ def test_a_whole_model_replaced_by_someone_else_overwrites_every_earlier_edit_bu
            LoggedOp(8, "ana", "replace", {"document": {}})]
     lost = overwritten(list(reversed(log)))  # the log's order is its revisions, whatever order it arrives in
     assert {rev: op.rev for rev, op in lost.items()} == {1: 6, 4: 6, 5: 8}
+
+
+def test_a_cleared_name_is_sent_and_an_unchanged_named_part_is_not() -> None:
+    base = pot()
+    base.update_node("body", name="Body")
+    base.update_node("lip", name="Rim")
+    new = Document.from_json(base.to_json())
+    new.update_node("lip", name="")
+    assert diff(base.to_json(), new.to_json()) == [("update_node", {"node": "lip", "props": {}, "name": ""})]
+
+
+def test_a_new_kind_of_root_or_a_document_without_parameters_is_one_replace() -> None:
+    base = pot().to_json()
+    new = {**base, "root": {**base["root"], "type": "group"}}
+    assert diff(base, new) == [("replace", {"document": new})]
+    bare = {k: v for k, v in Document("box", root=Node("box", {"size": [1, 2, 3]}, id="root")).to_json().items()
+            if k != "parameters"}  # as an older client wrote it
+    resized = {**bare, "root": {**bare["root"], "props": {"size": [2, 2, 2]}}}
+    assert diff(bare, resized) == [("replace", {"document": resized})]
+
+
+def test_a_computed_parameter_is_sent_whole_never_as_a_value_to_set() -> None:
+    base = Document("pot", params=[Parameter("height", 80, min=10, max=300), Parameter("lid", 16, expr="height / 5")],
+                    root=Node("cylinder", {"r": 20, "h": "=height"}, id="root")).to_json()
+    new = {**base, "parameters": [base["parameters"][0], {**base["parameters"][1], "value": 20.0}]}
+    assert diff(base, new) == [("add_param", {"param": new["parameters"][1]})]
+
+
+def test_an_edit_overwritten_by_the_very_next_op_is_reported() -> None:
+    lost = overwritten([LoggedOp(1, "ana", "set_param", {"name": "height", "value": 100}),
+                        LoggedOp(2, "bea", "set_param", {"name": "height", "value": 110})])
+    assert {rev: op.rev for rev, op in lost.items()} == {1: 2}
