@@ -20,7 +20,7 @@ from core.document.expressions import Number
 from core.document.nodes import Node
 from core.document.parameters import Parameter
 from core.templates.base import Check, Extent, Feature, LocalEdit, TemplateSpec
-from core.templates.library._kit import PLATE_GAP, at, box, by_values, cylinder, f, flag, length, wall
+from core.templates.library._kit import PLATE_GAP, at, box, by_values, f, flag, length, wall
 from core.templates.registry import register
 
 FIT = 1.0  # mm between the pot's straight side and the reservoir's inside
@@ -49,10 +49,10 @@ def _params() -> list[Parameter]:
 
 
 def _reservoir() -> Node:
+    cup = [[0, 0], ["=diameter / 2", 0], ["=diameter / 2", "=reservoir_height"],
+           ["=diameter / 2 - wall", "=reservoir_height"], ["=diameter / 2 - wall", "=wall"], [0, "=wall"]]
     return Node("difference", id="reservoir", name="Base", children=[
-        cylinder("reservoir_outer", "diameter", "=reservoir_height"),
-        at(cylinder("reservoir_inner", "diameter - 2 * wall", "=reservoir_height"), z="=wall",
-           node_id="reservoir_inner_at"),
+        Node("revolve", {"profile": cup}, id="reservoir_cup"),
         at(box("reservoir_notch", 20, "=wall * 4", 16), y="=diameter / 2", z="=reservoir_height - 15",
            node_id="reservoir_notch_at", enabled="=fill_notch"),
     ])
@@ -60,13 +60,12 @@ def _reservoir() -> Node:
 
 def _pot() -> Node:
     top, bend = "pot_height", f"pot_height - {_FLARE}"
-    profile = [[0, 0], [f"={_RP}", 0], [f"={_RP}", f"={bend}"], ["=diameter / 2", f"={top}"],
+    # The wick hole is on the axis: the revolved profile starts at its radius (one revolve, no boolean).
+    hole = "(wick_diameter + 0.4) / 2"
+    profile = [[f"={hole}", 0], [f"={_RP}", 0], [f"={_RP}", f"={bend}"], ["=diameter / 2", f"={top}"],
                ["=diameter / 2 - wall * 1.42", f"={top}"], [f"={_RP} - wall", f"={bend}"],
-               [f"={_RP} - wall", "=wall"], [0, "=wall"]]
-    return Node("difference", id="pot", name="Pot", children=[
-        Node("revolve", {"profile": profile}, id="pot_body"),
-        at(cylinder("pot_wick_hole", "wick_diameter + 0.4", "=wall + 2"), z=-1, node_id="pot_wick_hole_at"),
-    ])
+               [f"={_RP} - wall", "=wall"], [f"={hole}", "=wall"]]
+    return Node("revolve", {"profile": profile}, id="pot", name="Pot")
 
 
 def _basket() -> Node:
@@ -76,14 +75,13 @@ def _basket() -> Node:
         at(box("basket_slot_cross", 2, "=wick_diameter + 2", f"={_BASKET} - 10"), z=COLLAR + 4,
            node_id="basket_slot_cross_at"),
     ])
+    # Collar, tube and bore are one revolved profile; only the slots are cut in 3D.
+    length_ = f"{_BASKET} + {COLLAR}"
+    profile = [["=wick_diameter / 2 - wall", 0], [f"={_BASKET_W} / 2", 0], [f"={_BASKET_W} / 2", COLLAR],
+               ["=wick_diameter / 2", COLLAR], ["=wick_diameter / 2", f"={length_}"], [0, f"={length_}"],
+               [0, f"={length_} - wall"], ["=wick_diameter / 2 - wall", f"={length_} - wall"]]
     return Node("difference", id="basket", name="Inside", children=[
-        Node("union", id="basket_solid", children=[
-            cylinder("basket_collar", _BASKET_W, COLLAR),
-            cylinder("basket_tube", "wick_diameter", f"={_BASKET} + {COLLAR}"),
-        ]),
-        at(cylinder("basket_bore", "wick_diameter - 2 * wall", f"={_BASKET} + {COLLAR} - wall + 1"), z=-1,
-           node_id="basket_bore_at"),
-        slots,
+        Node("revolve", {"profile": profile}, id="basket_solid"), slots,
     ])
 
 
