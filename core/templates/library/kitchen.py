@@ -99,14 +99,14 @@ def _funnel_build() -> Node:
     profile = [["=diameter / 2", 0], ["=spout_diameter / 2", "=height"], ["=spout_diameter / 2", f"={top}"],
                ["=spout_diameter / 2 - wall", f"={top}"], ["=spout_diameter / 2 - wall", "=height"],
                [f"=diameter / 2 - {w}", 0]]
-    # The bead is revolved like the body (same facets, so their vertices meet instead of crossing).
     bead_h = "min(3, height / 4)"
     bead = [["=diameter / 2 - 0.5", 0], ["=diameter / 2 + rim_width", 0], ["=diameter / 2 + rim_width", f"={bead_h}"],
             ["=diameter / 2 - 0.5", f"={bead_h}"]]
-    return Node("union", id="root", name="Model", children=[
-        Node("revolve", {"profile": profile}, id="funnel_body"),
-        Node("revolve", {"profile": bead}, id="funnel_bead", enabled="=rim_width > 0"),
-    ])
+    # One revolve of the body's and the bead's profiles unioned in 2D, instead of a 3D union of two revolves.
+    return Node("revolve", {"shape": {"kind": "union", "shapes": [
+        {"kind": "polygon", "points": profile},
+        {"kind": "array", "count": ["=1 if rim_width > 0 else 0", 1], "shape": {"kind": "polygon", "points": bead}},
+    ]}}, id="root", name="Model")
 
 
 def _funnel_extent(v: Mapping[str, Number]) -> Extent:
