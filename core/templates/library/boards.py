@@ -122,12 +122,13 @@ def _board_parts(index: int, name: str) -> Node:
 
 def _case() -> Node:
     boards = [_board_parts(i, name) for i, name in enumerate(NAMES)]
+    outline = {"kind": "rect", "size": [f"={_W}", f"={_L}"], "radius": 2}
+    walls = {**outline, "holes": [{"kind": "rect", "size": [f"={_IW}", f"={_IL}"]}]}
     return Node("difference", id="case", name="Enclosure", children=[
         Node("union", id="case_solid", children=[
-            Node("difference", id="case_shell", children=[
-                box("case_outer", f"={_W}", f"={_L}", f"={_H}", 2),
-                at(box("case_cavity", f"={_IW}", f"={_IL}", f"={_H}"), z="=wall", node_id="case_cavity_at"),
-            ]),
+            # The floor, then the walls: two stacked layers meshed without a boolean.
+            Node("extrude", {"layers": [{"shape": outline, "height": "=wall"},
+                                        {"shape": walls, "height": f"={_H} - wall"}]}, id="case_shell"),
             *[Node("union", id=f"case_standoffs_{i}", enabled=f"=board == {i}", children=[b.children[0]])
               for i, b in enumerate(boards)],
         ]),
@@ -138,13 +139,13 @@ def _case() -> Node:
 
 def _lid() -> Node:
     lip_x, lip_y = f"({_IW} - 2 * lid_clearance)", f"({_IL} - 2 * lid_clearance)"
-    return Node("union", id="lid", name="Lid", children=[
-        box("lid_plate", f"={_W}", f"={_L}", "=max(wall, 1.6)", 2),
-        Node("difference", id="lid_lip", children=[
-            box("lid_lip_outer", f"={lip_x}", f"={lip_y}", f"=max(wall, 1.6) + {LIP}"),
-            box("lid_lip_inner", f"={lip_x} - 3.2", f"={lip_y} - 3.2", f"=max(wall, 1.6) + {LIP} + 1"),
-        ]),
-    ])
+    # The plate, then the lip ring on it: two stacked layers meshed without a boolean.
+    lip = {"kind": "rect", "size": [f"={lip_x}", f"={lip_y}"],
+           "holes": [{"kind": "rect", "size": [f"={lip_x} - 3.2", f"={lip_y} - 3.2"]}]}
+    return Node("extrude", {"layers": [
+        {"shape": {"kind": "rect", "size": [f"={_W}", f"={_L}"], "radius": 2}, "height": "=max(wall, 1.6)"},
+        {"shape": lip, "height": LIP},
+    ]}, id="lid", name="Lid")
 
 
 def _build() -> Node:
