@@ -138,6 +138,11 @@ def test_an_index_that_is_not_a_number_puts_the_part_last() -> None:
 @pytest.mark.parametrize(("kind", "args", "message"), [
     ("move", {"node": "top", "parent": "lip"}, "A part cannot be moved inside itself."),
     ("update_node", {"node": "lip", "props": [1, 2]}, "The 'props' of this change must be an object."),
+    ("remove_node", {"node": 42}, "The 'node' of this change is missing or of the wrong type."),
+    ("explode", {}, "Unknown change kind 'explode'."),
+    ("remove_node", {"node": "ghost"}, "This change cannot apply: the part 'ghost' no longer exists."),
+    ("set_param", {"name": "ghost", "value": 3}, "This change cannot apply: the parameter 'ghost' no longer exists."),
+    ("remove_param", {"name": "rim"}, "Part 'cylinder' uses parameter 'rim', which no longer exists."),
 ])
 def test_a_wrong_op_says_exactly_what_is_wrong(kind: str, args: dict[str, Any], message: str) -> None:
     with pytest.raises(OpRejected) as caught:
