@@ -1,7 +1,7 @@
 """How many of the object to print: "I need 3 of them", "make 2 copies", "4 spacers", "preciso de 3
 desses", "quero 4 unidades". A number of copies is never a size: the phrase is taken out of the
 sentence before sizes are read, and the model gets a `copies` parameter that lays that many of it in a
-row on the plate (a slider like any other, undoable by chat).
+row on the plate, along the object's narrower side (a slider like any other, undoable by chat).
 
 A count of something the object itself has ("3 hooks" on one wall plate, "6 drainage holes") stays
 that template's count (counts.py); only "N of them", "N copies" and a plural of the object's own name
@@ -74,10 +74,19 @@ def copies_of(doc: Document) -> int:
     return int(doc.values()[COPIES]) if COPIES in doc.params else 1
 
 
-def spacing(spec: TemplateSpec, doc: Document) -> float:
-    """The pitch of the row: one copy's footprint (its template's promised extent) plus a gap."""
+def row_axis(spec: TemplateSpec, doc: Document) -> int:
+    """0 (x) or 1 (y): a row runs along the copy's narrower side, so three 100 mm bag clips lie in a row 41 mm
+    long rather than 320 mm; a row already laid out keeps its direction."""
+    if doc.root.id == COPIES:
+        return next((i for i, v in enumerate(doc.root.props.get("spacing", [])) if isinstance(v, str)), 0)
     extent = spec.expected_extent(doc)
-    return round((extent.x if extent is not None else 100.0) + PLATE_GAP, 2)
+    return 1 if extent is not None and extent.y < extent.x else 0
+
+
+def spacing(spec: TemplateSpec, doc: Document) -> float:
+    """The pitch of the row: one copy's footprint along the row (its template's promised extent) plus a gap."""
+    extent = spec.expected_extent(doc)
+    return round((extent.size[row_axis(spec, doc)] if extent is not None else 100.0) + PLATE_GAP, 2)
 
 
 def with_copies(spec: TemplateSpec, doc: Document, count: int) -> Document:
@@ -91,6 +100,9 @@ def with_copies(spec: TemplateSpec, doc: Document, count: int) -> Document:
                   description="Distance between the copies' centres."),
     ]
     inner = doc.root.children[0] if doc.root.id == COPIES and doc.root.children else doc.root
-    root = Node("linear_array", {"count": [f"={COPIES}", 1, 1], "spacing": [f"={SPACING}", 0, 0]}, [inner],
-                id=COPIES, name="Copies")
+    axis = row_axis(spec, doc)
+    counts: list[str | int] = [1, 1, 1]
+    pitch: list[str | int] = [0, 0, 0]
+    counts[axis], pitch[axis] = f"={COPIES}", f"={SPACING}"
+    root = Node("linear_array", {"count": counts, "spacing": pitch}, [inner], id=COPIES, name="Copies")
     return Document(name=doc.name, params=params, root=root, metadata=dict(doc.metadata))

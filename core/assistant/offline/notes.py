@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from core.assistant.base import AssistantReply, PrinterContext
 from core.assistant.offline.chips import suggestions
-from core.assistant.offline.copies import COPIES, PLATE_GAP, SPACING, copies_of
+from core.assistant.offline.copies import COPIES, PLATE_GAP, SPACING, copies_of, row_axis
 from core.assistant.offline.honesty import missing_features
 from core.assistant.offline.labels import unlabelled
 from core.assistant.offline.replies import fmt_value, join, param_name, say
@@ -74,9 +74,10 @@ def fit_warning(spec: TemplateSpec, doc: Document, context: PrinterContext, lang
     extent = spec.expected_extent(doc)
     if extent is None:
         return []
-    x, y, z = extent.size
+    size = list(extent.size)
     if COPIES in doc.params:  # a row of copies
-        x = float(doc.values()[SPACING]) * copies_of(doc) - PLATE_GAP
+        size[row_axis(spec, doc)] = float(doc.values()[SPACING]) * copies_of(doc) - PLATE_GAP
+    x, y, z = size
     bx, by, bz = context.bed
     if z <= bz + 0.01 and ((x <= bx + 0.01 and y <= by + 0.01) or (y <= bx + 0.01 and x <= by + 0.01)):
         return []
