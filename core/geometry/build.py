@@ -142,6 +142,9 @@ def _layers(layers: Any, seg: int) -> m3d.Manifold:
     """Sections stacked bottom to top, each {"shape", "height"} (see core/geometry/stack.py)."""
     if not isinstance(layers, list) or not layers or not all(isinstance(layer, Mapping) for layer in layers):
         raise GeometryError(Phrase("An extrusion's 'layers' must be a list of {{shape, height}}."))
+    if len(layers) > budget.MAX_SLICES:
+        raise GeometryError(Phrase("An extrusion has {0} layers; at most {1} are allowed.", len(layers),
+                                   budget.MAX_SLICES))
     sections = [build_shape(layer.get("shape"), seg) for layer in layers]
     if any(section.is_empty() for section in sections):
         raise GeometryError(Phrase("A layer's outline is empty."))

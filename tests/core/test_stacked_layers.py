@@ -63,6 +63,7 @@ def test_a_layer_overhanging_the_one_below_is_still_the_exact_union() -> None:
 @pytest.mark.parametrize(("layers", "match"), [
     ([], "list of"), ("floor", "list of"), ([{"shape": TRAY, "height": 0}], "greater than 0"),
     ([{"shape": {"kind": "array", "shape": TRAY, "count": [0, 0]}, "height": 1}], "outline is empty"),
+    ([{"shape": TRAY, "height": 1}] * 1001, "at most 1000"),
 ])
 def test_bad_layers_are_refused_with_what_is_wrong(layers: Any, match: str) -> None:
     with pytest.raises(GeometryError, match=match):
