@@ -634,6 +634,56 @@
       <translation>Um padrão em grade precisa de 0 a 1000 cópias no total.</translation>
     </message>
     <message>
+      <location filename="../../core/geometry/build.py" line="1" />
+      <source>An extrusion's 'profile' needs at least two finite [z, factor] points.</source>
+      <translation>O 'profile' de uma extrusão precisa de pelo menos dois pontos [z, fator] finitos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="1" />
+      <source>An extrusion's 'profile' needs increasing heights and factors above 0.</source>
+      <translation>O 'profile' de uma extrusão precisa de alturas crescentes e fatores acima de 0.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="1" />
+      <source>An extrusion's 'layers' must be a list of {{shape, height}}.</source>
+      <translation>As 'layers' de uma extrusão devem ser uma lista de {{shape, height}}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="1" />
+      <source>A layer's outline is empty.</source>
+      <translation>O contorno de uma camada está vazio.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="1" />
+      <source>An extrusion has {0} layers; at most {1} are allowed.</source>
+      <translation>Uma extrusão tem {0} camadas; são permitidas no máximo {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="1" />
+      <source>A {0} of shapes needs a non-empty 'shapes' list.</source>
+      <translation>Uma {0} de formas precisa de uma lista 'shapes' não vazia.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="1" />
+      <source>A 2D pattern needs 'count' and 'spacing' as [x, y] numbers.</source>
+      <translation>Um padrão 2D precisa de 'count' e 'spacing' como números [x, y].</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="1" />
+      <source>A 2D pattern needs between 0 and {0} copies in all.</source>
+      <translation>Um padrão 2D precisa de 0 a {0} cópias no total.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="1" />
+      <source>A circular 2D pattern needs 0 to {0} copies (got {1}).</source>
+      <translation>Um padrão circular 2D precisa de 0 a {0} cópias (recebeu {1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/font.py" line="1" />
+      <source>Text 'layer' must be 'letters' or 'plate' (got {0}).</source>
+      <translation>A 'layer' do texto deve ser 'letters' ou 'plate' (recebeu {0}).</translation>
+    </message>
+    <message>
       <location filename="../../core/geometry/build.py" line="264" />
       <source>A mirror needs a non-zero normal.</source>
       <translation>Um espelhamento precisa de uma normal não nula.</translation>
