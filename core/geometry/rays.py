@@ -84,7 +84,7 @@ class _Grid:
         dims = _dims(extent, cell)
         # Each triangle's box in cells, from float32 corners relative to `low` (rounding stays far below
         # _PAD of a cell); truncation is floor here, as a box starts at or past `low`.
-        near = (vertices - low).astype(np.float32) * np.float32(1 / cell)
+        near = ((vertices - low) * (1 / cell)).astype(np.float32)  # at most MAX_CELLS_PER_AXIS: no overflow
         first = np.empty((len(faces), 3), dtype=np.int32)
         last = np.empty((len(faces), 3), dtype=np.int32)
         for start in range(0, len(faces), _CHUNK):

@@ -88,3 +88,14 @@ def test_rays_that_miss_or_start_past_the_only_triangle_escape() -> None:
     origins = np.array([[0.2, 0.2, 1], [0.2, 0.2, -1], [5, 5, 1], [0.2, 0.2, 1]])
     directions = np.array([[0, 0, -1], [0, 0, -1], [0, 0, -1], [1, 0, 0.0]])
     assert first_hits(*triangle, origins, directions).tolist() == [1.0, np.inf, np.inf, np.inf]
+
+
+def test_a_triangle_at_the_float32_limit_does_not_hide_the_model() -> None:
+    """Mesh files may hold coordinates up to 3.4e38 (core.geometry.meshio.MAX_COORDINATE): the grid spans
+    twice that, which overflowed float32 and put the far triangles into cells no ray visits."""
+    vertices = np.array([[-0.5, -0.5, 0], [1, 0, 0], [0, 1, 0], [3e38, 3e38, 3e38], [3.2e38, 3e38, 3e38],
+                         [3e38, 3.2e38, 3e38], [-3e38, -3e38, -3e38], [-3.2e38, -3e38, -3e38], [-3e38, -3.2e38, -3e38]])
+    faces = np.array([[0, 1, 2], [3, 4, 5], [6, 8, 7]])
+    origins = np.array([[0.1, 0.1, 1.0], [0.1, 0.1, -2.0], [3.05e38, 3.05e38, 3.1e38], [-3.05e38, -3.05e38, 0]])
+    directions = np.array([[0, 0, -1.0], [0, 0, 1.0], [0, 0, -1.0], [0, 0, -1.0]])
+    assert first_hits(vertices, faces, origins, directions) == pytest.approx([1.0, 2.0, 1e37, 3e38], rel=1e-9)
