@@ -237,10 +237,14 @@ def _part_sizes(vertices: np.ndarray, faces: np.ndarray, labels: np.ndarray) -> 
     STL of 100k separate tetrahedra, which `check` must answer in seconds."""
     order = np.argsort(labels, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0])
-    corners = vertices[faces[order]]
-    lows = np.minimum.reduceat(corners.min(axis=1), starts)
-    highs = np.maximum.reduceat(corners.max(axis=1), starts)
-    sizes = [(float(x), float(y), float(z)) for x, y, z in highs - lows]
+    ordered = faces[order]
+    lows, highs = np.empty((len(faces), 3)), np.empty((len(faces), 3))
+    for start in range(0, len(faces), _CHUNK):  # each face's box, without a float64 copy of every corner
+        a, b, c = (vertices[ordered[start:start + _CHUNK, k]] for k in range(3))
+        np.minimum(np.minimum(a, b), c, out=lows[start:start + _CHUNK])
+        np.maximum(np.maximum(a, b), c, out=highs[start:start + _CHUNK])
+    extents = np.maximum.reduceat(highs, starts) - np.minimum.reduceat(lows, starts)
+    sizes = [(float(x), float(y), float(z)) for x, y, z in extents]
     return sorted(sizes, key=lambda s: -s[0] * s[1])
 
 
