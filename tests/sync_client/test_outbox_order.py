@@ -180,11 +180,22 @@ def test_a_drag_made_offline_is_one_queued_op_with_its_last_value(tmp_path: Path
     engine.record(7, "update_node", {"node": "body", "props": {"r": 3}})
     engine.record(7, "set_param", {"name": "depth", "value": 3})
     engine.record(7, "set_param", {"name": "width", "value": 130})  # the width slider again, after other edits
+    engine.record(7, "update_node", {"node": "base", "name": "Foot"})  # a name typed letter by letter
+    engine.record(7, "update_node", {"node": "base", "name": "Foot 2"})
     assert [(op.kind, op.args) for op in engine.outbox.ops(7)] == [
         ("set_param", {"name": "width", "value": 120}),
         ("update_node", {"node": "lid", "props": {"h": 1, "r": 2}, "name": "Lid"}),
         ("update_node", {"node": "body", "props": {"r": 3}}),
-        ("set_param", {"name": "depth", "value": 3}), ("set_param", {"name": "width", "value": 130})]
+        ("set_param", {"name": "depth", "value": 3}), ("set_param", {"name": "width", "value": 130}),
+        ("update_node", {"node": "base", "name": "Foot 2", "props": {}})]
+
+
+def test_the_indicator_says_synced_with_nothing_queued_and_conflict_while_one_is_open(tmp_path: Path) -> None:
+    engine = HubClient(UNREACHABLE, state_dir=tmp_path).sync
+    assert engine.status() == SyncStatus("synced")
+    engine.outbox.add_conflict(7, None, {"name": "theirs"}, 4, [], "clash on width")
+    engine.record(7, "set_param", {"name": "width", "value": 100})
+    assert engine.status() == SyncStatus("conflict", pending=1, conflicts=1)
 
 
 def test_offline_the_user_keeps_their_copy_and_the_indicator_says_offline_with_the_reason(tmp_path: Path) -> None:
@@ -218,9 +229,11 @@ def test_offline_edits_replay_on_the_last_head_and_one_wrong_in_itself_is_queued
     assert [(op.kind, op.args, op.base_rev) for op in ops] == [
         ("set_param", {"name": "height", "value": 120}, 3), ("update_node", {"node": "body", "props": {"r": 25}}, 3)]
     assert engine.document(7) == edited.to_json()
-    wrong = engine.record(7, "set_param", {"name": "height", "value": 5000})
+    engine.record(7, "set_param", {"name": "height", "value": 130})
+    wrong = engine.record(7, "set_param", {"name": "height", "value": 5000})  # not folded into the 130 step
     again = engine.record(7, "set_param", {"name": "height", "value": 6000})  # not folded into the wrong one
     queued = [engine.outbox.op(op.op_id) for op in (wrong, again)]
     assert [op.error for op in queued if op] == ["Height must be at most 300 mm."] * 2 and wrong.op_id != again.op_id
+    edited.set_param_value("height", 130)
     assert engine.document(7) == edited.to_json()  # the wrong edits do not reach what the user sees
 
