@@ -539,3 +539,42 @@ def test_prusaslicer_sees_box_and_lid_as_separate_objects(tmp_path: Path) -> Non
     result = subprocess.run([slicer, "--info", str(path)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.findall(r"number_of_parts = +(\d+)", result.stdout) == ["1", "1"], result.stdout  # two objects
+
+
+@pytest.mark.parametrize(("vertices", "faces", "document", "message"), [
+    ([[0, 0, 0], [1, 0, 0], [np.nan, 1, 0]], [[0, 1, 2]], None,
+     "The model has NaN or infinite coordinates and cannot be exported."),
+    ([[0, 0, 0], [1, 0, 0], [0, 1e39, 0]], [[0, 1, 2]], None,
+     "The model has coordinates too large for a mesh file and cannot be exported."),
+    ([[0, 0, 0], [1, 0, 0], [0, 1, 0]], np.zeros((0, 3), dtype=int), None,
+     "There is nothing to export: the model has no triangles."),
+    ([[0, 0, 0], [1, 0, 0], [0, 1, 0]], [[0, 1, 2]], "{}",
+     "Only 3MF files can carry the parametric document, not STL."),
+], ids=["nan", "too-large", "empty", "document-in-stl"])
+def test_an_export_that_cannot_be_made_says_why_and_writes_nothing(tmp_path: Path, vertices: list[list[float]],
+                                                                   faces: list[list[int]], document: str | None,
+                                                                   message: str) -> None:
+    target = tmp_path / "part.stl"
+    with pytest.raises(MeshFileError) as refused:
+        save_mesh(trimesh.Trimesh(vertices, faces, process=False), target, document)
+    assert str(refused.value) == message and not target.exists()
+
+
+def test_coordinates_up_to_the_32_bit_limit_are_exported(tmp_path: Path) -> None:
+    limit = float(np.finfo(np.float32).max)
+    save_mesh(trimesh.Trimesh([[0, 0, 0], [limit, 0, 0], [0, limit, 0]], [[0, 1, 2]], process=False),
+              tmp_path / "huge.stl")
+    assert (tmp_path / "huge.stl").exists()
+
+
+def test_an_export_is_named_after_its_file_unless_given_a_name_and_says_what_it_writes(tmp_path: Path) -> None:
+    box = trimesh.creation.box()
+    heard: list[tuple[float, str]] = []
+    save_mesh(box, tmp_path / "cup.stl", stl_ascii=True, task=Task(lambda f, m: heard.append((f, m))))
+    assert (tmp_path / "cup.stl").read_bytes().startswith(b"solid cup\n")
+    assert heard[0] == (0.0, "Writing cup.stl") and heard[-1] == (1.0, "Wrote cup.stl")
+    save_mesh(box, tmp_path / "lid.stl", name="Lid \x1b[31m", stl_ascii=True)
+    assert (tmp_path / "lid.stl").read_bytes().startswith(b"solid Lid [31m\n")
+    save_mesh(box, tmp_path / "pot.3mf")
+    with zipfile.ZipFile(tmp_path / "pot.3mf") as package:
+        assert b'name="pot"' in package.read("3D/3dmodel.model")
