@@ -10,17 +10,19 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.tasks import Task
 from printers.base import ConnectionState, PrinterConfig, PrinterDriver, PrintOptions, TlsMode
-from printers.book import PrinterBook
 from printers.discovery import DiscoveryListener
 from printers.errors import PrinterConfigError, PrinterError
-from printers.fleet import Fleet
 from printers.registry import create_driver
 from printers.simulator.cli import register_sim
 from printers.state import JobState, PrinterState
+
+if TYPE_CHECKING:
+    from printers.book import PrinterBook
+    from printers.fleet import Fleet
 
 ENDED = (JobState.FINISHED, JobState.FAILED, JobState.CANCELLED)
 
@@ -112,8 +114,16 @@ def _line(driver: PrinterDriver) -> str:
     return " ".join(parts)
 
 
+def _book() -> PrinterBook:
+    """The printer book, loaded when a command runs: it pulls in the keyring, which building the parser
+    of every `potstudio` command must not wait for."""
+    from printers.book import PrinterBook
+
+    return PrinterBook()
+
+
 def _list(args: argparse.Namespace) -> int:
-    configs = PrinterBook().list()
+    configs = _book().list()
     if args.json:
         print(json.dumps([c.to_dict() for c in configs], indent=2))
     elif not configs:
@@ -126,7 +136,9 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _connected_fleet(timeout: float) -> Fleet:
-    fleet = Fleet(PrinterBook())
+    from printers.fleet import Fleet  # every driver and the virtual printers: loaded by the commands that connect
+
+    fleet = Fleet(_book())
     fleet.start()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and any(
@@ -206,7 +218,7 @@ def _add(args: argparse.Namespace) -> int:
         secret = getpass.getpass("Moonraker API key (stored in the system keyring): ")
     elif secret is None and (args.kind == "bambu" or args.username):
         secret = getpass.getpass("Access code / password (stored in the system keyring): ")
-    PrinterBook().add(config, secret or None)
+    _book().add(config, secret or None)
     if args.insecure:
         print("warning: the printer's certificate will NOT be verified.", file=sys.stderr)
     print(f"added {args.name}")
@@ -214,7 +226,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    PrinterBook().remove(args.name)
+    _book().remove(args.name)
     print(f"removed {args.name}")
     return 0
 
@@ -251,7 +263,7 @@ def _progress(fraction: float, message: str) -> None:
 
 
 def _print(args: argparse.Namespace) -> int:
-    book = PrinterBook()
+    book = _book()
     config = book.get(args.printer)
     if not args.file.is_file():
         raise PrinterConfigError(f"{args.file} does not exist.")

@@ -13,15 +13,14 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.paths import config_dir
-from core.settings import FILE_NAME as SETTINGS_FILE
-from core.settings import SettingsError, parse_settings
-from sync_client.api.market import Publication
-from sync_client.client import HubClient
 from sync_client.errors import PaymentRequired
 from sync_client.links import hub_of
+
+if TYPE_CHECKING:
+    from sync_client.client import HubClient
 
 EMBEDDED_HUB = "http://127.0.0.1:8765"
 LICENCES = ["CC0", "CC-BY", "CC-BY-SA", "CC-BY-ND", "CC-BY-NC", "CC-BY-NC-SA", "CC-BY-NC-ND", "GPL-3.0",
@@ -31,7 +30,11 @@ LICENCES = ["CC0", "CC-BY", "CC-BY-SA", "CC-BY-ND", "CC-BY-NC", "CC-BY-NC-SA", "
 def default_server() -> str:
     """The terminal talks to the same hub as the window unless told otherwise. The settings file is
     only read here: a broken one raises its SettingsError (the CLI prints it) rather than being moved
-    aside, which is the window's job when it loads them."""
+    aside, which is the window's job when it loads them. The settings' models (pydantic) load only here,
+    when a command runs, not when the parser is built."""
+    from core.settings import FILE_NAME as SETTINGS_FILE
+    from core.settings import SettingsError, parse_settings
+
     from_env = os.environ.get("POTSTUDIO_HUB_URL")
     if from_env:
         return from_env
@@ -47,8 +50,12 @@ def default_server() -> str:
     return EMBEDDED_HUB
 
 
-def _client(args: argparse.Namespace) -> HubClient:
-    return HubClient(args.server or default_server())
+def _client(args: argparse.Namespace, link_hub: str | None = None) -> HubClient:
+    """The hub named by --server, else LINK_HUB (the hub a share link names), else the default one.
+    The HTTP stack (httpx, its cache, redis) loads here, by the commands that talk to a hub."""
+    from sync_client.client import HubClient
+
+    return HubClient(args.server or link_hub or default_server())
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -84,6 +91,7 @@ def _publish(args: argparse.Namespace) -> int:
     from core.document.document import Document
     from core.geometry.build import Evaluator
     from core.geometry.thumbnail import render_png
+    from sync_client.api.market import Publication
 
     doc = Document.loads(Path(args.project).read_bytes())
     mesh = Evaluator().mesh(doc)
@@ -128,7 +136,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _accept(args: argparse.Namespace) -> int:
     """Join the project of a share link and start syncing it; the link names its hub."""
-    with HubClient(args.server or hub_of(args.link) or default_server()) as client:
+    with _client(args, hub_of(args.link)) as client:
         project = client.projects.accept_link(args.link)
         client.sync.open(project.id)
     print(f"joined '{project.name}' (#{project.id}) as {project.role}, shared by {project.owner}")

@@ -15,12 +15,13 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.document.document import Document
 from core.errors import MeshFileError, PotStudioError
-from core.store.projectfile import EXTENSION, load_project_file
 
-_FILE_TYPES = (EXTENSION, ".3mf", ".json")
+if TYPE_CHECKING:
+    from core.document.document import Document
+
 _MESH_TYPES = (".stl", ".obj")
 
 
@@ -41,14 +42,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def load_document(ref: str) -> Document:
-    """The document a PROJECT argument names: a file path when it looks like one, else the store."""
+    """The document a PROJECT argument names: a file path when it looks like one, else the store.
+    The document model loads here, when a command runs, not when `potstudio`'s parser is built."""
+    from core.document.document import Document
+    from core.store.projectfile import EXTENSION
+
+    file_types = (EXTENSION, ".3mf", ".json")
     path = Path(ref)
     suffix = path.suffix.lower()
-    if suffix in _FILE_TYPES and path.exists():
+    if suffix in file_types and path.exists():
         return _document_from_file(path)
     if suffix in _MESH_TYPES and path.exists():
         raise MeshFileError(f"'{path.name}' is a mesh, not a design: it has no parameters to open as a project.")
-    if suffix in (*_FILE_TYPES, *_MESH_TYPES) and (path.is_absolute() or len(path.parts) > 1):
+    if suffix in (*file_types, *_MESH_TYPES) and (path.is_absolute() or len(path.parts) > 1):
         raise PotStudioError(f"There is no file '{ref}'.")
     from core.store import Store
 
@@ -57,6 +63,9 @@ def load_document(ref: str) -> Document:
 
 
 def _document_from_file(path: Path) -> Document:
+    from core.document.document import Document
+    from core.store.projectfile import EXTENSION, load_project_file
+
     suffix = path.suffix.lower()
     if suffix == EXTENSION:
         return load_project_file(path).document

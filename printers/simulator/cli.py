@@ -7,12 +7,15 @@ import argparse
 import json
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from core.paths import data_dir
-from printers.book import PrinterBook
 from printers.errors import PrinterOfflineError
 from printers.simulator.bambu_models import MODELS
-from printers.simulator.virtual import KINDS, VirtualPrinter, VirtualSpec
+from printers.simulator.kinds import KINDS
+
+if TYPE_CHECKING:
+    from printers.simulator.virtual import VirtualPrinter
 
 log = logging.getLogger(__name__)
 HMS_FILAMENT_RUNOUT = (0x07002000, 0x00020001)
@@ -43,6 +46,10 @@ def register_sim(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 
 
 def run_sim(args: argparse.Namespace) -> int:
+    # The simulators (broker, TLS, web servers) load here: building the CLI's parser must not wait for them.
+    from printers.book import PrinterBook
+    from printers.simulator.virtual import VirtualPrinter, VirtualSpec
+
     name = args.name or f"Virtual {args.kind}"
     spec = VirtualSpec(kind=args.kind, name=name, serial=args.serial, style=args.model or args.style,
                        access_code=args.access_code,

@@ -22,7 +22,6 @@ from printers.simulator.moonraker import MoonrakerOptions, MoonrakerSimulator
 from printers.simulator.potscale import ScaleOptions, ScaleSimulator
 
 log = logging.getLogger(__name__)
-KINDS = ("bambu", "moonraker", "scale")
 # What each simulated model puts in `DevModel.bambu.com` (discovery.MODELS reads it back), as the real printers
 # announce themselves to Bambu Studio and Orca Slicer.
 SSDP_MODEL_CODES = {"X1C": "BL-P001", "X1C-newfw": "BL-P001", "P1S": "C12", "A1": "N2S", "H2D": "O1D",
