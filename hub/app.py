@@ -31,7 +31,7 @@ from hub.security import declare_sign_in
 from hub.shared import Shared, shared_state
 from hub.state import HubState
 from hub.storage import BlobStore, PartStore
-from hub.streams import project_heads, watch_access
+from hub.streams import project_heads, watch_changes
 
 API_VERSION = "1.0.0"
 TUS_PATHS = ("/uploads",)  # tus bodies have their own limits (Upload-Length, max_upload_bytes), not the JSON one
@@ -50,7 +50,7 @@ def create_app(config: HubConfig) -> FastAPI:
     watch_pool(engine)
     sessions = session_factory(engine)
     shared = shared_state(config, heads=project_heads(sessions))
-    watch_access(sessions, shared.fanout)
+    watch_changes(sessions, shared.fanout)
     state = HubState(
         config=config, engine=engine, sessions=sessions, **_stores(config, shared),
         limiter=shared.limiter, fanout=shared.fanout, streams=shared.streams, results=shared.results,

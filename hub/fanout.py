@@ -41,6 +41,7 @@ class Topic(StrEnum):
     OPS = "ops"  # the project has a new revision
     ACCESS = "access"  # members, roles or the project itself changed: streams recheck who may watch
     PRESENCE = "presence"  # someone started or stopped watching, or changed the part they edit
+    COMMENTS = "comments"  # a comment was written, resolved or reopened
     DRAIN = "drain"  # this process is shutting down: end the stream, telling the client to reconnect
 
 

@@ -9,8 +9,9 @@ from the project gets a `revoked` event and the stream ends. When the hub proces
 stream gets a `reconnect` event (and a short `retry:`) and ends, so clients resume at once from
 their Last-Event-ID on another worker instead of waiting for a cut connection to time out.
 
-Writers tell the fan-out: the op handler publishes OPS after its commit, and `watch_access` publishes
-ACCESS after any commit that deleted a membership or a project, whichever router made it.
+Writers tell the fan-out: the op handler publishes OPS after its commit, and `watch_changes` publishes
+ACCESS after any commit that deleted a membership or a project and COMMENTS after any that wrote a
+comment, whichever router made it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from starlette.types import Receive, Scope, Send
 from hub.access import project_for
 from hub.errors import ApiError, error_body
 from hub.fanout import Fanout, Topic
-from hub.models import Member, Op, Project, User
+from hub.models import Member, Op, Project, ProjectComment, User
 from hub.schemas_projects import OpOut, PresenceOut, Role
 
 HEARTBEAT_SECONDS = 2.0
@@ -39,7 +40,7 @@ checks on every line) and a dead connection is found by the failed write within 
 BATCH = 100
 RETRY_MS = 2000
 DRAIN_RETRY_MS = 250  # reconnect soon: another worker (or this one restarted) takes the stream over
-_ACCESS_KEY = "hub.streams.access_changed"
+_CHANGED_KEY = "hub.streams.changed"
 
 
 def ops_since(db: Session, project_id: int, since: int, limit: int) -> list[OpOut]:
@@ -60,24 +61,28 @@ def project_heads(sessions: sessionmaker[Session]) -> Callable[[Collection[int]]
     return read
 
 
-def watch_access(sessions: sessionmaker[Session], fanout: Fanout) -> None:
-    """Publish ACCESS for every project whose memberships (or itself) a committed session deleted,
-    so the removed member's open streams end at once instead of at their next recheck."""
+def watch_changes(sessions: sessionmaker[Session], fanout: Fanout) -> None:
+    """After a commit, publish ACCESS for every project whose memberships (or itself) it deleted, so a
+    removed member's open streams end at once instead of at their next recheck, and COMMENTS for every
+    project where it wrote or changed a comment, so watchers see a new thread without asking."""
 
     def collect(session: Session, _context: Any) -> None:
-        changed: set[int] = session.info.setdefault(_ACCESS_KEY, set())
+        changed: set[tuple[int, Topic]] = session.info.setdefault(_CHANGED_KEY, set())
         for obj in session.deleted:
             if isinstance(obj, Member):
-                changed.add(obj.project_id)
+                changed.add((obj.project_id, Topic.ACCESS))
             elif isinstance(obj, Project):
-                changed.add(obj.id)
+                changed.add((obj.id, Topic.ACCESS))
+        for obj in (*session.new, *session.dirty, *session.deleted):
+            if isinstance(obj, ProjectComment):
+                changed.add((obj.project_id, Topic.COMMENTS))
 
     def publish(session: Session) -> None:
-        for project_id in session.info.pop(_ACCESS_KEY, ()):
-            fanout.publish(project_id, Topic.ACCESS)
+        for project_id, topic in session.info.pop(_CHANGED_KEY, ()):
+            fanout.publish(project_id, topic)
 
     def forget(session: Session, *_args: Any) -> None:
-        session.info.pop(_ACCESS_KEY, None)
+        session.info.pop(_CHANGED_KEY, None)
 
     event.listen(sessions, "after_flush", collect)
     event.listen(sessions, "after_commit", publish)
@@ -113,6 +118,7 @@ async def live_ops(fanout: Fanout, sessions: sessionmaker[Session], readers: Exe
                    user_id: int, username: str, cursor: int, recheck: float) -> AsyncIterator[str]:
     """The event stream: `op` events (id = rev, so Last-Event-ID resumes), `presence` when the set of
     watchers or the parts they edit change ({"users": [...], "editing": {username: node id}}),
+    `comments` ({}) when a comment was written, resolved or reopened (read them with GET .../comments),
     `revoked` (then the end) when the user lost access — its data is the hub's error body, e.g.
     {"error": {"code": "removed", "message": "You were removed from 'X' by Y.", ...}} —,
     `reconnect` (then the end) when the hub process shuts down, and keep-alive comments between."""
@@ -130,6 +136,8 @@ async def live_ops(fanout: Fanout, sessions: sessionmaker[Session], readers: Exe
             if Topic.PRESENCE in topics and (present := presence_of(fanout, project_id)) != shown:
                 shown = present
                 yield _event("presence", present.model_dump_json())
+            if Topic.COMMENTS in topics:  # what changed is read by the client, with its own access checked
+                yield _event("comments", "{}")
             due = time.monotonic() >= recheck_at
             if due or topics & {Topic.OPS, Topic.ACCESS}:
                 recheck_at = time.monotonic() + recheck

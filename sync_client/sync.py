@@ -80,6 +80,7 @@ class SyncEngine:
         self.remote_ops: Signal[[int, list[RemoteOp]]] = Signal()
         self.conflict_added: Signal[[ConflictRecord]] = Signal()
         self.presence_changed: Signal[[int, Presence]] = Signal()  # who watches, who edits which part
+        self.comments_changed: Signal[[int]] = Signal()  # a comment of the project was written or (un)resolved
         self.document_changed: Signal[[int]] = Signal()  # what `document(project)` returns may have changed
         self.removed: Signal[[Removal]] = Signal()
         self._lock = threading.Lock()
@@ -367,7 +368,7 @@ class SyncEngine:
         nothing changes) or the connection drops (HubUnavailable). Run it in a worker thread."""
         stream = self.projects.events(project_id, self.outbox.checkpoint(project_id),
                                       on_presence=lambda presence: self.presence_changed.emit(project_id, presence),
-                                      task=task)
+                                      on_comments=lambda: self.comments_changed.emit(project_id), task=task)
         if project_id in self._gone:
             return
         try:

@@ -135,6 +135,7 @@ def _watcher(hub: HubState, request: Request, project_id: int) -> tuple[int, str
 @router.get("/projects/{project_id}/events", dependencies=[TOKEN_REQUIRED], responses={
     200: {"content": {"text/event-stream": {}},
           "description": "`op` events (id = rev), `presence` (PresenceOut: who watches, who edits which part), "
+                         "`comments` when a comment was written, resolved or reopened, "
                          "and `revoked` when access ends (the stream then ends)"},
     429: {**PROBLEM_SCHEMA, "description": "Too many live connections (per user or on this hub); see Retry-After"}})
 async def events(project_id: Id, request: Request, since: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> Response:

@@ -161,9 +161,11 @@ class Projects:
         return marked
 
     def events(self, project_id: int, since: int, on_presence: Callable[[Presence], object] | None = None,
-               task: Task | None = None) -> Generator[RemoteOp, None, None]:
+               task: Task | None = None, on_comments: Callable[[], object] | None = None,
+               ) -> Generator[RemoteOp, None, None]:
         """Live ops as server-sent events; iterate in a worker thread. `on_presence` hears who is
-        watching the project and who edits which part, whenever that changes.
+        watching the project and who edits which part, whenever that changes; `on_comments` that a
+        comment was written, resolved or reopened (read them with `comments`).
 
         A `revoked` event (the user lost access) raises the hub's error, e.g. PermissionDenied with code
         "removed" and who removed them. The stream ends when `task` is cancelled: that is checked on
@@ -197,6 +199,8 @@ class Projects:
                     elif line == "":
                         if event == "revoked":
                             raise _revoked("\n".join(data))
+                        if event == "comments" and on_comments is not None:
+                            on_comments()
                         if event in ("op", "presence") and data:
                             try:
                                 payload = json.loads("\n".join(data))

@@ -119,6 +119,12 @@ def test_share_edit_live_comment_go_offline_and_resolve_a_conflict_from_the_wind
         qtbot.mouseClick(panel.thread_view.resolve, Qt.MouseButton.LeftButton)
         wait_until(qtbot, lambda: panel.pins and panel.pins[0].resolved, timeout=30)
 
+        # the friend answers and reopens the thread: my dock shows both as they happen, nothing to reload
+        friend.projects.comment(project_id, "Agreed, 6 mm would drain better", parent_id=thread.id)
+        friend.projects.resolve_comment(project_id, thread.id, False)
+        wait_until(qtbot, lambda: panel.pins[0].replies == 1 and not panel.pins[0].resolved, timeout=30)
+        wait_until(qtbot, lambda: "Agreed, 6 mm" in panel.thread_view.body.text(), timeout=30)
+
         # the pin stays on the model's surface when a collaborator reshapes it
         anchor = panel.pins[0].position
         _friend_edit(friend, project_id, lambda d: d.set_param_value("top_diameter", 180))

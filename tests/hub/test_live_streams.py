@@ -93,6 +93,25 @@ def test_a_removed_member_stops_hearing_the_project(hub: HubProcess, make_client
         assert reader.next() is None  # and the hub closed the stream
 
 
+def test_watchers_hear_when_a_comment_is_written_resolved_or_reopened(hub: HubProcess, make_client: MakeClient,
+                                                                      http: httpx.Client) -> None:
+    owner, (bob,), project_id = _team(hub, make_client, 1)
+    with _open(http, hub, _token(bob), project_id) as response:
+        reader = EventReader(response)
+        thread = owner.projects.comment(project_id, "Is this wall thick enough?", anchor=(10.0, 0.0, 40.0))
+        heard = reader.next_named("comments", "op")
+        assert heard is not None and heard.name == "comments"
+        assert [c.body for c in bob.projects.comments(project_id)] == ["Is this wall thick enough?"]
+        for resolved in (True, False):  # resolving and reopening are news too
+            owner.projects.resolve_comment(project_id, thread.id, resolved)
+            heard = reader.next_named("comments", "op")
+            assert heard is not None and heard.name == "comments"
+            assert [c.resolved for c in bob.projects.comments(project_id)] == [resolved]
+        rev = _op(owner, project_id, 130)  # and an op is still an op, not a comment
+        heard = reader.next_named("comments", "op")
+        assert heard is not None and heard.name == "op" and heard.id == str(rev)
+
+
 def test_removal_made_through_another_worker_ends_the_stream(tmp_path: Path, make_client: MakeClient,
                                                              http: httpx.Client) -> None:
     """Two hub processes on one database, as with --workers 2: a removal (and an op) made through one

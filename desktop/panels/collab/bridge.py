@@ -37,6 +37,7 @@ class SyncBridge(QObject):
     conflict_added = Signal(object)  # ConflictRecord
     document_changed = Signal(int)  # project id: the engine's copy of it changed (SharedDocument follows)
     presence_changed = Signal(int, object)  # project id, sync_client.models.Presence (who watches, edits what)
+    comments_changed = Signal(int)  # project id: a collaborator wrote, resolved or reopened a comment
     removed = Signal(object)  # sync_client.sync.Removal: the user was removed from a project
     failed = Signal(object)  # an exception from a sync the user started
 
@@ -54,6 +55,7 @@ class SyncBridge(QObject):
         engine.conflict_added.connect(self._conflict)
         engine.document_changed.connect(self._document)
         engine.presence_changed.connect(self._presence)
+        engine.comments_changed.connect(self._comments)
         engine.removed.connect(self._removed)
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.sync_now)
@@ -73,6 +75,9 @@ class SyncBridge(QObject):
 
     def _presence(self, project_id: int, presence: Presence) -> None:
         self.presence_changed.emit(project_id, presence)
+
+    def _comments(self, project_id: int) -> None:
+        self.comments_changed.emit(project_id)
 
     def _removed(self, removal: Removal) -> None:
         self.removed.emit(removal)
@@ -102,6 +107,7 @@ class SyncBridge(QObject):
         self.engine.conflict_added.disconnect(self._conflict)
         self.engine.document_changed.disconnect(self._document)
         self.engine.presence_changed.disconnect(self._presence)
+        self.engine.comments_changed.disconnect(self._comments)
         self.engine.removed.disconnect(self._removed)
 
     def sync_now(self) -> None:

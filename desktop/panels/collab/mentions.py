@@ -126,6 +126,7 @@ class MentionsIndicator(QToolButton):
         self.popup.mark_all.connect(self.mark_all_read)
         self.clicked.connect(self.open_list)
         bridge.timer.timeout.connect(self.refresh)
+        bridge.comments_changed.connect(self._comments_changed)
         self.setVisible(False)
         self.refresh()
 
@@ -133,6 +134,9 @@ class MentionsIndicator(QToolButton):
         seq = self._asked = self._asked + 1
         self.workers.submit(label, lambda _t: fn(), lambda mentions: self._show(seq, mentions),
                             on_error=self._failed, show=False)
+
+    def _comments_changed(self, _project_id: int) -> None:
+        self.refresh()  # a comment just written in a project I watch may mention me
 
     def refresh(self) -> None:
         projects = self.client.projects

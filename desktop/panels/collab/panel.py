@@ -100,12 +100,14 @@ class CollabPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         bridge.remote_ops.connect(self._remote_ops)
         bridge.presence_changed.connect(self._presence)
+        bridge.comments_changed.connect(self._comments_changed)
         self.reload()
 
     def close_project(self) -> None:
         """Stop hearing this project's updates (call before dropping the panel)."""
         self.bridge.remote_ops.disconnect(self._remote_ops)
         self.bridge.presence_changed.disconnect(self._presence)
+        self.bridge.comments_changed.disconnect(self._comments_changed)
 
     def _run(self, label: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.workers.submit(label, lambda _t: fn(), done, on_error=self._failed, show=False)
@@ -197,6 +199,13 @@ class CollabPanel(QWidget):
         if pin is not None:
             self.open_thread(pin.comment_id)
         return pin
+
+    def _comments_changed(self, project_id: int) -> None:
+        """A collaborator wrote, resolved or reopened a comment: read the threads again (pins follow)."""
+        if project_id == self.project_id:
+            projects, seq = self.client.projects, self._next()
+            self._run("comments", lambda: projects.comments(project_id),
+                      lambda comments: self._show_comments(seq, comments))
 
     def add_comment(self, body: str, node_id: str | None = None, anchor: tuple[float, float, float] | None = None,
                     parent_id: int | None = None) -> None:
