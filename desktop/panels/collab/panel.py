@@ -72,7 +72,9 @@ class CollabPanel(QWidget):
         self.share_button = QPushButton(tr("Share…"), objectName="shareButton")
         self.share_button.clicked.connect(self.open_share)
         self.error = QLabel(objectName="collabError", wordWrap=True, visible=False)
-        self.threads = QListWidget(objectName="threadList")
+        self.threads = QListWidget(objectName="threadList", wordWrap=True)  # long first comments wrap in a narrow dock
+        self.threads.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.threads.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.threads.itemClicked.connect(lambda item: self.open_thread(item.data(ID_ROLE)))
         self.thread_view = ThreadView()
         self.thread_view.hide()
