@@ -34,11 +34,12 @@ from desktop.panels.collab.changes import CHANGED_ACTOR, CHANGED_COLOUR, changed
 from desktop.panels.collab.compare import VersionCompare, sides
 from desktop.project import ProjectController
 from desktop.viewport.picking import ClickPicker
+from desktop.viewport.scene import to_polydata
 from desktop.viewport.view import Viewport
 from desktop.workers import LatestOnly, Workers
 
 if TYPE_CHECKING:
-    import pyvista as pv
+    import trimesh
 
     from desktop.panels.collab.editing import EditingPresence
     from desktop.panels.collab.live import SharedDocument
@@ -352,11 +353,11 @@ class CollabHost(QObject):
             evaluator = self.evaluator
             self.flash_runner.request(tr("Showing what changed"), lambda _t: parts_mesh(evaluator, snapshot, parts))
 
-    def _flash(self, poly: pv.PolyData | None) -> None:
+    def _flash(self, mesh: trimesh.Trimesh | None) -> None:
         plotter = self.viewport.plotter
-        if poly is None or self.panel is None:
+        if mesh is None or self.panel is None:
             return
-        plotter.add_mesh(poly, color=CHANGED_COLOUR, opacity=0.45, name=CHANGED_ACTOR, reset_camera=False,
+        plotter.add_mesh(to_polydata(mesh), color=CHANGED_COLOUR, opacity=0.45, name=CHANGED_ACTOR, reset_camera=False,
                          pickable=False, render=False)
         self.viewport.schedule_render()
         self.flash_timer.start()

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyvista as pv
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
@@ -60,6 +59,7 @@ if TYPE_CHECKING:
 
     from desktop.dialogs.preferences import PreferencesDialog
     from desktop.panels.marketplace import OpenedListing
+    from desktop.viewport.shading import Shaded
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ class MainWindow(FileActions, QMainWindow):
         self.saved_versions = SavedVersions(services.evaluator, self.workers, self)
         self._unstored: tuple[Document, str] | None = None  # the version being saved, for the store
         self.overhang = OverhangOverlay(self.viewport, self.workers, self)
-        self.section = SectionTool(self.viewport, self.workers, self)
+        self.section = SectionTool(self.viewport, self)
         self.selection = SelectionSync(self.doc, services.evaluator, self.workers, self.tree, self.viewport, self)
         self.collab.watch_tree(self.tree)
         self.task_status = TaskStatus(self.workers)
@@ -305,7 +305,7 @@ class MainWindow(FileActions, QMainWindow):
         if self.isWindowModified() == self.stack.is_clean:
             self.setWindowModified(not self.stack.is_clean)
 
-    def _mesh_ready(self, mesh: trimesh.Trimesh | None, prepared: pv.PolyData) -> None:
+    def _mesh_ready(self, mesh: trimesh.Trimesh | None, prepared: Shaded) -> None:
         self._previewing = False
         self.viewport.show_mesh(mesh, prepared)
         if self._fit_next and mesh is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-import pyvista as pv
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from core.document.document import Document, DocumentChange
@@ -19,6 +18,7 @@ from core.geometry.build import Evaluator
 from core.tasks import Task
 from desktop.i18n import say_error
 from desktop.viewport.scene import prepare
+from desktop.viewport.shading import Shaded
 from desktop.workers import LatestOnly, Workers
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 
 class Regenerator(QObject):
-    mesh_ready = Signal(object, object)  # trimesh.Trimesh or None (empty model), its display PolyData
+    mesh_ready = Signal(object, object)  # trimesh.Trimesh or None (empty model), its display arrays (Shaded)
     failed = Signal(str)
     idle = Signal()
 
@@ -51,16 +51,16 @@ class Regenerator(QObject):
     def request(self) -> None:
         snapshot = self.doc.copy()
 
-        def build(task: Task) -> tuple[trimesh.Trimesh | None, pv.PolyData]:
+        def build(task: Task) -> tuple[trimesh.Trimesh | None, Shaded]:
             mesh = self.evaluator.mesh(snapshot, task=task) if snapshot.root.children else None
-            return mesh, prepare(mesh)  # normals too are computed here, off the GUI thread
+            return mesh, prepare(mesh)  # normals too are computed here, off the GUI thread (arrays, no VTK)
 
         self._builds.request(QCoreApplication.translate("Regenerator", "Building model"), build)
 
     def _on_change(self, change: DocumentChange) -> None:
         self.request()
 
-    def _built(self, result: tuple[trimesh.Trimesh | None, pv.PolyData]) -> None:
+    def _built(self, result: tuple[trimesh.Trimesh | None, Shaded]) -> None:
         self.builds += 1
         self.mesh = result[0]
         self.mesh_ready.emit(*result)

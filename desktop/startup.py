@@ -22,14 +22,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import pyvista as pv
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import PotStudioError
 from core.geometry.meshio import LoadedModel, load_mesh
 from core.geometry.weld import TriangleSoup
 from desktop.collector import settle
-from desktop.viewport.scene import shaded
+from desktop.viewport.shading import Shaded, shade
 from desktop.viewport.view import Viewport
 from desktop.workers import Workers
 
@@ -41,7 +40,7 @@ INLINE_PREVIEW_BYTES = 4 << 20
 thread, so the window's first frame shows it; a bigger one is read on a worker while the window shows."""
 
 
-def mesh_preview(path: Path) -> tuple[pv.PolyData, LoadedModel] | None:
+def mesh_preview(path: Path) -> tuple[Shaded, LoadedModel] | None:
     """Worker: the display form of an STL straight from its checked triangle soup, welded so it is shaded
     like the model that replaces it, and placed on the plate the way an opened mesh is (centred in XY,
     standing on z = 0). None for other formats (reading them makes a trimesh anyway); a damaged file
@@ -55,8 +54,7 @@ def mesh_preview(path: Path) -> tuple[pv.PolyData, LoadedModel] | None:
     points = np.asarray(vertices, dtype=np.float64)
     lo, hi = points.min(axis=0), points.max(axis=0)
     points -= ((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2])
-    cells = np.hstack([np.full((len(faces), 1), 3, dtype=np.int64), faces.astype(np.int64)]).ravel()
-    return shaded(pv.PolyData(points, cells)), loaded  # the real open goes on from `loaded`: no second read
+    return shade(points, faces), loaded  # the real open goes on from `loaded`: no second read
 
 
 def warm_up(warm: Callable[[], object]) -> None:
@@ -144,10 +142,10 @@ class StagedStart(QObject):
             log.warning("preview of %s failed", path, exc_info=exc)
         self._show(None, then)
 
-    def _show(self, shown: tuple[pv.PolyData, LoadedModel] | None, then: Callable[[LoadedModel | None], None]) -> None:
-        poly, loaded = shown if shown is not None else (None, None)
-        if poly is not None and poly.n_cells:
-            self.viewport.show_mesh(None, poly)
+    def _show(self, shown: tuple[Shaded, LoadedModel] | None, then: Callable[[LoadedModel | None], None]) -> None:
+        preview, loaded = shown if shown is not None else (None, None)
+        if preview is not None and preview.n_faces:
+            self.viewport.show_mesh(None, preview)
             self.viewport.fit()
         # The real open and phase 2 import trimesh on workers: start them once this frame is painted, not
         # while the GUI thread draws it.

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyvista as pv
 
+from desktop.viewport.shading import EMPTY, Shaded, shade
+
 if TYPE_CHECKING:
     import trimesh
 
@@ -40,22 +42,34 @@ def palette(dark: bool) -> ScenePalette:
 
 
 def to_polydata(mesh: trimesh.Trimesh) -> pv.PolyData:
-    faces = np.hstack([np.full((len(mesh.faces), 1), 3, dtype=np.int64), np.asarray(mesh.faces, dtype=np.int64)])
-    return pv.PolyData(np.asarray(mesh.vertices, dtype=np.float64), faces.ravel())
+    """GUI thread only (see desktop.viewport.shading)."""
+    return pv.PolyData(np.asarray(mesh.vertices, dtype=np.float64), _cells(np.asarray(mesh.faces)))
 
 
-def shaded(poly: pv.PolyData) -> pv.PolyData:
-    """Normals split at sharp edges: smooth pots, crisp box corners."""
-    if poly.n_cells == 0:
-        return poly
-    return poly.compute_normals(split_vertices=True, feature_angle=35.0, auto_orient_normals=False)
+def _cells(faces: np.ndarray) -> np.ndarray:
+    return np.hstack([np.full((len(faces), 1), 3, dtype=np.int64), faces.astype(np.int64)]).ravel()
 
 
-def prepare(mesh: trimesh.Trimesh | None) -> pv.PolyData:
-    """The display form of a model (any thread: VTK data objects are not tied to the GL context)."""
+def prepare(mesh: trimesh.Trimesh | None) -> Shaded:
+    """The display form of a model, on any thread: plain arrays, no VTK object."""
     if mesh is None or len(mesh.faces) == 0:
+        return EMPTY
+    return shade(mesh.vertices, mesh.faces)
+
+
+def to_poly(shaded: Shaded) -> pv.PolyData:
+    """GUI thread: the shaded arrays as a PolyData whose point normals drive smooth shading."""
+    if shaded.n_faces == 0:
         return pv.PolyData()
-    return shaded(to_polydata(mesh))
+    poly = pv.PolyData(shaded.points, _cells(shaded.faces))
+    poly.point_data.set_array(shaded.normals, "Normals")
+    poly.GetPointData().SetActiveNormals("Normals")
+    return poly
+
+
+def poly_faces(poly: pv.PolyData) -> np.ndarray:
+    """The (m, 3) triangles of an all-triangle PolyData."""
+    return np.asarray(poly.faces).reshape(-1, 4)[:, 1:] if poly.n_cells else np.zeros((0, 3), dtype=np.int64)
 
 
 def plate(bed: tuple[float, float, float], minor: float = 10.0) -> tuple[pv.PolyData, pv.PolyData, pv.PolyData]:

@@ -10,7 +10,8 @@ import pyvista as pv
 from vtkmodules.vtkCommonDataModel import vtkPlane, vtkPlaneCollection
 from vtkmodules.vtkFiltersGeneral import vtkClipClosedSurface
 
-from desktop.viewport.scene import shaded
+from desktop.viewport.scene import poly_faces, to_poly
+from desktop.viewport.shading import shade
 
 Bounds = tuple[float, float, float, float, float, float]
 
@@ -42,7 +43,8 @@ class SectionPlane:
 
 def capped_cut(poly: pv.PolyData, origin: tuple[float, float, float],
                normal: tuple[float, float, float]) -> tuple[pv.PolyData, pv.PolyData]:
-    """(the model's surface on the side `normal` points to, shaded; the cap over the cut).
+    """(the model's surface on the side `normal` points to, shaded; the cap over the cut). GUI thread only
+    (VTK; see desktop.viewport.shading).
 
     vtkClipClosedSurface joins the cut edges into loops by position, so a mesh whose vertices are split
     at sharp edges for shading, or an unwelded STL, still gets its caps; an open mesh keeps its surface and
@@ -61,4 +63,5 @@ def capped_cut(poly: pv.PolyData, origin: tuple[float, float, float],
     if out.n_cells == 0:
         return pv.PolyData(), pv.PolyData()
     made = np.asarray(out.cell_data["Labels"]) != 0
-    return shaded(out.remove_cells(made)), out.remove_cells(~made)
+    surface = out.remove_cells(made).triangulate()
+    return to_poly(shade(surface.points, poly_faces(surface))), out.remove_cells(~made)

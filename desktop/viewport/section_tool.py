@@ -1,22 +1,21 @@
 """The section tool: a plane across X, Y or Z that the user slides through the model and flips, as slicers'
 and CAD programs' section views do, to look at walls, floors and fits from inside.
 
-The cut (desktop.viewport.section.capped_cut) runs on a worker: a 1M-triangle import takes ~0.4 s to cut
-here, and a drag asks for a cut per slider step, so cuts go through desktop.workers.LatestOnly.
+The cut (desktop.viewport.section.capped_cut) is VTK, so it runs on the GUI thread (a worker making VTK
+objects can deadlock with the renderer: desktop.viewport.shading). A drag asks for a cut per slider step;
+the steps of one event-loop pass make one cut, at the plane reached last. A designed model cuts in a few
+milliseconds; a 1M-triangle import takes ~0.4 s per cut here.
 """
 
 from __future__ import annotations
 
-import pyvista as pv
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
-from core.tasks import Task
 from desktop.i18n import number
 from desktop.stable_label import StableLabel
 from desktop.viewport.section import SectionPlane, capped_cut
 from desktop.viewport.view import Viewport
-from desktop.workers import LatestOnly, Workers
 
 STEPS = 1000
 AXES = "XYZ"
@@ -75,7 +74,7 @@ class SectionBar(QWidget):
 
 
 class SectionTool(QObject):
-    def __init__(self, viewport: Viewport, workers: Workers, parent: QObject | None = None) -> None:
+    def __init__(self, viewport: Viewport, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.viewport = viewport
         self.plane = SectionPlane()
@@ -88,7 +87,8 @@ class SectionTool(QObject):
         self.bar.axes.idClicked.connect(lambda _id: self._moved())
         self.bar.slider.valueChanged.connect(lambda _v: self._moved())
         self.bar.flip.toggled.connect(lambda _on: self._moved())
-        self._cuts = LatestOnly(workers, lambda done: self._show(*done), show=False)
+        self._cut_due = QTimer(self, singleShot=True, interval=0)
+        self._cut_due.timeout.connect(self._cut)
 
     def set_on(self, on: bool) -> None:
         self.on = on
@@ -99,19 +99,12 @@ class SectionTool(QObject):
         """Cut the model on screen again (the tool was switched, the plane moved or the model changed)."""
         full = self.viewport.full_poly
         if not self.on or full.n_cells == 0:
-            self._cuts.drop_pending()
+            self._cut_due.stop()
             if self.viewport.cut_shown:  # not on every build while the section is off: it re-copies the mesh
                 self.viewport.show_cut(None)
             self._show_position()
             return
-        source = pv.PolyData()
-        source.shallow_copy(full)  # the worker's own object: the arrays are shared, read only
-        plane = self.plane
-
-        def run(_task: Task) -> tuple[pv.PolyData, tuple[pv.PolyData, pv.PolyData]]:
-            return full, capped_cut(source, *plane.place(source.bounds))
-
-        self._cuts.request(tr("Cutting the section"), run)
+        self._cut_due.start()
         self._show_position()
 
     def retranslate(self) -> None:
@@ -124,11 +117,10 @@ class SectionTool(QObject):
             self.plane = plane
             self.refresh()
 
-    def _show(self, full: pv.PolyData, cut: tuple[pv.PolyData, pv.PolyData]) -> None:
-        """A cut at a plane already left behind still shows (the drag's feedback); the cut of a model
-        already replaced does not (the new model's own cut is queued)."""
-        if self.on and full is self.viewport.full_poly:
-            self.viewport.show_cut(cut)
+    def _cut(self) -> None:
+        full = self.viewport.full_poly
+        if self.on and full.n_cells:
+            self.viewport.show_cut(capped_cut(full, *self.plane.place(full.bounds)))
             self.cuts += 1
 
     def _show_position(self) -> None:

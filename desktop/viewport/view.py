@@ -19,7 +19,8 @@ from pyvistaqt import QtInteractor
 from desktop.i18n import size_text
 from desktop.stable_label import StableLabel
 from desktop.viewport.measure import MeasureTool
-from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_polydata
+from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_poly, to_polydata
+from desktop.viewport.shading import Shaded
 
 if TYPE_CHECKING:
     import trimesh
@@ -92,12 +93,14 @@ class Viewport(QWidget):
         self._update_dims()
 
     # --- model ----------------------------------------------------------------------------------
-    def show_mesh(self, mesh: trimesh.Trimesh | None, prepared: pv.PolyData | None = None) -> None:
-        """Swap in a new model; `prepared` is its display PolyData when a worker already made it."""
+    def show_mesh(self, mesh: trimesh.Trimesh | None, prepared: Shaded | pv.PolyData | None = None) -> None:
+        """Swap in a new model; `prepared` is its display form when a worker already made it."""
         first = self.mesh is None and mesh is not None
         self.mesh = mesh
         if prepared is None:
             prepared = prepare(mesh)
+        if isinstance(prepared, Shaded):
+            prepared = to_poly(prepared)
         self._full = prepared
         if prepared.n_cells == 0:
             self._cut = None  # nothing left to cut; a section of the last model must not stay on screen

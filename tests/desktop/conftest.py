@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
+import traceback
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import pyvista as pv
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -50,6 +53,24 @@ def ask(window: MainWindow, prompt: str, qtbot) -> None:  # type: ignore[no-unty
     qtbot.keyClick(window.chat.input, "\r")
     wait_until(qtbot, lambda: not window.chat.busy)
     wait_idle(qtbot, window)
+
+
+@pytest.fixture(autouse=True)
+def vtk_on_the_gui_thread_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every GUI test FAILS if a pyvista dataset was made off the main thread: VTK's garbage collector
+    can then deadlock a worker holding the GIL against a render that calls back into Python (the frozen
+    window of desktop.viewport.shading)."""
+    made_off: list[str] = []
+    original = pv.DataObject.__init__
+
+    def recording(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is not threading.main_thread():
+            made_off.append("".join(traceback.format_stack(limit=6)))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pv.DataObject, "__init__", recording)
+    yield
+    assert not made_off, f"VTK datasets made on a worker thread ({len(made_off)}), first at:\n{made_off[0]}"
 
 
 @pytest.fixture

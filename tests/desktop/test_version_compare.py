@@ -25,6 +25,7 @@ from desktop.panels.collab.compare import (
     OLDER_ONLY,
     Side,
     build_scene,
+    build_versions,
     differing_faces,
 )
 from tests.desktop.conftest import wait_idle, wait_until
@@ -42,7 +43,8 @@ def _width(bounds: tuple[float, ...]) -> float:
 def test_a_wider_version_differs_only_where_the_walls_moved_and_sits_to_the_right() -> None:
     narrow, wide = planter(), planter()
     wide.set_param_value("width", 150)
-    scene = build_scene(Evaluator(), Side(narrow.to_json(), "r1", "r1"), Side(wide.to_json(), "r2", "r2"), NULL_TASK)
+    sides = Side(narrow.to_json(), "r1", "r1"), Side(wide.to_json(), "r2", "r2")
+    scene = build_scene(build_versions(Evaluator(), *sides, NULL_TASK))
     assert _width(scene.older.bounds) == pytest.approx(100) and _width(scene.newer.bounds) == pytest.approx(150)
     assert scene.newer.bounds[0] == pytest.approx(-75)  # the newer stays where the model is
     assert scene.newer.bounds[0] - scene.older.bounds[1] == pytest.approx(max(MIN_GAP_MM, 0.15 * 150))
@@ -55,11 +57,11 @@ def test_a_wider_version_differs_only_where_the_walls_moved_and_sits_to_the_righ
 
 def test_the_same_model_has_nothing_coloured_and_an_empty_one_is_all_new() -> None:
     mesh = Evaluator().mesh(planter())
-    from desktop.viewport.scene import prepare
+    from desktop.viewport.scene import prepare, to_poly
 
-    poly = prepare(mesh)
+    poly = to_poly(prepare(mesh))
     assert not differing_faces(poly, poly.copy()).any()
-    assert differing_faces(poly, prepare(None)).all()
+    assert differing_faces(poly, to_poly(prepare(None))).all()
     moved = poly.translate((0.0, 0.0, 0.2))  # 0.2 mm up: every face off the other surface except the sides
     assert differing_faces(poly, moved).any()
 

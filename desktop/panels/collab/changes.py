@@ -9,7 +9,7 @@ from core.document.document import Document
 from core.geometry.build import Evaluator
 
 if TYPE_CHECKING:
-    import pyvista as pv
+    import trimesh
 
 CHANGED_ACTOR, CHANGED_COLOUR = "collab-changed", "#f2a30f"  # the comment pins' colour: collaborators' marks
 MAX_FLASHED = 12
@@ -31,11 +31,9 @@ def changed_parts(doc: Document, ops: list[Any]) -> list[str]:
     return [part for part in dict.fromkeys(found) if part in ids][:MAX_FLASHED]
 
 
-def parts_mesh(evaluator: Evaluator, doc: Document, parts: list[str]) -> pv.PolyData | None:
-    """Worker: the changed parts where they sit in the model, as one mesh for the viewport."""
+def parts_mesh(evaluator: Evaluator, doc: Document, parts: list[str]) -> trimesh.Trimesh | None:
+    """Worker: the changed parts where they sit in the model, as one mesh (the GUI thread wraps it for VTK)."""
     import trimesh as tm
 
-    from desktop.viewport.scene import to_polydata
-
     meshes = [m for m in (evaluator.world_mesh(doc, part) for part in parts) if len(m.faces)]
-    return to_polydata(tm.util.concatenate(meshes)) if meshes else None
+    return tm.util.concatenate(meshes) if meshes else None

@@ -6,7 +6,8 @@ the older on the left, the newer where the model sits, each labelled, the surfac
 One GL context only: the versions are extra actors in the viewport's own plotter (a second render window
 under software GL hung the test suite once), and the editable model is hidden meanwhile, never replaced —
 Exit brings it back as it was, with whatever builds arrived during the comparison. The meshes are built
-on a worker by the evaluator the app builds with, and their difference is measured there too.
+and shaded on a worker by the evaluator the app builds with; the GUI thread wraps them for VTK and measures
+their difference (VTK objects stay on the GUI thread: desktop.viewport.shading).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from core.geometry.build import Evaluator
 from core.tasks import Task
 from desktop.i18n import number, say_error
 from desktop.panels.collab.common import tr
-from desktop.viewport.scene import palette, prepare
+from desktop.viewport.scene import palette, prepare, to_poly
+from desktop.viewport.shading import Shaded
 from desktop.workers import LatestOnly, Workers
 from sync_client.models import VersionDetail
 
@@ -54,8 +56,17 @@ class Side:
 
 
 @dataclass(frozen=True)
+class Built:
+    """Both versions built and shaded (worker output, plain arrays) and what changed between them."""
+
+    older: Shaded
+    newer: Shaded
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
 class Scene:
-    """Both versions ready to draw (worker output): the older already moved to the left of the newer,
+    """Both versions ready to draw (GUI thread): the older already moved to the left of the newer,
     and per triangle whether its surface differs from the other version's."""
 
     older: pv.PolyData
@@ -95,18 +106,23 @@ def gap(older: pv.PolyData, newer: pv.PolyData) -> float:
     return max(MIN_GAP_MM, GAP * max(widths, default=0.0))
 
 
-def build_scene(evaluator: Evaluator, older: Side, newer: Side, task: Task) -> Scene:
-    """Worker: both meshes (as the viewport would show each version), what differs, the older moved left."""
-    polys = []
+def build_versions(evaluator: Evaluator, older: Side, newer: Side, task: Task) -> Built:
+    """Worker: both meshes as the viewport would show each version, and the list of what changed."""
+    shaded = []
     for side in (older, newer):
         doc = Document.from_json(side.document)
-        polys.append(prepare(evaluator.mesh(doc, task=task) if doc.root.children else None))
+        shaded.append(prepare(evaluator.mesh(doc, task=task) if doc.root.children else None))
         task.check()
-    old_poly, new_poly = polys
+    return Built(shaded[0], shaded[1], compare(older.document, newer.document))
+
+
+def build_scene(built: Built) -> Scene:
+    """GUI thread: the versions as PolyData, what differs, the older moved left."""
+    old_poly, new_poly = to_poly(built.older), to_poly(built.newer)
     old_differs, new_differs = differing_faces(old_poly, new_poly), differing_faces(new_poly, old_poly)
     if old_poly.n_cells and new_poly.n_cells:
         old_poly = old_poly.translate((new_poly.bounds[0] - gap(old_poly, new_poly) - old_poly.bounds[1], 0.0, 0.0))
-    return Scene(old_poly, new_poly, old_differs, new_differs, compare(older.document, newer.document))
+    return Scene(old_poly, new_poly, old_differs, new_differs, built.comparison)
 
 
 def _value(value: float | int | str | None, unit: str) -> str:
@@ -230,13 +246,13 @@ class VersionCompare(QObject):
         self.banner.show()
         self.escape.setEnabled(True)
         self.builds.request(tr("Building versions to compare"),
-                            lambda task: (asked, build_scene(evaluator, older, newer, task)))
+                            lambda task: (asked, build_versions(evaluator, older, newer, task)))
 
-    def _built(self, result: tuple[int, Scene]) -> None:
-        asked, scene = result
+    def _built(self, result: tuple[int, Built]) -> None:
+        asked, built = result
         if asked != self._asked or self.sides is None:
             return  # left (or started another comparison) while this one was building
-        self.scene = scene
+        self.scene = scene = build_scene(built)
         self.banner.show_comparison(scene.comparison)
         self.viewport.set_model_shown(False)
         self.draw()
