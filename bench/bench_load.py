@@ -107,6 +107,14 @@ def _sessions(url: str) -> list[str]:
     return tokens
 
 
+def _fixture(path: Path, url: str, designers: list[list[Any]]) -> Path:
+    """The locust run's fixture with unused refresh tokens: a token rotated in an earlier run is spent, and
+    offering it again is a replay the hub must refuse (400, and its family revoked)."""
+    path.write_text(json.dumps({"listings": LISTINGS, "free_listings": FREE_WITH_FILES, "client_id": CLI_CLIENT_ID,
+                                "sessions": _sessions(url), "designers": designers}))
+    return path
+
+
 def _measured(hub: HubProcess, users: int, fixture: Path, out: Path, seconds: int = SECONDS,
               classes: tuple[str, ...] = MIX) -> dict[str, Any]:
     assert hub.proc is not None
@@ -128,20 +136,19 @@ def _profile(kind: str, url: str, folder: Path, extra: list[str], env: dict[str,
                          extra=[*extra, "--workers", str(workers), *UNLIMITED_STREAMS]).start()
         try:
             fixture = folder / "fixture.json"
-            fixture.write_text(json.dumps({
-                "listings": LISTINGS, "free_listings": FREE_WITH_FILES, "client_id": CLI_CLIENT_ID,
-                "sessions": _sessions(url),
-                "designers": [[project, _token(hub, user_id, name)] for project, user_id, name in owners]}))
+            designers = [[project, _token(hub, user_id, name)] for project, user_id, name in owners]
+
             plural = "s" if workers > 1 else ""
-            _locust(hub, 50, fixture, folder, WARM_SECONDS)  # warm-up: dropped
+            _locust(hub, 50, _fixture(fixture, url, designers), folder, WARM_SECONDS)  # warm-up: dropped
             # searches alone first, on a hub with no backlog: after 1,000 users a single worker is still
             # answering their queue, and a search run then measures that queue, not a search
-            search = _measured(hub, SEARCH_USERS, fixture, folder, SEARCH_SECONDS, ("Searcher",))
+            search = _measured(hub, SEARCH_USERS, _fixture(fixture, url, designers), folder, SEARCH_SECONDS,
+                               ("Searcher",))
             log.info("%s search only: %s", kind, search)
             results.append({"kind": kind, "workers": workers, "users": SEARCH_USERS, "search_only": True,
                             "label": f"{kind}, {workers} worker{plural}, search only, {SEARCH_USERS} users", **search})
             for users in USERS:
-                figures = _measured(hub, users, fixture, folder)
+                figures = _measured(hub, users, _fixture(fixture, url, designers), folder)
                 label = f"{kind}, {workers} worker{plural}, {users} users"
                 log.info("%s: %s", label, figures)
                 results.append({"kind": kind, "workers": workers, "users": users, "label": label, **figures})

@@ -4,7 +4,8 @@ and CAD programs' section views do, to look at walls, floors and fits from insid
 The cut (desktop.viewport.section.capped_cut) is VTK, so it runs on the GUI thread (a worker making VTK
 objects can deadlock with the renderer: desktop.viewport.shading). A drag asks for a cut per slider step;
 the steps of one event-loop pass make one cut, at the plane reached last. A designed model cuts in a few
-milliseconds; a 1M-triangle import takes ~0.4 s per cut here.
+milliseconds, live; a mesh over LIVE_CUT_FACES (a 1M-triangle import takes ~0.4 s per cut here) is cut
+once the plane has rested for SETTLE_MS, so a drag through it stays smooth and pays for one cut.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from desktop.viewport.section import SectionPlane, capped_cut
 from desktop.viewport.view import Viewport
 
 STEPS = 1000
+LIVE_CUT_FACES = 200_000
+SETTLE_MS = 200
 AXES = "XYZ"
 
 
@@ -104,7 +107,7 @@ class SectionTool(QObject):
                 self.viewport.show_cut(None)
             self._show_position()
             return
-        self._cut_due.start()
+        self._cut_due.start(0 if full.n_cells <= LIVE_CUT_FACES else SETTLE_MS)  # restarts: a drag debounces
         self._show_position()
 
     def retranslate(self) -> None:

@@ -282,6 +282,30 @@ def test_section_plane_moves_across_any_axis_flips_and_follows_the_model(make_wi
     assert tool.bar.position.text() == f"z = {new_level:.1f} mm"
 
 
+def test_a_drag_through_a_huge_import_pays_for_one_cut_where_it_rests(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The cut is VTK on the GUI thread: a designed model is cut at every step of a drag, but a mesh of
+    hundreds of thousands of triangles only where the plane comes to rest, so the drag stays smooth."""
+    import trimesh
+
+    from desktop.viewport.section_tool import LIVE_CUT_FACES
+
+    window = make_window()
+    view, tool = window.viewport, window.section
+    sphere = trimesh.creation.icosphere(subdivisions=7, radius=40.0)
+    assert len(sphere.faces) > LIVE_CUT_FACES
+    view.show_mesh(sphere)
+    window.action_set["view.section"].trigger()
+    qtbot.waitUntil(lambda: tool.cuts == 1, timeout=20_000)
+    for value in (300, 350, 400, 450, 500, 550):  # a drag: one step per event-loop turn
+        tool.bar.slider.setValue(value)
+        qtbot.wait(10)
+    qtbot.waitUntil(lambda: tool.cuts >= 2, timeout=20_000)
+    qtbot.wait(300)
+    assert tool.cuts == 2, "one cut for the whole drag"
+    assert view._cap_poly.n_cells > 0
+    assert view._cap_poly.bounds[3] == pytest.approx(view._full.bounds[2] + 0.55 * 80, abs=0.5)
+
+
 def test_tree_selection_highlights_the_part_and_transform_edits_move_it(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     ask(window, "a plant pot 12 cm wide", qtbot)
