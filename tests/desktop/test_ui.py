@@ -282,18 +282,22 @@ def test_section_plane_moves_across_any_axis_flips_and_follows_the_model(make_wi
     assert tool.bar.position.text() == f"z = {new_level:.1f} mm"
 
 
-def test_a_drag_through_a_huge_import_pays_for_one_cut_where_it_rests(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_drag_through_a_huge_import_pays_for_one_cut_where_it_rests(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                                                       tmp_path) -> None:
     """The cut is VTK on the GUI thread: a designed model is cut at every step of a drag, but a mesh of
     hundreds of thousands of triangles only where the plane comes to rest, so the drag stays smooth."""
     import trimesh
 
+    from core.geometry.meshio import save_mesh
     from desktop.viewport.section_tool import LIVE_CUT_FACES
 
     window = make_window()
     view, tool = window.viewport, window.section
     sphere = trimesh.creation.icosphere(subdivisions=7, radius=40.0)
     assert len(sphere.faces) > LIVE_CUT_FACES
-    view.show_mesh(sphere)
+    save_mesh(sphere, tmp_path / "sphere.stl")
+    window.project.open(tmp_path / "sphere.stl")
+    wait_idle(qtbot, window)
     window.action_set["view.section"].trigger()
     qtbot.waitUntil(lambda: tool.cuts == 1, timeout=20_000)
     for value in (300, 350, 400, 450, 500, 550):  # a drag: one step per event-loop turn
