@@ -137,7 +137,6 @@ def _profile(kind: str, url: str, folder: Path, extra: list[str], env: dict[str,
         try:
             fixture = folder / "fixture.json"
             designers = [[project, _token(hub, user_id, name)] for project, user_id, name in owners]
-
             plural = "s" if workers > 1 else ""
             _locust(hub, 50, _fixture(fixture, url, designers), folder, WARM_SECONDS)  # warm-up: dropped
             # searches alone first, on a hub with no backlog: after 1,000 users a single worker is still

@@ -67,11 +67,6 @@ def to_poly(shaded: Shaded) -> pv.PolyData:
     return poly
 
 
-def poly_faces(poly: pv.PolyData) -> np.ndarray:
-    """The (m, 3) triangles of an all-triangle PolyData."""
-    return np.asarray(poly.faces).reshape(-1, 4)[:, 1:] if poly.n_cells else np.zeros((0, 3), dtype=np.int64)
-
-
 def plate(bed: tuple[float, float, float], minor: float = 10.0) -> tuple[pv.PolyData, pv.PolyData, pv.PolyData]:
     """(plate surface, minor grid, major grid) centred on the origin like the models are.
 

@@ -93,16 +93,12 @@ class Viewport(QWidget):
         self._update_dims()
 
     # --- model ----------------------------------------------------------------------------------
-    def show_mesh(self, mesh: trimesh.Trimesh | None, prepared: Shaded | pv.PolyData | None = None) -> None:
+    def show_mesh(self, mesh: trimesh.Trimesh | None, prepared: Shaded | None = None) -> None:
         """Swap in a new model; `prepared` is its display form when a worker already made it."""
         first = self.mesh is None and mesh is not None
         self.mesh = mesh
-        if prepared is None:
-            prepared = prepare(mesh)
-        if isinstance(prepared, Shaded):
-            prepared = to_poly(prepared)
-        self._full = prepared
-        if prepared.n_cells == 0:
+        self._full = to_poly(prepared if prepared is not None else prepare(mesh))
+        if self._full.n_cells == 0:
             self._cut = None  # nothing left to cut; a section of the last model must not stay on screen
         self._refresh_geometry()
         self.measure.clear()
