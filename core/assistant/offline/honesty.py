@@ -14,15 +14,20 @@ the lexicon's generic part and size words, so no sentence has a rule of its own:
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from core.assistant.offline import lexicon as lx
-from core.assistant.offline.embedding import Embeddings
-from core.assistant.offline.matcher import STOPWORDS, Matcher, concept, concepts
+from core.assistant.offline.embedding import Embeddings, names
+from core.assistant.offline.matcher import STOPWORDS, Matcher, canonical, concept, concepts
 from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.text import detect_language, fold, stem
+from core.assistant.offline.units import is_unit_word
 from core.templates.base import TemplateSpec
+from core.templates.uses import USES, Uses
 
 _ADDS = re.compile(r"\b(?:with|and|plus|add|com|e|mais|adicione|coloque|acrescente)\b")
 _CLAUSE_END = re.compile(r"[,;.!?()]|\b(?:and|with|without|for|but|com|sem|para|pra|e|mas|that|que)\b|\d")
@@ -40,7 +45,7 @@ _FILLER = frozenset({
     "centimetres", "meter", "meters", "metre", "metres", "foot", "feet", "milimetro", "centimetro", "metro", "metros",
     "half", "third", "quarter", "quarters", "eighth", "eighths", "sixteenth", "meio", "meia", "quarto", "quartos",
     "oitavo", "oitavos", "terco", "says", "saying", "say", "written", "named", "called", "escrito", "escrita", "nome",
-    "texto", "diz",
+    "texto", "diz", "now", "then", "instead", "actually", "okay", "ok", "maybe", "agora", "entao", "tipo",
 })
 _WORD_SPAN = re.compile(r"[\w-]+")
 _LEADING = re.compile(
@@ -137,6 +142,81 @@ def object_phrase(raw: str) -> str:
     return phrase.strip(" .!?") or raw.strip(" .!?")
 
 
+# Where an object's name ends: what follows says what it is for, what it has or what is written on it
+_NAME_END = {
+    "en": re.compile(r"\b(?:with|for|of|that|which|to|from|in|on|at|and|but|without|saying|says|reading|called|"
+                     r"named|written)\b|[\"“”',;.!?(:]"),
+    "pt": re.compile(r"\b(?:com|para|pra|que|sem|e|mas|escrito|escrita|dizendo|chamado|chamada)\b|[\"“”',;.!?(:]"),
+}
+_OF = frozenset({"de", "do", "da", "dos", "das"})
+# English puts a compound's modifiers before its head with no word between, so an adjective is told from a noun
+# by its form or, for the common ones without a telling ending, by name
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "ish", "less", "able", "ible", "ly", "ic", "al", "ese", "ian",
+                      "sized", "shaped", "style", "like", "looking")
+_ADJECTIVES = frozenset({
+    "cute", "pretty", "sturdy", "strong", "sleek", "modern", "fancy", "plain", "mini", "large", "medium", "heavy",
+    "cheap", "ugly", "funny", "neat", "clean", "rustic", "vintage", "retro", "compact", "slim", "chunky", "robust",
+    "minimalist", "minimal", "spare", "extra", "standard", "regular", "generic", "custom", "easy", "best", "good",
+    "perfect", "super", "ultra", "thin", "wide", "narrow", "deep", "shallow", "tall", "short", "long", "flat", "low",
+    "high", "giant", "double", "single", "triple", "old", "black", "white", "red", "blue", "green", "yellow", "pink",
+    "purple", "orange", "grey", "gray", "brown", "gold", "silver", "clear", "transparent", "solid", "hollow", "open",
+    "closed", "smooth", "soft", "hard", "light", "dark", "bright", "square", "round", "oval", "fine", "sharp",
+    "quiet", "tough", "thick", "lightweight", "low-poly", "lowpoly", "awesome", "sweet", "elegant", "unique",
+})
+
+
+def _adjective(word: str) -> bool:
+    return word in _ADJECTIVES or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS))
+
+
+def _name_words(raw: str) -> tuple[list[str], list[bool]]:
+    """The content words of the object's name as typed, and for each whether it qualifies the head as a noun
+    would: in English every word before the head; in Portuguese a word after "de" or a hyphen ("porta-joias",
+    "organizador de pilhas"), never an adjective set right after the head ("vaso quadrado")."""
+    lang = "pt" if detect_language(raw) == "pt" else "en"
+    text = _LEADING.sub("", words_to_digits(fold(raw)).strip() + " ")
+    end = _NAME_END[lang].search(text)
+    found: list[str] = []
+    qualifies: list[bool] = []
+    joined = False
+    for token in (text[: end.start()] if end is not None else text).split():
+        parts = token.split("-")
+        if lang == "en" and len(parts) > 1 and _adjective(parts[-1]):
+            continue  # "coin-sized", "self-watering": how it looks or works, not what it is
+        for i, part in enumerate(parts):
+            if part in _OF:
+                joined = True
+            elif part.isalpha() and len(part) > 2 and part not in STOPWORDS | _FILLER and not is_unit_word(part):
+                found.append(part)
+                qualifies.append(lang == "en" or joined or i > 0)
+    return found, qualifies
+
+
+def names_another_object(raw: str, spec: TemplateSpec) -> bool:
+    """Whether a request that names this template in full names it as part of another object: its head noun is
+    not the template's ("a ring dish" is no ring; "a pipe clamp" no pipe), or the nouns qualifying its head are
+    all foreign to it ("a knife block", "a baseball cap", "um organizador de pilhas"). Qualifiers it knows keep
+    it ("a spiral vase mode vase", "prendedor de saco de pão"); so does a name it is not part of ("a set of
+    four coasters")."""
+    known = _known(spec)
+    known_canonical = {canonical(k) for k in known}
+
+    def covered(word: str) -> bool:
+        c = concept(word, canonical=False)
+        return c in known or canonical(c) in known_canonical
+
+    found, qualifies = _name_words(raw)
+    if not any(covered(w) for w in found):
+        return False
+    english = detect_language(raw) != "pt"
+    head = found[-1] if english else found[0]
+    if not covered(head):
+        return True
+    nouns = [w for w, q in zip(found, qualifies, strict=True)
+             if q and w != head and (covered(w) or not (english and _adjective(w)))]
+    return bool(nouns) and not any(covered(w) for w in nouns)
+
+
 def uncovered(raw: str, spec: TemplateSpec) -> list[str]:
     """Words of the requested object that this template's vocabulary does not hold."""
     known = _known(spec)
@@ -146,32 +226,80 @@ def uncovered(raw: str, spec: TemplateSpec) -> list[str]:
 def closest(raw: str, specs: Iterable[TemplateSpec], matcher: Matcher) -> TemplateSpec | None:
     """The template nearest to an object the library does not have, or None when nothing is close.
 
-    The planner offers the matcher's own partial match when it has a confident one; this runs without one.
-    Words the request shares with several templates' names ("holder", "stand", "suporte") say which are
-    related, and the embedding model says which of them is nearest in meaning ("a toothbrush holder" is a
-    pen cup's kin, not a bit holder's). With no shared word, an English request is placed by meaning alone,
-    and nothing is close below NEAR ("a whistle"). A Portuguese one then falls back to the descriptions'
-    words: the model's vectors are English-trained and score unrelated Portuguese phrases 0.4-0.8
-    (bench/RESULTS.md). Without the model (not installed), the shared words decide as before."""
+    The templates that share a word with the object — in their names ("holder", "stand", "suporte") or in what
+    makers use them for (core.templates.uses: "a broom holder" shares "broom" with the wall hook) — are the
+    related ones, scored by how informative the shared words are, and the embedding model says which of them is
+    nearest in meaning ("a toothbrush holder" is a pen cup's kin, not a bit holder's). With no shared word, an
+    English request is placed by meaning alone, and nothing is close below NEAR ("a whistle"). A Portuguese one
+    then falls back to the descriptions' words: the model's vectors are English-trained and score unrelated
+    Portuguese phrases 0.4-0.8 (bench/RESULTS.md). Without the model (not installed), the shared words decide."""
     specs = list(specs)
-    ranked = matcher.rank(raw)
+    related = _related(raw, specs)
     english = detect_language(raw) != "pt"
-    embeddings = Embeddings.load() if ranked or english else None
-    if embeddings is not None and ranked:
-        return embeddings.ranking(described_object(raw), [m.spec for m in ranked])[0][1]
+    embeddings = Embeddings.load() if related or english else None
+    if related:
+        by_id = {spec.id: spec for spec in specs}
+        meaning: dict[str, float] = {}
+        if embeddings is not None:
+            ranked = embeddings.ranking(described_object(raw), [by_id[i] for i in related])
+            meaning = {spec.id: score for score, spec in ranked}
+        return by_id[max(related, key=lambda i: (related[i] + meaning.get(i, 0.0), i))]
     if embeddings is not None and english:
         score, spec = embeddings.ranking(described_object(raw), specs)[0]
         return spec if score >= NEAR else None
-    if ranked:
-        return ranked[0].spec
-    wanted = set(concepts(raw))
     best: tuple[float, str, TemplateSpec] | None = None
     for spec in specs:
         about = set(concepts(f"{spec.description} {spec.description_pt} {' '.join(spec.tags)}"))
-        score = sum(matcher.weight(c) or 1.0 for c in wanted & about)
+        score = sum(matcher.weight(c) or 1.0 for c in set(concepts(raw)) & about)
         if score > 0 and (best is None or (score, spec.id) > best[:2]):
             best = (score, spec.id, spec)
     return best[2] if best is not None else None
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """A template's concepts as the closest-template choice reads them."""
+
+    named: frozenset[str]  # its names, and the one-word objects it can stand in for ("doorstop")
+    compounds: tuple[frozenset[str], ...]  # the objects of several words it can stand in for ("soap dispenser")
+    related: frozenset[str]  # all of those words, and what it holds
+
+    @classmethod
+    def of(cls, spec: TemplateSpec) -> _Vocabulary:
+        uses = USES.get(spec.id, Uses((), ()))
+        stands_in = [frozenset(canonical(c) for c in concepts(phrase, canonical=False))
+                     for phrase in (*uses.serves_as, *uses.serves_as_pt)]
+        named = {canonical(c) for phrase in names(spec) for c in concepts(phrase, canonical=False)}
+        held = {canonical(c) for phrase in (*uses.holds, *uses.holds_pt) for c in concepts(phrase, canonical=False)}
+        return cls(frozenset(named.union(*(s for s in stands_in if len(s) == 1))),
+                   tuple(s for s in stands_in if len(s) > 1), frozenset(named | held).union(*stands_in))
+
+
+def _related(raw: str, specs: list[TemplateSpec]) -> dict[str, float]:
+    """Templates related to the object, each scored by the rarity over the library of what they share with it
+    (a word only one template knows, "broom", says more than "holder", which many do): its head noun among the
+    template's names or the objects it stands in for ("a doorstop": a block; a "tape dispenser" is no "soap
+    dispenser"), its other words and what it is for among everything the template is known by or holds ("a
+    broom holder", "um suporte para bicicleta": a wall hook). What a template holds never relates it to an
+    object named by that thing alone ("a wrench" is no wrench holder), nor does anything when the object's head
+    is a word no template knows ("a robot arm" is no gear)."""
+    found, _ = _name_words(raw)
+    if not found:
+        return {}
+    head = canonical(concept(found[0] if detect_language(raw) == "pt" else found[-1], canonical=False))
+    said = {canonical(concept(w, canonical=False)) for w in re.findall(r"[a-z]+", fold(described_object(raw)))
+            if w not in _FILLER and not is_unit_word(w)} - {""}
+    vocabularies = {spec.id: _Vocabulary.of(spec) for spec in specs}
+    if not any(head in v.related for v in vocabularies.values()):
+        return {}
+    spread = Counter(c for v in vocabularies.values() for c in v.related)
+    weight = {c: math.log(1 + len(specs) / spread[c]) for c in said | {head} if spread[c]}
+    scored = {}
+    for spec_id, v in vocabularies.items():
+        whole = [c for compound in v.compounds if head in compound and compound <= said for c in compound]
+        score = weight[head] if head in v.named or whole else 0.0
+        scored[spec_id] = score + sum(weight.get(c, 0.0) for c in (said - {head}) & v.related)
+    return {spec_id: score for spec_id, score in scored.items() if score > 0}
 
 
 def described_object(raw: str) -> str:

@@ -29,12 +29,12 @@ STOPWORDS = frozenset({
 # Cross-language / near-synonym equivalences; the first word is the canonical one.
 _EQUIVALENT = (
     ("phone", "celular", "smartphone", "telefone", "mobile", "iphone"),
-    ("hold", "holder", "suporte", "segura", "segurar", "apoio", "stand", "dock"),
+    ("hold", "holder", "suporte", "segura", "segurar", "apoio", "stand", "dock", "porta"),  # "porta-X": X's holder
     ("plant", "planta", "succulent", "suculenta", "cactus"),
     ("box", "caixa", "caixinha", "container", "recipiente"),
     ("lid", "tampa", "cover", "tampinha"),
     ("pen", "caneta", "pencil", "lapis"),
-    ("cup", "copo", "porta"),
+    ("cup", "copo"),
     ("hook", "gancho", "cabide", "hanger"),
     ("headphone", "headphones", "headset", "fone", "fones"),
     ("shelf", "prateleira"),
@@ -79,6 +79,11 @@ def concept(word: str, canonical: bool = True) -> str:
 for _group in _EQUIVALENT:
     for _word in _group:
         _CANON.setdefault(concept(fold(_word), canonical=False), concept(fold(_group[0]), canonical=False))
+
+
+def canonical(c: str) -> str:
+    """A concept merged with its equivalents across languages ("stand" and "suporte" are "hold")."""
+    return _CANON.get(c, c)
 
 
 def positioned(text: str, canonical: bool = True) -> list[tuple[int, str]]:

@@ -28,7 +28,7 @@ from core.assistant.offline.dialogue import (
     says_yes,
 )
 from core.assistant.offline.features import feature_phrases, find_features
-from core.assistant.offline.honesty import asks_for_an_object, closest, object_phrase, uncovered
+from core.assistant.offline.honesty import asks_for_an_object, closest, names_another_object, object_phrase, uncovered
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import unlabelled
 from core.assistant.offline.matcher import STOPWORDS, Match, Matcher, concepts
@@ -149,7 +149,7 @@ class OfflinePlanner:
         if pending is not None:
             before = self.matcher.best(pending)
             unknown = self._unknown_object(pending, before)
-            offered = self._closest(pending, before) if unknown else None
+            offered = self._closest(pending) if unknown else None
             if offered is not None and says_yes(text):
                 return create(offered, pending, context, lang)  # "shall I make the closest?" — "yes"
             if not unknown and before is not None and (match is None or match.spec.id == before.spec.id):
@@ -159,7 +159,7 @@ class OfflinePlanner:
         current = doc.template if doc is not None else None
         new = doc is None or (match is not None and self._is_new_request(match, current, text))
         if new and self._unknown_object(text, match):
-            return self._cannot_make(text, self._closest(text, match), lang)
+            return self._cannot_make(text, self._closest(text), lang)
         if match is not None and (doc is None or self._is_new_request(match, current, text)):
             return create(match.spec, text, context, lang)
         if match is None and current in self.templates and asks_another(text):
@@ -197,18 +197,21 @@ class OfflinePlanner:
                 return replace(other, full=match.full, head=match.head)  # the object was named: same kind
         return match
 
-    @staticmethod
-    def _unknown_object(text: str, match: Match | None) -> bool:
+    def _unknown_object(self, text: str, match: Match | None) -> bool:
         """The request names an object the library does not have: no template named at all, or only part of
-        one whose vocabulary misses the object's words ("a hex key holder" is no wall hook)."""
+        one whose vocabulary misses the object's words ("a hex key holder" is no wall hook), or one named in full
+        as part of another object's name ("a knife block")."""
         if match is not None:
-            return not match.full and bool(uncovered(text, match.spec))
+            if match.full:  # the template chosen, and the one first named if a variant's name chose another
+                named = self.matcher.best(text)
+                return all(names_another_object(text, m.spec) for m in (match, named) if m is not None)
+            return bool(uncovered(text, match.spec))
         if says_yes(text) or not asks_for_an_object(text):
             return False
         return any(w not in STOPWORDS for w in words(fold(object_phrase(text))))
 
-    def _closest(self, text: str, match: Match | None) -> TemplateSpec | None:
-        return match.spec if match is not None else closest(text, self.templates.values(), self.matcher)
+    def _closest(self, text: str) -> TemplateSpec | None:
+        return closest(text, self.templates.values(), self.matcher)
 
     def _cannot_make(self, text: str, spec: TemplateSpec | None, lang: Lang) -> AssistantReply:
         """"I can't make an X yet; the closest I can make is Y — shall I?" (or, with nothing close, what it can)."""

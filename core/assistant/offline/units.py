@@ -28,6 +28,14 @@ _UNIT_ALIASES = (
     ("mi", r"mi|miles?|milhas?"),
     ("m", r"m|met(?:er|re)s?|metros?"),
 )
+_UNIT_WORD = re.compile(rf"(?:{'|'.join(alias for _, alias in _UNIT_ALIASES)})")
+
+
+def is_unit_word(word: str) -> bool:
+    """"mile", "centimetros", "in": a unit's name, which says how big the object is, never what it is."""
+    return _UNIT_WORD.fullmatch(word) is not None
+
+
 _UNIT = "|".join(f"(?P<{name}{{i}}>{alias})" for name, alias in _UNIT_ALIASES)
 _NUM = r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:[.,]\d+)?)"
 _START = r"(?<![\w.,/])"  # not inside "m3" or "1.5.2"
