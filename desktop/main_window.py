@@ -230,11 +230,13 @@ class MainWindow(FileActions, QMainWindow):
     def _keyring_locked(self) -> bool:
         """The encrypted keyring file chosen in Preferences needs its passphrase before printers and the hub
         read their secrets; ask now, and start them when it is answered either way."""
+        path = self.settings.keyring_file
+        if not path:
+            return False  # no keyring file chosen: keyring itself (~4 MB) loads when a secret is first needed
         from core import secrets
         from desktop.dialogs.keyring_file import PassphraseDialog
 
-        path = self.settings.keyring_file
-        if not path or secrets.backend_is_secure():
+        if secrets.backend_is_secure():
             return False
         dialog = PassphraseDialog(Path(path), lambda _p: None, self)
         dialog.finished.connect(lambda _r: (self.printers.start(), self.hub.start_in_background()))

@@ -1,7 +1,8 @@
 """Staged start: the window's first frame first, everything else in the event-loop turns after it.
 
 Phase 1 is MainWindow's constructor and its first show: viewport, menus, docks. Nothing on that path
-imports trimesh (with its optional dependencies scipy, networkx, rtree… ~0.5 s and ~80 MB), the
+imports trimesh (with scipy.spatial/sparse, rtree… ~0.4 s and ~50 MB; the optional stacks it would
+import too, networkx, scipy.optimize, lxml…, wait for first use: desktop/deferred_imports.py), the
 offline planner, keyring, the printer stack or the project store. A mesh opened at start-up is shown
 as a preview (`mesh_preview`: meshio's numpy STL reader, no trimesh) while the real open (trimesh mesh
 → document → manifold build) follows on a worker and replaces it with the same picture.
@@ -59,7 +60,7 @@ def mesh_preview(path: Path) -> tuple[Shaded, LoadedModel] | None:
 
 def warm_up(warm: Callable[[], object]) -> None:
     """Worker: import what the first edit, build or chat turn needs, so it is not paid then."""
-    import trimesh  # noqa: F401 - with scipy, networkx & co.: every build and mesh open needs them
+    import trimesh  # noqa: F401 - with scipy.spatial & co.: every build and mesh open needs them
 
     warm()
 

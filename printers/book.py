@@ -1,5 +1,6 @@
 """The printers the user added, persisted as JSON in the data dir; their access codes and passwords go to the
-keyring through core.secrets, never into this file."""
+keyring through core.secrets, never into this file. core.secrets (keyring and its backends, ~4 MB) is imported by the
+methods that touch a secret: the window reads the book at start-up to know whether printers are configured."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from core import secrets
 from core.atomic import atomic_write_text
 from core.events import Signal
 from core.paths import data_dir
@@ -70,6 +70,8 @@ class PrinterBook:
             return self._printers[name]
 
     def add(self, config: PrinterConfig, secret: str | None = None) -> None:
+        from core import secrets
+
         if not config.name.strip():
             raise PrinterConfigError("A printer needs a name.")
         if config.kind == "bambu" and (not config.serial or not secret):
@@ -83,6 +85,8 @@ class PrinterBook:
 
     def replace(self, old_name: str, config: PrinterConfig, secret: str | None = None) -> None:
         """Save edited settings (possibly renamed); without a new secret the stored one is kept."""
+        from core import secrets
+
         old = self.get(old_name)
         if not config.name.strip():
             raise PrinterConfigError("A printer needs a name.")
@@ -102,6 +106,8 @@ class PrinterBook:
         self.changed.emit()
 
     def remove(self, name: str) -> None:
+        from core import secrets
+
         with self._lock:
             raw = self._broken_raw.pop(name, None)
             if raw is not None:
@@ -120,4 +126,6 @@ class PrinterBook:
         self.changed.emit()
 
     def secret(self, config: PrinterConfig) -> str | None:
+        from core import secrets
+
         return secrets.get_secret(config.secret_key)

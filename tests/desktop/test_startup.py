@@ -4,6 +4,7 @@ stack waits for printers to exist or for the Printers dock to be opened."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -101,6 +102,54 @@ def test_the_window_module_loads_without_the_heavy_stacks() -> None:
     probe = f"import sys, desktop.app; print([m for m in {heavy!r} if m in sys.modules])"
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+IDLE_PROBE = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from desktop.app import build_services, build_window
+
+app = QApplication(["probe"])
+window = build_window(build_services(app))
+window.open_path(Path(sys.argv[1]))
+window.show()
+deadline = time.monotonic() + 120
+while not (window.startup.finished and window.viewport.mesh is not None) and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.005)
+report = {"finished": window.startup.finished, "loaded": [m for m in sys.argv[2:] if m in sys.modules],
+          "trimesh": "trimesh" in sys.modules}
+
+import networkx  # the deferred stacks are all there once used, as the real modules
+import trimesh
+
+mesh = window.viewport.mesh
+report["components"] = len(trimesh.graph.connected_components(mesh.face_adjacency, engine="networkx"))
+report["same_networkx"] = trimesh.graph.nx.Graph is networkx.Graph is sys.modules["networkx"].Graph
+report["graph_isinstance"] = isinstance(networkx.Graph(), trimesh.base.Graph)
+report["radius"] = float(trimesh.nsphere.fit_nsphere(trimesh.creation.icosphere(radius=3).vertices)[1])
+report["svg"] = trimesh.path.exchange.svg_io.etree.fromstring(b"<svg/>").tag
+window.shutdown()
+print(json.dumps(report))
+"""
+
+
+def test_the_idle_window_holds_none_of_the_stacks_trimesh_imports_but_does_not_use(tmp_path: Path) -> None:
+    """Fully started with a mesh open (bench_desktop's idle state), the app has trimesh but not networkx,
+    scipy.optimize, lxml or numpy.f2py (desktop/deferred_imports.py) nor keyring (no secret was needed);
+    trimesh's functions that need them still work, with the real modules."""
+    deferred = ["networkx", "scipy.optimize", "scipy.ndimage", "lxml.etree", "numpy.f2py", "numpy.testing",
+                "keyring"]
+    env = dict(os.environ, POTSTUDIO_HOME=str(tmp_path / "home"),
+               PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    proc = subprocess.run([sys.executable, "-c", IDLE_PROBE, str(pot_stl(tmp_path / "pot.stl")), *deferred],
+                          env=env, capture_output=True, text=True, timeout=300, check=True)
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report["finished"] and report["trimesh"]
+    assert report["loaded"] == [], f"loaded at start-up again: {report['loaded']}"
+    assert report["components"] == 1 and report["same_networkx"] and report["graph_isinstance"]
+    assert report["radius"] == pytest.approx(3, abs=1e-6) and report["svg"] == "svg"
 
 
 def test_potstudio_with_a_file_shows_it(tmp_path: Path) -> None:
