@@ -143,37 +143,28 @@ def _eval(node: ast.AST, values: Mapping[str, Number], source: str) -> Any:
         right = _eval(node.right, values, source)
         if isinstance(left, str) or isinstance(right, str):  # "text * 10**9" must not build a huge string
             raise ExpressionError(Phrase("Text can only be measured with len() or compared in '{0}'.", source))
-        if isinstance(node.op, ast.Pow):
-            if abs(right) > _MAX_POWER:
-                raise ExpressionError(Phrase("Exponent too large in '{0}'.", source))
-            if isinstance(left, int) and isinstance(right, int) and right > 0 \
-                    and abs(left).bit_length() * right > _MAX_INT_BITS + right:
-                raise ExpressionError(Phrase("A number in '{0}' is too large.", source))
+        # with both sides within 64 bits a power is at most 4096 bits: quick to compute, then refused by _bounded
+        if isinstance(node.op, ast.Pow) and abs(right) > _MAX_POWER:
+            raise ExpressionError(Phrase("Exponent too large in '{0}'.", source))
         return _bounded(_BINARY[type(node.op)](left, right), source)
     if isinstance(node, ast.UnaryOp):
         return _bounded(_UNARY[type(node.op)](_eval(node.operand, values, source)), source)
     if isinstance(node, ast.Compare):
         left = _eval(node.left, values, source)
-        for op, comp in zip(node.ops, node.comparators, strict=True):
-            right = _eval(comp, values, source)
+        for i, op in enumerate(node.ops):  # a < b <= c: each pair, stopping at the first false one
+            right = _eval(node.comparators[i], values, source)
             if not _COMPARE[type(op)](left, right):
                 return False
             left = right
         return True
-    if isinstance(node, ast.BoolOp):
-        if isinstance(node.op, ast.And):
-            result: Any = True
-            for v in node.values:
-                result = _eval(v, values, source)
-                if not result:
-                    return result
-            return result
-        result = False
-        for v in node.values:
+    if isinstance(node, ast.BoolOp):  # Python's own and/or: the first value that decides, else the last
+        *first, last = node.values
+        decides = isinstance(node.op, ast.Or)
+        for v in first:
             result = _eval(v, values, source)
-            if result:
+            if bool(result) is decides:
                 return result
-        return result
+        return _eval(last, values, source)
     if isinstance(node, ast.IfExp):
         branch = node.body if _eval(node.test, values, source) else node.orelse
         return _eval(branch, values, source)

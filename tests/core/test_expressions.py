@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import ast
 import math
 
 import pytest
 
-from core.document.expressions import Expression, evaluate
+from core.document.expressions import Expression, _eval, evaluate
 from core.errors import ExpressionError
 
 
@@ -111,3 +112,10 @@ def test_a_large_negative_base_is_bounded_like_a_positive_one() -> None:
         evaluate("(-3) ** 41", {})
     with pytest.raises(ExpressionError, match="too large"):
         evaluate("(2 ** 40) ** 2", {})
+
+
+def test_a_node_the_validator_let_through_is_still_refused_in_words() -> None:
+    """Defence in depth: the evaluator names what it cannot evaluate instead of failing on it."""
+    with pytest.raises(ExpressionError) as caught:
+        _eval(ast.parse("[w]", mode="eval").body, {"w": 1}, "[w]")
+    assert str(caught.value) == "Cannot evaluate '[w]'."
