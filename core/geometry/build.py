@@ -14,8 +14,9 @@ centred in XY unless `"center": true`; sphere and torus are centred on the origi
 `"segments"` (a box: for its rounded corners) to override the evaluator's count.
 
 An extrude takes one 2D "shape", optionally scaled along its height by a "profile" while it twists, or a
-stack of "layers" (a floor, then walls with pockets): both are meshed without a boolean, which is why
-templates draw prismatic parts whole in 2D (core/geometry/shapes.py) rather than cutting them in 3D.
+stack of "layers" (a floor, then walls with pockets; chamfered or bored ones too): both are meshed without a
+boolean, which is why templates draw prismatic parts whole in 2D (core/geometry/shapes.py) rather than cutting
+them in 3D. A stack is kept as its own mesh (core/geometry/meshsolid.py) until a boolean needs a Manifold.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from core.document.expressions import Number
 from core.document.nodes import TRANSFORMS, Node, resolve_enabled, resolve_value
 from core.errors import GeometryError, PotStudioError
 from core.geometry import budget, font, gear  # noqa: F401  (register the 'text' and 'gear' 2D shapes)
+from core.geometry.loft import layer_bands, lofted
+from core.geometry.meshsolid import MeshSolid, Solid, manifold_of
 from core.geometry.shapes import build_shape, num, positive
 from core.geometry.stack import stacked
 from core.tasks import NULL_TASK, Phrase, Task
@@ -44,12 +47,14 @@ from core.tasks import NULL_TASK, Phrase, Task
 if TYPE_CHECKING:
     import trimesh
 
-Builder = Callable[[Mapping[str, Any], list[m3d.Manifold], int], m3d.Manifold]
+Builder = Callable[[Mapping[str, Any], list[m3d.Manifold], int], Solid]
 BUILDERS: dict[str, Builder] = {}
 DEFAULT_SEGMENTS = 64
 EMPTY = m3d.Manifold()
 _MISSING = object()
 _MESHES_KEPT = 64
+_PASS_THROUGH = frozenset(("union", "difference", "intersection", "group"))
+"""Nodes whose one child is their solid as it is."""
 
 
 def builder(*types: str) -> Callable[[Builder], Builder]:
@@ -123,7 +128,7 @@ def _torus(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifol
 
 
 @builder("extrude")
-def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manifold:
+def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> Solid:
     if "layers" in p:
         return _layers(p["layers"], seg)
     h = positive(p, "height")
@@ -138,13 +143,16 @@ def _extrude(p: Mapping[str, Any], _: list[m3d.Manifold], seg: int) -> m3d.Manif
     return _place(section.extrude(h, slices, twist, scale), p, h)
 
 
-def _layers(layers: Any, seg: int) -> m3d.Manifold:
-    """Sections stacked bottom to top, each {"shape", "height"} (see core/geometry/stack.py)."""
+def _layers(layers: Any, seg: int) -> Solid:
+    """Sections stacked bottom to top, each {"shape", "height"} (see core/geometry/stack.py); a layer with a
+    "top" outline (a chamfer) or a "bore" (a thread) changes with height (see core/geometry/loft.py)."""
     if not isinstance(layers, list) or not layers or not all(isinstance(layer, Mapping) for layer in layers):
         raise GeometryError(Phrase("An extrusion's 'layers' must be a list of {{shape, height}}."))
     if len(layers) > budget.MAX_SLICES:
         raise GeometryError(Phrase("An extrusion has {0} layers; at most {1} are allowed.", len(layers),
                                    budget.MAX_SLICES))
+    if any("top" in layer or "bore" in layer for layer in layers):
+        return lofted(layer_bands(layers, seg))
     sections = [build_shape(layer.get("shape"), seg) for layer in layers]
     if any(section.is_empty() for section in sections):
         raise GeometryError(Phrase("A layer's outline is empty."))
@@ -213,7 +221,7 @@ def _group(_: Mapping[str, Any], kids: list[m3d.Manifold], seg: int) -> m3d.Mani
     return m3d.Manifold.compose(kids) if kids else EMPTY
 
 
-def disjoint(solids: Sequence[m3d.Manifold]) -> bool:
+def disjoint(solids: Sequence[Solid]) -> bool:
     """Whether no two bounding boxes touch, so the solids can lie together without a boolean."""
     if len(solids) < 2:
         return True
@@ -364,8 +372,8 @@ class _Memo:
     own: str = ""
     kids: tuple[str, ...] | None = None
     key: str = ""
-    solid: m3d.Manifold = EMPTY
-    parts: list[m3d.Manifold] = field(default_factory=list)
+    solid: Solid = EMPTY
+    parts: list[Solid] = field(default_factory=list)
     """The children's solids the last build combined (what a plate of separate parts is made of)."""
 
     def fits(self, node: Node) -> bool:
@@ -385,9 +393,9 @@ class Evaluator:
     content-keyed LRU cache finds any subtree built before (undo, a value dragged back)."""
 
     def __init__(self, max_entries: int = 2048, segments: int = DEFAULT_SEGMENTS) -> None:
-        self._cache: OrderedDict[str, m3d.Manifold] = OrderedDict()
+        self._cache: OrderedDict[str, Solid] = OrderedDict()
         self._memos: dict[int, _Memo] = {}
-        self._meshes: OrderedDict[int, tuple[m3d.Manifold, np.ndarray, np.ndarray]] = OrderedDict()
+        self._meshes: OrderedDict[int, tuple[Solid, np.ndarray, np.ndarray]] = OrderedDict()
         self._max = max_entries
         self._lock = threading.RLock()
         self.segments = segments
@@ -401,7 +409,7 @@ class Evaluator:
         node = doc.root if node_id is None else doc.node(node_id)
         with self._lock:
             self.rebuilt = []
-            return self._build(node, values, task).solid
+            return manifold_of(self._build(node, values, task).solid)
 
     def mesh(self, doc: Document, node_id: str | None = None, task: Task = NULL_TASK) -> trimesh.Trimesh:
         """The node's solid as a triangle mesh. A plate of separate parts (a "group" whose parts do not
@@ -413,8 +421,8 @@ class Evaluator:
             self.rebuilt = []
             memo = self._build(node, values, task)
             parts = memo.parts if node.type == "group" and memo.parts and disjoint(memo.parts) else [memo.solid]
-            for part in parts:
-                if part.status() != m3d.Error.NoError:
+            for part in parts:  # a MeshSolid was checked closed when it was made
+                if not isinstance(part, MeshSolid) and part.status() != m3d.Error.NoError:
                     raise GeometryError(Phrase("The model could not be built ({0}).", part.status().name))
             arrays = [self._arrays(part) for part in parts]
         return _trimesh_of(arrays)
@@ -423,7 +431,7 @@ class Evaluator:
         """A part placed where it sits in the model (through its ancestors' transforms/patterns)."""
         values = doc.values()
         with self._lock:
-            solid = self._build(doc.node(node_id), values, NULL_TASK).solid
+            solid = manifold_of(self._build(doc.node(node_id), values, NULL_TASK).solid)
             for ancestor in reversed(doc.ancestors(node_id)):
                 if ancestor.type in TRANSFORMS:
                     props = resolve_value(ancestor.props, values)
@@ -437,7 +445,7 @@ class Evaluator:
             self._memos.clear()
             self._meshes.clear()
 
-    def _arrays(self, solid: m3d.Manifold) -> tuple[np.ndarray, np.ndarray]:
+    def _arrays(self, solid: Solid) -> tuple[np.ndarray, np.ndarray]:
         """Vertices and faces of a solid, kept for the last few solids built (by identity: a solid
         that did not change is the same object, see _Memo)."""
         entry = self._meshes.get(id(solid))
@@ -495,11 +503,13 @@ class Evaluator:
         memo.parts = [c.solid for c in children if c.solid is not EMPTY]
         return memo
 
-    def _run(self, node: Node, memo: _Memo, kids: list[m3d.Manifold]) -> m3d.Manifold:
+    def _run(self, node: Node, memo: _Memo, kids: list[Solid]) -> Solid:
         if not memo.enabled:
             return EMPTY
+        if len(kids) == 1 and node.type in _PASS_THROUGH:
+            return kids[0]  # a directly meshed child stays one until something needs its Manifold
         try:
-            return BUILDERS[node.type](memo.props, kids, self.segments)
+            return BUILDERS[node.type](memo.props, [manifold_of(k) for k in kids], self.segments)
         except PotStudioError as exc:
             raise GeometryError(Phrase("{0}: {1}", node.part, _message(exc))) from None
         except (ValueError, TypeError, RuntimeError) as exc:
@@ -524,7 +534,9 @@ def _identity(props: Mapping[str, Any]) -> Mapping[str, Any]:
     return props
 
 
-def _arrays_of(solid: m3d.Manifold) -> tuple[np.ndarray, np.ndarray]:
+def _arrays_of(solid: Solid) -> tuple[np.ndarray, np.ndarray]:
+    if isinstance(solid, MeshSolid):
+        return solid.vertices, solid.faces
     mesh = solid.to_mesh()
     return np.asarray(mesh.vert_properties, dtype=np.float64)[:, :3], np.asarray(mesh.tri_verts, dtype=np.int64)
 

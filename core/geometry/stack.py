@@ -5,8 +5,9 @@ below it (a tray's walls on its floor, ribs on a dish's floor) the solid's surfa
 of the first section, every contour's wall over its layer, at each step the part of the lower section the upper
 one leaves uncovered, facing up, and the top of the last. Writing those triangles costs a fraction of a
 millisecond where manifold3d's union or difference of the same prisms costs milliseconds per thousand triangles.
-Any other stack (an upper layer overhanging, contours touching) is unioned as before, so the result is always
-the exact solid.
+Any other stack (an upper layer overhanging, grooves stopping under a closed top) is meshed by
+core/geometry/loft.py, which finds the flat faces between layers with Clipper, so the result is always the exact
+solid.
 """
 
 from __future__ import annotations
@@ -16,18 +17,22 @@ import itertools
 import manifold3d as m3d
 import numpy as np
 
+from core.geometry.loft import lofted
+from core.geometry.loftmesh import Band
+from core.geometry.meshsolid import Solid
+
 _SNAP = 1e-5
 """mm within which two layers' contours are the same one (Clipper rounds an untouched contour's points to 1e-7)."""
 
 
-def stacked(sections: list[m3d.CrossSection], heights: list[float]) -> m3d.Manifold:
+def stacked(sections: list[m3d.CrossSection], heights: list[float]) -> Solid:
     """The solid of `sections` stacked with the given heights, from z = 0."""
     levels = np.concatenate(([0.0], np.cumsum(heights)))
     direct = _direct(sections, levels) if _nested(sections) else None
     if direct is not None:
         return direct
-    prisms = [s.extrude(h).translate((0.0, 0.0, z)) for s, h, z in zip(sections, heights, levels, strict=False)]
-    return m3d.Manifold.batch_boolean(prisms, m3d.OpType.Add)
+    rings = [[np.asarray(c, dtype=float) for c in s.to_polygons()] for s in sections]
+    return lofted([Band(levels[k:k + 2], [np.stack((c, c)) for c in contours]) for k, contours in enumerate(rings)])
 
 
 def _nested(sections: list[m3d.CrossSection]) -> bool:

@@ -1,5 +1,5 @@
 """An extrusion of stacked layers (a tray's floor, then its walls) is the same solid as the boolean of its prisms,
-whether the layers nest (meshed directly) or not (unioned)."""
+whether the layers nest or not (both meshed directly: core/geometry/stack.py, core/geometry/loft.py)."""
 
 from __future__ import annotations
 

@@ -211,23 +211,8 @@ def screw_table(column: Mapping[str, float], param: str, fallback: str) -> str:
 
 
 def thread_section(radius: str, depth: str, points: int = 48, crest: float = 0.3) -> dict[str, object]:
-    """The cross-section of a single-start thread: a polygon whose radius at angle θ is `radius` plus
-    `depth` × the axial tooth profile at θ/360 of a pitch (a trapezoid: `crest` of the pitch flat at full
-    depth, as much flat at the root, flanks between). Extruded with a twist of 360° per pitch it is the
-    exact helical thread, one boolean and no sweep."""
-    flank = (1 - 2 * crest) / 2
-    out: list[list[str]] = []
-    for k in range(points):
-        u = k / points
-        if u < crest:
-            g = 1.0
-        elif u < crest + flank:
-            g = 1 - (u - crest) / flank
-        elif u < 2 * crest + flank:
-            g = 0.0
-        else:
-            g = (u - 2 * crest - flank) / flank
-        c, s = math.cos(2 * math.pi * u), math.sin(2 * math.pi * u)
-        r = f"({_bare(radius)} + {_bare(depth)} * {g:.4f})"
-        out.append([f"={r} * {c:.6f}", f"={r} * {s:.6f}"])
-    return {"kind": "polygon", "points": out}
+    """The cross-section of a single-start thread (the "thread" shape, core/geometry/shapes.py): its radius at
+    angle θ is `radius` plus `depth` × the axial tooth profile at θ/360 of a pitch, a trapezoid with `crest` of the
+    pitch flat at full depth. Extruded with a twist of 360° per pitch it is the exact helical thread, one boolean
+    and no sweep; bored through a layer (core/geometry/loft.py), no boolean at all."""
+    return {"kind": "thread", "r": f"={_bare(radius)}", "depth": f"={_bare(depth)}", "points": points, "crest": crest}

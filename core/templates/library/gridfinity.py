@@ -85,13 +85,49 @@ def _magnets(node_id: str, z: object, depth: str) -> Node:
                 id=f"{node_id}_four")
 
 
+def _rounded(width: float, radius: float) -> dict[str, object]:
+    return {"kind": "rect", "size": [width, width], "radius": radius, "segments": CORNERS}
+
+
+def _four() -> dict[str, object]:
+    """A cell's four magnet pockets, 26 mm apart (none while `magnets` is off)."""
+    return {"kind": "array", "shape": {"kind": "circle", "r": "=magnet_diameter / 2", "segments": COARSE},
+            "count": ["=2 if magnets else 0", 2], "spacing": [MAGNET_SPACING, MAGNET_SPACING]}
+
+
+def _grid(shape: dict[str, object], nx: str, ny: str) -> dict[str, object]:
+    return {"kind": "array", "shape": shape, "count": [f"={nx}", f"={ny}"], "spacing": [PITCH, PITCH]}
+
+
 # The sockets' top chamfers would meet in knife edges (the spec's); the plate stops TRUNCATE below them,
 # where the ridges between cells are 1.6 mm wide and the outer rim 0.8 mm, widths that print. Bins rest
 # on the lower chamfers and the straight band, so they sit as on a full-height plate.
 TRUNCATE = 0.8
 FRAME = 1.0  # mm of straight band under the sockets of a plate without magnets: no 45° edge on the bed
-_SOCKET_Z = f"(magnet_depth + {FRAME:g} if magnets else {FRAME:g})"
-_PLATE_H = f"({SOCKET_H - TRUNCATE:g} + {_SOCKET_Z})"
+_PLATE_BODY: dict[str, object] = {"kind": "rect", "size": [f"=grid_x * {PITCH}", f"=grid_y * {PITCH}"],
+                                   "radius": OUTER_R, "segments": CORNERS}
+_MID_W = PITCH - 2 * PROFILE[2]  # the socket's straight band, between its chamfers
+_MID_R = OUTER_R - PROFILE[2]
+_TOP_IN = PROFILE[2] - (SOCKET_H - TRUNCATE - PROFILE[0] - PROFILE[1])  # how far inside the cell the plate's top cuts
+_OPENING = PITCH - 2 * (PROFILE[0] + PROFILE[2]) - 0.4  # a frame's opening, 0.2 mm inside the socket's narrowest
+
+
+def _plate(node_id: str, floor: list[dict[str, object]], enabled: str) -> Node:
+    """The plate as stacked layers over the grid, meshed at once (core/geometry/loft.py): `floor` (the layers
+    under the sockets), then each socket's 45° lower chamfer, its straight band and its upper chamfer as far
+    as the plate's top. Cutting 9 to 36 chamfered sockets from a block took ~40 ms of booleans."""
+    def cut(width: float, radius: float) -> dict[str, object]:
+        return {**_PLATE_BODY, "holes": [_grid(_rounded(width, radius), "grid_x", "grid_y")]}
+
+    low = cut(_MID_W - 2 * PROFILE[0], _MID_R - PROFILE[0])
+    mid = cut(_MID_W, _MID_R)
+    top = cut(PITCH - 2 * _TOP_IN, OUTER_R - _TOP_IN)
+    return Node("extrude", {"layers": [
+        *floor,
+        {"shape": low, "top": mid, "height": PROFILE[0]},
+        {"shape": mid, "height": PROFILE[1]},
+        {"shape": mid, "top": top, "height": PROFILE[2] - _TOP_IN},
+    ]}, id=node_id, enabled=enabled)
 
 
 def _plate_params() -> list[Parameter]:
@@ -107,21 +143,15 @@ def _plate_params() -> list[Parameter]:
 
 
 def _plate_build() -> Node:
-    socket = at(_stack("socket", PROFILE, PITCH, OUTER_R, TRUNCATE - 0.3), z=f"={_SOCKET_Z}", node_id="socket_at")
-    # Without magnets the plate is a frame: below each socket an opening 0.2 mm inside its narrowest
-    # outline is cut through (inside, so no face of the opening lies on the socket's).
-    opening = PITCH - 2 * (PROFILE[0] + PROFILE[2]) - 0.4
-    through = at(box("socket_open", opening, opening, FRAME + 1.2, max(OUTER_R - PROFILE[2] - PROFILE[0] - 0.2, 0.5),
-                     segments=CORNERS),
-                 z=-1, node_id="socket_open_at", enabled="=not magnets")
-    return Node("difference", id="root", name="Base", children=[
-        Node("difference", id="baseplate", children=[
-            box("baseplate_body", f"=grid_x * {PITCH}", f"=grid_y * {PITCH}", f"={_PLATE_H}", OUTER_R,
-                segments=CORNERS),
-            _cells("sockets", Node("union", id="socket_cut", children=[socket, through]), "grid_x", "grid_y"),
-        ]),
-        Node("linear_array", {"count": ["=grid_x", "=grid_y", 1], "spacing": [PITCH, PITCH, 0]},
-             [_magnets("plate_magnets", FRAME, "magnet_depth + 0.01")], id="magnet_cells", enabled="=magnets"),
+    """A frame (each cell open below its socket, the opening 0.2 mm inside the socket's narrowest outline) or,
+    with magnets, a floor with four pockets per cell under the sockets: one stack each, the other disabled."""
+    opening = _rounded(_OPENING, max(_MID_R - PROFILE[0] - 0.2, 0.5))
+    pockets = {**_PLATE_BODY, "holes": [_grid(_four(), "grid_x", "grid_y")]}
+    return Node("union", id="root", name="Base", children=[
+        _plate("frame", [{"shape": {**_PLATE_BODY, "holes": [_grid(opening, "grid_x", "grid_y")]}, "height": FRAME}],
+               "=not magnets"),
+        _plate("magnet_plate", [{"shape": _PLATE_BODY, "height": FRAME}, {"shape": pockets, "height": "=magnet_depth"}],
+               "=magnets"),
     ])
 
 
@@ -169,58 +199,69 @@ def _bin_params() -> list[Parameter]:
     ]
 
 
-def _lip_void() -> Node:
-    """The inside of the stacking lip, from the bin's top (z = H) up: a 45° slope from LIP_IN to 1 mm
-    from the outside, 1.8 mm straight, a 0.7 mm chamfer to a 0.3 mm flat top (the spec's knife edge,
-    widened to print). Below H a 45° support slopes from the wall in to LIP_IN, so nothing overhangs."""
-    def outline(inset: float | str) -> tuple[str, str]:
-        return f"={_BIN_W} - 2 * {inset}", f"={_BIN_D} - 2 * {inset}"
+def _inside(inset: str) -> dict[str, object]:
+    """The bin's outline `inset` mm in (an expression), its corners following the outside's."""
+    return {"kind": "rect", "size": [f"={_BIN_W} - 2 * ({inset})", f"={_BIN_D} - 2 * ({inset})"],
+            "radius": f"=max({_BIN_R} - ({inset}), 0.5)", "segments": CORNERS}
 
-    def r(inset: float | str) -> str:
-        return f"=max({_BIN_R} - {inset}, 0.5)"
 
-    support_h = f"({LIP_IN} - wall - {STEP})"
-    return Node("union", id="lip_void", enabled="=lip", children=[
-        at(frustum("lip_support", outline(f"(wall + {STEP})"), outline(LIP_IN), f"={support_h}",
-                   (r(f"(wall + {STEP})"), r(LIP_IN)), segments=CORNERS),
-           z=f"={_BIN_H} - {support_h}", node_id="lip_support_at"),
-        convex_stack("lip_lower", [
-            at(frustum("lip_slope", outline(LIP_IN), outline(1.0), LIP_IN - 1.0, (r(LIP_IN), r(1.0)),
-                       segments=CORNERS),
-               z=f"={_BIN_H} - 0.01", node_id="lip_slope_at"),
-            at(box("lip_straight", *outline(1.0), 1.85, r(1.0), segments=CORNERS),
-               z=f"={_BIN_H} + {LIP_IN - 1.0 - 0.03:g}",
-               node_id="lip_straight_at"),
-        ]),
-        convex_stack("lip_upper", [
-            at(frustum("lip_chamfer", outline(1.0), outline(0.3), 0.71, (r(1.0), r(0.3)), segments=CORNERS),
-               z=f"={_BIN_H} + {LIP_H - 0.7}", node_id="lip_chamfer_at"),
-            at(box("lip_open", *outline(0.3), 1, r(0.3), segments=CORNERS), z=f"={_BIN_H} + {LIP_H - 0.01}",
-               node_id="lip_open_at"),
-        ]),
-    ])
+_BODY: dict[str, object] = {"kind": "rect", "size": [f"={_BIN_W}", f"={_BIN_D}"], "radius": _BIN_R, "segments": CORNERS}
+
+
+def _hollow(inset: str) -> dict[str, object]:
+    return {**_BODY, "holes": [_inside(inset)]}
+
+
+# The stacking lip's inside from the bin's top H up: a 45° slope from LIP_IN to 1 mm from the outside, 1.8 mm
+# straight, a 0.7 mm chamfer to a 0.3 mm flat top (the spec's knife edge, widened to print). Below H a 45° support
+# slopes in from the cavity (its foot 2 · STEP inside the cavity's outline, a ledge that keeps the support off the
+# wall) to LIP_IN, so nothing overhangs. A wall of 2.5 mm or more leaves no room for the support: the cavity runs
+# up until it meets the slope (CUT), and the slope is drawn in two runs so that both cases have as many layers.
+_SUPPORTED = f"(wall + {2 * STEP:g} < {LIP_IN})"
+_CUT = f"min({_BIN_H} + wall - {LIP_IN - 2 * STEP:g}, {_BIN_H} + {LIP_IN} - wall)"
+_CUT_IN = f"(wall + {2 * STEP:g} if {_SUPPORTED} else {LIP_IN} - ({_CUT} - {_BIN_H}))"
+_BEND = f"({_BIN_H} if {_SUPPORTED} else ({_CUT} + {_BIN_H} + {LIP_IN - 1.0}) / 2)"
+_BEND_IN = f"({LIP_IN} - ({_BEND} - {_BIN_H}))"
+_DIVIDED_TOP = f"({_BIN_H} - 2.01)"  # the dividers stop 2 mm under the top
+
+
+def _bin_layers(lip: bool) -> list[dict[str, object]]:
+    """The bin bottom to top: the feet (their magnet pockets bored through the lowest chamfer), the floor, the walls
+    around the compartments, then the stacking lip's inside or the open top."""
+    feet = [_grid(_rounded(PITCH - PLAY - 2 * (FOOT[2] + k), max(_BIN_R - FOOT[2] - k, 0.5)), "units_x", "units_y")
+            for k in (FOOT[0], 0.0)]  # a foot's bottom, then its straight band
+    magnets = _grid(_four(), "units_x", "units_y")
+    top = _grid(_rounded(PITCH - PLAY, _BIN_R), "units_x", "units_y")
+    dividers = {"kind": "array", "shape": {"kind": "rect", "size": ["=wall", f"={_BIN_D} - wall"]},
+                "count": ["=dividers", 1], "spacing": [f"=({_BIN_W} - 2 * wall) / (dividers + 1)", 0]}
+    magnet_top = 2.4
+    layers: list[dict[str, object]] = [
+        {"shape": feet[0], "top": feet[1], "height": FOOT[0], "bore": {"shape": magnets}},
+        {"shape": {**feet[1], "holes": [magnets]}, "height": magnet_top - FOOT[0]},
+        {"shape": feet[1], "height": FOOT[0] + FOOT[1] - magnet_top},
+        {"shape": feet[1], "top": top, "height": FOOT[2]},
+        {"shape": _BODY, "height": _FLOOR_TOP - FOOT_H},
+        {"shape": {**_BODY, "holes": [{**_inside("wall"), "holes": [dividers]}]},
+         "height": f"={_DIVIDED_TOP} - {_FLOOR_TOP}"},
+    ]
+    if not lip:
+        return [*layers, {"shape": _hollow("wall"), "height": f"={_BIN_H} - {_DIVIDED_TOP}"}]
+    return [
+        *layers,
+        {"shape": _hollow("wall"), "height": f"={_CUT} - {_DIVIDED_TOP}"},
+        {"shape": _hollow(_CUT_IN), "top": _hollow(_BEND_IN), "height": f"={_BEND} - {_CUT}"},
+        {"shape": _hollow(_BEND_IN), "top": _hollow("1.0"), "height": f"={_BIN_H} + {LIP_IN - 1.0} - {_BEND}"},
+        {"shape": _hollow("1.0"), "height": LIP_H - 0.7 - (LIP_IN - 1.0)},
+        {"shape": _hollow("1.0"), "top": _hollow("0.3"), "height": 0.7},
+    ]
 
 
 def _bin_build() -> Node:
-    top = f"({_BIN_H} + ({LIP_H} if lip else 0))"
-    # The cavity reaches STEP into the support, whose foot is STEP narrower: no face of one lies on the other's.
-    cavity_top = f"({_BIN_H} - ({LIP_IN} - wall - {STEP}) + {STEP} if lip else {_BIN_H} + 1)"
-    solid = Node("union", id="bin_solid", children=[
-        _cells("feet", _stack("foot", FOOT, PITCH - PLAY, _BIN_R), "units_x", "units_y"),
-        at(box("bin_body", f"={_BIN_W}", f"={_BIN_D}", f"={top} - {FOOT_H}", _BIN_R, segments=CORNERS), z=FOOT_H,
-           node_id="bin_body_at"),  # on the feet: overlapping by 0.01 left slivers along the round corners
-    ])
-    cavity = at(box("bin_cavity", f"={_BIN_W} - 2 * wall", f"={_BIN_D} - 2 * wall", f"={cavity_top} - {_FLOOR_TOP}",
-                    f"=max({_BIN_R} - wall, 0.5)", segments=CORNERS), z=_FLOOR_TOP, node_id="bin_cavity_at")
-    dividers = Node("linear_array", {"count": ["=dividers", 1, 1], "spacing": [
-        f"=({_BIN_W} - 2 * wall) / (dividers + 1)", 0, 0]}, [
-        at(box("divider", "=wall", f"={_BIN_D} - wall", f"={_BIN_H} - {_FLOOR_TOP} - 2"), z=_FLOOR_TOP - 0.01,
-           node_id="divider_at")], id="bin_dividers", name="Dividers", enabled="=dividers > 0")
-    return Node("difference", id="root", name="Box", children=[
-        Node("union", id="bin", children=[Node("difference", id="bin_shell", children=[solid, cavity, _lip_void()]),
-                                          dividers]),
-        Node("linear_array", {"count": ["=units_x", "=units_y", 1], "spacing": [PITCH, PITCH, 0]},
-             [_magnets("bin_magnets", -1, "2.4 + 1")], id="bin_magnet_cells", enabled="=magnets"),
+    """The whole bin as one stack of layers meshed at once (core/geometry/loft.py): unioning 1 to 36 chamfered
+    feet under the body and cutting the cavity, the lip and the magnet pockets took up to ~30 ms of booleans."""
+    return Node("union", id="root", name="Box", children=[
+        Node("extrude", {"layers": _bin_layers(True)}, id="bin_lipped", enabled="=lip"),
+        Node("extrude", {"layers": _bin_layers(False)}, id="bin_open", enabled="=not lip"),
     ])
 
 

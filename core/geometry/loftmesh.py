@@ -1,0 +1,490 @@
+"""The mesh of stacked bands (core/geometry/loft.py), written directly: walls, then the flat faces at each step.
+
+A band's walls are strips of quads between consecutive levels. Where one band ends and the next begins (the same
+z), the flat faces are the two outlines' differences, found with Clipper: what the lower band leaves uncovered faces
+up, what the upper one overhangs faces down, and a contour both share runs on with no face at all. A point of one
+outline lying on an edge of the other (a groove's end on a full disc) splits that edge, so every edge of the mesh
+has its twin; a step this cannot pair raises Unmeshable and the caller unions the bands instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
+
+import manifold3d as m3d
+import numpy as np
+
+from core.geometry.meshsolid import MeshSolid
+
+_SNAP = 1e-5
+"""mm within which two points at one level are the same vertex (Clipper moves the points it returns by 1e-7)."""
+_SLIVER = 1e-6
+"""mm² under which a flat face is a rounding artefact, not part of the solid."""
+
+
+@dataclass(frozen=True)
+class Band:
+    """Contours over increasing levels `z` (m + 1 of them): each ring is an (m + 1, n, 2) array, the same n
+    points at every level, counter-clockwise around material and clockwise around holes."""
+
+    z: np.ndarray
+    rings: list[np.ndarray]
+
+
+class Unmeshable(Exception):
+    """The stack's steps could not be meshed directly (the caller unions its bands instead)."""
+
+
+def mesh_bands(bands: list[Band]) -> MeshSolid:
+    """The closed mesh of `bands` stacked (each band's first level at the previous one's last)."""
+    return _Mesher(bands).solid()
+
+
+def areas(contours: list[np.ndarray]) -> np.ndarray:
+    """Signed areas of closed contours, all at once."""
+    if not contours:
+        return np.zeros(0)
+    xy = np.concatenate(contours)
+    nxt = xy[_cyclic_next([len(c) for c in contours])]
+    cross = xy[:, 0] * nxt[:, 1] - nxt[:, 0] * xy[:, 1]
+    return 0.5 * np.add.reduceat(cross, np.cumsum([0] + [len(c) for c in contours[:-1]]))
+
+
+def _keys(xy: np.ndarray) -> np.ndarray:
+    """One integer per point snapped to _SNAP (points within ±10 km)."""
+    grid = np.round(xy / _SNAP).astype(np.int64) + (1 << 30)
+    return (grid[:, 0] << 32) | grid[:, 1]
+
+
+_Ring = tuple[int, int, np.ndarray, np.ndarray]
+"""A band's contour at its first or last level: (band, ring, vertex ids, points)."""
+_Owner = tuple[int, int, int] | None
+"""The wall a directed edge belongs to, (band, ring, level 0 or -1), or None for a flat face's edge."""
+
+
+class _Mesher:
+    """One mesh of the bands: vertices level by level, the flat faces at every step, then the wall strips."""
+
+    def __init__(self, bands: list[Band]) -> None:
+        self.bands = bands
+        self.points: list[np.ndarray] = []
+        self.count = 0
+        self.ids: list[list[np.ndarray]] = []  # per band, per ring: (levels, n) vertex ids
+        for band in bands:
+            # A wall that does not move is one strip of quads, whatever the band's levels; the rings with as
+            # many levels get their vertices in one go.
+            moving = [len(ring) > 2 and not np.array_equal(ring[1:], np.broadcast_to(ring[0], ring[1:].shape))
+                      for ring in band.rings]
+            rows: list[np.ndarray] = [np.empty((0, 0), dtype=np.int64)] * len(band.rings)
+            for levels_moving in (False, True):
+                members = [r for r, m in enumerate(moving) if m == levels_moving]
+                if not members:
+                    continue
+                z = band.z if levels_moving else band.z[[0, -1]]
+                xy = np.concatenate([band.rings[r] if levels_moving else band.rings[r][[0, -1]] for r in members],
+                                    axis=1)
+                ids = self._add(np.column_stack((xy.reshape(-1, 2), np.repeat(z, xy.shape[1])))).reshape(len(z), -1)
+                sizes = [band.rings[r].shape[1] for r in members]
+                for r, block in zip(members, np.split(ids, np.cumsum(sizes)[:-1], axis=1), strict=True):
+                    rows[r] = block
+            self.ids.append(rows)
+        self.alias = np.arange(self.count)
+        self.triangles: list[np.ndarray] = []
+        self.inserts: dict[tuple[int, int, int, int], list[int]] = {}
+        """(band, ring, level 0 or -1, edge) -> the points a step inserted on that wall edge, in the ring's turn."""
+
+    def _add(self, xyz: np.ndarray) -> np.ndarray:
+        self.points.append(xyz)
+        ids = np.arange(self.count, self.count + len(xyz))
+        self.count += len(xyz)
+        return ids
+
+    def _all(self) -> np.ndarray:
+        if len(self.points) > 1:
+            self.points = [np.concatenate(self.points)]
+        return self.points[0]
+
+    def solid(self) -> MeshSolid:
+        for k in range(len(self.bands) + 1):
+            self._step(k)
+        for b in range(len(self.bands)):
+            self._walls(b)
+        return self._mesh()
+
+    def _boundary(self, b: int, level: int) -> list[_Ring]:
+        if not 0 <= b < len(self.bands):
+            return []
+        return [(b, r, self.ids[b][r][level], ring[level]) for r, ring in enumerate(self.bands[b].rings)]
+
+    def _step(self, k: int) -> None:
+        """The flat faces between band k - 1's top and band k's bottom (or the stack's bottom and top)."""
+        lower, upper = self._boundary(k - 1, -1), self._boundary(k, 0)
+        z = float(self.bands[k - 1].z[-1] if lower else self.bands[k].z[0])
+        if lower and upper and abs(z - float(self.bands[k].z[0])) > _SNAP:
+            raise Unmeshable("the bands do not meet")
+        rings = lower + upper
+        ring_ids = np.concatenate([ids for _, _, ids, _ in rings])
+        ring_xy = np.concatenate([pts for *_, pts in rings])
+        below = sum(len(ids) for _, _, ids, _ in lower)
+        keys = _keys(ring_xy)
+        if lower and upper and len(keys) == 2 * below:
+            order_low, order_up = np.argsort(keys[:below]), np.argsort(keys[below:])
+            if np.array_equal(keys[:below][order_low], keys[below:][order_up]):
+                # The same contours run on (a chamfer's top is the straight band's bottom): their walls pair.
+                self.alias[ring_ids[below:][order_up]] = self.alias[ring_ids[:below][order_low]]
+                return
+        up, down = self._differences(lower, upper)
+        pieces = [(piece, True) for piece in up] + [(piece, False) for piece in down]
+        faces = [c for piece, _ in pieces for c in piece]
+        xy = np.concatenate([ring_xy, *faces])
+        # Points within _SNAP are one vertex: the first ring's (the lower band's), else a new one on a flat face.
+        _, first, inverse = np.unique(np.concatenate([keys, _keys(xy[len(keys):])]), return_index=True,
+                                      return_inverse=True)
+        rep = np.empty(len(first), dtype=np.int64)
+        known = first < len(ring_ids)
+        rep[known] = self.alias[ring_ids[first[known]]]
+        fresh = np.nonzero(~known)[0]
+        if len(fresh):
+            rep[fresh] = self._add(np.column_stack((xy[first[fresh]], np.full(len(fresh), z))))
+            self.alias = np.concatenate((self.alias, rep[fresh]))
+        canonical = rep[inverse.ravel()]
+        self.alias[ring_ids] = canonical[:len(ring_ids)]
+        contours: list[np.ndarray] = []
+        traced = False
+        if faces:
+            sizes = [len(f) for f in faces]
+            on_faces = canonical[len(ring_ids):]
+            # Clipper's nearly coincident points snap to one vertex: drop the repeats.
+            kept = on_faces != on_faces[_cyclic_next(sizes, back=True)]
+            counts = np.add.reduceat(kept.astype(np.int64), np.cumsum([0, *sizes[:-1]]))
+            contours = np.split(on_faces[kept], np.cumsum(counts)[:-1])
+            points = self._all()[:, :2]
+            messy = _messy(contours, points)
+            # Faces all on one side and without holes are traced from the walls' edges instead (see _traced).
+            traced = messy and bool(up) != bool(down) and bool(np.all(areas([points[c] for c in contours]) > 0))
+        if faces and not traced:
+            start, cleaned = 0, []
+            for piece, facing_up in pieces:
+                mine = contours[start:start + len(piece)]
+                loops = [loop for c in mine for loop in _simple(c, points)] if messy else mine
+                start += len(piece)
+                if loops:
+                    cleaned.append((loops, facing_up))
+            pieces = [([np.empty(0)] * len(loops), facing_up) for loops, facing_up in cleaned]
+            contours = [loop for loops, _ in cleaned for loop in loops]
+        # The directed edges that must pair: a wall's top edge runs against its ring, a bottom edge along it, a
+        # face's edges along its contour (turned over when it faces down).
+        seqs: list[tuple[np.ndarray, _Owner]] = [(self.alias[ids][::-1], (b, r, -1)) for b, r, ids, _ in lower]
+        seqs += [(self.alias[ids], (b, r, 0)) for b, r, ids, _ in upper]
+        if traced:
+            self._traced(seqs, facing_up=bool(up))
+            return
+        facing = [f for piece, f in pieces for _ in piece]
+        seqs += [(c if f else c[::-1], None) for c, f in zip(contours, facing, strict=True)]
+        loose = _unpaired_loops([s for s, _ in seqs])
+        if loose.size:
+            self._split(seqs, loose)
+            if _unpaired_loops([s for s, _ in seqs]).size:
+                raise Unmeshable(f"edges left unpaired at z = {z:g}")
+            contours = [s if f else s[::-1] for (s, _), f in zip(seqs[len(rings):], facing, strict=True)]
+        self._triangulate(pieces, contours)
+
+    def _triangulate(self, pieces: list[tuple[list[np.ndarray], bool]], contours: list[np.ndarray]) -> None:
+        """Triangles of the flat faces, one face at a time (the triangulator slows with every hole it bridges), each
+        shape triangulated once: a grid's cells repeat the same floor, so copies share their triangles."""
+        groups: dict[tuple[bool, tuple[int, ...]], list[np.ndarray]] = defaultdict(list)
+        start = 0
+        for piece, facing_up in pieces:
+            ids = contours[start:start + len(piece)]
+            start += len(piece)
+            groups[(facing_up, tuple(len(c) for c in ids))].append(np.concatenate(ids))
+        xy = self._all()[:, :2]
+        for (facing_up, sizes), members in groups.items():
+            stacked = np.stack(members)
+            rel = xy[stacked] - xy[stacked[:, :1]]
+            shapes: dict[bytes, list[int]] = defaultdict(list)
+            for k, row in enumerate(np.round(rel / _SNAP).astype(np.int64)):
+                shapes[row.tobytes()].append(k)
+            for key, copies in shapes.items():
+                tris = stacked[copies][:, _triangulated(key, rel[copies[0]], sizes)].reshape(-1, 3)
+                self.triangles.append(tris if facing_up else tris[:, ::-1])
+
+    def _traced(self, seqs: list[tuple[np.ndarray, _Owner]], facing_up: bool) -> None:
+        """The flat faces of a step where one outline covers the other and they share stretches of contour (a
+        knob's grooves under its closed top): the walls' edges, split where a point of one outline lies on the
+        other's, pair where the outlines coincide; the rest, turned round, are the faces' contours."""
+        loose = _unpaired_loops([s for s, _ in seqs])
+        if loose.size:
+            self._split(seqs, loose)
+            loose = _unpaired_loops([s for s, _ in seqs])
+        after = dict(zip(loose[:, 1].tolist(), loose[:, 0].tolist(), strict=False))
+        if len(after) != len(loose):
+            raise Unmeshable("the faces of a step touch themselves")
+        loops = []
+        while after:
+            start, loop = next(iter(after)), []
+            v = start
+            while v in after:
+                loop.append(v)
+                v = after.pop(v)
+            if v != start:
+                raise Unmeshable("a face's contour does not close")
+            loops.append(np.array(loop, dtype=np.int64))
+        contours = loops if facing_up else [loop[::-1] for loop in loops]
+        if any(areas([self._all()[c, :2] for c in contours]) <= 0):
+            raise Unmeshable("a face of a step has a hole")
+        self._triangulate([([c], facing_up) for c in contours], contours)
+
+    def _differences(self, lower: list[_Ring], upper: list[_Ring]) -> tuple[list[list[np.ndarray]],
+                                                                             list[list[np.ndarray]]]:
+        """The flat faces facing up and facing down, each a list of contours (counter-clockwise around the
+        face): at the stack's bottom and top the contours themselves, between bands the two outlines'
+        differences, face by face."""
+        sections = []
+        for rings in (lower, upper):
+            contours = [pts for *_, pts in rings]
+            section = m3d.CrossSection(contours, m3d.FillRule.Positive)
+            if abs(section.area() - float(np.sum(areas(contours)))) > 1e-6 * max(section.area(), 1.0):
+                raise Unmeshable("contours cross")
+            sections.append((section, contours))
+        (below, below_contours), (above, above_contours) = sections
+        if not upper:
+            return [below_contours], []
+        if not lower:
+            return [], [above_contours]
+
+        def faces(section: m3d.CrossSection) -> list[list[np.ndarray]]:
+            """Its faces, less the slivers Clipper leaves between two contours that run together (their points
+            rounded 1e-7 apart): the walls on either side already pair there."""
+            return [[np.asarray(c, dtype=float) for c in part.to_polygons()] for part in section.decompose()
+                    if part.area() > _SLIVER]
+
+        return faces(below - above), faces(above - below)
+
+    def _split(self, seqs: list[tuple[np.ndarray, _Owner]], loose: np.ndarray) -> None:
+        """Insert into each unpaired edge the ends of other unpaired edges lying on it (T-junctions), recording
+        the points a wall edge gets for its strip."""
+        xy = self._all()[:, :2]
+        ends = np.unique(loose)
+        sizes = [len(s) for s, _ in seqs]
+        u = np.concatenate([s for s, _ in seqs])
+        v = u[_cyclic_next(sizes)]
+        width = int(max(int(u.max()), int(loose.max()))) + 1
+        at = np.nonzero(np.isin(u * width + v, loose[:, 0] * width + loose[:, 1]))[0]
+        # Candidates: the ends within half an edge's length of its middle (a k-d tree, not every edge by every end).
+        from scipy.spatial import cKDTree  # scipy comes with trimesh, off the desktop's start-up path
+
+        a, b = xy[u[at]], xy[v[at]]
+        near = cKDTree(xy[ends]).query_ball_point((a + b) / 2, np.hypot(*(b - a).T) / 2 + _SNAP)
+        counts = np.array([len(n) for n in near])
+        row = np.repeat(np.arange(len(at)), counts)
+        point = ends[np.concatenate([np.asarray(n, dtype=np.int64) for n in near])] if counts.sum() else ends[:0]
+        d = (b - a)[row]
+        rel = xy[point] - a[row]
+        length2 = np.maximum(np.sum(d * d, axis=1), 1e-30)
+        t = np.sum(rel * d, axis=1) / length2
+        off = np.abs(rel[:, 0] * d[:, 1] - rel[:, 1] * d[:, 0]) / np.sqrt(length2)
+        hit = (t > 1e-9) & (t < 1 - 1e-9) & (off < _SNAP)
+        row, point, t = row[hit], point[hit], t[hit]
+        starts = np.cumsum([0, *sizes[:-1]])
+        rows = np.unique(row)
+        owners = np.searchsorted(starts, at[rows], side="right") - 1
+        for k in np.unique(owners).tolist():
+            seq, owner = seqs[k]
+            mine = rows[owners == k]
+            edges = at[mine] - starts[k]
+            n = len(seq)
+            pieces = np.split(seq, edges + 1)
+            out = [pieces[0]]
+            for r, i, piece in zip(mine.tolist(), edges.tolist(), pieces[1:], strict=True):
+                on = row == r
+                inside = point[on][np.argsort(t[on])]
+                out += [inside, piece]
+                if owner is not None:
+                    band, ring, level = owner
+                    # a wall's top edge was listed against its ring: edge i here is the ring's edge n - 2 - i
+                    edge, points = (i, inside) if level == 0 else ((n - 2 - i) % n, inside[::-1])
+                    self.inserts[(band, ring, level, edge)] = [int(v) for v in points]
+            seqs[k] = (np.concatenate(out).astype(np.int64), owner)
+
+    def _walls(self, b: int) -> None:
+        """Band b's wall strips: two triangles a quad, all contours with as many levels at once; a quad whose
+        bottom or top edge a step split is zipped along its extra points."""
+        rows = self.ids[b]
+        by_levels: dict[int, list[int]] = defaultdict(list)
+        for r, ids in enumerate(rows):
+            by_levels[len(ids)].append(r)
+        xy = self._all()[:, :2]
+        for levels, members in by_levels.items():
+            ids = self.alias[np.concatenate([rows[r] for r in members], axis=1)]
+            starts = dict(zip(members, np.cumsum([0] + [rows[r].shape[1] for r in members]).tolist(), strict=False))
+            nxt = _cyclic_next([rows[r].shape[1] for r in members])
+            quads = np.stack((ids[:-1], ids[:-1][:, nxt], ids[1:][:, nxt], ids[1:]), axis=-1)
+            last = levels - 2
+            split = {(r, 0 if level == 0 else last, edge) for (band, r, level, edge) in self.inserts
+                     if band == b and r in starts}
+            keep = np.ones(quads.shape[:2], dtype=bool)
+            for r, strip, edge in split:
+                keep[strip, starts[r] + edge] = False
+            q = quads[keep]
+            self.triangles += [q[:, [0, 1, 2]], q[:, [0, 2, 3]]]
+            for r, strip, edge in split:
+                a_lo, b_lo, b_hi, a_hi = (int(v) for v in quads[strip, starts[r] + edge])
+                bottom = [a_lo, *(self.inserts.get((b, r, 0, edge), []) if strip == 0 else []), b_lo]
+                top = [a_hi, *(self.inserts.get((b, r, -1, edge), []) if strip == last else []), b_hi]
+                self.triangles.append(_zipper(bottom, top, xy))
+
+    def _mesh(self) -> MeshSolid:
+        """The triangles over the vertices they use. Every edge was paired at its step or by construction (walls,
+        triangulated faces); a triangle that snapping flattened is dropped, and then the whole is checked again."""
+        faces = self.alias[np.concatenate(self.triangles)]
+        flat = (faces[:, 0] == faces[:, 1]) | (faces[:, 1] == faces[:, 2]) | (faces[:, 0] == faces[:, 2])
+        if flat.any():
+            faces = faces[~flat]
+            if _unpaired(faces.ravel(), faces[:, [1, 2, 0]].ravel()).size:
+                raise Unmeshable("the mesh is not closed")
+        used = np.zeros(self.count, dtype=bool)
+        used[faces] = True
+        index = np.cumsum(used) - 1
+        return MeshSolid(self._all()[used], index[faces])
+
+
+_TRIANGULATIONS: OrderedDict[bytes, np.ndarray] = OrderedDict()
+_TRIANGULATIONS_KEPT = 256
+
+
+def _triangulated(key: bytes, xy: np.ndarray, sizes: tuple[int, ...]) -> np.ndarray:
+    """manifold3d's triangulation of one face (its contours' points `xy` laid end to end, `key` their shape),
+    kept for its copies and for the next rebuild: the triangulator takes ~0.2 ms for a Gridfinity socket's floor
+    with four magnet holes, a lookup a microsecond."""
+    key += bytes(np.array(sizes, dtype=np.int64))
+    tris = _TRIANGULATIONS.get(key)
+    if tris is None:
+        tris = np.asarray(m3d.triangulate(np.split(xy, np.cumsum(sizes)[:-1])), dtype=np.int64)
+        _TRIANGULATIONS[key] = tris
+        if len(_TRIANGULATIONS) > _TRIANGULATIONS_KEPT:
+            _TRIANGULATIONS.popitem(last=False)
+    else:
+        _TRIANGULATIONS.move_to_end(key)
+    return tris
+
+
+def _messy(contours: list[np.ndarray], xy: np.ndarray) -> bool:
+    """Whether any of the contours doubles back on itself or visits a point twice (see _simple), all at once."""
+    sizes = [len(c) for c in contours]
+    ids = np.concatenate(contours)
+    d = xy[ids[_cyclic_next(sizes)]] - xy[ids]
+    back = xy[ids] - xy[ids[_cyclic_next(sizes, back=True)]]
+    cross = np.abs(back[:, 0] * d[:, 1] - back[:, 1] * d[:, 0])
+    if np.any((cross <= _SNAP * np.hypot(*d.T)) & (np.sum(back * d, 1) < 0)):
+        return True
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    return len(np.unique(owner * (int(ids.max()) + 1) + ids)) < len(ids)
+
+
+def _simple(ids: np.ndarray, xy: np.ndarray) -> list[np.ndarray]:
+    """A face's contour from Clipper as simple loops. Where a contour runs along another and leaves it, Clipper
+    may return it touching itself or doubling back on itself (grooves stopping under a full disc: the disc's edge
+    passes both ends of a groove); such a contour loses its spikes and is cut at the points it visits twice."""
+    seq = ids
+    while len(seq) > 2:  # a spike: the contour comes back along the line it went out on
+        q = xy[seq]
+        d = np.roll(q, -1, axis=0) - q
+        back = np.roll(d, 1, axis=0)
+        cross = np.abs(back[:, 0] * d[:, 1] - back[:, 1] * d[:, 0])
+        spikes = (cross <= _SNAP * np.hypot(*d.T)) & (np.sum(back * d, 1) < 0)
+        spikes |= seq == np.roll(seq, 1)
+        if not spikes.any():
+            break
+        seq = seq[~spikes]
+    if len(seq) < 3:
+        return []
+    if len(seq) == len(ids) and len(np.unique(seq)) == len(seq):
+        return [ids]
+    # Points of the contour lying on its own edges split them, so each run it doubles back along ends at a point
+    # it visits twice.
+    q = xy[seq]
+    a, e = q, np.roll(q, -1, axis=0) - q
+    length2 = np.maximum(np.sum(e * e, axis=1), 1e-30)
+    rel = q[None, :, :] - a[:, None, :]
+    t = np.einsum("ijk,ik->ij", rel, e) / length2[:, None]
+    off = np.abs(rel[:, :, 0] * e[:, None, 1] - rel[:, :, 1] * e[:, None, 0]) / np.sqrt(length2)[:, None]
+    hits = (t > 1e-9) & (t < 1 - 1e-9) & (off < _SNAP)
+    order = [int(v) for v in seq]
+    out: list[int] = []
+    for i, v in enumerate(order):
+        out.append(v)
+        on = np.nonzero(hits[i])[0]
+        out += [order[j] for j in on[np.argsort(t[i, on])] if order[j] != order[(i + 1) % len(order)]]
+    loops: list[list[int]] = []
+    stack: list[int] = []
+    for v in out:  # cut at every point visited twice
+        if v in stack:
+            k = stack.index(v)
+            loops.append(stack[k:])
+            del stack[k + 1:]
+        else:
+            stack.append(v)
+    loops.append(stack)
+    return [np.array(loop, dtype=np.int64) for loop in loops
+            if len(loop) > 2 and abs(float(areas([xy[loop]])[0])) > _SLIVER]
+
+
+def _cyclic_next(lengths: list[int], back: bool = False) -> np.ndarray:
+    """For sequences of `lengths` laid end to end, the index of each item's successor (or predecessor) in its
+    own closed sequence."""
+    total = int(np.sum(lengths)) if lengths else 0
+    ends = np.cumsum(lengths, dtype=np.int64)
+    starts = ends - np.asarray(lengths, dtype=np.int64)
+    if back:
+        index = np.arange(total) - 1
+        index[starts] = ends - 1
+    else:
+        index = np.arange(total) + 1
+        index[ends - 1] = starts
+    return index
+
+
+def _unpaired(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """The directed edges u → v (rows of two ids) not matched by exactly one edge running back."""
+    width = int(max(u.max(), v.max())) + 1
+    codes, counts = np.unique(u * width + v, return_counts=True)
+    reverse = (codes % width) * width + codes // width
+    back = np.minimum(np.searchsorted(codes, reverse), len(codes) - 1)
+    bad = codes[~((counts == 1) & (codes[back] == reverse) & (counts[back] == 1))]
+    return np.column_stack((bad // width, bad % width))
+
+
+def _unpaired_loops(seqs: list[np.ndarray]) -> np.ndarray:
+    """The unpaired directed edges of closed sequences of vertex ids."""
+    u = np.concatenate(seqs)
+    return _unpaired(u, u[_cyclic_next([len(s) for s in seqs])])
+
+
+def _zipper(bottom: list[int], top: list[int], xy: np.ndarray) -> np.ndarray:
+    """Triangles of a wall quad (a_lo, b_lo, b_hi, a_hi) whose bottom and/or top edges carry extra points, in the
+    quad's turn: a fan when only one edge does (the quad is flat then: a prism's wall), else zipped along both."""
+    if len(top) == 2:
+        a_hi, b_hi = top
+        return np.array([(u, v, a_hi) for u, v in itertools.pairwise(bottom)] + [(bottom[-1], b_hi, a_hi)])
+    if len(bottom) == 2:
+        a_lo, b_lo = bottom
+        return np.array([(a_lo, b_lo, top[-1])] + [(a_lo, v, u) for u, v in itertools.pairwise(top)])
+
+    def params(chain: list[int]) -> np.ndarray:
+        d = xy[chain[-1]] - xy[chain[0]]
+        return (xy[chain] - xy[chain[0]]) @ d / max(float(d @ d), 1e-30)
+
+    tb, tt = params(bottom), params(top)
+    i = j = 0
+    tris = []
+    while i < len(bottom) - 1 or j < len(top) - 1:
+        if i < len(bottom) - 1 and (j == len(top) - 1 or tb[i + 1] <= tt[j + 1]):
+            tris.append((bottom[i], bottom[i + 1], top[j]))
+            i += 1
+        else:
+            tris.append((bottom[i], top[j + 1], top[j]))
+            j += 1
+    return np.array(tris, dtype=np.int64)
