@@ -5,6 +5,7 @@ garbage or drops the design leaves the old file untouched and says what went wro
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -130,3 +131,29 @@ def test_progress_ends_at_done_with_the_file_named(tmp_path: Path) -> None:
     seen: list[tuple[float, str]] = []
     save_mesh(box(), tmp_path / "p.stl", task=Task(lambda fraction, message: seen.append((fraction, str(message)))))
     assert seen[0] == (0.0, "Writing p.stl") and seen[-1] == (1.0, "Wrote p.stl")
+
+
+def test_a_scene_exports_each_part_under_its_own_name_where_it_stands(tmp_path: Path) -> None:
+    scene = trimesh.Scene()
+    scene.add_geometry(box(), geom_name="Pot")
+    scene.add_geometry(box(), geom_name="Saucer", transform=trimesh.transformations.translation_matrix((50, 0, 0)))
+    save_mesh(scene, tmp_path / "set.3mf")
+    parts = threemf.read_3mf(tmp_path / "set.3mf", Task())
+    assert parts.name == "set"  # the package is titled after the file; its objects keep their own names
+    assert np.allclose(parts.vertices.max(axis=0), (65, 10, 5))  # the saucer moved 50 mm, as placed in the scene
+    text = zipfile.ZipFile(tmp_path / "set.3mf").read("3D/3dmodel.model").decode()
+    assert 'name="Pot"' in text and 'name="Saucer"' in text
+
+
+@pytest.mark.parametrize("empty", [trimesh.Scene(), []])
+def test_nothing_to_export_is_said_in_words(empty: object, tmp_path: Path) -> None:
+    with pytest.raises(MeshFileError) as caught:
+        save_mesh(empty, tmp_path / "none.3mf")  # type: ignore[arg-type]
+    assert str(caught.value) == "There is nothing to export: the model has no parts."
+    assert not (tmp_path / "none.3mf").exists()
+
+
+def test_an_imported_mesh_becomes_a_node_that_keeps_its_name() -> None:
+    node = meshio.mesh_node(box(), "Bracket")
+    assert node.name == "Bracket" and node.props["name"] == "Bracket"
+    assert (node.props["vertex_count"], node.props["face_count"]) == (8, 12)
