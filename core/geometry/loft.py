@@ -34,9 +34,9 @@ log = logging.getLogger(__name__)
 def layer_bands(layers: list[Mapping[str, Any]], segments: int) -> list[Band]:
     """The bands of an extrusion's "layers", each {"shape", "height"} and optionally "top" (the outline the
     shape becomes at the layer's top: the same contours moved, as a chamfer offsets them) and "bore" (a
-    {"shape", "twist", "slices"} hole cut through the layer on its own, its section turning by `twist` degrees
-    from the layer's bottom to its top in `slices` steps: an internal thread, or with no twist a pocket through
-    a chamfer)."""
+    {"shape", "start", "twist", "slices"} hole cut through the layer on its own, its section turned `start`
+    degrees at the layer's bottom and turning by `twist` more up to its top in `slices` steps: an internal
+    thread, or with no twist a pocket through a chamfer)."""
     built: dict[str, m3d.CrossSection] = {}
 
     def shape(spec: Any) -> m3d.CrossSection:  # a chamfer's top is often the next layer's outline
@@ -69,8 +69,9 @@ def layer_bands(layers: list[Mapping[str, Any]], segments: int) -> list[Band]:
 
 
 def _bored(band: Band, bore: Any, segments: int) -> Band:
-    """`band` with the bore's section cut through it, that section turned by `twist` degrees (counter-clockwise,
-    as manifold3d twists an extrusion) over the band's height in `slices` steps."""
+    """`band` with the bore's section cut through it, that section turned by `start` degrees at the band's bottom
+    and by `twist` more (counter-clockwise, as manifold3d twists an extrusion) over its height in `slices` steps.
+    A bore continued in the next layer starts where this one stopped, with the very same points."""
     if not isinstance(bore, Mapping):
         raise GeometryError(Phrase("A layer's 'bore' must be {{shape, twist, slices}}."))
     section = build_shape(bore.get("shape"), segments)
@@ -78,7 +79,7 @@ def _bored(band: Band, bore: Any, segments: int) -> Band:
         return band
     slices = max(1, budget.slices(num(bore, "slices", 1)))
     steps = np.linspace(0.0, 1.0, slices + 1)
-    turns = np.radians(num(bore, "twist", 0.0)) * steps
+    turns = np.radians(num(bore, "start", 0.0)) + np.radians(num(bore, "twist", 0.0)) * steps
     cos, sin = np.cos(turns)[:, None], np.sin(turns)[:, None]
     rings = [ring[0] + (ring[-1] - ring[0]) * steps[:, None, None] for ring in band.rings]
     for contour in section.to_polygons():

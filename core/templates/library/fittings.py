@@ -254,14 +254,14 @@ def _lid_build() -> Node:
     skirt_twist = "360 * (height - 1) / thread_pitch"
     rim_twist = "360 / thread_pitch"
 
-    def bore(shape: dict[str, object], twist: str) -> dict[str, object]:
-        return {"shape": shape, "twist": f"={twist}", "slices": f"=ceil({twist} / {360 / THREAD_POINTS:g})"}
+    def bore(start: str, twist: str) -> dict[str, object]:
+        return {"shape": section, "start": f"={start}", "twist": f"={twist}",
+                "slices": f"=ceil({twist} / {360 / THREAD_POINTS:g})"}
 
     return Node("extrude", {"layers": [
         {"shape": gripped, "height": "=top"},
-        {"shape": gripped, "height": "=height - 1", "bore": bore(section, skirt_twist)},
-        {"shape": {"kind": "circle", "r": f"={_OD} / 2"}, "height": 1,
-         "bore": bore({**section, "rotate": f"={skirt_twist}"}, rim_twist)},
+        {"shape": gripped, "height": "=height - 1", "bore": bore("0", skirt_twist)},
+        {"shape": {"kind": "circle", "r": f"={_OD} / 2"}, "height": 1, "bore": bore(skirt_twist, rim_twist)},
     ]}, id="root", name="Lid")
 
 
