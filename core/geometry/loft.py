@@ -60,7 +60,7 @@ def layer_bands(layers: list[Mapping[str, Any]], segments: int) -> list[Band]:
                 )) from None
         else:
             rings = [np.asarray(c, dtype=float) for c in bottom.to_polygons()]
-            band = Band(np.array([z, z + height]), [np.broadcast_to(c, (2, *c.shape)) for c in rings])
+            band = Band(np.array([z, z + height]), [np.broadcast_to(c, (2, *c.shape)) for c in rings], (bottom, bottom))
         if "bore" in layer:
             band = _bored(band, layer["bore"], segments)
         bands.append(band)
@@ -123,7 +123,7 @@ def band_of(bottom: m3d.CrossSection, top: m3d.CrossSection, z0: float, z1: floa
         best = np.argmin(cost, axis=1)
         high = np.take_along_axis(high, shifts[best][:, :, None], axis=1)
         rings += list(np.stack((low, high), axis=1))
-    return Band(np.array([z0, z1]), rings)
+    return Band(np.array([z0, z1]), rings, (bottom, top))
 
 
 def lofted(bands: list[Band]) -> Solid:

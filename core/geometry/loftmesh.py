@@ -27,10 +27,13 @@ _SLIVER = 1e-6
 @dataclass(frozen=True)
 class Band:
     """Contours over increasing levels `z` (m + 1 of them): each ring is an (m + 1, n, 2) array, the same n
-    points at every level, counter-clockwise around material and clockwise around holes."""
+    points at every level, counter-clockwise around material and clockwise around holes. `ends` are the band's
+    bottom and top outlines as Clipper made them, when it did (their contours cannot cross); None to have them
+    made from the rings and checked."""
 
     z: np.ndarray
     rings: list[np.ndarray]
+    ends: tuple[m3d.CrossSection | None, m3d.CrossSection | None] = (None, None)
 
 
 class Unmeshable(Exception):
@@ -277,9 +280,11 @@ class _Mesher:
         key = (band, 0 if self.static[band] else level)
         if key not in self.sections:
             contours = [pts for *_, pts in rings]
-            section = m3d.CrossSection(contours, m3d.FillRule.Positive)
-            if abs(section.area() - float(np.sum(areas(contours)))) > 1e-6 * max(section.area(), 1.0):
-                raise Unmeshable("contours cross")
+            section = self.bands[band].ends[level]
+            if section is None:
+                section = m3d.CrossSection(contours, m3d.FillRule.Positive)
+                if abs(section.area() - float(np.sum(areas(contours)))) > 1e-6 * max(section.area(), 1.0):
+                    raise Unmeshable("contours cross")
             self.sections[key] = (section, contours)
         return self.sections[key]
 

@@ -32,7 +32,8 @@ def stacked(sections: list[m3d.CrossSection], heights: list[float]) -> Solid:
     if direct is not None:
         return direct
     rings = [[np.asarray(c, dtype=float) for c in s.to_polygons()] for s in sections]
-    return lofted([Band(levels[k:k + 2], [np.stack((c, c)) for c in contours]) for k, contours in enumerate(rings)])
+    return lofted([Band(levels[k:k + 2], [np.stack((c, c)) for c in contours], (s, s))
+                   for k, (s, contours) in enumerate(zip(sections, rings, strict=True))])
 
 
 def _nested(sections: list[m3d.CrossSection]) -> bool:
