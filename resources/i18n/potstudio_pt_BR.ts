@@ -299,12 +299,12 @@
   <context>
     <name>Core</name>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="325" />
+      <location filename="../../core/geometry/threemf.py" line="337" />
       <source>'{0}' contains XML entity declarations, which 3MF never uses; refusing it.</source>
       <translation>'{0}' contém declarações de entidades XML, que o 3MF nunca usa; arquivo recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="297" />
+      <location filename="../../core/geometry/threemf.py" line="309" />
       <source>'{0}' contains an unsafe part name '{1}'; refusing to read it.</source>
       <translation>'{0}' contém um nome de parte inseguro '{1}'; leitura recusada.</translation>
     </message>
@@ -329,22 +329,22 @@
       <translation>'{0}' não foi lido de volta como foi escrito ({1}); nada foi gravado.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="195" />
+      <location filename="../../core/document/expressions.py" line="186" />
       <source>'{0}' does not give a finite number.</source>
       <translation>'{0}' não dá um número finito.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="193" />
+      <location filename="../../core/document/expressions.py" line="184" />
       <source>'{0}' does not give a real number.</source>
       <translation>'{0}' não dá um número real.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="452" />
+      <location filename="../../core/geometry/threemf.py" line="490" />
       <source>'{0}' expands to more than {1} triangles (the limit).</source>
       <translation>'{0}' se expande para mais de {1} triângulos (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/stl.py" line="155" />
+      <location filename="../../core/geometry/stl.py" line="164" />
       <source>'{0}' got shorter while it was being read; try again once it is complete.</source>
       <translation>'{0}' ficou menor enquanto era lido; tente de novo quando ele estiver completo.</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="314" />
+      <location filename="../../core/geometry/threemf.py" line="326" />
       <source>'{0}' has broken XML ({1}).</source>
       <translation>'{0}' tem XML corrompido ({1}).</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>'{0}' tem coordenadas grandes demais para ser um modelo (além de 3,4e38).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="362" />
+      <location filename="../../core/geometry/threemf.py" line="372" />
       <source>'{0}' has more than {1} triangles (the limit).</source>
       <translation>'{0}' tem mais de {1} triângulos (o limite).</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>'{0}' tem mais de {1} vértices (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="450" />
+      <location filename="../../core/geometry/threemf.py" line="488" />
       <source>'{0}' has no build items: there is nothing to print in it.</source>
       <translation>'{0}' não tem itens de construção (build items): não há nada para imprimir nele.</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>'{0}' tem {1} bytes a mais do que seus {2} triângulos declarados precisam; está danificado ou não é um STL binário.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="186" />
+      <location filename="../../core/geometry/threemf.py" line="189" />
       <source>'{0}' has {1} parts; a 3MF with more than {2} is refused.</source>
       <translation>'{0}' tem {1} partes; um 3MF com mais de {2} é recusado.</translation>
     </message>
@@ -414,7 +414,7 @@
       <translation>'{0}' tem {1} vértices; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="85" />
+      <location filename="../../core/geometry/threemf.py" line="88" />
       <source>'{0}' is a damaged zip archive ({1}).</source>
       <translation>'{0}' é um arquivo zip danificado ({1}).</translation>
     </message>
@@ -424,12 +424,12 @@
       <translation>'{0}' está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="223" />
+      <location filename="../../core/geometry/threemf.py" line="226" />
       <source>'{0}' is not a 3MF model: it has no '{1}' part.</source>
       <translation>'{0}' não é um modelo 3MF: não tem a parte '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="83" />
+      <location filename="../../core/geometry/threemf.py" line="86" />
       <source>'{0}' is not a 3MF package (it is not a zip archive).</source>
       <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
     </message>
@@ -439,17 +439,17 @@
       <translation>'{0}' não é um tipo de parâmetro.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/stl.py" line="253" />
+      <location filename="../../core/geometry/stl.py" line="262" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where '{3}' should be.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria estar '{3}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/stl.py" line="260" />
+      <location filename="../../core/geometry/stl.py" line="269" />
       <source>'{0}' is not a valid ASCII STL: line {1} reads '{2}' where a facet or 'endsolid' should start.</source>
       <translation>'{0}' não é um STL ASCII válido: a linha {1} diz '{2}' onde deveria começar uma faceta ou 'endsolid'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/stl.py" line="268" />
+      <location filename="../../core/geometry/stl.py" line="277" />
       <source>'{0}' is not a valid ASCII STL: unexpected text at line {1}.</source>
       <translation>'{0}' não é um STL ASCII válido: texto inesperado na linha {1}.</translation>
     </message>
@@ -474,7 +474,7 @@
       <translation>'{0}' é curto demais ({1} bytes) para ser um arquivo STL.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/stl.py" line="265" />
+      <location filename="../../core/geometry/stl.py" line="274" />
       <source>'{0}' is truncated: it ends in the middle of a triangle (line {1}).</source>
       <translation>'{0}' está truncado: termina no meio de um triângulo (linha {1}).</translation>
     </message>
@@ -509,22 +509,22 @@
       <translation>'{0}' linha {1}: o índice de vértice {2} está fora do intervalo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="64" />
+      <location filename="../../core/geometry/build.py" line="74" />
       <source>'{0}' must be a list of {1} numbers.</source>
       <translation>'{0}' deve ser uma lista de {1} números.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="67" />
+      <location filename="../../core/geometry/build.py" line="77" />
       <source>'{0}' must contain finite numbers.</source>
       <translation>'{0}' deve conter números finitos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="433" />
+      <location filename="../../core/geometry/threemf.py" line="471" />
       <source>'{0}' nests components more than {1} deep (or in a loop).</source>
       <translation>'{0}' aninha componentes em mais de {1} níveis (ou em ciclo).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="454" />
+      <location filename="../../core/geometry/threemf.py" line="492" />
       <source>'{0}' places more than {1} copies of its objects (the limit).</source>
       <translation>'{0}' posiciona mais de {1} cópias de seus objetos (o limite).</translation>
     </message>
@@ -539,17 +539,17 @@
       <translation>'{0}' foi lido de volta sem o seu projeto ({1}); nada foi gravado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="436" />
+      <location filename="../../core/geometry/threemf.py" line="474" />
       <source>'{0}' refers to object {1} that it does not define.</source>
       <translation>'{0}' se refere ao objeto {1}, que ele não define.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="350" />
+      <location filename="../../core/geometry/threemf.py" line="360" />
       <source>'{0}' uses an unknown unit '{1}'.</source>
       <translation>'{0}' usa uma unidade desconhecida '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="203" />
+      <location filename="../../core/geometry/threemf.py" line="206" />
       <source>'{0}' would inflate to {1} MB; the limit is {2} MB.</source>
       <translation>'{0}' se descompactaria em {1} MB; o limite é {2} MB.</translation>
     </message>
@@ -559,47 +559,47 @@
       <translation>'{0}': uma linha no byte {1} tem mais de {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="391" />
+      <location filename="../../core/geometry/threemf.py" line="401" />
       <source>'{0}': a triangle refers to a vertex index too large to exist.</source>
       <translation>'{0}': um triângulo se refere a um índice de vértice grande demais para existir.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="393" />
+      <location filename="../../core/geometry/threemf.py" line="403" />
       <source>'{0}': a vertex or triangle has a missing or non-numeric value.</source>
       <translation>'{0}': um vértice ou triângulo tem um valor ausente ou não numérico.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="372" />
+      <location filename="../../core/geometry/threemf.py" line="382" />
       <source>'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).</source>
       <translation>'{0}': o objeto {1} tem triângulos que se referem a vértices que ele não tem ({2} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="227" />
+      <location filename="../../core/geometry/threemf.py" line="235" />
       <source>'{0}': part '{1}' cannot be read ({2}).</source>
       <translation>'{0}': a parte '{1}' não pode ser lida ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="284" />
+      <location filename="../../core/geometry/threemf.py" line="295" />
       <source>'{0}': part '{1}' inflates beyond its declared size.</source>
       <translation>'{0}': a parte '{1}' se expande além do tamanho declarado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="197" />
+      <location filename="../../core/geometry/threemf.py" line="200" />
       <source>'{0}': part '{1}' inflates {2}× — this looks like a zip bomb, not a model.</source>
       <translation>'{0}': a parte '{1}' se expande {2}× — isso parece uma bomba zip, não um modelo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="281" />
+      <location filename="../../core/geometry/threemf.py" line="292" />
       <source>'{0}': part '{1}' is damaged ({2}).</source>
       <translation>'{0}': a parte '{1}' está danificada ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="234" />
+      <location filename="../../core/geometry/threemf.py" line="242" />
       <source>'{0}': part '{1}' is over {2} MB.</source>
       <translation>'{0}': a parte '{1}' tem mais de {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="389" />
+      <location filename="../../core/geometry/threemf.py" line="399" />
       <source>'{0}': the model XML is broken ({1}).</source>
       <translation>'{0}': o XML do modelo está corrompido ({1}).</translation>
     </message>
@@ -609,17 +609,32 @@
       <translation>'{0}': tipo de arquivo não suportado; use um destes: {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="82" />
+      <location filename="../../core/geometry/shapes.py" line="160" />
+      <source>A 2D pattern needs 'count' and 'spacing' as [x, y] numbers.</source>
+      <translation>Um padrão 2D precisa de 'count' e 'spacing' como números [x, y].</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="162" />
+      <source>A 2D pattern needs between 0 and {0} copies in all.</source>
+      <translation>Um padrão 2D precisa de 0 a {0} cópias no total.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="92" />
       <source>A box needs a positive size (got {0:g} × {1:g} × {2:g}).</source>
       <translation>Uma caixa precisa de um tamanho positivo (recebido: {0:g} × {1:g} × {2:g}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="233" />
+      <location filename="../../core/geometry/shapes.py" line="177" />
+      <source>A circular 2D pattern needs 0 to {0} copies (got {1}).</source>
+      <translation>Um padrão circular 2D precisa de 0 a {0} cópias (recebeu {1}).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="294" />
       <source>A circular pattern needs 0 to 1000 copies (got {0}).</source>
       <translation>Um padrão circular precisa de 0 a 1000 cópias (recebido: {0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="98" />
+      <location filename="../../core/geometry/build.py" line="108" />
       <source>A cylinder/cone needs positive radii (got {0:g} and {1:g}).</source>
       <translation>Um cilindro/cone precisa de raios positivos (recebido: {0:g} e {1:g}).</translation>
     </message>
@@ -629,62 +644,27 @@
       <translation>Uma engrenagem precisa de {0} a {1} dentes (recebido: {2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="250" />
+      <location filename="../../core/geometry/build.py" line="311" />
       <source>A grid pattern needs between 0 and 1000 copies in all.</source>
       <translation>Um padrão em grade precisa de 0 a 1000 cópias no total.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="1" />
-      <source>An extrusion's 'profile' needs at least two finite [z, factor] points.</source>
-      <translation>O 'profile' de uma extrusão precisa de pelo menos dois pontos [z, fator] finitos.</translation>
+      <location filename="../../core/geometry/loft.py" line="76" />
+      <source>A layer's 'bore' must be {{shape, twist, slices}}.</source>
+      <translation>O 'bore' (furo) de uma camada deve ser {{shape, twist, slices}}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="1" />
-      <source>An extrusion's 'profile' needs increasing heights and factors above 0.</source>
-      <translation>O 'profile' de uma extrusão precisa de alturas crescentes e fatores acima de 0.</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/build.py" line="1" />
-      <source>An extrusion's 'layers' must be a list of {{shape, height}}.</source>
-      <translation>As 'layers' de uma extrusão devem ser uma lista de {{shape, height}}.</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/build.py" line="1" />
+      <location filename="../../core/geometry/loft.py" line="53" />
       <source>A layer's outline is empty.</source>
       <translation>O contorno de uma camada está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="1" />
-      <source>An extrusion has {0} layers; at most {1} are allowed.</source>
-      <translation>Uma extrusão tem {0} camadas; são permitidas no máximo {1}.</translation>
+      <location filename="../../core/geometry/loft.py" line="58" />
+      <source>A layer's top outline must be its bottom outline with each point moved ({0}).</source>
+      <translation>O contorno de cima de uma camada deve ser o contorno de baixo com cada ponto deslocado ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="1" />
-      <source>A {0} of shapes needs a non-empty 'shapes' list.</source>
-      <translation>Uma {0} de formas precisa de uma lista 'shapes' não vazia.</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/shapes.py" line="1" />
-      <source>A 2D pattern needs 'count' and 'spacing' as [x, y] numbers.</source>
-      <translation>Um padrão 2D precisa de 'count' e 'spacing' como números [x, y].</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/shapes.py" line="1" />
-      <source>A 2D pattern needs between 0 and {0} copies in all.</source>
-      <translation>Um padrão 2D precisa de 0 a {0} cópias no total.</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/shapes.py" line="1" />
-      <source>A circular 2D pattern needs 0 to {0} copies (got {1}).</source>
-      <translation>Um padrão circular 2D precisa de 0 a {0} cópias (recebeu {1}).</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/font.py" line="1" />
-      <source>Text 'layer' must be 'letters' or 'plate' (got {0}).</source>
-      <translation>A 'layer' do texto deve ser 'letters' ou 'plate' (recebeu {0}).</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/build.py" line="264" />
+      <location filename="../../core/geometry/build.py" line="325" />
       <source>A mirror needs a non-zero normal.</source>
       <translation>Um espelhamento precisa de uma normal não nula.</translation>
     </message>
@@ -694,7 +674,7 @@
       <translation>Um nó deve ser um objeto com um 'type'.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="151" />
+      <location filename="../../core/document/expressions.py" line="182" />
       <source>A number in '{0}' is too large.</source>
       <translation>Um número em '{0}' é grande demais.</translation>
     </message>
@@ -709,7 +689,7 @@
       <translation>Uma peça não pode ser movida para dentro de si mesma.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="78" />
+      <location filename="../../core/geometry/shapes.py" line="80" />
       <source>A polygon needs at least three finite [x, y] points.</source>
       <translation>Um polígono precisa de pelo menos três pontos [x, y] finitos.</translation>
     </message>
@@ -719,17 +699,17 @@
       <translation>Um ângulo de pressão de {0:g}° não é utilizável; use de 14,5° a 25° (20° é o padrão).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="94" />
+      <location filename="../../core/geometry/shapes.py" line="96" />
       <source>A rectangle needs a positive size (got {0:g} × {1:g}).</source>
       <translation>Um retângulo precisa de um tamanho positivo (recebido: {0:g} × {1:g}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="106" />
+      <location filename="../../core/geometry/shapes.py" line="108" />
       <source>A regular polygon needs at least 3 sides.</source>
       <translation>Um polígono regular precisa de pelo menos 3 lados.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="123" />
+      <location filename="../../core/geometry/shapes.py" line="125" />
       <source>A ring's inner radius ({0:g}) must be smaller than its outer ({1:g}).</source>
       <translation>O raio interno de um anel ({0:g}) deve ser menor que o externo ({1:g}).</translation>
     </message>
@@ -739,9 +719,19 @@
       <translation>Uma peça redonda pede {0} segmentos; são permitidos de 3 a {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="213" />
+      <location filename="../../core/geometry/build.py" line="274" />
       <source>A scale of 0 flattens the part; use a positive scale.</source>
       <translation>Uma escala 0 achata a peça; use uma escala positiva.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="199" />
+      <source>A thread needs a depth of 0 or more and a crest under half the pitch.</source>
+      <translation>Uma rosca precisa de profundidade 0 ou maior e de uma crista menor que metade do passo.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/shapes.py" line="196" />
+      <source>A thread's section needs 8 to {0} points (got {1}).</source>
+      <translation>A seção de uma rosca precisa de 8 a {0} pontos (recebeu {1}).</translation>
     </message>
     <message>
       <location filename="../../core/geometry/thumbnail.py" line="79" />
@@ -749,7 +739,7 @@
       <translation>Uma miniatura deve ter entre 1 e {0} pixels de largura e de altura (recebido: {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="112" />
+      <location filename="../../core/geometry/build.py" line="122" />
       <source>A torus's tube radius ({0:g}) must be smaller than its ring radius ({1:g}).</source>
       <translation>O raio do tubo de um toro ({0:g}) deve ser menor que o raio do anel ({1:g}).</translation>
     </message>
@@ -774,9 +764,34 @@
       <translation>Um nó do tipo {0} não pode ter filhos.</translation>
     </message>
     <message>
-      <location filename="../../core/commands.py" line="85" />
+      <location filename="../../core/geometry/shapes.py" line="143" />
+      <source>A {0} of shapes needs a non-empty 'shapes' list.</source>
+      <translation>Uma {0} de formas precisa de uma lista 'shapes' não vazia.</translation>
+    </message>
+    <message>
+      <location filename="../../core/commands.py" line="84" />
       <source>Add part</source>
       <translation>Adicionar peça</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="152" />
+      <source>An extrusion has {0} layers; at most {1} are allowed.</source>
+      <translation>Uma extrusão tem {0} camadas; são permitidas no máximo {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="150" />
+      <source>An extrusion's 'layers' must be a list of {{shape, height}}.</source>
+      <translation>As 'layers' de uma extrusão devem ser uma lista de {{shape, height}}.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="173" />
+      <source>An extrusion's 'profile' needs at least two finite [z, factor] points.</source>
+      <translation>O 'profile' de uma extrusão precisa de pelo menos dois pontos [z, fator] finitos.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/build.py" line="175" />
+      <source>An extrusion's 'profile' needs increasing heights and factors above 0.</source>
+      <translation>O 'profile' de uma extrusão precisa de alturas crescentes e fatores acima de 0.</translation>
     </message>
     <message>
       <location filename="../../core/document/nodes.py" line="1" />
@@ -834,7 +849,7 @@
       <translation>Não é possível desenhar a miniatura de uma malha com coordenadas NaN ou infinitas.</translation>
     </message>
     <message>
-      <location filename="../../core/document/expressions.py" line="184" />
+      <location filename="../../core/document/expressions.py" line="175" />
       <source>Cannot evaluate '{0}'.</source>
       <translation>Não é possível avaliar '{0}'.</translation>
     </message>
@@ -864,7 +879,7 @@
       <translation>Compartimentos</translation>
     </message>
     <message>
-      <location filename="../../core/commands.py" line="49" />
+      <location filename="../../core/commands.py" line="48" />
       <source>Change {0}</source>
       <translation>Alterar {0}</translation>
     </message>
@@ -934,12 +949,12 @@
       <translation>Cada parâmetro deve ser um objeto com nome e valor.</translation>
     </message>
     <message>
-      <location filename="../../core/commands.py" line="164" />
+      <location filename="../../core/commands.py" line="163" />
       <source>Edit</source>
       <translation>Editar</translation>
     </message>
     <message>
-      <location filename="../../core/commands.py" line="117" />
+      <location filename="../../core/commands.py" line="116" />
       <source>Edit part</source>
       <translation>Editar peça</translation>
     </message>
@@ -989,7 +1004,7 @@
       <translation>Cubo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/printability.py" line="122" />
+      <location filename="../../core/geometry/printability.py" line="137" />
       <source>Infill must be between 0 and 100 % (got {0:.0%}).</source>
       <translation>O preenchimento deve estar entre 0 e 100 % (recebido: {0:.0%}).</translation>
     </message>
@@ -1024,7 +1039,7 @@
       <translation>Informe nas Preferências o modelo a usar no servidor personalizado (por exemplo, 'llama3.1').</translation>
     </message>
     <message>
-      <location filename="../../core/commands.py" line="148" />
+      <location filename="../../core/commands.py" line="147" />
       <source>New model</source>
       <translation>Novo modelo</translation>
     </message>
@@ -1134,7 +1149,7 @@
       <translation>{0} triângulos lidos</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="387" />
+      <location filename="../../core/geometry/threemf.py" line="397" />
       <source>Reading 3MF</source>
       <translation>Lendo o 3MF</translation>
     </message>
@@ -1144,7 +1159,7 @@
       <translation>Lendo {0}</translation>
     </message>
     <message>
-      <location filename="../../core/commands.py" line="97" />
+      <location filename="../../core/commands.py" line="96" />
       <source>Remove part</source>
       <translation>Remover peça</translation>
     </message>
@@ -1189,22 +1204,22 @@
       <translation>Furo do eixo</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="36" />
+      <location filename="../../core/geometry/shapes.py" line="38" />
       <source>Shape '{0}' needs '{1}'.</source>
       <translation>A forma '{0}' precisa de '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="40" />
+      <location filename="../../core/geometry/shapes.py" line="42" />
       <source>Shape '{0}': '{1}' must be a number.</source>
       <translation>Forma '{0}': '{1}' deve ser um número.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="42" />
+      <location filename="../../core/geometry/shapes.py" line="44" />
       <source>Shape '{0}': '{1}' must be finite.</source>
       <translation>Forma '{0}': '{1}' deve ser finito.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="49" />
+      <location filename="../../core/geometry/shapes.py" line="51" />
       <source>Shape '{0}': '{1}' must be greater than 0 (got {2:g}).</source>
       <translation>Forma '{0}': '{1}' deve ser maior que 0 (recebido: {2:g}).</translation>
     </message>
@@ -1269,9 +1284,14 @@
       <translation>Texto</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/font.py" line="243" />
+      <location filename="../../core/geometry/font.py" line="241" />
       <source>Text 'frame' must be an object (margin, radius, ring, ring_wall).</source>
       <translation>O 'frame' do texto deve ser um objeto (margin, radius, ring, ring_wall).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/font.py" line="247" />
+      <source>Text 'layer' must be 'letters' or 'plate' (got {0}).</source>
+      <translation>A 'layer' do texto deve ser 'letters' ou 'plate' (recebeu {0}).</translation>
     </message>
     <message>
       <location filename="../../core/document/expressions.py" line="145" />
@@ -1279,12 +1299,12 @@
       <translation>Em '{0}', um texto só pode ser medido com len() ou comparado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/font.py" line="174" />
+      <location filename="../../core/geometry/font.py" line="172" />
       <source>Text is limited to {0} characters (got {1}).</source>
       <translation>O texto é limitado a {0} caracteres (recebido: {1}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/font.py" line="233" />
+      <location filename="../../core/geometry/font.py" line="231" />
       <source>Text must be a string.</source>
       <translation>O texto deve ser uma string.</translation>
     </message>
@@ -1299,7 +1319,7 @@
       <translation>O campo '{0}' desta alteração está ausente ou é do tipo errado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/printability.py" line="126" />
+      <location filename="../../core/geometry/printability.py" line="141" />
       <source>The build volume must be positive in X, Y and Z.</source>
       <translation>O volume de impressão deve ser positivo em X, Y e Z.</translation>
     </message>
@@ -1354,17 +1374,17 @@
       <translation>A malha incorporada se refere a vértices que ela não tem.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="128" />
+      <location filename="../../core/geometry/build.py" line="140" />
       <source>The extruded outline is empty.</source>
       <translation>O contorno extrudado está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="147" />
+      <location filename="../../core/geometry/build.py" line="208" />
       <source>The imported mesh '{0}' is not a closed solid ({1}); repair it before using it in a boolean.</source>
       <translation>A malha importada '{0}' não é um sólido fechado ({1}); repare-a antes de usá-la em uma operação booleana.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="365" />
+      <location filename="../../core/geometry/build.py" line="426" />
       <source>The model could not be built ({0}).</source>
       <translation>Não foi possível construir o modelo ({0}).</translation>
     </message>
@@ -1379,7 +1399,7 @@
       <translation>O modelo tem coordenadas grandes demais para um arquivo de malha e não pode ser exportado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/printability.py" line="124" />
+      <location filename="../../core/geometry/printability.py" line="139" />
       <source>The model is empty: there is nothing to print.</source>
       <translation>O modelo está vazio: não há nada para imprimir.</translation>
     </message>
@@ -1409,12 +1429,12 @@
       <translation>Os padrões gerariam {0} triângulos, mais que o limite de {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/font.py" line="168" />
+      <location filename="../../core/geometry/font.py" line="166" />
       <source>The text font cannot draw {0}; use letters (with the accents of Portuguese, Spanish and French), digits, spaces and {1}.</source>
       <translation>A fonte do texto não consegue desenhar {0}; use letras (com os acentos do português, do espanhol e do francês), dígitos, espaços e {1}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/font.py" line="236" />
+      <location filename="../../core/geometry/font.py" line="234" />
       <source>The text is empty; type at least one letter.</source>
       <translation>O texto está vazio; digite pelo menos uma letra.</translation>
     </message>
@@ -1459,7 +1479,7 @@
       <translation>Este modelo não tem o parâmetro '{0}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/shapes.py" line="59" />
+      <location filename="../../core/geometry/shapes.py" line="61" />
       <source>Unknown 2D shape '{0}'. Known: {1}.</source>
       <translation>Forma 2D desconhecida '{0}'. Conhecidas: {1}.</translation>
     </message>
@@ -1539,7 +1559,7 @@
       <translation>Abas de fixação na parede</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="127" />
+      <location filename="../../core/geometry/threemf.py" line="130" />
       <source>Writing 3MF</source>
       <translation>Gravando o 3MF</translation>
     </message>
@@ -1599,7 +1619,7 @@
       <translation>{0} precisa de pelo menos {1} caractere(s).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="453" />
+      <location filename="../../core/geometry/build.py" line="516" />
       <source>{0}: cannot build this part ({1}).</source>
       <translation>{0}: não é possível construir esta peça ({1}).</translation>
     </message>
@@ -1609,7 +1629,7 @@
       <translation>{0}: a opção {1} não existe.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/build.py" line="414" />
+      <location filename="../../core/geometry/build.py" line="475" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -1754,12 +1774,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="366" />
+      <location filename="../../desktop/main_window.py" line="370" />
       <source>'{0}' has no model the Studio can open.</source>
       <translation>'{0}' não tem um modelo que o Studio consiga abrir.</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="273" />
+      <location filename="../../desktop/main_window.py" line="277" />
       <source>Chat</source>
       <translation>Conversa</translation>
     </message>
@@ -1779,17 +1799,17 @@
       <translation>Exportar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="200" />
+      <location filename="../../desktop/main_window.py" line="202" />
       <source>Exported {0}</source>
       <translation>{0} exportado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="373" />
+      <location filename="../../desktop/main_window.py" line="377" />
       <source>From the marketplace: {0}</source>
       <translation>Do marketplace: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="274" />
+      <location filename="../../desktop/main_window.py" line="278" />
       <source>History</source>
       <translation>Histórico</translation>
     </message>
@@ -1799,7 +1819,7 @@
       <translation>Importar malha</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="273" />
+      <location filename="../../desktop/main_window.py" line="277" />
       <source>Model Tree</source>
       <translation>Árvore do modelo</translation>
     </message>
@@ -1814,42 +1834,42 @@
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="372" />
+      <location filename="../../desktop/main_window.py" line="376" />
       <source>Open '{0}' from the marketplace</source>
       <translation>Abrir '{0}' do marketplace</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="272" />
+      <location filename="../../desktop/main_window.py" line="276" />
       <source>Open Recent</source>
       <translation>Abrir recente</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="273" />
+      <location filename="../../desktop/main_window.py" line="277" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="395" />
+      <location filename="../../desktop/main_window.py" line="399" />
       <source>Preferences</source>
       <translation>Preferências</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="343" />
+      <location filename="../../desktop/main_window.py" line="347" />
       <source>Recovered work</source>
       <translation>Trabalho recuperado</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="355" />
+      <location filename="../../desktop/main_window.py" line="359" />
       <source>Restore version</source>
       <translation>Restaurar versão</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="353" />
+      <location filename="../../desktop/main_window.py" line="357" />
       <source>Restore version {0}</source>
       <translation>Restaurar versão {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="357" />
+      <location filename="../../desktop/main_window.py" line="361" />
       <source>Restored version {0}</source>
       <translation>Versão {0} restaurada</translation>
     </message>
@@ -1864,7 +1884,7 @@
       <translation>{0} salvo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="259" />
+      <location filename="../../desktop/main_window.py" line="263" />
       <source>The {0} translation is missing; using English.</source>
       <translation>A tradução {0} não foi encontrada; usando inglês.</translation>
     </message>
@@ -1879,7 +1899,7 @@
       <translation>Sem título</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="276" />
+      <location filename="../../desktop/main_window.py" line="280" />
       <source>View</source>
       <translation>Exibir</translation>
     </message>
@@ -1892,9 +1912,99 @@
   <context>
     <name>ModelTree</name>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="139" />
-      <source>{0} is editing this part</source>
-      <translation>{0} está editando esta peça</translation>
+      <location filename="../../desktop/panels/model_tree.py" line="33" />
+      <source>Box</source>
+      <translation>Caixa</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="36" />
+      <source>Circular pattern</source>
+      <translation>Padrão circular</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="33" />
+      <source>Cone</source>
+      <translation>Cone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="33" />
+      <source>Cut</source>
+      <translation>Corte</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="33" />
+      <source>Cylinder</source>
+      <translation>Cilindro</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="34" />
+      <source>Extrusion</source>
+      <translation>Extrusão</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="157" />
+      <source>Hide part</source>
+      <translation>Ocultar peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="34" />
+      <source>Hull</source>
+      <translation>Casco convexo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="35" />
+      <source>Imported mesh</source>
+      <translation>Malha importada</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="34" />
+      <source>Intersect</source>
+      <translation>Interseção</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="37" />
+      <source>Join</source>
+      <translation>União</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="35" />
+      <source>Mirror</source>
+      <translation>Espelho</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="37" />
+      <source>Move</source>
+      <translation>Mover</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="34" />
+      <source>Parts</source>
+      <translation>Peças</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="36" />
+      <source>Revolution</source>
+      <translation>Revolução</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="35" />
+      <source>Row pattern</source>
+      <translation>Padrão linear</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="157" />
+      <source>Show part</source>
+      <translation>Mostrar peça</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="36" />
+      <source>Sphere</source>
+      <translation>Esfera</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/panels/model_tree.py" line="37" />
+      <source>Torus</source>
+      <translation>Toro</translation>
     </message>
     <message>
       <location filename="../../desktop/panels/model_tree.py" line="140" />
@@ -1902,102 +2012,12 @@
       <translation>{0} estão editando esta peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="30" />
-      <source>Box</source>
-      <translation>Caixa</translation>
+      <location filename="../../desktop/panels/model_tree.py" line="139" />
+      <source>{0} is editing this part</source>
+      <translation>{0} está editando esta peça</translation>
     </message>
     <message>
-      <location filename="../../desktop/panels/model_tree.py" line="33" />
-      <source>Circular pattern</source>
-      <translation>Padrão circular</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="30" />
-      <source>Cone</source>
-      <translation>Cone</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="30" />
-      <source>Cut</source>
-      <translation>Corte</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="30" />
-      <source>Cylinder</source>
-      <translation>Cilindro</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="31" />
-      <source>Extrusion</source>
-      <translation>Extrusão</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="131" />
-      <source>Hide part</source>
-      <translation>Ocultar peça</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="31" />
-      <source>Hull</source>
-      <translation>Casco convexo</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="32" />
-      <source>Imported mesh</source>
-      <translation>Malha importada</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="31" />
-      <source>Intersect</source>
-      <translation>Interseção</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="34" />
-      <source>Join</source>
-      <translation>União</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="32" />
-      <source>Mirror</source>
-      <translation>Espelho</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="34" />
-      <source>Move</source>
-      <translation>Mover</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="31" />
-      <source>Parts</source>
-      <translation>Peças</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="33" />
-      <source>Revolution</source>
-      <translation>Revolução</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="32" />
-      <source>Row pattern</source>
-      <translation>Padrão linear</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="131" />
-      <source>Show part</source>
-      <translation>Mostrar peça</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="33" />
-      <source>Sphere</source>
-      <translation>Esfera</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="34" />
-      <source>Torus</source>
-      <translation>Toro</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/panels/model_tree.py" line="107" />
+      <location filename="../../desktop/panels/model_tree.py" line="111" />
       <source>{0} · shown when {1}</source>
       <translation>{0} · visível quando {1}</translation>
     </message>
@@ -2294,32 +2314,27 @@
   <context>
     <name>Section</name>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="71" />
+      <location filename="../../desktop/viewport/section_tool.py" line="73" />
       <source>Cut across the {0} axis</source>
       <translation>Cortar no eixo {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="114" />
-      <source>Cutting the section</source>
-      <translation>Cortando a seção</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="73" />
+      <location filename="../../desktop/viewport/section_tool.py" line="75" />
       <source>Flip</source>
       <translation>Inverter</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="69" />
+      <location filename="../../desktop/viewport/section_tool.py" line="71" />
       <source>Section</source>
       <translation>Corte</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="74" />
+      <location filename="../../desktop/viewport/section_tool.py" line="76" />
       <source>Show the other side of the cut</source>
       <translation>Mostrar o outro lado do corte</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/section_tool.py" line="72" />
+      <location filename="../../desktop/viewport/section_tool.py" line="74" />
       <source>Where the plane cuts the model</source>
       <translation>Onde o plano corta o modelo</translation>
     </message>
@@ -2429,7 +2444,7 @@
       <translation>Distância: {0} mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/viewport/view.py" line="168" />
+      <location filename="../../desktop/viewport/view.py" line="182" />
       <source>No model yet</source>
       <translation>Nenhum modelo ainda</translation>
     </message>
