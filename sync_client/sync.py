@@ -360,7 +360,20 @@ class SyncEngine:
         return self.sync([record.project_id])
 
     def retry_failed(self, op_id: str) -> None:
-        self.outbox.mark(op_id, "pending")
+        """Queue a refused edit again, checked against the user's copy as `record` checks a new one: an edit
+        wrong in itself keeps its reason, so when the hub refuses it again it fails again instead of being taken
+        for a clash with someone's newer edit (which saved a "conflict copy" identical to the head)."""
+        op = self.outbox.op(op_id)
+        error = ""
+        if op is not None:
+            with self._heads:
+                mine = self.document(op.project_id) if self.replicas.head(op.project_id) is not None else None
+                if mine is not None:
+                    try:
+                        apply(mine, op.kind, op.args)
+                    except OpRejected as exc:
+                        error = str(exc)
+        self.outbox.mark(op_id, "pending", error)
         self._emit()
 
     def follow(self, project_id: int, task: Task) -> None:

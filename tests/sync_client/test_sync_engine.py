@@ -425,6 +425,20 @@ def test_an_edit_wrong_in_itself_fails_with_its_reason_and_the_rest_goes_through
     assert alice.engine.document(project_id) == alice.projects.head(project_id).document
 
 
+def test_retrying_an_edit_wrong_in_itself_fails_it_again_without_a_conflict_copy(person: MakePerson) -> None:
+    alice = person("alice")
+    project_id = _share(alice)
+    wrong = alice.engine.record(project_id, "set_param", {"name": "wall", "value": 99})
+    alice.engine.sync()
+    versions = len(alice.projects.versions(project_id))
+    alice.engine.retry_failed(wrong.op_id)
+    reason = "Wall must be at most 10 mm."
+    assert [(op.state, op.error) for op in alice.outbox.ops(project_id)] == [("pending", reason)]
+
+    assert alice.engine.sync() == SyncStatus("synced", 0, failed=1, message=reason)
+    assert alice.outbox.conflicts(project_id) == [] and len(alice.projects.versions(project_id)) == versions
+
+
 def test_a_viewers_refused_edit_is_failed_and_retried_once_they_may_edit(person: MakePerson) -> None:
     alice, caio = person("alice"), person("caio")
     project_id = _share(alice, caio, role="viewer")
