@@ -76,7 +76,7 @@ class FileActions:
     def open_path(self, path: Path) -> None:
         if not self._may_discard():
             return
-        if not self.startup.warmed and not self.doc.root.children and path.suffix.lower() == ".stl":
+        if not self.startup.warmed and not self.doc.has_geometry and path.suffix.lower() == ".stl":
             # At start-up trimesh is not loaded yet: show the file's triangles first, then open it.
             self._previewing = True
             self.startup.preview(path, lambda loaded: self.project.open(path, loaded))

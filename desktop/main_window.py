@@ -112,7 +112,7 @@ class MainWindow(FileActions, QMainWindow):
         self.collector = Collector(self.doc, self.viewport, lambda: self.workers.busy, self)
 
         self.action_set = ActionSet(self, self._handlers(), {
-            "has_model": lambda: bool(self.doc.root.children),
+            "has_model": lambda: self.doc.has_geometry,
             "has_mesh": lambda: self.viewport.mesh is not None,
             "can_undo": lambda: self.stack.can_undo,
             "can_redo": lambda: self.stack.can_redo,

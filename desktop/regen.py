@@ -52,7 +52,7 @@ class Regenerator(QObject):
         snapshot = self.doc.copy()
 
         def build(task: Task) -> tuple[trimesh.Trimesh | None, Shaded]:
-            mesh = self.evaluator.mesh(snapshot, task=task) if snapshot.root.children else None
+            mesh = self.evaluator.mesh(snapshot, task=task) if snapshot.has_geometry else None
             return mesh, prepare(mesh)  # normals too are computed here, off the GUI thread (arrays, no VTK)
 
         self._builds.request(QCoreApplication.translate("Regenerator", "Building model"), build)

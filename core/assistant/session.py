@@ -53,7 +53,7 @@ class DesignSession:
 
     @property
     def has_model(self) -> bool:
-        return bool(self.doc.root.children) or self.doc.template is not None
+        return self.doc.has_geometry or self.doc.template is not None
 
     def _too_long(self, text: str) -> AssistantReply:
         from core.assistant.offline.text import detect_language  # the language of the reply, from its start

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.document.expressions import Number
-from core.document.nodes import Node
+from core.document.nodes import PRIMITIVES, Node
 from core.document.parameters import Parameter, resolve
 from core.errors import DocumentError, ParameterError
 from core.events import Signal
@@ -73,6 +73,12 @@ class Document:
     @property
     def root(self) -> Node:
         return self._c.root
+
+    @property
+    def has_geometry(self) -> bool:
+        """Whether the model has anything to build: parts under the root, or a root that is itself a solid (a
+        template made of one revolve or one layer stack has no children, and is still a whole model)."""
+        return bool(self._c.root.children) or self._c.root.type in PRIMITIVES
 
     @property
     def metadata(self) -> dict[str, Any]:

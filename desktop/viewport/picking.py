@@ -70,10 +70,11 @@ def _never() -> bool:
 
 
 def part_at(evaluator: Evaluator, doc: Document, point: tuple[float, float, float]) -> str | None:
-    """The top-level part (a child of the root, or its child when the root has one) under `point`."""
+    """The top-level part (a child of the root, or its child when the root has one; the root itself when it is the
+    one solid) under `point`."""
     import trimesh  # scipy comes with it: keep it off the start-up path
 
-    parts = list(doc.root.children)
+    parts = list(doc.root.children) or ([doc.root] if doc.has_geometry else [])
     if len(parts) == 1 and parts[0].children:
         parts = list(parts[0].children)
     best: tuple[float, str] | None = None

@@ -11,6 +11,7 @@ from core.document import Document, Node, Parameter
 from core.document.expressions import Expression, evaluate
 from core.errors import DocumentError, ExpressionError, GeometryError, ParameterError
 from core.geometry.build import Evaluator
+from core.templates.registry import get_template
 
 
 def cup() -> Document:
@@ -171,3 +172,12 @@ def test_text_parameter_round_trips_and_drives_props_and_expressions() -> None:
     with pytest.raises(ParameterError, match="limited to 8"):
         label.coerce("Anastasia")
     assert label.coerce("Ca\u0303") == "Cã"  # a decomposed accent is the same letter
+
+
+def test_a_model_is_empty_only_when_its_root_holds_nothing_to_build() -> None:
+    assert not Document().has_geometry
+    assert get_template("bowl").make().has_geometry  # the whole bowl is one revolve: the root itself
+    assert get_template("plant_pot").make().has_geometry  # parts under a group
+    doc = Document()
+    doc.root.children.append(Node("box", {"size": [1, 1, 1]}))
+    assert doc.has_geometry

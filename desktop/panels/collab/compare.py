@@ -111,7 +111,7 @@ def build_versions(evaluator: Evaluator, older: Side, newer: Side, task: Task) -
     shaded = []
     for side in (older, newer):
         doc = Document.from_json(side.document)
-        shaded.append(prepare(evaluator.mesh(doc, task=task) if doc.root.children else None))
+        shaded.append(prepare(evaluator.mesh(doc, task=task) if doc.has_geometry else None))
         task.check()
     return Built(shaded[0], shaded[1], compare(older.document, newer.document))
 

@@ -36,7 +36,7 @@ class ModelToSend:
 
 def document_model(doc: Document, evaluator: Evaluator) -> ModelToSend | None:
     """The window's current design as something to send: snapshotted now (GUI thread), meshed on the worker."""
-    if not doc.root.children:
+    if not doc.has_geometry:
         return None
     snapshot = doc.copy()
     return ModelToSend(snapshot.name, lambda: evaluator.mesh(snapshot))
