@@ -1,0 +1,97 @@
+"""Reading a 3MF model part as the 3MF Core spec defines it (units, objects, build items, support objects) and
+refusing a damaged one with a sentence that names the file and what is wrong — never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.errors import MeshFileError
+from core.geometry import threemf
+from core.geometry.meshio import load_mesh
+from tests.core.test_meshio import cube_object, write_3mf_package
+
+
+def _model(resources: str, build: str = '<item objectid="1"/>', unit: str | None = "millimeter") -> str:
+    unit_attr = f' unit="{unit}"' if unit is not None else ""
+    return (f'<model xmlns="{threemf.CORE_NS}"{unit_attr}><resources>{resources}</resources>'
+            f"<build>{build}</build></model>")
+
+
+def _read(tmp_path: Path, model_xml: str, name: str = "part.3mf") -> np.ndarray:
+    path = tmp_path / name
+    write_3mf_package(path, model_xml)
+    return np.asarray(load_mesh(path).mesh.extents)
+
+
+@pytest.mark.parametrize(("unit", "mm"), [
+    (None, 1.0),  # no unit attribute: millimetres, the spec's default
+    ("micron", 0.001), ("millimeter", 1.0), ("centimeter", 10.0), ("inch", 25.4), ("foot", 304.8), ("meter", 1000.0),
+])
+def test_each_unit_of_the_spec_scales_the_model(unit: str | None, mm: float, tmp_path: Path) -> None:
+    assert _read(tmp_path, _model(cube_object(1, size=2.0), unit=unit)) == pytest.approx([2 * mm] * 3)
+
+
+def test_build_items_place_their_objects_in_the_files_unit(tmp_path: Path) -> None:
+    build = '<item objectid="1"/><item objectid="1" transform="1 0 0 0 1 0 0 0 1 3 0 0"/>'
+    assert _read(tmp_path, _model(cube_object(1), build, unit="centimeter")) == pytest.approx([40, 10, 10])
+
+
+def test_support_and_other_objects_are_not_printed_parts(tmp_path: Path) -> None:
+    support = cube_object(2, size=9.0).replace('type="model"', 'type="support"')
+    build = '<item objectid="1"/><item objectid="2"/>'
+    with pytest.raises(MeshFileError):  # the support has no triangles to print: only the model's cube counts
+        _read(tmp_path, _model(support, '<item objectid="2"/>'))
+    assert _read(tmp_path, _model(cube_object(1) + support, build)) == pytest.approx([1, 1, 1])
+
+
+_VERTICES = '<vertex x="0" y="0" z="0"/><vertex x="1" y="0" z="0"/><vertex x="0" y="1" z="0"/>'
+
+
+def _one_triangle(vertices: str = _VERTICES, triangle: str = '<triangle v1="0" v2="1" v3="2"/>') -> str:
+    return _model(f'<object id="1" type="model"><mesh><vertices>{vertices}</vertices>'
+                  f"<triangles>{triangle}</triangles></mesh></object>")
+
+
+@pytest.mark.parametrize(("model_xml", "message"), [
+    (_one_triangle(vertices=_VERTICES.replace(' y="0" z="0"/><vertex x="1"', ' z="0"/><vertex x="1"', 1)),
+     "'part.3mf': a vertex or triangle has a missing or non-numeric value."),
+    (_one_triangle(vertices=_VERTICES.replace('x="1"', 'x="one"')),
+     "'part.3mf': a vertex or triangle has a missing or non-numeric value."),
+    (_one_triangle(triangle='<triangle v1="0" v2="1"/>'),
+     "'part.3mf': a vertex or triangle has a missing or non-numeric value."),
+    (_one_triangle(triangle='<triangle v1="0" v2="-1" v3="2"/>'),
+     "'part.3mf': object '1' has triangles that refer to vertices it does not have (3 vertices)."),
+    (_one_triangle(triangle='<triangle v1="0" v2="1" v3="100000000000000000000"/>'),
+     "'part.3mf': a triangle refers to a vertex index too large to exist."),
+    (_model(cube_object(1), unit="furlong"), "'part.3mf' uses an unknown unit 'furlong'."),
+])
+def test_a_damaged_model_is_refused_in_words(model_xml: str, message: str, tmp_path: Path) -> None:
+    with pytest.raises(MeshFileError) as caught:
+        _read(tmp_path, model_xml)
+    assert str(caught.value) == message
+
+
+def test_the_triangle_limits_count_every_triangle_and_every_placed_copy(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser stops past the limit of triangles read; the placement check then counts each placed copy as one
+    more, so a 12-triangle cube placed once needs a limit of 13."""
+    monkeypatch.setattr(threemf, "MAX_TRIANGLES", 13)
+    assert _read(tmp_path, _model(cube_object(1))) == pytest.approx([1, 1, 1])
+    with pytest.raises(MeshFileError) as caught:
+        _read(tmp_path, _model(cube_object(1) + cube_object(2), '<item objectid="1"/><item objectid="2"/>'),
+              name="two.3mf")
+    assert str(caught.value) == "'two.3mf' has more than 13 triangles (the limit)."
+    monkeypatch.setattr(threemf, "MAX_TRIANGLES", 12)  # all 12 read, but placed it is 13
+    with pytest.raises(MeshFileError) as caught:
+        _read(tmp_path, _model(cube_object(1)), name="one.3mf")
+    assert str(caught.value) == "'one.3mf' expands to more than 12 triangles (the limit)."
+
+
+def test_a_named_object_names_the_model_and_an_unnamed_one_takes_the_files_name(tmp_path: Path) -> None:
+    named = cube_object(1).replace('<object id="1"', '<object id="1" name="Bracket"')
+    write_3mf_package(tmp_path / "a.3mf", _model(named))
+    write_3mf_package(tmp_path / "b.3mf", _model(cube_object(1)))
+    assert (load_mesh(tmp_path / "a.3mf").name, load_mesh(tmp_path / "b.3mf").name) == ("Bracket", "b")
