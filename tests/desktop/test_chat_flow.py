@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desktop.conftest import ask, wait_idle
+from tests.desktop.conftest import ask, wait_idle, wait_until
 
 
 def extents(window) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
@@ -82,3 +82,21 @@ def test_a_first_time_user_gets_starter_chips_that_each_build_a_model(make_windo
     assert extents(window)[2] == pytest.approx(42, abs=0.5)
     assert [c.text() for c in window.chat.chip_buttons] != starters, "the reply's own suggestions replace them"
     store.update(store.settings.model_copy(update={"language": "en"}))
+
+
+@pytest.mark.parametrize(("prompt", "accept"), [("a broom holder", "yes, please"),
+                                                ("um suporte para bicicleta na parede", "sim, por favor")])
+def test_the_closest_template_offered_is_one_click_away(make_window, qtbot, prompt: str,  # type: ignore[no-untyped-def]
+                                                        accept: str) -> None:
+    """"I can't make a broom holder yet; the closest I can make is a wall hook — shall I?": its first chip accepts."""
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    ask(window, prompt, qtbot)
+    assert window.doc.template is None and window.viewport.model_bounds is None
+    chip = window.chat.chip_buttons[0]
+    assert chip.text() == accept
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    wait_until(qtbot, lambda: window.doc.template == "wall_hook")
+    wait_idle(qtbot, window)
+    assert window.viewport.model_bounds is not None

@@ -222,7 +222,8 @@ class OfflinePlanner:
         title = spec.title_pt if lang == "pt" else spec.title.lower()
         question = say("cannot_make", lang, what=what, title=title, article=_article(what),
                        closest_article=_article(title))
-        return AssistantReply(text=question, questions=[question], suggestions=self._suggestions(None, lang))
+        return AssistantReply(text=question, questions=[question],  # one click accepts the offer
+                              suggestions=[say("sug_accept", lang), *self._suggestions(None, lang)])
 
     def _is_new_request(self, match: Match, current: str | None, text: str) -> bool:
         """With a model open, only a full synonym of another template (or "a new ...") starts over,

@@ -148,6 +148,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sug_filament": ("how much filament?", "quanto filamento?"),
     "sug_fit": ("will it fit my printer?", "cabe na minha impressora?"),
     "sug_capabilities": ("what can you make?", "o que você sabe fazer?"),
+    "sug_accept": ("yes, please", "sim, por favor"),
     "internal": ("Something went wrong on my side with that request (it is in the log). Try rephrasing it, "
                  "e.g. “{example}”.",
                  "Algo deu errado do meu lado com esse pedido (está no log). Tente dizer de outro jeito, "
