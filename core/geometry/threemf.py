@@ -276,12 +276,6 @@ class _Inflating(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer).cast("B")
-        data = self.read(len(view))
-        view[: len(data)] = data
-        return len(data)
-
     def read(self, size: int | None = -1) -> bytes:
         want = _CHUNK if size is None or size < 0 else min(size, _CHUNK * 16)
         source, part, info = self._package.source, self._part, self._info

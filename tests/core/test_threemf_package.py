@@ -114,3 +114,47 @@ def test_a_package_without_its_model_part_says_which_part_is_missing(tmp_path: P
     with pytest.raises(MeshFileError) as caught:
         load_mesh(path)
     assert str(caught.value) == "'hollow.3mf' is not a 3MF model: it has no '3D/3dmodel.model' part."
+
+
+def _stray_text(root: etree._Element) -> list[str]:
+    """Text outside the elements that carry it (metadata values): 3MF parts are markup, not mixed content."""
+    found: list[str] = []
+    for e in root.iter():
+        own = None if str(e.tag).endswith("metadata") else e.text
+        found += [t for t in (own, e.tail) if t and t.strip()]
+    return found
+
+
+def test_every_part_is_markup_without_stray_text_and_deflated(tmp_path: Path) -> None:
+    archive = _written(tmp_path, name="Planter", document='{"format": "potstudio"}')
+    for part in ("[Content_Types].xml", "_rels/.rels", "3D/3dmodel.model"):
+        assert _stray_text(etree.fromstring(archive.read(part))) == [], part
+    assert {i.filename: i.compress_type for i in archive.infolist()} == dict.fromkeys(
+        ["[Content_Types].xml", "_rels/.rels", "3D/3dmodel.model", threemf.DOCUMENT_PART], zipfile.ZIP_DEFLATED)
+    model = etree.fromstring(archive.read("3D/3dmodel.model"))
+    ns = {"m": threemf.CORE_NS}
+    assert model.xpath("m:metadata[@name='Application']/text()", namespaces=ns) == ["3D Pot Studio"]
+
+
+@pytest.mark.parametrize("target", ["3D/Objects/main.model", "/3D//Objects/./main.model",
+                                    "/3D/Other/../Objects/main.model"])
+def test_a_relationship_target_is_read_as_a_normalised_part_name(target: str, tmp_path: Path) -> None:
+    path = tmp_path / "t.3mf"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{threemf.RELS_NS}">'
+                         f'<Relationship Target="{target}" Id="r0" Type="{threemf.MODEL_REL}"/></Relationships>')
+        archive.writestr("3D/Objects/main.model", f'<model xmlns="{threemf.CORE_NS}"><resources>{cube_object(1)}'
+                         '</resources><build><item objectid="1"/></build></model>')
+    assert len(load_mesh(path).mesh.faces) == 12
+
+
+def test_a_small_part_is_read_up_to_its_limit_and_refused_past_it(tmp_path: Path) -> None:
+    """Relationships and our design are read whole, so each is bounded (64 MB in use; 1 MB here)."""
+    for name, size in (("fits.3mf", 1 << 20), ("over.3mf", (1 << 20) + 1)):
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:  # stored: no inflation ratio to trip first
+            archive.writestr("_rels/.rels", b" " * size)
+    with zipfile.ZipFile(tmp_path / "fits.3mf") as archive:
+        assert len(threemf._Package(archive, "fits.3mf").read("_rels/.rels", limit=1 << 20)) == 1 << 20
+    with zipfile.ZipFile(tmp_path / "over.3mf") as archive, pytest.raises(MeshFileError) as caught:
+        threemf._Package(archive, "over.3mf").read("_rels/.rels", limit=1 << 20)
+    assert str(caught.value) == "'over.3mf': part '_rels/.rels' is over 1 MB."
