@@ -171,3 +171,25 @@ def test_every_save_is_a_version_with_a_png_thumbnail_in_the_local_store(
     assert [v.label for v in versions] == ["Saved balcony.potproj"] * 2
     assert all(v.thumbnail_png.startswith(b"\x89PNG") and len(v.thumbnail_png) > 1000 for v in versions)
     assert Document.from_json(latest).param("height").value == pytest.approx(140.0)  # the second save's state
+
+
+def test_a_listing_clicked_before_the_typing_pause_ends_opens_and_stays(
+        qtbot, make_window, market_hub: HubProcess, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A designer clicks a result while the search for the last letters typed is still waiting: the page opens and
+    stays (the late search used to take the view back and drop it), and that search still runs for the grid."""
+    word = f"tulip{uuid.uuid4().hex[:5]}"
+    publish_planter(signed_in(market_hub.url, tmp_path), tmp_path / "alice", f"Round {word} planter")
+    window: MainWindow = make_window()
+    window.hub.use_client(signed_in(market_hub.url, tmp_path))
+    window.action_set["view.marketplace"].trigger()
+    panel = window.hub.panel
+    assert panel is not None
+    with qtbot.waitSignal(panel.results_shown, timeout=20_000, check_params_cb=lambda page: page.total == 1):
+        qtbot.keyClicks(panel.search_bar.input, word)
+    qtbot.keyClicks(panel.search_bar.input, " planter")  # and clicks before the pause ends
+    with qtbot.waitSignal(panel.page_shown, timeout=20_000):
+        qtbot.mouseClick(panel.grid.cards[0], Qt.MouseButton.LeftButton)
+    qtbot.wait(3 * 250)  # past the pause
+    wait_idle(qtbot, window)  # and the late search has answered
+    assert panel.stack.currentWidget() is panel.detail
+    assert panel._query.text == f"{word} planter"

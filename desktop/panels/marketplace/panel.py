@@ -262,6 +262,9 @@ class MarketplacePanel(QWidget):
                                tr("Nothing matches. Try fewer words or other filters."))
 
     def open_listing(self, listing_id: int) -> None:
+        typed = self.search_bar.settle()  # a click during the typing pause: the page wins, the search still runs
+        if typed is not None:
+            self.search(typed, show=False)
         self._seq += 1
         seq = self._view_seq = self._seq
         self._run("listing", lambda task: load_page(self.client, listing_id, task), lambda p: self._got_listing(seq, p))

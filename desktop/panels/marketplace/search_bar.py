@@ -138,3 +138,11 @@ class SearchBar(QWidget):
         self._debounce.stop()
         self._show_active()
         self.changed.emit(self.query())
+
+    def settle(self) -> SearchQuery | None:
+        """The query typed but not yet searched (the pause has not ended), taken now; None when nothing waits."""
+        if not self._debounce.isActive():
+            return None
+        self._debounce.stop()
+        self._show_active()
+        return self.query()
