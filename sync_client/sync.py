@@ -115,13 +115,7 @@ class SyncEngine:
         a client that keeps no head. An op that does not apply to the user's own copy is queued
         with that reason: if the hub refuses it too, it was wrong in itself, not a clash."""
         with self._heads:
-            mine = self.document(project_id) if self.replicas.head(project_id) is not None else None
-            error = ""
-            if mine is not None:
-                try:
-                    apply(mine, kind, args)
-                except OpRejected as exc:
-                    error = str(exc)
+            error = self._wrong_in_itself(project_id, kind, args)
             op = self._fold(project_id, kind, args) if not error else None
             if op is None:
                 op = self.outbox.add(project_id, kind, args)
@@ -133,6 +127,18 @@ class SyncEngine:
             self.outbox.set_local_document(project_id, local_document)
         self._emit(self._last if self._last in ("offline", "signed_out") else None, self._message)
         return op
+
+    def _wrong_in_itself(self, project_id: int, kind: str, args: dict[str, Any]) -> str:
+        """Why the op does not apply to the user's own copy ("" when it does, or when no head is known yet)."""
+        with self._heads:
+            mine = self.document(project_id) if self.replicas.head(project_id) is not None else None
+            if mine is None:
+                return ""
+            try:
+                apply(mine, kind, args)
+            except OpRejected as exc:
+                return str(exc)
+            return ""
 
     def _fold(self, project_id: int, kind: str, args: dict[str, Any]) -> PendingOp | None:
         """Fold this edit into the last queued op when that op was never sent and sets the same value
@@ -364,15 +370,7 @@ class SyncEngine:
         wrong in itself keeps its reason, so when the hub refuses it again it fails again instead of being taken
         for a clash with someone's newer edit (which saved a "conflict copy" identical to the head)."""
         op = self.outbox.op(op_id)
-        error = ""
-        if op is not None:
-            with self._heads:
-                mine = self.document(op.project_id) if self.replicas.head(op.project_id) is not None else None
-                if mine is not None:
-                    try:
-                        apply(mine, op.kind, op.args)
-                    except OpRejected as exc:
-                        error = str(exc)
+        error = self._wrong_in_itself(op.project_id, op.kind, op.args) if op is not None else ""
         self.outbox.mark(op_id, "pending", error)
         self._emit()
 

@@ -266,6 +266,13 @@ class _Vocabulary:
 
     @classmethod
     def of(cls, spec: TemplateSpec) -> _Vocabulary:
+        """Made once per template: the library does not change while the app runs."""
+        if spec.id not in _VOCABULARIES:
+            _VOCABULARIES[spec.id] = cls._make(spec)
+        return _VOCABULARIES[spec.id]
+
+    @classmethod
+    def _make(cls, spec: TemplateSpec) -> _Vocabulary:
         uses = USES.get(spec.id, Uses((), ()))
         stands_in = [frozenset(canonical(c) for c in concepts(phrase, canonical=False))
                      for phrase in (*uses.serves_as, *uses.serves_as_pt)]
@@ -273,6 +280,9 @@ class _Vocabulary:
         held = {canonical(c) for phrase in (*uses.holds, *uses.holds_pt) for c in concepts(phrase, canonical=False)}
         return cls(frozenset(named.union(*(s for s in stands_in if len(s) == 1))),
                    tuple(s for s in stands_in if len(s) > 1), frozenset(named | held).union(*stands_in))
+
+
+_VOCABULARIES: dict[str, _Vocabulary] = {}
 
 
 def _related(raw: str, specs: list[TemplateSpec]) -> dict[str, float]:
