@@ -18,6 +18,7 @@ from pyvistaqt import QtInteractor
 
 from desktop.i18n import size_text
 from desktop.stable_label import StableLabel
+from desktop.viewport import gl_renderer
 from desktop.viewport.measure import MeasureTool
 from desktop.viewport.scene import ScenePalette, palette, plate, prepare, to_poly, to_polydata
 from desktop.viewport.shading import Shaded
@@ -131,8 +132,7 @@ class Viewport(QWidget):
     def _software_gl(self) -> None:
         """On a software rasteriser (llvmpipe under Xvfb, remote desktops) 8× MSAA costs ~0.15 s a
         frame, enough to stall the GUI while dragging; drop it there, keep it on real GPUs."""
-        caps = self.plotter.ren_win.ReportCapabilities() or ""
-        if any(name in caps for name in ("llvmpipe", "softpipe", "SWR", "Software Rasterizer")):
+        if gl_renderer.is_software():
             log.info("software OpenGL detected: multisampling off")
             self.plotter.ren_win.SetMultiSamples(0)
 
