@@ -2,10 +2,10 @@
 extra part (Metadata/potstudio_document.json with its own relationship) that slicers ignore.
 
 A 3MF is a zip of XML from anywhere, so reading is defensive: member names must be relative paths,
-declared sizes and compression ratios are capped before anything is inflated, members are read
-through a bounded reader (a lying header cannot make us inflate more than the cap), XML is parsed
-incrementally with entities, DTDs and network access off, and component references are resolved with
-a depth and triangle budget so a small file cannot instance itself into billions of triangles.
+declared sizes and compression ratios are capped before anything is inflated, and zipfile inflates
+a member only up to its declared size (a lying header ends in a CRC error, not in more bytes), XML is
+parsed incrementally with entities, DTDs and network access off, and component references are resolved
+with a depth and triangle budget so a small file cannot instance itself into billions of triangles.
 """
 
 from __future__ import annotations
@@ -65,9 +65,10 @@ class ThreeMFContent:
 
 @dataclass
 class _Object:
-    name: str = ""
-    vertices: np.ndarray | None = None
-    faces: np.ndarray | None = None
+    id: str
+    name: str
+    mesh: tuple[np.ndarray, np.ndarray] | None = None
+    """Vertices (mm) and triangles of a printed mesh object; None for a support or a component group."""
     components: list[tuple[str, str, np.ndarray]] = field(default_factory=list)
     """(model part, object id, 4×4 transform) of each component."""
 
@@ -97,7 +98,7 @@ def read_3mf(path: Path, task: Task) -> ThreeMFContent:
             if part in models:
                 continue
             with package.open(part) as stream:
-                models[part] = _parse_model(stream, package.size(part), part, path.name, task)
+                models[part] = _parse_model(stream, part, path.name, task)
             pending += [ref for obj in models[part].objects.values() for ref, _, _ in obj.components]
         vertices, faces = _resolve(models, root_part, path.name)
         warnings: list[str] = []
@@ -208,40 +209,36 @@ class _Package:
                 source, total >> 20, MAX_TOTAL_BYTES >> 20,
             ))
 
-    @property
-    def source(self) -> str:
-        return self._source
-
     def has(self, part: str) -> bool:
         return part.lower() in self._members
-
-    def size(self, part: str) -> int:
-        info = self._members.get(part.lower())
-        return info.file_size if info is not None else 0
 
     def open(self, part: str) -> _Inflating:
         """A part as a stream, for parsers that read as they go: a model of hundreds of MB is never held whole."""
         info = self._members.get(part.lower())
         if info is None:
             raise MeshFileError(Phrase("'{0}' is not a 3MF model: it has no '{1}' part.", self._source, part))
+        if info.flag_bits & 0x1:
+            raise MeshFileError(Phrase(
+                "'{0}': part '{1}' is encrypted; a 3MF part must open without a password.", self._source, part))
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):  # OPC allows these two only
+            raise MeshFileError(Phrase("'{0}': part '{1}' is compressed with method {2}; a 3MF part is stored or "
+                                       "deflated.", self._source, part, info.compress_type))
         try:
             member = self._archive.open(info)
-            if info.compress_type == zipfile.ZIP_DEFLATED and hasattr(member, "_decompressor"):
+            if info.compress_type == zipfile.ZIP_DEFLATED and hasattr(member, "_decompressor"):  # pragma: no mutate
                 # ISA-L inflates the same raw deflate stream twice as fast as zlib (a 0.9 GiB part: 4.5 → 2.4 s
                 # CPU); zipfile still reads, bounds and CRC-checks the member around it.
                 member._decompressor = isal_zlib.decompressobj(-15)
-            return _Inflating(self, member, info, part)
+            return _Inflating(self._source, member, info.file_size, part)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError) as exc:
             raise MeshFileError(Phrase("'{0}': part '{1}' cannot be read ({2}).", self._source, part, exc)) from None
 
     def read(self, part: str, limit: int = MAX_SMALL_PART) -> bytes:
         """A small part (relationships, our document) whole, up to `limit` inflated bytes."""
         with self.open(part) as stream:
-            data = stream.read(limit + 1)
-        if len(data) > limit:
-            raise MeshFileError(Phrase(
-                "'{0}': part '{1}' is over {2} MB.", self._source, part, limit >> 20))
-        return data
+            if stream.size > limit:
+                raise MeshFileError(Phrase("'{0}': part '{1}' is over {2} MB.", self._source, part, limit >> 20))
+            return b"".join(iter(stream.read, b""))
 
     def relationships(self) -> dict[str, str]:
         """Relationship type → target part (without the leading slash) from _rels/.rels."""
@@ -250,45 +247,41 @@ class _Package:
         root = _parse_xml(self.read("_rels/.rels"), self._source)
         found: dict[str, str] = {}
         for rel in root.iter(f"{{{RELS_NS}}}Relationship"):
-            target, kind = rel.get("Target", ""), rel.get("Type", "")
+            target, kind = rel.get("Target"), rel.get("Type")
             if target and kind and kind not in found:
                 found[kind] = _part_name(target, self._source)
         return found
 
 
 class _Inflating(io.RawIOBase):
-    """One part inflating as it is read, bounded by what actually inflates: past its declared size (whose sum
-    the package checked) or the bomb ratio, it stops. Nothing is held: the model parser reads from here. Every
-    chunk is also searched for a DTD in UTF-8, UTF-16 and UTF-32, so a UTF-16 model cannot hide `<!ENTITY`,
-    until the parser says the root element has begun: a DTD can only stand before it (after it, it is broken
-    XML, which the parser refuses), and searching the rest took 2 of the 10 s of reading a 0.9 GiB part."""
+    """One part inflating as it is read, a chunk at most per read: zipfile stops at the declared size (whose
+    sum and ratio the package checked), so nothing past it is inflated, and nothing is held: the model parser
+    reads from here. Every chunk is also searched for a DTD in UTF-8, UTF-16 and UTF-32, so a UTF-16 model
+    cannot hide `<!ENTITY`, until the parser says the root element has begun: a DTD can only stand before it
+    (after it, it is broken XML, which the parser refuses), and searching the rest took 2 of the 10 s of
+    reading a 0.9 GiB part."""
 
-    def __init__(self, package: _Package, member: IO[bytes], info: zipfile.ZipInfo, part: str) -> None:
+    def __init__(self, source: str, member: IO[bytes], size: int, part: str) -> None:
         super().__init__()
-        self._package = package
+        self._source = source
         self._member = member
-        self._info = info
+        self.size = size
+        """Inflated bytes the zip directory declares: what progress is measured against."""
         self._part = part
-        self._read = 0
         self._tail = b""  # the end of the last chunk, so a marker split across two chunks is still seen
         self.in_prolog = True
 
     def readable(self) -> bool:
         return True
 
-    def read(self, size: int | None = -1) -> bytes:
-        want = _CHUNK if size is None or size < 0 else min(size, _CHUNK * 16)
-        source, part, info = self._package.source, self._part, self._info
+    def read(self, size: int = _CHUNK) -> bytes:
         try:
-            data = self._member.read(want)
+            data = self._member.read(min(size, _CHUNK) if size >= 0 else _CHUNK)
         except (zipfile.BadZipFile, zlib.error, _ISAL_ERROR, EOFError, OSError, ValueError, NotImplementedError,
                 RuntimeError) as exc:  # zlib.error: a deflate stream that does not inflate (bad block type)
-            raise MeshFileError(Phrase("'{0}': part '{1}' is damaged ({2}).", source, part, exc)) from None
-        self._read += len(data)
-        if self._read > info.file_size or self._read > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
-            raise MeshFileError(Phrase("'{0}': part '{1}' inflates beyond its declared size.", source, part))
+            raise MeshFileError(Phrase("'{0}': part '{1}' is damaged ({2}).", self._source, self._part, exc)) from None
         if self.in_prolog:
-            _refuse_dtd(self._tail + data, source)
+            _refuse_dtd(self._tail + data, self._source)
             self._tail = data[-_MARKER_SPAN:]
         return data
 
@@ -298,13 +291,15 @@ class _Inflating(io.RawIOBase):
 
 
 def _check_name(name: str, source: str) -> None:
+    """No absolute, drive-letter or parent-directory names (zipfile already cuts a name at a NUL, and XML
+    cannot hold one)."""
     parts = name.replace("\\", "/").split("/")
-    if name.startswith(("/", "\\")) or ".." in parts or "\0" in name or (len(name) > 1 and name[1] == ":"):
+    if name.startswith(("/", "\\")) or ".." in parts or name[1:2] == ":":
         raise MeshFileError(Phrase("'{0}' contains an unsafe part name '{1}'; refusing to read it.", source, name))
 
 
 def _part_name(target: str, source: str) -> str:
-    name = posixpath.normpath("/" + target.lstrip("/")).lstrip("/")
+    name = posixpath.normpath("/" + target).lstrip("/")
     _check_name(name, source)
     return name
 
@@ -313,13 +308,16 @@ def _parse_xml(data: bytes, source: str) -> etree._Element:
     from lxml import etree  # imported on the first 3MF, not with every mesh module
 
     _refuse_dtd(data, source)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    parser = etree.XMLParser(**_SAFE_XML)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise MeshFileError(Phrase("'{0}' has broken XML ({1}).", source, exc)) from None
+        raise MeshFileError(Phrase("'{0}' has broken XML ({1}).", source, exc.msg)) from None
 
 
+_SAFE_XML: dict[str, Any] = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
+"""Behind _refuse_dtd, which lets no DTD through, these keep a parser from expanding, fetching or nesting
+past libxml2's limits should a DTD ever reach it."""
 _MARKERS = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
                  for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
 _MARKER_SPAN = max(len(m) for m in _MARKERS)
@@ -334,81 +332,133 @@ def _refuse_dtd(data: bytes, source: str) -> None:
         ))
 
 
-def _parse_model(stream: _Inflating, size: int, part: str, source: str, task: Task) -> _Model:
+def _parse_model(stream: _Inflating, part: str, source: str, task: Task) -> _Model:
+    """One model part, element by element, each dropped once read: a model of hundreds of MB is never held.
+    Vertices and triangles take the fast path (no defaults, no per-element checks); a value that fails there
+    is looked at again to say which element, on which line, and what is wrong with it."""
     from lxml import etree
 
     model = _Model()
-    scale = 1.0
     current: _Object | None = None
-    object_id = ""
     coords = array("d")
-    corners = array("q")
+    corners = array("q")  # signed: a negative index is refused by the range check, not as an overflow
     parsed = 0
+    elem: Any = None
     try:
-        for count, (event, elem) in enumerate(_events(stream)):
-            tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
+        events = _events(stream, task)
+        _, elem = next(events)
+        scale = _unit_scale(elem, part, source)
+        for event, elem in events:
+            tag = elem.tag.rpartition("}")[2]
             if event == "start":
-                if tag == "model":
-                    unit = elem.get("unit", "millimeter")
-                    if unit not in _UNITS:
-                        raise MeshFileError(Phrase("'{0}' uses an unknown unit '{1}'.", source, unit))
-                    scale = _UNITS[unit]
-                elif tag == "object":
-                    current, object_id = _Object(name=elem.get("name", "")), elem.get("id", "")
+                if tag == "object":
+                    current = _Object(_required(elem, "id", source), elem.get("name") or "")
                     coords, corners = array("d"), array("q")
                 continue
             if tag == "vertex":
-                coords.extend((float(elem.get("x", "")), float(elem.get("y", "")), float(elem.get("z", ""))))
+                coords.extend((float(elem.get("x")), float(elem.get("y")), float(elem.get("z"))))
             elif tag == "triangle":
-                corners.extend((int(elem.get("v1", "")), int(elem.get("v2", "")), int(elem.get("v3", ""))))
+                corners.extend((int(elem.get("v1")), int(elem.get("v2")), int(elem.get("v3"))))
                 parsed += 1
                 if parsed > MAX_TRIANGLES:
                     raise MeshFileError(Phrase("'{0}' has more than {1} triangles (the limit).", source, MAX_TRIANGLES))
             elif tag == "component" and current is not None:
                 ref = elem.get(f"{{{PRODUCTION_NS}}}path")
                 target = _part_name(ref, source) if ref else part
-                current.components.append((target, elem.get("objectid", ""), _transform(elem.get("transform"))))
+                current.components.append((target, _required(elem, "objectid", source), _transform(elem, source)))
             elif tag == "object" and current is not None:
-                if corners and elem.get("type", "model") not in ("support", "other"):  # not printed parts
-                    current.vertices = np.frombuffer(coords, dtype=np.float64).reshape(-1, 3) * scale
-                    current.faces = np.frombuffer(corners, dtype=np.int64).reshape(-1, 3)
-                    if current.faces.min() < 0 or current.faces.max() >= len(current.vertices):
-                        raise MeshFileError(Phrase(
-                            "'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).",
-                            source, repr(object_id), len(current.vertices),
-                        ))
-                model.objects[object_id] = current
-                current = None
+                if corners and elem.get("type") not in ("support", "other"):  # not printed parts
+                    current.mesh = _mesh(coords, corners, scale, current.id, source)
+                model.objects[current.id] = current
+                current, coords, corners = None, array("d"), array("q")  # its triangles may share `corners`' memory
             elif tag == "item":
-                model.build.append((elem.get("objectid", ""), _transform(elem.get("transform"))))
+                model.build.append((_required(elem, "objectid", source), _transform(elem, source)))
             elif tag == "metadata" and elem.get("name") == "Title":
                 model.title = (elem.text or "").strip()
-            if tag != "model":
-                elem.clear(keep_tail=False)
-                while elem.getprevious() is not None:  # drop finished siblings, or memory grows with the file
-                    del elem.getparent()[0]
-            if count % 200_000 == 0:
-                task.progress(min(0.9, 60 * count / max(size, 1)), Phrase("Reading 3MF"))
+            elem.clear()
+            while elem.getprevious() is not None:  # drop finished siblings, or memory grows with the file
+                del elem.getparent()[0]
     except etree.XMLSyntaxError as exc:
-        raise MeshFileError(Phrase("'{0}': the model XML is broken ({1}).", source, exc)) from None
+        raise MeshFileError(Phrase("'{0}': the model XML is broken ({1}).", source, exc.msg)) from None
     except OverflowError:  # array('q') refuses 10**20 as an index
-        raise MeshFileError(Phrase("'{0}': a triangle refers to a vertex index too large to exist.", source)) from None
-    except ValueError:
-        raise MeshFileError(Phrase("'{0}': a vertex or triangle has a missing or non-numeric value.", source)) from None
+        raise MeshFileError(Phrase(
+            "'{0}', line {1}: a triangle refers to a vertex index too large to exist.", source, elem.sourceline,
+        )) from None
+    except (ValueError, TypeError):
+        raise _bad_value(elem, source) from None
     for obj in model.objects.values():
         obj.components = [(p, i, _scaled(m, scale)) for p, i, m in obj.components]
     model.build = [(i, _scaled(m, scale)) for i, m in model.build]
     return model
 
 
-def _events(stream: _Inflating) -> Iterator[tuple[str, Any]]:
-    """The parser's events, fed a MB at a time: iterparse pulls 32 KB per read, and the zip reader's
-    Python-level overhead per read was a tenth of reading a big part."""
+def _unit_scale(root: Any, part: str, source: str) -> float:
+    """Millimetres per unit of the model whose root element this is."""
+    if not isinstance(root.tag, str) or root.tag.rpartition("}")[2] != "model":
+        raise MeshFileError(Phrase("'{0}': part '{1}' is not a 3MF model (its root element is not <model>).",
+                                   source, part))
+    unit = root.get("unit", "millimeter")
+    if unit not in _UNITS:
+        raise MeshFileError(Phrase("'{0}' uses an unknown unit '{1}'.", source, unit))
+    return _UNITS[unit]
+
+
+def _required(elem: Any, name: str, source: str) -> str:
+    value = elem.get(name)
+    if value is None:
+        raise MeshFileError(Phrase("'{0}', line {1}: a <{2}> has no '{3}'.",
+                                   source, elem.sourceline, elem.tag.rpartition("}")[2], name))
+    return str(value)
+
+
+_NUMBERS = {"vertex": (("x", "y", "z"), float), "triangle": (("v1", "v2", "v3"), int)}
+
+
+def _bad_value(elem: Any, source: str) -> MeshFileError:
+    """What the fast path could not read, in words: the element, its line and the value."""
+    tag = elem.tag.rpartition("}")[2]
+    names, convert = _NUMBERS[tag]
+    for name in names:
+        text = _required(elem, name, source)
+        try:
+            convert(text)
+        except ValueError:
+            if tag == "vertex":
+                return MeshFileError(Phrase("'{0}', line {1}: <vertex> {2}=\"{3}\" is not a number.",
+                                            source, elem.sourceline, name, _shown(text)))
+            return MeshFileError(Phrase("'{0}', line {1}: <triangle> {2}=\"{3}\" is not a vertex index.",
+                                        source, elem.sourceline, name, _shown(text)))
+    raise AssertionError(f"{tag} at line {elem.sourceline} reads fine")  # the fast path failed on something else
+
+
+def _shown(text: str) -> str:
+    """A value from the file as an error quotes it: short, and no escape codes reaching a terminal."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text[:40])
+
+
+def _mesh(coords: array[float], corners: array[int], scale: float, object_id: str,
+          source: str) -> tuple[np.ndarray, np.ndarray]:
+    vertices = np.frombuffer(coords).reshape(-1, 3) * scale
+    faces = np.frombuffer(corners, dtype=np.int64).reshape(-1, 3)
+    if faces.min() < 0 or faces.max() >= len(vertices):
+        raise MeshFileError(Phrase(
+            "'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).",
+            source, repr(object_id), len(vertices),
+        ))
+    return vertices, faces
+
+
+def _events(stream: _Inflating, task: Task) -> Iterator[tuple[str, Any]]:
+    """The parser's start and end events, fed a MB at a time (iterparse pulls 32 KB per read, and the zip
+    reader's Python-level overhead per read was a tenth of reading a big part), with progress and the
+    user's cancel between chunks."""
     from lxml import etree
 
-    parser = etree.XMLPullParser(events=("start", "end"), resolve_entities=False, no_network=True,
-                                 huge_tree=False, load_dtd=False, remove_comments=True)
+    parser = etree.XMLPullParser(events=("start", "end"), remove_comments=True, **_SAFE_XML)
+    done = 0
     for chunk in _read_ahead(stream):
+        done += len(chunk)
+        task.progress(min(0.9, done / stream.size), Phrase("Reading 3MF"))
         parser.feed(chunk)
         for event in parser.read_events():
             stream.in_prolog = False  # the root element has begun
@@ -436,14 +486,19 @@ def _scaled(matrix: np.ndarray, scale: float) -> np.ndarray:
     return out
 
 
-def _transform(text: str | None) -> np.ndarray:
+def _transform(elem: Any, source: str) -> np.ndarray:
     """3MF stores a 4×3 row-vector matrix "m00 m01 m02 m10 ... m32"; we use 4×4 column-vector ones."""
     matrix = np.eye(4)
+    text = elem.get("transform")
     if text is None:
         return matrix
-    values = [float(v) for v in text.split()]
-    if len(values) != 12 or not all(np.isfinite(values)):
-        raise ValueError("bad transform")
+    try:
+        values = [float(v) for v in text.split()]
+    except ValueError:
+        values = []
+    if len(values) != 12 or not np.isfinite(values).all():
+        raise MeshFileError(Phrase("'{0}', line {1}: the transform of a <{2}> is not 12 finite numbers.",
+                                   source, elem.sourceline, elem.tag.rpartition("}")[2]))
     rows = np.array(values).reshape(4, 3)
     matrix[:3, :3] = rows[:3].T
     matrix[:3, 3] = rows[3]
@@ -460,19 +515,18 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
     sizes: dict[tuple[str, str], int] = {}
     copies: dict[tuple[str, str], int] = {}
 
-    def lookup(part: str, object_id: str, depth: int) -> _Object:
-        if depth > MAX_DEPTH:
-            raise MeshFileError(Phrase("'{0}' nests components more than {1} deep (or in a loop).", source, MAX_DEPTH))
-        obj = models[part].objects.get(object_id) if part in models else None
-        if obj is None:
-            raise MeshFileError(Phrase("'{0}' refers to object {1} that it does not define.", source, repr(object_id)))
-        return obj
-
     def size(part: str, object_id: str, depth: int) -> int:
+        """Triangles plus placements under one object; every reference is checked here, so placing needs none."""
         key = (part, object_id)
         if key not in sizes:
-            obj = lookup(part, object_id, depth)
-            own = 1 + (0 if obj.faces is None else len(obj.faces))
+            if depth > MAX_DEPTH:
+                raise MeshFileError(Phrase(
+                    "'{0}' nests components more than {1} deep (or in a loop).", source, MAX_DEPTH))
+            obj = models[part].objects.get(object_id)
+            if obj is None:
+                raise MeshFileError(Phrase(
+                    "'{0}' refers to object {1} that it does not define.", source, repr(object_id)))
+            own = 1 + (0 if obj.mesh is None else len(obj.mesh[1]))
             sizes[key] = own + sum(size(ref, child, depth + 1) for ref, child, _ in obj.components)
             copies[key] = 1 + sum(copies[(ref, child)] for ref, child, _ in obj.components)
         return sizes[key]
@@ -489,20 +543,21 @@ def _resolve(models: dict[str, _Model], root_part: str, source: str) -> tuple[np
     faces: list[np.ndarray] = []
     placed = 0  # vertices so far: summing the list at each copy made placement quadratic
 
-    def place(part: str, object_id: str, matrix: np.ndarray, depth: int) -> None:
+    def place(part: str, object_id: str, matrix: np.ndarray) -> None:
         nonlocal placed
-        obj = lookup(part, object_id, depth)
-        if obj.vertices is not None and obj.faces is not None:
-            faces.append(obj.faces + placed)
-            vertices.append(obj.vertices @ matrix[:3, :3].T + matrix[:3, 3])
-            placed += len(obj.vertices)
+        obj = models[part].objects[object_id]
+        if obj.mesh is not None:
+            own_vertices, own_faces = obj.mesh
+            faces.append(own_faces + placed)
+            vertices.append(own_vertices @ matrix[:3, :3].T + matrix[:3, 3])
+            placed += len(own_vertices)
         for ref, child, child_matrix in obj.components:
-            place(ref, child, matrix @ child_matrix, depth + 1)
+            place(ref, child, matrix @ child_matrix)
 
     for object_id, matrix in build:
-        place(root_part, object_id, matrix, 0)
+        place(root_part, object_id, matrix)
     if not faces:
-        return np.empty((0, 3)), np.empty((0, 3), dtype=np.int64)
+        raise MeshFileError(Phrase("'{0}' contains no triangles.", source))
     return np.concatenate(vertices), np.concatenate(faces)
 
 
@@ -512,10 +567,10 @@ def _document(package: _Package, part: str, warnings: list[str]) -> str | None:
         return None
     try:
         text = package.read(part).decode("utf-8")
-        if not isinstance(json.loads(text), dict):
-            raise ValueError("not an object")
+        whole = isinstance(json.loads(text), dict)
     except (UnicodeDecodeError, ValueError, RecursionError):
+        whole = False
+    if not whole:
         warnings.append("The embedded 3D Pot Studio document is damaged; only the mesh was loaded.")
         return None
     return text
-

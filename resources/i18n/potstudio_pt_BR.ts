@@ -299,17 +299,17 @@
   <context>
     <name>Core</name>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="337" />
+      <location filename="../../core/geometry/threemf.py" line="333" />
       <source>'{0}' contains XML entity declarations, which 3MF never uses; refusing it.</source>
       <translation>'{0}' contém declarações de entidades XML, que o 3MF nunca usa; arquivo recusado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="309" />
+      <location filename="../../core/geometry/threemf.py" line="302" />
       <source>'{0}' contains an unsafe part name '{1}'; refusing to read it.</source>
       <translation>'{0}' contém um nome de parte inseguro '{1}'; leitura recusada.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/meshio.py" line="109" />
+      <location filename="../../core/geometry/threemf.py" line="564" />
       <source>'{0}' contains no triangles.</source>
       <translation>'{0}' não contém triângulos.</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>'{0}' não dá um número real.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="490" />
+      <location filename="../../core/geometry/threemf.py" line="542" />
       <source>'{0}' expands to more than {1} triangles (the limit).</source>
       <translation>'{0}' se expande para mais de {1} triângulos (o limite).</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>'{0}' tem uma face que se refere ao vértice {1}, mas o arquivo define só {2} vértices.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="326" />
+      <location filename="../../core/geometry/threemf.py" line="319" />
       <source>'{0}' has broken XML ({1}).</source>
       <translation>'{0}' tem XML corrompido ({1}).</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>'{0}' tem coordenadas grandes demais para ser um modelo (além de 3,4e38).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="372" />
+      <location filename="../../core/geometry/threemf.py" line="368" />
       <source>'{0}' has more than {1} triangles (the limit).</source>
       <translation>'{0}' tem mais de {1} triângulos (o limite).</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>'{0}' tem mais de {1} vértices (o limite).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="488" />
+      <location filename="../../core/geometry/threemf.py" line="540" />
       <source>'{0}' has no build items: there is nothing to print in it.</source>
       <translation>'{0}' não tem itens de construção (build items): não há nada para imprimir nele.</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>'{0}' tem {1} bytes a mais do que seus {2} triângulos declarados precisam; está danificado ou não é um STL binário.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="189" />
+      <location filename="../../core/geometry/threemf.py" line="190" />
       <source>'{0}' has {1} parts; a 3MF with more than {2} is refused.</source>
       <translation>'{0}' tem {1} partes; um 3MF com mais de {2} é recusado.</translation>
     </message>
@@ -414,7 +414,7 @@
       <translation>'{0}' tem {1} vértices; o limite é {2}.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="88" />
+      <location filename="../../core/geometry/threemf.py" line="89" />
       <source>'{0}' is a damaged zip archive ({1}).</source>
       <translation>'{0}' é um arquivo zip danificado ({1}).</translation>
     </message>
@@ -424,12 +424,12 @@
       <translation>'{0}' está vazio.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="226" />
+      <location filename="../../core/geometry/threemf.py" line="223" />
       <source>'{0}' is not a 3MF model: it has no '{1}' part.</source>
       <translation>'{0}' não é um modelo 3MF: não tem a parte '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="86" />
+      <location filename="../../core/geometry/threemf.py" line="87" />
       <source>'{0}' is not a 3MF package (it is not a zip archive).</source>
       <translation>'{0}' não é um pacote 3MF (não é um arquivo zip).</translation>
     </message>
@@ -519,12 +519,12 @@
       <translation>'{0}' deve conter números finitos.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="471" />
+      <location filename="../../core/geometry/threemf.py" line="527" />
       <source>'{0}' nests components more than {1} deep (or in a loop).</source>
       <translation>'{0}' aninha componentes em mais de {1} níveis (ou em ciclo).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="492" />
+      <location filename="../../core/geometry/threemf.py" line="544" />
       <source>'{0}' places more than {1} copies of its objects (the limit).</source>
       <translation>'{0}' posiciona mais de {1} cópias de seus objetos (o limite).</translation>
     </message>
@@ -539,19 +539,44 @@
       <translation>'{0}' foi lido de volta sem o seu projeto ({1}); nada foi gravado.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="474" />
+      <location filename="../../core/geometry/threemf.py" line="531" />
       <source>'{0}' refers to object {1} that it does not define.</source>
       <translation>'{0}' se refere ao objeto {1}, que ele não define.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="360" />
+      <location filename="../../core/geometry/threemf.py" line="406" />
       <source>'{0}' uses an unknown unit '{1}'.</source>
       <translation>'{0}' usa uma unidade desconhecida '{1}'.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="206" />
+      <location filename="../../core/geometry/threemf.py" line="207" />
       <source>'{0}' would inflate to {1} MB; the limit is {2} MB.</source>
       <translation>'{0}' se descompactaria em {1} MB; o limite é {2} MB.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="433" />
+      <source>'{0}', line {1}: &lt;triangle&gt; {2}="{3}" is not a vertex index.</source>
+      <translation>'{0}', linha {1}: &lt;triangle&gt; {2}="{3}" não é um índice de vértice.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="431" />
+      <source>'{0}', line {1}: &lt;vertex&gt; {2}="{3}" is not a number.</source>
+      <translation>'{0}', linha {1}: &lt;vertex&gt; {2}="{3}" não é um número.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="413" />
+      <source>'{0}', line {1}: a &lt;{2}&gt; has no '{3}'.</source>
+      <translation>'{0}', linha {1}: um &lt;{2}&gt; não tem '{3}'.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="388" />
+      <source>'{0}', line {1}: a triangle refers to a vertex index too large to exist.</source>
+      <translation>'{0}', linha {1}: um triângulo se refere a um índice de vértice grande demais para existir.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="504" />
+      <source>'{0}', line {1}: the transform of a &lt;{2}&gt; is not 12 finite numbers.</source>
+      <translation>'{0}', linha {1}: a transformação de um &lt;{2}&gt; não é formada por 12 números finitos.</translation>
     </message>
     <message>
       <location filename="../../core/geometry/obj.py" line="38" />
@@ -559,47 +584,47 @@
       <translation>'{0}': uma linha no byte {1} tem mais de {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="401" />
-      <source>'{0}': a triangle refers to a vertex index too large to exist.</source>
-      <translation>'{0}': um triângulo se refere a um índice de vértice grande demais para existir.</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/threemf.py" line="403" />
-      <source>'{0}': a vertex or triangle has a missing or non-numeric value.</source>
-      <translation>'{0}': um vértice ou triângulo tem um valor ausente ou não numérico.</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/threemf.py" line="382" />
+      <location filename="../../core/geometry/threemf.py" line="448" />
       <source>'{0}': object {1} has triangles that refer to vertices it does not have ({2} vertices).</source>
       <translation>'{0}': o objeto {1} tem triângulos que se referem a vértices que ele não tem ({2} vértices).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="235" />
+      <location filename="../../core/geometry/threemf.py" line="238" />
       <source>'{0}': part '{1}' cannot be read ({2}).</source>
       <translation>'{0}': a parte '{1}' não pode ser lida ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="295" />
-      <source>'{0}': part '{1}' inflates beyond its declared size.</source>
-      <translation>'{0}': a parte '{1}' se expande além do tamanho declarado.</translation>
-    </message>
-    <message>
-      <location filename="../../core/geometry/threemf.py" line="200" />
+      <location filename="../../core/geometry/threemf.py" line="201" />
       <source>'{0}': part '{1}' inflates {2}× — this looks like a zip bomb, not a model.</source>
       <translation>'{0}': a parte '{1}' se expande {2}× — isso parece uma bomba zip, não um modelo.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="292" />
+      <location filename="../../core/geometry/threemf.py" line="228" />
+      <source>'{0}': part '{1}' is compressed with method {2}; a 3MF part is stored or deflated.</source>
+      <translation>'{0}': a parte '{1}' está compactada com o método {2}; uma parte de 3MF é armazenada sem compressão ou com deflate.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="286" />
       <source>'{0}': part '{1}' is damaged ({2}).</source>
       <translation>'{0}': a parte '{1}' está danificada ({2}).</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="242" />
+      <location filename="../../core/geometry/threemf.py" line="225" />
+      <source>'{0}': part '{1}' is encrypted; a 3MF part must open without a password.</source>
+      <translation>'{0}': a parte '{1}' está criptografada; uma parte de 3MF deve abrir sem senha.</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="402" />
+      <source>'{0}': part '{1}' is not a 3MF model (its root element is not &lt;model&gt;).</source>
+      <translation>'{0}': a parte '{1}' não é um modelo 3MF (seu elemento raiz não é &lt;model&gt;).</translation>
+    </message>
+    <message>
+      <location filename="../../core/geometry/threemf.py" line="244" />
       <source>'{0}': part '{1}' is over {2} MB.</source>
       <translation>'{0}': a parte '{1}' tem mais de {2} MB.</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="399" />
+      <location filename="../../core/geometry/threemf.py" line="386" />
       <source>'{0}': the model XML is broken ({1}).</source>
       <translation>'{0}': o XML do modelo está corrompido ({1}).</translation>
     </message>
@@ -754,7 +779,7 @@
       <translation>Um furo de {0:g} mm não deixa material sob os dentes (diâmetro de raiz {1:.1f} mm).</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="167" />
+      <location filename="../../core/document/document.py" line="173" />
       <source>A {0} cannot contain other parts.</source>
       <translation>Uma peça do tipo {0} não pode conter outras peças.</translation>
     </message>
@@ -919,7 +944,7 @@
       <translation>Divisórias</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="222" />
+      <location filename="../../core/document/document.py" line="228" />
       <source>Document parameters must be a list.</source>
       <translation>Os parâmetros do documento devem ser uma lista.</translation>
     </message>
@@ -1044,7 +1069,7 @@
       <translation>Novo modelo</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="125" />
+      <location filename="../../core/document/document.py" line="131" />
       <source>No part with id '{0}' in this model.</source>
       <translation>Não há nenhuma peça com o id '{0}' neste modelo.</translation>
     </message>
@@ -1084,7 +1109,7 @@
       <translation>Os parâmetros dependem uns dos outros em ciclo: {0}.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="109" />
+      <location filename="../../core/document/document.py" line="115" />
       <source>Part '{0}' has no parent (it is the root or does not exist).</source>
       <translation>A peça '{0}' não tem pai (é a raiz ou não existe).</translation>
     </message>
@@ -1094,12 +1119,12 @@
       <translation>A peça '{0}' usa o parâmetro '{1}', que não existe mais.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="164" />
+      <location filename="../../core/document/document.py" line="170" />
       <source>Part id '{0}' is already used.</source>
       <translation>O id de peça '{0}' já está em uso.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="251" />
+      <location filename="../../core/document/document.py" line="257" />
       <source>Part id '{0}' is used twice.</source>
       <translation>O id de peça '{0}' é usado duas vezes.</translation>
     </message>
@@ -1149,7 +1174,7 @@
       <translation>{0} triângulos lidos</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="397" />
+      <location filename="../../core/geometry/threemf.py" line="465" />
       <source>Reading 3MF</source>
       <translation>Lendo o 3MF</translation>
     </message>
@@ -1324,22 +1349,22 @@
       <translation>O volume de impressão deve ser positivo em X, Y e Z.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="224" />
+      <location filename="../../core/document/document.py" line="230" />
       <source>The document has no root part.</source>
       <translation>O documento não tem peça raiz.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="277" />
+      <location filename="../../core/document/document.py" line="283" />
       <source>The document has no valid schema_version.</source>
       <translation>O documento não tem um schema_version válido.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="241" />
+      <location filename="../../core/document/document.py" line="247" />
       <source>The document is nested too deeply to read.</source>
       <translation>O documento está aninhado fundo demais para ser lido.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="239" />
+      <location filename="../../core/document/document.py" line="245" />
       <source>The document is not valid JSON: {0}.</source>
       <translation>O documento não é um JSON válido: {0}.</translation>
     </message>
@@ -1404,7 +1429,7 @@
       <translation>O modelo está vazio: não há nada para imprimir.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="260" />
+      <location filename="../../core/document/document.py" line="266" />
       <source>The parameter '{0}' is defined twice.</source>
       <translation>O parâmetro '{0}' está definido duas vezes.</translation>
     </message>
@@ -1464,17 +1489,17 @@
       <translation>Esta alteração está malformada ({0}).</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="279" />
+      <location filename="../../core/document/document.py" line="285" />
       <source>This document was saved by a newer 3D Pot Studio (schema {0}); please update the app.</source>
       <translation>Este documento foi salvo por uma versão mais nova do 3D Pot Studio (esquema {0}); atualize o aplicativo.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="218" />
+      <location filename="../../core/document/document.py" line="224" />
       <source>This is not a 3D Pot Studio document.</source>
       <translation>Este não é um documento do 3D Pot Studio.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="90" />
+      <location filename="../../core/document/document.py" line="96" />
       <source>This model has no parameter '{0}'.</source>
       <translation>Este modelo não tem o parâmetro '{0}'.</translation>
     </message>
@@ -1559,7 +1584,7 @@
       <translation>Abas de fixação na parede</translation>
     </message>
     <message>
-      <location filename="../../core/geometry/threemf.py" line="130" />
+      <location filename="../../core/geometry/threemf.py" line="131" />
       <source>Writing 3MF</source>
       <translation>Gravando o 3MF</translation>
     </message>
@@ -1579,7 +1604,7 @@
       <translation>{0} não pode conter {1}; use letras, dígitos, espaços e pontuação comum.</translation>
     </message>
     <message>
-      <location filename="../../core/document/document.py" line="133" />
+      <location filename="../../core/document/document.py" line="139" />
       <source>{0} is computed from '{1}' and cannot be set.</source>
       <translation>{0} é calculado a partir de '{1}' e não pode ser definido.</translation>
     </message>

@@ -47,26 +47,54 @@ def test_support_and_other_objects_are_not_printed_parts(tmp_path: Path) -> None
     assert _read(tmp_path, _model(cube_object(1) + support, build)) == pytest.approx([1, 1, 1])
 
 
-_VERTICES = '<vertex x="0" y="0" z="0"/><vertex x="1" y="0" z="0"/><vertex x="0" y="1" z="0"/>'
+_VERTICES = '<vertex x="0" y="0" z="0"/>\n<vertex x="1" y="0" z="0"/>\n<vertex x="0" y="1" z="0"/>\n'
 
 
-def _one_triangle(vertices: str = _VERTICES, triangle: str = '<triangle v1="0" v2="1" v3="2"/>') -> str:
+def _one_triangle(vertices: str = _VERTICES, triangle: str = '<triangle v1="0" v2="1" v3="2"/>',
+                  transform: str = "") -> str:
+    """One triangle, its vertices on lines 1-3 and the triangle on line 4."""
+    item = f'<item objectid="1"{transform}/>'
     return _model(f'<object id="1" type="model"><mesh><vertices>{vertices}</vertices>'
-                  f"<triangles>{triangle}</triangles></mesh></object>")
+                  f"<triangles>{triangle}</triangles></mesh></object>", item)
 
 
 @pytest.mark.parametrize(("model_xml", "message"), [
-    (_one_triangle(vertices=_VERTICES.replace(' y="0" z="0"/><vertex x="1"', ' z="0"/><vertex x="1"', 1)),
-     "'part.3mf': a vertex or triangle has a missing or non-numeric value."),
+    (_one_triangle(vertices=_VERTICES.replace('<vertex x="1" y="0"', '<vertex x="1"')),
+     "'part.3mf', line 2: a <vertex> has no 'y'."),
     (_one_triangle(vertices=_VERTICES.replace('x="1"', 'x="one"')),
-     "'part.3mf': a vertex or triangle has a missing or non-numeric value."),
-    (_one_triangle(triangle='<triangle v1="0" v2="1"/>'),
-     "'part.3mf': a vertex or triangle has a missing or non-numeric value."),
+     "'part.3mf', line 2: <vertex> x=\"one\" is not a number."),
+    (_one_triangle(vertices=_VERTICES.replace('z="0"/>\n<vertex x="0" y="1"', 'z=""/>\n<vertex x="0" y="1"')),
+     "'part.3mf', line 2: <vertex> z=\"\" is not a number."),
+    (_one_triangle(vertices=_VERTICES.replace('<vertex x="0" y="1" z="0"/>', '<vertex y="1" z="0"/>')),
+     "'part.3mf', line 3: a <vertex> has no 'x'."),
+    (_one_triangle(triangle='<triangle v1="0" v2="1"/>'), "'part.3mf', line 4: a <triangle> has no 'v3'."),
+    (_one_triangle(triangle='<triangle v2="1" v3="2"/>'), "'part.3mf', line 4: a <triangle> has no 'v1'."),
+    (_one_triangle(vertices=_VERTICES.replace('x="1"', 'x="&#x202E;[2J' + "9" * 50 + '"')),
+     "'part.3mf', line 2: <vertex> x=\"?[2J" + "9" * 36 + "\" is not a number."),
+    (_one_triangle(triangle='<triangle v1="0" v2="1.5" v3="2"/>'),
+     "'part.3mf', line 4: <triangle> v2=\"1.5\" is not a vertex index."),
     (_one_triangle(triangle='<triangle v1="0" v2="-1" v3="2"/>'),
      "'part.3mf': object '1' has triangles that refer to vertices it does not have (3 vertices)."),
     (_one_triangle(triangle='<triangle v1="0" v2="1" v3="100000000000000000000"/>'),
-     "'part.3mf': a triangle refers to a vertex index too large to exist."),
+     "'part.3mf', line 4: a triangle refers to a vertex index too large to exist."),
+    (_one_triangle(transform=' transform="1 0 0 0 1 0 0 0 1 0 0"'),
+     "'part.3mf', line 4: the transform of a <item> is not 12 finite numbers."),
+    (_one_triangle(transform=' transform="1 0 0 0 1 0 0 0 1 0 0 nan"'),
+     "'part.3mf', line 4: the transform of a <item> is not 12 finite numbers."),
+    (_one_triangle(transform=' transform="1 0 0 0 1 0 0 0 1 0 0 x"'),
+     "'part.3mf', line 4: the transform of a <item> is not 12 finite numbers."),
+    (_model(cube_object(1).replace(' id="1"', "")), "'part.3mf', line 1: a <object> has no 'id'."),
+    (_model(cube_object(1), "<item/>"), "'part.3mf', line 1: a <item> has no 'objectid'."),
+    (_model(cube_object(1) + '<object id="2"><components><component/></components></object>',
+            '<item objectid="2"/>'), "'part.3mf', line 1: a <component> has no 'objectid'."),
+    (_model(cube_object(1), '<item objectid="7"/>'), "'part.3mf' refers to object '7' that it does not define."),
     (_model(cube_object(1), unit="furlong"), "'part.3mf' uses an unknown unit 'furlong'."),
+    (_model(cube_object(1)).replace("<model ", "<modle ").replace("</model>", "</modle>"),
+     "'part.3mf': part '3D/3dmodel.model' is not a 3MF model (its root element is not <model>)."),
+    (_model(cube_object(1)).replace("</build>", "</buidl>"),
+     "'part.3mf': the model XML is broken (Opening and ending tag mismatch: build line 1 and buidl, "
+     "line 1, column 892)."),
+    (_model('<object id="1"><mesh><vertices/><triangles/></mesh></object>'), "'part.3mf' contains no triangles."),
 ])
 def test_a_damaged_model_is_refused_in_words(model_xml: str, message: str, tmp_path: Path) -> None:
     with pytest.raises(MeshFileError) as caught:
