@@ -245,7 +245,7 @@ class SyncEngine:
         return notes
 
     def _keep_conflict(self, project_id: int, op: PendingOp, exc: HubError, conflict_id: int | None) -> int:
-        mine = self.document(project_id) if self.replicas.head(project_id) else self.outbox.local_document(project_id)
+        mine = self.document(project_id)  # with no head, the document the client said it edited
         self.outbox.mark(op.op_id, "conflict", str(exc))
         self.document_changed.emit(project_id)
         if conflict_id is not None:
@@ -370,8 +370,9 @@ class SyncEngine:
         wrong in itself keeps its reason, so when the hub refuses it again it fails again instead of being taken
         for a clash with someone's newer edit (which saved a "conflict copy" identical to the head)."""
         op = self.outbox.op(op_id)
-        error = self._wrong_in_itself(op.project_id, op.kind, op.args) if op is not None else ""
-        self.outbox.mark(op_id, "pending", error)
+        if op is None:  # not in this outbox (a stale row of a list): nothing to queue
+            return
+        self.outbox.mark(op_id, "pending", self._wrong_in_itself(op.project_id, op.kind, op.args))
         self._emit()
 
     def follow(self, project_id: int, task: Task) -> None:

@@ -8,11 +8,22 @@ written against, so each user's httpx.Client gets `Network` as its transport: it
 to the hub unchanged and can pull the cable (httpx.ConnectError, which is what a dropped network
 raises), lose the answer to an op the hub applied, or ask for short feed pages (the hub's `limit`; its
 own pages are 500 ops long), so a feed of a few ops spans several pages.
+
+The live-update stream is the one request TestClient cannot serve: it answers only once the app's
+response has ended, and a stream ends only when access is revoked. A test that follows a project live
+takes the `streams` fixture: the same app, also served by uvicorn on a loopback port (lifespan off:
+TestClient ran it), and `Network.live` sends the stream's request there, so events arrive as they
+happen while every other request stays in process.
 """
 
 from __future__ import annotations
 
 import json
+import queue
+import re
+import socket
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +32,7 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from core.document.document import Document
@@ -44,6 +56,7 @@ HUB = "http://localhost:8765"  # authlib accepts plain http for localhost only
 ONCE = RetryPolicy(attempts=1)  # a failed request fails the sync at once: no backoff sleeps in these tests
 OFFLINE = f"Cannot reach the hub at {HUB} (ConnectError)."
 USERS = ("alice", "bea", "caio")
+LIVE = 10.0  # how long a test waits for a live event before failing instead of hanging (they take milliseconds)
 
 
 class Network(httpx.BaseTransport):
@@ -57,6 +70,7 @@ class Network(httpx.BaseTransport):
         self.lose_op_answers = False  # the hub applies the op, its answer never arrives
         self.cut_after_ops: int | None = None  # the cable is pulled once this many ops were answered
         self.feed_page: int | None = None
+        self.live: str | None = None  # the base URL live-update streams go to (see the `streams` fixture)
         self.requests: list[tuple[str, str]] = []  # (method, path?query) of what reached the hub
         self.ops: list[tuple[str, dict[str, Any]]] = []  # (Idempotency-Key, body) of each op sent
 
@@ -66,6 +80,11 @@ class Network(httpx.BaseTransport):
         if request.url.host != "localhost":
             return self.loopback.handle_request(request)
         url = request.url
+        if self.live is not None and url.path.endswith("/events"):
+            self.requests.append((request.method, url.raw_path.decode()))
+            live = httpx.URL(self.live).join(url.raw_path.decode())
+            return self.loopback.handle_request(httpx.Request(request.method, live, headers=request.headers,
+                                                              extensions=request.extensions))
         is_op = url.path.endswith("/ops") and url.path.startswith("/projects/")
         if is_op and request.method == "GET" and self.feed_page is not None:
             url = url.copy_merge_params({"limit": self.feed_page})
@@ -155,6 +174,23 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, 
         yield server, sessions
         for session in sessions.values():
             session.http.close()
+
+
+@pytest.fixture(scope="module")
+def streams(hub: tuple[TestClient, dict[str, Session]]) -> Iterator[str]:
+    """The module's hub app served by uvicorn too, for live-update streams: `who.network.live = streams`."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        server = uvicorn.Server(uvicorn.Config(hub[0].app, lifespan="off", log_level="warning",
+                                               timeout_graceful_shutdown=1))
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        while not server.started:  # uvicorn says when it listens; nothing to wait on but its flag
+            assert thread.is_alive(), "uvicorn did not start"
+            time.sleep(0.01)
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+        server.should_exit = True
+        thread.join()
 
 
 MakePerson = Callable[..., Person]
@@ -300,6 +336,21 @@ def test_a_project_first_synced_with_an_edit_queued_reads_the_head_which_then_ho
     assert bea.values(project.id, "width") == (120,) and bea.remote == [2]
 
 
+def test_reading_a_new_projects_head_leaves_another_projects_accepted_edit_in_view(person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    first = _share(alice, bea, name="Balcony planter")
+    second = alice.projects.create("Kitchen pot", planter_json())
+    bea.projects.answer(alice.projects.invite(second.id, "bea", "editor").id, accept=True)
+    bea.engine.record(first, "set_param", {"name": "width", "value": 150})
+    bea.network.cut_after_ops = 1  # accepted, then the network drops before the feed brings it
+    bea.engine.sync()
+    bea.network.online = True
+
+    assert bea.engine.sync([second.id]) == SyncStatus("synced")  # she opens the project shared with her
+    assert bea.values(first, "width") == (150,) and bea.values(second.id, "width") == (100,)
+    assert bea.engine.sync([first]) == SyncStatus("synced") and bea.values(first, "width") == (150,)
+
+
 # --- pulling --------------------------------------------------------------------------------------------
 
 
@@ -322,8 +373,10 @@ def test_collaborators_edits_move_the_head_and_my_queued_edits_are_replayed_on_i
     assert bea.hub_values(project_id, "width", "height") == (130, 75)
     assert bea.engine.document(project_id) == bea.projects.head(project_id).document
     _commit(alice, project_id, wall=3)
+    bea.network.requests.clear()
     assert bea.engine.sync([project_id]) == SyncStatus("synced")
     assert bea.remote == [1, 2, 3] and bea.values(project_id, "width", "height", "wall") == (130, 75, 3)
+    assert bea.network.feed_reads(project_id) == ["since=2"]  # from where her copy is, not the whole log again
 
 
 def test_a_feed_longer_than_one_page_is_read_page_by_page_up_to_the_head(person: MakePerson) -> None:
@@ -348,9 +401,11 @@ def test_a_gap_in_the_live_updates_is_filled_from_the_feed_in_order(person: Make
     _commit(alice, project_id, wall=3)
     latest = alice.projects.feed(project_id, 2).ops  # the stream resumed late: only revision 3 came
     bea.network.feed_page = 1
+    bea.network.requests.clear()
 
     bea.engine._receive(project_id, latest)
     assert bea.network.feed_reads(project_id) == ["since=0&limit=1", "since=1&limit=1"]  # 1 and 2, not past 2
+    assert len(bea.network.requests) == 2  # the ops are replayed here: the whole document is not read again
     assert bea.remote == [1, 2, 3] and bea.changed == [project_id]
     assert bea.engine.replicas.head(project_id) == (3, alice.projects.head(project_id).document)
     assert bea.values(project_id, "width", "height", "wall") == (110, 70, 3)
@@ -372,6 +427,43 @@ def test_a_live_edit_that_does_not_replay_here_gives_way_to_the_hubs_head(person
     bea.engine._receive(project_id, [garbled])
     assert bea.engine.replicas.head(project_id) == (1, alice.projects.head(project_id).document)
     assert bea.values(project_id, "width") == (130,) and bea.remote == [1]
+
+
+def test_following_live_brings_edits_watchers_and_comments_until_the_follower_stops(
+        person: MakePerson, streams: str) -> None:
+    alice, bea = person("alice"), person("bea")
+    project_id = _share(alice, bea)
+    _commit(alice, project_id, width=110)
+    bea.engine.sync([project_id])  # her copy holds revision 1
+    bea.network.live = streams
+    heard: queue.Queue[tuple[Any, ...]] = queue.Queue()  # what bea's desktop hears, in order
+    bea.engine.presence_changed.connect(lambda pid, presence: heard.put(("watching", pid, presence.users,
+                                                                         presence.editing)))
+    bea.engine.comments_changed.connect(lambda pid: heard.put(("comments", pid)))
+    bea.engine.remote_ops.connect(lambda pid, ops: heard.put(("edits", pid, [op.rev for op in ops])))
+    task = Task()
+
+    def listen() -> None:  # the desktop's worker thread
+        bea.engine.follow(project_id, task)
+        heard.put(("stopped",))
+
+    threading.Thread(target=listen, daemon=True).start()
+    _commit(alice, project_id, height=70)  # before or after her stream opens: it resumes after revision 1
+
+    assert heard.get(timeout=LIVE) == ("watching", project_id, ["bea"], {})  # the hub says so first
+    assert heard.get(timeout=LIVE) == ("edits", project_id, [2])
+    assert bea.values(project_id, "width", "height") == (110, 70)
+    alice.projects.comment(project_id, "Thicker walls?")
+    assert heard.get(timeout=LIVE) == ("comments", project_id)
+    bea.projects.set_editing(project_id, "handle")
+    assert heard.get(timeout=LIVE) == ("watching", project_id, ["bea"], {"bea": "handle"})
+
+    task.cancel()  # noticed on the stream's next line, before its event is read: her next claim sends one
+    bea.projects.set_editing(project_id, None)
+    assert heard.get(timeout=LIVE) == ("stopped",)
+    # the stream resumed after what her copy holds: a long project is not sent whole on every reconnect
+    assert [path for _method, path in bea.network.requests if path.startswith(f"/projects/{project_id}/events")] \
+        == [f"/projects/{project_id}/events?since=1"]
 
 
 # --- folding a drag into one op ------------------------------------------------------------------------------
@@ -459,6 +551,13 @@ def test_a_viewers_refused_edit_is_failed_and_retried_once_they_may_edit(person:
     assert caio.values(project_id, "width") == (200,)
     assert caio.engine.sync() == SyncStatus("synced")
     assert caio.hub_values(project_id, "width") == (200,) and caio.outbox.ops(project_id, "failed") == []
+
+
+def test_retrying_an_edit_no_longer_in_the_outbox_changes_nothing(person: MakePerson) -> None:
+    alice = person("alice")
+    _share(alice)
+    alice.engine.retry_failed("no-such-op")
+    assert alice.heard == [] and alice.engine.status() == SyncStatus("synced") and alice.outbox.ops() == []
 
 
 def test_an_edit_too_large_for_the_hub_fails_as_too_large_and_the_rest_syncs(person: MakePerson) -> None:
@@ -550,6 +649,37 @@ def test_a_value_out_of_a_range_a_collaborator_narrowed_is_a_conflict_with_the_h
     assert record.kept_as in {v.name for v in bea.projects.versions(project_id)}
 
 
+def test_values_out_of_ranges_narrowed_meanwhile_make_one_conflict_and_the_edits_after_them_go_through(
+        person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    project_id = _share(alice, bea)
+    clashing = [bea.engine.record(project_id, "set_param", {"name": "wall", "value": 6}).op_id,
+                bea.engine.record(project_id, "set_param", {"name": "height", "value": 85}).op_id]
+    bea.engine.record(project_id, "set_param", {"name": "width", "value": 130})
+    narrowed = Document.from_json(planter_json())
+    narrowed.set_param(Parameter("wall", 2.0, min=0.8, max=4), "wall")
+    narrowed.set_param(Parameter("height", 70.0, min=20, max=80), "height")
+    alice.engine.record_document(project_id, narrowed.to_json())
+    alice.engine.sync()
+
+    assert bea.engine.sync() == SyncStatus("conflict", 0, conflicts=1)
+    [record] = bea.outbox.conflicts(project_id)
+    assert record.op_ids == clashing and _values(record.mine, "wall", "height", "width") == (6, 85, 130)
+    assert bea.hub_values(project_id, "wall", "height", "width") == (2, 70, 130)
+    assert bea.engine.document(project_id) == bea.projects.head(project_id).document
+
+
+def test_edits_to_two_projects_each_reach_their_own_project(person: MakePerson) -> None:
+    alice = person("alice")
+    balcony, kitchen = _share(alice, name="Balcony planter"), _share(alice, name="Kitchen pot")
+    alice.engine.record(balcony, "set_param", {"name": "width", "value": 150})
+    alice.engine.record(kitchen, "set_param", {"name": "height", "value": 60})
+
+    assert alice.engine.sync() == SyncStatus("synced")
+    assert alice.hub_values(balcony, "width", "height") == (150, 90)
+    assert alice.hub_values(kitchen, "width", "height") == (100, 60)
+
+
 def test_keeping_my_side_of_a_conflict_puts_my_document_back_on_top_as_a_new_revision(person: MakePerson) -> None:
     alice, bea = person("alice"), person("bea")
     project_id, clashing, mine = _clash(alice, bea)
@@ -587,23 +717,40 @@ def test_a_conflict_without_a_local_copy_can_only_keep_the_hubs_side(person: Mak
     alice = person("alice")
     project_id = _share(alice)
     conflict_id = alice.outbox.add_conflict(project_id, None, planter_json(), 0, [], "clash")
-    with pytest.raises(HubError, match="has no local copy to keep"):
+    with pytest.raises(HubError) as refused:
         alice.engine.resolve(conflict_id, "mine")
+    assert str(refused.value) == "This conflict has no local copy to keep; choose the hub's version."
     assert alice.outbox.conflict(conflict_id).resolution is None and alice.network.ops == []
+
+
+def _clash_offline(alice: Person, bea: Person, name: str = "Shared planter") -> ConflictRecord:
+    """Bea's handle edit clashes with alice's removal of the handle; the 409 reaches her, then her network
+    drops, before she could keep her copy on the hub or read the feed (her head is still revision 0)."""
+    bea.network.online = True
+    project_id = _share(alice, bea, name=name)
+    bea.engine.record(project_id, "update_node", {"node": "handle", "props": {"h": 25}})
+    alice.engine.record(project_id, "remove_node", {"node": "handle"})
+    alice.engine.sync()
+    bea.network.cut_after_ops = 1
+    bea.engine.sync()
+    [record] = bea.outbox.conflicts(project_id)
+    return record
 
 
 def test_a_conflict_copy_the_network_dropped_before_it_was_kept_is_kept_on_the_next_sync(person: MakePerson) -> None:
     alice, bea = person("alice"), person("bea")
-    project_id = _share(alice, bea)
-    bea.engine.record(project_id, "update_node", {"node": "handle", "props": {"h": 25}})
-    _commit(alice, project_id)
-    alice.engine.record(project_id, "remove_node", {"node": "handle"})
-    alice.engine.sync()
-    bea.network.cut_after_ops = 1  # the 409 arrives, then the network drops: the copy cannot be saved yet
+    record = _clash_offline(alice, bea)
+    project_id = record.project_id
 
-    assert bea.engine.sync() == SyncStatus("offline", 0, conflicts=1, message=OFFLINE)
-    [record] = bea.outbox.conflicts(project_id)
+    assert bea.engine.status() == SyncStatus("offline", 0, conflicts=1, message=OFFLINE)
     assert record.kept_as is None and record.mine is not None
+    assert Document.from_json(record.mine).node("handle").props["h"] == 25
+    assert (record.theirs_rev, record.message) == (1, "Your change clashes with newer edits: This change cannot "
+                                                      "apply: the part 'handle' no longer exists.")
+    [clashing] = bea.outbox.ops(project_id, "conflict")
+    assert clashing.error == record.message  # the edit says why it is no longer shown
+    assert bea.changed == [project_id]  # it left her view at once, though the feed was never read
+    assert Document.from_json(bea.engine.document(project_id) or {}).node("handle").props["h"] == 10
     bea.network.online = True
     assert bea.engine.sync([project_id]) == SyncStatus("conflict", 0, conflicts=1)
     [record] = bea.outbox.conflicts(project_id)
@@ -611,9 +758,79 @@ def test_a_conflict_copy_the_network_dropped_before_it_was_kept_is_kept_on_the_n
     assert bea.projects.version(project_id, kept.id).document == record.mine
 
 
+def test_a_conflict_copy_the_hub_refuses_stays_on_this_computer_and_the_designer_is_told(
+        person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    record = _clash_offline(alice, bea, name="Balcony planter")
+    other = _clash_offline(alice, bea, name="Kitchen pot")
+    alice.projects.set_role(record.project_id, "bea", "viewer")  # while she was offline
+    bea.network.online = True
+    bea.network.requests.clear()
+
+    assert bea.engine.sync([record.project_id]) == SyncStatus(
+        "conflict", 0, conflicts=2, message="Your conflicting copy is kept on this computer only: You are a "
+                                            "viewer on this project; this needs editor rights.")
+    assert bea.outbox.conflict(record.id) == record and bea.projects.versions(record.project_id) == []
+    assert not any(f"/projects/{other.project_id}/" in path for _method, path in bea.network.requests)
+    assert bea.engine.sync([other.project_id]) == SyncStatus("conflict", 0, conflicts=2)
+    [kept] = bea.projects.versions(other.project_id)
+    assert bea.outbox.conflict(other.id).kept_as == kept.name
+
+
+def test_a_client_that_keeps_no_head_keeps_the_document_it_edited_as_its_side_of_a_conflict(
+        person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    project = alice.projects.create("Shared planter", planter_json())
+    bea.projects.answer(alice.projects.invite(project.id, "bea", "editor").id, accept=True)
+    alice.engine.open(project.id)
+    edited = apply(planter_json(), "update_node", {"node": "handle", "props": {"h": 25}})
+    bea.engine.record(project.id, "update_node", {"node": "handle", "props": {"h": 25}}, local_document=edited)
+    alice.engine.record(project.id, "remove_node", {"node": "handle"})
+    alice.engine.sync()
+
+    assert bea.engine.sync() == SyncStatus("conflict", 0, conflicts=1)
+    [record] = bea.outbox.conflicts(project.id)
+    assert record.mine == edited
+    [kept] = bea.projects.versions(project.id)
+    assert kept.name == record.kept_as and bea.projects.version(project.id, kept.id).document == edited
+
+
+def test_keeping_my_side_while_offline_shows_my_copy_at_once_and_sends_it_made_on_their_revision(
+        person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    record = _clash_offline(alice, bea)
+    project_id = record.project_id
+    assert record.mine is not None and bea.outbox.checkpoint(project_id) == 0  # she never read revision 1
+    bea.changed.clear()
+
+    assert bea.engine.resolve(record.id, "mine") == SyncStatus("offline", 1, message=OFFLINE)
+    assert bea.changed == [project_id] and bea.engine.document(project_id) == record.mine
+    [queued] = bea.outbox.ops(project_id)  # the sync panel says "made on revision 1": the hub's side she saw
+    assert (queued.kind, queued.base_rev) == ("replace", record.theirs_rev) and record.theirs_rev == 1
+
+    bea.network.online = True
+    assert bea.engine.sync() == SyncStatus("synced")
+    assert [(op.rev, op.kind, op.base_rev) for op in bea.projects.feed(project_id, 0).ops] == [
+        (1, "remove_node", 0), (2, "replace", 1)]
+    assert bea.projects.head(project_id).document == record.mine == bea.engine.document(project_id)
+
+
+def test_keeping_their_side_shows_the_hubs_newest_head_with_edits_made_since_the_clash(person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    project_id, _clashing, _mine = _clash(alice, bea)
+    bea.engine.sync()
+    [record] = bea.outbox.conflicts(project_id)
+    _commit(alice, project_id, width=120)  # while bea compares the two sides
+
+    assert bea.engine.resolve(record.id, "theirs") == SyncStatus("synced")
+    assert bea.values(project_id, "width", "wall") == (120, 3)
+    assert bea.engine.document(project_id) == bea.projects.head(project_id).document
+
+
 def test_conflict_copy_names_are_readable_and_never_repeat() -> None:
     names = {conflict_copy_name() for _ in range(50)}
-    assert len(names) == 50 and all(n.startswith("Conflict copy 20") and " · " in n for n in names)
+    assert len(names) == 50
+    assert all(re.fullmatch(r"Conflict copy \d{4}-\d\d-\d\d \d\d:\d\d · [0-9a-f-]{36}", n) for n in names)
     assert conflict_copy_name("Bea's copy").startswith("Bea's copy ")
 
 
@@ -676,6 +893,25 @@ def test_a_removal_heard_when_the_live_stream_opens_is_told_once_and_not_asked_a
     assert lost == [] and alice.engine.replicas.head(project_id) is not None
 
 
+def test_a_removal_the_live_stream_hears_while_a_sync_runs_is_told_once_and_named_in_the_sync_message(
+        person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    project_id = _share(alice, bea, name="Herb box")
+    bea.engine.record(project_id, "set_param", {"name": "width", "value": 150})
+    alice.projects.remove_member(project_id, "bea")
+    removals: list[Removal] = []
+    bea.engine.removed.connect(removals.append)
+
+    def stream_hears_it(status: SyncStatus) -> None:  # stands for the stream's thread, as the sync starts sending
+        if status.state == "syncing":
+            bea.engine.follow(project_id, Task())
+
+    bea.engine.status_changed.connect(stream_hears_it)
+    status = bea.engine.sync()
+    assert status.message == "You were removed from 'Herb box' by alice." and len(removals) == 1
+    assert removals[0].document is not None and _values(removals[0].document, "width") == (150,)
+
+
 def test_a_deleted_project_stops_syncing_and_its_copy_is_kept(person: MakePerson) -> None:
     alice, bea = person("alice"), person("bea")
     project_id = _share(alice, bea)
@@ -688,6 +924,7 @@ def test_a_deleted_project_stops_syncing_and_its_copy_is_kept(person: MakePerson
     [removal] = removals
     assert (status.state, status.pending, status.message) == ("synced", 0, removal.message)
     assert removal.project_id == project_id and _values(removal.document, "width") == (150,)
+    assert (removal.project_name, removal.removed_by) == ("", "")  # nobody removed her: the hub's words are shown
     assert bea.engine.document(project_id) == removal.document
     bea.engine.record(project_id, "set_param", {"name": "height", "value": 50})  # she goes on with her copy
     bea.network.requests.clear()
@@ -703,6 +940,7 @@ def test_offline_edits_stay_queued_in_order_and_reach_the_hub_when_the_network_i
     alice.engine.record(project_id, "set_param", {"name": "height", "value": 70})
 
     assert alice.engine.sync() == SyncStatus("offline", 2, message=OFFLINE)
+    assert _values(alice.engine.open(project_id), "width", "height") == (140, 70)  # reopened offline: her copy
     alice.engine.record(project_id, "update_node", {"node": "handle", "props": {"r": 6}})
     assert alice.heard[-3:] == [SyncStatus("syncing", 2), SyncStatus("offline", 2, message=OFFLINE),
                                 SyncStatus("offline", 3, message=OFFLINE)]  # the indicator does not flicker
