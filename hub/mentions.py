@@ -16,7 +16,7 @@ def record_mentions(db: Session, comment: ProjectComment) -> list[str]:
     """Store the members `comment` mentions (the caller commits); a name that is not a member's is text.
     The author may mention themselves: it shows in the comment but never reaches their own unread list."""
     members = dict(db.execute(select(User.username, User.id).join(Member, Member.user_id == User.id)
-                              .where(Member.project_id == comment.project_id)).tuples().all())
+                              .where(Member.project_id == comment.project_id)).all())
     names = mentioned(comment.body, members)
     db.add_all(CommentMention(comment_id=comment.id, user_id=members[name]) for name in names)
     return names
@@ -28,7 +28,7 @@ def mentions_of(db: Session, comment_ids: Iterable[int]) -> dict[int, list[str]]
     found: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
         rows = db.execute(select(CommentMention.comment_id, User.username).join(User, User.id == CommentMention.user_id)
-                          .where(CommentMention.comment_id.in_(ids)).order_by(CommentMention.id)).tuples()
+                          .where(CommentMention.comment_id.in_(ids)).order_by(CommentMention.id))
         for comment_id, username in rows:
             found[comment_id].append(username)
     return found

@@ -76,7 +76,7 @@ def _terms(q: str) -> list[str]:
 
 
 def _descendants(db: Session, slug: str) -> list[str]:
-    parents = dict(db.execute(select(Category.slug, Category.parent)).tuples().all())
+    parents = dict(db.execute(select(Category.slug, Category.parent)).all())
     if slug not in parents:
         raise ApiError(422, "unknown_category", f"There is no category '{slug}'.")
     found = [slug]

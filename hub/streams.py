@@ -56,7 +56,7 @@ def project_heads(sessions: sessionmaker[Session]) -> Callable[[Collection[int]]
     def read(project_ids: Collection[int]) -> dict[int, int]:
         with sessions() as db:
             rows = db.execute(select(Project.id, Project.head_rev).where(Project.id.in_(list(project_ids))))
-            return dict(rows.tuples().all())
+            return dict(rows.all())
 
     return read
 

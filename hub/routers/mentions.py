@@ -49,14 +49,14 @@ def my_mentions(db: DB, user: CurrentUser, unread: bool = False,
     query = _visible(user)
     if unread:
         query = query.where(CommentMention.read_at.is_(None))
-    rows = db.execute(query.order_by(CommentMention.id.desc()).limit(limit)).tuples().all()
+    rows = db.execute(query.order_by(CommentMention.id.desc()).limit(limit)).all()
     return [_out(*row) for row in rows]
 
 
 @router.patch("/me/mentions/{mention_id}", response_model=MentionOut)
 def mark_mention(mention_id: Id, body: MentionPatch, db: DB, user: CurrentUser) -> MentionOut:
     """Read (opened) or unread again, to come back to it later."""
-    row = db.execute(_visible(user).where(CommentMention.id == mention_id)).tuples().first()
+    row = db.execute(_visible(user).where(CommentMention.id == mention_id)).first()
     if row is None:
         raise not_found("This mention")
     mention = row[0]

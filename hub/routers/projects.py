@@ -157,8 +157,7 @@ def remove_member(project_id: Id, username: str, db: DB, user: CurrentUser) -> R
 
 
 def invitation_out(db: Session, inv: Invitation) -> InvitationOut:
-    names = dict(db.execute(select(User.id, User.username).where(User.id.in_([inv.invitee_id, inv.inviter_id])))
-                 .tuples().all())
+    names = dict(db.execute(select(User.id, User.username).where(User.id.in_([inv.invitee_id, inv.inviter_id]))).all())
     project = db.get(Project, inv.project_id)
     return InvitationOut(id=inv.id, project_id=inv.project_id, project_name=project.name if project else "?",
                          invitee=names.get(inv.invitee_id, "?"), inviter=names.get(inv.inviter_id, "?"),
