@@ -116,7 +116,7 @@ def load_mesh(path: str | os.PathLike[str], task: Task = NULL_TASK) -> LoadedMod
             else:
                 part = threemf.read_3mf(p, task)
                 vertices, faces, document_json = part.vertices, part.faces, part.document_json
-                name, warnings = display_name(part.name or "") or p.stem, list(part.warnings)
+                name, warnings = display_name(part.name) or p.stem, list(part.warnings)
             mesh = build_mesh(vertices, faces, p.name, warnings)
             loaded = LoadedModel(name, p.name, mesh, document_json=document_json, warnings=warnings)
     except OSError as exc:

@@ -87,6 +87,9 @@ def _one_triangle(vertices: str = _VERTICES, triangle: str = '<triangle v1="0" v
     (_model(cube_object(1), "<item/>"), "'part.3mf', line 1: a <item> has no 'objectid'."),
     (_model(cube_object(1) + '<object id="2"><components><component/></components></object>',
             '<item objectid="2"/>'), "'part.3mf', line 1: a <component> has no 'objectid'."),
+    (_model(cube_object(1) + '<object id="2"><components><component objectid="1" transform="1 0 0"/></components>'
+            "</object>", '<item objectid="2"/>'),
+     "'part.3mf', line 1: the transform of a <component> is not 12 finite numbers."),
     (_model(cube_object(1), '<item objectid="7"/>'), "'part.3mf' refers to object '7' that it does not define."),
     (_model(cube_object(1), unit="furlong"), "'part.3mf' uses an unknown unit 'furlong'."),
     (_model(cube_object(1)).replace("<model ", "<modle ").replace("</model>", "</modle>"),
