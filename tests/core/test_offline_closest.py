@@ -41,10 +41,18 @@ def test_an_object_nothing_resembles_is_said_so_with_what_it_can_make(tmp_path: 
     assert "plant pot" in result["reply"].lower() and result["questions"] == []
 
 
+def test_a_generic_holder_is_named_with_what_it_holds(tmp_path: Path) -> None:
+    code, result = generate("I need a holder for my drill", out=tmp_path / "drill.stl")
+    assert code == 2
+    assert result["reply"].startswith("I can't make a holder for my drill yet; the closest I can make is "), \
+        result["reply"]
+
+
 def test_a_portuguese_request_is_offered_a_stand_for_a_stand(tmp_path: Path) -> None:
     """"suporte" names a bit holder, a shelf bracket and a phone stand alike: meaning picks the stand."""
     code, result = generate("um suporte para relógio", out=tmp_path / "relogio.stl")
     assert code == 2
+    assert result["reply"].startswith("Ainda não sei fazer suporte para relógio; ")  # not just "suporte"
     assert "o mais parecido que sei fazer é Suporte de celular" in result["reply"] \
         or "o mais parecido que sei fazer é Suporte de tablet" in result["reply"], result["reply"]
 

@@ -315,6 +315,18 @@ def _related(raw: str, specs: list[TemplateSpec]) -> dict[str, float]:
     return {spec_id: score for spec_id, score in scored.items() if score > 0}
 
 
+def named_object(raw: str) -> str:
+    """The object as a reply names it: its name, with what it is for when the name alone is one generic word
+    ("um suporte para furadeira", "a holder for my drill"; "Ainda não sei fazer suporte" said nothing)."""
+    name = object_phrase(raw)
+    if len(name.split()) > 1:
+        return name
+    described = described_object(raw).split()
+    while len(described) > 1 and fold(described[-1]) in STOPWORDS:  # "capa para celular de 6 polegadas"
+        described.pop()
+    return " ".join(described)
+
+
 def described_object(raw: str) -> str:
     """The object with what it is for, as typed: "a cup holder for my car, 8 cm" → "cup holder for my car"
     (the purpose tells a car's cup holder from a coaster; the sizes say nothing about what it is)."""

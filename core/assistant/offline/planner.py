@@ -28,7 +28,14 @@ from core.assistant.offline.dialogue import (
     says_yes,
 )
 from core.assistant.offline.features import feature_phrases, find_features
-from core.assistant.offline.honesty import asks_for_an_object, closest, names_another_object, object_phrase, uncovered
+from core.assistant.offline.honesty import (
+    asks_for_an_object,
+    closest,
+    named_object,
+    names_another_object,
+    object_phrase,
+    uncovered,
+)
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import unlabelled
 from core.assistant.offline.matcher import STOPWORDS, Match, Matcher, concepts
@@ -215,7 +222,7 @@ class OfflinePlanner:
 
     def _cannot_make(self, text: str, spec: TemplateSpec | None, lang: Lang) -> AssistantReply:
         """"I can't make an X yet; the closest I can make is Y — shall I?" (or, with nothing close, what it can)."""
-        what = object_phrase(text)
+        what = named_object(text)
         if spec is None:  # nothing close: say so and what it can make (no question to answer "yes" to)
             statement = say("cannot_make_any", lang, what=what, article=_article(what), catalogue=self._catalogue(lang))
             return AssistantReply(text=statement, suggestions=self._suggestions(None, lang))
