@@ -145,7 +145,8 @@ class SyncEngine:
         (a slider drag's steps, a part dragged): one op, not one per step, and replaying stays short."""
         queued = self.outbox.in_flight(project_id)
         last = queued[-1] if queued else None
-        if last is None or last.op_id not in self._unsent or last.kind != kind or last.error:
+        # an op queued with an error (wrong in itself) never enters _unsent, so nothing folds into it
+        if last is None or last.op_id not in self._unsent or last.kind != kind:
             return None
         if kind == "set_param" and last.args.get("name") == args.get("name"):
             merged = dict(args)

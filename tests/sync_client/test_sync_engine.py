@@ -963,7 +963,7 @@ def test_signed_out_the_edits_stay_queued_and_go_out_after_signing_in(
     desk.engine.record(project_id, "set_param", {"name": "width", "value": 140})
 
     status = desk.engine.sync()
-    assert (status.state, status.pending) == ("signed_out", 1) and status.message
+    assert (status.state, status.pending, status.message) == ("signed_out", 1, "Sign in to do this.")
     desk.engine.record(project_id, "set_param", {"name": "height", "value": 70})
     assert desk.heard[-1] == SyncStatus("signed_out", 2, message=status.message)
 
