@@ -376,8 +376,9 @@ def _parse_model(stream: _Inflating, part: str, source: str, task: Task) -> _Mod
             elif tag == "metadata" and elem.get("name") == "Title":
                 model.title = (elem.text or "").strip()
             elem.clear()
-            while elem.getprevious() is not None:  # drop finished siblings, or memory grows with the file
-                del elem.getparent()[0]
+            if tag != "model":  # the root's siblings are the document's own (a processing instruction before it)
+                while elem.getprevious() is not None:  # drop finished siblings, or memory grows with the file
+                    del elem.getparent()[0]
     except etree.XMLSyntaxError as exc:
         raise MeshFileError(Phrase("'{0}': the model XML is broken ({1}).", source, exc.msg)) from None
     except OverflowError:  # array('q') refuses 10**20 as an index
@@ -385,6 +386,8 @@ def _parse_model(stream: _Inflating, part: str, source: str, task: Task) -> _Mod
             "'{0}', line {1}: a triangle refers to a vertex index too large to exist.", source, elem.sourceline,
         )) from None
     except (ValueError, TypeError):
+        if elem is None or elem.tag.rpartition("}")[2] not in _NUMBERS:
+            raise  # not a value of the file: a bug, shown as it is
         raise _bad_value(elem, source) from None
     for obj in model.objects.values():
         obj.components = [(p, i, _scaled(m, scale)) for p, i, m in obj.components]

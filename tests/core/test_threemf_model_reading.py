@@ -105,6 +105,12 @@ def test_a_damaged_model_is_refused_in_words(model_xml: str, message: str, tmp_p
     assert str(caught.value) == message
 
 
+def test_a_processing_instruction_before_the_model_is_read_past(tmp_path: Path) -> None:
+    """Found by the fuzzer: a document-level sibling of the root (here a stray processing instruction) made
+    dropping the root's finished siblings fail with a TypeError."""
+    assert _read(tmp_path, '<?x version="1.0"?>' + _model(cube_object(1))) == pytest.approx([1, 1, 1])
+
+
 def test_the_triangle_limits_count_every_triangle_and_every_placed_copy(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The parser stops past the limit of triangles read; the placement check then counts each placed copy as one
