@@ -390,6 +390,22 @@ def test_gear_shape_bore_and_bad_input() -> None:
         build(shape_doc({"kind": "gear", "teeth": 12, "module": 1, "bore": 10}))
 
 
+@pytest.mark.parametrize(("teeth", "pressure"), [(6, 35), (16, 35), (40, 35), (120, 30), (400, 14.5)])
+def test_a_gear_is_one_solid_with_every_tooth_whether_or_not_its_teeth_meet_at_the_root(teeth: int,
+                                                                                        pressure: float) -> None:
+    """At a 35° pressure angle and 30+ teeth neighbouring teeth meet below the pitch circle: the outline traced round
+    the gear then doubles back at each root, and must still fill as one solid, not cancel out there."""
+    mesh = build(shape_doc({"kind": "gear", "teeth": teeth, "module": 1, "pressure_angle": pressure}))
+    assert mesh.is_watertight and mesh.body_count == 1
+    radial = np.hypot(mesh.vertices[:, 0], mesh.vertices[:, 1])
+    root, tip = (teeth - 2.5) / 2, (teeth + 2) / 2
+    assert math.pi * root**2 * 2 < mesh.volume < math.pi * tip**2 * 2
+    assert radial.min() == pytest.approx(root, rel=2e-3) or radial.min() > root  # no notch below the root circle
+    tips = mesh.vertices[np.isclose(radial, tip, atol=1e-4)]
+    pitch = 360 / teeth
+    assert len(np.unique(np.round(np.degrees(np.arctan2(tips[:, 1], tips[:, 0])) % 360 / pitch) % teeth)) == teeth
+
+
 def test_text_shape_is_as_wide_as_its_cells_whatever_the_case_and_accents() -> None:
     upper = build(shape_doc({"kind": "text", "text": "HAH", "size": 7}))
     # Three 5-pixel glyphs and two 1-pixel gaps at 1 mm pixels, drawn 10 % oversize (0.05 mm a side).
