@@ -220,13 +220,15 @@ def person(hub: tuple[TestClient, dict[str, Session]], tmp_path: Path) -> Iterat
         http.close()
 
 
-def _share(owner: Person, *others: Person, name: str = "Shared planter", role: str = "editor") -> int:
-    """A new project of `owner`'s, joined by the others, opened by everyone (head at revision 0)."""
+def _share(owner: Person, *others: Person, name: str = "Shared planter", role: str = "editor",
+           others_open: bool = True) -> int:
+    """A new project of `owner`'s, joined by the others, opened by the owner and (unless `others_open` is False:
+    clients that have not read its head yet) by the others (head at revision 0)."""
     project = owner.projects.create(name, planter_json())
     for other in others:
         invitation = owner.projects.invite(project.id, other.name, role)
         other.projects.answer(invitation.id, accept=True)
-    for who in (owner, *others):
+    for who in (owner, *others) if others_open else (owner,):
         who.engine.open(project.id)
     return project.id
 
@@ -298,42 +300,38 @@ def test_an_accepted_edit_stays_in_view_until_the_feed_brings_it_and_a_later_dra
 
 def test_an_edit_whose_answer_was_lost_is_resent_with_the_same_key_and_applied_once(person: MakePerson) -> None:
     alice, bea = person("alice"), person("bea")
-    project = alice.projects.create("Shared planter", planter_json())
-    bea.projects.answer(alice.projects.invite(project.id, "bea", "editor").id, accept=True)
-    alice.engine.open(project.id)
-    edit = bea.engine.record(project.id, "set_param", {"name": "width", "value": 150})  # before she read the head
+    project_id = _share(alice, bea, others_open=False)
+    edit = bea.engine.record(project_id, "set_param", {"name": "width", "value": 150})  # before she read the head
     bea.network.lose_op_answers = True
 
     assert bea.engine.sync() == SyncStatus("offline", 1, message=f"Cannot reach the hub at {HUB} (ReadError).")
-    assert bea.hub_values(project.id, "width") == (150,)  # the hub did apply it
+    assert bea.hub_values(project_id, "width") == (150,)  # the hub did apply it
     bea.network.lose_op_answers = False
-    bea.engine.open(project.id)  # the head she reads now holds her edit already
-    assert bea.values(project.id, "width") == (150,)
+    bea.engine.open(project_id)  # the head she reads now holds her edit already
+    assert bea.values(project_id, "width") == (150,)
 
     assert bea.engine.sync() == SyncStatus("synced")
     assert [key for key, _body in bea.network.ops] == [edit.op_id, edit.op_id]
-    assert [(op.rev, op.op_id) for op in bea.projects.feed(project.id, 0).ops] == [(1, edit.op_id)]
-    assert bea.outbox.in_flight(project.id) == [] and bea.outbox.counts()["pending"] == 0
-    _commit(alice, project.id, width=120)
-    bea.engine.sync([project.id])
-    assert bea.values(project.id, "width") == (120,)  # her old edit does not cover alice's newer one
+    assert [(op.rev, op.op_id) for op in bea.projects.feed(project_id, 0).ops] == [(1, edit.op_id)]
+    assert bea.outbox.in_flight(project_id) == [] and bea.outbox.counts()["pending"] == 0
+    _commit(alice, project_id, width=120)
+    bea.engine.sync([project_id])
+    assert bea.values(project_id, "width") == (120,)  # her old edit does not cover alice's newer one
 
 
 def test_a_project_first_synced_with_an_edit_queued_reads_the_head_which_then_holds_the_edit(
         person: MakePerson) -> None:
     alice, bea = person("alice"), person("bea")
-    project = alice.projects.create("Shared planter", planter_json())
-    bea.projects.answer(alice.projects.invite(project.id, "bea", "editor").id, accept=True)
-    alice.engine.open(project.id)
-    bea.engine.record(project.id, "set_param", {"name": "width", "value": 150})
+    project_id = _share(alice, bea, others_open=False)
+    bea.engine.record(project_id, "set_param", {"name": "width", "value": 150})
 
     assert bea.engine.sync() == SyncStatus("synced")
-    assert bea.changed == [project.id] and bea.remote == []
-    assert bea.engine.replicas.head(project.id) == (1, bea.projects.head(project.id).document)
-    assert bea.outbox.in_flight(project.id) == [] and bea.values(project.id, "width") == (150,)
-    _commit(alice, project.id, width=120)
-    bea.engine.sync([project.id])
-    assert bea.values(project.id, "width") == (120,) and bea.remote == [2]
+    assert bea.changed == [project_id] and bea.remote == []
+    assert bea.engine.replicas.head(project_id) == (1, bea.projects.head(project_id).document)
+    assert bea.outbox.in_flight(project_id) == [] and bea.values(project_id, "width") == (150,)
+    _commit(alice, project_id, width=120)
+    bea.engine.sync([project_id])
+    assert bea.values(project_id, "width") == (120,) and bea.remote == [2]
 
 
 def test_reading_a_new_projects_head_leaves_another_projects_accepted_edit_in_view(person: MakePerson) -> None:
@@ -780,19 +778,17 @@ def test_a_conflict_copy_the_hub_refuses_stays_on_this_computer_and_the_designer
 def test_a_client_that_keeps_no_head_keeps_the_document_it_edited_as_its_side_of_a_conflict(
         person: MakePerson) -> None:
     alice, bea = person("alice"), person("bea")
-    project = alice.projects.create("Shared planter", planter_json())
-    bea.projects.answer(alice.projects.invite(project.id, "bea", "editor").id, accept=True)
-    alice.engine.open(project.id)
+    project_id = _share(alice, bea, others_open=False)
     edited = apply(planter_json(), "update_node", {"node": "handle", "props": {"h": 25}})
-    bea.engine.record(project.id, "update_node", {"node": "handle", "props": {"h": 25}}, local_document=edited)
-    alice.engine.record(project.id, "remove_node", {"node": "handle"})
+    bea.engine.record(project_id, "update_node", {"node": "handle", "props": {"h": 25}}, local_document=edited)
+    alice.engine.record(project_id, "remove_node", {"node": "handle"})
     alice.engine.sync()
 
     assert bea.engine.sync() == SyncStatus("conflict", 0, conflicts=1)
-    [record] = bea.outbox.conflicts(project.id)
+    [record] = bea.outbox.conflicts(project_id)
     assert record.mine == edited
-    [kept] = bea.projects.versions(project.id)
-    assert kept.name == record.kept_as and bea.projects.version(project.id, kept.id).document == edited
+    [kept] = bea.projects.versions(project_id)
+    assert kept.name == record.kept_as and bea.projects.version(project_id, kept.id).document == edited
 
 
 def test_keeping_my_side_while_offline_shows_my_copy_at_once_and_sends_it_made_on_their_revision(
