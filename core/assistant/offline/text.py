@@ -53,6 +53,8 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A deliberately crude stem: enough to equate plurals and agent nouns in both languages
     (pots/pot, vasos/vaso, holder/hold, furos/furo), applied to both sides of every comparison."""
+    if len(word) > 5 and word.endswith("ies"):  # batteries/battery, supplies/supply
+        return word[:-3] + "y"
     for suffix in ("oes", "aes", "ers", "er", "es", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             if suffix == "es" and word.endswith("ores"):  # espaçadores/espaçador, organizadores/organizador
