@@ -14,12 +14,16 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Uses:
     """`holds`: what is kept in, on or by it ("broom" for a wall hook: a broom holder is its kin, a broom is
-    not); `serves_as`: objects it can stand in for ("doorstop" for a block: a doorstop is its kin)."""
+    not); `serves_as`: objects it can stand in for ("doorstop" for a block: a doorstop is its kin); `places`:
+    where it is used ("bathroom" for a soap dish: "a bathroom soap dish" is one, where "a makeup brush holder"
+    names a thing a pen cup holds and so another object)."""
 
     holds: tuple[str, ...]
     holds_pt: tuple[str, ...]
     serves_as: tuple[str, ...] = ()
     serves_as_pt: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    places_pt: tuple[str, ...] = ()
 
 
 USES: dict[str, Uses] = {
@@ -86,16 +90,20 @@ USES: dict[str, Uses] = {
         ("tampinha", "tampa de pote", "saleiro"),
     ),
     "self_watering_planter": Uses(
-        ("plants", "herbs", "basil", "seedlings", "watering", "water reservoir", "wick", "garden", "vegetables"),
-        ("plantas", "ervas", "manjericão", "mudas", "rega", "regar", "reservatório", "pavio", "horta"),
+        ("plants", "herbs", "basil", "seedlings", "watering", "water reservoir", "wick", "vegetables"),
+        ("plantas", "ervas", "manjericão", "mudas", "rega", "regar", "reservatório", "pavio"),
         ("watering can", "watering spike", "bird feeder", "bird bath"),
         ("regador", "comedouro", "bebedouro"),
+        ("garden",),
+        ("horta",),
     ),
     "gridfinity_baseplate": Uses(
-        ("drawer", "workbench", "tool storage", "grid", "organizing system", "desk drawer"),
-        ("gaveta", "bancada", "ferramentas", "grade", "sistema de organização"),
+        ("tool storage", "grid", "organizing system"),
+        ("ferramentas", "grade", "sistema de organização"),
         (),
         (),
+        ("drawer", "workbench", "desk drawer"),
+        ("gaveta", "bancada"),
     ),
     "gridfinity_bin": Uses(
         ("screws", "batteries", "bits", "resistors", "small parts", "tools", "usb sticks", "sd cards", "nuts",
@@ -106,20 +114,21 @@ USES: dict[str, Uses] = {
         (),
     ),
     "headphone_hanger": Uses(
-        ("headphones", "headset", "controller", "game controller", "bag", "purse", "backpack", "under desk",
-         "desk edge", "helmet", "cables"),
-        ("fone", "fones", "headset", "controle", "controle de videogame", "bolsa", "mochila", "debaixo da mesa",
-         "capacete"),
+        ("headphones", "headset", "controller", "game controller", "bag", "purse", "backpack", "helmet", "cables"),
+        ("fone", "fones", "headset", "controle", "controle de videogame", "bolsa", "mochila", "capacete"),
         (),
         (),
+        ("under desk", "desk edge"),
+        ("debaixo da mesa",),
     ),
     "pegboard_hook": Uses(
-        ("pegboard", "skadis", "tools", "pliers", "scissors", "hammer", "tape", "spools", "workshop", "garage",
-         "craft room", "mugs", "cables"),
-        ("painel perfurado", "skadis", "ferramentas", "alicate", "tesoura", "martelo", "fita", "oficina", "garagem",
-         "ateliê", "canecas"),
+        ("pegboard", "skadis", "tools", "pliers", "scissors", "hammer", "drill", "tape", "spools", "mugs", "cables"),
+        ("painel perfurado", "skadis", "ferramentas", "alicate", "tesoura", "martelo", "furadeira", "parafusadeira",
+         "fita", "canecas"),
         (),
         (),
+        ("workshop", "garage", "craft room", "workbench"),
+        ("oficina", "garagem", "ateliê", "bancada"),
     ),
     "tablet_stand": Uses(
         ("tablet", "ipad", "book", "cookbook", "recipe book", "laptop", "monitor", "e-reader", "sheet music",
@@ -158,10 +167,12 @@ USES: dict[str, Uses] = {
         ("alça", "pegador", "cabo de chave de fenda", "cabo de ferramenta", "cabo de lima", "cabo de faca"),
     ),
     "plant_label": Uses(
-        ("plants", "herbs", "seeds", "garden", "vegetable bed"),
-        ("plantas", "ervas", "sementes", "horta", "jardim", "canteiro"),
+        ("plants", "herbs", "seeds"),
+        ("plantas", "ervas", "sementes"),
         ("pot marker", "sign", "stake"),
         ("placa", "estaca"),
+        ("garden", "vegetable bed"),
+        ("horta", "jardim", "canteiro"),
     ),
     "wall_hook": Uses(
         ("keys", "towels", "coats", "jackets", "bags", "hats", "caps", "leash", "dog leash", "broom", "mop", "helmet",
@@ -182,19 +193,20 @@ USES: dict[str, Uses] = {
         ("porta-temperos",),
     ),
     "cable_clip": Uses(
-        ("cables", "wires", "cords", "charging cable", "led strip", "pipe", "tube", "hose", "cable management",
-         "under desk"),
+        ("cables", "wires", "cords", "charging cable", "led strip", "pipe", "tube", "hose", "cable management"),
         ("cabos", "fios", "carregador", "fita de led", "cano", "tubo", "mangueira", "organização de cabos"),
         ("pipe clamp",),
         ("abraçadeira",),
+        ("under desk", "desk edge"),
+        ("debaixo da mesa",),
     ),
     "spool_holder": Uses(
         ("filament", "spool", "toilet paper", "paper towel", "tape", "ribbon", "thread", "yarn", "roll", "washi tape",
          "label roll"),
         ("filamento", "carretel", "papel higiênico", "papel toalha", "fita", "fita adesiva", "fita crepe", "linha",
          "lã", "rolo", "bobina", "mangueira"),
-        ("wire spool", "cable reel", "hose reel"),
-        ("carretel de cabo",),
+        ("wire spool", "cable reel", "hose reel", "cable winder"),
+        ("carretel de cabo", "enrolador de cabo", "enrolador de mangueira"),
     ),
     "bowl": Uses(
         ("fruit", "snacks", "keys", "jewelry", "rings", "candy", "dog food", "pet food", "cat food", "bird seed",
@@ -256,11 +268,12 @@ USES: dict[str, Uses] = {
         ("sementeira",),
     ),
     "soap_dish": Uses(
-        ("soap", "sponge", "shower", "bathroom", "kitchen sink", "sink", "shampoo bar", "scrubber", "toothbrush"),
-        ("sabonete", "esponja", "chuveiro", "banheiro", "pia", "pia da cozinha", "xampu em barra", "bucha",
-         "escova de dente"),
+        ("soap", "sponge", "shampoo bar", "scrubber", "toothbrush"),
+        ("sabonete", "esponja", "xampu em barra", "bucha", "escova de dente"),
         ("soap dispenser", "shower caddy", "sink strainer"),
         ("saboneteira", "dispenser de sabonete", "ralo"),
+        ("shower", "bathroom", "kitchen sink", "sink"),
+        ("chuveiro", "banheiro", "pia", "pia da cozinha"),
     ),
     "plant_pot": Uses(
         ("plants", "succulents", "cactus", "herbs", "seedlings", "flowers", "bonsai"),

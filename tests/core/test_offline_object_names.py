@@ -57,3 +57,59 @@ def test_a_thing_a_template_holds_or_a_qualifier_alone_relates_nothing(
         prompt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A wrench is no wrench holder, a robot arm no gear, a hat no hat hook: nothing is close."""
     assert outcome(prompt, tmp_path, capsys) == "none"
+
+
+def reply_to(prompt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code, result, _ = run_cli(["generate", prompt, "-o", str(tmp_path / "model.stl"), "--json"], capsys)
+    return code, result["reply"]
+
+
+@pytest.mark.parametrize(("prompt", "reply"), [
+    # the head is a thing of the library that heads none of the template's names in the request's language
+    ("a screw organizer", "I can't make a screw organizer yet; the closest I can make is a drawer organizer"),
+    ("a cup holder for the desk", "I can't make a cup holder yet; the closest I can make is a pen cup"),
+    ("uma prateleira de parede para plantas", "Ainda não sei fazer prateleira de parede; o mais parecido que sei "
+                                              "fazer é Mão francesa"),
+    # a noun before the head is a thing the library knows and this template does not: another object
+    ("a coin storage box", "I can't make a coin storage box yet; the closest I can make is a box with lid"),
+    ("an earring trinket box", "I can't make an earring trinket box yet; the closest I can make is a box with lid"),
+    # an -ing word some template keeps or is named by is a noun, not an adjective
+    ("a sewing box", "I can't make a sewing box yet; the closest I can make is a box with lid"),
+    # a request verb standing where a noun stands is one
+    ("a can opener for camping", "I can't make a can opener yet; the closest I can make is a bottle opener keychain"),
+    # an object the template only stands in for
+    ("a wall shelf for plants", "I can't make a wall shelf yet; the closest I can make is a shelf bracket"),
+])
+def test_an_object_only_close_to_a_template_gets_the_question_first(
+        prompt: str, reply: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, got = reply_to(prompt, tmp_path, capsys)
+    assert code == 2 and got.startswith(reply), got
+    assert got.endswith(("— shall I?", "— quer que eu faça?")), got
+
+
+@pytest.mark.parametrize(("prompt", "template"), [
+    ("an amazing phone stand", "phone_stand"),     # an -ing word nothing keeps is an adjective
+    ("a stunning vase", "vase"),
+    ("a bathroom soap dish", "soap_dish"),          # a place where it is used says where, not what
+    ("a workshop pegboard hook", "pegboard_hook"),
+    ("a bread bag clip", "bag_clip"),               # qualifiers among its own names
+    ("a pill storage box", "box_with_lid"),
+    ("tigela, fundo 3 mm", "bowl"),                 # a name in either language when the sentence says neither
+])
+def test_a_name_the_template_owns_is_still_made(prompt: str, template: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert outcome(prompt, tmp_path, capsys) == f"made:{template}"
+
+
+@pytest.mark.parametrize(("prompt", "offered"), [
+    ("a cutlery block", "drawer_organizer"),          # cutlery is a drawer organizer's: "block" is a homonym
+    ("um bloco de facas", "bit_holder"),              # "facas": a bit holder keeps knives
+    ("a knife rack", "bit_holder"),                   # not the drawer pull, which stands in for a knife *handle*
+    ("a wooden block", "block"),                      # nothing keeps "wooden": the block it is
+    ("a battery holder", "sd_card_holder"),           # "battery" is the "batteries" a card holder keeps
+    ("um suporte para parafusadeira", "pegboard_hook"),  # a drill hangs on a pegboard
+    ("um enrolador de mangueira", "spool_holder"),    # a hose reel, as "hose reel" is in English
+])
+def test_the_closest_template_is_the_one_that_holds_the_qualifier(
+        prompt: str, offered: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert outcome(prompt, tmp_path, capsys) == offered

@@ -1,0 +1,229 @@
+"""What an object's name says: its head noun, the words qualifying it, and whether a template owns that name.
+
+A request names a template when its head noun is the head of one of the template's own names and its noun
+qualifiers are words the template knows ("a towel hook", "a spiral vase mode vase"). It names another object,
+close to the template at best, when the head is another object's ("a cable management box" is no cable clip),
+when its head is a template's word but not the head of any of its names ("a cup holder" is no coaster, though
+"porta-copos" is), when an English qualifier is a thing the library knows but this template does not ("a makeup
+brush holder": pen cups hold makeup brushes, but the brush holder is not a makeup brush holder), or when the
+name is an object the template only stands in for (core.templates.uses: "a wall shelf" for a shelf bracket).
+
+Words are told apart by the library's own vocabulary rather than by lists of requests: an "-ing" word is a noun
+when some template is known by it or keeps it ("a seedling tray", "a sorting box"), an adjective otherwise ("an
+amazing phone stand"); a request verb right after the article is a noun ("a can opener").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from core.assistant.offline import lexicon as lx
+from core.assistant.offline.embedding import names
+from core.assistant.offline.matcher import STOPWORDS, canonical, concept, concepts
+from core.assistant.offline.numbers import words_to_digits
+from core.assistant.offline.text import detect_language, fold, stem
+from core.assistant.offline.units import is_unit_word
+from core.templates.base import TemplateSpec
+from core.templates.uses import USES
+
+FILLER = frozenset({
+    "it", "them", "on", "in", "at", "through", "inside", "outside", "each", "all", "built", "some", "nice", "little",
+    "small", "big", "good", "simple", "one", "ones", "side", "sides", "edge", "edges", "please", "also", "too",
+    "mm", "cm", "inch", "inches", "polegada", "polegadas", "milimetros", "centimetros", "isso", "dela", "dele",
+    "nele", "nela", "bem", "pequeno", "pequena", "grande", "bonito", "bonita", "simples", "x", "by", "por",
+    "cada", "todo", "toda", "todos", "as", "os", "um", "uma", "of", "de", "do", "da", "to", "a", "an", "the",
+    "minus", "negative", "menos", "negativo", "negativa", "about", "around", "roughly", "approximately", "approx",
+    "uns", "umas", "cerca", "like", "just", "very", "really", "my", "our", "your", "new", "tiny", "huge", "cool",
+    "basic", "quick", "meu", "minha", "novo", "nova", "sized", "shaped", "style", "type", "kind",
+    "add", "put", "include", "adicione", "coloque", "acrescente", "mais", "tambem", "more",
+    "millimeter", "millimeters", "millimetre", "millimetres", "centimeter", "centimeters", "centimetre",
+    "centimetres", "meter", "meters", "metre", "metres", "foot", "feet", "milimetro", "centimetro", "metro", "metros",
+    "half", "third", "quarter", "quarters", "eighth", "eighths", "sixteenth", "meio", "meia", "quarto", "quartos",
+    "oitavo", "oitavos", "terco", "says", "saying", "say", "written", "named", "called", "escrito", "escrita", "nome",
+    "texto", "diz", "now", "then", "instead", "actually", "okay", "ok", "maybe", "agora", "entao", "tipo",
+})
+LEADING = re.compile(
+    r"^(?:(?:can you|could you|please|pls|i need|i want|i'?d like|we need|make me|make|print me|print|give me|"
+    r"design|create|model|eu )?\s*(?:a|an|some|one|um|uma|preciso de|quero|faca|faz|crie|imprima)?\s+)+", re.I)
+# The request verbs the matcher drops as stopwords that are also nouns: "a can opener", "a print bed". One is a
+# noun where a noun stands, first in the object's name or right after another of its words ("a watering can").
+VERB_NOUNS = frozenset({"can", "print", "design"})
+
+# Where an object's name ends: what follows says what it is for, what it has or what is written on it; a word
+# inside a hyphenated one ends nothing ("a screw-on clip")
+_NAME_END = {
+    "en": re.compile(r"(?<!-)\b(?:with|for|of|that|which|to|from|in|on|at|and|but|without|saying|says|reading|"
+                     r"called|named|written)\b(?!-)|[\"“”',;.!?(:]"),
+    "pt": re.compile(r"(?<!-)\b(?:com|para|pra|que|sem|e|mas|escrito|escrita|dizendo|chamado|chamada)\b(?!-)"
+                     r"|[\"“”',;.!?(:]"),
+}
+_OF = frozenset({"de", "do", "da", "dos", "das"})
+_EN_TAIL = re.compile(r"\b(?:with|for|to|of|that|in|on|under)\b")
+_PT_TAIL = re.compile(r"\b(?:de|do|da|dos|das|para|pra|com|em)\b|-")
+# English puts a compound's modifiers before its head with no word between, so an adjective is told from a noun
+# by its form or, for the common ones without a telling ending, by name
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "ish", "less", "able", "ible", "ly", "ic", "al", "ese", "ian",
+                      "sized", "shaped", "style", "like", "looking")
+_ADJECTIVES = frozenset({
+    "cute", "pretty", "sturdy", "strong", "sleek", "modern", "fancy", "plain", "mini", "large", "medium", "heavy",
+    "cheap", "ugly", "funny", "neat", "clean", "rustic", "vintage", "retro", "compact", "slim", "chunky", "robust",
+    "minimalist", "minimal", "spare", "extra", "standard", "regular", "generic", "custom", "easy", "best", "good",
+    "perfect", "super", "ultra", "thin", "wide", "narrow", "deep", "shallow", "tall", "short", "long", "flat", "low",
+    "high", "giant", "double", "single", "triple", "old", "black", "white", "red", "blue", "green", "yellow", "pink",
+    "purple", "orange", "grey", "gray", "brown", "gold", "silver", "clear", "transparent", "solid", "hollow", "open",
+    "closed", "smooth", "soft", "hard", "light", "dark", "bright", "square", "round", "oval", "fine", "sharp",
+    "quiet", "tough", "thick", "lightweight", "low-poly", "lowpoly", "awesome", "sweet", "elegant", "unique",
+})
+
+
+def vocabulary_of(spec: TemplateSpec) -> set[str]:
+    """Concepts this template understands: names, features, parameter labels, choices, plus generic words."""
+    phrases: list[str] = [spec.title, spec.title_pt, *spec.synonyms_en, *spec.synonyms_pt, spec.id.replace("_", " ")]
+    for key, feature in spec.features.items():
+        phrases += [key.replace("_", " "), *feature.words_en, *feature.words_pt]
+    for p in spec.parameters():
+        phrases += [p.name.replace("_", " "), p.label, p.label_pt, *p.choices]
+        phrases += [alias for alias, label in lx.LABEL_ALIASES.items() if label == fold(p.label).strip()]
+    generic = [*lx.MEASURES, *lx.NOUNS, *lx.COMPARATIVES, *(w for ws in lx.CHOICE_WORDS.values() for w in ws),
+               *lx.NEGATIONS, *lx.BOUNDARIES]
+    words = {c for phrase in phrases for c in concepts(phrase, canonical=False)}
+    return words | {concept(fold(w), canonical=False) for w in generic} | {stem(w) for w in FILLER}
+
+
+def _things(spec: TemplateSpec) -> set[str]:
+    """The objects a template is named by, keeps or stands in for, as canonical concepts."""
+    uses = USES.get(spec.id)
+    phrases = [*names(spec), *((*uses.holds, *uses.holds_pt, *uses.serves_as, *uses.serves_as_pt) if uses else ())]
+    return {canonical(c) for phrase in phrases for c in concepts(phrase, canonical=False)}
+
+
+_LIBRARY_THINGS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def library_things(library: Iterable[TemplateSpec]) -> frozenset[str]:
+    """Every object word the library knows (made once per library): what a noun among a request's words is."""
+    specs = list(library)
+    key = frozenset(spec.id for spec in specs)
+    if key not in _LIBRARY_THINGS:
+        _LIBRARY_THINGS[key] = frozenset().union(*(_things(spec) for spec in specs))
+    return _LIBRARY_THINGS[key]
+
+
+def thing(word: str) -> str:
+    """A word as the library's object vocabulary holds it: "seedlings" and "mudas" as their canonical concepts."""
+    return canonical(concept(word, canonical=False))
+
+
+def adjective(word: str, things: frozenset[str] = frozenset()) -> bool:
+    """Whether an English word before the head describes it rather than naming a thing: by name or by form, unless
+    the library keeps or is named by that word ("seedling", "sorting" are nouns; "amazing" is not)."""
+    if word in _ADJECTIVES:
+        return True
+    return len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and thing(word) not in things
+
+
+def name_words(raw: str, things: frozenset[str] = frozenset()) -> tuple[list[str], list[bool]]:
+    """The content words of the object's name as typed, and for each whether it qualifies the head as a noun
+    would: in English every word before the head; in Portuguese a word after "de" or a hyphen ("porta-joias",
+    "organizador de pilhas"), never an adjective set right after the head ("vaso quadrado")."""
+    lang = "pt" if detect_language(raw) == "pt" else "en"
+    text = LEADING.sub("", words_to_digits(fold(raw)).strip() + " ")
+    end = _NAME_END[lang].search(text)
+    found: list[str] = []
+    qualifies: list[bool] = []
+    joined = False
+    previous = ""
+    for token in (text[: end.start()] if end is not None else text).split():
+        parts = token.split("-")
+        if lang == "en" and len(parts) > 1 and adjective(parts[-1], things):
+            continue  # "coin-sized", "self-watering": how it looks or works, not what it is
+        for i, part in enumerate(parts):
+            noun_verb = part in VERB_NOUNS and (not found or previous == found[-1])
+            if part in _OF:
+                joined = True
+            elif part.isalpha() and len(part) > 2 and (noun_verb or part not in STOPWORDS | FILLER) \
+                    and not is_unit_word(part):
+                found.append(part)
+                qualifies.append(lang == "en" or joined or i > 0)
+            previous = part
+    return found, qualifies
+
+
+def name_heads(spec: TemplateSpec, lang: str | None) -> frozenset[str]:
+    """The head nouns of the template's names in the request's language, or in both when the request does not
+    say which ("tigela, fundo 3 mm"): last in English before what it is for ("pen holder", "pot for plants"),
+    before what follows "de", "para" or "com" in Portuguese ("porta-canetas", "meia esfera", "vaso de planta")."""
+    heads: set[str] = set()
+    if lang != "pt":
+        leads = (_EN_TAIL.split(fold(p), maxsplit=1)[0] for p in (spec.title, spec.id.replace("_", " "),
+                                                                   *spec.synonyms_en))
+        heads |= {c[-1] for lead in leads if (c := concepts(lead, canonical=False))}
+    if lang != "en":
+        leads = (_PT_TAIL.split(fold(p), maxsplit=1)[0] for p in (spec.title_pt, *spec.synonyms_pt))
+        heads |= {c for lead in leads for c in concepts(lead, canonical=False)}
+    return frozenset(heads)
+
+
+def owns_head(spec: TemplateSpec, word: str, lang: str | None) -> bool:
+    """Whether a word is the head of one of the template's names: as said in either language ("tigela" in an
+    English sentence), or as its equivalent in the request's own ("stand" for "holder", not "porta-copos")."""
+    c = concept(word, canonical=False)
+    return c in name_heads(spec, None) or canonical(c) in {canonical(h) for h in name_heads(spec, lang)}
+
+
+def places(spec: TemplateSpec) -> set[str]:
+    """Where the template is used, as concepts: a qualifier naming one says where, not what ("a bathroom soap
+    dish")."""
+    uses = USES.get(spec.id)
+    phrases = (*uses.places, *uses.places_pt) if uses is not None else ()
+    return {c for phrase in phrases for c in concepts(phrase, canonical=False)}
+
+
+def stands_in(raw: str, spec: TemplateSpec) -> bool:
+    """Whether the object is one the template only stands in for and is not named by ("a wall shelf": a shelf
+    bracket holds one up; "a cap" is a jar lid's own name)."""
+    uses = USES.get(spec.id)
+    if uses is None:
+        return False
+    found, _ = name_words(raw)
+    said = {concept(w, canonical=False) for w in found}  # as said: "sign" and "chaveiro" are both "tag" canonically
+    own = {fold(n) for n in names(spec)}
+    return any(fold(phrase) not in own and (c := set(concepts(phrase, canonical=False))) and c <= said
+               and (len(c) > 1 or len(said) == 1)
+               for phrase in (*uses.serves_as, *uses.serves_as_pt))
+
+
+def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[TemplateSpec] = (),
+                         kin: TemplateSpec | None = None) -> bool:
+    """Whether a request that names this template in full names it as part of another object: its head noun is
+    not the template's ("a ring dish" is no ring; "a pipe clamp" no pipe; "a cup holder" no coaster), an English
+    qualifier is a thing of the library foreign to it ("a makeup brush holder"), the nouns qualifying its head
+    are all foreign to it ("a knife block", "a baseball cap", "um organizador de pilhas"), or it is an object the
+    template stands in for ("a wall shelf"). Qualifiers it knows keep it ("a spiral vase mode vase", "prendedor
+    de saco de pão"); so does a name it is not part of ("a set of four coasters"). A `kin` template, the other of
+    the two the sentence names when a variant's name chose one ("arduino uno enclosure": the board case, named
+    by the Uno, and the device enclosure), knows its words too."""
+    vocabulary = vocabulary_of(spec) | places(spec) | (vocabulary_of(kin) if kin is not None else set())
+    vocabulary_canonical = {canonical(k) for k in vocabulary}
+    things = library_things(library)
+
+    def covered(word: str) -> bool:
+        c = concept(word, canonical=False)
+        return c in vocabulary or canonical(c) in vocabulary_canonical
+
+    found, qualifies = name_words(raw, things)
+    if not any(covered(w) for w in found):
+        return False
+    lang = detect_language(raw)
+    english = lang != "pt"
+    head = found[-1] if english else found[0]
+    if not covered(head) or stands_in(raw, spec):
+        return True
+    if thing(head) in things and not any(owns_head(s, head, lang) for s in (spec, kin) if s is not None):
+        return True
+    nouns = [w for w, q in zip(found, qualifies, strict=True)
+             if q and w != head and (covered(w) or not (english and adjective(w, things)))]
+    if english and any(thing(w) in things and not covered(w) for w in nouns):
+        return True
+    return bool(nouns) and not any(covered(w) for w in nouns)
