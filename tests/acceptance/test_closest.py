@@ -49,12 +49,6 @@ def test_the_set_is_big_bilingual_and_has_both_outcomes() -> None:
     assert all(set(c["closest"]) <= known for c in CASES if c["closest"] != "none")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "126/146 right (bench/RESULTS.md issue 13, follow-up 4): the first 86 went 33 -> 78 with head-noun judging and "
-    "the templates' uses, the 38 written before the uses 15 -> 31, the 22 written after them 17; what is left: a "
-    "template named by a synonym but as a holder or box of something else ('a makeup brush holder' made as a pen "
-    "cup, 'a screw sorting box' as a box with lid) where the set asks first, and homonym heads ('a knife block' "
-    "offered the block, 'a baseball cap' the jar lid). Strict: reaching 95 % turns this red"))
 def test_objects_it_cannot_make_get_the_closest_template(tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     wrong = {}
