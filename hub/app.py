@@ -55,8 +55,7 @@ def create_app(config: HubConfig) -> FastAPI:
         config=config, engine=engine, sessions=sessions, **_stores(config, shared),
         limiter=shared.limiter, fanout=shared.fanout, streams=shared.streams, results=shared.results,
         redis=shared.redis,
-        replica=session_factory(make_engine(config.db_replica_url, config.db_pool_size))
-        if config.db_replica_url else None,
+        replica=make_engine(config.db_replica_url, config.db_pool_size) if config.db_replica_url else None,
     )
     app = FastAPI(title="3D Pot hub", version=API_VERSION, lifespan=_lifespan(state, shared),
                   description="Marketplace and collaboration API of 3D Pot Studio.")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pydantic_core import to_json
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from hub.models import Download, Like, Listing, Purchase, PurchaseState, User
-from hub.schemas import FileOut, Licence, ListingDetail, ListingSummary, PurchaseOut
+from hub.schemas import FileOut, Licence, ListingDetail, ListingSummary, PurchaseOut, utc
+
+if TYPE_CHECKING:
+    from hub.search import Page
 
 
 def summary(listing: Listing | Row[Any], creator: str, base: str) -> ListingSummary:
@@ -20,6 +24,20 @@ def summary(listing: Listing | Row[Any], creator: str, base: str) -> ListingSumm
         thumbnail_url=f"{base}/listings/{listing.id}/thumbnail" if listing.thumbnail_sha else None,
         downloads=listing.downloads, likes=listing.likes, makes=listing.makes, created_at=listing.created_at,
     )
+
+
+def search_page_json(page: Page, base: str) -> bytes:
+    """The SearchPage body of a search page, written straight from its rows: the same bytes as
+    SearchPage(...).model_dump_json() (tests/hub/test_search_body.py holds them equal), without building
+    and validating a model per card, which was a fifth of a search's CPU. The rows are the hub's own."""
+    items = [{
+        "id": row.id, "slug": row.slug, "title": row.title, "creator": row.username, "category": row.category,
+        "licence": row.licence, "price_cents": row.price_cents, "tags": row.tags_text.split(),
+        "has_parameters": row.has_parameters,
+        "thumbnail_url": f"{base}/listings/{row.id}/thumbnail" if row.thumbnail_sha else None,
+        "downloads": row.downloads, "likes": row.likes, "makes": row.makes, "created_at": utc(row.created_at),
+    } for row in page.rows]
+    return to_json({"total": page.total, "items": items, "next_cursor": page.next_cursor})
 
 
 def purchase_of(db: Session, listing_id: int, user: User | None) -> Purchase | None:

@@ -18,18 +18,19 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from hub.metrics import SEARCH_CACHE
 
 
-class ResultsCache(Protocol):
-    @property
-    def generation(self) -> int:
-        """Read before computing an answer and hand it to `put`: a clear() in between drops that answer."""
+class Lookup(NamedTuple):
+    body: bytes | None  # the answer kept under the key, if still fresh
+    generation: int  # read with it: hand it to `put`, so a clear() in between drops the new answer
 
-    def get(self, key: str) -> bytes | None:
-        """The answer kept under `key`, if still fresh (every lookup counts as a hit or a miss)."""
+
+class ResultsCache(Protocol):
+    def lookup(self, key: str) -> Lookup:
+        """One read (one Redis round trip for a hosted hub); every lookup counts as a hit or a miss."""
 
     def put(self, key: str, body: bytes, generation: int) -> None: ...
 
@@ -49,24 +50,21 @@ class ResultCache:
         self._lock = threading.Lock()
         self._generation = 0
 
-    @property
-    def generation(self) -> int:
-        """Read before computing an answer and hand it to `put`: a clear() in between drops that answer."""
-        return self._generation
-
-    def get(self, key: str) -> bytes | None:
-        return counted(self._get(key))
-
-    def _get(self, key: str) -> bytes | None:
+    def lookup(self, key: str) -> Lookup:
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return None
-            if entry[0] < time.monotonic():
-                del self._entries[key]
-                return None
-            self._entries.move_to_end(key)
-            return entry[1]
+            found = Lookup(self._fresh(key), self._generation)
+        counted(found.body)
+        return found
+
+    def _fresh(self, key: str) -> bytes | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            del self._entries[key]
+            return None
+        self._entries.move_to_end(key)
+        return entry[1]
 
     def put(self, key: str, body: bytes, generation: int) -> None:
         with self._lock:

@@ -9,15 +9,15 @@ import logging
 import redis
 
 from hub.redis_link import PREFIX, RedisLink
-from hub.results_cache import counted
+from hub.results_cache import Lookup, counted
 
 log = logging.getLogger(__name__)
 
 
-# the answer stored under the current generation, in one round trip
+# the current generation and the answer stored under it, in one round trip
 _GET = """
 local generation = redis.call('GET', KEYS[1]) or '0'
-return redis.call('GET', ARGV[1] .. generation .. ':' .. ARGV[2])
+return {generation, redis.call('GET', ARGV[1] .. generation .. ':' .. ARGV[2])}
 """
 
 
@@ -37,21 +37,15 @@ class RedisResultCache:
     def _digest(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()[:40]
 
-    @property
-    def generation(self) -> int:
+    def lookup(self, key: str) -> Lookup:
         try:
-            return int(self._client.get(self._generation_key) or 0)
+            generation, body = self._get_script(keys=[self._generation_key], args=[self._prefix, self._digest(key)])
+            found = Lookup(body or None, int(generation))
         except redis.RedisError:
             log.warning("search cache: redis unavailable", exc_info=True)
-            return -1  # put() with it stores nothing readable
-
-    def get(self, key: str) -> bytes | None:
-        try:
-            body = self._get_script(keys=[self._generation_key], args=[self._prefix, self._digest(key)])
-        except redis.RedisError:
-            log.warning("search cache: redis unavailable", exc_info=True)
-            body = None
-        return counted(body)
+            found = Lookup(None, -1)  # put() with it stores nothing readable
+        counted(found.body)
+        return found
 
     def put(self, key: str, body: bytes, generation: int) -> None:
         if generation < 0:

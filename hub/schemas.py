@@ -22,12 +22,12 @@ FILE_NAME = r"^(?!.*\.\.)[\w][\w .()+-]{0,150}\.([3][mM][fF]|[sS][tT][lL]|[oO][b
 SAFE_NAME = re.compile(FILE_NAME)
 
 
-def _utc(moment: datetime) -> datetime:
+def utc(moment: datetime) -> datetime:
     """SQLite hands stored timestamps back without their zone; every one the hub stores is UTC."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
+UtcDateTime = Annotated[datetime, AfterValidator(utc)]
 
 
 class Licence(StrEnum):

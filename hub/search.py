@@ -8,6 +8,12 @@ row while new listings arrive; relevance pages use an offset, since a rank is no
 A cursor comes back from the client, so it is untrusted input: every field is checked for its type
 and range before it reaches SQL (a float offset of 1e30 or an id past the column's range was a 500
 on both databases), and anything else is a 400 telling the client to start from the first page.
+
+A search the result cache has not seen is the hub's commonest real work, so its CPU is kept low
+(bench/RESULTS.md, issue 14): the SQL is Core over the tables, not the ORM; each shape of query (which
+filters, which sort) is built once per process and then only its values change, as bound
+parameters; relevance pages rank the matching ids alone and fetch the columns of one page's rows; the
+category tree is read once a minute, not on every search.
 """
 
 from __future__ import annotations
@@ -16,12 +22,16 @@ import base64
 import binascii
 import json
 import re
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Row, Select, and_, func, literal_column, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, Row, Select, and_, bindparam, func, literal_column, or_, select, text
+from sqlalchemy.sql.elements import ColumnElement
 
 from hub.errors import ApiError
 from hub.models import Category, Listing, ListingTag, User
@@ -46,11 +56,14 @@ class Query:
     limit: int = 24
 
 
+LISTINGS = Listing.__table__
+USERS = User.__table__
 # Only what a result card shows: loading whole Listing objects cost more than the query itself
 # (ORM identity bookkeeping, and JSON-decoding every row's parametric document and image list).
-SUMMARY_COLUMNS = (Listing.id, Listing.slug, Listing.title, Listing.category, Listing.licence, Listing.price_cents,
-                   Listing.tags_text, Listing.has_parameters, Listing.thumbnail_sha, Listing.downloads, Listing.likes,
-                   Listing.makes, Listing.created_at, User.username)
+SUMMARY_COLUMNS = (*(LISTINGS.c[name] for name in (
+    "id", "slug", "title", "category", "licence", "price_cents", "tags_text", "has_parameters", "thumbnail_sha",
+    "downloads", "likes", "makes", "created_at")), USERS.c.username)
+CATEGORY_TTL = 60.0  # seconds a process trusts its copy of the category tree (seeded at start, rarely changed)
 
 
 @dataclass(frozen=True)
@@ -73,20 +86,6 @@ class Page:
 
 def _terms(q: str) -> list[str]:
     return [w.lower() for w in WORD.findall(q)][:MAX_TERMS]
-
-
-def _descendants(db: Session, slug: str) -> list[str]:
-    parents = dict(db.execute(select(Category.slug, Category.parent)).all())
-    if slug not in parents:
-        raise ApiError(422, "unknown_category", f"There is no category '{slug}'.")
-    found = [slug]
-    for candidate in parents:
-        node: str | None = candidate
-        while node is not None and node not in found:
-            node = parents.get(node)
-        if node in found and candidate not in found:
-            found.append(candidate)
-    return found
 
 
 def _encode(payload: dict[str, Any]) -> str:
@@ -136,87 +135,188 @@ def _decode(cursor: str, sort: Sort) -> Cursor:
     return Cursor(value=when, last_id=last_id, total=total)
 
 
-def _filters(db: Session, query: Query) -> list[Any]:
+
+
+class _CategoryTrees:
+    """Each database's category parents, read at most once a CATEGORY_TTL per process (it was a query
+    on every filtered search). Categories are seeded when the hub starts; a slug this copy does not know
+    makes it read the tree again at once, so a category added since is found, not refused, and a
+    listing in a new subcategory shows under its parent within CATEGORY_TTL."""
+
+    def __init__(self) -> None:
+        self._trees: WeakKeyDictionary[Engine, tuple[float, dict[str, str | None]]] = WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def parents(self, conn: Connection, slug: str) -> dict[str, str | None]:
+        engine = conn.engine
+        with self._lock:
+            read_at, tree = self._trees.get(engine, (0.0, {}))
+        if slug in tree and time.monotonic() - read_at < CATEGORY_TTL:
+            return tree
+        tree = {row.slug: row.parent for row in conn.execute(select(Category.slug, Category.parent))}
+        with self._lock:
+            self._trees[engine] = (time.monotonic(), tree)
+        return tree
+
+
+CATEGORY_TREES = _CategoryTrees()
+
+
+def _descendants(conn: Connection, slug: str) -> list[str]:
+    parents = CATEGORY_TREES.parents(conn, slug)
+    if slug not in parents:
+        raise ApiError(422, "unknown_category", f"There is no category '{slug}'.")
+    found = [slug]
+    for candidate in parents:
+        node: str | None = candidate
+        while node is not None and node not in found:
+            node = parents.get(node)
+        if node in found and candidate not in found:
+            found.append(candidate)
+    return found
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What decides a search's SQL text; the values themselves are bound parameters."""
+
+    sqlite: bool
+    text: bool
+    category: bool
+    tag: bool
+    licence: bool
+    price: str | None
+    creator: bool
+    has_parameters: bool
+    sort: Sort
+    keyset: bool  # a sorted page after the first
+    count_in_pass: bool
+
+
+SORT_COLUMNS = {Sort.NEWEST: LISTINGS.c.created_at, Sort.POPULAR: LISTINGS.c.likes,
+                Sort.DOWNLOADS: LISTINGS.c.downloads}
+FTS_IDS = "SELECT rowid FROM listings_fts WHERE listings_fts MATCH :match"
+
+
+def _filters(shape: _Shape) -> list[ColumnElement[bool]]:
     """Conditions on listings alone (no join), shared by the count and the page query."""
-    where: list[Any] = [Listing.unlisted_at.is_(None)]  # unlisted: reachable by link, never found
-    if query.category:
-        where.append(Listing.category.in_(_descendants(db, query.category)))
-    if query.tag:
-        where.append(Listing.id.in_(select(ListingTag.listing_id).where(ListingTag.tag == query.tag.lower())))
-    if query.licence:
-        where.append(Listing.licence == query.licence.value)
-    if query.price == "free":
-        where.append(Listing.price_cents == 0)
-    elif query.price == "paid":
-        where.append(Listing.price_cents > 0)
-    if query.creator:
-        where.append(Listing.creator_id.in_(select(User.id).where(User.username == query.creator.lower())))
-    if query.has_parameters is not None:
-        where.append(Listing.has_parameters.is_(query.has_parameters))
+    c = LISTINGS.c
+    where: list[ColumnElement[bool]] = [c.unlisted_at.is_(None)]  # unlisted: reachable by link, never found
+    if shape.category:
+        where.append(c.category.in_(bindparam("categories", expanding=True)))
+    if shape.tag:
+        where.append(c.id.in_(select(ListingTag.listing_id).where(ListingTag.tag == bindparam("tag"))))
+    if shape.licence:
+        where.append(c.licence == bindparam("licence"))
+    if shape.price == "free":
+        where.append(c.price_cents == 0)
+    elif shape.price == "paid":
+        where.append(c.price_cents > 0)
+    if shape.creator:
+        where.append(c.creator_id.in_(select(USERS.c.id).where(USERS.c.username == bindparam("creator"))))
+    if shape.has_parameters:
+        where.append(c.has_parameters == bindparam("has_parameters"))
+    if shape.text:
+        if shape.sqlite:
+            where.append(c.id.in_(text(FTS_IDS)))
+        else:
+            where.append(literal_column("listings.search").op("@@")(_tsquery()))
     return where
 
 
-def search(db: Session, query: Query) -> Page:
-    stmt: Select[Any] = select(*SUMMARY_COLUMNS).join(User, User.id == Listing.creator_id)
-    where = _filters(db, query)
-    terms = _terms(query.q)
-    rank: Any = None
-    if terms:
-        if db.get_bind().dialect.name == "sqlite":
-            match = " ".join(f'"{t}"*' for t in terms)
+def _tsquery() -> Any:
+    return func.to_tsquery("english", bindparam("match"))
+
+
+def _with_columns(ranked: Any) -> Select[Any]:
+    """One page's columns for the ids (and ranks) a narrower query ordered and cut."""
+    stmt = select(*SUMMARY_COLUMNS, *(ranked.c.matches,) if "matches" in ranked.c else ())
+    return (stmt.select_from(ranked.join(LISTINGS, LISTINGS.c.id == ranked.c.id)
+                             .join(USERS, USERS.c.id == LISTINGS.c.creator_id))
+            .order_by(ranked.c.rank, ranked.c.id.desc()))
+
+
+@lru_cache(maxsize=256)
+def _page(shape: _Shape) -> Select[Any]:
+    """The page query of one shape, built once: rank the matching ids alone (narrow rows), then fetch
+    the columns of the page's rows (ranking whole rows cost PostgreSQL a third more, measured)."""
+    where = _filters(shape)
+    if shape.sort is Sort.RELEVANCE:
+        if shape.sqlite:  # bm25 is lower for better matches; title, tags, description weighted 10:1:4
             hits = (text("SELECT rowid AS id, bm25(listings_fts, 10.0, 1.0, 4.0) AS rank "
                          "FROM listings_fts WHERE listings_fts MATCH :match")
-                    .bindparams(match=match).columns(literal_column("id"), literal_column("rank")).subquery("hits"))
-            stmt = stmt.join(hits, hits.c.id == Listing.id)
-            rank = hits.c.rank.asc()
-            where_text = Listing.id.in_(text("SELECT rowid FROM listings_fts WHERE listings_fts MATCH :match")
-                                        .bindparams(match=match))
+                    .columns(literal_column("id"), literal_column("rank")).subquery("hits"))
+            rank: Any = hits.c.rank
+            ids = select(LISTINGS.c.id, rank.label("rank")).join(hits, hits.c.id == LISTINGS.c.id)
+            where = where[:-1]  # the join already keeps the matches alone
         else:
-            tsq = func.to_tsquery("english", " & ".join(f"{t}:*" for t in terms))
-            vector = literal_column("listings.search")
-            where_text = vector.op("@@")(tsq)
-            stmt = stmt.where(where_text)
-            rank = func.ts_rank(vector, tsq).desc()
-        counted = [*where, where_text]
-    else:
-        counted = where
-    stmt = stmt.where(*where)
+            rank = -func.ts_rank(literal_column("listings.search"), _tsquery())
+            ids = select(LISTINGS.c.id, rank.label("rank"))
+        if shape.count_in_pass:
+            ids = ids.add_columns(func.count().over().label("matches"))
+        ranked = (ids.where(*where).order_by(rank, LISTINGS.c.id.desc())
+                  .offset(bindparam("offset")).limit(bindparam("limit")).subquery("ranked"))
+        return _with_columns(ranked)
+    column = SORT_COLUMNS[shape.sort]
+    if shape.keyset:
+        after = bindparam("after_value", type_=column.type)
+        where.append(or_(column < after, and_(column == after, LISTINGS.c.id < bindparam("after_id"))))
+    return (select(*SUMMARY_COLUMNS).join(USERS, USERS.c.id == LISTINGS.c.creator_id).where(*where)
+            .order_by(column.desc(), LISTINGS.c.id.desc()).limit(bindparam("limit")))
 
-    sort = query.sort if (query.sort is not Sort.RELEVANCE or rank is not None) else Sort.NEWEST
+
+@lru_cache(maxsize=256)
+def _count_query(shape: _Shape) -> Select[Any]:
+    return select(func.count()).select_from(LISTINGS).where(*_filters(shape))
+
+
+def search(conn: Connection, query: Query) -> Page:
+    sqlite = conn.dialect.name == "sqlite"
+    terms = _terms(query.q)
+    sort = query.sort if (query.sort is not Sort.RELEVANCE or terms) else Sort.NEWEST
     cursor = _decode(query.cursor, sort) if query.cursor else None
-    if sort is Sort.RELEVANCE:
-        offset = cursor.offset if cursor else 0
-        # PostgreSQL ranks by scanning every match, so counting them in that pass is free, where a
-        # separate COUNT(*) scans them again. SQLite's FTS5 counts from its index cheaper than it
-        # can carry a window function through the join (measured: 0.2 ms vs +0.4 ms).
-        in_pass = cursor is None and db.get_bind().dialect.name != "sqlite"
-        if in_pass:
-            stmt = stmt.add_columns(func.count().over().label("matches"))
-        stmt = stmt.order_by(rank, Listing.id.desc()).offset(offset).limit(query.limit + 1)
-        rows = list(db.execute(stmt).all())
-        total = rows[0].matches if in_pass and rows else _total(db, counted, cursor, rows, query.limit)
-        more = len(rows) > query.limit
-        return Page(total, rows[: query.limit], _encode({"o": offset + query.limit, "t": total}) if more else None)
-
-    column: Any = {Sort.NEWEST: Listing.created_at, Sort.POPULAR: Listing.likes,
-                   Sort.DOWNLOADS: Listing.downloads}[sort]
-    if cursor:
+    values: dict[str, Any] = {"limit": query.limit + 1}
+    if terms:  # quoted prefix terms, so no user text is FTS grammar
+        values["match"] = " ".join(f'"{t}"*' for t in terms) if sqlite else " & ".join(f"{t}:*" for t in terms)
+    if query.category:
+        values["categories"] = _descendants(conn, query.category)
+    if query.tag:
+        values["tag"] = query.tag.lower()
+    if query.licence:
+        values["licence"] = query.licence.value
+    if query.creator:
+        values["creator"] = query.creator.lower()
+    if query.has_parameters is not None:
+        values["has_parameters"] = query.has_parameters
+    # PostgreSQL ranks by reading every match, so counting them in that pass is free, where a separate
+    # COUNT(*) reads them again. SQLite's FTS5 counts from its index cheaper than it can carry a window
+    # function through the join (measured: 0.2 ms vs +0.4 ms).
+    in_pass = sort is Sort.RELEVANCE and cursor is None and not sqlite
+    if sort is not Sort.RELEVANCE and cursor is not None:
         if cursor.value is None:
             raise BadCursor()
-        stmt = stmt.where(or_(column < cursor.value, and_(column == cursor.value, Listing.id < cursor.last_id)))
-    stmt = stmt.order_by(column.desc(), Listing.id.desc()).limit(query.limit + 1)
-    rows = list(db.execute(stmt).all())
-    total = _total(db, counted, cursor, rows, query.limit)
-    next_cursor = None
-    if len(rows) > query.limit:
-        rows = rows[: query.limit]
-        raw = getattr(rows[-1], column.key)
-        next_cursor = _encode({"v": raw.isoformat() if isinstance(raw, datetime) else raw, "id": rows[-1].id,
-                               "t": total})
-    return Page(total, rows, next_cursor)
+        values["after_value"], values["after_id"] = cursor.value, cursor.last_id
+    shape = _Shape(sqlite, bool(terms), bool(query.category), bool(query.tag), bool(query.licence), query.price,
+                   bool(query.creator), query.has_parameters is not None, sort,
+                   cursor is not None and sort is not Sort.RELEVANCE, in_pass)
+    offset = cursor.offset if cursor and sort is Sort.RELEVANCE else 0
+    if sort is Sort.RELEVANCE:
+        values["offset"] = offset
+    rows = list(conn.execute(_page(shape), values))
+    total = rows[0].matches if in_pass and rows else _total(conn, shape, values, cursor, rows, query.limit)
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    if not more:
+        return Page(total, rows, None)
+    if sort is Sort.RELEVANCE:
+        return Page(total, rows, _encode({"o": offset + query.limit, "t": total}))
+    raw = getattr(rows[-1], SORT_COLUMNS[sort].key)
+    return Page(total, rows, _encode({"v": raw.isoformat() if isinstance(raw, datetime) else raw,
+                                      "id": rows[-1].id, "t": total}))
 
 
-def _total(db: Session, where: list[Any], cursor: Cursor | None, rows: list[Row[Any]], limit: int) -> int:
+def _total(conn: Connection, shape: _Shape, values: dict[str, Any], cursor: Cursor | None, rows: list[Row[Any]],
+           limit: int) -> int:
     """How many listings match, without a COUNT(*) where it is already known: a first page that is
     not full holds them all, and later pages carry the first page's total in their cursor (it may
     be a few listings off while people publish; the pages themselves never skip or repeat)."""
@@ -224,4 +324,6 @@ def _total(db: Session, where: list[Any], cursor: Cursor | None, rows: list[Row[
         return len(rows)
     if cursor is not None and cursor.total is not None:
         return cursor.total
-    return db.scalar(select(func.count()).select_from(Listing).where(*where)) or 0
+    counted = {k: v for k, v in values.items() if k not in ("limit", "offset", "after_value", "after_id")}
+    return conn.execute(_count_query(replace(shape, sort=Sort.RELEVANCE, keyset=False, count_in_pass=False)),
+                        counted).scalar() or 0

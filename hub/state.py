@@ -38,15 +38,15 @@ class HubState:
         default_factory=lambda: ThreadPoolExecutor(4, thread_name_prefix="stream-read"))
     results: ResultsCache = field(default_factory=ResultCache)
     # read-only queries (searches, listing pages) may go to a replica (HubConfig.db_replica_url)
-    replica: sessionmaker[Session] | None = None
+    replica: Engine | None = None
     # a hosted hub's shared memory (hub.shared); None for the embedded and one-process hub
     redis: RedisLink | None = None
     # set when the process starts shutting down: /readyz says so, streams end with a reconnect hint
     draining: threading.Event = field(default_factory=threading.Event)
 
-    def read_only(self) -> sessionmaker[Session]:
-        """Sessions for queries that write nothing and may be a moment behind (a replica's lag)."""
-        return self.replica or self.sessions
+    def read_only(self) -> Engine:
+        """For queries that write nothing and may be a moment behind (a replica's lag)."""
+        return self.replica or self.engine
 
 
 def hub_of(request: Request) -> HubState:

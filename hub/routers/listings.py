@@ -15,11 +15,11 @@ from core.document.document import Document
 from core.errors import PotStudioError
 from hub.db import utcnow
 from hub.errors import ERROR_SCHEMA, ApiError, forbidden, not_found
-from hub.http import conditional_bytes, conditional_json, matches, to_json_bytes
+from hub.http import conditional_bytes, conditional_json, matches
 from hub.languages import best_language
 from hub.models import Category, CategoryTitle, Download, Listing, ListingFile, ListingTag, Upload, User
 from hub.params import Id, Index
-from hub.present import can_download, detail, purchase_of, summary
+from hub.present import can_download, detail, purchase_of, search_page_json
 from hub.routers.buying import PAYMENT_REQUIRED_SCHEMA, payment_required
 from hub.schemas import CategoryOut, Licence, ListingCreate, ListingDetail, SearchPage, Sort
 from hub.search import Query as SearchQuery
@@ -71,22 +71,22 @@ async def list_listings(
     with no database session and no hop to the thread pool; only a miss does either."""
     hub = hub_of(request)
     key = str(sorted(request.query_params.multi_items()))
-    body = hub.results.get(key)
+    found = hub.results.lookup(key)
+    body = found.body
     if body is None:
-        generation = hub.results.generation
         query = SearchQuery(q=q, category=category, tag=tag, licence=licence, price=price, creator=creator,
                             has_parameters=has_parameters, sort=sort, cursor=cursor, limit=limit)
-        body = await run_in_threadpool(_search_body, hub, query)
-        hub.results.put(key, body, generation)
+        body = await run_in_threadpool(_search_body, hub, query, key, found.generation)
     return conditional_bytes(request, body)
 
 
-def _search_body(hub: HubState, query: SearchQuery) -> bytes:
-    with hub.read_only()() as db:  # a replica when configured: searches are most of the traffic
-        page = search(db, query)
-    base = hub.config.public_url
-    return to_json_bytes(SearchPage(total=page.total, items=[summary(row, row.username, base) for row in page.rows],
-                                    next_cursor=page.next_cursor))
+def _search_body(hub: HubState, query: SearchQuery, key: str, generation: int) -> bytes:
+    """On a pool thread: the search, its JSON, and keeping it for the next asker (off the event loop)."""
+    with hub.read_only().connect() as conn:  # a replica when configured: searches are most of the traffic
+        page = search(conn, query)
+    body = search_page_json(page, hub.config.public_url)
+    hub.results.put(key, body, generation)
+    return body
 
 
 @router.get("/listings/{listing_id}", response_model=ListingDetail)

@@ -7,16 +7,16 @@ from hub.results_cache import ResultCache
 
 def test_an_answer_computed_before_a_publish_is_not_kept_after_it() -> None:
     cache = ResultCache()
-    started = cache.generation  # a search misses the cache and starts reading the database
+    started = cache.lookup("q=planter").generation  # a search misses the cache and reads the database
     cache.clear()  # meanwhile a listing is published
     cache.put("q=planter", b'{"total": 0}', started)  # the search ends with what it read before
-    assert cache.get("q=planter") is None, "the next search must see the new listing, not a stale 0"
-    fresh = cache.generation
+    assert cache.lookup("q=planter").body is None, "the next search must see the new listing, not a stale 0"
+    fresh = cache.lookup("q=planter").generation
     cache.put("q=planter", b'{"total": 1}', fresh)
-    assert cache.get("q=planter") == b'{"total": 1}'
+    assert cache.lookup("q=planter").body == b'{"total": 1}'
 
 
 def test_answers_expire_after_their_ttl() -> None:
     cache = ResultCache(ttl=0.0)
-    cache.put("q=vase", b"{}", cache.generation)
-    assert cache.get("q=vase") is None
+    cache.put("q=vase", b"{}", cache.lookup("q=vase").generation)
+    assert cache.lookup("q=vase").body is None
