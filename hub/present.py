@@ -31,12 +31,12 @@ def search_page_json(page: Page, base: str) -> bytes:
     SearchPage(...).model_dump_json() (tests/hub/test_search_body.py holds them equal), without building
     and validating a model per card, which was a fifth of a search's CPU. The rows are the hub's own."""
     items = [{
-        "id": row.id, "slug": row.slug, "title": row.title, "creator": row.username, "category": row.category,
-        "licence": row.licence, "price_cents": row.price_cents, "tags": row.tags_text.split(),
-        "has_parameters": row.has_parameters,
-        "thumbnail_url": f"{base}/listings/{row.id}/thumbnail" if row.thumbnail_sha else None,
-        "downloads": row.downloads, "likes": row.likes, "makes": row.makes, "created_at": utc(row.created_at),
-    } for row in page.rows]
+        "id": id_, "slug": slug, "title": title, "creator": creator, "category": category, "licence": licence,
+        "price_cents": price_cents, "tags": tags_text.split(), "has_parameters": has_parameters,
+        "thumbnail_url": f"{base}/listings/{id_}/thumbnail" if thumbnail_sha else None,
+        "downloads": downloads, "likes": likes, "makes": makes, "created_at": utc(created_at),
+    } for (id_, slug, title, category, licence, price_cents, tags_text, has_parameters, thumbnail_sha, downloads,
+           likes, makes, created_at, creator, *_) in page.rows]  # hub.search.SUMMARY_COLUMNS, in their order
     return to_json({"total": page.total, "items": items, "next_cursor": page.next_cursor})
 
 

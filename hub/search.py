@@ -302,7 +302,7 @@ def search(conn: Connection, query: Query) -> Page:
     offset = cursor.offset if cursor and sort is Sort.RELEVANCE else 0
     if sort is Sort.RELEVANCE:
         values["offset"] = offset
-    rows = list(conn.execute(_page(shape), values))
+    rows = list(conn.execute(_page(shape), values).all())
     total = rows[0].matches if in_pass and rows else _total(conn, shape, values, cursor, rows, query.limit)
     more = len(rows) > query.limit
     rows = rows[: query.limit]
