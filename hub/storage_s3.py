@@ -24,6 +24,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +47,7 @@ log = logging.getLogger(__name__)
 PART_BYTES = 8 * 1024 * 1024  # S3 parts: at least 5 MiB except the last
 READ_BYTES = 1024 * 1024
 PRESIGN_SECONDS = 300  # long enough to start a download, short enough that a shared link soon stops working
+SHARED_IMAGE_URLS = 4096  # image URLs kept for reuse (see PresignedImages)
 CHUNK_DIGITS = 20
 
 
@@ -74,12 +77,39 @@ def s3_client(endpoint: str, region: str) -> Any:
                                           retries={"max_attempts": 3, "mode": "standard"}))
 
 
+class PresignedImages:
+    """Presigned URLs of public images (thumbnails, gallery pictures), each reused until half its life
+    has passed. Signing cost a thumbnail request more CPU than the rest of it, and a result page shows
+    two dozen; a URL that stays the same for a while also lets the browser and any proxy cache the
+    image instead of fetching it again under a new signature. Files people download (paid ones
+    among them) are signed for each request, never shared."""
+
+    def __init__(self, clock: Any = time.monotonic) -> None:
+        self._clock = clock
+        self._urls: dict[tuple[str, str], tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str, media_type: str, sign: Any) -> str:
+        now = self._clock()
+        with self._lock:
+            signed_at, url = self._urls.get((key, media_type), (-PRESIGN_SECONDS, ""))
+        if now - signed_at < PRESIGN_SECONDS / 2:
+            return url
+        url = sign()
+        with self._lock:
+            if len(self._urls) >= SHARED_IMAGE_URLS:
+                self._urls.clear()
+            self._urls[(key, media_type)] = (now, url)
+        return url
+
+
 class S3BlobStore:
     def __init__(self, location: S3Location, region: str = "us-east-1", public_endpoint: str = "") -> None:
         self.bucket = location.bucket
         self.client = s3_client(location.endpoint, region)
         # presigned URLs name the host they were signed for: the address clients reach the store at
         self._presigner = s3_client(public_endpoint, region) if public_endpoint else self.client
+        self.images = PresignedImages()
 
     @staticmethod
     def key(sha: str) -> str:
@@ -125,7 +155,10 @@ class S3BlobStore:
         params: dict[str, Any] = {"Bucket": self.bucket, "Key": self.key(sha), "ResponseContentType": media_type}
         if filename is not None:
             params["ResponseContentDisposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-        url = self._presigner.generate_presigned_url("get_object", Params=params, ExpiresIn=PRESIGN_SECONDS)
+        def sign() -> str:
+            return str(self._presigner.generate_presigned_url("get_object", Params=params, ExpiresIn=PRESIGN_SECONDS))
+
+        url = sign() if filename is not None else self.images.get(params["Key"], media_type, sign)
         kept = {k: v for k, v in headers.items() if k.lower() == "etag"}
         return RedirectResponse(url, status_code=307, headers={**kept, "Cache-Control": "private, no-store"})
 

@@ -101,6 +101,8 @@ def test_listing_etag_revalidates_through_the_client_cache(hub: HubProcess, make
     etag = httpx.get(f"{hub.url}/listings/{listing.id}/thumbnail").headers["etag"]
     again = httpx.get(f"{hub.url}/listings/{listing.id}/thumbnail", headers={"If-None-Match": etag})
     assert again.status_code == 304 and not again.content
+    missing = httpx.get(f"{hub.url}/listings/{listing.id + 1000}/thumbnail")
+    assert missing.status_code == 404 and missing.json()["error"]["message"].startswith("This listing")
 
 
 def test_paid_listing_gates_downloads_until_bought(hub: HubProcess, make_client: MakeClient, tmp_path: Path) -> None:
