@@ -125,7 +125,8 @@ class SyncEngine:
                     self._unsent.add(op.op_id)
         if local_document is not None:
             self.outbox.set_local_document(project_id, local_document)
-        self._emit(self._last if self._last in ("offline", "signed_out") else None, self._message)
+        # offline, signed out and a sync on its way stay as they are: the edit only changes the count
+        self._emit(self._last if self._last in ("offline", "signed_out", "syncing") else None, self._message)
         return op
 
     def _wrong_in_itself(self, project_id: int, kind: str, args: dict[str, Any]) -> str:

@@ -45,7 +45,7 @@ from sync_client.api.projects import Projects
 from sync_client.auth import Session
 from sync_client.errors import HubError, HubUnavailable, NotFound, PermissionDenied, TooLarge
 from sync_client.models import RemoteOp
-from sync_client.outbox import ConflictRecord, Outbox
+from sync_client.outbox import ConflictRecord, Outbox, PendingOp
 from sync_client.sync import Removal, SyncEngine, SyncStatus, conflict_copy_name, gone, too_large
 from sync_client.transport import RetryPolicy, Transport
 from tests.hub.fixtures import PASSWORD
@@ -275,6 +275,25 @@ def test_the_indicator_goes_pending_syncing_synced_and_never_stays_at_syncing(pe
     assert alice.heard[2:] == [SyncStatus("syncing", 2), SyncStatus("synced")]
     assert alice.engine.sync([project_id]) == SyncStatus("synced")  # nothing queued: nothing to show as syncing
     assert alice.heard[4:] == [SyncStatus("synced"), SyncStatus("synced")]
+
+
+def test_an_edit_made_while_a_sync_runs_leaves_the_indicator_at_syncing(person: MakePerson) -> None:
+    """The designer keeps dragging while a sync is on its way: the indicator says syncing, with the new
+    count, not "pending" until the sync ends (it flipped to pending before)."""
+    alice = person("alice")
+    project_id = _share(alice)
+    alice.engine.record(project_id, "set_param", {"name": "width", "value": 130})
+    edited: list[PendingOp] = []
+
+    def edit_once_syncing(status: SyncStatus) -> None:
+        if status.state == "syncing" and not edited:
+            edited.append(alice.engine.record(project_id, "set_param", {"name": "height", "value": 75}))
+
+    alice.engine.status_changed.connect(edit_once_syncing)
+    final = alice.engine.sync()
+    start = alice.heard.index(SyncStatus("syncing", 1))
+    assert alice.heard[start + 1] == SyncStatus("syncing", 2)
+    assert final.state != "syncing" and alice.heard[-1] == final
 
 
 def test_an_accepted_edit_stays_in_view_until_the_feed_brings_it_and_a_later_drag_is_not_folded_into_it(
