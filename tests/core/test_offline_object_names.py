@@ -95,6 +95,8 @@ def test_an_object_only_close_to_a_template_gets_the_question_first(
     ("a bread bag clip", "bag_clip"),               # qualifiers among its own names
     ("a pill storage box", "box_with_lid"),
     ("tigela, fundo 3 mm", "bowl"),                 # a name in either language when the sentence says neither
+    ("a lid for my box", "box_with_lid"),           # a head that is a part the template has
+    ("a clip for my bag", "bag_clip"),              # one word it stands in for is no other object
 ])
 def test_a_name_the_template_owns_is_still_made(prompt: str, template: str, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,6 +108,7 @@ def test_a_name_the_template_owns_is_still_made(prompt: str, template: str, tmp_
     ("um bloco de facas", "bit_holder"),              # "facas": a bit holder keeps knives
     ("a knife rack", "bit_holder"),                   # not the drawer pull, which stands in for a knife *handle*
     ("a wooden block", "block"),                      # nothing keeps "wooden": the block it is
+    ("a ring holder", "box_with_lid"),                # a box keeps rings; a tube is only named "ring"
     ("a battery holder", "sd_card_holder"),           # "battery" is the "batteries" a card holder keeps
     ("um suporte para parafusadeira", "pegboard_hook"),  # a drill hangs on a pegboard
     ("um enrolador de mangueira", "spool_holder"),    # a hose reel, as "hose reel" is in English

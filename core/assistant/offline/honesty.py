@@ -225,7 +225,9 @@ def _related(raw: str, specs: list[TemplateSpec]) -> dict[str, float]:
     object named by that thing alone ("a wrench" is no wrench holder), nor does anything when the object's head
     is a word no template knows ("a robot arm" is no gear). When a noun qualifying the head is a thing some
     template holds, a template that shares the head alone is only its homonym ("a knife block" is a bit holder's
-    kin, not a block's; "a wooden block", whose qualifier nothing holds, is still a block's)."""
+    kin, not a block's; "a wooden block", whose qualifier nothing holds, is still a block's), and a template
+    named by the qualifier but sharing neither the head nor what it holds is no kin ("a ring holder" is a box's
+    or a tray's, not a tube's)."""
     things = library_things(specs)
     words, qualifies = name_words(raw, things)
     found = [(w, q) for w, q in zip(words, qualifies, strict=True) if concept(w)]  # the vocabularies drop "can"
@@ -248,7 +250,9 @@ def _related(raw: str, specs: list[TemplateSpec]) -> dict[str, float]:
         whole = {c for compound in v.compounds if head in compound and compound <= said for c in compound}
         homonym = held and not nouns & (v.shares | v.where | whole)  # "a knife block": knives are a bit holder's
         score = weight[head] if (head in v.named(lang) or whole) and not homonym else 0.0
-        score += sum(weight.get(c, 0.0) for c in (said - {head}) & (v.shares | whole))
+        # a qualifier it is named by but does not hold relates it only with the head: "a ring holder" is no ring
+        sharing = v.shares | whole if score else v.held | whole | (v.shares - nouns)
+        score += sum(weight.get(c, 0.0) for c in (said - {head}) & sharing)
         scored[spec_id] = score + _PLACE * sum(weight.get(c, 0.0) for c in (said - {head}) & v.where) if score else 0.0
     return {spec_id: score for spec_id, score in scored.items() if score > 0}
 

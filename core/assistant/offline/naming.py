@@ -80,15 +80,23 @@ _ADJECTIVES = frozenset({
 def vocabulary_of(spec: TemplateSpec) -> set[str]:
     """Concepts this template understands: names, features, parameter labels, choices, plus generic words."""
     phrases: list[str] = [spec.title, spec.title_pt, *spec.synonyms_en, *spec.synonyms_pt, spec.id.replace("_", " ")]
-    for key, feature in spec.features.items():
-        phrases += [key.replace("_", " "), *feature.words_en, *feature.words_pt]
     for p in spec.parameters():
-        phrases += [p.name.replace("_", " "), p.label, p.label_pt, *p.choices]
+        phrases += [*p.choices]
         phrases += [alias for alias, label in lx.LABEL_ALIASES.items() if label == fold(p.label).strip()]
     generic = [*lx.MEASURES, *lx.NOUNS, *lx.COMPARATIVES, *(w for ws in lx.CHOICE_WORDS.values() for w in ws),
                *lx.NEGATIONS, *lx.BOUNDARIES]
-    words = {c for phrase in phrases for c in concepts(phrase, canonical=False)}
+    words = {c for phrase in phrases for c in concepts(phrase, canonical=False)} | parts_of(spec)
     return words | {concept(fold(w), canonical=False) for w in generic} | {stem(w) for w in FILLER}
+
+
+def parts_of(spec: TemplateSpec) -> set[str]:
+    """Concepts of the template's own features and parameters: the parts it has ("lid" for the box with lid)."""
+    phrases: list[str] = []
+    for key, feature in spec.features.items():
+        phrases += [key.replace("_", " "), *feature.words_en, *feature.words_pt]
+    for p in spec.parameters():
+        phrases += [p.name.replace("_", " "), p.label, p.label_pt]
+    return {c for phrase in phrases for c in concepts(phrase, canonical=False)}
 
 
 def _things(spec: TemplateSpec) -> set[str]:
@@ -182,15 +190,15 @@ def places(spec: TemplateSpec) -> set[str]:
 
 def stands_in(raw: str, spec: TemplateSpec) -> bool:
     """Whether the object is one the template only stands in for and is not named by ("a wall shelf": a shelf
-    bracket holds one up; "a cap" is a jar lid's own name)."""
+    bracket holds one up; "a cap" is a jar lid's own name). Only an object of several words: a single word it
+    stands in for is often another template's name or a sense of its own ("clip" for a bag clip)."""
     uses = USES.get(spec.id)
     if uses is None:
         return False
     found, _ = name_words(raw)
     said = {concept(w, canonical=False) for w in found}  # as said: "sign" and "chaveiro" are both "tag" canonically
     own = {fold(n) for n in names(spec)}
-    return any(fold(phrase) not in own and (c := set(concepts(phrase, canonical=False))) and c <= said
-               and (len(c) > 1 or len(said) == 1)
+    return any(fold(phrase) not in own and len(c := set(concepts(phrase, canonical=False))) > 1 and c <= said
                for phrase in (*uses.serves_as, *uses.serves_as_pt))
 
 
@@ -220,7 +228,8 @@ def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[Templat
     head = found[-1] if english else found[0]
     if not covered(head) or stands_in(raw, spec):
         return True
-    if thing(head) in things and not any(owns_head(s, head, lang) for s in (spec, kin) if s is not None):
+    if thing(head) in things and not any(owns_head(s, head, lang) for s in (spec, kin) if s is not None) \
+            and concept(head, canonical=False) not in parts_of(spec):  # "a lid for my box": a part it has
         return True
     nouns = [w for w, q in zip(found, qualifies, strict=True)
              if q and w != head and (covered(w) or not (english and adjective(w, things)))]
