@@ -93,6 +93,22 @@ def test_a_removed_member_stops_hearing_the_project(hub: HubProcess, make_client
         assert reader.next() is None  # and the hub closed the stream
 
 
+def test_a_deleted_project_ends_every_stream_with_its_reason(hub: HubProcess, make_client: MakeClient,
+                                                             http: httpx.Client) -> None:
+    """A wake checks membership alone (the project's document is not loaded); deleting the project
+    takes its memberships with it, so the stream still ends, with the same words a request would get."""
+    owner, (bob,), project_id = _team(hub, make_client, 1)
+    with _open(http, hub, _token(bob), project_id) as response:
+        reader = EventReader(response)
+        heard = reader.next_named("op") if _op(owner, project_id, 111) else None
+        assert heard is not None
+        owner.projects.delete(project_id)
+        ending = reader.next_named("op", "revoked")
+        assert ending is not None and ending.name == "revoked"
+        assert ending.data["error"]["code"] == "not_found" and "This project" in ending.data["error"]["message"]
+        assert reader.next() is None
+
+
 def test_watchers_hear_when_a_comment_is_written_resolved_or_reopened(hub: HubProcess, make_client: MakeClient,
                                                                       http: httpx.Client) -> None:
     owner, (bob,), project_id = _team(hub, make_client, 1)
