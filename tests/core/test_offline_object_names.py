@@ -70,9 +70,6 @@ def reply_to(prompt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     ("a cup holder for the desk", "I can't make a cup holder yet; the closest I can make is a pen cup"),
     ("uma prateleira de parede para plantas", "Ainda não sei fazer prateleira de parede; o mais parecido que sei "
                                               "fazer é Mão francesa"),
-    # a noun before the head is a thing the library knows and this template does not: another object
-    ("a coin storage box", "I can't make a coin storage box yet; the closest I can make is a box with lid"),
-    ("an earring trinket box", "I can't make an earring trinket box yet; the closest I can make is a box with lid"),
     # an -ing word some template keeps or is named by is a noun, not an adjective
     ("a sewing box", "I can't make a sewing box yet; the closest I can make is a box with lid"),
     # a request verb standing where a noun stands is one
@@ -94,6 +91,13 @@ def test_an_object_only_close_to_a_template_gets_the_question_first(
     ("a workshop pegboard hook", "pegboard_hook"),
     ("a bread bag clip", "bag_clip"),               # qualifiers among its own names
     ("a pill storage box", "box_with_lid"),
+    ("a coin storage box", "box_with_lid"),         # what it holds, said before its name, keeps it: coins, a drill's
+    ("an earring trinket box", "box_with_lid"),     # bits, a coffee cup (its uses), not only its own names' words
+    ("a drill bit holder", "bit_holder"),
+    ("a coffee cup coaster", "coaster"),
+    ("a spice jar lid", "jar_lid"),
+    ("a garden hose adapter", "hose_adapter"),
+    ("a kitchen drawer pull", "drawer_pull"),
     ("tigela, fundo 3 mm", "bowl"),                 # a name in either language when the sentence says neither
     ("a lid for my box", "box_with_lid"),           # a head that is a part the template has
     ("a clip for my bag", "bag_clip"),              # one word it stands in for is no other object

@@ -205,13 +205,12 @@ def stands_in(raw: str, spec: TemplateSpec) -> bool:
 def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[TemplateSpec] = (),
                          kin: TemplateSpec | None = None) -> bool:
     """Whether a request that names this template in full names it as part of another object: its head noun is
-    not the template's ("a ring dish" is no ring; "a pipe clamp" no pipe; "a cup holder" no coaster), an English
-    qualifier is a thing of the library foreign to it ("a makeup brush holder"), the nouns qualifying its head
-    are all foreign to it ("a knife block", "a baseball cap", "um organizador de pilhas"), or it is an object the
-    template stands in for ("a wall shelf"). Qualifiers it knows keep it ("a spiral vase mode vase", "prendedor
-    de saco de pão"); so does a name it is not part of ("a set of four coasters"). A `kin` template, the other of
-    the two the sentence names when a variant's name chose one ("arduino uno enclosure": the board case, named
-    by the Uno, and the device enclosure), knows its words too."""
+    not the template's ("a ring dish" is no ring; "a pipe clamp" no pipe; "a cup holder" no coaster), the nouns
+    qualifying its head are all foreign to it ("a knife block", "a baseball cap", "um organizador de pilhas"), or
+    it is an object the template stands in for ("a wall shelf"). Qualifiers it knows keep it ("a spiral vase mode
+    vase", "prendedor de saco de pão", "a drill bit holder"); so does a name it is not part of ("a set of four
+    coasters"). A `kin` template, the other of the two the sentence names when a variant's name chose one
+    ("arduino uno enclosure": the board case, named by the Uno, and the device enclosure), knows its words too."""
     vocabulary = vocabulary_of(spec) | places(spec) | (vocabulary_of(kin) if kin is not None else set())
     vocabulary_canonical = {canonical(k) for k in vocabulary}
     things = library_things(library)
@@ -233,6 +232,4 @@ def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[Templat
         return True
     nouns = [w for w, q in zip(found, qualifies, strict=True)
              if q and w != head and (covered(w) or not (english and adjective(w, things)))]
-    if english and any(thing(w) in things and not covered(w) for w in nouns):
-        return True
     return bool(nouns) and not any(covered(w) for w in nouns)
