@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.assistant.offline.text import indefinite_article
 from tests.acceptance.test_acceptance import run_cli
 from tests.acceptance.test_closest import outcome
 
@@ -120,3 +121,20 @@ def test_a_name_the_template_owns_is_still_made(prompt: str, template: str, tmp_
 def test_the_closest_template_is_the_one_that_holds_the_qualifier(
         prompt: str, offered: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert outcome(prompt, tmp_path, capsys) == offered
+
+
+@pytest.mark.parametrize(("phrase", "article"), [
+    ("sd card holder", "an"), ("SD card holder", "an"), ("USB stick holder", "a"), ("usb stick holder", "a"),
+    ("pcb enclosure", "a"), ("LED strip clip", "an"), ("unicorn", "a"), ("umbrella stand", "an"),
+    ("hourglass", "an"), ("hex key holder", "a"), ("egg cup", "an"), ("one-off spacer", "a"),
+    ("x-ray film clip", "an"), ("8 mm spacer", "an"), ("18 tooth gear", "an"), ("180 mm shelf", "a"),
+    ("3D print", "a"), ("", "a"),
+])
+def test_the_article_follows_how_the_first_word_sounds(phrase: str, article: str) -> None:
+    assert indefinite_article(phrase) == article
+
+
+def test_a_reply_reads_an_initialism_letter_by_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, reply = reply_to("a USB stick holder", tmp_path, capsys)  # it said "an USB" and "a sd card holder"
+    assert code == 2, reply
+    assert reply.startswith("I can't make a USB stick holder yet; the closest I can make is an sd card"), reply

@@ -43,7 +43,7 @@ from core.assistant.offline.normalise import ADD_ONE, count_param
 from core.assistant.offline.notes import reason
 from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.replies import local_numbers, say
-from core.assistant.offline.text import Lang, fold, words
+from core.assistant.offline.text import Lang, fold, indefinite_article, words
 from core.assistant.offline.units import find_measures
 from core.commands import ReplaceDocument
 from core.document.document import Document
@@ -226,11 +226,12 @@ class OfflinePlanner:
         """"I can't make an X yet; the closest I can make is Y — shall I?" (or, with nothing close, what it can)."""
         what = named_object(text)
         if spec is None:  # nothing close: say so and what it can make (no question to answer "yes" to)
-            statement = say("cannot_make_any", lang, what=what, article=_article(what), catalogue=self._catalogue(lang))
+            statement = say("cannot_make_any", lang, what=what, article=indefinite_article(what),
+                            catalogue=self._catalogue(lang))
             return AssistantReply(text=statement, suggestions=self._suggestions(None, lang))
         title = spec.title_pt if lang == "pt" else spec.title.lower()
-        question = say("cannot_make", lang, what=what, title=title, article=_article(what),
-                       closest_article=_article(title))
+        question = say("cannot_make", lang, what=what, title=title, article=indefinite_article(what),
+                       closest_article=indefinite_article(title))
         return AssistantReply(text=question, questions=[question],  # one click accepts the offer
                               suggestions=[say("sug_accept", lang), *self._suggestions(None, lang)])
 
@@ -272,5 +273,3 @@ def _asked(spec: TemplateSpec, folded: str) -> tuple[set[frozenset[str]], set[st
             {w for hit in hits if kinds.get(hit.feature.param) == "choice" for w in hit.words})
 
 
-def _article(phrase: str) -> str:
-    return "an" if phrase[:1].lower() in "aeiou" else "a"

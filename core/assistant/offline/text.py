@@ -94,3 +94,26 @@ def numbered_pattern(phrase: str, core: bool = False) -> re.Pattern[str]:
         pieces = pieces[max(0, digits[0] - 1): digits[-1] + 1] if digits else pieces
     pieces = [re.escape(p) for p in pieces]
     return re.compile(r"(?<![a-z0-9])" + r"[\s/-]*".join(pieces) + r"(?![a-z0-9]|[.,]\d)")
+
+
+_LETTER_NAMES_WITH_A_VOWEL = frozenset("aefhilmnorsx")  # "an SD card": ess, not "a SD"
+_YOU_SOUND = re.compile(r"^(?:uni|use|usu|uti|ure|uro|eu|ewe|one\b|once)")  # "a unit", "a one-off"
+_SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)")  # "an hour glass"
+
+
+def indefinite_article(phrase: str) -> str:
+    """"a" or "an" as the first word of an English phrase sounds: "an SD card holder", "a USB stick holder", "a
+    unicorn", "an hourglass", "an 8 mm spacer". An initialism (capitals, or a short word with no vowel after its
+    first letter: "sd", "usb", "pcb") is read letter by letter."""
+    word = re.split(r"[\s-]+", phrase.strip())[0]  # "one-off": "one"; "x-ray": "x"
+    if word[:1].isdigit():
+        return "an" if word.startswith("8") or re.match(r"1[18](?!\d)", word) else "a"
+    letters = re.sub(r"[^a-z]", "", fold(word))
+    if not letters:
+        return "a"
+    spelled = re.sub(r"[^A-Za-z]", "", word)
+    if (spelled.isupper() and len(spelled) > 1) or (len(letters) <= 4 and not re.search(r"[aeiouy]", letters[1:])):
+        return "an" if letters[0] in _LETTER_NAMES_WITH_A_VOWEL else "a"
+    if _YOU_SOUND.match(letters):
+        return "a"
+    return "an" if letters[0] in "aeiou" or _SILENT_H.match(letters) else "a"
