@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, Row, Select, and_, bindparam, func, literal_column, or_, select, text
+from sqlalchemy import Connection, Engine, Row, Select, and_, bindparam, case, func, literal_column, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from hub.errors import ApiError
@@ -181,7 +181,7 @@ class _Shape:
     """What decides a search's SQL text; the values themselves are bound parameters."""
 
     sqlite: bool
-    text: bool
+    text: int  # how many words the user typed (each its own prefix term on PostgreSQL)
     category: bool
     tag: bool
     licence: bool
@@ -220,12 +220,21 @@ def _filters(shape: _Shape) -> list[ColumnElement[bool]]:
         if shape.sqlite:
             where.append(c.id.in_(text(FTS_IDS)))
         else:
-            where.append(literal_column("listings.search").op("@@")(_tsquery()))
+            where.append(literal_column("listings.search").op("@@")(_tsquery(shape.text)))
     return where
 
 
-def _tsquery() -> Any:
-    return func.to_tsquery("english", bindparam("match"))
+def _tsquery(words: int) -> Any:
+    """Every word as an English prefix term, or as a plain one when English drops it as a stop word: someone
+    typing "me" on the way to "melon" would otherwise find nothing (SQLite's index keeps every word)."""
+    terms = []
+    for i in range(words):
+        english = func.to_tsquery("english", bindparam(f"term{i}"))
+        terms.append(case((func.numnode(english) > 0, english), else_=func.to_tsquery("simple", bindparam(f"term{i}"))))
+    query = terms[0]
+    for term in terms[1:]:
+        query = query.op("&&")(term)
+    return query
 
 
 def _with_columns(ranked: Any) -> Select[Any]:
@@ -250,7 +259,7 @@ def _page(shape: _Shape) -> Select[Any]:
             ids = select(LISTINGS.c.id, rank.label("rank")).join(hits, hits.c.id == LISTINGS.c.id)
             where = where[:-1]  # the join already keeps the matches alone
         else:
-            rank = -func.ts_rank(literal_column("listings.search"), _tsquery())
+            rank = -func.ts_rank(literal_column("listings.search"), _tsquery(shape.text))
             ids = select(LISTINGS.c.id, rank.label("rank"))
         if shape.count_in_pass:
             ids = ids.add_columns(func.count().over().label("matches"))
@@ -282,7 +291,10 @@ def search(conn: Connection, query: Query) -> Page:
     cursor = _decode(query.cursor, sort) if query.cursor else None
     values: dict[str, Any] = {"limit": query.limit + 1}
     if terms:  # quoted prefix terms, so no user text is FTS grammar
-        values["match"] = " ".join(f'"{t}"*' for t in terms) if sqlite else " & ".join(f"{t}:*" for t in terms)
+        if sqlite:
+            values["match"] = " ".join(f'"{t}"*' for t in terms)
+        else:
+            values.update({f"term{i}": f"{t}:*" for i, t in enumerate(terms)})
     if query.category:
         values["categories"] = _descendants(conn, query.category)
     if query.tag:
@@ -301,7 +313,7 @@ def search(conn: Connection, query: Query) -> Page:
         if cursor.value is None:
             raise BadCursor()
         values["after_value"], values["after_id"] = cursor.value, cursor.last_id
-    shape = _Shape(sqlite, bool(terms), bool(query.category), bool(query.tag), bool(query.licence), query.price,
+    shape = _Shape(sqlite, len(terms), bool(query.category), bool(query.tag), bool(query.licence), query.price,
                    bool(query.creator), query.has_parameters is not None, sort,
                    cursor is not None and sort is not Sort.RELEVANCE, in_pass)
     offset = cursor.offset if cursor and sort is Sort.RELEVANCE else 0

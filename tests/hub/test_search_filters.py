@@ -104,7 +104,9 @@ def _expected(seeded: list[Seeded], query: Query) -> list[Seeded]:
 
 
 FILTERS: list[dict[str, Any]] = [
-    {}, {"q": "mel"}, {"q": "lemon kiw"}, {"category": "home"}, {"category": "planters"}, {"tag": "ROUND"},
+    {}, {"q": "mel"}, {"q": "lemon kiw"},
+    {"q": "me"}, {"q": "the mel"},  # English stop words are still prefixes of words people type ("me" -> melon)
+    {"category": "home"}, {"category": "planters"}, {"tag": "ROUND"},
     {"licence": Licence.CC_BY}, {"price": "free"}, {"price": "paid"}, {"creator": "Maker2"},
     {"has_parameters": True}, {"has_parameters": False},
     {"q": "man", "category": "tools", "price": "free"}, {"q": "pap", "tag": "tall", "has_parameters": False},
