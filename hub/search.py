@@ -195,7 +195,7 @@ class _Shape:
 
 SORT_COLUMNS = {Sort.NEWEST: LISTINGS.c.created_at, Sort.POPULAR: LISTINGS.c.likes,
                 Sort.DOWNLOADS: LISTINGS.c.downloads}
-FTS_IDS = "SELECT rowid FROM listings_fts WHERE listings_fts MATCH :match"
+FTS_MATCH = "listings_fts MATCH :match"  # SQLite's full-text index, as every query here asks it
 
 
 def _filters(shape: _Shape) -> list[ColumnElement[bool]]:
@@ -218,7 +218,7 @@ def _filters(shape: _Shape) -> list[ColumnElement[bool]]:
         where.append(c.has_parameters == bindparam("has_parameters"))
     if shape.text:
         if shape.sqlite:
-            where.append(c.id.in_(text(FTS_IDS)))
+            where.append(c.id.in_(text(f"SELECT rowid FROM listings_fts WHERE {FTS_MATCH}")))
         else:
             where.append(literal_column("listings.search").op("@@")(_tsquery(shape.text)))
     return where
@@ -249,16 +249,16 @@ def _with_columns(ranked: Any) -> Select[Any]:
 def _page(shape: _Shape) -> Select[Any]:
     """The page query of one shape, built once: rank the matching ids alone (narrow rows), then fetch
     the columns of the page's rows (ranking whole rows cost PostgreSQL a third more, measured)."""
-    where = _filters(shape)
     if shape.sort is Sort.RELEVANCE:
         if shape.sqlite:  # bm25 is lower for better matches; title, tags, description weighted 10:1:4
             hits = (text("SELECT rowid AS id, bm25(listings_fts, 10.0, 1.0, 4.0) AS rank "
-                         "FROM listings_fts WHERE listings_fts MATCH :match")
+                         f"FROM listings_fts WHERE {FTS_MATCH}")
                     .columns(literal_column("id"), literal_column("rank")).subquery("hits"))
             rank: Any = hits.c.rank
             ids = select(LISTINGS.c.id, rank.label("rank")).join(hits, hits.c.id == LISTINGS.c.id)
-            where = where[:-1]  # the join already keeps the matches alone
+            where = _filters(replace(shape, text=0))  # the join already keeps the matches alone
         else:
+            where = _filters(shape)
             rank = -func.ts_rank(literal_column("listings.search"), _tsquery(shape.text))
             ids = select(LISTINGS.c.id, rank.label("rank"))
         if shape.count_in_pass:
@@ -267,6 +267,7 @@ def _page(shape: _Shape) -> Select[Any]:
                   .offset(bindparam("offset")).limit(bindparam("limit")).subquery("ranked"))
         return _with_columns(ranked)
     column = SORT_COLUMNS[shape.sort]
+    where = _filters(shape)
     if shape.keyset:
         after = bindparam("after_value", type_=column.type)
         where.append(or_(column < after, and_(column == after, LISTINGS.c.id < bindparam("after_id"))))
@@ -280,7 +281,7 @@ def _count_query(shape: _Shape) -> Select[Any]:
     if shape.sqlite and shape.text and not filtered:
         # FTS5 counts its own matches five times faster than through the listings; its index holds the listed
         # listings alone (migration 0004's triggers), so the count is the same
-        return select(func.count()).select_from(text("listings_fts")).where(text("listings_fts MATCH :match"))
+        return select(func.count()).select_from(text("listings_fts")).where(text(FTS_MATCH))
     return select(func.count()).select_from(LISTINGS).where(*_filters(shape))
 
 

@@ -27,7 +27,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,12 +84,12 @@ class PresignedImages:
     image instead of fetching it again under a new signature. Files people download (paid ones
     among them) are signed for each request, never shared."""
 
-    def __init__(self, clock: Any = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._urls: dict[tuple[str, str], tuple[float, str]] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: str, media_type: str, sign: Any) -> str:
+    def get(self, key: str, media_type: str, sign: Callable[[], str]) -> str:
         now = self._clock()
         with self._lock:
             signed_at, url = self._urls.get((key, media_type), (-PRESIGN_SECONDS, ""))
