@@ -883,13 +883,20 @@ def test_a_member_removed_from_one_project_keeps_their_copy_is_told_once_and_the
     assert bea.engine.sync([lost_id]) == SyncStatus("synced") and bea.values(lost_id, "width") == (120,)
 
 
-def test_a_removal_heard_when_the_live_stream_opens_is_told_once_and_not_asked_again(person: MakePerson) -> None:
-    alice, bea = person("alice"), person("bea")
+def _removed_with_an_edit_queued(alice: Person, bea: Person) -> tuple[int, list[Removal]]:
+    """Alice's "Herb box", shared with Bea, who queues a width of 150 and is then removed; what Bea's engine
+    says of removals is collected."""
     project_id = _share(alice, bea, name="Herb box")
     bea.engine.record(project_id, "set_param", {"name": "width", "value": 150})
     alice.projects.remove_member(project_id, "bea")
     removals: list[Removal] = []
     bea.engine.removed.connect(removals.append)
+    return project_id, removals
+
+
+def test_a_removal_heard_when_the_live_stream_opens_is_told_once_and_not_asked_again(person: MakePerson) -> None:
+    alice, bea = person("alice"), person("bea")
+    project_id, removals = _removed_with_an_edit_queued(alice, bea)
 
     bea.engine.follow(project_id, Task())
     [removal] = removals
@@ -911,11 +918,7 @@ def test_a_removal_heard_when_the_live_stream_opens_is_told_once_and_not_asked_a
 def test_a_removal_the_live_stream_hears_while_a_sync_runs_is_told_once_and_named_in_the_sync_message(
         person: MakePerson) -> None:
     alice, bea = person("alice"), person("bea")
-    project_id = _share(alice, bea, name="Herb box")
-    bea.engine.record(project_id, "set_param", {"name": "width", "value": 150})
-    alice.projects.remove_member(project_id, "bea")
-    removals: list[Removal] = []
-    bea.engine.removed.connect(removals.append)
+    project_id, removals = _removed_with_an_edit_queued(alice, bea)
 
     def stream_hears_it(status: SyncStatus) -> None:  # stands for the stream's thread, as the sync starts sending
         if status.state == "syncing":
