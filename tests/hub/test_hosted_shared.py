@@ -267,3 +267,8 @@ def test_a_buyer_downloads_through_the_other_process_with_the_app_client(
     saved = buyer.market.get(listing.id, tmp_path / "got")
     assert [path.read_bytes() for path in saved if path.suffix == ".stl"] == [model.read_bytes()]
     assert buyer.market.thumbnail(listing.id) == thumbnail.read_bytes()
+    # the image's presigned URL is reused (hub.storage_s3.PresignedImages), and the store still takes it
+    first_ask, second_ask = (httpx.get(f"{second.url}/listings/{listing.id}/thumbnail") for _ in range(2))
+    assert first_ask.status_code == second_ask.status_code == 307
+    assert first_ask.headers["location"] == second_ask.headers["location"]
+    assert httpx.get(second_ask.headers["location"], timeout=60).content == thumbnail.read_bytes()
