@@ -137,4 +137,4 @@ def test_the_article_follows_how_the_first_word_sounds(phrase: str, article: str
 def test_a_reply_reads_an_initialism_letter_by_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, reply = reply_to("a USB stick holder", tmp_path, capsys)  # it said "an USB" and "a sd card holder"
     assert code == 2, reply
-    assert reply.startswith("I can't make a USB stick holder yet; the closest I can make is an sd card"), reply
+    assert reply == "I can't make a USB stick holder yet; the closest I can make is an SD card holder — shall I?"

@@ -17,7 +17,7 @@ from core.assistant.offline.labels import text_param, text_switch
 from core.assistant.offline.notes import fit_warning, impossible, missing, notes, reason, refused
 from core.assistant.offline.reading import read
 from core.assistant.offline.repair import adapt, fit_bed
-from core.assistant.offline.replies import fmt_value, join, param_name, say
+from core.assistant.offline.replies import fmt_value, join, param_name, say, title_in
 from core.assistant.offline.resolve import role_params
 from core.assistant.offline.summaries import as_built, default_params, description, edit_label, summary
 from core.assistant.offline.text import Lang
@@ -49,7 +49,7 @@ def create(spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang, a
     required = [*spec.required, *(["text"] if text_param(spec) and not text_switch(spec) else [])]
     absent = [name for r in dict.fromkeys(required) for name in (role_params(spec, r) or [r])
               if name in params and name not in res.values]
-    title = spec.title_pt if lang == "pt" else spec.title.lower()
+    title = title_in(spec, lang)
     if absent and ask:
         items = join([param_name(params[n], lang) for n in absent], lang)
         texts = all(params[n].kind == "text" for n in absent)
@@ -103,7 +103,7 @@ def edit(spec: TemplateSpec, doc: Document, text: str, context: PrinterContext, 
         switch = into_effect(spec, {**settable, **changes}, _sizes(changes, params), list(res.values))
         changes.update({k: v for k, v in switch.items() if v != before[k]})
     if not changes:
-        title = spec.title_pt if lang == "pt" else spec.title.lower()
+        title = title_in(spec, lang)
         if said:
             message = " ".join(said)
         elif res.values:
@@ -117,7 +117,7 @@ def edit(spec: TemplateSpec, doc: Document, text: str, context: PrinterContext, 
         return refused(exc, res, doc.params, spec, doc, lang)
     after = trial.values()
     shown, unused = as_built(trial, list(changes))
-    said = _unused(unused, trial, spec.title_pt if lang == "pt" else spec.title.lower(), lang) + said
+    said = _unused(unused, trial, title_in(spec, lang), lang) + said
     if not shown:
         return AssistantReply(text=" ".join(said), notes=said, suggestions=suggestions(spec, doc, lang))
     items = [f"{param_name(doc.params[n], lang)} {fmt_value(before[n], doc.params[n], lang)} → "

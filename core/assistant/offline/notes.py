@@ -12,7 +12,7 @@ from core.assistant.offline.chips import suggestions
 from core.assistant.offline.copies import COPIES, PLATE_GAP, SPACING, copies_of, row_axis
 from core.assistant.offline.honesty import missing_features
 from core.assistant.offline.labels import unlabelled
-from core.assistant.offline.replies import fmt_value, join, param_name, say
+from core.assistant.offline.replies import fmt_value, join, param_name, say, title_in
 from core.assistant.offline.resolve import Resolution
 from core.assistant.offline.text import Lang
 from core.document.document import Document
@@ -37,7 +37,7 @@ def notes(res: Resolution, params: Mapping[str, Parameter], lang: Lang) -> list[
 def missing(text: str, spec: TemplateSpec, lang: Lang) -> list[str]:
     """"Not available yet: self-watering — this is a plain plant pot."""
     lacking = missing_features(unlabelled(text), spec)  # the text to print ("with my name Pedro") is no feature
-    title = spec.title_pt if lang == "pt" else spec.title.lower()
+    title = title_in(spec, lang)
     return [say("missing_feature", lang, what=join(lacking, lang), title=title)] if lacking else []
 
 

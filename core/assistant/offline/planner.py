@@ -42,7 +42,7 @@ from core.assistant.offline.naming import names_another_object, stands_in
 from core.assistant.offline.normalise import ADD_ONE, count_param
 from core.assistant.offline.notes import reason
 from core.assistant.offline.numbers import words_to_digits
-from core.assistant.offline.replies import local_numbers, say
+from core.assistant.offline.replies import local_numbers, say, title_in
 from core.assistant.offline.text import Lang, fold, indefinite_article, words
 from core.assistant.offline.units import find_measures
 from core.commands import ReplaceDocument
@@ -229,7 +229,7 @@ class OfflinePlanner:
             statement = say("cannot_make_any", lang, what=what, article=indefinite_article(what),
                             catalogue=self._catalogue(lang))
             return AssistantReply(text=statement, suggestions=self._suggestions(None, lang))
-        title = spec.title_pt if lang == "pt" else spec.title.lower()
+        title = title_in(spec, lang)
         question = say("cannot_make", lang, what=what, title=title, article=indefinite_article(what),
                        closest_article=indefinite_article(title))
         return AssistantReply(text=question, questions=[question],  # one click accepts the offer

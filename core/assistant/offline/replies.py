@@ -12,6 +12,7 @@ from typing import Any
 from core.assistant.offline.text import Lang
 from core.document.expressions import Number
 from core.document.parameters import Parameter
+from core.templates.base import TemplateSpec
 
 PHRASES: dict[str, tuple[str, str]] = {
     "created": ("Here is your {title}: {summary}.", "Pronto, aqui está: {title} — {summary}."),
@@ -196,3 +197,11 @@ def join(items: list[str], lang: Lang) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {say('and', lang)} {items[-1]}"
+
+
+def title_in(spec: TemplateSpec, lang: Lang) -> str:
+    """The template's name inside a sentence: lower case in English but for initialisms ("your SD card
+    holder", not "sd card holder"); Portuguese titles are written for it already."""
+    if lang == "pt":
+        return spec.title_pt
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in spec.title.split())
