@@ -138,3 +138,11 @@ def test_a_reply_reads_an_initialism_letter_by_letter(tmp_path: Path, capsys: py
     code, reply = reply_to("a USB stick holder", tmp_path, capsys)  # it said "an USB" and "a sd card holder"
     assert code == 2, reply
     assert reply == "I can't make a USB stick holder yet; the closest I can make is an SD card holder — shall I?"
+
+
+def test_a_reply_keeps_initialisms_in_names_and_parameters(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    code, result, _ = run_cli(["generate", "an sd card holder with 8 sd slots", "-o", str(tmp_path / "m.stl"),
+                               "--json"], capsys)
+    assert code == 0  # it said "your sd card holder: sd slots 8 ... sd slot depth"
+    assert result["reply"].startswith("Here is your SD card holder: SD slots 8. I used defaults for SD slot depth")

@@ -159,9 +159,16 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: lower case, but for initialisms and words capitalised
+    inside ("SD slots", "microSD slots", "M3"), which stay as written."""
+    return " ".join(w if (w.isupper() and len(w) > 1) or any(c.isupper() for c in w[1:]) else w.lower()
+                    for w in name.split())
+
+
 def param_name(param: Parameter, lang: Lang) -> str:
-    """A parameter's label in lower case, in the reply's language when the parameter has one."""
-    return param.label_in(lang).lower()
+    """A parameter's label inside a sentence, in the reply's language when the parameter has one."""
+    return in_sentence(param.label_in(lang))
 
 
 def fmt_value(value: Number, param: Parameter, lang: Lang = "en") -> str:
@@ -202,6 +209,4 @@ def join(items: list[str], lang: Lang) -> str:
 def title_in(spec: TemplateSpec, lang: Lang) -> str:
     """The template's name inside a sentence: lower case in English but for initialisms ("your SD card
     holder", not "sd card holder"); Portuguese titles are written for it already."""
-    if lang == "pt":
-        return spec.title_pt
-    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in spec.title.split())
+    return spec.title_pt if lang == "pt" else in_sentence(spec.title)
