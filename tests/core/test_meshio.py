@@ -20,7 +20,7 @@ import trimesh
 
 from core.document import Document, Node, Parameter
 from core.errors import CancelledError, MeshFileError
-from core.geometry import text_tokens, threemf
+from core.geometry import opc, text_tokens, threemf
 from core.geometry.build import Evaluator
 from core.geometry.meshio import load_mesh, mesh_node, save_mesh
 from core.geometry.stl import binary_stl_bytes
@@ -153,7 +153,7 @@ def test_a_damaged_embedded_document_keeps_the_mesh_and_says_so(tmp_path: Path) 
 def write_3mf_package(path: Path, model_xml: str, extra: dict[str, str] | None = None) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", threemf._content_types())
-        archive.writestr("_rels/.rels", f'<Relationships xmlns="{threemf.RELS_NS}"><Relationship '
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{opc.RELS_NS}"><Relationship '
                          f'Target="/3D/3dmodel.model" Id="r0" Type="{threemf.MODEL_REL}"/></Relationships>')
         archive.writestr("3D/3dmodel.model", model_xml)
         for name, text in (extra or {}).items():
@@ -407,7 +407,7 @@ def test_a_zip_whose_total_exceeds_the_cap_is_refused_before_inflating(tmp_path:
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.3mf"
     save_mesh(trimesh.creation.icosphere(4), path)
-    monkeypatch.setattr(threemf, "MAX_TOTAL_BYTES", 100_000)
+    monkeypatch.setattr(opc, "MAX_TOTAL_BYTES", 100_000)
     with pytest.raises(MeshFileError, match="would inflate to"):
         load_mesh(path)
 

@@ -14,7 +14,7 @@ import trimesh
 from lxml import etree
 
 from core.errors import MeshFileError
-from core.geometry import threemf
+from core.geometry import opc, threemf
 from core.geometry.meshio import load_mesh, save_mesh
 from core.tasks import Task
 from tests.core.test_meshio import cube_object, write_3mf_package
@@ -43,7 +43,7 @@ def test_content_types_declare_each_part_type_as_the_spec_names_it(tmp_path: Pat
 def test_the_package_relationship_points_at_the_model_and_the_design(tmp_path: Path) -> None:
     archive = _written(tmp_path, document='{"format": "potstudio"}')
     root = etree.fromstring(archive.read("_rels/.rels"))
-    targets = {r.get("Type"): r.get("Target") for r in root.iter(f"{{{threemf.RELS_NS}}}Relationship")}
+    targets = {r.get("Type"): r.get("Target") for r in root.iter(f"{{{opc.RELS_NS}}}Relationship")}
     assert targets[threemf.MODEL_REL] == "/3D/3dmodel.model"
     assert targets[threemf.DOCUMENT_REL] == f"/{threemf.DOCUMENT_PART}"
     assert archive.read(threemf.DOCUMENT_PART) == b'{"format": "potstudio"}'
@@ -87,7 +87,7 @@ def test_the_start_part_is_found_through_the_package_relationships(tmp_path: Pat
     model = (f'<model xmlns="{threemf.CORE_NS}"><resources>{cube_object(1)}</resources>'
              '<build><item objectid="1"/></build></model>')
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("_rels/.rels", f'<Relationships xmlns="{threemf.RELS_NS}">'
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{opc.RELS_NS}">'
                          f'<Relationship Target="/3D/Objects/main.model" Id="r0" Type="{threemf.MODEL_REL}"/>'
                          "</Relationships>")
         archive.writestr("3D/Objects/main.model", model)
@@ -141,7 +141,7 @@ def test_every_part_is_markup_without_stray_text_and_deflated(tmp_path: Path) ->
 def test_a_relationship_target_is_read_as_a_normalised_part_name(target: str, tmp_path: Path) -> None:
     path = tmp_path / "t.3mf"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("_rels/.rels", f'<Relationships xmlns="{threemf.RELS_NS}">'
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{opc.RELS_NS}">'
                          f'<Relationship Target="{target}" Id="r0" Type="{threemf.MODEL_REL}"/></Relationships>')
         archive.writestr("3D/Objects/main.model", f'<model xmlns="{threemf.CORE_NS}"><resources>{cube_object(1)}'
                          '</resources><build><item objectid="1"/></build></model>')
@@ -154,7 +154,7 @@ def test_a_small_part_is_read_up_to_its_limit_and_refused_past_it(tmp_path: Path
         with zipfile.ZipFile(tmp_path / name, "w") as archive:  # stored: no inflation ratio to trip first
             archive.writestr("_rels/.rels", b" " * size)
     with zipfile.ZipFile(tmp_path / "fits.3mf") as archive:
-        assert len(threemf._Package(archive, "fits.3mf").read("_rels/.rels", limit=1 << 20)) == 1 << 20
+        assert len(opc.Package(archive, "fits.3mf").read("_rels/.rels", limit=1 << 20)) == 1 << 20
     with zipfile.ZipFile(tmp_path / "over.3mf") as archive, pytest.raises(MeshFileError) as caught:
-        threemf._Package(archive, "over.3mf").read("_rels/.rels", limit=1 << 20)
+        opc.Package(archive, "over.3mf").read("_rels/.rels", limit=1 << 20)
     assert str(caught.value) == "'over.3mf': part '_rels/.rels' is over 1 MB."

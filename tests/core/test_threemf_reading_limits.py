@@ -13,7 +13,7 @@ import pytest
 import trimesh
 
 from core.errors import MeshFileError
-from core.geometry import threemf
+from core.geometry import opc, threemf
 from core.geometry.meshio import load_mesh, save_mesh
 from core.tasks import Task
 from tests.core.test_meshio import cube_object, write_3mf_package
@@ -37,9 +37,9 @@ def test_progress_follows_the_bytes_of_the_model_read(tmp_path: Path) -> None:
     size = zipfile.ZipFile(path).getinfo(threemf.DEFAULT_MODEL).file_size
     seen: list[tuple[float, str]] = []
     load_mesh(path, Task(lambda fraction, message: seen.append((fraction, message))))
-    chunks = -(-size // threemf._CHUNK)
+    chunks = -(-size // opc.CHUNK)
     assert chunks >= 3
-    expected = [min(0.9, min(k * threemf._CHUNK, size) / size) for k in range(1, chunks + 1)]
+    expected = [min(0.9, min(k * opc.CHUNK, size) / size) for k in range(1, chunks + 1)]
     assert [f for f, m in seen if m == "Reading 3MF"] == pytest.approx(expected)
 
 
@@ -54,7 +54,7 @@ def test_a_zip_made_by_a_newer_tool_than_ours_is_named(tmp_path: Path) -> None:
 
 
 def test_the_number_of_parts_is_limited_at_its_edge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(threemf, "MAX_MEMBERS", 40)
+    monkeypatch.setattr(opc, "MAX_MEMBERS", 40)
     for count, name in ((40, "edge.3mf"), (41, "over.3mf")):
         write_3mf_package(tmp_path / name, _model(cube_object(1)),
                           {f"Metadata/note{i}.txt": "x" for i in range(count - 3)})  # with the 3 parts of a package
@@ -119,7 +119,7 @@ def test_a_part_whose_checksum_fails_is_called_damaged(tmp_path: Path) -> None:
 
 def _package(path: Path, rels: str, parts: dict[str, str]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("_rels/.rels", f'<Relationships xmlns="{threemf.RELS_NS}">{rels}</Relationships>')
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{opc.RELS_NS}">{rels}</Relationships>')
         for name, text in parts.items():
             archive.writestr(name, text)
     return path
@@ -212,7 +212,7 @@ def test_the_parser_alone_neither_expands_entities_nor_nests_without_limit(tmp_p
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Defence in depth: with the DTD check switched off, an entity in the title stays unexpanded and markup
     nested past libxml2's safe depth is still broken XML, in the model part and in the relationships."""
-    monkeypatch.setattr(threemf, "_refuse_dtd", lambda data, source: None)
+    monkeypatch.setattr(opc, "refuse_dtd", lambda data, source: None)
     named = cube_object(1).replace('<object id="1"', '<object id="1" name="Plain"')
     model = _model(named, head='<metadata name="Title">&boom;</metadata>')
     write_3mf_package(tmp_path / "e.3mf", '<!DOCTYPE model [<!ENTITY boom "Injected">]>' + model)
@@ -228,9 +228,9 @@ def test_a_part_is_inflated_a_chunk_at_a_time_however_much_is_asked(tmp_path: Pa
     path = tmp_path / "ball.3mf"
     save_mesh(trimesh.creation.icosphere(6), path)
     with zipfile.ZipFile(path) as archive:
-        package = threemf._Package(archive, path.name)
+        package = opc.Package(archive, path.name)
         with package.open(threemf.DEFAULT_MODEL) as stream:
             assert stream.read(0) == b""
-            assert len(stream.read()) == threemf._CHUNK
-            assert len(stream.read(10 * threemf._CHUNK)) == threemf._CHUNK
+            assert len(stream.read()) == opc.CHUNK
+            assert len(stream.read(10 * opc.CHUNK)) == opc.CHUNK
             assert len(stream.read(5)) == 5
