@@ -38,7 +38,10 @@ def test_an_object_nothing_resembles_is_said_so_with_what_it_can_make(tmp_path: 
     code, result = generate("a robot arm", out=tmp_path / "arm.stl")
     assert code == 2
     assert result["reply"].startswith("I can't make a robot arm yet, and nothing I make is close to it. I can make ")
-    assert "plant pot" in result["reply"].lower() and result["questions"] == []
+    assert "plant pot" in result["reply"].lower() and result["questions"] == [result["reply"]]
+
+    code, result = generate("a robot arm", "--then", "the plant pot then", out=tmp_path / "pot.stl")
+    assert code == 0 and result["template"] == "plant_pot", result["reply"]
 
 
 def test_a_generic_holder_is_named_with_what_it_holds(tmp_path: Path) -> None:

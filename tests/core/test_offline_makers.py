@@ -98,9 +98,13 @@ def test_an_object_it_lacks_gets_the_closest_and_yes_makes_it(session: DesignSes
     assert session.doc.template == "pen_cup"
 
 
-def test_nothing_close_says_so_without_a_question(session: DesignSession) -> None:
+def test_nothing_close_says_so_and_asks_which_would_do(session: DesignSession) -> None:
     reply = session.send("a cookie cutter")
-    assert "can't make a cookie cutter" in reply.text and not reply.questions and not session.has_model
+    assert "can't make a cookie cutter" in reply.text and reply.questions == [reply.text] and not session.has_model
+    session.send("yes")  # nothing was offered: a yes makes nothing up
+    assert not session.has_model
+    session.send("a bowl")
+    assert session.doc.template == "bowl"
 
 
 @pytest.mark.parametrize(("prompt", "template", "named"), [

@@ -28,12 +28,14 @@ from core.assistant.offline.matcher import STOPWORDS, Matcher, canonical, concep
 from core.assistant.offline.naming import (
     FILLER,
     LEADING,
+    NAME_END,
     VERB_NOUNS,
     adjective,
     library_things,
     name_heads,
     name_words,
     vocabulary_of,
+    without_sizes,
 )
 from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.text import detect_language, fold
@@ -46,7 +48,9 @@ _CLAUSE_END = re.compile(r"[,;.!?()]|\b(?:and|with|without|for|but|com|sem|para|
 _WORD_SPAN = re.compile(r"[\w-]+")
 # What a part is for, unless it is the user's own ("drainage holes for my basil" asks for nothing more)
 _PURPOSE = re.compile(r"(?:for|para|pra)\b(?!\s+(?:my|our|your|meu|minha|meus|minhas|nosso|nossa)\b)")
-_OBJECT_END = re.compile(r"\s(?:with|for|that|to|com|para|pra|que|de \d)\b|[,;.!?(]|\s\d", re.I)
+_NUMBER = re.compile(r"\s\d")
+_REQUEST_QUESTION = re.compile(r"(?:can|could|would|will) you\b|(?:tem como|da pra|consegue|voce (?:pode|consegue))\b")
+_DANGLING = frozenset({"de", "do", "da", "dos", "das", "of", "a", "an", "the", "my", "um", "uma", "meu", "minha"})
 _DESCRIPTION_END = re.compile(r"[,;.!?(]|\s\d")
 # Cosine similarity below which no template is close (bench/RESULTS.md, issue 13). In the closest.yaml set the
 # English objects placed by meaning alone that have nothing close score 0.18-0.45 against their nearest template
@@ -110,18 +114,28 @@ def _around_name(folded: str, source: str, spec: TemplateSpec, known: set[str]) 
 
 
 def asks_for_an_object(raw: str) -> bool:
-    """"a whistle", "make me a spaceship", "um funil": a request for a thing (an article or a request verb
-    first, no question mark), not a question or a string of unknown words ("asdf qwerty")."""
+    """"a whistle", "make me a spaceship", "can you make me a stand?", "um funil", "porta-pilhas AA pra gaveta",
+    "bookends for my shelf": a request for a thing, led by an article or a request verb (a question only when
+    it is such a request) or, as forum titles are written, with neither but in words of a language ("pra",
+    "for my"); not a question, nor a string of unknown words ("asdf qwerty")."""
     lead = LEADING.match(raw.strip() + " ")
-    return "?" not in raw and lead is not None and bool(lead.group().strip())
+    if lead is not None and lead.group().strip():
+        return "?" not in raw or _REQUEST_QUESTION.match(fold(raw).strip()) is not None
+    folded = fold(raw)
+    return "?" not in raw and any(w in STOPWORDS for w in re.findall(r"[a-z]+", folded))
 
 
 def object_phrase(raw: str) -> str:
-    """What the request asks for, as typed: "a hex key holder" → "hex key holder", "um funil" → "funil"."""
-    text = LEADING.sub("", raw.strip() + " ").strip()
-    end = _OBJECT_END.search(f" {text}")
-    phrase = text[: max(0, end.start() - 1)] if end is not None else text
-    return phrase.strip(" .!?") or raw.strip(" .!?")
+    """What the request asks for, as typed: "a hex key holder" → "hex key holder", "um funil" → "funil", "a 20 mm
+    calibration cube" → "calibration cube", "an adapter from my 35 mm hose..." → "adapter", "arruela de 16 mm" →
+    "arruela": where the name ends is where naming.name_words ends it, or at a number."""
+    text = without_sizes(LEADING.sub("", raw.strip() + " ").strip())
+    ends = [m.start() for m in (NAME_END["pt" if detect_language(raw) == "pt" else "en"].search(text),
+                                _NUMBER.search(text)) if m is not None]
+    words_in = text[: min(ends, default=len(text))].split()
+    while words_in and fold(words_in[-1]) in _DANGLING:  # "arruela de" before its size
+        words_in.pop()
+    return " ".join(words_in).strip(" .!?-") or raw.strip(" .!?")
 
 
 def uncovered(raw: str, spec: TemplateSpec) -> list[str]:
@@ -272,6 +286,6 @@ def named_object(raw: str) -> str:
 def described_object(raw: str) -> str:
     """The object with what it is for, as typed: "a cup holder for my car, 8 cm" → "cup holder for my car"
     (the purpose tells a car's cup holder from a coaster; the sizes say nothing about what it is)."""
-    text = LEADING.sub("", raw.strip() + " ").strip()
+    text = without_sizes(LEADING.sub("", raw.strip() + " ").strip())
     end = _DESCRIPTION_END.search(text)
     return (text[: end.start()] if end is not None else text).strip() or raw.strip()

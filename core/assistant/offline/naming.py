@@ -44,21 +44,25 @@ FILLER = frozenset({
     "texto", "diz", "now", "then", "instead", "actually", "okay", "ok", "maybe", "agora", "entao", "tipo",
 })
 LEADING = re.compile(
-    r"^(?:(?:can you|could you|please|pls|i need|i want|i'?d like|we need|make me|make|print me|print|give me|"
-    r"design|create|model|eu )?\s*(?:a|an|some|one|um|uma|preciso de|quero|faca|faz|crie|imprima)?\s+)+", re.I)
+    r"^(?:(?:can you|could you|would you|will you|please|pls|i need|i want|i'?d like|i'?m looking for|looking for|"
+    r"we need|need|make me|make|print me|print|give me|design|create|model|how about|eu |me |voce |você |"
+    r"(?:tem como|da pra|dá pra|consegue|pode|poderia|queria|gostaria de|to precisando de|tô precisando de|"
+    r"estou precisando de|procuro)(?: fazer| imprimir| criar)?|fazer|imprimir|imprime|manda|"
+    r")?\s*(?:a|an|some|one|um|uma|preciso de|quero|faca|faça|faz|crie|imprima)?\s+)+", re.I)
 # The request verbs the matcher drops as stopwords that are also nouns: "a can opener", "a print bed". One is a
 # noun where a noun stands, first in the object's name or right after another of its words ("a watering can").
 VERB_NOUNS = frozenset({"can", "print", "design"})
 
 # Where an object's name ends: what follows says what it is for, what it has or what is written on it; a word
 # inside a hyphenated one ends nothing ("a screw-on clip")
-_NAME_END = {
+NAME_END = {
     "en": re.compile(r"(?<!-)\b(?:with|for|of|that|which|to|from|in|on|at|and|but|without|saying|says|reading|"
-                     r"called|named|written)\b(?!-)|[\"“”',;.!?(:]"),
-    "pt": re.compile(r"(?<!-)\b(?:com|para|pra|que|sem|e|mas|escrito|escrita|dizendo|chamado|chamada)\b(?!-)"
-                     r"|[\"“”',;.!?(:]"),
+                     r"called|named|written|as|so|because|since)\b(?!-)|[\"“”',;.!?(:]"),
+    "pt": re.compile(r"(?<!-)\b(?:com|para|pra|pro|que|sem|e|mas|escrito|escrita|dizendo|chamado|chamada|porque|"
+                     r"pois)\b(?!-)|[\"“”',;.!?(:]"),
 }
 _OF = frozenset({"de", "do", "da", "dos", "das"})
+_SIZE_TOKEN = re.compile(r"(?:\d+(?:[.,/]\d+)?(?:x\d+(?:[.,/]\d+)?)*[\"']?|x|by|por)")
 _EN_TAIL = re.compile(r"\b(?:with|for|to|of|that|in|on|under)\b")
 _PT_TAIL = re.compile(r"\b(?:de|do|da|dos|das|para|pra|com|em)\b|-")
 # English puts a compound's modifiers before its head with no word between, so an adjective is told from a noun
@@ -75,6 +79,15 @@ _ADJECTIVES = frozenset({
     "closed", "smooth", "soft", "hard", "light", "dark", "bright", "square", "round", "oval", "fine", "sharp",
     "quiet", "tough", "thick", "lightweight", "low-poly", "lowpoly", "awesome", "sweet", "elegant", "unique",
 })
+
+
+def without_sizes(text: str) -> str:
+    """The text without the sizes it starts with: "20 mm calibration cube" → "calibration cube", '6" planter' →
+    "planter", "4x4 gridfinity baseplate" → "gridfinity baseplate" (what the object is starts after them)."""
+    tokens = text.split(" ")
+    while len(tokens) > 1 and (_SIZE_TOKEN.fullmatch(fold(tokens[0])) or is_unit_word(fold(tokens[0]).strip("."))):
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def vocabulary_of(spec: TemplateSpec) -> set[str]:
@@ -137,7 +150,7 @@ def name_words(raw: str, things: frozenset[str] = frozenset()) -> tuple[list[str
     "organizador de pilhas"), never an adjective set right after the head ("vaso quadrado")."""
     lang = "pt" if detect_language(raw) == "pt" else "en"
     text = LEADING.sub("", words_to_digits(fold(raw)).strip() + " ")
-    end = _NAME_END[lang].search(text)
+    end = NAME_END[lang].search(text)
     found: list[str] = []
     qualifies: list[bool] = []
     joined = False

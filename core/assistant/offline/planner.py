@@ -175,10 +175,8 @@ class OfflinePlanner:
             if current is None or current not in self.templates:
                 return AssistantReply(text=say("not_template", lang), suggestions=self._suggestions(doc, lang))
             return edit(self.templates[current], doc, text, context, lang)
-        return AssistantReply(
-            text=say("not_understood", lang, catalogue=self._catalogue(lang), example=say("example_create", lang)),
-            suggestions=self._suggestions(None, lang),
-        )
+        question = say("not_understood", lang, catalogue=self._catalogue(lang), example=say("example_create", lang))
+        return AssistantReply(text=question, questions=[question], suggestions=self._suggestions(None, lang))
 
     def _choose(self, text: str) -> Match | None:
         """The template the sentence names, or another of the same kind that the sentence names by one of its
@@ -225,10 +223,10 @@ class OfflinePlanner:
     def _cannot_make(self, text: str, spec: TemplateSpec | None, lang: Lang) -> AssistantReply:
         """"I can't make an X yet; the closest I can make is Y — shall I?" (or, with nothing close, what it can)."""
         what = named_object(text)
-        if spec is None:  # nothing close: say so and what it can make (no question to answer "yes" to)
-            statement = say("cannot_make_any", lang, what=what, article=indefinite_article(what),
-                            catalogue=self._catalogue(lang))
-            return AssistantReply(text=statement, suggestions=self._suggestions(None, lang))
+        if spec is None:  # nothing close: say so, and ask which of what it can make instead
+            question = say("cannot_make_any", lang, what=what, article=indefinite_article(what),
+                           catalogue=self._catalogue(lang))
+            return AssistantReply(text=question, questions=[question], suggestions=self._suggestions(None, lang))
         title = title_in(spec, lang)
         question = say("cannot_make", lang, what=what, title=title, article=indefinite_article(what),
                        closest_article=indefinite_article(title))

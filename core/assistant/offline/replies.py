@@ -53,8 +53,10 @@ PHRASES: dict[str, tuple[str, str]] = {
                   "é fino demais para uma impressora (no mínimo {lo})"),
     "missing_feature": ("Not available yet: {what} — this is a plain {title}.",
                         "Ainda não disponível: {what} — este modelo é {title} sem isso."),
-    "cannot_make_any": ("I can't make {article} {what} yet, and nothing I make is close to it. I can make {catalogue}.",
-                        "Ainda não sei fazer {what}, e nada do que faço é parecido. Sei fazer {catalogue}."),
+    "cannot_make_any": ("I can't make {article} {what} yet, and nothing I make is close to it. I can make {catalogue}. "
+                        "Would one of them do instead?",
+                        "Ainda não sei fazer {what}, e nada do que faço é parecido. Sei fazer {catalogue}. Algum deles "
+                        "serve?"),
     "cannot_make": ("I can't make {article} {what} yet; the closest I can make is {closest_article} {title} — shall I?",
                     "Ainda não sei fazer {what}; o mais parecido que sei fazer é {title} — quer que eu faça?"),
     "twist_sides": ("A twist only shows on a faceted shape, so I gave it {sides} sides.",
@@ -76,8 +78,9 @@ PHRASES: dict[str, tuple[str, str]] = {
                 "Para fazer {title} preciso de: {items}. Qual é (por exemplo “{example}”)?"),
     "example_text": ("Ana", "Ana"),
     "defaults_only": ("with the default values", "com os valores padrão"),
-    "not_understood": ("Sorry, I did not understand that. I can make {catalogue}. Try for example “{example}”.",
-                       "Desculpe, não entendi. Sei fazer {catalogue}. Tente por exemplo “{example}”."),
+    "not_understood": ("Sorry, I did not understand that. I can make {catalogue}. What would you like — for example "
+                       "“{example}”?",
+                       "Desculpe, não entendi. Sei fazer {catalogue}. O que você quer — por exemplo “{example}”?"),
     "no_change": ("I understood you want to change the {title}, but not what to change. You can say, for "
                   "example, “{example}”.",
                   "Entendi que você quer mudar {title}, mas não o quê. Você pode dizer, por exemplo, “{example}”."),
