@@ -210,8 +210,9 @@ USES: dict[str, Uses] = {
     ),
     "bowl": Uses(
         ("fruit", "snacks", "keys", "jewelry", "rings", "candy", "dog food", "pet food", "cat food", "bird seed",
-         "water", "soap", "trinkets"),
-        ("frutas", "petiscos", "chaves", "joias", "anéis", "doces", "ração", "alpiste", "água", "sabonete"),
+         "water", "soap", "trinkets", "cereal", "soup", "salad", "popcorn", "rice", "noodles", "nuts", "chips"),
+        ("frutas", "petiscos", "chaves", "joias", "anéis", "doces", "ração", "alpiste", "água", "sabonete", "cereal",
+         "sopa", "salada", "pipoca", "arroz", "macarrão", "castanhas", "salgadinhos"),
         ("bird feeder", "scoop", "measuring", "egg", "lamp shade", "dish", "sink strainer"),
         ("comedouro", "pote", "medidor", "concha", "ovo", "cúpula", "luminária", "ralo", "tigela", "prato"),
     ),

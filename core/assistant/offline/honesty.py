@@ -31,6 +31,8 @@ from core.assistant.offline.naming import (
     NAME_END,
     VERB_NOUNS,
     adjective,
+    holds,
+    kind_of,
     library_things,
     name_heads,
     name_words,
@@ -143,7 +145,11 @@ def uncovered(raw: str, spec: TemplateSpec) -> list[str]:
     vocabulary = vocabulary_of(spec)
     said = re.findall(r"[a-z]+", fold(object_phrase(raw)))
     named, _ = name_words(raw)  # with the request verbs that stand as nouns there: "a can opener"
-    return [w for w in said if _unknown(w, vocabulary) or (w in VERB_NOUNS and w in named and w not in vocabulary)]
+    lang = detect_language(raw)
+    head = (named[0] if lang == "pt" else named[-1]) if named else ""
+    held = holds(spec) if head and kind_of(spec, head, lang) else frozenset()  # "a toothbrush cup" is a cup
+    return [w for w in said if (_unknown(w, vocabulary) and canonical(concept(w, canonical=False)) not in held)
+            or (w in VERB_NOUNS and w in named and w not in vocabulary)]
 
 
 def closest(raw: str, specs: Iterable[TemplateSpec], matcher: Matcher) -> TemplateSpec | None:

@@ -112,22 +112,36 @@ def parts_of(spec: TemplateSpec) -> set[str]:
     return {c for phrase in phrases for c in concepts(phrase, canonical=False)}
 
 
-def _things(spec: TemplateSpec) -> set[str]:
-    """The objects a template is named by, keeps or stands in for, as canonical concepts."""
+def _things(spec: TemplateSpec, heads_only: bool) -> set[str]:
+    """The objects a template is named by, keeps or stands in for, as canonical concepts: every word of their
+    names, or only each name's head ("gear" of "replacement gear", "food" of "dog food")."""
     uses = USES.get(spec.id)
-    phrases = [*names(spec), *((*uses.holds, *uses.holds_pt, *uses.serves_as, *uses.serves_as_pt) if uses else ())]
-    return {canonical(c) for phrase in phrases for c in concepts(phrase, canonical=False)}
+    english = [spec.title, *spec.synonyms_en, *((*uses.holds, *uses.serves_as) if uses else ())]
+    portuguese = [spec.title_pt, *spec.synonyms_pt, *((*uses.holds_pt, *uses.serves_as_pt) if uses else ())]
+    found: set[str] = set()
+    for phrases, head in ((english, -1), (portuguese, 0)):
+        for phrase in phrases:
+            words = fold(phrase).split()
+            for word in (words[head:head + 1 or None] if heads_only and words else words):
+                found |= {canonical(c) for c in concepts(" ".join(_singulars(word)), canonical=False)}
+    return found
 
 
-_LIBRARY_THINGS: dict[frozenset[str], frozenset[str]] = {}
+def _singulars(word: str) -> tuple[str, ...]:
+    """A word with the singulars of an English -ves plural, which the crude stem keeps apart ("knives": knife)."""
+    return (word, word[:-3] + "fe", word[:-3] + "f") if word.endswith("ves") else (word,)
 
 
-def library_things(library: Iterable[TemplateSpec]) -> frozenset[str]:
-    """Every object word the library knows (made once per library): what a noun among a request's words is."""
+_LIBRARY_THINGS: dict[tuple[frozenset[str], bool], frozenset[str]] = {}
+
+
+def library_things(library: Iterable[TemplateSpec], heads_only: bool = False) -> frozenset[str]:
+    """Every object word the library knows (made once per library): what a noun among a request's words is; with
+    `heads_only`, only the words that name an object themselves ("replacement" of "replacement gear" does not)."""
     specs = list(library)
-    key = frozenset(spec.id for spec in specs)
+    key = (frozenset(spec.id for spec in specs), heads_only)
     if key not in _LIBRARY_THINGS:
-        _LIBRARY_THINGS[key] = frozenset().union(*(_things(spec) for spec in specs))
+        _LIBRARY_THINGS[key] = frozenset().union(*(_things(spec, heads_only) for spec in specs))
     return _LIBRARY_THINGS[key]
 
 
@@ -155,7 +169,10 @@ def name_words(raw: str, things: frozenset[str] = frozenset()) -> tuple[list[str
     qualifies: list[bool] = []
     joined = False
     previous = ""
-    for token in (text[: end.start()] if end is not None else text).split():
+    tokens = (text[: end.start()] if end is not None else text).split()
+    for at, token in enumerate(tokens):
+        if found and _measured(tokens, at):
+            break  # "a rod 8 cm long", "arruela de 16 mm por fora": a size ends the name; "pi 4 case" goes on
         parts = token.split("-")
         if lang == "en" and len(parts) > 1 and adjective(parts[-1], things):
             continue  # "coin-sized", "self-watering": how it looks or works, not what it is
@@ -169,6 +186,18 @@ def name_words(raw: str, things: frozenset[str] = frozenset()) -> tuple[list[str
                 qualifies.append(lang == "en" or joined or i > 0)
             previous = part
     return found, qualifies
+
+
+def _measured(tokens: list[str], at: int) -> bool:
+    """Whether a size starts at this token: a number with its unit, or one after "de" ("de 16", "de 2x3")."""
+    token = tokens[at]
+    number = re.match(r"\d+(?:[.,/]\d+)?", token)
+    if token in _OF:
+        return at + 1 < len(tokens) and re.match(r"\d", tokens[at + 1]) is not None
+    if number is None:
+        return False
+    rest = token[number.end():] or (tokens[at + 1] if at + 1 < len(tokens) else "")
+    return rest.startswith('"') or is_unit_word(rest.strip(".\"'"))
 
 
 def name_heads(spec: TemplateSpec, lang: str | None) -> frozenset[str]:
@@ -228,16 +257,19 @@ def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[Templat
     vocabulary_canonical = {canonical(k) for k in vocabulary}
     things = library_things(library)
 
+    found, qualifies = name_words(raw, things)
+    lang = detect_language(raw)
+    english = lang != "pt"
+    head = found[-1] if english and found else found[0] if found else ""
+    if head and kind_of(spec, head, lang):  # what a bowl or a box holds qualifies it: "a jewelry box"
+        vocabulary_canonical |= holds(spec)
+
     def covered(word: str) -> bool:
         c = concept(word, canonical=False)
         return c in vocabulary or canonical(c) in vocabulary_canonical
 
-    found, qualifies = name_words(raw, things)
     if not any(covered(w) for w in found):
         return False
-    lang = detect_language(raw)
-    english = lang != "pt"
-    head = found[-1] if english else found[0]
     if not covered(head) or stands_in(raw, spec):
         return True
     if thing(head) in things and not any(owns_head(s, head, lang) for s in (spec, kin) if s is not None) \
@@ -245,4 +277,42 @@ def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[Templat
         return True
     nouns = [w for w, q in zip(found, qualifies, strict=True)
              if q and w != head and (covered(w) or not (english and adjective(w, things)))]
-    return bool(nouns) and not any(covered(w) for w in nouns)
+    if not nouns or any(covered(w) for w in nouns):
+        return False
+    if kind_of(spec, head, lang):  # "a salad bowl", "a stove knob" are bowls and knobs; "a knife block" is no block
+        objects, held = library_things(library, heads_only=True), holds(spec)
+        return any(thing(w) in objects and thing(w) not in held for w in nouns)
+    return True
+
+
+# Heads that name an object by what it holds or carries ("a toothbrush holder", "um porta-escovas"): another
+# qualifier makes them another object, where a bowl or a box with something else in it is still a bowl or a box
+_RELATIONAL = frozenset({"hold", "hook", "organize", "rack", "mount", "bracket"})
+
+
+def kind_of(spec: TemplateSpec, head: str, lang: str | None) -> bool:
+    """Whether the head word names the template's own kind of object: the head of its title ("bowl", "knob",
+    "box", "cup"), not a word it is also called by ("cap" for the jar lid: "a baseball cap" is none) nor one
+    that names an object by what it holds ("holder", "porta")."""
+    c = canonical(concept(head, canonical=False))
+    return c not in {canonical(r) for r in _RELATIONAL} and c in {canonical(h) for h in title_heads(spec, lang)}
+
+
+def title_heads(spec: TemplateSpec, lang: str | None) -> frozenset[str]:
+    """The head nouns of the template's titles ("Coaster / tray": coaster and tray), as name_heads reads names."""
+    heads: set[str] = set()
+    if lang != "pt":
+        leads = (_EN_TAIL.split(fold(alt), maxsplit=1)[0] for alt in spec.title.split("/"))
+        heads |= {c[-1] for lead in leads if (c := concepts(lead, canonical=False))}
+    if lang != "en":
+        leads = (_PT_TAIL.split(fold(alt), maxsplit=1)[0] for alt in spec.title_pt.split("/"))
+        heads |= {c[0] for lead in leads if (c := concepts(lead, canonical=False))}
+    return frozenset(heads)
+
+
+def holds(spec: TemplateSpec) -> frozenset[str]:
+    """What makers keep in or on the template (core.templates.uses), as canonical concepts: "a jewelry box"."""
+    uses = USES.get(spec.id)
+    phrases = (*uses.holds, *uses.holds_pt) if uses is not None else ()
+    return frozenset(canonical(c) for phrase in phrases for word in fold(phrase).split()
+                     for c in concepts(" ".join(_singulars(word)), canonical=False))
