@@ -318,7 +318,8 @@ def node_copies(node_type: str, p: Mapping[str, Any]) -> list[np.ndarray]:
                     offset = [idx * s - ((centred and (c - 1) * s / 2) or 0)
                               for idx, s, c in zip((i, j, k), spacing, counts, strict=True)]
                     mats.append(transform_matrix({"translate": offset}))
-        return mats
+        total = p.get("total")  # a grid whose last row is not full: five copies in rows of three
+        return mats[:max(0, int(total))] if total is not None else mats
     if node_type == "mirror":
         n = np.asarray(_vec(p, "normal", (1, 0, 0)))
         if np.linalg.norm(n) < 1e-9:

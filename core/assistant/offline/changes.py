@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from core.assistant.base import AssistantReply, PrinterContext
 from core.assistant.offline.chips import suggestions
-from core.assistant.offline.copies import COPIES, SPACING, spacing, with_copies
+from core.assistant.offline.copies import COPIES, SPACING, per_row, spacing, with_copies
 from core.assistant.offline.effect import into_effect, reaches
 from core.assistant.offline.labels import text_param, text_switch
 from core.assistant.offline.notes import fit_warning, impossible, missing, notes, reason, refused
@@ -74,8 +74,9 @@ def create(spec: TemplateSpec, text: str, context: PrinterContext, lang: Lang, a
     if defaults:
         parts.append(say("defaults", lang, items=summary(list(defaults), doc.params, values, lang)))
     if res.copies is not None and res.copies > 1:
-        doc = with_copies(spec, doc, res.copies)
-        parts.append(say("laid_out", lang, count=res.copies))
+        row = per_row(spec, doc, res.copies, context.bed)
+        doc = with_copies(spec, doc, res.copies, row)
+        parts.append(laid_out(res.copies, row, lang))
     said = notes(res, doc.params, lang) + _unused(unused, doc, title, lang) + missing(text, spec, lang) + \
         fit_warning(spec, doc, context, lang)
     return AssistantReply(
@@ -96,7 +97,7 @@ def edit(spec: TemplateSpec, doc: Document, text: str, context: PrinterContext, 
         return impossible(res, doc.params, lang)
     said = notes(res, doc.params, lang) + missing(text, spec, lang)
     if res.copies is not None and COPIES not in doc.params:
-        return copied(spec, doc, changes, res.copies, said, lang)
+        return copied(spec, doc, changes, res.copies, said, context, lang)
     if changes:  # "the thread 48 mm" on a Mason lid: the finish that has it
         params = {p.name: p for p in spec.parameters()}
         settable = {k: v for k, v in before.items() if k in params and params[k].expr is None}
@@ -133,17 +134,23 @@ def edit(spec: TemplateSpec, doc: Document, text: str, context: PrinterContext, 
 
 
 def copied(spec: TemplateSpec, doc: Document, changes: Mapping[str, Number], count: int, said: list[str],
-           lang: Lang) -> AssistantReply:
+           context: PrinterContext, lang: Lang) -> AssistantReply:
     """"make 3 of them" on an open model: the same model (with any change said alongside), `count` times."""
     try:
         trial = _changed(spec, doc, changes)
     except PotStudioError as exc:
         return AssistantReply(text=say("invalid", lang, error=reason(exc, lang)), notes=["error", *said],
                               suggestions=suggestions(spec, doc, lang))
-    new = with_copies(spec, trial, count)
-    return AssistantReply(text=" ".join([say("laid_out", lang, count=count), *said]),
+    row = per_row(spec, trial, count, context.bed)
+    new = with_copies(spec, trial, count, row)
+    return AssistantReply(text=" ".join([laid_out(count, row, lang), *said]),
                           command=ReplaceDocument(new, label=say("label_copies", lang, count=count)),
                           notes=said, suggestions=suggestions(spec, new, lang))
+
+
+def laid_out(count: int, row: int, lang: Lang) -> str:
+    """"I laid out 3 of them side by side", or in rows when one row would overrun the bed."""
+    return say("laid_out", lang, count=count) if row >= count else say("laid_out_rows", lang, count=count, row=row)
 
 
 def _sizes(values: Mapping[str, object], params: Mapping[str, Parameter]) -> list[str]:

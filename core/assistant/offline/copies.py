@@ -14,8 +14,9 @@ import re
 
 from core.assistant.offline.normalise import count_param
 from core.assistant.offline.text import fold, stem, words
+from core.assistant.offline.units import is_unit_word
 from core.document.document import Document
-from core.document.nodes import Node
+from core.document.nodes import Node, resolve_value
 from core.document.parameters import Parameter
 from core.templates.base import TemplateSpec
 
@@ -40,7 +41,10 @@ _PHRASES = (
     re.compile(rf"\bum (?:jogo|conjunto|kit) de {_N}\b"),
     re.compile(rf"(?:^|[,.;])\s*(?:e )?(?:preciso de|quero|faca|faz|imprima) {_N}\s*[.!]?\s*$"),
 )
-_NUMBER_THEN_WORD = re.compile(rf"(?<![\w.,/]){_N} ([a-z-]+)")
+# "4 coasters", "four hexagonal coasters", "10 m3 washers", "3 small succulent pots": a count, then up to three
+# words qualifying the object's plural name
+_NUMBER_THEN_WORD = re.compile(rf"(?<![\w.,/]){_N} ([a-z][a-z0-9-]*(?: [a-z0-9-]+){{0,3}})")
+_PAIR = re.compile(r"\b(?:a pair of|um par de)\b")
 
 
 def find_copies(folded: str, spec: TemplateSpec) -> tuple[int | None, str]:
@@ -49,11 +53,26 @@ def find_copies(folded: str, spec: TemplateSpec) -> tuple[int | None, str]:
         m = pattern.search(folded)
         if m is not None:
             return _count(m), _blank(folded, m)
+    pair = _PAIR.search(folded)
+    if pair is not None and _plural_head(folded[pair.end():].split()[:4], spec):
+        return 2, _blank(folded, pair)
     for m in _NUMBER_THEN_WORD.finditer(folded):
-        word = m.group(2)
-        if word.endswith("s") and stem(word) in _heads(spec) and count_param(spec, word) is None:
+        if _plural_head(m.group(2).split(), spec):
             return _count(m), folded[:m.start(1)] + " " * len(m.group(1)) + folded[m.end(1):]
     return None, folded
+
+
+def _plural_head(following: list[str], spec: TemplateSpec) -> bool:
+    """Whether the words after a count reach the object's own name in the plural, past words qualifying it
+    and not past a size ("4 mm spacers", "2 x 3 boxes"), and it is not a count the template keeps ("3 hooks"
+    on a wall hook's plate are its hooks)."""
+    heads = _heads(spec)
+    for word in following:
+        if word.endswith("s") and (stem(word) in heads or stem(word.split("-")[0]) in heads):  # "porta-copos"
+            return count_param(spec, word) is None
+        if is_unit_word(word) or word in ("x", "by", "por") or word[0].isdigit():
+            return False
+    return False
 
 
 def _count(m: re.Match[str]) -> int:
@@ -84,25 +103,61 @@ def row_axis(spec: TemplateSpec, doc: Document) -> int:
 
 
 def spacing(spec: TemplateSpec, doc: Document) -> float:
-    """The pitch of the row: one copy's footprint along the row (its template's promised extent) plus a gap."""
+    """The pitch of the row: one copy's footprint along the row (its template's promised extent) plus a gap; of
+    a grid, its larger footprint, so rows and columns keep the same pitch."""
     extent = spec.expected_extent(doc)
-    return round((extent.size[row_axis(spec, doc)] if extent is not None else 100.0) + PLATE_GAP, 2)
+    if extent is None:
+        return 100.0 + PLATE_GAP
+    grid = doc.root.id == COPIES and sum(isinstance(v, str) for v in doc.root.props.get("spacing", [])) > 1
+    return round((max(extent.x, extent.y) if grid else extent.size[row_axis(spec, doc)]) + PLATE_GAP, 2)
 
 
-def with_copies(spec: TemplateSpec, doc: Document, count: int) -> Document:
-    """A document that prints `count` of this one in a row: the template's tree under a linear array
-    driven by a `copies` parameter, so the count stays editable."""
-    params = [p for name, p in doc.copy().params.items() if name not in (COPIES, SPACING)]
-    params += [
-        Parameter(COPIES, count, unit="", min=1, max=MAX_COPIES, step=1, kind="int", label="Copies",
-                  label_pt="Cópias", description="How many of the object to print, side by side."),
-        Parameter(SPACING, spacing(spec, doc), min=1, max=5000, label="Copy spacing", label_pt="Espaçamento",
-                  description="Distance between the copies' centres."),
-    ]
+def plate_size(spec: TemplateSpec, doc: Document) -> list[float] | None:
+    """The size of what lies on the plate: the template's promised extent, times the rows and columns of its
+    copies when it has some (None when the template promises none)."""
+    extent = spec.expected_extent(doc)
+    if extent is None:
+        return None
+    size = list(extent.size)
+    if doc.root.id == COPIES:
+        values = doc.values()
+        counts = resolve_value(doc.root.props.get("count", [1, 1, 1]), values)
+        pitch = resolve_value(doc.root.props.get("spacing", [0, 0, 0]), values)
+        for axis in (0, 1):
+            if int(counts[axis]) > 1:
+                size[axis] = float(pitch[axis]) * int(counts[axis]) - PLATE_GAP
+    return size
+
+
+def per_row(spec: TemplateSpec, doc: Document, count: int, bed: tuple[float, float, float]) -> int:
+    """How many copies one row holds: all of them when the row fits the bed, else as many as a grid's row of
+    them at its square pitch fits (four 100 mm coasters: two rows of two on a 256 mm bed, not a 376 mm row)."""
+    extent = spec.expected_extent(doc)
+    if extent is None or count * spacing(spec, doc) - PLATE_GAP <= bed[row_axis(spec, doc)]:
+        return count
+    return max(1, int((bed[row_axis(spec, doc)] + PLATE_GAP) // (max(extent.x, extent.y) + PLATE_GAP)))
+
+
+def with_copies(spec: TemplateSpec, doc: Document, count: int, row: int | None = None) -> Document:
+    """A document that prints `count` of this one in a row, or in rows of `row`: the template's tree under a
+    linear array driven by a `copies` parameter, so the count stays editable."""
     inner = doc.root.children[0] if doc.root.id == COPIES and doc.root.children else doc.root
     axis = row_axis(spec, doc)
     counts: list[str | int] = [1, 1, 1]
     pitch: list[str | int] = [0, 0, 0]
-    counts[axis], pitch[axis] = f"={COPIES}", f"={SPACING}"
-    root = Node("linear_array", {"count": counts, "spacing": pitch}, [inner], id=COPIES, name="Copies")
+    props: dict[str, object] = {"count": counts, "spacing": pitch}
+    if row is None or row >= count:
+        counts[axis], pitch[axis] = f"={COPIES}", f"={SPACING}"
+    else:
+        counts[axis], counts[1 - axis] = f"=min({COPIES}, {row})", f"=ceil({COPIES} / {row})"
+        pitch[axis] = pitch[1 - axis] = f"={SPACING}"
+        props["total"] = f"={COPIES}"
+    root = Node("linear_array", props, [inner], id=COPIES, name="Copies")
+    laid = Document(name=doc.name, params=[p for n, p in doc.copy().params.items() if n not in (COPIES, SPACING)],
+                    root=root, metadata=dict(doc.metadata))
+    params = [*laid.params.values(),
+              Parameter(COPIES, count, unit="", min=1, max=MAX_COPIES, step=1, kind="int", label="Copies",
+                        label_pt="Cópias", description="How many of the object to print, side by side."),
+              Parameter(SPACING, spacing(spec, laid), min=1, max=5000, label="Copy spacing", label_pt="Espaçamento",
+                        description="Distance between the copies' centres.")]
     return Document(name=doc.name, params=params, root=root, metadata=dict(doc.metadata))

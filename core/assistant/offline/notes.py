@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from core.assistant.base import AssistantReply, PrinterContext
 from core.assistant.offline.chips import suggestions
-from core.assistant.offline.copies import COPIES, PLATE_GAP, SPACING, copies_of, row_axis
+from core.assistant.offline.copies import plate_size
 from core.assistant.offline.honesty import missing_features
 from core.assistant.offline.labels import unlabelled
 from core.assistant.offline.replies import fmt_value, join, param_name, say, title_in
@@ -71,12 +71,9 @@ def reason(error: PotStudioError, lang: Lang) -> str:
 
 def fit_warning(spec: TemplateSpec, doc: Document, context: PrinterContext, lang: Lang) -> list[str]:
     """A note when the template's promised size exceeds the printer, in either orientation on the bed."""
-    extent = spec.expected_extent(doc)
-    if extent is None:
+    size = plate_size(spec, doc)  # a row or rows of copies included
+    if size is None:
         return []
-    size = list(extent.size)
-    if COPIES in doc.params:  # a row of copies
-        size[row_axis(spec, doc)] = float(doc.values()[SPACING]) * copies_of(doc) - PLATE_GAP
     x, y, z = size
     bx, by, bz = context.bed
     if z <= bz + 0.01 and ((x <= bx + 0.01 and y <= by + 0.01) or (y <= bx + 0.01 and x <= by + 0.01)):

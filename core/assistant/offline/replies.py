@@ -19,6 +19,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "edited": ("Done: {summary}.", "Feito: {summary}."),
     "laid_out": ("I laid out {count} of them side by side on the plate.",
                  "Coloquei {count} unidades lado a lado na mesa."),
+    "laid_out_rows": ("I laid out {count} of them on the plate, in rows of {row} so they fit the bed.",
+                      "Coloquei {count} unidades na mesa, em fileiras de {row} para caberem."),
     "label_copies": ("Assistant: {count} copies", "Assistente: {count} cópias"),
     "solved": ("Overall {what_en}: {before} → {after}.", "{what_pt} total: {before} → {after}."),
     "defaults": ("I used defaults for {items}; tell me if you want other values.",
