@@ -71,6 +71,11 @@ def test_copies_lie_side_by_side_follow_edits_and_undo(session: DesignSession) -
     assert "copies" not in session.doc.params
 
 
+def test_a_size_near_the_range_is_limited_and_said(session: DesignSession) -> None:
+    reply = session.send("a pen cup 270 mm tall")
+    assert session.doc.values()["height"] == 250 and "limited to 250 mm" in reply.text
+
+
 def test_counting_the_objects_own_parts_is_not_copies(session: DesignSession) -> None:
     session.send("a wall hook with 3 hooks")
     assert session.doc.values()["count"] == 3 and "copies" not in session.doc.params
@@ -81,6 +86,9 @@ def test_counting_the_objects_own_parts_is_not_copies(session: DesignSession) ->
     ("um cubo com lado de menos 20 mm", "negativa"),
     ("a box with lid 10 km long", "10 km"),
     ("a vase with 0.0001 mm walls", "at least 0.8 mm"),
+    ("a pen cup 1 metre tall", "at most 250 mm"),       # twice past the range is a wish to ask about, not to clamp
+    ("a pen cup 5 mm tall", "at least 30 mm"),
+    ("um porta-lápis de 1 metro de altura", "no máximo 250 mm"),
 ])
 def test_an_impossible_size_is_a_question_then_the_answer_fills_it(session: DesignSession, prompt: str,
                                                                     words: str) -> None:

@@ -51,8 +51,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "why_negative": ("a size cannot be negative", "uma medida não pode ser negativa"),
     "why_zero": ("a size of zero leaves nothing to print", "com medida zero não sobra nada para imprimir"),
     "why_big": ("that is far beyond what it can be (at most {hi})", "isso passa muito do possível (no máximo {hi})"),
-    "why_small": ("that is far thinner than a printer can make (at least {lo})",
-                  "é fino demais para uma impressora (no mínimo {lo})"),
+    "why_small": ("that is far below what it can be (at least {lo})",
+                  "isso fica muito abaixo do possível (no mínimo {lo})"),
     "missing_feature": ("Not available yet: {what} — this is a plain {title}.",
                         "Ainda não disponível: {what} — este modelo é {title} sem isso."),
     "cannot_make_any": ("I can't make {article} {what} yet, and nothing I make is close to it. I can make {catalogue}. "

@@ -83,9 +83,10 @@ SOLVED_WORDS = {"height": ("height", "Altura"), "width": ("width", "Largura"), "
                 "size": ("size", "Tamanho")}
 """A derived size, named in the reply after an edit solved for it ("Overall height: 85.57 mm → 95.57 mm.")."""
 _STRAIGHT = re.compile(r"\b(?:straight|cylindrical|cilindric[oa]s?|(?:lados|paredes|laterais) ret[oa]s|reto|reta)\b")
-IMPOSSIBLE = 10.0
-"""A stated size ten times past a parameter's range (or a tenth of its smallest) is a mistake to ask about, not
-a value to clamp: "10 km", "0.0001 mm walls"."""
+IMPOSSIBLE = 2.0
+"""A stated size twice past a parameter's range (or under half its smallest) is a mistake or a wish to ask about,
+not a value to clamp into another object: "10 km", "0.0001 mm walls", "a bowl 3 metres across", "a pen cup 5 mm
+tall". Nearer the range it is limited and the reply says so ("a 270 mm pen cup": 250 mm)."""
 CLEARANCE_STEP = 0.1
 THIN_STEP_BELOW = 6.0
 """A wall, floor or plate thinner than this grows by a nozzle width; a thick part ("a thicker gear", 8 mm) by
@@ -216,9 +217,9 @@ class Resolver:
         self.out.values[name] = clamped
 
     def state(self, name: str, value: float) -> None:
-        """A size the user stated outright. One no printer can make (negative or zero, ten times past the
-        range, a tenth of its smallest) is not clamped into something else: it is kept aside so the
-        planner asks what was meant ("a cube with a side of minus 20 mm", "10 km", "0.0001 mm walls")."""
+        """A size the user stated outright. One it cannot be (negative or zero, twice past the range, under
+        half its smallest) is not clamped into something else: it is kept aside so the planner asks what
+        was meant ("a cube with a side of minus 20 mm", "10 km", "0.0001 mm walls", "a 1 metre pen cup")."""
         param = self.params[name]
         if param.kind == "float" and param.unit == "mm" and param.min is not None and param.max is not None and (
                 (value <= 0 < param.min) or value > IMPOSSIBLE * param.max or 0 < value < param.min / IMPOSSIBLE):
