@@ -152,6 +152,12 @@ def test_features_and_negation(text: str, expected: dict[str, bool]) -> None:
     ("a name tag saying HELLO WORLD please", "HELLO WORLD"),
     ("a box with a lid", None),
     ("it's 85 x 56 mm", None),
+    ("a keychain with my daughter's name, Olivia", "Olivia"),
+    ("a tag for my dog's collar with his name, Rocky", "Rocky"),
+    ("plaquinha pra coleira, o nome dele é Thor", "Thor"),
+    ("change the name to Emma", "Emma"),
+    ("troca pra Joana", "Joana"),
+    ("make it to 120 mm", None),  # after "to" only a capitalised word is a name, never a number
 ])
 def test_text_to_print_is_found_with_its_capitals_and_accents(text: str, label: str | None) -> None:
     assert find_label(text) == label

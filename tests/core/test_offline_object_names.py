@@ -160,3 +160,24 @@ def test_a_reply_keeps_initialisms_in_names_and_parameters(tmp_path: Path,
                                "--json"], capsys)
     assert code == 0  # it said "your sd card holder: sd slots 8 ... sd slot depth"
     assert result["reply"].startswith("Here is your SD card holder: SD slots 8. I used defaults for SD slot depth")
+
+
+@pytest.mark.parametrize(("prompt", "template"), [
+    ("a tag for my dog's collar that says Rex", "name_tag"),  # what it is for (a collar: a tube) is not it
+    ("a holder for my phone", "phone_stand"),
+    ("a keychain with my daughter's name, Olivia", "name_tag"),  # no "daughter" feature is missing from it
+])
+def test_the_object_named_before_what_it_is_for_is_the_one_made(prompt: str, template: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "model.stl"
+    code, result, _ = run_cli(["generate", prompt, "-o", str(out), "--json"], capsys)
+    assert code == 0 and result["template"] == template, result["reply"]
+    assert "Not available" not in result["reply"]
+
+
+@pytest.mark.parametrize("prompt", ["a shelf", "a pen", "uma prateleira de parede para plantas"])
+def test_what_a_template_holds_is_not_that_template(prompt: str, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "model.stl"
+    code, result, _ = run_cli(["generate", prompt, "-o", str(out), "--json"], capsys)
+    assert code == 2 and not out.exists() and len(result["questions"]) == 1, result["reply"]

@@ -22,32 +22,41 @@ _STRONG = re.compile(
     r"(?i:\b(?:says|saying|(?:should|must|to|will|it|that|which) say|reads|reading|"
     r"with the (?:name|text|word)s?|named|called|written|my name(?: is)?|"
     r"(?:text|name|word|label) to|escrit[oa]|com o nome(?: de)?|com o texto|com a palavra|que di(?:z|zem)|"
-    r"meu nome(?: e| é)?|"
+    r"meu nome(?: e| é)?|(?:my|his|her|their|our|the) (?:[\w]+'s )?name(?: is|,|:)|name:|"
+    r"(?:o )?nome (?:dele|dela|do [\w]+|da [\w]+)(?: e| é|,|:)|nome:|"
     r"(?:texto|nome|palavra) (?:para|pra)))\s+"
     rf"({_NAME}(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){{0,3}})"
 )
+_INTRODUCED = re.compile(r"\b(?:with|and|com|e)\s+$", re.I)  # "with" before "my daughter's name, Olivia"
 # After these only a capitalised word is a name: "a tag for Maria", but not "a tag for my keys".
-_WEAK = re.compile(r"\b(?:with|for|para|nome)\s+([A-ZÀ-Ý0-9][\w\-À-ÿ]*(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){0,3})")
+_WEAK = re.compile(r"\b(?:with|for|para|nome)\s+([A-ZÀ-Ý0-9][\w\-À-ÿ]*(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){0,3})"
+                   r"|\b(?:to|pra)\s+([A-ZÀ-Ý][\w\-À-ÿ]*(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){0,3})")  # "troca pra Joana"
 
 
 def find_label(text: str, weak: bool = True) -> str | None:
     """A quoted string anywhere, else the words after "says", "com o nome", ... Without `weak`, a
     capitalised word after "with"/"for" is no text: the template prints text only when asked to, and
     "a plate with 4 holes" asks for holes."""
-    quoted = _QUOTED.search(text)
-    if quoted is not None:
-        return quoted.group(1)
-    for pattern in (_STRONG, _WEAK) if weak else (_STRONG,):
-        named = pattern.search(text)
-        if named is not None:
-            return named.group(1)
+    found = _label_match(text, weak)
+    return next(g for g in found.groups() if g is not None) if found is not None else None
+
+
+def _label_match(text: str, weak: bool = True) -> re.Match[str] | None:
+    for pattern in (_QUOTED, _STRONG, _WEAK) if weak else (_QUOTED, _STRONG):
+        found = pattern.search(text)
+        if found is not None:
+            return found
     return None
 
 
 def unlabelled(text: str) -> str:
-    """The request without the text to print on it: "a sign that says OPEN" asks for no bottle opener."""
-    label = find_label(text)
-    return text.replace(label, " ", 1) if label else text
+    """The request without the text to print on it and the words that introduce it: "a sign that says OPEN" asks
+    for no bottle opener, "a keychain with my daughter's name, Olivia" for no daughter."""
+    found = _label_match(text)
+    if found is None:
+        return text
+    start = _INTRODUCED.search(text[:found.start()])
+    return text[:start.start() if start is not None else found.start()] + " " + text[found.end():]
 
 
 def spec_label(spec: TemplateSpec, text: str) -> tuple[str, str] | None:

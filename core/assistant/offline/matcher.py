@@ -98,6 +98,7 @@ def concepts(text: str, canonical: bool = True) -> list[str]:
 
 
 _MODIFIERS = frozenset({"with", "com", "that", "which", "having", "que"})
+_PURPOSE = frozenset({"for", "para", "pra", "pro"})
 _POSSESSED = re.compile(r"\b(?:my|the|a|an|your)\s+([a-z]+)")
 _EN_PREPOSITIONS = re.compile(r"\b(?:with|for|to|of|that|in|on|under)\b")
 
@@ -180,6 +181,12 @@ class Matcher:
                 return earlier[0]
             if not ranked[0].full:
                 return None  # "with a cable slot" describes a part of something, it names no object
+        purpose = next((i for i, w in enumerate(words(fold(text))) if w in _PURPOSE), None)
+        if purpose is not None and ranked[0].start > purpose:
+            # "a tag for my dog's collar": what it is for is not what it is, when the object is named before it
+            earlier = [m for m in ranked if m.start < purpose]
+            if earlier:
+                return _room_for_sizes(earlier, text)
         return _room_for_sizes(ranked, text)
 
     def _phrase_score(self, tokens: list[str], head: str, sentence: list[tuple[int, str]]) -> tuple[float, bool]:

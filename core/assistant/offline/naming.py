@@ -244,6 +244,17 @@ def stands_in(raw: str, spec: TemplateSpec) -> bool:
                for phrase in (*uses.serves_as, *uses.serves_as_pt))
 
 
+def names_what_it_holds(raw: str, spec: TemplateSpec) -> bool:
+    """Whether the object's head noun is a thing the template keeps, not one of its names: "uma prateleira de
+    parede" is the shelf a bracket holds up, "a pen" what a pen cup holds."""
+    found, _ = name_words(raw)
+    if not found:
+        return False
+    lang = detect_language(raw)
+    head = found[0] if lang == "pt" else found[-1]
+    return thing(head) in holds(spec) and not owns_head(spec, head, lang)
+
+
 def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[TemplateSpec] = (),
                          kin: TemplateSpec | None = None) -> bool:
     """Whether a request that names this template in full names it as part of another object: its head noun is

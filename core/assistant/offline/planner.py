@@ -38,7 +38,7 @@ from core.assistant.offline.honesty import (
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import unlabelled
 from core.assistant.offline.matcher import STOPWORDS, Match, Matcher, concepts
-from core.assistant.offline.naming import names_another_object, stands_in
+from core.assistant.offline.naming import names_another_object, names_what_it_holds, stands_in
 from core.assistant.offline.normalise import ADD_ONE, count_param
 from core.assistant.offline.notes import reason
 from core.assistant.offline.numbers import words_to_digits
@@ -212,7 +212,8 @@ class OfflinePlanner:
                 kin = named.spec if named is not None and named.spec.id != match.spec.id else None
                 return all(names_another_object(text, m.spec, self.templates.values(), kin)
                            for m in (match, named) if m is not None)
-            return bool(uncovered(text, match.spec)) or stands_in(text, match.spec)
+            return bool(uncovered(text, match.spec)) or stands_in(text, match.spec) \
+                or names_what_it_holds(text, match.spec)
         if says_yes(text) or not asks_for_an_object(text):
             return False
         return any(w not in STOPWORDS for w in words(fold(object_phrase(text))))
