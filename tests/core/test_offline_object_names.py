@@ -181,3 +181,19 @@ def test_what_a_template_holds_is_not_that_template(prompt: str, tmp_path: Path,
     out = tmp_path / "model.stl"
     code, result, _ = run_cli(["generate", prompt, "-o", str(out), "--json"], capsys)
     assert code == 2 and not out.exists() and len(result["questions"]) == 1, result["reply"]
+
+
+@pytest.mark.parametrize(("prompt", "template", "values"), [
+    ("a 20 mm calibration cube", "block", {"width": 20}),    # what a print is for is never another object
+    ("cubo de calibração de 2 cm", "block", {"width": 20}),
+    ("a cabinet pull with 3 inch centers", "drawer_pull", {"center_distance": 76.2}),  # its title's head noun
+    ("a set of 3 drawer handles, 160 mm centres", "drawer_pull", {"center_distance": 160}),
+    ("um suporte de fone de ouvido pra prender numa mesa de 30 mm", "headphone_hanger", {"desk_thickness": 30}),
+    ("presilha de cabo para 3 cabos de 5 mm", "cable_clip", {"count": 3, "cable_diameter": 5}),
+])
+def test_the_object_and_its_sizes_are_read_from_its_words(prompt: str, template: str, values: dict[str, float],
+                                                          tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "model.stl"
+    code, result, _ = run_cli(["generate", prompt, "-o", str(out), "--json"], capsys)
+    assert code == 0 and result["template"] == template, result["reply"]
+    assert {k: result["parameters"][k] for k in values} == pytest.approx(values), result["reply"]

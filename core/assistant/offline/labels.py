@@ -29,7 +29,8 @@ _STRONG = re.compile(
 )
 _INTRODUCED = re.compile(r"\b(?:with|and|com|e)\s+$", re.I)  # "with" before "my daughter's name, Olivia"
 # After these only a capitalised word is a name: "a tag for Maria", but not "a tag for my keys".
-_WEAK = re.compile(r"\b(?:with|for|para|nome)\s+([A-ZÀ-Ý0-9][\w\-À-ÿ]*(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){0,3})"
+_WEAK = re.compile(r"\b(?:with|for|para|nome)\s+([A-ZÀ-Ý][\w\-À-ÿ]*(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){0,3}"
+                   r"|\d[\w\-]*(?![\w.,]|\s+[a-zà-ÿ\"']))"  # "for 2024", not "with 3 inch centers"
                    r"|\b(?:to|pra)\s+([A-ZÀ-Ý][\w\-À-ÿ]*(?:\s+[A-ZÀ-Ý][\w\-À-ÿ]*){0,3})")  # "troca pra Joana"
 
 

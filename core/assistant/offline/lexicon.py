@@ -144,5 +144,6 @@ def noun_of(word: str) -> str | None:
 LABEL_ALIASES: dict[str, str] = {
     "furacao": "hole spacing", "entre furos": "hole spacing", "entre centros": "hole spacing",
     "center to center": "hole spacing", "centre to centre": "hole spacing", "hole to hole": "hole spacing",
-    "screw spacing": "hole spacing", "mounting holes": "hole spacing",
+    "screw spacing": "hole spacing", "mounting holes": "hole spacing", "centers": "hole spacing",
+    "centres": "hole spacing", "hole centers": "hole spacing", "hole centres": "hole spacing",
 }

@@ -42,6 +42,9 @@ FILLER = frozenset({
     "half", "third", "quarter", "quarters", "eighth", "eighths", "sixteenth", "meio", "meia", "quarto", "quartos",
     "oitavo", "oitavos", "terco", "says", "saying", "say", "written", "named", "called", "escrito", "escrita", "nome",
     "texto", "diz", "now", "then", "instead", "actually", "okay", "ok", "maybe", "agora", "entao", "tipo",
+    # what a print is for, never what it is: "a 20 mm calibration cube", "a replacement knob", "a gift box"
+    "replacement", "spare", "calibration", "test", "tolerance", "sample", "prototype", "demo", "gift",
+    "reposicao", "calibracao", "teste", "amostra", "prototipo", "presente",
 })
 LEADING = re.compile(
     r"^(?:(?:can you|could you|would you|will you|please|pls|i need|i want|i'?d like|i'?m looking for|looking for|"

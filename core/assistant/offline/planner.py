@@ -38,12 +38,12 @@ from core.assistant.offline.honesty import (
 from core.assistant.offline.intents import Intent, classify
 from core.assistant.offline.labels import unlabelled
 from core.assistant.offline.matcher import STOPWORDS, Match, Matcher, concepts
-from core.assistant.offline.naming import names_another_object, names_what_it_holds, stands_in
+from core.assistant.offline.naming import kind_of, name_words, names_another_object, names_what_it_holds, stands_in
 from core.assistant.offline.normalise import ADD_ONE, count_param
 from core.assistant.offline.notes import reason
 from core.assistant.offline.numbers import words_to_digits
 from core.assistant.offline.replies import local_numbers, say, title_in
-from core.assistant.offline.text import Lang, fold, indefinite_article, words
+from core.assistant.offline.text import Lang, detect_language, fold, indefinite_article, words
 from core.assistant.offline.units import find_measures
 from core.commands import ReplaceDocument
 from core.document.document import Document
@@ -184,7 +184,7 @@ class OfflinePlanner:
         so it is the Uno's case with its port cutouts) — unless the sentence sizes the object itself or asks
         for an add-on only the first has ("an enclosure for an arduino uno with vents" stays the vented
         device enclosure, sized for the Uno)."""
-        match = self.matcher.best(text)
+        match = self.matcher.best(text) or self._by_head(text)
         if match is None:
             return None
         folded = words_to_digits(fold(text))
@@ -201,6 +201,17 @@ class OfflinePlanner:
             if naming and naming <= named and not naming & own and wanted <= add_ons:
                 return replace(other, full=match.full, head=match.head)  # the object was named: same kind
         return match
+
+    def _by_head(self, text: str) -> Match | None:
+        """The one template whose title the object's head noun names, when no name of it scored as one: "a
+        cabinet pull with 3 inch centers" is a drawer pull / cabinet handle, whose qualifiers are then read."""
+        found, _ = name_words(text)
+        if not found:
+            return None
+        lang = detect_language(text)
+        head = found[0] if lang == "pt" else found[-1]
+        owners = [spec for spec in self.templates.values() if kind_of(spec, head, lang)]
+        return Match(owners[0], 0.0, head, False, True) if len(owners) == 1 else None
 
     def _unknown_object(self, text: str, match: Match | None) -> bool:
         """The request names an object the library does not have: no template named at all, or only part of

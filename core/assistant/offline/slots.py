@@ -120,6 +120,19 @@ def _phrases_of(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
             if folded and folded not in lx.MEASURES and folded not in lx.NOUNS and (
                     folded not in phrases or phrases[folded].param is None):
                 phrases[folded] = Slot(param=p.name)
+    # "numa mesa de 30 mm", "a 30 mm desk": the thing a two-word label measures, when it is neither the object
+    # itself nor something it counts ("5 hooks" are no hook depth)
+    own = {fold(n).split()[-1] for n in (spec.title, *spec.synonyms_en) if n.strip()}  # the names' heads
+    own |= {fold(n).split()[0] for n in (spec.title_pt, *spec.synonyms_pt) if n.strip()}
+    own |= {w for p in spec.parameters() if p.kind == "int" for n in (p.name, p.label, p.label_pt)
+            for w in fold(n or "").replace("_", " ").split()}
+    for p in spec.parameters():
+        for label in (p.label, p.label_pt) if p.expr is None and p.kind == "float" else ():
+            said = [w for w in fold(label or "").split() if w not in _FILL_AFTER]
+            thing = [w for w in said if w not in lx.MEASURES]
+            if len(said) == 2 and len(thing) == 1 and thing[0].rstrip("s") not in {w.rstrip("s") for w in own} \
+                    and thing[0] not in phrases and thing[0] not in lx.NOUNS:
+                phrases[thing[0]] = Slot(param=p.name)
     labels = {fold(p.label).strip(): p.name for p in spec.parameters() if p.expr is None and p.kind == "float"}
     for alias, label in lx.LABEL_ALIASES.items():
         if label in labels and alias not in phrases:
