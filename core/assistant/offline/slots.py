@@ -126,13 +126,17 @@ def _phrases_of(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
     own |= {fold(n).split()[0] for n in (spec.title_pt, *spec.synonyms_pt) if n.strip()}
     own |= {w for p in spec.parameters() if p.kind == "int" for n in (p.name, p.label, p.label_pt)
             for w in fold(n or "").replace("_", " ").split()}
+    measured: dict[str, set[str]] = {}  # a part with one measure only: "bico" has a diameter and a length
     for p in spec.parameters():
         for label in (p.label, p.label_pt) if p.expr is None and p.kind == "float" else ():
             said = [w for w in fold(label or "").split() if w not in _FILL_AFTER]
             thing = [w for w in said if w not in lx.MEASURES]
-            if len(said) == 2 and len(thing) == 1 and thing[0].rstrip("s") not in {w.rstrip("s") for w in own} \
-                    and thing[0] not in phrases and thing[0] not in lx.NOUNS:
-                phrases[thing[0]] = Slot(param=p.name)
+            if len(said) == 2 and len(thing) == 1:
+                measured.setdefault(thing[0], set()).add(p.name)
+    for thing, params in measured.items():
+        if len(params) == 1 and thing.rstrip("s") not in {w.rstrip("s") for w in own} \
+                and thing not in phrases and thing not in lx.NOUNS:
+            phrases[thing] = Slot(param=params.pop())
     labels = {fold(p.label).strip(): p.name for p in spec.parameters() if p.expr is None and p.kind == "float"}
     for alias, label in lx.LABEL_ALIASES.items():
         if label in labels and alias not in phrases:
