@@ -5,6 +5,8 @@ package's own relationships — with each refusal in whole words naming the file
 from __future__ import annotations
 
 import io
+import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -136,16 +138,26 @@ def test_every_part_is_markup_without_stray_text_and_deflated(tmp_path: Path) ->
     assert model.xpath("m:metadata[@name='Application']/text()", namespaces=ns) == ["3D Pot Studio"]
 
 
-@pytest.mark.parametrize("target", ["3D/Objects/main.model", "/3D//Objects/./main.model",
-                                    "/3D/Other/../Objects/main.model"])
-def test_a_relationship_target_is_read_as_a_normalised_part_name(target: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("target", "part"), [
+    ("3D/Objects/main.model", "3D/Objects/main.model"), ("/3D//Objects/./main.model", "3D/Objects/main.model"),
+    ("/3D/Other/../Objects/main.model", "3D/Objects/main.model"), ("/XYZ/main.model", "XYZ/main.model"),
+])
+def test_a_relationship_target_is_read_as_a_normalised_part_name(target: str, part: str, tmp_path: Path) -> None:
     path = tmp_path / "t.3mf"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("_rels/.rels", f'<Relationships xmlns="{opc.RELS_NS}">'
                          f'<Relationship Target="{target}" Id="r0" Type="{threemf.MODEL_REL}"/></Relationships>')
-        archive.writestr("3D/Objects/main.model", f'<model xmlns="{threemf.CORE_NS}"><resources>{cube_object(1)}'
+        archive.writestr(part, f'<model xmlns="{threemf.CORE_NS}"><resources>{cube_object(1)}'
                          '</resources><build><item objectid="1"/></build></model>')
     assert len(load_mesh(path).mesh.faces) == 12
+
+
+def test_a_design_of_megabytes_comes_back_whole(tmp_path: Path) -> None:
+    """Our document is read a chunk (a MB) at a time and joined: nothing may be lost or added between chunks."""
+    design = json.dumps({"format": "potstudio", "notes": os.urandom(3 << 19).hex()})  # 3 MB; deflates only 2:1
+    path = tmp_path / "big.3mf"
+    save_mesh(trimesh.creation.box(), path, document_json=design)
+    assert load_mesh(path).document_json == design
 
 
 def test_a_small_part_is_read_up_to_its_limit_and_refused_past_it(tmp_path: Path) -> None:

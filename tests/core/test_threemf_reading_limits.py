@@ -78,6 +78,50 @@ def test_the_declared_sizes_of_all_parts_together_are_limited(tmp_path: Path) ->
     assert _refusal(path) == "'huge.3mf' would inflate to 1144 MB; the limit is 1024 MB."
 
 
+def _padded(path: Path, total: int) -> Path:
+    """A package whose parts declare `total` bytes together, most of them in a stored part of noise."""
+    write_3mf_package(path, _model(cube_object(1)))
+    with zipfile.ZipFile(path) as archive:
+        used = sum(info.file_size for info in archive.infolist())
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        archive.writestr("Metadata/padding.bin", os.urandom(total - used))
+    return path
+
+
+def test_the_declared_sizes_together_are_limited_to_the_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(opc, "MAX_TOTAL_BYTES", 2 << 20)
+    assert len(load_mesh(_padded(tmp_path / "edge.3mf", 2 << 20)).mesh.faces) == 12
+    assert _refusal(_padded(tmp_path / "over.3mf", (2 << 20) + 1)) == (
+        "'over.3mf' would inflate to 2 MB; the limit is 2 MB.")
+
+
+def test_only_a_part_over_a_chunk_inflating_past_the_ratio_is_a_bomb(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blank padding of up to a MB deflates a thousandfold and is read (no more than a chunk is ever inflated at
+    once); a byte more and the same ratio is a bomb. A part inflating exactly the limit is not one."""
+    for name, size in (("small.3mf", opc.CHUNK), ("bomb.3mf", opc.CHUNK + 1)):
+        write_3mf_package(tmp_path / name, _model(cube_object(1)), {"Metadata/blank.txt": " " * size})
+    assert len(load_mesh(tmp_path / "small.3mf").mesh.faces) == 12
+    info = zipfile.ZipFile(tmp_path / "bomb.3mf").getinfo("Metadata/blank.txt")
+    assert info.file_size // info.compress_size > opc.MAX_RATIO
+    assert _refusal(tmp_path / "bomb.3mf") == (f"'bomb.3mf': part 'Metadata/blank.txt' inflates "
+                                               f"{info.file_size // info.compress_size}× — this looks like a zip "
+                                               "bomb, not a model.")
+    monkeypatch.setattr(opc, "MAX_RATIO", 1)
+    assert len(load_mesh(_padded(tmp_path / "stored.3mf", 2 << 20)).mesh.faces) == 12  # noise, stored: 1×
+
+
+def test_a_part_declaring_megabytes_from_no_bytes_at_all_is_a_bomb(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.3mf"
+    write_3mf_package(path, _model(cube_object(1)), {"Metadata/empty.bin": ""})
+    data = bytearray(path.read_bytes())
+    at = _entry_of(data, b"PK\x01\x02", "Metadata/empty.bin")
+    struct.pack_into("<II", data, at + 20, 0, 5 << 20)  # compressed size 0, uncompressed 5 MB
+    path.write_bytes(bytes(data))
+    assert _refusal(path) == ("'nothing.3mf': part 'Metadata/empty.bin' inflates 5242880× — this looks like a zip "
+                              "bomb, not a model.")
+
+
 @pytest.mark.parametrize(("compression", "message"), [
     ("encrypted", "'locked.3mf': part '3D/3dmodel.model' is encrypted; a 3MF part must open without a password."),
     ("method 99", "'locked.3mf': part '3D/3dmodel.model' is compressed with method 99; "
@@ -117,6 +161,35 @@ def test_a_part_whose_checksum_fails_is_called_damaged(tmp_path: Path) -> None:
                               "(Bad CRC-32 for file '3D/3dmodel.model').")
 
 
+def test_damaged_relationships_are_named_as_the_part(tmp_path: Path) -> None:
+    path = tmp_path / "liar.3mf"
+    write_3mf_package(path, _model(cube_object(1)))
+    data = bytearray(path.read_bytes())
+    at = _entry_of(data, b"PK\x01\x02", "_rels/.rels")
+    struct.pack_into("<I", data, at + 24, struct.unpack_from("<I", data, at + 24)[0] // 2)  # a lying size
+    path.write_bytes(bytes(data))
+    assert _refusal(path) == "'liar.3mf': part '_rels/.rels' is damaged (Bad CRC-32 for file '_rels/.rels')."
+
+
+@pytest.mark.parametrize(("damage", "reason"), [
+    ("overwritten", "Bad magic number for file header"),
+    ("renamed", "File name in directory '3D/3dmodel.model' and header b'4D/3dmodel.model' differ."),
+])
+def test_a_part_whose_own_header_is_damaged_cannot_be_read(tmp_path: Path, damage: str, reason: str) -> None:
+    """The directory points at the part, but what stands there is not its header (overwritten, or naming
+    another part): the zip is damaged, and the user is told which part and why."""
+    path = tmp_path / "header.3mf"
+    write_3mf_package(path, _model(cube_object(1)))
+    data = bytearray(path.read_bytes())
+    at = _entry_of(data, b"PK\x03\x04", "3D/3dmodel.model")
+    if damage == "overwritten":
+        data[at:at + 4] = b"PK\x00\x00"
+    else:
+        data[at + 30] = ord("4")  # the first letter of the name in the part's own header
+    path.write_bytes(bytes(data))
+    assert _refusal(path) == f"'header.3mf': part '3D/3dmodel.model' cannot be read ({reason})."
+
+
 def _package(path: Path, rels: str, parts: dict[str, str]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("_rels/.rels", f'<Relationships xmlns="{opc.RELS_NS}">{rels}</Relationships>')
@@ -137,6 +210,13 @@ def test_the_first_complete_model_relationship_names_the_start_part(tmp_path: Pa
     path = _package(tmp_path / "rels.3mf", incomplete + _rel("/3D/a.model") + _rel("/3D/b.model"), parts)
     assert load_mesh(path).mesh.extents == pytest.approx([2, 2, 2])
     path = _package(tmp_path / "none.3mf", incomplete, parts)  # no usable relationship: the default part
+    assert load_mesh(path).mesh.extents == pytest.approx([5, 5, 5])
+
+
+def test_a_relationship_outside_the_packaging_namespace_is_not_one(tmp_path: Path) -> None:
+    parts = {"3D/a.model": _model(cube_object(1, size=2.0)), threemf.DEFAULT_MODEL: _model(cube_object(1, size=5.0))}
+    foreign = f'<x:Relationship xmlns:x="urn:not-opc" Id="f" Target="/3D/a.model" Type="{threemf.MODEL_REL}"/>'
+    path = _package(tmp_path / "foreign.3mf", foreign + _rel(f"/{threemf.DEFAULT_MODEL}"), parts)
     assert load_mesh(path).mesh.extents == pytest.approx([5, 5, 5])
 
 
@@ -210,8 +290,9 @@ def test_an_empty_title_leaves_the_name_to_the_object(tmp_path: Path) -> None:
 
 def test_the_parser_alone_neither_expands_entities_nor_nests_without_limit(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """Defence in depth: with the DTD check switched off, an entity in the title stays unexpanded and markup
-    nested past libxml2's safe depth is still broken XML, in the model part and in the relationships."""
+    """Defence in depth: with the DTD check switched off, an entity in the title stays unexpanded, one naming a
+    file in the relationships is not fetched, and markup nested past libxml2's safe depth is still broken XML, in
+    the model part and in the relationships."""
     monkeypatch.setattr(opc, "refuse_dtd", lambda data, source: None)
     named = cube_object(1).replace('<object id="1"', '<object id="1" name="Plain"')
     model = _model(named, head='<metadata name="Title">&boom;</metadata>')
@@ -222,6 +303,13 @@ def test_the_parser_alone_neither_expands_entities_nor_nests_without_limit(tmp_p
     assert "Excessive depth in document: 256" in _refusal(tmp_path / "deep.3mf")
     path = _package(tmp_path / "deeprels.3mf", deep, {threemf.DEFAULT_MODEL: _model(cube_object(1))})
     assert "Excessive depth in document: 256" in _refusal(path)
+    path = tmp_path / "xxe.3mf"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("_rels/.rels", '<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/hostname">]>'
+                         f'<Relationships xmlns="{opc.RELS_NS}"><Relationship Id="r" Target="/3D/3dmodel.model" '
+                         f'Type="{threemf.MODEL_REL}">&e;</Relationship></Relationships>')
+        archive.writestr(threemf.DEFAULT_MODEL, _model(cube_object(1)))
+    assert len(load_mesh(path).mesh.faces) == 12  # the entity neither fetched nor expanded: nothing to refuse
 
 
 def test_a_part_is_inflated_a_chunk_at_a_time_however_much_is_asked(tmp_path: Path) -> None:
@@ -233,4 +321,5 @@ def test_a_part_is_inflated_a_chunk_at_a_time_however_much_is_asked(tmp_path: Pa
             assert stream.read(0) == b""
             assert len(stream.read()) == opc.CHUNK
             assert len(stream.read(10 * opc.CHUNK)) == opc.CHUNK
+            assert len(stream.read(-1)) == opc.CHUNK  # "all of it", to io
             assert len(stream.read(5)) == 5
