@@ -54,6 +54,11 @@ def values_after(*prompts: str) -> dict[str, object]:
     ("cabinet handle, 160 mm center to center", "drawer_pull", {"center_distance": 160.0}),
     ("bag clips for chip bags, 100 mm long, make 3", "bag_clip", {"length": 100.0, "height": 10.0, "copies": 3}),
     ("plant labels for my garden that say TOMATO, I need 4", "plant_label", {"text": "TOMATO", "copies": 4}),
+    ("a holder for my 1/4 inch screwdriver bits, 2 rows of 10", "bit_holder", {"rows": 2, "columns": 10}),
+    ("porta bits com 3 fileiras de 8", "bit_holder", {"rows": 3, "columns": 8}),
+    ("adaptador de mangueira de 1/2 polegada pra 3/8", "hose_adapter", {"diameter_a": 12.7, "diameter_b": 9.52}),
+    ("hose adapter 1 inch to 3/4", "hose_adapter", {"diameter_a": 25.4, "diameter_b": 19.05}),
+    ("hose adapter 1 inch to 20 mm", "hose_adapter", {"diameter_a": 25.4, "diameter_b": 20.0}),
 ])
 def test_general_rules_put_each_value_where_the_maker_meant(prompt: str, template: str,
                                                             want: dict[str, object]) -> None:
@@ -62,6 +67,17 @@ def test_general_rules_put_each_value_where_the_maker_meant(prompt: str, templat
     assert session.doc.template == template, reply.text
     values = session.doc.values()
     assert {k: values.get(k) for k in want} == want, reply.text
+
+
+@pytest.mark.parametrize(("prompts", "want"), [
+    (("um porta-lápis de 9 cm de altura", "aumenta mais 3 cm"), {"height": 120.0}),  # that much more, not 3 cm
+    (("a pen cup 90 mm tall", "another 2 cm"), {"height": 110.0}),
+    (("a vase 150 mm tall", "2 cm more"), {"height": 170.0}),
+    (("a drawer organizer 200 by 200 mm", "make it 3 rows of 4"), {"rows": 3, "columns": 4}),
+])
+def test_an_edit_changes_what_it_says_by_what_it_says(prompts: tuple[str, ...], want: dict[str, object]) -> None:
+    values = values_after(*prompts)
+    assert {k: values.get(k) for k in want} == pytest.approx(want)
 
 
 def test_a_furacao_is_understood_not_reported_as_a_missing_feature() -> None:

@@ -89,6 +89,7 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "estreita": ("width", -1), "raso": ("depth", -1), "rasa": ("depth", -1),
 }
 MORE = frozenset({"mais", "more"})
+MORE_BY = frozenset({"mais", "more", "another", "extra"})  # right before a length: that much more
 # a count changed by an amount: "add 5 teeth", "2 more hooks", "remove 5 teeth", "5 fewer", "mais 2 ganchos"
 COUNT_ADD = frozenset({"add", "plus", "adicione", "acrescente", "coloque", "mais", "another"})
 COUNT_MORE = frozenset({"more", "extra", "mais"})

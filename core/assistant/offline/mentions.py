@@ -118,6 +118,8 @@ def _scan(mention: Mention, words: list[str], before: bool = False) -> None:
             mention.measured = mention.measured or lx.MEASURES[word]
         elif (noun := lx.noun_of(word)) is not None and mention.noun is None:
             mention.noun = noun
+        elif i == 0 and word in lx.MORE_BY:  # "aumenta mais 3 cm", "another 5 mm", "2 cm more"
+            mention.direction = mention.direction or 1
         elif before and (word in lx.INCREASE_VERBS or word in lx.DECREASE_VERBS):
             by_delta = any(w in lx.DELTA_PREPS for w in words[:i]) or mention.percent
             to_absolute = any(w in lx.ABSOLUTE_PREPS for w in words[:i])

@@ -85,6 +85,8 @@ def normalise(folded: str, spec: TemplateSpec) -> Normalised:
         out.text = _VASE_MODE.sub(" ", out.text)
         out.notes.append(("vase_mode", {}))
     out.text = _RANGE.sub(lambda m: _range(m, out), out.text)
+    out.text = _GRID.sub(lambda m: _grid(m, spec), out.text)
+    out.text = _CARRIED.sub(lambda m: f"{m.group(0)} {m.group(1)}", out.text)
     out.text = _AXIS.sub(lambda m: f", {m.group(2).strip()} {_AXES[m.group(1)]} ,", out.text)
     if "teeth" in spec.roles:
         out.text = _TEETH.sub(lambda m: f"{m.group(1)} teeth", out.text)
@@ -96,6 +98,25 @@ def normalise(folded: str, spec: TemplateSpec) -> Normalised:
         # a negative size is kept as 0, which no part has: the planner asks what was meant
         out.text = _NEGATIVE_NUMBER.sub(lambda m: _negative(m, out), out.text)
     return out
+
+
+_AMOUNT = r"\d+(?:[.,]\d+)?(?:\s+\d+/\d+|/\d+)?"
+# "de 1/2 polegada pra 3/8", "1 inch to 3/4": the second size of a pair said in the first one's unit
+_CARRIED = re.compile(rf"(?<![\w.,/]){_AMOUNT}\s*({_LENGTH_UNIT})(?![a-z])\s+(?:to|pra|para|a|ate)\s+{_AMOUNT}"
+                      rf"(?![\w.,/]|\s*{_LENGTH_UNIT}(?![a-z]))")
+_GRID = re.compile(r"(?<![\w.,])(\d+) (rows?|fileiras?|linhas?|columns?|colunas?) (?:of|de) (\d+)\b"
+                   r"(?! ?(?:mm|cm|in\b))")
+_ACROSS = {"row": "columns", "fileira": "colunas", "linha": "colunas", "column": "rows", "coluna": "fileiras"}
+
+
+def _grid(m: re.Match[str], spec: TemplateSpec) -> str:
+    """"2 rows of 10", "3 fileiras de 4": that many rows, each of that many (columns), where the template counts
+    both; "3 rows of 4" is no row count of 4."""
+    line = stem(m.group(2)).rstrip("s")
+    across = _ACROSS.get(line) or _ACROSS.get(m.group(2).rstrip("s"), "")
+    if count_param(spec, m.group(2)) is None or count_param(spec, across) is None:
+        return m.group(0)
+    return f"{m.group(1)} {m.group(2)} , {m.group(3)} {across}"
 
 
 def _board(spec: TemplateSpec, out: Normalised) -> None:

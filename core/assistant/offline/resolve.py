@@ -505,10 +505,15 @@ class Resolver:
         for role in order:
             names = [n for n in self.role_params(role) if n in self.params and self._settable(n)]
             if names and not any(self._taken(n) for n in names):
-                for name in names:
-                    self.state(name, m.measure.value)
+                for name in names:  # "aumenta mais 3 cm": that much more of it
+                    if m.direction:
+                        self.set(name, self.value(name) + m.direction * m.measure.value)
+                    else:
+                        self.state(name, m.measure.value)
                 return
-            if not names and role in self.spec.derived and self._solve(role, absolute=m.measure.value):
+            if not names and role in self.spec.derived and (
+                    self._solve(role, delta=m.direction * m.measure.value) if m.direction
+                    else self._solve(role, absolute=m.measure.value)):
                 return
         self.out.unplaced.append(_raw(m))
 

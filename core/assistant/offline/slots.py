@@ -130,13 +130,13 @@ def _phrases_of(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
     for p in spec.parameters():
         for label in (p.label, p.label_pt) if p.expr is None and p.kind == "float" else ():
             said = [w for w in fold(label or "").split() if w not in _FILL_AFTER]
-            thing = [w for w in said if w not in lx.MEASURES]
-            if len(said) == 2 and len(thing) == 1:
-                measured.setdefault(thing[0], set()).add(p.name)
-    for thing, params in measured.items():
-        if len(params) == 1 and thing.rstrip("s") not in {w.rstrip("s") for w in own} \
-                and thing not in phrases and thing not in lx.NOUNS:
-            phrases[thing] = Slot(param=params.pop())
+            things = [w for w in said if w not in lx.MEASURES]
+            if len(said) == 2 and len(things) == 1:
+                measured.setdefault(things[0], set()).add(p.name)
+    for part, params in measured.items():
+        if len(params) == 1 and part.rstrip("s") not in {w.rstrip("s") for w in own} \
+                and part not in phrases and part not in lx.NOUNS:
+            phrases[part] = Slot(param=params.pop())
     labels = {fold(p.label).strip(): p.name for p in spec.parameters() if p.expr is None and p.kind == "float"}
     for alias, label in lx.LABEL_ALIASES.items():
         if label in labels and alias not in phrases:
