@@ -215,6 +215,8 @@ USES: dict[str, Uses] = {
          "sopa", "salada", "pipoca", "arroz", "macarrão", "castanhas", "salgadinhos"),
         ("bird feeder", "scoop", "measuring", "egg", "lamp shade", "dish", "sink strainer"),
         ("comedouro", "pote", "medidor", "concha", "ovo", "cúpula", "luminária", "ralo", "tigela", "prato"),
+        ("kitchen", "table", "dining table", "counter", "entryway", "desk"),
+        ("cozinha", "mesa", "sala", "entrada", "bancada"),
     ),
     "funnel": Uses(
         ("pouring", "liquids", "oil", "resin", "powder", "flour", "spices", "filament pellets", "bottles", "watering"),
@@ -302,8 +304,8 @@ USES: dict[str, Uses] = {
         ("cantoneira", "perfil", "trilho", "protetor de quina", "acabamento", "canaleta"),
     ),
     "tube": Uses(
-        (),
-        (),
+        ("napkins", "cables", "pencils"),
+        ("guardanapos", "cabos", "lápis"),
         ("pipe", "ring", "disc", "sleeve", "bushing", "straw", "rain gauge", "cylinder", "spacer", "pipe clamp"),
         ("cano", "anel", "disco", "luva", "bucha", "canudo", "pluviômetro", "cilindro", "abraçadeira"),
     ),
@@ -314,8 +316,8 @@ USES: dict[str, Uses] = {
         ("chaveiro", "etiqueta de mala", "plaquinha de pet", "plaquinha", "etiqueta", "placa", "lembrancinha"),
     ),
     "vase": Uses(
-        ("flowers", "dried flowers", "candles", "pencils", "decor"),
-        ("flores", "flores secas", "velas", "lápis", "decoração"),
+        ("flowers", "dried flowers", "roses", "tulips", "a single flower", "candles", "pencils", "decor"),
+        ("flores", "flor", "flores secas", "rosas", "rosa", "tulipas", "velas", "lápis", "decoração"),
         ("candle holder", "lamp shade", "lamp", "piggy bank", "rain gauge", "egg cup", "spiral vase"),
         ("porta-vela", "cúpula", "luminária", "abajur", "cofrinho", "pluviômetro", "porta-ovo"),
     ),

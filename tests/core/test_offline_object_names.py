@@ -197,3 +197,24 @@ def test_the_object_and_its_sizes_are_read_from_its_words(prompt: str, template:
     code, result, _ = run_cli(["generate", prompt, "-o", str(out), "--json"], capsys)
     assert code == 0 and result["template"] == template, result["reply"]
     assert {k: result["parameters"][k] for k in values} == pytest.approx(values), result["reply"]
+
+
+@pytest.mark.parametrize(("prompt", "template"), [
+    ("uma bolinha maciça de 3 cm", "block"),           # a Portuguese diminutive is its noun: a bola
+    ("argola de guardanapo pra mesa posta", "tube"),   # what one of its own names keeps qualifies it
+    ("a napkin ring for a dinner party", "tube"),
+    ("uma fruteira de mesa de 25 cm", "bowl"),         # where it is used
+    ("preciso de uma saladeira de 30 cm de diâmetro", "bowl"),
+    ("uma plaquinha escrito Ana", "name_tag"),         # a diminutive with a meaning of its own keeps it
+])
+def test_everyday_names_of_what_the_library_makes(prompt: str, template: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert outcome(prompt, tmp_path, capsys) == f"made:{template}"
+
+
+@pytest.mark.parametrize("prompt", ["an earbud case", "a pencil case", "um pendurador de capacete de bicicleta"])
+def test_a_case_or_a_hanger_is_made_for_what_it_holds(prompt: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "model.stl"
+    code, result, _ = run_cli(["generate", prompt, "-o", str(out), "--json"], capsys)
+    assert code == 2 and not out.exists() and len(result["questions"]) == 1, result["reply"]

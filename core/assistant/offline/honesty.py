@@ -32,7 +32,7 @@ from core.assistant.offline.naming import (
     VERB_NOUNS,
     adjective,
     holds,
-    kind_of,
+    keeps_by_name,
     library_things,
     name_heads,
     name_words,
@@ -147,7 +147,7 @@ def uncovered(raw: str, spec: TemplateSpec) -> list[str]:
     named, _ = name_words(raw)  # with the request verbs that stand as nouns there: "a can opener"
     lang = detect_language(raw)
     head = (named[0] if lang == "pt" else named[-1]) if named else ""
-    held = holds(spec) if head and kind_of(spec, head, lang) else frozenset()  # "a toothbrush cup" is a cup
+    held = holds(spec) if head and keeps_by_name(spec, head, lang) else frozenset()  # "a toothbrush cup": a cup
     return [w for w in said if (_unknown(w, vocabulary) and canonical(concept(w, canonical=False)) not in held)
             or (w in VERB_NOUNS and w in named and w not in vocabulary)]
 

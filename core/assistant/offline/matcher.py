@@ -35,7 +35,7 @@ _EQUIVALENT = (
     ("lid", "tampa", "cover", "tampinha"),
     ("pen", "caneta", "pencil", "lapis"),
     ("cup", "copo"),
-    ("hook", "gancho", "cabide", "hanger"),
+    ("hook", "gancho", "cabide", "hanger", "pendurador"),
     ("headphone", "headphones", "headset", "fone", "fones"),
     ("shelf", "prateleira"),
     ("bracket", "suporte"),  # not "cantoneira": an angle profile in Brazil, the L profile's word
@@ -73,9 +73,25 @@ def concept(word: str, canonical: bool = True) -> str:
     s = stem(word)
     if len(s) > 3 and s.endswith("a"):
         s = s[:-1] + "o"
+    if s not in _LEXICAL:  # "plaquinha" is a tag of its own, not a small "placa"
+        s = _undiminished(s)
     return _CANON.get(s, s) if canonical else s
 
 
+def _undiminished(s: str) -> str:
+    """A Portuguese diminutive as its noun: "bolinha" is a "bola", "caixinha" a "caixa", "plaquinha" a "placa"
+    (the gender already folded: "-inho")."""
+    for suffix in ("zinho", "inho"):
+        base = s[: -len(suffix)]
+        if s.endswith(suffix) and len(base) >= 3:
+            if base.endswith(("qu", "gu")):
+                base = base[:-2] + ("c" if base.endswith("qu") else "g")
+            return base + "o"
+    return s
+
+
+_LEXICAL = frozenset(s[:-1] + "o" if len(s) > 3 and s.endswith("a") else s
+                     for s in (stem(fold(w)) for group in _EQUIVALENT for w in group))
 for _group in _EQUIVALENT:
     for _word in _group:
         _CANON.setdefault(concept(fold(_word), canonical=False), concept(fold(_group[0]), canonical=False))

@@ -275,7 +275,7 @@ def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[Templat
     lang = detect_language(raw)
     english = lang != "pt"
     head = found[-1] if english and found else found[0] if found else ""
-    if head and kind_of(spec, head, lang):  # what a bowl or a box holds qualifies it: "a jewelry box"
+    if head and keeps_by_name(spec, head, lang):  # what a bowl or a box holds qualifies it: "a jewelry box"
         vocabulary_canonical |= holds(spec)
 
     def covered(word: str) -> bool:
@@ -301,7 +301,7 @@ def names_another_object(raw: str, spec: TemplateSpec, library: Iterable[Templat
 
 # Heads that name an object by what it holds or carries ("a toothbrush holder", "um porta-escovas"): another
 # qualifier makes them another object, where a bowl or a box with something else in it is still a bowl or a box
-_RELATIONAL = frozenset({"hold", "hook", "organize", "rack", "mount", "bracket"})
+_RELATIONAL = frozenset({"hold", "hook", "organize", "rack", "mount", "bracket", "case", "estojo", "capa"})
 
 
 def kind_of(spec: TemplateSpec, head: str, lang: str | None) -> bool:
@@ -310,6 +310,14 @@ def kind_of(spec: TemplateSpec, head: str, lang: str | None) -> bool:
     that names an object by what it holds ("holder", "porta")."""
     c = canonical(concept(head, canonical=False))
     return c not in {canonical(r) for r in _RELATIONAL} and c in {canonical(h) for h in title_heads(spec, lang)}
+
+
+def keeps_by_name(spec: TemplateSpec, head: str, lang: str | None) -> bool:
+    """Whether the head is one of the template's own names for the object, so what the template keeps may
+    qualify it ("argola de guardanapo", "a jewelry box"); not a word that names an object by what it holds
+    ("a toothbrush holder" is no pen cup: a holder is made for what it holds)."""
+    c = canonical(concept(head, canonical=False))
+    return c not in {canonical(r) for r in _RELATIONAL} and owns_head(spec, head, lang)
 
 
 def title_heads(spec: TemplateSpec, lang: str | None) -> frozenset[str]:

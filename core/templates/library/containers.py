@@ -142,7 +142,7 @@ register(TemplateSpec(
     params=_box_params, build=_box_build, extent=by_values(_box_extent),
     synonyms_en=("box with lid", "box", "storage box", "container with a lid", "case", "organizer box", "trinket box",
                  "something to keep small parts in", "sliding lid box", "pill box"),
-    synonyms_pt=("caixa com tampa", "caixa", "caixinha", "porta-objetos", "organizador", "estojo",
+    synonyms_pt=("caixa com tampa", "caixa", "caixinha", "porta-objetos", "porta-joias", "organizador", "estojo",
                  "caixa de tampa deslizante", "caixa para guardar coisas", "porta-treco"),
     roles={"width": "inner_width", "depth": "inner_depth", "height": "inner_height", "length": "inner_width",
            "size": "inner_width,inner_depth,inner_height",

@@ -60,7 +60,7 @@ register(TemplateSpec(
     params=_bowl_params, build=_bowl_build,
     extent=by_values(lambda v: Extent(f(v, "diameter"), f(v, "diameter"), f(v, "height"))),
     synonyms_en=("bowl", "dish bowl", "fruit bowl", "key bowl", "catch-all bowl", "snack bowl", "trinket bowl"),
-    synonyms_pt=("tigela", "cumbuca", "bowl", "fruteira", "pote redondo", "vasilha"),
+    synonyms_pt=("tigela", "cumbuca", "bowl", "fruteira", "saladeira", "pote redondo", "vasilha"),
     roles={"diameter": "diameter", "width": "diameter", "size": "diameter", "top_diameter": "diameter",
            "bottom_diameter": "bottom_diameter", "height": "height", "depth": "height", "wall": "wall",
            "floor": "floor", "hole_diameter": "hole_diameter"},

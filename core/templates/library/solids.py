@@ -441,7 +441,7 @@ register(TemplateSpec(
     extent=by_values(lambda v: Extent(f(v, "outer_diameter"), f(v, "outer_diameter"), f(v, "height"))),
     # Not "disc" or "coin": a disc is solid, which the block's cylinder is (this template starts hollow).
     synonyms_en=("tube", "pipe", "ring", "flat ring", "sleeve", "cylinder tube", "hollow cylinder", "collar"),
-    synonyms_pt=("tubo", "cano", "anel", "anel chato", "luva", "cilindro oco", "colar"),
+    synonyms_pt=("tubo", "cano", "anel", "anel chato", "argola", "luva", "cilindro oco", "colar"),
     roles={"diameter": "outer_diameter", "width": "outer_diameter", "size": "outer_diameter",
            "hole_diameter": "inner_diameter", "bore": "inner_diameter", "height": "height", "length": "height",
            "thickness": "height"},
