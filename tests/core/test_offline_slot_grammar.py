@@ -74,6 +74,8 @@ def test_general_rules_put_each_value_where_the_maker_meant(prompt: str, templat
     (("a pen cup 90 mm tall", "another 2 cm"), {"height": 110.0}),
     (("a vase 150 mm tall", "2 cm more"), {"height": 170.0}),
     (("a drawer organizer 200 by 200 mm", "make it 3 rows of 4"), {"rows": 3, "columns": 4}),
+    (("um porta-canetas de 8 cm de diâmetro", "mais largo, 10 cm"), {"diameter": 100.0}),  # the size it asks for
+    (("a pen cup 100 mm tall", "wider and 12 cm tall"), {"height": 120.0, "diameter": 96.0}),  # a step and a size
 ])
 def test_an_edit_changes_what_it_says_by_what_it_says(prompts: tuple[str, ...], want: dict[str, object]) -> None:
     values = values_after(*prompts)

@@ -8,7 +8,7 @@ this module handles multipliers and bare comparatives, whose step is chosen by t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.assistant.offline import lexicon as lx
 from core.assistant.offline.mentions import Mention
@@ -57,6 +57,19 @@ _FIT_IDIOMS = (
                 r"|\b(?:folgad|solt)[oa]s? demais\b|\b(?:esta|estao|ficou|ficaram) (?:folgad|solt)[oa]s?\b"
                 r"|\bmais apertad[oa]s?\b|\bmenos solt[oa]s?\b"), -1),
 )
+
+
+def comparative_targets(edits: list[RelativeEdit],
+                        mentions: list[Mention]) -> tuple[list[RelativeEdit], list[Mention]]:
+    """"mais largo, 10 cm", "wider: 12 cm": a bare comparative and the one length said with nothing else to
+    measure is the size it asks for, not a step and a stray number."""
+    bare = [e for e in edits if e.factor is None and e.role in set(lx.MEASURES.values()) - {"angle"}]
+    loose = [m for m in mentions if m.measure.unit is not None and not m.percent and len(m.measure.values) == 1
+             and m.param is None and m.measured is None and m.noun is None and not m.direction]
+    if len(bare) != 1 or len(loose) != 1 or len(mentions) != 1:
+        return edits, mentions
+    target = replace(loose[0], measured=bare[0].role)
+    return [e for e in edits if e is not bare[0]], [target]
 
 
 def find_relative_edits(folded: str, mentions: list[Mention]) -> tuple[list[RelativeEdit], list[Mention]]:

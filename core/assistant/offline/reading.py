@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from core.assistant.offline.copies import find_copies
-from core.assistant.offline.edits import find_relative_edits
+from core.assistant.offline.edits import comparative_targets, find_relative_edits
 from core.assistant.offline.features import find_choices, find_features, numbered_features
 from core.assistant.offline.labels import spec_label, text_switch
 from core.assistant.offline.mentions import find_mentions
@@ -51,6 +51,7 @@ def read(spec: TemplateSpec, params: Mapping[str, Parameter], current: Mapping[s
     hits += find_choices(folded, spec, hits)
     edits, mentions = find_relative_edits(folded, find_mentions(folded))
     mentions = attach(folded, spec, mentions)
+    edits, mentions = comparative_targets(edits, mentions)
     resolver.apply_features([hit for hit in hits if resolver.keeps_sides(hit, mentions)])
     resolver.apply_mentions(mentions, hits)
     resolver.apply_relative(edits)
