@@ -46,8 +46,8 @@ USES: dict[str, Uses] = {
          "scissors", "markers", "crochet hooks", "knitting needles", "straws", "candles", "remote controls"),
         ("canetas", "lápis", "pincéis", "pincel", "maquiagem", "escovas de dente", "escova", "talheres", "hashis",
          "tesouras", "marcadores", "agulhas de crochê", "canudos", "velas", "controle remoto"),
-        (),
-        (),
+        ("mug", "cup", "tumbler"),
+        ("caneca", "copo"),
     ),
     "phone_stand": Uses(
         ("phone", "smartphone", "watch", "smartwatch", "e-reader", "game controller", "remote control", "photo",
@@ -221,8 +221,8 @@ USES: dict[str, Uses] = {
     "funnel": Uses(
         ("pouring", "liquids", "oil", "resin", "powder", "flour", "spices", "filament pellets", "bottles", "watering"),
         ("despejar", "líquidos", "óleo", "resina", "pó", "farinha", "temperos", "garrafas", "regar"),
-        ("scoop", "measuring", "rain gauge", "nozzle", "sink strainer", "watering spike"),
-        ("concha", "medidor", "pluviômetro", "bocal", "ralo"),
+        ("scoop", "measuring", "rain gauge", "nozzle", "watering spike"),
+        ("concha", "medidor", "pluviômetro", "bocal"),
     ),
     "bag_clip": Uses(
         ("chips bag", "bread bag", "snack bag", "coffee bag", "frozen food", "cereal bag"),
@@ -258,9 +258,9 @@ USES: dict[str, Uses] = {
         (),
         (),
         ("doorstop", "door wedge", "die", "dice", "cube", "paperweight", "calibration", "test print", "sphere",
-         "ball", "cone", "foot", "leveling foot"),
+         "ball", "cone", "foot", "leveling foot", "bed riser", "furniture riser"),
         ("peso de porta", "calço de porta", "dado", "dados", "cubo", "peso de papel", "calibração",
-         "teste de impressão", "esfera", "bola", "cone", "pé", "pezinho"),
+         "teste de impressão", "esfera", "bola", "cone", "pé", "pezinho", "pé de cama", "calço de móvel"),
     ),
     "drawer_organizer": Uses(
         ("cutlery", "utensils", "silverware", "batteries", "pills", "screws", "jewelry", "makeup", "office supplies",
