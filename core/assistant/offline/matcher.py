@@ -45,7 +45,7 @@ _EQUIVALENT = (
     ("knob", "botao", "puxador", "manopla"),
     ("spacer", "espacador", "washer", "arruela", "standoff"),
     ("coaster", "porta-copo", "descanso"),
-    ("tag", "etiqueta", "plaquinha", "chaveiro", "keychain", "keyring", "sign", "letreiro"),
+    ("tag", "etiqueta", "plaquinha", "chaveiro", "keychain", "keyring"),
     ("organize", "organise", "organiser", "organizer", "organizador", "organizar", "organizing", "organising",
      "tidy", "arrumar"),
     ("name", "nome"),
@@ -214,7 +214,7 @@ class Matcher:
         hit = [t for t in tokens if t in where]
         if not hit:
             return 0.0, False
-        got = sum(self.weight(t) for t in hit)
+        got = sum(self.weight(t) for t in set(hit))  # "name tag / keychain" says "tag" twice, not twice as much
         spread = max(where[t] for t in hit) - min(where[t] for t in hit)
         if len(hit) == len(tokens) and spread <= 2 * len(tokens):
             joined = " ".join(c for _, c in sentence)
