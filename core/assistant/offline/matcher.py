@@ -29,7 +29,8 @@ STOPWORDS = frozenset({
 # Cross-language / near-synonym equivalences; the first word is the canonical one.
 _EQUIVALENT = (
     ("phone", "celular", "smartphone", "telefone", "mobile", "iphone"),
-    ("hold", "holder", "suporte", "segura", "segurar", "apoio", "stand", "dock", "porta"),  # "porta-X": X's holder
+    ("hold", "holder", "suporte", "segura", "segurar", "apoio", "stand", "dock", "porta", "keep", "store",
+     "guardar"),  # "porta-X": X's holder; "something to keep my SD cards"
     ("plant", "planta", "succulent", "suculenta", "cactus"),
     ("box", "caixa", "caixinha", "container", "recipiente"),
     ("lid", "tampa", "cover", "tampinha"),
