@@ -59,6 +59,10 @@ def values_after(*prompts: str) -> dict[str, object]:
     ("adaptador de mangueira de 1/2 polegada pra 3/8", "hose_adapter", {"diameter_a": 12.7, "diameter_b": 9.52}),
     ("hose adapter 1 inch to 3/4", "hose_adapter", {"diameter_a": 25.4, "diameter_b": 19.05}),
     ("hose adapter 1 inch to 20 mm", "hose_adapter", {"diameter_a": 25.4, "diameter_b": 20.0}),
+    ("um tubo de 20 mm por fora e 16 por dentro, 10 cm de comprimento", "tube",
+     {"outer_diameter": 20.0, "inner_diameter": 16.0, "height": 100.0}),
+    ("uma caixinha com tampa de 10 x 6 x 4 cm por dentro", "box_with_lid",  # a box's inside is its size
+     {"inner_width": 100.0, "inner_depth": 60.0, "inner_height": 40.0}),
 ])
 def test_general_rules_put_each_value_where_the_maker_meant(prompt: str, template: str,
                                                             want: dict[str, object]) -> None:

@@ -43,6 +43,8 @@ GENERIC: dict[str, str] = {
     "diametro interno": "hole_diameter", "diametro de dentro": "hole_diameter",
     "sticks out": "depth", "reaches out": "depth", "projects": "depth", "face width": "thickness",
 }
+# Where a round part with a hole is measured, on templates that have both: its outside is its diameter
+_SIDES = {"por fora": "diameter", "por dentro": "hole_diameter", "outside": "diameter", "inside": "hole_diameter"}
 _ORDERS = ("qs", "sq")
 _FILL_AFTER = frozenset({"de", "of", "in", "em", "do", "da"})  # QUANTITY _ SLOT
 _FILL_BEFORE = frozenset({  # SLOT _ QUANTITY
@@ -110,6 +112,9 @@ def _phrases_of(spec: TemplateSpec) -> tuple[tuple[re.Pattern[str], Slot], ...]:
             phrases[word] = Slot(noun=noun)
     for phrase, role in GENERIC.items():
         phrases[phrase] = Slot(measured=role)
+    if {"diameter", "hole_diameter"} <= set(spec.roles):  # a ring's "20 mm por fora e 16 por dentro"
+        for phrase, role in _SIDES.items():
+            phrases[phrase] = Slot(measured=role)
     for p in spec.parameters():
         if p.expr is not None or p.kind != "float":
             continue
