@@ -218,3 +218,9 @@ def test_a_case_or_a_hanger_is_made_for_what_it_holds(prompt: str, tmp_path: Pat
     out = tmp_path / "model.stl"
     code, result, _ = run_cli(["generate", prompt, "-o", str(out), "--json"], capsys)
     assert code == 2 and not out.exists() and len(result["questions"]) == 1, result["reply"]
+
+
+def test_the_catalogue_in_a_reply_keeps_initialisms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for prompt, name in (("a whistle", "SD card holder"), ("um apito", "porta cartões SD")):
+        code, result, _ = run_cli(["generate", prompt, "-o", str(tmp_path / "m.stl"), "--json"], capsys)
+        assert code == 2 and name in result["reply"], result["reply"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from core.assistant.offline.intents import Intent
-from core.assistant.offline.replies import join, say
+from core.assistant.offline.replies import in_sentence, join, say
 from core.assistant.offline.resolve import role_params
 from core.assistant.offline.text import Lang
 from core.document.document import Document
@@ -18,7 +18,7 @@ from core.templates.base import TemplateSpec
 
 def catalogue(specs: Iterable[TemplateSpec], lang: Lang) -> str:
     """"plant pot, box with lid, ..." in the reply's language."""
-    return join([(s.title_pt if lang == "pt" else s.title).lower() for s in specs], lang)
+    return join([in_sentence(s.title_pt if lang == "pt" else s.title) for s in specs], lang)  # "SD card holder"
 
 
 def suggestions(spec: TemplateSpec | None, doc: Document | None, lang: Lang,
