@@ -119,6 +119,8 @@ def test_nothing_close_says_so_and_asks_which_would_do(session: DesignSession) -
     ("a box with lid and a hinge", "box_with_lid", "hinge"),
     ("a pen cup with a built-in phone holder", "pen_cup", "phone holder"),
     ("porta-lápis com ímã", "pen_cup", "ímã"),
+    ("a phone holder that clips onto my car's air vent", "phone_stand", "clips onto my car's air vent"),
+    ("suporte de celular que prende no guidão da bike", "phone_stand", "prende no guidão da bike"),
 ])
 def test_a_missing_feature_is_named(session: DesignSession, prompt: str, template: str, named: str) -> None:
     reply = session.send(prompt)
@@ -146,3 +148,10 @@ def test_a_bare_name_answers_the_tag_question(session: DesignSession) -> None:
     assert ask.questions
     session.send("ANA")
     assert session.doc.values()["text"] == "ANA"
+
+
+@pytest.mark.parametrize("prompt", ["a pegboard hook that clips onto my skadis board", "a bag clip that snaps shut",
+                                    "a headphone hanger that clamps onto my desk"])
+def test_how_a_template_is_fixed_in_place_is_no_missing_feature(session: DesignSession, prompt: str) -> None:
+    reply = session.send(prompt)
+    assert session.has_model and "Not available" not in reply.text, reply.text

@@ -36,6 +36,7 @@ from core.assistant.offline.naming import (
     library_things,
     name_heads,
     name_words,
+    parts_of,
     vocabulary_of,
     without_sizes,
 )
@@ -46,6 +47,10 @@ from core.templates.base import TemplateSpec
 from core.templates.uses import USES, Uses
 
 _ADDS = re.compile(r"\b(?:with|and|plus|add|com|e|mais|adicione|coloque|acrescente)\b")
+# How it is to be fixed in place: "a phone holder that clips onto my car's air vent", "que prende no guidão"
+_PLACING = frozenset({"onto", "into", "under", "over", "ao", "nos", "nas", "num", "numa"})
+_MOUNTS = re.compile(r"\b(?:that|which|que|to)\s+((?:clips?|attach(?:es)?|mounts?|sticks?|straps?|clamps?|"
+                     r"prende|encaixa|gruda|fixa|prender|encaixar|fixar)\b[^,;.!?()]*)")
 _CLAUSE_END = re.compile(r"[,;.!?()]|\b(?:and|with|without|for|but|com|sem|para|pra|e|mas|that|que)\b|\d")
 _WORD_SPAN = re.compile(r"[\w-]+")
 # What a part is for, unless it is the user's own ("drainage holes for my basil" asks for nothing more)
@@ -90,6 +95,12 @@ def missing_features(raw: str, spec: TemplateSpec) -> list[str]:
             spans = [s for s in spans if s.group() not in FILLER and s.group() not in STOPWORDS] or spans
         found.append(source[spans[0].start():spans[-1].end()])
     found += _around_name(folded, source, spec, known)
+    own = {c for phrase in (*names(spec), *(c for p in spec.parameters() for c in p.choices))
+           for c in concepts(phrase, canonical=False)} | parts_of(spec)
+    for m in _MOUNTS.finditer(folded):  # a way of fixing it the template does not have is a missing feature
+        said = [w for w in re.findall(r"[a-z]+", m.group(1)) if w not in FILLER | STOPWORDS | _PLACING]
+        if said and _unknown(said[0], known) and not any(concept(w, canonical=False) in own for w in said):
+            found.append(source[m.start(1):m.end(1)].strip())  # "clips onto my skadis" is how a hook hangs
     return list(dict.fromkeys(p.strip(" -") for p in found if p.strip(" -")))
 
 
