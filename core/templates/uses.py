@@ -290,6 +290,8 @@ USES: dict[str, Uses] = {
         ("wall plate", "switch cover", "light switch", "outlet cover", "sign", "tile", "mounting plate", "base plate",
          "bar", "backplate", "name plate"),
         ("espelho", "interruptor", "tomada", "placa", "azulejo", "plaqueta", "base", "barra", "chapa"),
+        ("door", "wall", "office", "garage", "workshop", "desk", "gate", "mailbox"),
+        ("porta", "parede", "escritório", "garagem", "oficina", "mesa", "portão", "caixa de correio"),
     ),
     "solid": Uses(
         (),
@@ -312,8 +314,8 @@ USES: dict[str, Uses] = {
     "name_tag": Uses(
         ("name",),
         ("nome",),
-        ("keychain", "luggage tag", "pet tag", "dog tag", "label", "sign", "door sign", "gift tag"),
-        ("chaveiro", "etiqueta de mala", "plaquinha de pet", "plaquinha", "etiqueta", "placa", "lembrancinha"),
+        ("keychain", "luggage tag", "label", "gift tag"),
+        ("chaveiro", "etiqueta de mala", "plaquinha", "etiqueta", "lembrancinha"),
     ),
     "vase": Uses(
         ("flowers", "dried flowers", "roses", "tulips", "a single flower", "candles", "pencils", "decor"),

@@ -224,3 +224,14 @@ def test_the_catalogue_in_a_reply_keeps_initialisms(tmp_path: Path, capsys: pyte
     for prompt, name in (("a whistle", "SD card holder"), ("um apito", "porta cartões SD")):
         code, result, _ = run_cli(["generate", prompt, "-o", str(tmp_path / "m.stl"), "--json"], capsys)
         assert code == 2 and name in result["reply"], result["reply"]
+
+
+@pytest.mark.parametrize(("prompt", "template"), [
+    ("a dog tag that says Max", "name_tag"),             # a pet's tag is a name tag, not something it stands in for
+    ("a dog name tag that says Rex", "name_tag"),
+    ("plaquinha de pet com o nome Thor", "name_tag"),
+    ("a door sign that says Office", "plate"),           # where a sign hangs says where, not what
+])
+def test_tags_and_signs_by_their_everyday_names(prompt: str, template: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert outcome(prompt, tmp_path, capsys) == f"made:{template}"

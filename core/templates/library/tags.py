@@ -92,9 +92,9 @@ register(TemplateSpec(
     description_pt="Um chaveiro ou etiqueta com nome, com letras em relevo ou gravadas e furo para argola.",
     params=_tag_params, build=_tag_build, extent=by_values(tag_extent),
     synonyms_en=("name tag", "keychain", "key chain", "key fob", "key tag", "name plate", "label", "luggage tag",
-                 "bag tag", "something with my name on it"),
+                 "bag tag", "dog tag", "pet tag", "collar tag", "something with my name on it"),
     synonyms_pt=("chaveiro", "chaveiro com nome", "etiqueta com nome", "plaquinha", "placa com nome", "tag de mala",
-                 "etiqueta", "crachá"),
+                 "plaquinha de pet", "plaquinha de coleira", "etiqueta", "crachá"),
     roles={"text": "text", "height": "text_height", "size": "text_height", "thickness": "thickness",
            "hole_diameter": "ring_diameter", "corner_radius": "corner_radius"},
     features={
