@@ -121,18 +121,18 @@ def _things(spec: TemplateSpec, heads_only: bool) -> set[str]:
     uses = USES.get(spec.id)
     english = [spec.title, *spec.synonyms_en, *((*uses.holds, *uses.serves_as) if uses else ())]
     portuguese = [spec.title_pt, *spec.synonyms_pt, *((*uses.holds_pt, *uses.serves_as_pt) if uses else ())]
-    found: set[str] = set()
-    for phrases, head in ((english, -1), (portuguese, 0)):
-        for phrase in phrases:
-            words = fold(phrase).split()
-            for word in (words[head:head + 1 or None] if heads_only and words else words):
-                found |= {canonical(c) for c in concepts(" ".join(_singulars(word)), canonical=False)}
-    return found
+    return {c for phrases, head in ((english, -1), (portuguese, 0)) for phrase in phrases
+            for c in _object_concepts(phrase, head if heads_only else None)}
 
 
-def _singulars(word: str) -> tuple[str, ...]:
-    """A word with the singulars of an English -ves plural, which the crude stem keeps apart ("knives": knife)."""
-    return (word, word[:-3] + "fe", word[:-3] + "f") if word.endswith("ves") else (word,)
+def _object_concepts(phrase: str, head: int | None = None) -> set[str]:
+    """A name's words (or only its `head`-th) as canonical concepts, -ves plurals with their singulars, which the
+    crude stem keeps apart ("knives": knife)."""
+    words = fold(phrase).split()
+    chosen = words[head:head + 1 or None] if head is not None and words else words
+    return {canonical(c) for word in chosen
+            for c in concepts(" ".join((word, word[:-3] + "fe", word[:-3] + "f") if word.endswith("ves") else (word,)),
+                              canonical=False)}
 
 
 _LIBRARY_THINGS: dict[tuple[frozenset[str], bool], frozenset[str]] = {}
@@ -207,14 +207,20 @@ def name_heads(spec: TemplateSpec, lang: str | None) -> frozenset[str]:
     """The head nouns of the template's names in the request's language, or in both when the request does not
     say which ("tigela, fundo 3 mm"): last in English before what it is for ("pen holder", "pot for plants"),
     before what follows "de", "para" or "com" in Portuguese ("porta-canetas", "meia esfera", "vaso de planta")."""
+    return _heads((spec.title, spec.id.replace("_", " "), *spec.synonyms_en), (spec.title_pt, *spec.synonyms_pt),
+                  lang, first_only=False)
+
+
+def _heads(english: Iterable[str], portuguese: Iterable[str], lang: str | None, first_only: bool) -> frozenset[str]:
+    """Head nouns of names: the last word in English before what it is for; in Portuguese the words before "de",
+    "para" or "com" (only the first with `first_only`)."""
     heads: set[str] = set()
     if lang != "pt":
-        leads = (_EN_TAIL.split(fold(p), maxsplit=1)[0] for p in (spec.title, spec.id.replace("_", " "),
-                                                                   *spec.synonyms_en))
+        leads = (_EN_TAIL.split(fold(p), maxsplit=1)[0] for p in english)
         heads |= {c[-1] for lead in leads if (c := concepts(lead, canonical=False))}
     if lang != "en":
-        leads = (_PT_TAIL.split(fold(p), maxsplit=1)[0] for p in (spec.title_pt, *spec.synonyms_pt))
-        heads |= {c for lead in leads for c in concepts(lead, canonical=False)}
+        leads = (_PT_TAIL.split(fold(p), maxsplit=1)[0] for p in portuguese)
+        heads |= {w for lead in leads if (c := concepts(lead, canonical=False)) for w in (c[:1] if first_only else c)}
     return frozenset(heads)
 
 
@@ -322,19 +328,11 @@ def keeps_by_name(spec: TemplateSpec, head: str, lang: str | None) -> bool:
 
 def title_heads(spec: TemplateSpec, lang: str | None) -> frozenset[str]:
     """The head nouns of the template's titles ("Coaster / tray": coaster and tray), as name_heads reads names."""
-    heads: set[str] = set()
-    if lang != "pt":
-        leads = (_EN_TAIL.split(fold(alt), maxsplit=1)[0] for alt in spec.title.split("/"))
-        heads |= {c[-1] for lead in leads if (c := concepts(lead, canonical=False))}
-    if lang != "en":
-        leads = (_PT_TAIL.split(fold(alt), maxsplit=1)[0] for alt in spec.title_pt.split("/"))
-        heads |= {c[0] for lead in leads if (c := concepts(lead, canonical=False))}
-    return frozenset(heads)
+    return _heads(spec.title.split("/"), spec.title_pt.split("/"), lang, first_only=True)
 
 
 def holds(spec: TemplateSpec) -> frozenset[str]:
     """What makers keep in or on the template (core.templates.uses), as canonical concepts: "a jewelry box"."""
     uses = USES.get(spec.id)
     phrases = (*uses.holds, *uses.holds_pt) if uses is not None else ()
-    return frozenset(canonical(c) for phrase in phrases for word in fold(phrase).split()
-                     for c in concepts(" ".join(_singulars(word)), canonical=False))
+    return frozenset(c for phrase in phrases for c in _object_concepts(phrase))
