@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.acceptance.test_makers import case_param
 from tests.acceptance.test_makers import test_request as check_request
 
 CASES: list[dict[str, Any]] = yaml.safe_load(Path(__file__).with_name("everyday.yaml").read_text(encoding="utf-8"))
@@ -31,12 +32,6 @@ def test_the_set_is_big_bilingual_and_covers_every_kind_of_outcome() -> None:
     assert sum(1 for c in CASES if len(c["prompts"]) > 1) >= 10
 
 
-def _param(case: dict[str, Any]) -> Any:
-    issue = case.get("known_issue")
-    marks = [pytest.mark.xfail(reason=issue, strict=True)] if issue else []
-    return pytest.param(case, id=case["id"], marks=marks)
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [case_param(c) for c in CASES])
 def test_everyday_request(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     check_request(case, tmp_path, capsys)

@@ -31,7 +31,7 @@ def test_the_set_is_big_bilingual_and_covers_every_kind_of_outcome() -> None:
     assert sum(1 for c in CASES if c.get("bodies", 1) > 1) >= 10
 
 
-def _param(case: dict[str, Any]) -> Any:
+def case_param(case: dict[str, Any]) -> Any:
     issue = case.get("known_issue")
     marks = [pytest.mark.xfail(reason=issue, strict=True)] if issue else []
     return pytest.param(case, id=case["id"], marks=marks)
@@ -47,7 +47,7 @@ def titles(template_ids: list[str]) -> list[str]:
     return [t.lower() for tid in template_ids for t in (get_template(tid).title, get_template(tid).title_pt)]
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [case_param(c) for c in CASES])
 def test_request(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "model.stl"
     prompts = case["prompts"]

@@ -150,25 +150,25 @@ def _entry_of(data: bytearray, signature: bytes, name: str) -> int:
     return at
 
 
-def test_a_part_whose_checksum_fails_is_called_damaged(tmp_path: Path) -> None:
+def _lying_about(tmp_path: Path, part: str) -> Path:
+    """A package whose directory says `part` is half the size it is: its checksum then fails."""
     path = tmp_path / "liar.3mf"
     write_3mf_package(path, _model(cube_object(1)))
     data = bytearray(path.read_bytes())
-    at = _entry_of(data, b"PK\x01\x02", "3D/3dmodel.model")
-    struct.pack_into("<I", data, at + 24, struct.unpack_from("<I", data, at + 24)[0] // 2)  # a lying size
+    at = _entry_of(data, b"PK\x01\x02", part)
+    struct.pack_into("<I", data, at + 24, struct.unpack_from("<I", data, at + 24)[0] // 2)
     path.write_bytes(bytes(data))
-    assert _refusal(path) == ("'liar.3mf': part '3D/3dmodel.model' is damaged "
-                              "(Bad CRC-32 for file '3D/3dmodel.model').")
+    return path
+
+
+def test_a_part_whose_checksum_fails_is_called_damaged(tmp_path: Path) -> None:
+    assert _refusal(_lying_about(tmp_path, "3D/3dmodel.model")) == (
+        "'liar.3mf': part '3D/3dmodel.model' is damaged (Bad CRC-32 for file '3D/3dmodel.model').")
 
 
 def test_damaged_relationships_are_named_as_the_part(tmp_path: Path) -> None:
-    path = tmp_path / "liar.3mf"
-    write_3mf_package(path, _model(cube_object(1)))
-    data = bytearray(path.read_bytes())
-    at = _entry_of(data, b"PK\x01\x02", "_rels/.rels")
-    struct.pack_into("<I", data, at + 24, struct.unpack_from("<I", data, at + 24)[0] // 2)  # a lying size
-    path.write_bytes(bytes(data))
-    assert _refusal(path) == "'liar.3mf': part '_rels/.rels' is damaged (Bad CRC-32 for file '_rels/.rels')."
+    assert _refusal(_lying_about(tmp_path, "_rels/.rels")) == (
+        "'liar.3mf': part '_rels/.rels' is damaged (Bad CRC-32 for file '_rels/.rels').")
 
 
 @pytest.mark.parametrize(("damage", "reason"), [
